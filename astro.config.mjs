@@ -1,0 +1,18 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { contentGate } from './src/integrations/content-gate.ts';
+
+export default defineConfig({
+  site: 'http://localhost:4321',
+  // Intranets often host the handbook under a sub-path: BASE_PATH=/so-tay/ npm run build.
+  base: process.env.BASE_PATH ?? '/',
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // One cached stylesheet instead of CSS repeated in every page.
+    inlineStylesheets: 'never',
+  },
+  integrations: [contentGate(), mdx()],
+  devToolbar: { enabled: false },
+});

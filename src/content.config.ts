@@ -1,0 +1,16 @@
+/**
+ * Astro's collections: prose written in MDX. The handbook's structured content (law,
+ * roles, duties) is YAML read by src/lib/content with the same schema module.
+ */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { pageSchema } from './lib/content/schema.ts';
+
+const root = process.env.CONTENT_ROOT ?? './content';
+
+export const collections = {
+  pages: defineCollection({
+    loader: glob({ base: `${root}/pages`, pattern: '*.mdx' }),
+    schema: pageSchema,
+  }),
+};

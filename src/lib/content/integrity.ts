@@ -1,0 +1,213 @@
+/**
+ * Cross-file checks that a schema alone cannot make: every reference resolves, every
+ * point of the law is held by exactly one role and carried by at least one duty.
+ * Returns the problems; it never throws.
+ */
+import { provisionsOf, type Provision } from '../law/provisions.ts';
+import { isWithin } from '../law/eid.ts';
+import { firstDifference, parseLaw, SourceParseError } from '../law/source.ts';
+import { formatPath, type ContentIssue, type PathSegment } from './errors.ts';
+import type { ContentSet, Located } from './load.ts';
+import type { Article, Source } from './schema.ts';
+import type { SourcePoint } from '../law/source.ts';
+
+/** The item id of a duty: its point's eId, plus "--suffix" where one point yields several items. */
+export const dutyItemId = (duty: { point: string; suffix?: string | undefined }): string =>
+  duty.suffix ? `${duty.point}--${duty.suffix}` : duty.point;
+
+export function checkIntegrity(set: ContentSet): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const report = (entry: Located<unknown>, field: PathSegment[], message: string, ...found: [unknown?]) => {
+    const path = [...entry.path, ...field];
+    const issue: ContentIssue = { file: entry.file, path, message };
+    const line = entry.lineOf?.(path) ?? entry.line;
+    if (line !== undefined) issue.line = line;
+    if (found.length > 0) issue.found = found[0];
+    issues.push(issue);
+  };
+
+  const uniqueIds = <T>(entries: Located<T>[], idOf: (value: T) => string, what: string, field: PathSegment[] = ['id']) => {
+    const seen = new Map<string, Located<T>>();
+    for (const entry of entries) {
+      const id = idOf(entry.value);
+      const first = seen.get(id);
+      if (first) report(entry, field, `expected a unique ${what} id; already used at ${first.file} ${formatPath(first.path)}`, id);
+      else seen.set(id, entry);
+    }
+    return seen;
+  };
+
+  const instruments = uniqueIds(set.instruments, (i) => i.id, 'instrument');
+  const sources = uniqueIds(set.sources, (s) => s.id, 'source');
+  const moments = uniqueIds(set.moments, (m) => m.id, 'moment');
+  const roles = uniqueIds(set.roles, (r) => r.id, 'role');
+
+  // The law: article numbers unique, each article's provisions with unique eIds.
+  const provisions = new Map<string, Provision>();
+  uniqueIds(set.articles, (a) => a.num, 'article', ['num']);
+  for (const article of set.articles) {
+    const { value } = article;
+    if (!instruments.has(value.instrument)) {
+      report(article, ['instrument'], `expected an instrument id from instruments.yaml (${[...instruments.keys()].join(', ')})`, value.instrument);
+    }
+    if (!sources.has(value.source)) {
+      report(article, ['source'], `expected a source id from sources/sources.yaml (${[...sources.keys()].join(', ')})`, value.source);
+    }
+    value.paragraphs.forEach((para, p) => {
+      para.subparagraphs?.forEach((sub, s) => {
+        if (!sub.num.startsWith(`${para.num}.`)) {
+          report(article, ['paragraphs', p, 'subparagraphs', s, 'num'], `expected a sub-clause of clause ${para.num}, numbered "${para.num}.N"`, sub.num);
+        }
+      });
+    });
+    const source = set.sources.find((s) => s.value.id === value.source);
+    if (source) checkFidelity(article, source.value, report);
+    for (const provision of provisionsOf(value)) {
+      if (provisions.has(provision.eId)) {
+        report(article, [], `expected each provision once; ${provision.label} (${provision.eId}) appears twice`, provision.num);
+      } else provisions.set(provision.eId, provision);
+    }
+  }
+
+  const mustExist = (entry: Located<unknown>, field: PathSegment[], eId: string) => {
+    if (!provisions.has(eId)) report(entry, field, 'expected the eId of a provision of the quoted law', eId);
+  };
+  const eachCite = (entry: Located<unknown>, field: PathSegment[], list: readonly string[] | undefined) =>
+    list?.forEach((eId, index) => mustExist(entry, [...field, index], eId));
+
+  for (const source of set.sources) mustExist(source, ['quotes'], source.value.quotes);
+  for (const instrument of set.instruments) eachCite(instrument, ['mentionedIn'], instrument.value.mentionedIn);
+
+  // Roles: what they hold, whom they relate to, what they cite.
+  const holderOf = new Map<string, Located<(typeof set.roles)[number]['value']>>();
+  for (const role of set.roles) {
+    const { value } = role;
+    if (value.holds !== undefined) {
+      const clause = provisions.get(value.holds);
+      if (!clause) mustExist(role, ['holds'], value.holds);
+      else if (!clause.children.some((child) => provisions.get(child)?.kind === 'point')) {
+        report(role, ['holds'], 'expected a clause or sub-clause that has lettered points', value.holds);
+      } else {
+        const other = holderOf.get(value.holds);
+        if (other) report(role, ['holds'], `expected each clause to be held by one role; ${other.value.id} holds it already`, value.holds);
+        else holderOf.set(value.holds, role);
+      }
+    } else if (!value.mentionedIn) {
+      report(role, [], 'expected "holds" (a duty holder) or "mentionedIn" (an actor the text names)');
+    }
+    eachCite(role, ['mentionedIn'], value.mentionedIn);
+    value.relations?.forEach((relation, r) => {
+      if (!roles.has(relation.target)) report(role, ['relations', r, 'target'], 'expected a role id from roles.yaml', relation.target);
+      if (relation.target === value.id) report(role, ['relations', r, 'target'], 'expected another role, not the role itself', relation.target);
+      eachCite(role, ['relations', r, 'cites'], relation.cites);
+    });
+    value.silences?.forEach((silence, s) => eachCite(role, ['silences', s, 'cites'], silence.cites));
+  }
+
+  // Every clause with points has exactly one holder.
+  for (const provision of provisions.values()) {
+    const holdsPoints = provision.children.some((child) => provisions.get(child)?.kind === 'point');
+    if (holdsPoints && !holderOf.has(provision.eId)) {
+      issues.push({
+        file: 'roles.yaml',
+        path: [],
+        message: `expected a role with "holds: ${provision.eId}": nobody holds the duties of ${provision.label}`,
+      });
+    }
+  }
+
+  // Duties: each on a real point of its own role's clause, in known moments.
+  const dutiesByPoint = new Map<string, number>();
+  uniqueIds(set.duties, dutyItemId, 'checklist item (point + suffix)', ['suffix']);
+  for (const duty of set.duties) {
+    const { value } = duty;
+    const point = provisions.get(value.point);
+    if (!point) mustExist(duty, ['point'], value.point);
+    else if (point.kind !== 'point') report(duty, ['point'], 'expected the eId of a lettered point, not of a clause', value.point);
+    else dutiesByPoint.set(value.point, (dutiesByPoint.get(value.point) ?? 0) + 1);
+
+    const role = roles.get(value.role);
+    if (!role) report(duty, ['role'], `expected a role id from roles.yaml (${[...holderOf.values()].map((r) => r.value.id).join(', ')})`, value.role);
+    else if (!role.value.holds) report(duty, ['role'], 'expected a duty holder; this actor holds no clause of the article', value.role);
+    else if (point && !isWithin(point.eId, role.value.holds)) {
+      const holder = [...holderOf.entries()].find(([clause]) => isWithin(point.eId, clause))?.[1].value.id;
+      report(duty, ['role'], `expected the role that holds ${point.label}${holder ? ` (${holder})` : ''}`, value.role);
+    }
+    value.moments.forEach((moment, m) => {
+      if (!moments.has(moment)) report(duty, ['moments', m], `expected a moment id from moments.yaml (${[...moments.keys()].join(', ')})`, moment);
+    });
+    if (value.approval) {
+      if (!roles.has(value.approval.by)) report(duty, ['approval', 'by'], 'expected a role id from roles.yaml', value.approval.by);
+      else if (value.approval.by === value.role) report(duty, ['approval', 'by'], 'expected another role: a role does not approve itself', value.approval.by);
+    }
+    eachCite(duty, ['alsoCites'], value.alsoCites);
+  }
+
+  for (const provision of provisions.values()) {
+    if (provision.kind === 'point' && !dutiesByPoint.has(provision.eId)) {
+      issues.push({
+        file: 'duties/',
+        path: [],
+        message: `expected at least one duty with "point: ${provision.eId}": ${provision.label} has no checklist item`,
+      });
+    }
+  }
+  return issues;
+}
+
+type Report = (entry: Located<unknown>, field: PathSegment[], message: string, ...found: [unknown?]) => void;
+
+/** The stored article must be the source's law, word for word (after NFC and white-space normalisation). */
+function checkFidelity(article: Located<Article>, source: Source & { text: string }, report: Report): void {
+  let law;
+  try {
+    law = parseLaw(source.text, source.law);
+  } catch (error) {
+    if (!(error instanceof SourceParseError)) throw error;
+    report(article, ['source'], `expected a source whose law can be read: ${error.message}`, source.id);
+    return;
+  }
+  const compare = (field: PathSegment[], stored: string, quoted: string | undefined, what: string) => {
+    if (quoted === undefined) {
+      report(article, field, `expected ${what} to exist in the source ${source.id}; it does not`, stored);
+      return;
+    }
+    const diff = firstDifference(stored, quoted);
+    if (diff) {
+      report(
+        article,
+        field,
+        `expected the verbatim text of the source (${source.id}); word ${diff.index + 1} differs: ` +
+          `found ${JSON.stringify(diff.found)}, the source has ${JSON.stringify(diff.expected)}`,
+      );
+    }
+  };
+  const comparePoints = (field: PathSegment[], stored: { num: string; text: string }[], quoted: SourcePoint[], where: string) => {
+    if (stored.length !== quoted.length) {
+      report(article, field, `expected ${quoted.length} points in ${where} as in the source; found ${stored.length}`);
+    }
+    stored.forEach((point, index) => {
+      const match = quoted[index];
+      if (match && match.num !== point.num) report(article, [...field, index, 'num'], `expected point "${match.num}" as in the source`, point.num);
+      compare([...field, index, 'text'], point.text, match?.text, `point ${point.num}) of ${where}`);
+    });
+  };
+  if (article.value.paragraphs.length !== law.length) {
+    report(article, ['paragraphs'], `expected ${law.length} clauses as in the source; found ${article.value.paragraphs.length}`);
+  }
+  article.value.paragraphs.forEach((para, p) => {
+    const quoted = law.find((q) => q.num === para.num);
+    compare(['paragraphs', p, 'heading'], para.heading, quoted?.heading, `clause ${para.num}`);
+    if (!quoted) return;
+    comparePoints(['paragraphs', p, 'points'], para.points ?? [], quoted.points, `clause ${para.num}`);
+    const subs = para.subparagraphs ?? [];
+    if (subs.length !== quoted.subparagraphs.length) {
+      report(article, ['paragraphs', p, 'subparagraphs'], `expected ${quoted.subparagraphs.length} sub-clauses in clause ${para.num} as in the source; found ${subs.length}`);
+    }
+    subs.forEach((sub, s) => {
+      const quotedSub = quoted.subparagraphs.find((q) => q.num === sub.num);
+      compare(['paragraphs', p, 'subparagraphs', s, 'heading'], sub.heading, quotedSub?.heading, `sub-clause ${sub.num}`);
+      if (quotedSub) comparePoints(['paragraphs', p, 'subparagraphs', s, 'points'], sub.points, quotedSub.points, `sub-clause ${sub.num}`);
+    });
+  });
+}

@@ -1,0 +1,189 @@
+/**
+ * Reads the content root (YAML + the source copy), validates every file with the
+ * schemas, and returns each entry with where it came from. Node-only: used at build
+ * time and by the scripts, never shipped to the browser.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { ContentError, type ContentIssue, type PathSegment } from './errors.ts';
+import {
+  articleSchema,
+  dutySchema,
+  instrumentSchema,
+  momentSchema,
+  roleSchema,
+  sourceSchema,
+  type Article,
+  type Duty,
+  type Instrument,
+  type Moment,
+  type Role,
+  type Source,
+} from './schema.ts';
+
+/** A validated entry and its place in the content tree, for error messages. */
+export interface Located<T> {
+  value: T;
+  file: string;
+  path: PathSegment[];
+  /** Line of the entry in its file. */
+  line?: number | undefined;
+  /** Line of a field in the entry's file, for messages about it. */
+  lineOf?: (path: PathSegment[]) => number | undefined;
+}
+
+export interface ContentSet {
+  root: string;
+  sources: Located<Source & { text: string }>[];
+  instruments: Located<Instrument>[];
+  articles: Located<Article>[];
+  roles: Located<Role>[];
+  moments: Located<Moment>[];
+  duties: Located<Duty>[];
+}
+
+interface YamlFile {
+  file: string;
+  data: unknown;
+  lineOf: (path: PathSegment[]) => number | undefined;
+}
+
+function readYaml(root: string, file: string, issues: ContentIssue[]): YamlFile | undefined {
+  const absolute = join(root, file);
+  if (!existsSync(absolute)) {
+    issues.push({ file, path: [], message: 'expected this file to exist' });
+    return undefined;
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(absolute, 'utf8'), { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const line = lineCounter.linePos(error.pos[0]).line;
+      issues.push({ file, path: [], line, message: `expected valid YAML: ${error.message.split('\n')[0]}` });
+    }
+    return undefined;
+  }
+  const lineOf = (path: PathSegment[]): number | undefined => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+      if (node && typeof node === 'object' && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  return { file, data: doc.toJS(), lineOf };
+}
+
+/** Validates one value; on failure records one issue per zod issue, with the value found. */
+function validate<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  yaml: YamlFile,
+  basePath: PathSegment[],
+  issues: ContentIssue[],
+): T | undefined {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const path = [...basePath, ...issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment))];
+    const entry: ContentIssue = { file: yaml.file, path, message: describeZodIssue(issue) };
+    const line = yaml.lineOf(path);
+    if (line !== undefined) entry.line = line;
+    if (issue.code !== 'unrecognized_keys') entry.found = issue.input;
+    issues.push(entry);
+  }
+  return undefined;
+}
+
+function describeZodIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? `expected a ${issue.expected}: this field is required` : `expected a ${issue.expected}`;
+    case 'invalid_value':
+      return `expected one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'unrecognized_keys':
+      return `unexpected field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}: check the spelling`;
+    case 'too_small':
+      return issue.origin === 'array' ? `expected at least ${String(issue.minimum)} item(s): ${issue.message}` : `expected ${issue.message}`;
+    default:
+      return `expected a value that ${issue.message}`;
+  }
+}
+
+function validateList<T>(
+  schema: z.ZodType<T>,
+  yaml: YamlFile | undefined,
+  issues: ContentIssue[],
+): Located<T>[] {
+  if (!yaml) return [];
+  if (!Array.isArray(yaml.data)) {
+    issues.push({ file: yaml.file, path: [], message: 'expected a YAML list (entries starting with "- ")', found: yaml.data });
+    return [];
+  }
+  const located: Located<T>[] = [];
+  yaml.data.forEach((item: unknown, index: number) => {
+    const value = validate(schema, item, yaml, [index], issues);
+    if (value !== undefined) located.push({ value, file: yaml.file, path: [index], line: yaml.lineOf([index]), lineOf: yaml.lineOf });
+  });
+  return located;
+}
+
+function yamlFilesIn(root: string, dir: string, issues: ContentIssue[]): string[] {
+  const absolute = join(root, dir);
+  if (!existsSync(absolute)) {
+    issues.push({ file: `${dir}/`, path: [], message: 'expected this folder to exist' });
+    return [];
+  }
+  return readdirSync(absolute)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => `${dir}/${name}`);
+}
+
+function loadSources(root: string, issues: ContentIssue[]): ContentSet['sources'] {
+  const yaml = readYaml(root, 'sources/sources.yaml', issues);
+  return validateList(sourceSchema, yaml, issues).flatMap((entry) => {
+    const { file, sha256 } = entry.value;
+    const absolute = join(root, 'sources', file);
+    if (!existsSync(absolute)) {
+      issues.push({ file: entry.file, path: [...entry.path, 'file'], message: `expected sources/${file} to exist`, found: file });
+      return [];
+    }
+    const bytes = readFileSync(absolute);
+    const actual = createHash('sha256').update(bytes).digest('hex');
+    if (actual !== sha256) {
+      issues.push({
+        file: entry.file,
+        path: [...entry.path, 'sha256'],
+        message: `expected the SHA-256 of sources/${file}, which is ${actual}: the source copy must not be edited`,
+        found: sha256,
+      });
+      return [];
+    }
+    return [{ ...entry, value: { ...entry.value, text: bytes.toString('utf8') } }];
+  });
+}
+
+/** Loads and validates every content file; throws one ContentError listing every problem. */
+export function loadContent(root: string): ContentSet {
+  const issues: ContentIssue[] = [];
+  const set: ContentSet = {
+    root,
+    sources: loadSources(root, issues),
+    instruments: validateList(instrumentSchema, readYaml(root, 'instruments.yaml', issues), issues),
+    articles: yamlFilesIn(root, 'articles', issues).flatMap((file) => {
+      const yaml = readYaml(root, file, issues);
+      const value = yaml && validate(articleSchema, yaml.data, yaml, [], issues);
+      return value ? [{ value, file, path: [], lineOf: yaml.lineOf }] : [];
+    }),
+    roles: validateList(roleSchema, readYaml(root, 'roles.yaml', issues), issues),
+    moments: validateList(momentSchema, readYaml(root, 'moments.yaml', issues), issues),
+    duties: yamlFilesIn(root, 'duties', issues).flatMap((file) =>
+      validateList(dutySchema, readYaml(root, file, issues), issues),
+    ),
+  };
+  if (issues.length > 0) throw new ContentError(issues, relative(process.cwd(), root) || '.');
+  return set;
+}

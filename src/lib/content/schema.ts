@@ -1,0 +1,177 @@
+/**
+ * The one schema module for the handbook's content. Imported by the build gate
+ * (astro.config.mjs), src/content.config.ts, the pages (through load.ts) and the scripts.
+ * Objects are strict: a misspelt field is an error, never silently ignored.
+ */
+import { z } from 'zod';
+import { isEId } from '../law/eid.ts';
+
+/** Text as stored: NFC and non-empty (decomposed input misplaces tone marks). */
+export const text = z
+  .string()
+  .min(1, 'must not be empty')
+  .refine((value) => value === value.normalize('NFC'), 'must be Unicode NFC (composed) text');
+
+/** A lower-case, hyphenated id such as "lanh-dao-ca-truc". */
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and hyphens, e.g. "lanh-dao-ca-truc"');
+
+/** A provision eId such as "art_7__para_3__subpara_1__point_b". */
+export const eId = z
+  .string()
+  .refine(isEId, 'must be a provision eId such as "art_7__para_1__point_a"');
+
+/** Citations: at least one eId. */
+export const cites = z.array(eId).min(1, 'must cite at least one provision eId');
+
+const isoDate = z.iso.date('must be a date written yyyy-mm-dd');
+
+/** Where the quoted law comes from (content/sources/sources.yaml). */
+export const sourceSchema = z.strictObject({
+  id: slug,
+  /** File name beside sources.yaml holding a byte-for-byte copy of the source. */
+  file: z.string().regex(/^[\w.-]+\.txt$/, 'must be a .txt file name'),
+  /** SHA-256 of that file, so the copy cannot drift. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'),
+  kind: z.enum(['hoi-dap', 'van-ban']),
+  title: text,
+  publisher: text,
+  askedOn: isoDate,
+  /** The eId of the provision it quotes. */
+  quotes: eId,
+  /** The first and last words of the law inside the source. */
+  law: z.strictObject({ from: text, to: text }),
+  disclaimer: text,
+});
+
+/** A legal instrument, as metadata only. */
+export const instrumentSchema = z.strictObject({
+  id: slug,
+  kind: text,
+  number: text,
+  year: z.number().int().min(1945).max(2100),
+  issuedOn: isoDate.nullable(),
+  issuer: text,
+  title: text,
+  attachment: text.optional(),
+  status: z.strictObject({
+    /** Never "in force" unless someone has checked: the source cannot tell. */
+    value: z.enum(['chua-xac-minh', 'con-hieu-luc', 'het-hieu-luc', 'da-sua-doi']),
+    textDate: isoDate.nullable(),
+    lastVerified: isoDate.nullable(),
+    note: text,
+  }),
+  mentionedIn: z.array(eId).optional(),
+});
+
+const pointSchema = z.strictObject({
+  num: z.string().regex(/^[a-zđ]$/, 'must be one letter, e.g. "a"'),
+  /** The point's text, verbatim. */
+  text,
+  /** The handbook's editorial notes (never part of the law). */
+  notes: z.array(text).optional(),
+});
+
+const subparagraphSchema = z.strictObject({
+  num: z.string().regex(/^[0-9]+\.[0-9]+$/, 'must be written like "3.1"'),
+  heading: text,
+  notes: z.array(text).optional(),
+  points: z.array(pointSchema).min(1, 'must hold at least one point'),
+});
+
+const paragraphSchema = z
+  .strictObject({
+    num: z.string().regex(/^[0-9]+$/, 'must be a clause number, e.g. "1"'),
+    heading: text,
+    notes: z.array(text).optional(),
+    points: z.array(pointSchema).min(1).optional(),
+    subparagraphs: z.array(subparagraphSchema).min(1).optional(),
+  })
+  .refine((para) => Boolean(para.points) !== Boolean(para.subparagraphs), {
+    message: 'must have either points or subparagraphs (not both, not neither)',
+  });
+
+/** An article quoted verbatim (content/articles/*.yaml). */
+export const articleSchema = z.strictObject({
+  num: z.string().regex(/^[0-9]+[a-z]?$/, 'must be an article number, e.g. "7"'),
+  heading: text.optional(),
+  instrument: slug,
+  source: slug,
+  notes: z.array(text).optional(),
+  paragraphs: z.array(paragraphSchema).min(1),
+});
+
+export const relationKinds = ['tuan-thu', 'theo-doi-chi-dao', 'chi-dao', 'phoi-hop', 'bao-cao', 'can-phe-duyet'] as const;
+
+const silenceSchema = z.strictObject({
+  /** What the text does not settle, in the handbook's words. */
+  text,
+  cites,
+});
+
+/** A role or actor the text names (content/roles.yaml). */
+export const roleSchema = z.strictObject({
+  id: slug,
+  name: text,
+  shortName: text.optional(),
+  /** The clause or sub-clause whose points are this role's duties; absent for actors without duties. */
+  holds: eId.optional(),
+  summary: text.optional(),
+  relations: z
+    .array(
+      z.strictObject({
+        kind: z.enum(relationKinds),
+        target: slug,
+        cites,
+        note: text.optional(),
+      }),
+    )
+    .optional(),
+  silences: z.array(silenceSchema).optional(),
+  /** For actors without duties: where the text names them. */
+  mentionedIn: z.array(eId).min(1).optional(),
+});
+
+/** A pause point of the shift (content/moments.yaml). */
+export const momentSchema = z.strictObject({
+  id: slug,
+  name: text,
+  description: text,
+});
+
+/** A checklist item derived from one point (content/duties/*.yaml). */
+export const dutySchema = z.strictObject({
+  /** The point this item carries out; its eId is the item's id (plus the suffix). */
+  point: eId,
+  /** Set where one point yields several items. */
+  suffix: slug.optional(),
+  role: slug,
+  moments: z.array(slug).min(1, 'must name at least one moment'),
+  /** The handbook's short, verb-first wording; the law is the cited point. */
+  action: text.refine((value) => value.length <= 160, 'must be at most 160 characters: a short, verb-first line'),
+  approval: z
+    .strictObject({
+      by: slug,
+      note: text.optional(),
+    })
+    .optional(),
+  /** Further provisions the item relies on, besides its point. */
+  alsoCites: z.array(eId).optional(),
+});
+
+/** Prose pages written in MDX (content/pages/*.mdx), rendered by Astro. */
+export const pageSchema = z.strictObject({
+  title: text,
+  description: text,
+  /** When the handbook team last reviewed the page (MDX frontmatter parses it as a Date). */
+  reviewedOn: z.union([isoDate, z.date().transform((date) => date.toISOString().slice(0, 10))]),
+});
+
+export type Source = z.infer<typeof sourceSchema>;
+export type Instrument = z.infer<typeof instrumentSchema>;
+export type Article = z.infer<typeof articleSchema>;
+export type Role = z.infer<typeof roleSchema>;
+export type RelationKind = (typeof relationKinds)[number];
+export type Moment = z.infer<typeof momentSchema>;
+export type Duty = z.infer<typeof dutySchema>;

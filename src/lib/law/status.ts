@@ -1,0 +1,26 @@
+/** How the handbook states what it knows of an instrument's validity (never "in force" unchecked). */
+import type { Instrument } from '../content/schema.ts';
+import { formatDateVi } from '../vi.ts';
+
+export const STATUS_LABELS: Record<Instrument['status']['value'], string> = {
+  'chua-xac-minh': 'chưa xác minh',
+  'con-hieu-luc': 'còn hiệu lực (đã xác minh)',
+  'het-hieu-luc': 'hết hiệu lực',
+  'da-sua-doi': 'đã được sửa đổi',
+};
+
+/** "Tình trạng hiệu lực: chưa xác minh · Văn bản trích ngày 30/03/2017 · Đối chiếu lần cuối: chưa đối chiếu". */
+export function statusLine(instrument: Instrument): string {
+  const { value, textDate, lastVerified } = instrument.status;
+  return [
+    `Tình trạng hiệu lực: ${STATUS_LABELS[value]}`,
+    textDate ? `Văn bản trích ngày ${formatDateVi(textDate)}` : 'Không rõ ngày của văn bản trích',
+    `Đối chiếu lần cuối: ${lastVerified ? formatDateVi(lastVerified) : 'chưa đối chiếu'}`,
+  ].join(' · ');
+}
+
+/** "Quy chế … ban hành kèm theo Quyết định 888/QĐ-TCHQ năm 2017": the full name, once per page. */
+export function fullName(instrument: Instrument): string {
+  const decision = `${instrument.kind} ${instrument.number} năm ${instrument.year}`;
+  return instrument.attachment ? `${instrument.attachment} ban hành kèm theo ${decision}` : decision;
+}
