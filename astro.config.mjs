@@ -8,6 +8,8 @@ export default defineConfig({
   // Intranets often host the handbook under a sub-path: BASE_PATH=/so-tay/ npm run build.
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
+  // Tests and benchmarks build into other folders (OUT_DIR) so that dist/ is left alone.
+  outDir: process.env.OUT_DIR ?? './dist',
   build: {
     format: 'directory',
     // One cached stylesheet instead of CSS repeated in every page.

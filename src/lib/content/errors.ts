@@ -11,7 +11,7 @@ export interface ContentIssue {
   /** Field path inside the file, e.g. [3, "moments", 0]. */
   path: PathSegment[];
   /** 1-based line in the file, where it is known. */
-  line?: number;
+  line?: number | undefined;
   /** What is wrong, phrased as what was expected. */
   message: string;
   /** The offending value, where there is one. */

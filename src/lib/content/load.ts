@@ -100,7 +100,7 @@ function validate<T>(
 function describeZodIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `expected a ${issue.expected}: this field is required` : `expected a ${issue.expected}`;
+      return `expected ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}${issue.input === undefined ? ': this field is required' : ''}`;
     case 'invalid_value':
       return `expected one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'unrecognized_keys':
@@ -148,7 +148,7 @@ function loadSources(root: string, issues: ContentIssue[]): ContentSet['sources'
     const { file, sha256 } = entry.value;
     const absolute = join(root, 'sources', file);
     if (!existsSync(absolute)) {
-      issues.push({ file: entry.file, path: [...entry.path, 'file'], message: `expected sources/${file} to exist`, found: file });
+      issues.push({ file: entry.file, path: [...entry.path, 'file'], line: entry.lineOf?.([...entry.path, 'file']), message: `expected sources/${file} to exist`, found: file });
       return [];
     }
     const bytes = readFileSync(absolute);
@@ -157,6 +157,7 @@ function loadSources(root: string, issues: ContentIssue[]): ContentSet['sources'
       issues.push({
         file: entry.file,
         path: [...entry.path, 'sha256'],
+        line: entry.lineOf?.([...entry.path, 'sha256']),
         message: `expected the SHA-256 of sources/${file}, which is ${actual}: the source copy must not be edited`,
         found: sha256,
       });
