@@ -51,5 +51,7 @@ export class ContentError extends Error {
     );
     this.name = 'ContentError';
     this.issues = issues;
+    // The message says where the problem is; a stack trace into the loader would only distract.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
