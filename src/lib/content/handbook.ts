@@ -3,12 +3,13 @@
  * pages and scripts. Built once per build from the content root.
  */
 import { provisionsOf, type Provision } from '../law/provisions.ts';
+import { resolveFlow, type ResolvedFlow } from '../flows/model.ts';
 import { routes } from '../site/routes.ts';
 import { compareVi } from '../vi.ts';
 import { ContentError } from './errors.ts';
 import { checkIntegrity, dutyItemId } from './integrity.ts';
 import { loadContent, type ContentSet } from './load.ts';
-import type { Duty, Instrument, Moment, RelationKind, Role, Source } from './schema.ts';
+import type { Duty, Instrument, Moment, RelationKind, Role, Source, StepNode } from './schema.ts';
 
 export interface DutyItem extends Duty {
   /** Stable item id: the point's eId (+ "--suffix"). */
@@ -34,7 +35,14 @@ export interface CitationUse {
   eId: string;
   href: string;
   title: string;
-  kind: 'vai-tro';
+  kind: 'vai-tro' | 'quy-trinh';
+}
+
+/** A flow step that carries out a role's checklist item: the backlinks of the role pages. */
+export interface FlowStepUse {
+  flow: ResolvedFlow;
+  step: StepNode;
+  href: string;
 }
 
 export interface Handbook {
@@ -55,6 +63,11 @@ export interface Handbook {
   holderOf: (pointEId: string) => Role;
   relationsOf: (roleId: string) => RelationGroup[];
   usesOf: (eId: string) => CitationUse[];
+  /** Decision flows, in the order of the moments they belong to. */
+  flows: ResolvedFlow[];
+  flow: (id: string) => ResolvedFlow;
+  /** Steps of the flows done by `roleId` (as actor or co-actor) that cite any of `cites`. */
+  flowStepsFor: (roleId: string, cites: readonly string[]) => FlowStepUse[];
 }
 
 /**
@@ -149,6 +162,32 @@ export function resolveHandbook(set: ContentSet): Handbook {
     }
   }
 
+  // Flows: every node that cites a provision is a backlink from the article page.
+  const flows = set.flows
+    .map(({ value }) => resolveFlow(value))
+    .sort((a, b) => (momentOrder.get(a.moment) ?? 0) - (momentOrder.get(b.moment) ?? 0) || compareVi(a.title, b.title));
+  for (const flow of flows) {
+    for (const node of flow.order) {
+      const what =
+        node.kind === 'step'
+          ? `bước ${flow.number(node.id)}, ${role(node.actor).name}: ${node.action}`
+          : node.kind === 'question'
+            ? `câu hỏi ${flow.number(node.id)}: ${node.question}`
+            : `kết quả ${flow.number(node.id)}: ${node.title}`;
+      for (const eId of new Set([...node.cites, ...(node.kind === 'outcome' && node.silence ? node.silence.cites : [])])) {
+        const list = uses.get(eId) ?? [];
+        list.push({ eId, href: routes.flow(flow.id, node.id), title: `Quy trình “${flow.title}”, ${what}`, kind: 'quy-trinh' });
+        uses.set(eId, list);
+      }
+    }
+  }
+  const flowStepsFor = (roleId: string, cites: readonly string[]): FlowStepUse[] =>
+    flows.flatMap((flow) =>
+      flow.steps
+        .filter((step) => (step.actor === roleId || step.with?.includes(roleId)) && step.cites.some((eId) => cites.includes(eId)))
+        .map((step) => ({ flow, step, href: routes.flow(flow.id, step.id) })),
+    );
+
   const holderOf = (pointEId: string): Role => {
     const holder = dutyHolders.find((r) => r.holds && pointEId.startsWith(`${r.holds}__`));
     if (!holder) throw new Error(`No role holds ${pointEId}`);
@@ -171,6 +210,9 @@ export function resolveHandbook(set: ContentSet): Handbook {
     holderOf,
     relationsOf,
     usesOf: (eId) => uses.get(eId) ?? [],
+    flows,
+    flow: lookup(new Map(flows.map((f) => [f.id, f])), 'flow'),
+    flowStepsFor,
   };
 }
 

@@ -4,6 +4,7 @@
  * Returns the problems; it never throws.
  */
 import { provisionsOf, type Provision } from '../law/provisions.ts';
+import { checkFlow, roleNames } from '../flows/graph.ts';
 import { isWithin } from '../law/eid.ts';
 import { firstDifference, parseLaw, SourceParseError } from '../law/source.ts';
 import { formatPath, type ContentIssue, type PathSegment } from './errors.ts';
@@ -151,6 +152,19 @@ export function checkIntegrity(set: ContentSet): ContentIssue[] {
         message: `expected at least one duty with "point: ${provision.eId}": ${provision.label} has no checklist item`,
       });
     }
+  }
+
+  // Flows: the graph rules live in src/lib/flows/graph.ts; problems are reported against the flow's file.
+  uniqueIds(set.flows, (f) => f.id, 'flow');
+  const flowContext = {
+    roles: new Set(roles.keys()),
+    provisions: new Set(provisions.keys()),
+    moments: new Set(moments.keys()),
+    names: roleNames(set.roles.map((r) => r.value)),
+  };
+  for (const flow of set.flows) {
+    if (flow.file !== `flows/${flow.value.id}.yaml`) report(flow, ['id'], `expected the id to match the file name (${flow.file})`, flow.value.id);
+    for (const problem of checkFlow(flow.value, flowContext)) report(flow, problem.path, problem.message, ...('found' in problem ? [problem.found] : []));
   }
   return issues;
 }

@@ -12,12 +12,14 @@ import { ContentError, type ContentIssue, type PathSegment } from './errors.ts';
 import {
   articleSchema,
   dutySchema,
+  flowSchema,
   instrumentSchema,
   momentSchema,
   roleSchema,
   sourceSchema,
   type Article,
   type Duty,
+  type Flow,
   type Instrument,
   type Moment,
   type Role,
@@ -43,6 +45,8 @@ export interface ContentSet {
   roles: Located<Role>[];
   moments: Located<Moment>[];
   duties: Located<Duty>[];
+  /** Decision flows, one per file in flows/ (the folder is optional). */
+  flows: Located<Flow>[];
 }
 
 interface YamlFile {
@@ -92,6 +96,10 @@ function validate<T>(
     const line = yaml.lineOf(path);
     if (line !== undefined) entry.line = line;
     if (issue.code !== 'unrecognized_keys') entry.found = issue.input;
+    // A discriminated union reports the whole entry; the field it names is what was found.
+    if (issue.code === 'invalid_union' && 'discriminator' in issue && typeof issue.discriminator === 'string') {
+      entry.found = (issue.input as Record<string, unknown> | undefined)?.[issue.discriminator];
+    }
     issues.push(entry);
   }
   return undefined;
@@ -184,6 +192,11 @@ export function loadContent(root: string): ContentSet {
     duties: yamlFilesIn(root, 'duties', issues).flatMap((file) =>
       validateList(dutySchema, readYaml(root, file, issues), issues),
     ),
+    flows: (existsSync(join(root, 'flows')) ? yamlFilesIn(root, 'flows', issues) : []).flatMap((file) => {
+      const yaml = readYaml(root, file, issues);
+      const value = yaml && validate(flowSchema, yaml.data, yaml, [], issues);
+      return value ? [{ value, file, path: [], lineOf: yaml.lineOf }] : [];
+    }),
   };
   if (issues.length > 0) throw new ContentError(issues, relative(process.cwd(), root) || '.');
   return set;

@@ -4,26 +4,10 @@
  * Objects are strict: a misspelt field is an error, never silently ignored.
  */
 import { z } from 'zod';
-import { isEId } from '../law/eid.ts';
+import { cites, eId, slug, text } from './fields.ts';
 
-/** Text as stored: NFC and non-empty (decomposed input misplaces tone marks). */
-export const text = z
-  .string()
-  .min(1, 'must not be empty')
-  .refine((value) => value === value.normalize('NFC'), 'must be Unicode NFC (composed) text');
-
-/** A lower-case, hyphenated id such as "lanh-dao-ca-truc". */
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and hyphens, e.g. "lanh-dao-ca-truc"');
-
-/** A provision eId such as "art_7__para_3__subpara_1__point_b". */
-export const eId = z
-  .string()
-  .refine(isEId, 'must be a provision eId such as "art_7__para_1__point_a"');
-
-/** Citations: at least one eId. */
-export const cites = z.array(eId).min(1, 'must cite at least one provision eId');
+export { cites, eId, slug, text } from './fields.ts';
+export * from './flows-schema.ts';
 
 const isoDate = z.iso.date('must be a date written yyyy-mm-dd');
 

@@ -8,6 +8,14 @@ export const routes = {
   roles: () => '/vai-tro/',
   role: (roleId: string, itemId?: string) => `/vai-tro/${roleId}/${itemId ? `#${itemId}` : ''}`,
   page: (slug: string) => `/${slug}/`,
+  flows: () => '/quy-trinh/',
+  /** A flow's start page; with a node id, that node in the flow's text overview. */
+  flow: (flowId: string, nodeId?: string) => `/quy-trinh/${flowId}/${nodeId ? `#nut-${nodeId}` : ''}`,
+  /** The guide after these answers (none: the first question): answers stay in the URL. */
+  flowAnswers: (flowId: string, answers: readonly string[] = []) =>
+    `/quy-trinh/${flowId}/bat-dau/${answers.map((answer) => `${answer}/`).join('')}`,
+  /** Every path of a flow, printable. */
+  flowCases: (flowId: string) => `/quy-trinh/${flowId}/cac-truong-hop/`,
 };
 
 /** Prefixes a site path with the base ("/so-tay/"), keeping exactly one slash between. */

@@ -1,0 +1,224 @@
+/**
+ * The integrity rules of a decision flow, as a pure function over the validated data:
+ * unique node ids, no dangling references, every node reachable from the start, no
+ * cycles, every path ends at an outcome, actors exist and are named by the text they
+ * cite, every citation is a provision of the quoted law. Returns the problems found;
+ * src/lib/content/integrity.ts turns them into file:line messages.
+ */
+import type { Flow, FlowNode } from '../content/flows-schema.ts';
+import type { PathSegment } from '../content/errors.ts';
+import type { Role } from '../content/schema.ts';
+import { citationLabel, isWithin } from '../law/eid.ts';
+
+export interface FlowProblem {
+  /** Field path inside the flow's file, e.g. ["nodes", 3, "next"]. */
+  path: PathSegment[];
+  message: string;
+  found?: unknown;
+}
+
+/** What a flow is checked against: the rest of the content. */
+export interface FlowContext {
+  /** Role ids of roles.yaml. */
+  roles: ReadonlySet<string>;
+  /** eIds of every provision of the quoted law. */
+  provisions: ReadonlySet<string>;
+  /** Moment ids of moments.yaml. */
+  moments: ReadonlySet<string>;
+  /** Whether the text of `eId` names the role: it holds the provision, or the provision mentions it. */
+  names: (roleId: string, eId: string) => boolean;
+}
+
+/** An edge of the graph, with the field that makes it (for messages). */
+export interface FlowEdge {
+  from: string;
+  to: string;
+  /** The option's id, for edges out of a question. */
+  answer?: string;
+  field: PathSegment[];
+}
+
+/** The edges out of a node, in the order the file gives them. */
+export function edgesOf(node: FlowNode, index: number): FlowEdge[] {
+  switch (node.kind) {
+    case 'step':
+      return [{ from: node.id, to: node.next, field: ['nodes', index, 'next'] }];
+    case 'question':
+      return node.options.map((option, o) => ({
+        from: node.id,
+        to: option.next,
+        answer: option.id,
+        field: ['nodes', index, 'options', o, 'next'],
+      }));
+    case 'outcome':
+      return [];
+  }
+}
+
+export function checkFlow(flow: Flow, context: FlowContext): FlowProblem[] {
+  const problems: FlowProblem[] = [];
+  const add = (path: PathSegment[], message: string, ...found: [unknown?]) => {
+    const problem: FlowProblem = { path, message };
+    if (found.length > 0) problem.found = found[0];
+    problems.push(problem);
+  };
+
+  // Unique node ids; the first node with an id is the one references reach.
+  const indexOf = new Map<string, number>();
+  flow.nodes.forEach((node, i) => {
+    const first = indexOf.get(node.id);
+    if (first !== undefined) add(['nodes', i, 'id'], `expected a unique node id; already used at nodes[${first}]`, node.id);
+    else indexOf.set(node.id, i);
+  });
+  const nodeList = `(${[...indexOf.keys()].join(', ')})`;
+  const nodeExists = (id: string) => indexOf.has(id);
+
+  if (!context.moments.has(flow.moment)) {
+    add(['moment'], `expected a moment id from moments.yaml (${[...context.moments].join(', ')})`, flow.moment);
+  }
+  if (!nodeExists(flow.start)) add(['start'], `expected the id of a node of this flow ${nodeList}`, flow.start);
+
+  const checkCites = (field: PathSegment[], cites: readonly string[]) => {
+    cites.forEach((eId, c) => {
+      if (!context.provisions.has(eId)) add([...field, c], 'expected the eId of a provision of the quoted law', eId);
+    });
+  };
+  /** A role must exist, and the provisions cited beside it must name it: a flow adds no actor. */
+  const checkActor = (field: PathSegment[], roleId: string, cites: readonly string[]) => {
+    if (!context.roles.has(roleId)) {
+      add(field, 'expected a role id from roles.yaml', roleId);
+      return;
+    }
+    const known = cites.filter((eId) => context.provisions.has(eId));
+    if (known.length > 0 && !known.some((eId) => context.names(roleId, eId))) {
+      add(
+        field,
+        `expected a role that the cited text names; ${known.map(citationLabel).join(', ')} neither give(s) it duties nor mention(s) it`,
+        roleId,
+      );
+    }
+  };
+
+  flow.notes?.forEach((note, n) => checkCites(['notes', n, 'cites'], note.cites));
+  const edges: FlowEdge[] = [];
+  flow.nodes.forEach((node, i) => {
+    const at = (...field: PathSegment[]): PathSegment[] => ['nodes', i, ...field];
+    checkCites(at('cites'), node.cites);
+    switch (node.kind) {
+      case 'step':
+        checkActor(at('actor'), node.actor, node.cites);
+        node.with?.forEach((roleId, w) => {
+          checkActor(at('with', w), roleId, node.cites);
+          if (roleId === node.actor) add(at('with', w), 'expected another role than the actor itself', roleId);
+        });
+        node.notes?.forEach((note, n) => checkCites(at('notes', n, 'cites'), note.cites));
+        break;
+      case 'question': {
+        if (node.decidedBy !== undefined) checkActor(at('decidedBy'), node.decidedBy, node.cites);
+        const seen = new Map<string, number>();
+        node.options.forEach((option, o) => {
+          const first = seen.get(option.id);
+          if (first !== undefined) {
+            add(at('options', o, 'id'), `expected a unique answer id within the question; already used at options[${first}]`, option.id);
+          } else seen.set(option.id, o);
+        });
+        break;
+      }
+      case 'outcome':
+        if (node.silence) checkCites(at('silence', 'cites'), node.silence.cites);
+        break;
+    }
+    for (const edge of edgesOf(node, i)) {
+      if (!nodeExists(edge.to)) add(edge.field, `expected the id of a node of this flow ${nodeList}`, edge.to);
+      else if (indexOf.get(node.id) === i) edges.push(edge);
+    }
+  });
+
+  if (!nodeExists(flow.start)) return problems;
+  const out = new Map<string, FlowEdge[]>();
+  for (const edge of edges) out.set(edge.from, [...(out.get(edge.from) ?? []), edge]);
+
+  // Reachable from the start.
+  const reachable = new Set<string>([flow.start]);
+  const queue = [flow.start];
+  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+    for (const edge of out.get(id) ?? []) {
+      if (!reachable.has(edge.to)) {
+        reachable.add(edge.to);
+        queue.push(edge.to);
+      }
+    }
+  }
+  for (const [id, i] of indexOf) {
+    if (!reachable.has(id)) add(['nodes', i, 'id'], `expected every node to be reachable from the start ("${flow.start}"); nothing leads to this node`, id);
+  }
+
+  // No cycles: depth-first, a back edge closes one.
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (id: string) => {
+    state.set(id, 'open');
+    stack.push(id);
+    for (const edge of out.get(id) ?? []) {
+      const seen = state.get(edge.to);
+      if (seen === 'open') {
+        const cycle = [...stack.slice(stack.indexOf(edge.to)), edge.to];
+        add(edge.field, `expected no cycles; this leads back: ${cycle.join(' → ')}`, edge.to);
+      } else if (seen === undefined) visit(edge.to);
+    }
+    stack.pop();
+    state.set(id, 'done');
+  };
+  visit(flow.start);
+
+  // Every path ends at an outcome: from every reachable node some outcome must be reachable
+  // (a dangling reference or a loop with no way out breaks this).
+  const reaches = new Set<string>(flow.nodes.filter((node) => node.kind === 'outcome').map((node) => node.id));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const edge of edges) {
+      if (!reaches.has(edge.from) && reaches.has(edge.to)) {
+        reaches.add(edge.from);
+        grew = true;
+      }
+    }
+  }
+  for (const [id, i] of indexOf) {
+    if (reachable.has(id) && !reaches.has(id)) {
+      add(['nodes', i, 'id'], 'expected every path to end at an outcome; no outcome can be reached from this node', id);
+    } else if (reachable.has(id)) {
+      const node = flow.nodes[i];
+      const dead = node ? edgesOf(node, i).filter((edge) => !nodeExists(edge.to)) : [];
+      if (dead.length > 0) {
+        add(['nodes', i, 'id'], 'expected every path to end at an outcome; a path from this node ends at a missing node', id);
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Whether a provision names a role, from roles.yaml: the role holds the clause, is listed
+ * as mentioned in it, or takes part in a relation the provision is cited for.
+ */
+export function roleNames(roles: readonly Role[]): FlowContext['names'] {
+  const namedIn = new Map<string, string[]>();
+  const add = (roleId: string, eId: string) => namedIn.set(roleId, [...(namedIn.get(roleId) ?? []), eId]);
+  for (const role of roles) {
+    if (role.holds) add(role.id, role.holds);
+    for (const eId of role.mentionedIn ?? []) add(role.id, eId);
+    for (const relation of role.relations ?? []) {
+      for (const eId of relation.cites) {
+        add(role.id, eId);
+        add(relation.target, eId);
+      }
+    }
+  }
+  // A clause names whoever its points name, and a point whoever its clause gives duties to.
+  return (roleId, eId) => (namedIn.get(roleId) ?? []).some((named) => isWithin(named, eId) || isWithin(eId, named));
+}
+
+/** Nodes by id (valid flows only: ids are unique). */
+export function nodeMap(flow: Flow): Map<string, FlowNode> {
+  return new Map(flow.nodes.map((node) => [node.id, node]));
+}
