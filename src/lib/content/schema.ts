@@ -159,3 +159,5 @@ export type Role = z.infer<typeof roleSchema>;
 export type RelationKind = (typeof relationKinds)[number];
 export type Moment = z.infer<typeof momentSchema>;
 export type Duty = z.infer<typeof dutySchema>;
+
+export * from './forms-schema.ts';

@@ -1,0 +1,307 @@
+/**
+ * Where everything goes on a page of the journal, computed from the form's YAML and the
+ * font's metrics. Pure geometry (PDF points, origin bottom left): the renderer draws it,
+ * tests inspect it. Every page has the same layout; only field names and the page number
+ * change. A layout that does not fit the page is an error naming the YAML field.
+ */
+import type { JournalForm, PrefillKind } from '../content/forms-schema.ts';
+
+/** Width of `text` at `size` points in the regular or bold face. */
+export type Measure = (text: string, size: number, bold: boolean) => number;
+
+export interface TextItem {
+  text: string;
+  x: number;
+  /** Baseline. */
+  y: number;
+  size: number;
+  bold: boolean;
+}
+
+export interface RuleItem {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  thickness: number;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A header field: one field with a widget on every page. */
+export interface HeaderField extends Box {
+  id: string;
+  tooltip: string;
+  align: 'left' | 'centre';
+  prefill?: PrefillKind | undefined;
+}
+
+/** A table cell: a field of its own on every page, named by page, row and column. */
+export interface CellBox extends Box {
+  row: number;
+  column: string;
+  /** The column's tooltip; "Trang n, dòng m: " goes before it. */
+  tooltip: string;
+  multiline: boolean;
+}
+
+export interface FormLayout {
+  width: number;
+  height: number;
+  /** Drawn the same on every page. */
+  texts: TextItem[];
+  rules: RuleItem[];
+  /** In reading (and tab) order: header fields, then the cells row by row. */
+  headerFields: HeaderField[];
+  cells: CellBox[];
+  /** The page number's right edge and baseline. */
+  pageNumber: { right: number; y: number; size: number };
+}
+
+export class FormLayoutError extends Error {
+  constructor(where: string, message: string) {
+    super(`content/forms/phu-luc-1.yaml ${where}: ${message}`);
+    this.name = 'FormLayoutError';
+  }
+}
+
+const SIZES = { A4: [595.28, 841.89], A3: [841.89, 1190.55] } as const;
+
+/** Line advance for text of `size` points. */
+const lead = (size: number): number => size * 1.3;
+/** Distance from the top of a line slot to its baseline. */
+const ascent = (size: number): number => size * 0.95;
+/** Height of a single-line field box. */
+export const fieldBoxHeight = (size: number): number => Math.round(size * 1.3 + 5);
+
+/** The row part of a cell's name: "r03". */
+export const rowPart = (row: number): string => `r${String(row).padStart(2, '0')}`;
+
+/** Name of a table cell's field: "p1.r03.noi_dung". */
+export const cellName = (page: number, row: number, column: string): string => `p${page}.${rowPart(row)}.${column}`;
+
+/** Tooltip of a table cell, read by screen readers. */
+export const cellTooltip = (page: number, cell: CellBox): string => `Trang ${page}, dòng ${cell.row}: ${cell.tooltip}`;
+
+/** The page number as printed, e.g. "Trang 2/10". */
+export const pageLabel = (form: JournalForm, page: number, pages: number): string =>
+  form.footer.pageNumber.replaceAll('{page}', String(page)).replaceAll('{pages}', String(pages));
+
+/** Breaks `text` into lines no wider than `width`, at spaces. */
+export function wrap(text: string, width: number, size: number, bold: boolean, measure: Measure): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && measure(candidate, size, bold) > width) {
+      lines.push(line);
+      line = word;
+    } else line = candidate;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+export function layoutForm(form: JournalForm, measure: Measure): FormLayout {
+  const [short, long] = SIZES[form.page.size];
+  const [width, height] = form.page.orientation === 'landscape' ? [long, short] : [short, long];
+  const { margins } = form.page;
+  const type = form.type;
+  const left = margins.left;
+  const contentWidth = width - margins.left - margins.right;
+  const texts: TextItem[] = [];
+  const rules: RuleItem[] = [];
+  const headerFields: HeaderField[] = [];
+  const cells: CellBox[] = [];
+  // `top` runs down from the top edge; PDF y runs up from the bottom.
+  const y = (top: number): number => height - top;
+
+  const text = (value: string, x: number, baselineTop: number, size: number, bold: boolean) =>
+    texts.push({ text: value, x, y: y(baselineTop), size, bold });
+  const centred = (value: string, centre: number, baselineTop: number, size: number, bold: boolean, where: string, room: number) => {
+    const w = measure(value, size, bold);
+    if (w > room) throw new FormLayoutError(where, `"${value}" is ${w.toFixed(0)} pt wide; it has ${room.toFixed(0)} pt: shorten it or use a smaller type size`);
+    text(value, centre - w / 2, baselineTop, size, bold);
+    return w;
+  };
+  const rule = (x1: number, top1: number, x2: number, top2: number, thickness = 0.6) =>
+    rules.push({ x1, y1: y(top1), x2, y2: y(top2), thickness });
+
+  // Header: agency top left, national motto top right (Nghị định 30/2020/NĐ-CP).
+  const agencyWidth = contentWidth * 0.42;
+  const agencyCentre = left + agencyWidth / 2;
+  const mottoCentre = left + contentWidth * 0.72;
+  const mottoWidth = contentWidth * 0.55;
+  let agencyTop = margins.top;
+  const fieldHeight = fieldBoxHeight(type.field);
+  form.header.agency.forEach((line, index) => {
+    if ('text' in line) {
+      centred(line.text, agencyCentre, agencyTop + ascent(type.body), type.body, false, `header.agency[${index}].text`, agencyWidth);
+      agencyTop += lead(type.body);
+    } else {
+      const box = line.field;
+      if (box.width > agencyWidth) {
+        throw new FormLayoutError(`header.agency[${index}].field.width`, `${box.width} pt is wider than the agency block (${agencyWidth.toFixed(0)} pt)`);
+      }
+      headerFields.push({
+        id: box.id,
+        tooltip: box.tooltip,
+        x: agencyCentre - box.width / 2,
+        y: y(agencyTop + fieldHeight),
+        width: box.width,
+        height: fieldHeight,
+        align: 'centre',
+        prefill: box.prefill,
+      });
+      agencyTop += fieldHeight;
+    }
+  });
+  // The short rule under the agency's name.
+  agencyTop += 2;
+  rule(agencyCentre - 40, agencyTop, agencyCentre + 40, agencyTop);
+
+  let mottoTop = margins.top;
+  form.header.motto.lines.forEach((line, index) => {
+    const size = index === 0 ? type.body : type.body + 1;
+    const w = centred(line, mottoCentre, mottoTop + ascent(size), size, true, `header.motto.lines[${index}]`, mottoWidth);
+    mottoTop += lead(size);
+    // The motto's last line is underlined across its width.
+    if (index === form.header.motto.lines.length - 1) rule(mottoCentre - w / 2, mottoTop - 1, mottoCentre + w / 2, mottoTop - 1);
+  });
+
+  let top = Math.max(agencyTop, mottoTop) + 10;
+  centred(form.header.title.text, width / 2, top + ascent(type.title), type.title, true, 'header.title.text', contentWidth);
+  top += lead(type.title) + 4;
+
+  // Header fields, line by line, label then box, left to right.
+  form.fields.forEach((line, lineIndex) => {
+    let x = left;
+    line.forEach((box, boxIndex) => {
+      if (boxIndex > 0) x += 16;
+      if (box.label) {
+        text(box.label, x, top + fieldHeight - (fieldHeight - type.body * 0.7) / 2, type.body, false);
+        x += measure(box.label, type.body, false) + 4;
+      }
+      headerFields.push({
+        id: box.id,
+        tooltip: box.tooltip,
+        x,
+        y: y(top + fieldHeight),
+        width: box.width,
+        height: fieldHeight,
+        align: 'left',
+        prefill: box.prefill,
+      });
+      // A writing line, for the form printed blank and filled by hand.
+      rule(x, top + fieldHeight - 1, x + box.width, top + fieldHeight - 1, 0.4);
+      x += box.width;
+    });
+    if (x > left + contentWidth + 0.01) {
+      throw new FormLayoutError(
+        `fields[${lineIndex}]`,
+        `the line is ${(x - left).toFixed(0)} pt wide; the page has ${contentWidth.toFixed(0)} pt: narrow the boxes or move one to another line`,
+      );
+    }
+    top += fieldHeight + 5;
+  });
+
+  // The table: headings, then rows of cells that each take a field.
+  top += 4;
+  const { table } = form;
+  const totalShare = table.columns.reduce((sum, column) => sum + column.width, 0);
+  const columnX: number[] = [];
+  let cx = left;
+  for (const column of table.columns) {
+    columnX.push(cx);
+    cx += (column.width / totalShare) * contentWidth;
+  }
+  columnX.push(left + contentWidth);
+  const tableTop = top;
+  table.columns.forEach((column, index) => {
+    const x0 = columnX[index] ?? left;
+    const cellWidth = (columnX[index + 1] ?? left + contentWidth) - x0;
+    const lines = wrap(column.heading, cellWidth - 6, type.heading, true, measure);
+    const block = lines.length * lead(type.heading);
+    if (block > table.headerHeight - 2) {
+      throw new FormLayoutError(
+        `table.columns[${index}].heading`,
+        `needs ${lines.length} lines (${block.toFixed(0)} pt); table.headerHeight is ${table.headerHeight} pt: raise it or widen the column`,
+      );
+    }
+    let lineTop = tableTop + (table.headerHeight - block) / 2;
+    for (const line of lines) {
+      centred(line, x0 + cellWidth / 2, lineTop + ascent(type.heading), type.heading, true, `table.columns[${index}].heading`, cellWidth);
+      lineTop += lead(type.heading);
+    }
+  });
+  const bodyTop = tableTop + table.headerHeight;
+  for (let row = 1; row <= table.rowsPerPage; row++) {
+    const rowTop = bodyTop + (row - 1) * table.rowHeight;
+    table.columns.forEach((column, index) => {
+      const x0 = columnX[index] ?? left;
+      const x1 = columnX[index + 1] ?? left + contentWidth;
+      // Inset so that the field never covers the printed grid.
+      cells.push({
+        row,
+        column: column.id,
+        tooltip: column.tooltip,
+        x: x0 + 1.5,
+        y: y(rowTop + table.rowHeight - 1.5),
+        width: x1 - x0 - 3,
+        height: table.rowHeight - 3,
+        multiline: column.multiline,
+      });
+    });
+  }
+  const tableBottom = bodyTop + table.rowsPerPage * table.rowHeight;
+  // Grid: lines at the top, under the headings and under every row; verticals at the column edges.
+  rule(left, tableTop, left + contentWidth, tableTop, 0.8);
+  for (let row = 0; row <= table.rowsPerPage; row++) {
+    const lineTop = bodyTop + row * table.rowHeight;
+    rule(left, lineTop, left + contentWidth, lineTop, row === 0 || row === table.rowsPerPage ? 0.8 : 0.4);
+  }
+  columnX.forEach((x, index) => rule(x, tableTop, x, tableBottom, index === 0 || index === columnX.length - 1 ? 0.8 : 0.5));
+
+  // Signatures, side by side under the table.
+  top = tableBottom + 8;
+  const { signers } = form.signature;
+  const signerWidth = contentWidth / signers.length;
+  signers.forEach((signer, index) => {
+    const centre = left + signerWidth * (index + 0.5);
+    centred(signer.title, centre, top + ascent(type.body), type.body, true, `signature.signers[${index}].title`, signerWidth);
+    centred(signer.hint, centre, top + lead(type.body) + ascent(type.small), type.small, false, `signature.signers[${index}].hint`, signerWidth);
+  });
+  top += lead(type.body) + lead(type.small) + form.signature.space;
+
+  // Footer: where the layout comes from (left), the page number (right).
+  const footerBaseline = height - margins.bottom;
+  const widestLabel = measure(pageLabel(form, 200, 200), type.small, false);
+  if (form.footer.note) {
+    const room = contentWidth - widestLabel - 16;
+    const noteWidth = measure(form.footer.note, type.small, false);
+    if (noteWidth > room) throw new FormLayoutError('footer.note', `is ${noteWidth.toFixed(0)} pt wide; the footer has ${room.toFixed(0)} pt: shorten it`);
+    text(form.footer.note, left, footerBaseline, type.small, false);
+  }
+  const footerTop = footerBaseline - ascent(type.small) - 4;
+  if (top > footerTop) {
+    throw new FormLayoutError(
+      'table.rowsPerPage',
+      `${table.rowsPerPage} rows of ${table.rowHeight} pt with the header and signatures need ${(top + height - footerTop).toFixed(0)} pt; ` +
+        `the page is ${height.toFixed(0)} pt high: lower rowsPerPage or rowHeight`,
+    );
+  }
+  return {
+    width,
+    height,
+    texts,
+    rules,
+    headerFields,
+    cells,
+    pageNumber: { right: left + contentWidth, y: y(footerBaseline), size: type.small },
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The options a journal is made with, checked the same way for the command line, the
+ * build and the browser. Every problem is a JournalOptionError naming the option, so
+ * each caller can say which input was wrong.
+ */
+
+/** The options a caller may give; text is normalised to NFC before use. */
+export interface JournalOptions {
+  /** Number of pages, 1–200 (default 1). */
+  pages?: number | undefined;
+  /** Prefills the date field: an ISO date, yyyy-mm-dd. */
+  date?: string | undefined;
+  /** Prefills the unit line. */
+  unit?: string | undefined;
+  /** Prefills the shift's start and end: "HH:MM-HH:MM". */
+  shift?: string | undefined;
+  /**
+   * The PDF's creation and modification date. Absent: the PDF carries no date, so the
+   * same inputs always give the same bytes (the CLI passes SOURCE_DATE_EPOCH here).
+   */
+  timestamp?: Date | undefined;
+}
+
+export type JournalOptionName = 'pages' | 'date' | 'unit' | 'shift' | 'from' | 'to';
+
+export class JournalOptionError extends Error {
+  readonly option: JournalOptionName;
+  constructor(option: JournalOptionName, message: string) {
+    super(message);
+    this.name = 'JournalOptionError';
+    this.option = option;
+  }
+}
+
+export const MIN_PAGES = 1;
+export const MAX_PAGES = 200;
+/** The longest date range one batch may cover (a leap year). */
+export const MAX_RANGE_DAYS = 366;
+
+/** Checks a page count given as a number or as the text of an option. */
+export function parsePages(value: number | string | undefined): number {
+  if (value === undefined) return MIN_PAGES;
+  const text = String(value).trim();
+  if (!/^[0-9]+$/.test(text)) {
+    throw new JournalOptionError('pages', `expected a whole number from ${MIN_PAGES} to ${MAX_PAGES}, found ${JSON.stringify(String(value))}`);
+  }
+  const pages = Number(text);
+  if (pages < MIN_PAGES || pages > MAX_PAGES) {
+    throw new JournalOptionError('pages', `expected a number of pages from ${MIN_PAGES} to ${MAX_PAGES}, found ${pages}`);
+  }
+  return pages;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 for a real calendar date written yyyy-mm-dd; throws for 2025-02-30 and the like. */
+export function parseIsoDate(value: string, option: JournalOptionName = 'date'): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!match) throw new JournalOptionError(option, `expected a date written YYYY-MM-DD, found ${JSON.stringify(value)}`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const time = Date.UTC(year, month - 1, day);
+  const check = new Date(time);
+  if (year < 1900 || check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    throw new JournalOptionError(option, `expected a real calendar date, found ${JSON.stringify(value)}, which does not exist`);
+  }
+  return time / DAY_MS;
+}
+
+const isoOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** Every date from `from` to `to`, both included, as yyyy-mm-dd; at most 366 days. */
+export function dateRange(from: string, to: string): string[] {
+  const first = parseIsoDate(from, 'from');
+  const last = parseIsoDate(to, 'to');
+  if (last < first) throw new JournalOptionError('to', `expected a date on or after --from (${from}), found ${to}`);
+  const count = last - first + 1;
+  if (count > MAX_RANGE_DAYS) {
+    throw new JournalOptionError('to', `expected a range of at most ${MAX_RANGE_DAYS} days, found ${count} days (${from} to ${to})`);
+  }
+  return Array.from({ length: count }, (_, index) => isoOfDay(first + index));
+}
+
+/** "07:30-16:30" → ["07:30", "16:30"]; a shift may run past midnight ("22:00-06:00"). */
+export function parseShift(value: string): [string, string] {
+  const match = /^([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-3]):([0-5][0-9])$/.exec(value.trim());
+  if (!match) {
+    throw new JournalOptionError('shift', `expected the shift's start and end written HH:MM-HH:MM (24-hour clock, e.g. 07:30-16:30), found ${JSON.stringify(value)}`);
+  }
+  return [`${match[1]}:${match[2]}`, `${match[3]}:${match[4]}`];
+}
+
+/** Reads SOURCE_DATE_EPOCH (seconds since 1970, as reproducible builds use it); undefined when unset. */
+export function timestampFromEpoch(value: string | undefined): Date | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^[0-9]+$/.test(value)) throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01, found ${JSON.stringify(value)}`);
+  return new Date(Number(value) * 1000);
+}
