@@ -1,0 +1,195 @@
+/**
+ * `npm run journal -- [options]`: the duty journal (Phụ lục I) as a fillable PDF.
+ * Bad input exits 2 with one message naming the option and writes nothing: files are
+ * written to a temporary name and renamed only when every one is complete.
+ */
+import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ContentError } from '../src/lib/content/errors.ts';
+import { getJournalFonts, getJournalForm } from '../src/data/journal.ts';
+import {
+  JournalOptionError,
+  MAX_PAGES,
+  MAX_RANGE_DAYS,
+  MIN_PAGES,
+  buildJournal,
+  dateRange,
+  dayFileName,
+  parseIsoDate,
+  parsePages,
+  parseShift,
+  timestampFromEpoch,
+  type JournalOptions,
+} from '../src/lib/journal/index.ts';
+
+const HELP = `Usage: npm run journal -- [options]
+
+Makes the duty journal (nhật ký trực ban, Phụ lục I) as a fillable PDF, laid out by
+content/forms/phu-luc-1.yaml.
+
+  --out FILE          where to write it (default nhat-ky-truc-ban.pdf)
+  --pages N           number of pages, ${MIN_PAGES}–${MAX_PAGES} (default 1)
+  --date YYYY-MM-DD   prefill the date
+  --from YYYY-MM-DD --to YYYY-MM-DD [--out-dir DIR]
+                      one file per day, named nhat-ky-truc-ban-YYYY-MM-DD.pdf, in DIR
+                      (default: the current folder); at most ${MAX_RANGE_DAYS} days
+  --unit "…"          prefill the unit line
+  --shift HH:MM-HH:MM prefill the shift's start and end (24-hour clock)
+  --help              show this help
+
+The same inputs give the same bytes; SOURCE_DATE_EPOCH (seconds) sets the PDF's dates.
+Exit status: 0 done, 2 bad input (nothing written), 1 broken content or other failure.`;
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+
+class UsageError extends Error {
+  constructor(
+    readonly option: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const OPTIONS = {
+  out: { type: 'string' },
+  pages: { type: 'string' },
+  date: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'out-dir': { type: 'string' },
+  unit: { type: 'string' },
+  shift: { type: 'string' },
+  help: { type: 'boolean' },
+} as const;
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? /(--[\w-]+)/.exec(message)?.[1] ?? 'arguments';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(option, 'unknown option (see --help)');
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      throw new UsageError(option, `unexpected argument ${JSON.stringify(/'([^']*)'/.exec(message)?.[1] ?? '')}: every value follows its option, e.g. --pages 10`);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(/(--[\w-]+)/.exec(message)?.[1] ?? option, 'expected a value after the option');
+    throw error;
+  }
+}
+
+/** The folder a file goes into must exist and be a folder; `what` names the option. */
+function checkFolder(folder: string, what: string): void {
+  let stats;
+  try {
+    stats = statSync(folder);
+  } catch {
+    throw new UsageError(what, `the folder ${folder} does not exist`);
+  }
+  if (!stats.isDirectory()) throw new UsageError(what, `${folder} is not a folder`);
+}
+
+function checkTarget(file: string, what: string): void {
+  checkFolder(dirname(file), what);
+  try {
+    if (statSync(file).isDirectory()) throw new UsageError(what, `${file} is a folder; give a file name`);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+  }
+}
+
+/** Writes every file under a temporary name, then renames them all; on any failure removes what it wrote. */
+function writeAll(files: { path: string; bytes: Uint8Array }[], what: string): void {
+  const temps: string[] = [];
+  try {
+    for (const { path, bytes } of files) {
+      const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+      temps.push(temp);
+      writeFileSync(temp, bytes);
+    }
+  } catch (error) {
+    for (const temp of temps) rmSync(temp, { force: true });
+    throw new UsageError(what, `cannot write there: ${(error as Error).message}`);
+  }
+  files.forEach(({ path }, index) => renameSync(temps[index]!, path));
+}
+
+async function main(argv: string[]): Promise<void> {
+  const values = parse(argv);
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const batch = values.from !== undefined || values.to !== undefined;
+  if (batch) {
+    if (values.from === undefined) throw new UsageError('--from', 'expected --from YYYY-MM-DD with --to');
+    if (values.to === undefined) throw new UsageError('--to', 'expected --to YYYY-MM-DD with --from');
+    if (values.date !== undefined) throw new UsageError('--date', 'cannot be used with --from/--to: each day gets its own date');
+    if (values.out !== undefined) throw new UsageError('--out', 'cannot be used with --from/--to: the files are named by date; use --out-dir');
+  } else if (values['out-dir'] !== undefined) {
+    throw new UsageError('--out-dir', 'is for --from/--to batches; use --out for one file');
+  }
+
+  let timestamp: Date | undefined;
+  try {
+    timestamp = timestampFromEpoch(process.env.SOURCE_DATE_EPOCH);
+  } catch (error) {
+    throw new UsageError('SOURCE_DATE_EPOCH', (error as Error).message.replace(/^SOURCE_DATE_EPOCH /, ''));
+  }
+  // Check every value before reading content or touching the disk.
+  const pages = parsePages(values.pages);
+  if (values.date !== undefined) parseIsoDate(values.date);
+  if (values.shift !== undefined) parseShift(values.shift);
+  const days = batch ? dateRange(values.from!, values.to!) : [];
+  const options: JournalOptions = { pages, unit: values.unit, shift: values.shift, timestamp };
+
+  // Content and fonts are the project's, wherever the command is run from.
+  const projectRoot = resolve(import.meta.dirname, '..');
+  const form = getJournalForm(resolve(projectRoot, process.env.CONTENT_ROOT ?? 'content'));
+  const fonts = getJournalFonts(projectRoot);
+
+  if (!batch) {
+    const out = resolve(values.out ?? 'nhat-ky-truc-ban.pdf');
+    checkTarget(out, '--out');
+    const bytes = await buildJournal(form, { ...options, date: values.date }, fonts);
+    writeAll([{ path: out, bytes }], '--out');
+    console.log(`Wrote ${values.out ?? 'nhat-ky-truc-ban.pdf'}: ${pages} page${pages === 1 ? '' : 's'}, ${kb(bytes.length)}.`);
+    return;
+  }
+
+  const outDir = resolve(values['out-dir'] ?? '.');
+  checkFolder(outDir, '--out-dir');
+  const files: { path: string; bytes: Uint8Array }[] = [];
+  const tty = process.stderr.isTTY;
+  let lastReported = -1;
+  for (const [index, day] of days.entries()) {
+    files.push({ path: join(outDir, dayFileName(day)), bytes: await buildJournal(form, { ...options, date: day }, fonts) });
+    const done = index + 1;
+    const tenth = Math.floor((done * 10) / days.length);
+    if (tty) process.stderr.write(`\r${done}/${days.length} ${dayFileName(day)}`);
+    else if (tenth !== lastReported || done === days.length) process.stderr.write(`${done}/${days.length} ${dayFileName(day)}\n`);
+    lastReported = tenth;
+  }
+  if (tty) process.stderr.write('\n');
+  writeAll(files, '--out-dir');
+  const total = files.reduce((sum, file) => sum + file.bytes.length, 0);
+  console.log(`Wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${values['out-dir'] ?? '.'} (${days[0]} to ${days.at(-1)}), ${kb(total)} in all.`);
+}
+
+const FLAG: Record<string, string> = { pages: '--pages', date: '--date', unit: '--unit', shift: '--shift', from: '--from', to: '--to' };
+
+try {
+  await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`journal: ${error.option}: ${error.message}`);
+    process.exitCode = 2;
+  } else if (error instanceof JournalOptionError) {
+    console.error(`journal: ${FLAG[error.option] ?? error.option}: ${error.message}`);
+    process.exitCode = 2;
+  } else if (error instanceof ContentError) {
+    console.error(error.message);
+    process.exitCode = 1;
+  } else throw error;
+}

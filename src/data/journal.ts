@@ -1,0 +1,57 @@
+/**
+ * The journal's form and fonts, read from disk once (Node only): for the build, the
+ * page /bieu-mau/, the command line and the tests. The browser gets the same form as
+ * JSON in the page and the fonts as assets.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadHandbook } from '../lib/content/handbook.ts';
+import { loadJournalForm } from '../lib/content/forms.ts';
+import type { JournalForm } from '../lib/content/forms-schema.ts';
+import { contentRoot } from '../lib/content/root.ts';
+import { BLANK_JOURNALS, buildJournal, timestampFromEpoch, type JournalFonts } from '../lib/journal/index.ts';
+
+/** Where the committed fonts are, from the project root. */
+export const JOURNAL_FONT_DIR = 'src/lib/journal/fonts';
+
+const forms = new Map<string, JournalForm>();
+let fonts: JournalFonts | undefined;
+
+/** The validated form of content/forms/phu-luc-1.yaml under `root`; throws a ContentError. */
+export function getJournalForm(root = contentRoot()): JournalForm {
+  let form = forms.get(root);
+  if (!form) {
+    form = loadJournalForm(root, loadHandbook(root));
+    forms.set(root, form);
+  }
+  return form;
+}
+
+/** The fonts, from the project root (the working directory of the build and of npm scripts). */
+export function getJournalFonts(projectRoot = process.cwd()): JournalFonts {
+  fonts ??= {
+    regular: new Uint8Array(readFileSync(resolve(projectRoot, JOURNAL_FONT_DIR, 'Tinos-Regular.ttf'))),
+    bold: new Uint8Array(readFileSync(resolve(projectRoot, JOURNAL_FONT_DIR, 'Tinos-Bold.ttf'))),
+  };
+  return fonts;
+}
+
+export interface BlankJournal {
+  file: string;
+  pages: number;
+  bytes: Uint8Array;
+}
+
+/**
+ * The blank journals of the site, built the same way by the page (for their sizes) and
+ * by the build integration (to write them): same inputs, same bytes (SOURCE_DATE_EPOCH
+ * dates them, if set).
+ */
+export async function buildBlankJournals(): Promise<BlankJournal[]> {
+  const timestamp = timestampFromEpoch(process.env.SOURCE_DATE_EPOCH);
+  const journalForm = getJournalForm();
+  const journalFonts = getJournalFonts();
+  return Promise.all(
+    BLANK_JOURNALS.map(async ({ file, pages }) => ({ file, pages, bytes: await buildJournal(journalForm, { pages, timestamp }, journalFonts) })),
+  );
+}
