@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { contentGate } from './src/integrations/content-gate.ts';
+import { journalPdfs } from './src/integrations/journal-pdfs.ts';
 
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -15,6 +16,6 @@ export default defineConfig({
     // One cached stylesheet instead of CSS repeated in every page.
     inlineStylesheets: 'never',
   },
-  integrations: [contentGate(), mdx()],
+  integrations: [contentGate(), journalPdfs(), mdx()],
   devToolbar: { enabled: false },
 });

@@ -8,6 +8,8 @@ export const routes = {
   roles: () => '/vai-tro/',
   role: (roleId: string, itemId?: string) => `/vai-tro/${roleId}/${itemId ? `#${itemId}` : ''}`,
   page: (slug: string) => `/${slug}/`,
+  /** The printable forms (the duty journal), and a file among them. */
+  forms: (file?: string) => `/bieu-mau/${file ?? ''}`,
   flows: () => '/quy-trinh/',
   /** A flow's start page; with a node id, that node in the flow's text overview. */
   flow: (flowId: string, nodeId?: string) => `/quy-trinh/${flowId}/${nodeId ? `#nut-${nodeId}` : ''}`,

@@ -1,0 +1,184 @@
+/**
+ * Real-Chromium helpers for site tests (Debian's chromium driven by playwright-core; never
+ * a downloaded browser). Small on purpose; typical use:
+ *
+ *   describeBrowser('my feature', () => {
+ *     let browser: Browser;
+ *     beforeAll(async () => { browser = await launchBrowser(); });
+ *     afterAll(async () => { await browser?.close(); });
+ *     it('works', async () => {
+ *       const site = await openPage(browser);
+ *       onTestFinished(() => site.close());     // close() throws if a request left the local server
+ *       await site.goto('/dieu-7/');            // site path without the base path
+ *       expect(formatViolations(await runAxe(site.page))).toBe('');
+ *       expect(site.problems()).toEqual([]);    // off-site requests, console errors
+ *     });
+ *   });
+ *
+ * Every request not bound for the local test server is blocked and recorded.
+ */
+import { createRequire } from 'node:module';
+import type { AxeResults, NodeResult, Result } from 'axe-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+  type Response,
+} from 'playwright-core';
+import { describe, inject } from 'vitest';
+import { siteOrigin, siteUrl } from './site.ts';
+
+const chromiumPath = inject('chromiumPath');
+const chromiumMissing = inject('chromiumMissing');
+
+/** The flags these machines need: no sandbox (root, containers), no GPU, no calls home. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** WCAG 2.2 A/AA, as axe-core tags them. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Without Chromium the browser tests skip, loudly; under CI=true they run and fail instead. */
+export const skipBrowserTests = chromiumPath === null && process.env.CI !== 'true';
+
+/**
+ * `describe` for tests that need Chromium: skipped (with a loud warning) when there is
+ * none, except under CI=true, where launchBrowser() then fails the suite.
+ */
+export function describeBrowser(name: string, body: () => void): void {
+  if (skipBrowserTests) {
+    console.warn(`!! SKIPPED browser tests "${name}": ${chromiumMissing ?? 'Chromium not found'}`);
+  }
+  describe.skipIf(skipBrowserTests)(name, body);
+}
+
+/** Launches Debian's Chromium headless with the flags above. */
+export async function launchBrowser(): Promise<Browser> {
+  if (chromiumPath === null) {
+    throw new Error(`Browser tests cannot run: ${chromiumMissing ?? 'Chromium not found'}.`);
+  }
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** A page on the local site, with everything it asked for recorded. */
+export interface SitePage {
+  page: Page;
+  context: BrowserContext;
+  /** Every URL the page requested, in order (document, CSS, scripts, fetches…). */
+  requests: string[];
+  /** Requests to anything but the local test server (blocked before they left). */
+  offsite: string[];
+  /** console.error messages and uncaught exceptions. */
+  consoleErrors: string[];
+  /** Navigates to a site path given without the base path ("/dieu-7/"), or to a full URL. */
+  goto(path: string): Promise<Response | null>;
+  /** Off-site requests and console errors, one readable line each; [] when clean. */
+  problems(): string[];
+  /** Closes the page's context; throws if any request went off the local server. */
+  close(): Promise<void>;
+}
+
+/** data:, blob: and about: never reach the network; everything else must hit the test server. */
+function isLocal(url: string): boolean {
+  if (/^(data|blob|about):/i.test(url)) return true;
+  try {
+    return new URL(url).origin === siteOrigin;
+  } catch {
+    return false;
+  }
+}
+
+/** Opens a fresh context (own storage) and page that records and blocks off-site requests. */
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<SitePage> {
+  const context = await browser.newContext({ locale: 'vi-VN', ...options });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const offsite: string[] = [];
+  const consoleErrors: string[] = [];
+
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (isLocal(url)) return route.continue();
+    offsite.push(url);
+    return route.abort('blockedbyclient');
+  });
+  context.on('request', (request) => requests.push(request.url()));
+  page.on('websocket', (socket) => {
+    if (!isLocal(socket.url().replace(/^ws/, 'http'))) offsite.push(socket.url());
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      const where = message.location().url;
+      consoleErrors.push(`console.error: ${message.text()}${where ? ` (${where})` : ''}`);
+    }
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+
+  return {
+    page,
+    context,
+    requests,
+    offsite,
+    consoleErrors,
+    goto: (path) => page.goto(/^[a-z]+:/i.test(path) ? path : siteUrl(path), { waitUntil: 'load' }),
+    problems: () => [...offsite.map((url) => `request left the local server: ${url}`), ...consoleErrors],
+    close: async () => {
+      await context.close();
+      if (offsite.length > 0) {
+        throw new Error(`Requests left the local server:\n${offsite.map((url) => `  ${url}`).join('\n')}`);
+      }
+    },
+  };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  helpUrl: string;
+  /** One entry per failing element: its CSS selector path and axe's summary. */
+  nodes: { target: string; summary: string }[];
+}
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
+
+const targetOf = (node: NodeResult): string =>
+  node.target.map((part) => (Array.isArray(part) ? part.join(' >>> ') : String(part))).join(' | ');
+
+/** Injects axe-core into the page once (no network request) and runs the WCAG 2.2 A/AA rules. */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SOURCE });
+  const results = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+  }, AXE_TAGS);
+  return results.violations.map((v: Result) => ({
+    id: v.id,
+    impact: v.impact ?? 'unknown',
+    help: v.help,
+    helpUrl: v.helpUrl,
+    nodes: v.nodes.map((node) => ({ target: targetOf(node), summary: (node.failureSummary ?? '').replace(/\s+/g, ' ').trim() })),
+  }));
+}
+
+/** Violations as readable text ("" when there are none), for assertion messages. */
+export function formatViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((v) =>
+      [
+        `${v.id} [${v.impact}] ${v.help} (${v.helpUrl})`,
+        ...v.nodes.map((node) => `    at ${node.target}${node.summary ? ` — ${node.summary}` : ''}`),
+      ].join('\n'),
+    )
+    .join('\n');
+}
