@@ -6,8 +6,8 @@
 
 /** The options a caller may give; text is normalised to NFC before use. */
 export interface JournalOptions {
-  /** Number of pages, 1–200 (default 1). */
-  pages?: number | undefined;
+  /** Number of pages, 1–200 (default 1); text as typed is checked too. */
+  pages?: number | string | undefined;
   /** Prefills the date field: an ISO date, yyyy-mm-dd. */
   date?: string | undefined;
   /** Prefills the unit line. */
