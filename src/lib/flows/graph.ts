@@ -91,11 +91,9 @@ export function checkFlow(flow: Flow, context: FlowContext): FlowProblem[] {
     }
     const known = cites.filter((eId) => context.provisions.has(eId));
     if (known.length > 0 && !known.some((eId) => context.names(roleId, eId))) {
-      add(
-        field,
-        `expected a role that the cited text names; ${known.map(citationLabel).join(', ')} neither give(s) it duties nor mention(s) it`,
-        roleId,
-      );
+      const labels = known.map(citationLabel);
+      const verdict = labels.length === 1 ? `${labels[0]} does not name it` : `none of ${labels.join(', ')} names it`;
+      add(field, `expected a role that the cited text names (roles.yaml: holds, mentionedIn, relations); ${verdict}`, roleId);
     }
   };
 
