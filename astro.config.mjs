@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { journalPdfs } from './src/integrations/journal-pdfs.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -16,6 +17,6 @@ export default defineConfig({
     // One cached stylesheet instead of CSS repeated in every page.
     inlineStylesheets: 'never',
   },
-  integrations: [contentGate(), journalPdfs(), mdx()],
+  integrations: [contentGate(), journalPdfs(), mdx(), searchIndex()],
   devToolbar: { enabled: false },
 });

@@ -18,6 +18,7 @@ export const routes = {
     `/quy-trinh/${flowId}/bat-dau/${answers.map((answer) => `${answer}/`).join('')}`,
   /** Every path of a flow, printable. */
   flowCases: (flowId: string) => `/quy-trinh/${flowId}/cac-truong-hop/`,
+  search: (query?: string) => (query ? `/tim-kiem/?q=${encodeURIComponent(query)}` : '/tim-kiem/'),
 };
 
 /** Prefixes a site path with the base ("/so-tay/"), keeping exactly one slash between. */

@@ -1,0 +1,138 @@
+/**
+ * Search as Vietnamese users type: with and without tone marks, d for đ, partial
+ * words, decomposed input, numbers. Each query must put an expected page in the top 3.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBrowser, formatViolations, launchBrowser, openPage, runAxe, type SitePage } from '../support/browser.ts';
+import { basePath } from '../support/site.ts';
+
+interface Case {
+  query: string;
+  /** Site paths (without the base path); a result matches one when its URL starts with it. */
+  expect: string[];
+}
+
+const P = (clause: string, letter: string) => `/dieu-7/#art_7__para_${clause.replace('.', '__subpara_')}__point_${letter}`;
+const role = (id: string) => `/vai-tro/${id}/`;
+
+const CASES: Case[] = [
+  { query: 'lãnh đạo ca trực', expect: [role('lanh-dao-ca-truc')] },
+  { query: 'lanh dao ca truc', expect: [role('lanh-dao-ca-truc')] },
+  { query: 'lãnh đạo cấp phòng'.normalize('NFD'), expect: [role('lanh-dao-cap-phong-truc-ban')] },
+  { query: 'truong phong', expect: [role('truong-phong-gshqtt')] },
+  { query: 'cong chuc', expect: [role('cong-chuc-gshqtt')] },
+  { query: 'Điều 7', expect: ['/dieu-7/'] },
+  { query: 'dieu 7', expect: ['/dieu-7/'] },
+  { query: 'đề xuất phương án', expect: [P('2', 'c'), P('3.1', 'e'), `${role('lanh-dao-cap-phong-truc-ban')}#art_7__para_2__point_c`, `${role('truong-phong-gshqtt')}#art_7__para_3__subpara_1__point_e`] },
+  { query: 'de xuat phuong an', expect: [P('2', 'c'), P('3.1', 'e'), `${role('lanh-dao-cap-phong-truc-ban')}#art_7__para_2__point_c`, `${role('truong-phong-gshqtt')}#art_7__para_3__subpara_1__point_e`] },
+  { query: '4398', expect: [P('1', 'b'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_b`] },
+  { query: '888', expect: ['/gioi-thieu/'] },
+  { query: 'phân luồng', expect: [P('1', 'a'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_a`] },
+  { query: 'phan luong', expect: [P('1', 'a'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_a`] },
+  { query: 'phan lu', expect: [P('1', 'a'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_a`] },
+  { query: 'dung dua hang', expect: [P('1', 'b'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_b`] },
+  { query: 'kiem soat noi bo', expect: [P('1', 'b'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_b`] },
+  { query: 'tong cuc truong', expect: [P('1', 'b'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_b`] },
+  { query: 'dau hieu nghi van', expect: [P('3.2', 'c'), `${role('cong-chuc-gshqtt')}#art_7__para_3__subpara_2__point_c`] },
+  { query: 'ngoai gio hanh chinh', expect: [P('3.1', 'd'), P('3.1', 'e'), `${role('truong-phong-gshqtt')}#art_7__para_3__subpara_1__point_d`, `${role('truong-phong-gshqtt')}#art_7__para_3__subpara_1__point_e`] },
+  { query: 'nhật ký trực ban', expect: [P('1', 'e'), P('2', 'd'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_e`, `${role('lanh-dao-cap-phong-truc-ban')}#art_7__para_2__point_d`] },
+  { query: 'phu luc I', expect: [P('2', 'd'), `${role('lanh-dao-cap-phong-truc-ban')}#art_7__para_2__point_d`] },
+  { query: 'Phong Tong hop', expect: [P('2', 'd'), `${role('lanh-dao-cap-phong-truc-ban')}#art_7__para_2__point_d`] },
+  { query: 'khai thac du lieu', expect: [P('2', 'a'), `${role('lanh-dao-cap-phong-truc-ban')}#art_7__para_2__point_a`] },
+  { query: 'don doc', expect: [P('3.1', 'c'), `${role('truong-phong-gshqtt')}#art_7__para_3__subpara_1__point_c`] },
+  { query: 'đôn đốc', expect: [P('3.1', 'c'), `${role('truong-phong-gshqtt')}#art_7__para_3__subpara_1__point_c`] },
+  { query: 'khu vuc giam sat', expect: [P('1', 'b'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_b`] },
+  { query: 'bien phap giam sat truc tuyen', expect: [P('3.1', 'b'), `${role('truong-phong-gshqtt')}#art_7__para_3__subpara_1__point_b`] },
+  { query: 'KHOẢN 3.2', expect: [P('3.2', 'a'), P('3.2', 'b'), P('3.2', 'c')] },
+];
+
+const search = async (site: SitePage, query: string, params = '') => {
+  await site.goto(`/tim-kiem/?q=${encodeURIComponent(query)}${params}`);
+  await site.page.waitForFunction(() => /kết quả/.test(document.querySelector('#trang-thai')?.textContent ?? ''));
+  return site.page.$$eval('#ket-qua a.result-link', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+};
+const withoutBase = (href: string) => `/${href.slice(basePath.length)}`;
+
+describeBrowser('search', () => {
+  let browser: Browser;
+  let site: SitePage;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    site = await openPage(browser);
+  });
+  afterAll(async () => {
+    await site?.close();
+    await browser?.close();
+  });
+
+  it('has at least 25 queries', () => expect(CASES.length).toBeGreaterThanOrEqual(25));
+
+  it.each(CASES)('"$query" finds an expected page in the top 3', async ({ query, expect: expected }) => {
+    const hrefs = (await search(site, query)).map(withoutBase);
+    const top = hrefs.slice(0, 3);
+    expect(top.some((href) => expected.some((path) => href.startsWith(path))), `top 3: ${top.join(' , ')}`).toBe(true);
+  });
+
+  it('ranks the exact-tone match first when the toneless spelling matches other words too', async () => {
+    // "phân luồng" (1 a) versus "phân công lực lượng" (3.1 a): both fold to "phan luong".
+    const [first] = (await search(site, 'phân luồng')).map(withoutBase);
+    expect(first?.includes('art_7__para_1__point_a')).toBe(true);
+  });
+
+  it('filters by role and kind, and keeps query and filters in the URL', async () => {
+    const hrefs = await search(site, 'bao cao', '&loai=Checklist&vai_tro=C%C3%B4ng+ch%E1%BB%A9c+Ph%C3%B2ng+Gi%C3%A1m+s%C3%A1t+h%E1%BA%A3i+quan+tr%E1%BB%B1c+tuy%E1%BA%BFn');
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs.map(withoutBase)) expect(href).toMatch(/^\/vai-tro\/cong-chuc-gshqtt\//);
+    expect(await site.page.isChecked('input[name="loai"][value="Checklist"]')).toBe(true);
+    await site.page.uncheck('input[name="vai_tro"]:checked');
+    await site.page.waitForFunction(() => !new URL(location.href).searchParams.has('vai_tro'));
+    expect(new URL(site.page.url()).searchParams.get('q')).toBe('bao cao');
+    expect(new URL(site.page.url()).searchParams.getAll('loai')).toEqual(['Checklist']);
+  });
+
+  it('shows citation and role with each result and marks the matched words', async () => {
+    await search(site, 'phe duyet', '&loai=Checklist');
+    const first = site.page.locator('#ket-qua .result').first();
+    expect(await first.locator('.result-meta').textContent()).toMatch(/^Điểm [a-e] khoản [0-9.]+ Điều 7 · .+ · Checklist$/);
+    expect(await first.locator('.result-excerpt mark').count()).toBeGreaterThan(0);
+  });
+
+  it('is usable by keyboard: "/" to the box, arrows through results, Enter to open', async () => {
+    await search(site, 'nhat ky');
+    await site.page.locator('body').click({ position: { x: 5, y: 5 } });
+    await site.page.keyboard.press('/');
+    expect(await site.page.evaluate(() => document.activeElement?.id)).toBe('q');
+    await site.page.keyboard.press('ArrowDown');
+    await site.page.keyboard.press('ArrowDown');
+    const second = await site.page.evaluate(() => document.activeElement?.getAttribute('href'));
+    const hrefs = await site.page.$$eval('#ket-qua a.result-link', (links) => links.map((a) => a.getAttribute('href')));
+    expect(second).toBe(hrefs[1]);
+    await site.page.keyboard.press('ArrowUp');
+    await site.page.keyboard.press('ArrowUp');
+    expect(await site.page.evaluate(() => document.activeElement?.id)).toBe('q');
+    await site.page.keyboard.press('ArrowDown');
+    await Promise.all([site.page.waitForURL((url) => url.href.includes(hrefs[0] ?? '#none')), site.page.keyboard.press('Enter')]);
+  });
+
+  it('says so when nothing matches', async () => {
+    await site.goto(`/tim-kiem/?q=${encodeURIComponent('xyzxyz')}`);
+    await site.page.waitForFunction(() => /Không có kết quả/.test(document.querySelector('#trang-thai')?.textContent ?? ''));
+    expect(await site.page.locator('#ket-qua li').count()).toBe(0);
+  });
+
+  it('the header search box of every page leads to the results', async () => {
+    await site.goto('/dieu-7/');
+    await site.page.fill('#tim-nhanh', 'lanh dao');
+    await Promise.all([site.page.waitForURL(/\/tim-kiem\/\?q=lanh\+dao/), site.page.press('#tim-nhanh', 'Enter')]);
+    await site.page.waitForFunction(() => /kết quả/.test(document.querySelector('#trang-thai')?.textContent ?? ''));
+    expect(await site.page.locator('#ket-qua li').count()).toBeGreaterThan(0);
+  });
+
+  it('passes axe with results and filters shown', async () => {
+    await search(site, 'lanh dao');
+    await site.page.waitForSelector('#bo-loc fieldset');
+    expect(formatViolations(await runAxe(site.page))).toBe('');
+    expect(site.problems().join('\n')).toBe('');
+  });
+});
