@@ -1,0 +1,281 @@
+/**
+ * The journal PDF read back with pdf-lib: fields and names, /DA–/DR, the font's
+ * Vietnamese coverage, tooltips, reading order, no orphaned objects, filling with
+ * Vietnamese, determinism, byte budgets, and the errors for bad options and layouts.
+ */
+import fontkit from '@pdf-lib/fontkit';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+  PDFTextField,
+  decodePDFRawStream,
+  type PDFObject,
+} from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getJournalFonts, getJournalForm } from '../../src/data/journal.ts';
+import { checkQuotes } from '../../src/lib/content/forms.ts';
+import { journalFormSchema, type JournalForm } from '../../src/lib/content/forms-schema.ts';
+import { loadHandbook } from '../../src/lib/content/handbook.ts';
+import {
+  FIELD_FONT,
+  FormLayoutError,
+  JournalOptionError,
+  VIETNAMESE_NON_ASCII,
+  buildJournal,
+  dateRange,
+  fillJournal,
+  type JournalFonts,
+} from '../../src/lib/journal/index.ts';
+
+let form: JournalForm;
+let fonts: JournalFonts;
+let one: Uint8Array;
+let ten: Uint8Array;
+
+beforeAll(async () => {
+  form = getJournalForm();
+  fonts = getJournalFonts();
+  one = await buildJournal(form, { pages: 1 }, fonts);
+  ten = await buildJournal(form, { pages: 10 }, fonts);
+});
+
+const headerIds = () => [
+  ...form.header.agency.flatMap((line) => ('field' in line ? [line.field.id] : [])),
+  ...form.fields.flat().map((field) => field.id),
+];
+const expectedNames = (pages: number) => [
+  ...headerIds(),
+  ...Array.from({ length: pages }, (_, p) =>
+    Array.from({ length: form.table.rowsPerPage }, (_, r) =>
+      form.table.columns.map((column) => `p${p + 1}.r${String(r + 1).padStart(2, '0')}.${column.id}`),
+    ).flat(2),
+  ).flat(),
+];
+
+const text = (value: PDFObject | undefined): string | undefined =>
+  value instanceof PDFHexString || value instanceof PDFString ? value.decodeText() : undefined;
+
+/** Every indirect object reachable from the trailer. */
+function reachable(doc: PDFDocument): Set<string> {
+  const seen = new Set<string>();
+  const visit = (object: PDFObject | undefined): void => {
+    if (object instanceof PDFRef) {
+      if (seen.has(object.toString())) return;
+      seen.add(object.toString());
+      visit(doc.context.lookup(object));
+    } else if (object instanceof PDFDict) for (const [, value] of object.entries()) visit(value);
+    else if (object instanceof PDFArray) for (const value of object.asArray()) visit(value);
+    else if (object instanceof PDFRawStream) for (const [, value] of object.dict.entries()) visit(value);
+  };
+  visit(doc.context.trailerInfo.Root);
+  visit(doc.context.trailerInfo.Info);
+  return seen;
+}
+
+describe('the blank journal', () => {
+  it('has one field per header box and per table cell, named systematically', async () => {
+    for (const [bytes, pages] of [
+      [one, 1],
+      [ten, 10],
+    ] as const) {
+      const doc = await PDFDocument.load(bytes);
+      expect(doc.getPageCount()).toBe(pages);
+      const names = doc.getForm().getFields().map((field) => field.getName());
+      expect(names).toEqual(expectedNames(pages));
+      expect(names).toHaveLength(headerIds().length + pages * form.table.rowsPerPage * form.table.columns.length);
+      expect(names).toContain('p1.r03.noi_dung');
+    }
+  });
+
+  it('names in every /DA a font of the AcroForm /DR, and that font is embedded whole with every Vietnamese letter', async () => {
+    const doc = await PDFDocument.load(ten);
+    const acroForm = doc.catalog.lookup(PDFName.of('AcroForm'), PDFDict);
+    const drFonts = acroForm.lookup(PDFName.of('DR'), PDFDict).lookup(PDFName.of('Font'), PDFDict);
+    expect(drFonts.keys().map((key) => key.decodeText())).toEqual([FIELD_FONT]);
+    const fields = doc.getForm().getFields();
+    for (const field of fields) {
+      const da = field.acroField.getDefaultAppearance() ?? '';
+      const fontName = /\/([^\s/]+)\s+[\d.]+\s+Tf/.exec(da)?.[1];
+      expect(fontName, `${field.getName()} /DA ${da}`).toBe(FIELD_FONT);
+    }
+    const fontDict = drFonts.lookup(PDFName.of(FIELD_FONT), PDFDict);
+    expect(fontDict.lookup(PDFName.of('Subtype'))).toEqual(PDFName.of('Type0'));
+    const descendant = fontDict.lookup(PDFName.of('DescendantFonts'), PDFArray).lookup(0, PDFDict);
+    const descriptor = descendant.lookup(PDFName.of('FontDescriptor'), PDFDict);
+    const file = descriptor.lookup(PDFName.of('FontFile2'), PDFRawStream);
+    const embedded = fontkit.create(decodePDFRawStream(file).decode());
+    const missing = VIETNAMESE_NON_ASCII.filter((letter) => !embedded.hasGlyphForCodePoint(letter.codePointAt(0)!));
+    expect(VIETNAMESE_NON_ASCII).toHaveLength(134);
+    expect(missing).toEqual([]);
+    // Embedded whole: the file holds the full character set, not only the glyphs drawn.
+    expect(embedded.characterSet.length).toBeGreaterThan(300);
+    // Widths for every glyph, so that typed text is spaced right in viewers that use /W.
+    const w = descendant.lookup(PDFName.of('W'), PDFArray).asArray();
+    const withWidth = new Set<number>();
+    for (let i = 0; i + 1 < w.length; i += 2) {
+      const start = Number(w[i]!.toString());
+      (w[i + 1] as PDFArray).asArray().forEach((_, offset) => withWidth.add(start + offset));
+    }
+    const noWidth = embedded.characterSet.filter((codePoint) => !withWidth.has(embedded.glyphForCodePoint(codePoint).id));
+    expect(noWidth).toEqual([]);
+  });
+
+  it('puts a Vietnamese tooltip (/TU) on every widget and lists widgets in reading order', async () => {
+    const doc = await PDFDocument.load(one);
+    const page = doc.getPage(0);
+    const annots = page.node.Annots()!;
+    const widgets = annots.asArray().map((ref) => doc.context.lookup(ref, PDFDict));
+    expect(widgets).toHaveLength(expectedNames(1).length);
+    const tooltips = widgets.map((widget) => text(widget.get(PDFName.of('TU'))));
+    expect(tooltips.every((tooltip) => tooltip && tooltip.length > 3)).toBe(true);
+    expect(tooltips).toContain('Trang 1, dòng 3: Nội dung công việc thực hiện, tình huống phát sinh, thông tin tiếp nhận khi trực ban');
+    // Reading order: top to bottom, then left to right within a line.
+    const tops = widgets.map((widget) => {
+      const [x1, , , y2] = widget.lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => Number(n.toString()));
+      return { x: x1!, top: y2! };
+    });
+    for (let i = 1; i < tops.length; i++) {
+      const [a, b] = [tops[i - 1]!, tops[i]!];
+      const sameLine = Math.abs(a.top - b.top) < 2;
+      expect(sameLine ? b.x > a.x : b.top < a.top, `widget ${i} after widget ${i - 1}`).toBe(true);
+    }
+  });
+
+  it('has table cells that hold two lines and single-line header fields', async () => {
+    const doc = await PDFDocument.load(one);
+    const formFields = doc.getForm();
+    const cell = formFields.getTextField('p1.r01.noi_dung');
+    expect(cell.isMultiline()).toBe(true);
+    const height = cell.acroField.getWidgets()[0]!.getRectangle().height;
+    expect(height).toBeGreaterThanOrEqual(2 * form.type.field * 1.35);
+    expect(formFields.getTextField('ngay').isMultiline()).toBe(false);
+  });
+
+  it('holds no orphaned objects and shares the blank appearance streams', async () => {
+    for (const bytes of [one, ten]) {
+      const doc = await PDFDocument.load(bytes);
+      const used = reachable(doc);
+      const all = doc.context.enumerateIndirectObjects().map(([ref]) => ref.toString());
+      expect(all.filter((ref) => !used.has(ref))).toEqual([]);
+    }
+    const doc = await PDFDocument.load(ten);
+    const appearanceRefs = new Set(
+      doc.getForm().getFields().flatMap((field) =>
+        field.acroField.getWidgets().map((widget) => String(widget.dict.lookup(PDFName.of('AP'), PDFDict).get(PDFName.of('N')))),
+      ),
+    );
+    expect(appearanceRefs.size).toBeLessThanOrEqual(headerIds().length + form.table.columns.length);
+  });
+
+  it('accepts Vietnamese typed in with pdf-lib and saves again', async () => {
+    const value = 'Tiếp nhận thông tin nghi vấn; đã báo cáo lãnh đạo ca trực, chờ ý kiến chỉ đạo.';
+    // Decomposed input (NFD) is normalised: tone marks stay on their letters.
+    const filled = await fillJournal(ten, { 'p2.r05.noi_dung': value.normalize('NFD'), lanh_dao_ca_truc: 'Nguyễn Văn Đức' }, fonts);
+    const doc = await PDFDocument.load(filled);
+    const again = await doc.save();
+    const reread = (await PDFDocument.load(again)).getForm();
+    expect(reread.getTextField('p2.r05.noi_dung').getText()).toBe(value);
+    expect(reread.getTextField('lanh_dao_ca_truc').getText()).toBe('Nguyễn Văn Đức');
+    await expect(fillJournal(one, { 'p1.r01.ghi_chu': 'kanji 漢字' }, fonts)).rejects.toThrow(/cannot show U\+6F22 \(漢\)/);
+  });
+
+  it('prefills unit, date and shift, in NFC, on every page', async () => {
+    const bytes = await buildJournal(form, { pages: 2, unit: 'Phòng Giám sát hải quan trực tuyến'.normalize('NFD'), date: '2025-03-04', shift: '22:00-06:00' }, fonts);
+    const doc = await PDFDocument.load(bytes);
+    const fields = doc.getForm();
+    expect(fields.getTextField('don_vi').getText()).toBe('Phòng Giám sát hải quan trực tuyến');
+    expect(fields.getTextField('ngay').getText()).toBe('04/03/2025');
+    expect(fields.getTextField('ca_tu').getText()).toBe('22:00');
+    expect(fields.getTextField('ca_den').getText()).toBe('06:00');
+    expect(fields.getTextField('ngay').acroField.getWidgets()).toHaveLength(2);
+    expect(doc.getTitle()).toBe('Nhật ký trực ban ngày 04/03/2025');
+  });
+});
+
+describe('determinism and size', () => {
+  it('gives byte-identical output for the same inputs, and dates only from a given timestamp', async () => {
+    const again = await buildJournal(form, { pages: 10 }, fonts);
+    expect(Buffer.from(again).equals(Buffer.from(ten))).toBe(true);
+    expect((await PDFDocument.load(one, { updateMetadata: false })).getCreationDate()).toBeUndefined();
+    const stamp = new Date('2025-01-02T03:04:05Z');
+    const a = await buildJournal(form, { pages: 1, timestamp: stamp }, fonts);
+    const b = await buildJournal(form, { pages: 1, timestamp: stamp }, fonts);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    expect(Buffer.from(a).equals(Buffer.from(one))).toBe(false);
+    expect((await PDFDocument.load(a, { updateMetadata: false })).getCreationDate()?.toISOString()).toBe(stamp.toISOString());
+  });
+
+  it('keeps to the byte budgets: 1-page blank ≤ 60 KB, each further page ≤ 25 KB', () => {
+    expect(one.length).toBeLessThanOrEqual(60 * 1024);
+    expect((ten.length - one.length) / 9).toBeLessThanOrEqual(25 * 1024);
+  });
+});
+
+describe('errors', () => {
+  const optionError = async (options: Parameters<typeof buildJournal>[1], option: string, message: RegExp) => {
+    const error = await buildJournal(form, options, fonts).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(JournalOptionError);
+    expect((error as JournalOptionError).option).toBe(option);
+    expect((error as Error).message).toMatch(message);
+  };
+
+  it('names the option for every bad input', async () => {
+    await optionError({ pages: 0 }, 'pages', /from 1 to 200, found 0/);
+    await optionError({ pages: 201 }, 'pages', /found 201/);
+    await optionError({ pages: '3x' }, 'pages', /whole number/);
+    await optionError({ date: '2025-02-29' }, 'date', /does not exist/);
+    await optionError({ date: '04/03/2025' }, 'date', /YYYY-MM-DD/);
+    await optionError({ shift: '7:30-16:30' }, 'shift', /HH:MM-HH:MM/);
+    await optionError({ unit: 'Đơn vị ★' }, 'unit', /cannot show U\+2605 \(★\)/);
+    await optionError({ unit: 'Phòng '.repeat(60) }, 'unit', /too long for its box/);
+    expect(() => dateRange('2025-01-02', '2025-01-01')).toThrow(/on or after --from/);
+    expect(() => dateRange('2024-01-01', '2025-01-01')).toThrow(/at most 366 days, found 367/);
+    expect(dateRange('2024-01-01', '2024-12-31')).toHaveLength(366);
+    expect(dateRange('2024-02-28', '2024-03-01')).toEqual(['2024-02-28', '2024-02-29', '2024-03-01']);
+  });
+
+  it('explains a layout that does not fit, naming the YAML field', async () => {
+    const tooMany = journalFormSchema.parse({ ...form, table: { ...form.table, rowsPerPage: 20 } });
+    await expect(buildJournal(tooMany, {}, fonts)).rejects.toThrow(FormLayoutError);
+    await expect(buildJournal(tooMany, {}, fonts)).rejects.toThrow(/table\.rowsPerPage: 20 rows of 30 pt .* lower rowsPerPage or rowHeight/);
+    const badTitle = journalFormSchema.parse({ ...form, header: { ...form.header, title: { ...form.header.title, text: 'NHẬT KÝ ☃' } } });
+    await expect(buildJournal(badTitle, {}, fonts)).rejects.toThrow(/header\.title\.text: the font cannot show U\+2603/);
+  });
+});
+
+describe('the form as data', () => {
+  it('cites point 2 d or 1 e for every column and field, with a quote or a layout choice', () => {
+    const columns = form.table.columns;
+    expect(columns.map((column) => column.id)).toEqual(['thoi_gian', 'noi_dung', 'chi_dao', 'thong_bao', 'ghi_chu']);
+    for (const column of columns) expect(column.basis.cites.length).toBeGreaterThan(0);
+    expect(columns.filter((column) => column.basis.quote).map((column) => column.id)).toEqual(['noi_dung', 'chi_dao', 'thong_bao']);
+    for (const field of form.fields.flat()) expect(field.basis.layoutChoice, field.id).toBeTruthy();
+  });
+
+  it('rejects a cite outside 2 d and 1 e, and a quote that is not the law’s words', () => {
+    const column = form.table.columns[2]!;
+    const wrongCite = { ...form, table: { ...form.table, columns: [{ ...column, basis: { cites: ['art_7__para_1__point_a'], quote: 'x' } }] } };
+    const result = journalFormSchema.safeParse(wrongCite);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.message).join('\n')).toMatch(/must be point 2 d \(art_7__para_2__point_d\) or 1 e/);
+    const both = journalFormSchema.safeParse({ ...form, signature: { ...form.signature, basis: { cites: ['art_7__para_2__point_d'], quote: 'a', layoutChoice: 'b' } } });
+    expect(both.error?.issues[0]?.message).toMatch(/either "quote".*or "layoutChoice"/);
+    const misquoted = { ...form, table: { ...form.table, columns: [{ ...column, basis: { cites: ['art_7__para_2__point_d'], quote: 'các nội dung đã được chỉ đạo' } }] } };
+    const problems = checkQuotes(misquoted, loadHandbook('content'));
+    expect(problems).toEqual([
+      expect.objectContaining({ path: ['table', 'columns', 0, 'basis', 'quote'], found: 'các nội dung đã được chỉ đạo' }),
+    ]);
+    expect(checkQuotes(form, loadHandbook('content'))).toEqual([]);
+  });
+
+  it('offers every field to pdf-lib as a text field', async () => {
+    const doc = await PDFDocument.load(one);
+    expect(doc.getForm().getFields().every((field) => field instanceof PDFTextField)).toBe(true);
+  });
+});
