@@ -26,7 +26,8 @@ interface Pagefind {
 }
 
 const FILTER_LEGENDS: Record<string, string> = { [FILTER_KIND]: 'Loại', [FILTER_ROLE]: 'Vai trò' };
-const MAX_RESULTS = 20;
+/** Results shown; each one costs a fragment request, so the first screen is what is fetched. */
+const MAX_RESULTS = 10;
 
 export function startSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('#tim-kiem');
@@ -121,9 +122,11 @@ export function startSearchPage(): void {
     const filters = currentFilters();
     syncUrl(query, filters);
     const lists = await Promise.all(queryVariants(query, vocabulary).map((variant) => pagefind.search(variant, { filters })));
+    // A newer keystroke has started its own search: fetch no fragments for this one.
+    if (run !== latest) return;
     const merged = mergeResults(lists.map((found) => found.results));
     const data = await Promise.all(merged.slice(0, MAX_RESULTS).map((result) => result.data()));
-    if (run !== latest) return; // a newer query has started
+    if (run !== latest) return;
     list.replaceChildren(...data.map(renderResult));
     status.textContent =
       merged.length === 0
