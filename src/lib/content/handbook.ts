@@ -60,6 +60,8 @@ export interface Handbook {
   moments: Moment[];
   duties: DutyItem[];
   dutiesOf: (roleId: string) => DutyItem[];
+  /** When the checklist items were last revised (yyyy-mm-dd, checklists.yaml). */
+  checklistsRevised: string;
   holderOf: (pointEId: string) => Role;
   relationsOf: (roleId: string) => RelationGroup[];
   usesOf: (eId: string) => CitationUse[];
@@ -207,6 +209,7 @@ export function resolveHandbook(set: ContentSet): Handbook {
     moments: set.moments.map((m) => m.value),
     duties,
     dutiesOf: (roleId) => duties.filter((d) => d.role === roleId),
+    checklistsRevised: set.checklists?.value.revised ?? '',
     holderOf,
     relationsOf,
     usesOf: (eId) => uses.get(eId) ?? [],

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { ContentError, type ContentIssue, type PathSegment } from './errors.ts';
 import {
   articleSchema,
+  checklistsSchema,
   dutySchema,
   flowSchema,
   instrumentSchema,
@@ -18,6 +19,7 @@ import {
   roleSchema,
   sourceSchema,
   type Article,
+  type Checklists,
   type Duty,
   type Flow,
   type Instrument,
@@ -45,6 +47,8 @@ export interface ContentSet {
   roles: Located<Role>[];
   moments: Located<Moment>[];
   duties: Located<Duty>[];
+  /** checklists.yaml: what holds for all role checklists (their revision date). */
+  checklists?: Located<Checklists> | undefined;
   /** Decision flows, one per file in flows/ (the folder is optional). */
   flows: Located<Flow>[];
 }
@@ -192,6 +196,10 @@ export function loadContent(root: string): ContentSet {
     duties: yamlFilesIn(root, 'duties', issues).flatMap((file) =>
       validateList(dutySchema, readYaml(root, file, issues), issues),
     ),
+    checklists: ((yaml) => {
+      const value = yaml && validate(checklistsSchema, yaml.data, yaml, [], issues);
+      return value && yaml ? { value, file: yaml.file, path: [], lineOf: yaml.lineOf } : undefined;
+    })(readYaml(root, 'checklists.yaml', issues)),
     flows: (existsSync(join(root, 'flows')) ? yamlFilesIn(root, 'flows', issues) : []).flatMap((file) => {
       const yaml = readYaml(root, file, issues);
       const value = yaml && validate(flowSchema, yaml.data, yaml, [], issues);

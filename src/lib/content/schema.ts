@@ -124,6 +124,12 @@ export const momentSchema = z.strictObject({
   description: text,
 });
 
+/** The role checklists as a whole (content/checklists.yaml). */
+export const checklistsSchema = z.strictObject({
+  /** When the handbook team last revised the items, their wording or grouping; printed on every checklist. */
+  revised: isoDate,
+});
+
 /** A checklist item derived from one point (content/duties/*.yaml). */
 export const dutySchema = z.strictObject({
   /** The point this item carries out; its eId is the item's id (plus the suffix). */
@@ -159,5 +165,6 @@ export type Role = z.infer<typeof roleSchema>;
 export type RelationKind = (typeof relationKinds)[number];
 export type Moment = z.infer<typeof momentSchema>;
 export type Duty = z.infer<typeof dutySchema>;
+export type Checklists = z.infer<typeof checklistsSchema>;
 
 export * from './forms-schema.ts';

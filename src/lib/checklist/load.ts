@@ -1,0 +1,133 @@
+/**
+ * Reading stored runs back: parse, migrate older versions, validate, and when something
+ * is wrong keep what can be kept. Never throws; whatever cannot be used as it is comes back
+ * as `setAside` (the raw text, for the page to keep under another key) with a notice.
+ */
+import { FORMAT, LIMITS, runSchema, storeSchema, VERSION, type Run, type Store } from './schema.ts';
+import { emptyStore } from './state.ts';
+
+/** Turns a stored object of version n into version n + 1 (plain JSON in and out). */
+export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * migrations[n] upgrades version n to n + 1. Version 1 is the first released format, so
+ * there is none yet; the version that adds a journal to each run adds migrations[1].
+ */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+export type NoticeKind = 'corrupt' | 'partial' | 'newer' | 'older' | 'migrated';
+
+export interface Notice {
+  kind: NoticeKind;
+  /** Vietnamese, for the page. */
+  message: string;
+}
+
+export interface Loaded {
+  store: Store;
+  notice: Notice | null;
+  /** The stored text to keep under another key (null when it was used as it is). */
+  setAside: string | null;
+}
+
+const KEPT = 'Bản lưu cũ được cất riêng trong trình duyệt, không bị xoá.';
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Keeps the runs that are valid on their own when the whole store is not. */
+function salvage(data: Record<string, unknown>, role: string): { store: Store; kept: number; lost: number } {
+  const store = emptyStore(role);
+  let kept = 0;
+  let lost = 0;
+  const runOf = (value: unknown, open: boolean): Run | undefined => {
+    const parsed = runSchema.safeParse(value);
+    if (parsed.success && parsed.data.role === role && (parsed.data.endedAt === null) === open) {
+      kept += 1;
+      return parsed.data;
+    }
+    lost += 1;
+    return undefined;
+  };
+  if (data.current !== null && data.current !== undefined) store.current = runOf(data.current, true) ?? null;
+  if (Array.isArray(data.history)) {
+    store.history = data.history
+      .map((value) => runOf(value, false))
+      .filter((run): run is Run => run !== undefined)
+      .slice(0, LIMITS.history);
+  }
+  return { store, kept, lost };
+}
+
+/**
+ * Reads the stored text of a role's runs (null when there is none). Corrupted, foreign or
+ * older state is migrated where possible, otherwise replaced by what could be salvaged,
+ * and always handed back in `setAside` with a notice saying what happened.
+ */
+export function loadStore(raw: string | null, role: string, migrations: Readonly<Record<number, Migration>> = MIGRATIONS): Loaded {
+  if (raw === null) return { store: emptyStore(role), notice: null, setAside: null };
+  const corrupt = (message: string): Loaded => ({ store: emptyStore(role), notice: { kind: 'corrupt', message }, setAside: raw });
+
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return corrupt(`Dữ liệu ca trực lưu trong trình duyệt bị hỏng (không đọc được), nên trang bắt đầu lại từ đầu. ${KEPT}`);
+  }
+  if (!isObject(data) || data.format !== FORMAT || !Number.isInteger(data.version) || data.role !== role) {
+    return corrupt(`Dữ liệu ca trực lưu trong trình duyệt không đúng định dạng của trang này, nên trang bắt đầu lại từ đầu. ${KEPT}`);
+  }
+  if ((data.version as number) > VERSION) {
+    return {
+      store: emptyStore(role),
+      notice: {
+        kind: 'newer',
+        message: `Dữ liệu ca trực được lưu bởi một phiên bản mới hơn của sổ tay (định dạng ${data.version}); trang này chỉ đọc được định dạng ${VERSION}. ${KEPT} Hãy mở bản sổ tay mới nhất để dùng tiếp.`,
+      },
+      setAside: raw,
+    };
+  }
+
+  let migrated = false;
+  try {
+    for (let version = data.version as number; version < VERSION; version += 1) {
+      const step = migrations[version];
+      if (!step) {
+        return {
+          store: emptyStore(role),
+          notice: { kind: 'older', message: `Dữ liệu ca trực ở định dạng cũ (${String(data.version)}) mà trang này không chuyển đổi được. ${KEPT}` },
+          setAside: raw,
+        };
+      }
+      data = step(data);
+      if (!isObject(data)) throw new Error('migration returned no object');
+      migrated = true;
+    }
+  } catch {
+    return corrupt(`Không chuyển được dữ liệu ca trực sang định dạng mới, nên trang bắt đầu lại từ đầu. ${KEPT}`);
+  }
+
+  const parsed = storeSchema.safeParse(data);
+  if (parsed.success) {
+    return migrated
+      ? {
+          store: parsed.data,
+          notice: { kind: 'migrated', message: `Dữ liệu ca trực đã được chuyển sang định dạng mới của sổ tay; không mất ca nào. ${KEPT}` },
+          setAside: raw,
+        }
+      : { store: parsed.data, notice: null, setAside: null };
+  }
+
+  const { store, kept, lost } = salvage(data as Record<string, unknown>, role);
+  if (kept === 0) {
+    return corrupt(`Dữ liệu ca trực lưu trong trình duyệt bị hỏng, không giữ được ca nào, nên trang bắt đầu lại từ đầu. ${KEPT}`);
+  }
+  return {
+    store,
+    notice: { kind: 'partial', message: `Dữ liệu ca trực lưu trong trình duyệt bị hỏng một phần: giữ lại ${kept} ca, ${lost} ca không đọc được. ${KEPT}` },
+    setAside: raw,
+  };
+}
+
+/** The text to store. */
+export const serialise = (store: Store): string => JSON.stringify(store);

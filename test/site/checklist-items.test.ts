@@ -1,0 +1,86 @@
+/**
+ * The built role pages, read as HTML: each of the 17 points of Article 7 is an item on
+ * exactly its own role's checklist (on screen and on the paper sheet), and the checklist
+ * script is shipped to role pages only.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadHandbook } from '../../src/lib/content/handbook.ts';
+import { parsePage } from '../support/links.ts';
+import { basePath, distDir, listBuiltPages } from '../support/site.ts';
+
+const handbook = loadHandbook('content');
+const pages = listBuiltPages();
+const rolePage = (roleId: string) => {
+  const page = pages.find((p) => p.distPath === `vai-tro/${roleId}/index.html`);
+  if (!page) throw new Error(`No built page for role ${roleId}`);
+  return parsePage(readFileSync(page.file, 'utf8'));
+};
+const attrs = (root: ReturnType<typeof parsePage>, selector: string, name: string) =>
+  root.querySelectorAll(selector).map((element) => String(element.getAttribute(name)?.value ?? ''));
+/** "art_7__para_1__point_b--vi-pham" → "art_7__para_1__point_b". */
+const pointOf = (itemId: string) => itemId.split('--')[0] ?? itemId;
+
+const built = new Map(
+  handbook.dutyHolders.map((role) => {
+    const root = rolePage(role.id);
+    return [role.id, { items: attrs(root, '[data-checklist] [data-item]', 'data-item'), sheet: attrs(root, '[data-sheet-item]', 'data-sheet-item'), root }];
+  }),
+);
+
+describe('the built checklists', () => {
+  it('has the 17 points, each an item on exactly the checklist of the role that holds it', () => {
+    expect(handbook.points).toHaveLength(17);
+    for (const point of handbook.points) {
+      const onPages = [...built].filter(([, page]) => page.items.some((id) => pointOf(id) === point.eId)).map(([role]) => role);
+      expect(onPages, point.eId).toEqual([handbook.holderOf(point.eId).id]);
+    }
+    const pointsOnPages = new Set([...built.values()].flatMap((page) => page.items.map(pointOf)));
+    expect([...pointsOnPages].sort()).toEqual(handbook.points.map((p) => p.eId).sort());
+  });
+
+  it('lists on each page exactly its role’s items, each once, with a checkbox labelled by its action', () => {
+    for (const [roleId, page] of built) {
+      const expected = handbook.dutiesOf(roleId);
+      expect(page.items, roleId).toEqual(expected.map((d) => d.id));
+      for (const duty of expected) {
+        const label = page.root.querySelector(`label[for="xong-${duty.id}"]`);
+        expect(label?.textContent.trim(), duty.id).toBe(duty.action);
+        expect(page.root.querySelector(`input#xong-${duty.id}`)?.getAttribute('type')?.value).toBe('checkbox');
+      }
+    }
+  });
+
+  it('puts the same items, in the same order, on the paper sheet', () => {
+    for (const [roleId, page] of built) expect(page.sheet, roleId).toEqual(page.items);
+  });
+
+  it('says whose approval an item needs, and offers to mark it, only where the content says so', () => {
+    for (const [roleId, page] of built) {
+      const withApproval = handbook.dutiesOf(roleId).filter((d) => d.approval);
+      expect(attrs(page.root, '[data-approve]', 'id'), roleId).toEqual(withApproval.map((d) => `duyet-${d.id}`));
+      for (const duty of withApproval) {
+        const label = page.root.querySelector(`label[for="duyet-${duty.id}"]`)?.textContent.trim();
+        expect(label).toBe(`Đã được ${handbook.role(duty.approval?.by ?? '').name} phê duyệt`);
+      }
+    }
+  });
+
+  it('prints the revision date of the checklists', () => {
+    expect(handbook.checklistsRevised).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const revised = handbook.checklistsRevised.split('-').reverse().join('/');
+    for (const [, page] of built) expect(page.root.querySelector('.sheet-basis')?.textContent).toContain(`soát xét ngày ${revised}`);
+  });
+
+  it('ships the checklist script to the four role pages and nowhere else', () => {
+    const scriptsOf = (file: string) => attrs(parsePage(readFileSync(file, 'utf8')), 'script[src]', 'src');
+    const fileOf = (src: string) => join(distDir, src.slice(basePath.length));
+    // The checklist script is the one that knows the storage key of the runs.
+    const all = new Set(pages.flatMap((page) => scriptsOf(page.file)));
+    const checklist = [...all].filter((src) => readFileSync(fileOf(src), 'utf8').includes('so-tay-truc-ban:checklist'));
+    expect(checklist).toHaveLength(1);
+    const withScript = pages.filter((page) => scriptsOf(page.file).includes(checklist[0] ?? '')).map((page) => page.distPath);
+    expect(withScript.sort()).toEqual(handbook.dutyHolders.map((role) => `vai-tro/${role.id}/index.html`).sort());
+  });
+});

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { loadStore, MIGRATIONS, serialise, type Migration } from '../../src/lib/checklist/load.ts';
+import { FORMAT, setAsideKey, storageKey, storeSchema, VERSION, type Store } from '../../src/lib/checklist/schema.ts';
+import { emptyStore, endRun, setDone, setNote, startRun } from '../../src/lib/checklist/state.ts';
+
+const ROLE = 'cong-chuc-gshqtt';
+const ITEM = 'art_7__para_3__subpara_2__point_c--bao-cao';
+const at = (hhmm: string) => new Date(`2026-11-27T${hhmm}:00.000Z`);
+const run = (store: Store, id: string, shift: string) =>
+  startRun(store, { date: '2026-11-27', shift, officer: 'Trần Thị Bình' }, at('07:00'), id);
+
+/** Two ended runs and an open one with a tick and a note. */
+function sample(): Store {
+  let store = endRun(setDone(run(emptyStore(ROLE), 'run-1', 'Ca 1'), ITEM, true, at('08:00')), at('11:00'));
+  store = endRun(run(store, 'run-2', 'Ca 2'), at('15:00'));
+  store = setNote(setDone(run(store, 'run-3', 'Ca 3'), ITEM, true, at('16:00')), ITEM, 'đã báo cáo lãnh đạo phòng lúc 16:05');
+  return store;
+}
+
+const expectUsable = (store: Store) => expect(storeSchema.safeParse(store).success).toBe(true);
+
+describe('loading stored runs', () => {
+  it('starts empty when nothing is stored', () => {
+    expect(loadStore(null, ROLE)).toEqual({ store: emptyStore(ROLE), notice: null, setAside: null });
+  });
+
+  it('reads back exactly what it stored, with no notice', () => {
+    const store = sample();
+    const loaded = loadStore(serialise(store), ROLE);
+    expect(loaded.store).toEqual(store);
+    expect(loaded.notice).toBeNull();
+    expect(loaded.setAside).toBeNull();
+  });
+
+  it('sets aside text that is not JSON (e.g. a truncated write), and starts over with a notice', () => {
+    const raw = serialise(sample()).slice(0, 120);
+    const loaded = loadStore(raw, ROLE);
+    expect(loaded.store).toEqual(emptyStore(ROLE));
+    expect(loaded.notice?.kind).toBe('corrupt');
+    expect(loaded.notice?.message).toMatch(/bị hỏng.*cất riêng/);
+    expect(loaded.setAside).toBe(raw);
+  });
+
+  it.each([
+    ['an array', '[1,2,3]'],
+    ['null', 'null'],
+    ['another format', JSON.stringify({ format: 'other', version: 1, role: ROLE })],
+    ['another role', serialise(emptyStore('lanh-dao-ca-truc'))],
+    ['a fractional version', JSON.stringify({ ...emptyStore(ROLE), version: 0.5 })],
+  ])('sets aside %s', (_what, raw) => {
+    const loaded = loadStore(raw, ROLE);
+    expect(loaded.notice?.kind).toBe('corrupt');
+    expect(loaded.setAside).toBe(raw);
+    expect(loaded.store).toEqual(emptyStore(ROLE));
+  });
+
+  it('sets aside state from a newer version instead of guessing at it', () => {
+    const raw = JSON.stringify({ ...sample(), version: VERSION + 1, journal: [] });
+    const loaded = loadStore(raw, ROLE);
+    expect(loaded.notice?.kind).toBe('newer');
+    expect(loaded.notice?.message).toContain(`định dạng ${VERSION + 1}`);
+    expect(loaded.setAside).toBe(raw);
+    expect(loaded.store).toEqual(emptyStore(ROLE));
+  });
+
+  it('has no migration yet: version 1 is the first format, so an older version is set aside', () => {
+    expect(VERSION).toBe(1);
+    expect(Object.keys(MIGRATIONS)).toEqual([]);
+    const raw = JSON.stringify({ ...sample(), version: 0 });
+    const loaded = loadStore(raw, ROLE);
+    expect(loaded.notice?.kind).toBe('older');
+    expect(loaded.setAside).toBe(raw);
+  });
+
+  // The chain is exercised with a migration written here, from a made-up version 0 that
+  // kept a run's ticks as { itemId: instant }; the first real one comes with a later version.
+  describe('the migration chain', () => {
+    const ticksToItems: Migration = (old) => {
+      const convert = (r: Record<string, unknown>) => {
+        const { ticks, ...rest } = r as { ticks: Record<string, string> };
+        return { ...rest, items: Object.entries(ticks).map(([id, doneAt]) => ({ id, doneAt })) };
+      };
+      return {
+        ...old,
+        version: 1,
+        current: old.current ? convert(old.current as Record<string, unknown>) : null,
+        history: (old.history as Record<string, unknown>[]).map(convert),
+      };
+    };
+    const current = sample().current!;
+    const { items: _items, ...bare } = current;
+    const version0 = JSON.stringify({
+      format: FORMAT, version: 0, role: ROLE, current: { ...bare, ticks: { [ITEM]: '2026-11-27T16:00:00.000Z' } }, history: [],
+    });
+
+    it('migrates step by step, validates the result, and keeps the old text', () => {
+      const loaded = loadStore(version0, ROLE, { 0: ticksToItems });
+      expect(loaded.notice?.kind).toBe('migrated');
+      expect(loaded.notice?.message).toMatch(/không mất ca nào/);
+      expect(loaded.store.current?.items).toEqual([{ id: ITEM, doneAt: '2026-11-27T16:00:00.000Z' }]);
+      expect(loaded.setAside).toBe(version0);
+      expectUsable(loaded.store);
+    });
+
+    it('sets aside state whose migration fails', () => {
+      const broken: Migration = () => {
+        throw new Error('bug in a migration');
+      };
+      const loaded = loadStore(version0, ROLE, { 0: broken });
+      expect(loaded.notice?.kind).toBe('corrupt');
+      expect(loaded.setAside).toBe(version0);
+      expect(loaded.store).toEqual(emptyStore(ROLE));
+    });
+
+    it('sets aside state that a migration leaves invalid', () => {
+      const loaded = loadStore(version0, ROLE, { 0: (old) => ({ ...old, version: 1 }) });
+      expect(loaded.notice?.kind).toBe('corrupt');
+      expect(loaded.setAside).toBe(version0);
+    });
+  });
+
+  it('keeps the valid runs when some are damaged, and says how many', () => {
+    const data = JSON.parse(serialise(sample())) as Record<string, unknown> & { history: Record<string, unknown>[] };
+    data.history[1] = { ...data.history[1], date: '2026-13-01' };
+    const raw = JSON.stringify(data);
+    const loaded = loadStore(raw, ROLE);
+    expect(loaded.notice?.kind).toBe('partial');
+    expect(loaded.notice?.message).toContain('giữ lại 2 ca, 1 ca không đọc được');
+    expect(loaded.store.current?.id).toBe('run-3');
+    expect(loaded.store.current?.items[0]?.note).toBe('đã báo cáo lãnh đạo phòng lúc 16:05');
+    expect(loaded.store.history.map((r) => r.id)).toEqual(['run-2']);
+    expect(loaded.setAside).toBe(raw);
+    expectUsable(loaded.store);
+  });
+
+  it('treats a field it does not know as damage (strict), keeping the text rather than dropping the field', () => {
+    const data = JSON.parse(serialise(sample())) as { current: Record<string, unknown> };
+    data.current.journal = [{ time: '16:10' }];
+    const raw = JSON.stringify(data);
+    const loaded = loadStore(raw, ROLE);
+    expect(loaded.notice?.kind).toBe('partial');
+    expect(loaded.store.current).toBeNull();
+    expect(loaded.store.history).toHaveLength(2);
+    expect(loaded.setAside).toBe(raw);
+  });
+
+  it('rejects an open run marked as ended, duplicate items, bad instants and non-NFC text', () => {
+    const store = sample();
+    const current = store.current!;
+    const cases: Store['current'][] = [
+      { ...current, endedAt: '2026-11-27T17:00:00.000Z' },
+      { ...current, items: [...current.items, ...current.items] },
+      { ...current, items: [{ id: ITEM, doneAt: '2026-11-27 16:00' }] },
+      { ...current, shift: 'Ca đêm'.normalize('NFD') },
+    ];
+    for (const bad of cases) {
+      const loaded = loadStore(JSON.stringify({ ...store, current: bad }), ROLE);
+      expect(loaded.notice?.kind, JSON.stringify(bad)).toBe('partial');
+      expect(loaded.store.current).toBeNull();
+      expect(loaded.store.history).toHaveLength(2);
+    }
+  });
+
+  it('never throws and always returns a usable store, whatever the damage', () => {
+    const raw = serialise(sample());
+    // A fixed pseudo-random sequence, so a failure can be replayed.
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const kinds = new Set<string>();
+    for (let n = 0; n < 500; n += 1) {
+      const position = Math.floor(random() * raw.length);
+      const damaged =
+        n % 3 === 0
+          ? raw.slice(0, position)
+          : n % 3 === 1
+            ? raw.slice(0, position) + '"x{]9'.charAt(Math.floor(random() * 5)) + raw.slice(position + 1)
+            : raw.slice(0, position) + raw.slice(position + 1 + Math.floor(random() * 8));
+      const loaded = loadStore(damaged, ROLE);
+      expectUsable(loaded.store);
+      expect(loaded.setAside === null).toBe(loaded.notice === null);
+      kinds.add(loaded.notice?.kind ?? 'none');
+    }
+    expect([...kinds].sort()).toEqual(expect.arrayContaining(['corrupt', 'partial']));
+  });
+
+  it('names the storage keys per role, with a distinct key for state set aside', () => {
+    expect(storageKey(ROLE)).toBe('so-tay-truc-ban:checklist:cong-chuc-gshqtt');
+    expect(setAsideKey(ROLE, at('08:00'))).toBe('so-tay-truc-ban:checklist:cong-chuc-gshqtt:set-aside:2026-11-27T08:00:00.000Z');
+  });
+});
