@@ -108,7 +108,8 @@ describe('the blank journal', () => {
     expect(fontDict.lookup(PDFName.of('Subtype'))).toEqual(PDFName.of('Type0'));
     const descendant = fontDict.lookup(PDFName.of('DescendantFonts'), PDFArray).lookup(0, PDFDict);
     const descriptor = descendant.lookup(PDFName.of('FontDescriptor'), PDFDict);
-    const file = descriptor.lookup(PDFName.of('FontFile2'), PDFRawStream);
+    const file = descriptor.lookup(PDFName.of('FontFile2'));
+    if (!(file instanceof PDFRawStream)) throw new Error('FontFile2 is not a stream');
     const embedded = fontkit.create(decodePDFRawStream(file).decode());
     const missing = VIETNAMESE_NON_ASCII.filter((letter) => !embedded.hasGlyphForCodePoint(letter.codePointAt(0)!));
     expect(VIETNAMESE_NON_ASCII).toHaveLength(134);
