@@ -163,6 +163,7 @@ describeBrowser('role checklists', () => {
       expect(kept[0]?.[1]).toBe(garbage);
       expect(notice).toContain(kept[0]?.[0]);
       expect(await page.getAttribute('[data-notices] a[download]', 'href')).toMatch(/^blob:/);
+      expect(formatViolations(await runAxe(page)), 'with the notice').toBe('');
 
       await startRun(page);
       await page.check(tick(ITEMS[0]!.id));
@@ -195,6 +196,23 @@ describeBrowser('role checklists', () => {
       expect(await page.isChecked(tick(ITEMS[0]!.id))).toBe(true);
       expect(await text(page, '[data-status]')).toContain('Ca 2');
       expect(await page.$$('[data-history-list] li')).toHaveLength(0);
+      expect(site.problems()).toEqual([]);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('follows a change made in another tab of the same browser', async () => {
+    const site = await open(browser);
+    const other = await site.context.newPage();
+    try {
+      await other.clock.setFixedTime(minutes(1));
+      await other.goto(site.page.url());
+      await startRun(site.page);
+      await other.waitForSelector('[data-item] .tick:enabled');
+      await other.check(tick(ITEMS[0]!.id));
+      await site.page.waitForFunction((selector) => document.querySelector<HTMLInputElement>(selector)?.checked, tick(ITEMS[0]!.id));
+      expect(await text(site.page, `[id="${ITEMS[0]!.id}"] [data-done-at]`)).toBe('Xong lúc 22:11');
       expect(site.problems()).toEqual([]);
     } finally {
       await site.close();
