@@ -4,7 +4,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { pageSchema } from './lib/content/schema.ts';
+import { drillSchema, pageSchema } from './lib/content/schema.ts';
 
 const root = process.env.CONTENT_ROOT ?? './content';
 
@@ -12,5 +12,10 @@ export const collections = {
   pages: defineCollection({
     loader: glob({ base: `${root}/pages`, pattern: '*.mdx' }),
     schema: pageSchema,
+  }),
+  /** Training drills: frontmatter checked against the rest of the content by the gate; the body is the facilitator's notes. */
+  drills: defineCollection({
+    loader: glob({ base: `${root}/drills`, pattern: '*.mdx' }),
+    schema: drillSchema,
   }),
 };

@@ -5,13 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ContentError, type ContentIssue, type PathSegment } from './errors.ts';
 import {
   articleSchema,
   checklistsSchema,
+  drillSchema,
   dutySchema,
   flowSchema,
   instrumentSchema,
@@ -20,6 +21,7 @@ import {
   sourceSchema,
   type Article,
   type Checklists,
+  type Drill,
   type Duty,
   type Flow,
   type Instrument,
@@ -51,6 +53,8 @@ export interface ContentSet {
   checklists?: Located<Checklists> | undefined;
   /** Decision flows, one per file in flows/ (the folder is optional). */
   flows: Located<Flow>[];
+  /** Training drills: the frontmatter of each drills/<id>.mdx (the folder is optional). */
+  drills: Located<Drill & { id: string }>[];
 }
 
 interface YamlFile {
@@ -59,17 +63,30 @@ interface YamlFile {
   lineOf: (path: PathSegment[]) => number | undefined;
 }
 
-function readYaml(root: string, file: string, issues: ContentIssue[]): YamlFile | undefined {
+/** The YAML between the opening and closing "---" lines of an MDX file (it starts on line 2). */
+const FRONTMATTER = /^---\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+function readYaml(root: string, file: string, issues: ContentIssue[], frontmatter = false): YamlFile | undefined {
   const absolute = join(root, file);
   if (!existsSync(absolute)) {
     issues.push({ file, path: [], message: 'expected this file to exist' });
     return undefined;
   }
+  let source = readFileSync(absolute, 'utf8');
+  if (frontmatter) {
+    const match = FRONTMATTER.exec(source);
+    if (!match) {
+      issues.push({ file, path: [], line: 1, message: 'expected the file to start with YAML frontmatter between two "---" lines' });
+      return undefined;
+    }
+    source = match[1] ?? '';
+  }
+  const offset = frontmatter ? 1 : 0;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(absolute, 'utf8'), { lineCounter, prettyErrors: false });
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      const line = lineCounter.linePos(error.pos[0]).line;
+      const line = lineCounter.linePos(error.pos[0]).line + offset;
       issues.push({ file, path: [], line, message: `expected valid YAML: ${error.message.split('\n')[0]}` });
     }
     return undefined;
@@ -77,7 +94,7 @@ function readYaml(root: string, file: string, issues: ContentIssue[]): YamlFile 
   const lineOf = (path: PathSegment[]): number | undefined => {
     for (let depth = path.length; depth >= 0; depth--) {
       const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
-      if (node && typeof node === 'object' && node.range) return lineCounter.linePos(node.range[0]).line;
+      if (node && typeof node === 'object' && node.range) return lineCounter.linePos(node.range[0]).line + offset;
     }
     return undefined;
   };
@@ -142,14 +159,14 @@ function validateList<T>(
   return located;
 }
 
-function yamlFilesIn(root: string, dir: string, issues: ContentIssue[]): string[] {
+function yamlFilesIn(root: string, dir: string, issues: ContentIssue[], extension = '.yaml'): string[] {
   const absolute = join(root, dir);
   if (!existsSync(absolute)) {
     issues.push({ file: `${dir}/`, path: [], message: 'expected this folder to exist' });
     return [];
   }
   return readdirSync(absolute)
-    .filter((name) => name.endsWith('.yaml'))
+    .filter((name) => name.endsWith(extension))
     .sort()
     .map((name) => `${dir}/${name}`);
 }
@@ -204,6 +221,11 @@ export function loadContent(root: string): ContentSet {
       const yaml = readYaml(root, file, issues);
       const value = yaml && validate(flowSchema, yaml.data, yaml, [], issues);
       return value ? [{ value, file, path: [], lineOf: yaml.lineOf }] : [];
+    }),
+    drills: (existsSync(join(root, 'drills')) ? yamlFilesIn(root, 'drills', issues, '.mdx') : []).flatMap((file) => {
+      const yaml = readYaml(root, file, issues, true);
+      const value = yaml && validate(drillSchema, yaml.data, yaml, [], issues);
+      return value ? [{ value: { ...value, id: basename(file, '.mdx') }, file, path: [], lineOf: yaml.lineOf }] : [];
     }),
   };
   if (issues.length > 0) throw new ContentError(issues, relative(process.cwd(), root) || '.');

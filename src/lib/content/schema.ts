@@ -8,6 +8,7 @@ import { cites, eId, slug, text } from './fields.ts';
 
 export { cites, eId, slug, text } from './fields.ts';
 export * from './flows-schema.ts';
+export * from './drills-schema.ts';
 
 const isoDate = z.iso.date('must be a date written yyyy-mm-dd');
 
