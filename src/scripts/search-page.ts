@@ -30,12 +30,20 @@ const FILTER_LEGENDS: Record<string, string> = { [FILTER_KIND]: 'Loại', [FILTE
 const MAX_RESULTS = 10;
 
 export function startSearchPage(): void {
-  const form = document.querySelector<HTMLFormElement>('#tim-kiem');
-  const input = document.querySelector<HTMLInputElement>('#q');
-  const filterBox = document.querySelector<HTMLElement>('#bo-loc');
-  const status = document.querySelector<HTMLElement>('#trang-thai');
-  const list = document.querySelector<HTMLOListElement>('#ket-qua');
-  if (!form || !input || !filterBox || !status || !list) return;
+  const found = {
+    form: document.querySelector<HTMLFormElement>('#tim-kiem'),
+    input: document.querySelector<HTMLInputElement>('#q'),
+    filterBox: document.querySelector<HTMLElement>('#bo-loc'),
+    status: document.querySelector<HTMLElement>('#trang-thai'),
+    list: document.querySelector<HTMLOListElement>('#ket-qua'),
+  };
+  if (!found.form || !found.input || !found.filterBox || !found.status || !found.list) return;
+  // Named once more so that the functions below see them as present.
+  const form: HTMLFormElement = found.form;
+  const input: HTMLInputElement = found.input;
+  const filterBox: HTMLElement = found.filterBox;
+  const status: HTMLElement = found.status;
+  const list: HTMLOListElement = found.list;
   const base = form.dataset.base ?? '/';
 
   interface Engine {
