@@ -1,0 +1,176 @@
+/**
+ * Decision flows in real Chromium: every path of every flow walked through the UI by
+ * clicking, with JavaScript on and off, to the expected outcome and its steps; back and
+ * start-again; a result opened straight from its URL; axe on every flow page; the annex
+ * printed to PDF (A4) and read back.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
+import { loadHandbook } from '../../src/lib/content/handbook.ts';
+import { walk } from '../../src/lib/flows/paths.ts';
+import { routes } from '../../src/lib/site/routes.ts';
+import { squashSpace } from '../../src/lib/vi.ts';
+import { describeBrowser, formatViolations, launchBrowser, openPage, runAxe } from '../support/browser.ts';
+import { listBuiltPages, siteUrl } from '../support/site.ts';
+
+const handbook = loadHandbook('content');
+const run = promisify(execFile);
+
+const cases = handbook.flows.flatMap((flow) =>
+  flow.paths.flatMap((path, index) =>
+    [true, false].map((js) => ({ flow, path, name: `${flow.id} #${index + 1} (${path.answers.join('/') || 'no questions'}) JS ${js ? 'on' : 'off'}`, js })),
+  ),
+);
+
+const h1 = async (page: Page) => squashSpace((await page.textContent('h1')) ?? '');
+
+async function follow(page: Page, name: string, expectedPath: string) {
+  await page.getByRole('link', { name, exact: true }).first().click();
+  await page.waitForURL(siteUrl(expectedPath));
+}
+
+describeBrowser('decision flows', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('has something to walk: 4 flows, 8 paths', () => {
+    expect([handbook.flows.length, handbook.flows.reduce((n, f) => n + f.paths.length, 0)]).toEqual([4, 8]);
+  });
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, { flow, path, js }) => {
+    const site = await openPage(browser, { javaScriptEnabled: js });
+    onTestFinished(() => site.close());
+    const { page } = site;
+
+    await site.goto(routes.flow(flow.id));
+    expect(await h1(page)).toBe(flow.title);
+    await follow(page, 'Bắt đầu', routes.flowAnswers(flow.id));
+
+    // One question at a time, answered by clicking the answer's link.
+    for (let i = 0; i < path.answers.length; i++) {
+      const state = walk(flow, path.answers.slice(0, i));
+      if (state.kind !== 'question') throw new Error(`expected a question after ${i} answers`);
+      expect(await h1(page)).toBe(state.question.question);
+      expect(await page.locator('.answers a').allTextContents()).toEqual(state.question.options.map((o) => o.label));
+      const option = state.question.options.find((o) => o.id === path.answers[i]);
+      await follow(page, option?.label ?? '?', routes.flowAnswers(flow.id, path.answers.slice(0, i + 1)));
+    }
+
+    // The result: the outcome, then the steps of this path in order, actor and action, each with its "Căn cứ".
+    const outcome = flow.node(path.outcome);
+    if (outcome.kind !== 'outcome') throw new Error('path does not end at an outcome');
+    expect(await h1(page)).toBe(outcome.title);
+    const steps = path.nodes.map((id) => flow.node(id)).flatMap((node) => (node.kind === 'step' ? [node] : []));
+    const shown = await page.$$eval('.flow-step', (items) =>
+      items.map((item) => ({
+        actor: item.querySelector('.flow-step-actor')?.textContent ?? '',
+        action: item.querySelector('.flow-step-action')?.textContent ?? '',
+        canCu: item.querySelector('.can-cu summary')?.textContent ?? '',
+      })),
+    );
+    expect(shown.map((s) => [squashSpace(s.actor), squashSpace(s.action)])).toEqual(
+      steps.map((step) => [handbook.role(step.actor).name, squashSpace(step.action)]),
+    );
+    shown.forEach((s, i) => expect(squashSpace(s.canCu)).toBe(`Căn cứ: ${steps[i]?.cites.map((eId) => handbook.provision(eId).label).join('; ')}`));
+    if (outcome.silence) expect(squashSpace((await page.textContent('.flow-silence')) ?? '')).toContain(squashSpace(outcome.silence.text));
+
+    // Back goes one answer back (to the start page when there was no question).
+    const back = path.answers.length > 0 ? routes.flowAnswers(flow.id, path.answers.slice(0, -1)) : routes.flow(flow.id);
+    await follow(page, 'Quay lại', back);
+    const previous = walk(flow, path.answers.slice(0, -1));
+    expect(await h1(page)).toBe(path.answers.length > 0 && previous.kind === 'question' ? previous.question.question : flow.title);
+
+    // Start again from any page of the guide.
+    await site.goto(routes.flowAnswers(flow.id, path.answers));
+    await follow(page, 'Bắt đầu lại', routes.flowAnswers(flow.id));
+    const first = walk(flow, []);
+    expect(await h1(page)).toBe(first.kind === 'question' ? first.question.question : first.kind === 'outcome' ? first.outcome.title : '');
+
+    expect(site.problems()).toEqual([]);
+  });
+
+  it('keeps the answers in the URL: a bookmarked result opens as it was, and "Thay đổi" reopens that question', async () => {
+    const flow = handbook.flow('tinh-huong-trong-gio');
+    const site = await openPage(browser, { javaScriptEnabled: false });
+    onTestFinished(() => site.close());
+    const response = await site.goto(routes.flowAnswers(flow.id, ['co', 'khong']));
+    expect(response?.status()).toBe(200);
+    expect(await h1(site.page)).toBe('Phương án xử lý chưa được phê duyệt');
+    expect(await site.page.locator('.answered dd:not(:has(a))').allTextContents()).toEqual([
+      'Có, lãnh đạo phòng đồng ý, phê duyệt',
+      'Không, hoặc chưa có sự đồng ý, phê duyệt',
+    ]);
+    await site.page.getByRole('link', { name: /^Thay đổi câu trả lời: Lãnh đạo phòng/ }).click();
+    await site.page.waitForURL(siteUrl(routes.flowAnswers(flow.id)));
+    expect(await h1(site.page)).toBe('Lãnh đạo phòng có đồng ý, phê duyệt để công chức thực hiện không?');
+  });
+
+  it('answers a made-up answer list with the 404 page, not a wrong result', async () => {
+    const site = await openPage(browser);
+    onTestFinished(() => site.close());
+    const response = await site.goto(routes.flowAnswers('tinh-huong-trong-gio', ['co', 'co-the']));
+    expect(response?.status()).toBe(404);
+  });
+
+  const flowPages = listBuiltPages().filter((p) => p.distPath.startsWith('quy-trinh/'));
+
+  it('builds a page for the index, each flow, each answer list and each annex', () => {
+    const expected = 1 + handbook.flows.reduce((n, f) => n + 2 + f.prefixes.length, 0);
+    expect(flowPages).toHaveLength(expected);
+  });
+
+  it.each(flowPages.map((p) => [p.path, p] as const))('axe finds nothing on %s (light and dark), JS on', async (_path, built) => {
+    const site = await openPage(browser);
+    onTestFinished(() => site.close());
+    await site.goto(built.url);
+    const light = formatViolations(await runAxe(site.page));
+    await site.page.emulateMedia({ colorScheme: 'dark' });
+    const dark = formatViolations(await runAxe(site.page));
+    expect.soft(light, `light:\n${light}`).toBe('');
+    expect.soft(dark, `dark:\n${dark}`).toBe('');
+    expect(site.problems()).toEqual([]);
+  });
+
+  it.each(handbook.flows.map((f) => [f.id]))('prints the annex of %s cleanly on A4', async (flowId) => {
+    const flow = handbook.flow(flowId);
+    const site = await openPage(browser);
+    onTestFinished(() => site.close());
+    await site.goto(routes.flowCases(flow.id));
+    await site.page.emulateMedia({ media: 'print' });
+
+    // Nothing on the printed page is wider than the paper: A4 minus Chromium's default margins is about 718 CSS px.
+    await site.page.setViewportSize({ width: 718, height: 1000 });
+    const overflow = await site.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const hidden = await site.page.evaluate(() =>
+      ['.site-header', '.skip-link', '.no-print'].map((s) => [...document.querySelectorAll(s)].every((e) => getComputedStyle(e).display === 'none')),
+    );
+    expect(hidden).toEqual([true, true, true]);
+
+    const dir = mkdtempSync(join(tmpdir(), 'so-tay-annex-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const pdf = join(dir, 'annex.pdf');
+    writeFileSync(pdf, await site.page.pdf({ format: 'A4' }));
+    const { stdout } = await run('pdftotext', [pdf, '-']);
+    const printed = squashSpace(stdout);
+    for (let i = 1; i <= flow.paths.length; i++) expect(printed).toContain(`Trường hợp ${i}:`);
+    expect(printed).toContain('Nguyên văn các điểm được dẫn');
+    expect(printed).toContain('Sổ tay không thay thế văn bản pháp luật');
+    expect(printed).not.toContain('Bỏ qua, đến nội dung chính');
+    expect(printed).not.toContain('Mở trường hợp');
+    for (const path of flow.paths) expect(printed).toContain(squashSpace(flow.node(path.outcome).kind === 'outcome' ? (flow.node(path.outcome) as { title: string }).title : '?'));
+    // Each case prints one table row per step of its path.
+    const rows = await site.page.$$eval('.case', (sections) => sections.map((s) => s.querySelectorAll('tbody tr').length));
+    expect(rows).toEqual(flow.paths.map((path) => path.nodes.filter((id) => flow.node(id).kind === 'step').length));
+  });
+});
