@@ -46,8 +46,8 @@ const questionNodeSchema = z.strictObject({
   kind: z.literal('question'),
   question: text,
   hint: text.optional(),
-  /** The diagram label. */
-  short: text.refine((value) => value.length <= 60, 'must be at most 60 characters: it labels a box in the diagram'),
+  /** The diagram label and the page's <title>. */
+  short: text.refine((value) => value.length <= 52, 'must be at most 52 characters: it labels a box in the diagram and titles the page'),
   /** The role whose decision this is, where the text names one (e.g. the approver). */
   decidedBy: slug.optional(),
   /** Where the text makes this a decision. */
@@ -59,7 +59,8 @@ const questionNodeSchema = z.strictObject({
 const outcomeNodeSchema = z.strictObject({
   id: slug,
   kind: z.literal('outcome'),
-  title: text.refine((value) => value.length <= 80, 'must be at most 80 characters: it is a heading'),
+  /** Heading and <title> of the result page. */
+  title: text.refine((value) => value.length <= 52, 'must be at most 52 characters: it titles the result page'),
   summary: text,
   cites,
   /** What Article 7 does not say about what happens next. */
@@ -79,7 +80,10 @@ export const flowNodeSchema = z.discriminatedUnion('kind', [stepNodeSchema, ques
 export const flowSchema = z.strictObject({
   /** The flow's URL segment: /quy-trinh/<id>/. Must match the file name. */
   id: slug,
-  title: text,
+  /** Heading and <title> of the flow's page (≤ 52 so that the page title stays within 70). */
+  title: text.refine((value) => value.length <= 52, 'must be at most 52 characters: it titles the page'),
+  /** A few words for tight places: the annex's <title>, backlinks. */
+  shortTitle: text.refine((value) => value.length <= 30, 'must be at most 30 characters'),
   /** One or two sentences: when to use this flow. */
   summary: text,
   /** The moment of the shift it belongs to (moments.yaml). */
