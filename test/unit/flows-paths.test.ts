@@ -138,6 +138,7 @@ describe('enumeration on a synthetic flow with shared nodes', () => {
   const synthetic: Flow = {
     id: 'thu',
     title: 'Thử',
+    shortTitle: 'Thử',
     summary: 'Thử',
     moment: 'khi-phat-sinh',
     start: 'q1',
