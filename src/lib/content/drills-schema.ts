@@ -56,6 +56,8 @@ export const injectSchema = z.strictObject({
 
 export const drillSchema = z.strictObject({
   title: text,
+  /** Place in the list of drills (ties: by title). */
+  order: z.number().int('must be a whole number').min(1, 'must be 1 or more'),
   /** One sentence for the list of drills. */
   summary: text,
   /** Roles that play (roles.yaml). */

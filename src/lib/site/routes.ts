@@ -19,6 +19,16 @@ export const routes = {
   /** Every path of a flow, printable. */
   flowCases: (flowId: string) => `/quy-trinh/${flowId}/cac-truong-hop/`,
   search: (query?: string) => (query ? `/tim-kiem/?q=${encodeURIComponent(query)}` : '/tim-kiem/'),
+  /** Training drills; with a role id, the list filtered to the drills that role plays in. */
+  drills: (roleId?: string) => `/dien-tap/${roleId ? `#cho-${roleId}` : ''}`,
+  /** Trainee mode of a drill; with an inject id, that inject. */
+  drill: (drillId: string, injectId?: string) => `/dien-tap/${drillId}/${injectId ? `#tinh-huong-${injectId}` : ''}`,
+  /** The facilitator's view: MSEL, evaluation sheet, hot wash and after-action report. */
+  drillTrainer: (drillId: string) => `/dien-tap/${drillId}/huan-luyen-vien/`,
+  /** Printable inject cards, with the answer key on separate pages. */
+  drillCards: (drillId: string) => `/dien-tap/${drillId}/the-tinh-huong/`,
+  /** The "Ai làm việc này?" quiz, generated from the checklist items. */
+  quiz: () => '/dien-tap/ai-lam-viec-nay/',
 };
 
 /** Prefixes a site path with the base ("/so-tay/"), keeping exactly one slash between. */

@@ -1,0 +1,15 @@
+/** The drills as the pages see them: Astro's `drills` collection, in the order the content gives. */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { DrillWithId } from '../lib/drills/model.ts';
+import { compareVi } from '../lib/vi.ts';
+
+export type DrillEntry = CollectionEntry<'drills'>;
+
+/** Every drill entry, by `order`, then title. */
+export async function getDrillEntries(): Promise<DrillEntry[]> {
+  const entries = await getCollection('drills');
+  return entries.sort((a, b) => a.data.order - b.data.order || compareVi(a.data.title, b.data.title));
+}
+
+/** A drill's frontmatter with its id (the file name). */
+export const drillOf = (entry: DrillEntry): DrillWithId => ({ ...entry.data, id: entry.id });

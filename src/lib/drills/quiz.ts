@@ -1,0 +1,71 @@
+/**
+ * "Ai làm việc này?": a quiz generated from the checklist items — each item's action line
+ * is a question, the role that holds it the answer. Nothing is written for the quiz: the
+ * questions change when the items do. An item whose line reads almost like another role's
+ * item is left out, because from the line alone the answer would not be settled.
+ */
+
+export interface QuizSource {
+  /** The checklist item id. */
+  id: string;
+  /** The item's action line (the question). */
+  action: string;
+  /** The role that holds it (the answer). */
+  role: string;
+}
+
+/** How much of the shorter line's words the longer one shares, above which two lines read alike. */
+export const CONFUSABLE_OVERLAP = 0.75;
+
+const words = (line: string): Set<string> =>
+  new Set(
+    line
+      .normalize('NFC')
+      .toLocaleLowerCase('vi')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
+  );
+
+/** The share of the shorter line's words that the other line also has (0…1). */
+export function overlap(a: string, b: string): number {
+  const first = words(a);
+  const second = words(b);
+  const shared = [...first].filter((word) => second.has(word)).length;
+  return shared / Math.max(1, Math.min(first.size, second.size));
+}
+
+export interface QuizPool<T extends QuizSource> {
+  /** Items that make a question. */
+  pool: T[];
+  /** Items left out, each with the other roles' items it reads like. */
+  excluded: { item: T; like: T[] }[];
+}
+
+/** Splits the items into those the quiz asks and those it leaves out as confusable. */
+export function quizPool<T extends QuizSource>(items: readonly T[], threshold = CONFUSABLE_OVERLAP): QuizPool<T> {
+  const pool: T[] = [];
+  const excluded: QuizPool<T>['excluded'] = [];
+  for (const item of items) {
+    const like = items.filter((other) => other.role !== item.role && overlap(item.action, other.action) >= threshold);
+    if (like.length > 0) excluded.push({ item, like });
+    else pool.push(item);
+  }
+  return { pool, excluded };
+}
+
+/**
+ * `count` items of the pool in random order, each at most once (Fisher–Yates on a copy).
+ * `random` returns numbers in [0, 1), like Math.random; tests pass a seeded one.
+ */
+export function drawQuiz<T>(pool: readonly T[], count: number, random: () => number = Math.random): T[] {
+  const items = [...pool];
+  const n = Math.min(Math.max(0, Math.floor(count)), items.length);
+  for (let i = 0; i < n; i++) {
+    const j = Math.min(items.length - 1, i + Math.floor(random() * (items.length - i)));
+    [items[i], items[j]] = [items[j] as T, items[i] as T];
+  }
+  return items.slice(0, n);
+}
+
+/** Questions in one round of the quiz. */
+export const QUIZ_LENGTH = 10;
