@@ -155,13 +155,20 @@ const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
 const targetOf = (node: NodeResult): string =>
   node.target.map((part) => (Array.isArray(part) ? part.join(' >>> ') : String(part))).join(' | ');
 
-/** Injects axe-core into the page once (no network request) and runs the WCAG 2.2 A/AA rules. */
-export async function runAxe(page: Page): Promise<AxeViolation[]> {
+/** axe's rules whose outcome depends on colours: enough for a second pass in another colour scheme. */
+export const AXE_COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/**
+ * Injects axe-core into the page once (no network request) and runs the WCAG 2.2 A/AA
+ * rules, or only the given rule ids (e.g. AXE_COLOUR_RULES after emulateMedia).
+ */
+export async function runAxe(page: Page, options: { rules?: string[] } = {}): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SOURCE });
-  const results = await page.evaluate(async (tags) => {
+  const runOnly = options.rules ? { type: 'rule', values: options.rules } : { type: 'tag', values: AXE_TAGS };
+  const results = await page.evaluate(async (only) => {
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-  }, AXE_TAGS);
+    return axe.run(document, { runOnly: only, resultTypes: ['violations'] });
+  }, runOnly);
   return results.violations.map((v: Result) => ({
     id: v.id,
     impact: v.impact ?? 'unknown',
