@@ -106,7 +106,8 @@ export function parseReport(raw: string, drill: string): Parsed {
     const where = fieldLabel(path);
     let found: unknown = data;
     for (const segment of path) found = isObject(found) || Array.isArray(found) ? (found as Record<PropertyKey, unknown>)[segment] : undefined;
-    const value = found === undefined ? 'thiếu trường này' : `giá trị ${JSON.stringify(found)?.slice(0, 60)}`;
+    const json = JSON.stringify(found) ?? '';
+    const value = found === undefined ? 'thiếu trường này' : `giá trị ${json.length > 60 ? `${json.slice(0, 59)}…` : json}`;
     return fail(`Tệp có chỗ không hợp lệ ở “${where}” (${value}). Báo cáo đang mở trên trang không bị thay đổi.`);
   }
   return { ok: true, report: parsed.data };

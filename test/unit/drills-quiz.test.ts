@@ -1,0 +1,122 @@
+/**
+ * "Ai làm việc này?": questions generated from the checklist items (nothing written for
+ * the quiz), confusable lines left out, random draws through an injected random source.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadHandbook } from '../../src/lib/content/handbook.ts';
+import { CONFUSABLE_OVERLAP, drawQuiz, overlap, QUIZ_LENGTH, quizPool } from '../../src/lib/drills/quiz.ts';
+
+const handbook = loadHandbook('content');
+
+/** A seeded random source (mulberry32), so that draws are repeatable. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('the question pool', () => {
+  const { pool, excluded } = quizPool(handbook.duties);
+
+  it('is the checklist items themselves: each question is an item\'s action line, its answer the item\'s role', () => {
+    for (const item of pool) {
+      const duty = handbook.duties.find((d) => d.id === item.id);
+      expect(duty, item.id).toBeDefined();
+      expect(item.action).toBe(duty?.action);
+      expect(item.role).toBe(duty?.role);
+    }
+    expect(pool.length + excluded.length).toBe(handbook.duties.length);
+  });
+
+  it('leaves out the lines that read like another role\'s line, e.g. 2 c) and 3.1 e) "báo cáo, đề xuất phương án xử lý lên lãnh đạo ca trực"', () => {
+    const out = excluded.map((entry) => entry.item.id);
+    expect(out).toEqual(
+      expect.arrayContaining([
+        'art_7__para_2__point_c--de-xuat',
+        'art_7__para_3__subpara_1__point_e--de-xuat',
+        'art_7__para_2__point_c--thuc-hien',
+        'art_7__para_3__subpara_1__point_e--thuc-hien',
+        'art_7__para_3__subpara_2__point_c--thuc-hien',
+        'art_7__para_2__point_c--danh-gia',
+        'art_7__para_3__subpara_1__point_e--danh-gia',
+      ]),
+    );
+    for (const entry of excluded) {
+      expect(entry.like.length, entry.item.id).toBeGreaterThan(0);
+      for (const other of entry.like) {
+        expect(other.role).not.toBe(entry.item.role);
+        expect(overlap(entry.item.action, other.action)).toBeGreaterThanOrEqual(CONFUSABLE_OVERLAP);
+      }
+    }
+  });
+
+  it('keeps no two lines of different roles that read alike', () => {
+    for (const a of pool) {
+      for (const b of pool) {
+        if (a.role !== b.role) expect(overlap(a.action, b.action), `${a.id} / ${b.id}`).toBeLessThan(CONFUSABLE_OVERLAP);
+      }
+    }
+  });
+
+  it('still asks about every duty holder, and has enough for a round', () => {
+    expect(new Set(pool.map((item) => item.role))).toEqual(new Set(handbook.dutyHolders.map((r) => r.id)));
+    expect(pool.length).toBeGreaterThanOrEqual(QUIZ_LENGTH);
+  });
+
+  it('follows the content: an item reworded to read like another role\'s is left out', () => {
+    const duties = handbook.duties.map((d) =>
+      d.id === 'art_7__para_1__point_c' ? { ...d, action: 'Tổ chức, phân công lực lượng thực hiện giám sát trực tuyến' } : d,
+    );
+    expect(quizPool(duties).excluded.map((e) => e.item.id)).toContain('art_7__para_1__point_c');
+  });
+});
+
+describe('drawing a round', () => {
+  const items = Array.from({ length: 18 }, (_, i) => `q${i}`);
+
+  it('draws the asked number of distinct items from the pool', () => {
+    const round = drawQuiz(items, QUIZ_LENGTH, seeded(1));
+    expect(round).toHaveLength(QUIZ_LENGTH);
+    expect(new Set(round).size).toBe(QUIZ_LENGTH);
+    for (const item of round) expect(items).toContain(item);
+  });
+
+  it('is repeatable with the same random source, and differs with another', () => {
+    expect(drawQuiz(items, 10, seeded(7))).toEqual(drawQuiz(items, 10, seeded(7)));
+    expect(drawQuiz(items, 10, seeded(7))).not.toEqual(drawQuiz(items, 10, seeded(8)));
+  });
+
+  it('leaves the pool as it was', () => {
+    const pool = [...items];
+    drawQuiz(pool, 10, seeded(3));
+    expect(pool).toEqual(items);
+  });
+
+  it('draws at most the whole pool, and nothing for 0 or less', () => {
+    expect(drawQuiz(items.slice(0, 3), 10, seeded(2)).sort()).toEqual(['q0', 'q1', 'q2']);
+    expect(drawQuiz(items, 0, seeded(2))).toEqual([]);
+    expect(drawQuiz(items, -4, seeded(2))).toEqual([]);
+  });
+
+  it('survives a random source that returns 1 (outside [0, 1))', () => {
+    expect(new Set(drawQuiz(items, 18, () => 1)).size).toBe(18);
+  });
+
+  it('puts every item first about equally often (uniform shuffle)', () => {
+    const random = seeded(42);
+    const firsts = new Map<string, number>();
+    const runs = 18_000;
+    for (let n = 0; n < runs; n++) {
+      const first = drawQuiz(items, 10, random)[0] ?? '';
+      firsts.set(first, (firsts.get(first) ?? 0) + 1);
+    }
+    expect(firsts.size).toBe(items.length);
+    // Expected 1000 each; a biased shuffle (e.g. sort by random) strays far more than 15 %.
+    for (const count of firsts.values()) expect(Math.abs(count - 1000)).toBeLessThan(150);
+  });
+});
