@@ -13,7 +13,9 @@ try {
   const handbook = loadHandbook(root);
   console.log(
     `Content OK: ${handbook.points.length} points, ${handbook.dutyHolders.length} duty holders, ` +
-      `${handbook.duties.length} checklist items, ${handbook.moments.length} moments.`,
+      `${handbook.duties.length} checklist items, ${handbook.moments.length} moments, ` +
+      `${handbook.flows.length} flows (${handbook.flows.reduce((n, f) => n + f.nodes.length, 0)} nodes, ` +
+      `${handbook.flows.reduce((n, f) => n + f.paths.length, 0)} paths).`,
   );
 } catch (error) {
   if (!(error instanceof ContentError)) throw error;
