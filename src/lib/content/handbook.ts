@@ -2,6 +2,7 @@
  * The resolved handbook: validated content with its references joined up, ready for
  * pages and scripts. Built once per build from the content root.
  */
+import { eIdOf } from '../law/eid.ts';
 import { provisionsOf, type Provision } from '../law/provisions.ts';
 import { resolveFlow, type ResolvedFlow } from '../flows/model.ts';
 import { routes } from '../site/routes.ts';
@@ -48,6 +49,8 @@ export interface FlowStepUse {
 export interface Handbook {
   sources: (Source & { text: string })[];
   instruments: Instrument[];
+  /** The quoted articles, each with the instrument it belongs to. */
+  articles: { provision: Provision; instrument: Instrument }[];
   /** Provisions of all quoted articles, in document order. */
   provisions: Provision[];
   provision: (eId: string) => Provision;
@@ -199,6 +202,12 @@ export function resolveHandbook(set: ContentSet): Handbook {
   return {
     sources: set.sources.map((s) => s.value),
     instruments: set.instruments.map((i) => i.value),
+    articles: set.articles.map(({ value }) => {
+      const provision = provisionMap.get(eIdOf({ article: value.num }));
+      const instrument = set.instruments.find((i) => i.value.id === value.instrument)?.value;
+      if (!provision || !instrument) throw new Error(`Article ${value.num} did not resolve`);
+      return { provision, instrument };
+    }),
     provisions,
     provision: lookup(provisionMap, 'provision'),
     points: provisions.filter((p) => p.kind === 'point'),

@@ -2,9 +2,15 @@
  * Every URL of the site, in one place, without the base path: pages and components
  * prefix them with `withBase` so the site works under a sub-path too.
  */
+import { parseEId } from '../law/eid.ts';
+
 export const routes = {
   home: () => '/',
-  article: (eId?: string) => (eId ? `/dieu-7/#${eId}` : '/dieu-7/'),
+  /** An article's page ("/dieu-7/"); with the eId of a provision inside it, that provision. */
+  article: (eId = 'art_7') => {
+    const page = `/dieu-${parseEId(eId).article}/`;
+    return eId.includes('__') ? `${page}#${eId}` : page;
+  },
   roles: () => '/vai-tro/',
   role: (roleId: string, itemId?: string) => `/vai-tro/${roleId}/${itemId ? `#${itemId}` : ''}`,
   page: (slug: string) => `/${slug}/`,
