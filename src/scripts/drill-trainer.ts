@@ -137,7 +137,8 @@ async function start(form: HTMLFormElement): Promise<void> {
   /** Checks the form as a saved file would be checked; shows the problem and returns null if there is one. */
   async function checked(): Promise<Report | null> {
     const report = collect();
-    const missing = report.actions.findIndex((action) => !action.action);
+    // The row as the trainer sees it: empty rows are skipped in the report, not on screen.
+    const missing = actionRows().findIndex((row) => !clean(cell(row, 'action')?.value ?? '') && (cell(row, 'owner')?.value.trim() || cell(row, 'due')?.value));
     let message = missing >= 0 ? `Hành động khắc phục, dòng ${missing + 1}: cần ghi việc cần làm (hoặc xoá trắng cả dòng).` : '';
     if (!message) {
       const parsed = await parseReport(serialiseReport(report), drill);
