@@ -3,13 +3,18 @@
  * Bad input exits 2 with one message naming the option and writes nothing: files are
  * written to a temporary name and renamed only when every one is complete.
  */
-import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { MAX_FILE_CHARS, describeIssue, parseRunFile, pathText, type RunFile } from '../src/lib/checklist/run-file.ts';
 import { ContentError } from '../src/lib/content/errors.ts';
+import type { EntryPart, JournalForm } from '../src/lib/content/forms-schema.ts';
+import { loadHandbook } from '../src/lib/content/handbook.ts';
 import { getJournalFonts, getJournalForm } from '../src/data/journal.ts';
+import { journalOfRun, type JournalLine } from '../src/lib/journal/run.ts';
 import {
   JournalOptionError,
+  JournalRowError,
   MAX_PAGES,
   MAX_RANGE_DAYS,
   MIN_PAGES,
@@ -36,6 +41,12 @@ content/forms/phu-luc-1.yaml.
                       (default: the current folder); at most ${MAX_RANGE_DAYS} days
   --unit "…"          prefill the unit line
   --shift HH:MM-HH:MM prefill the shift's start and end (24-hour clock)
+  --entries FILE      fill the journal from a shift run file (Xuất ca (JSON) on a role
+                      page, format so-tay-truc-ban/ca-truc): its date, start and end, the
+                      officer's name and one row per journal entry, with as many pages as
+                      the rows need (at least --pages); not with --date, --shift, --from/--to
+  --ticked            with --entries: the run's ticked checklist items become rows too
+                      ("Công việc thực hiện"), as the page's option does
   --help              show this help
 
 The same inputs give the same bytes; SOURCE_DATE_EPOCH (seconds) sets the PDF's dates.
@@ -61,6 +72,8 @@ const OPTIONS = {
   'out-dir': { type: 'string' },
   unit: { type: 'string' },
   shift: { type: 'string' },
+  entries: { type: 'string' },
+  ticked: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
 
@@ -115,6 +128,71 @@ function writeAll(files: { path: string; bytes: Uint8Array }[], what: string): v
   files.forEach(({ path }, index) => renameSync(temps[index]!, path));
 }
 
+/** Reads and checks a run file; every problem is a UsageError on --entries naming the file and the field. */
+function readRunFile(name: string): RunFile {
+  let bytes: Buffer;
+  try {
+    if (statSync(name).isDirectory()) throw new UsageError('--entries', `${name} is a folder; give the run file (.json)`);
+    bytes = readFileSync(name);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError('--entries', code === 'ENOENT' ? `the file ${name} does not exist` : `cannot read ${name}: ${(error as Error).message}`);
+  }
+  if (bytes.length > MAX_FILE_CHARS * 4) throw new UsageError('--entries', `${name}: ${bytes.length} bytes is too large for a shift run file`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError('--entries', `${name}: is not UTF-8 text`);
+  }
+  const parsed = parseRunFile(text);
+  if (!parsed.ok) throw new UsageError('--entries', `${name}: ${describeIssue(parsed.issue)}`);
+  return parsed.file;
+}
+
+/** The field of the run a table column comes from, for messages. */
+const ENTRY_FIELD: Record<EntryPart, string> = { time: 'at', content: 'content', direction: 'direction', informed: 'informed', result: 'result' };
+
+/** Where a row's cell comes from in the run file: "run.journal[2].content" or the ticked item. */
+function sourceOf(form: JournalForm, line: JournalLine | undefined, column: string): string {
+  const part = form.table.columns.find((c) => c.id === column)?.fills;
+  if (!line || !part) return `row ${column}`;
+  if ('entry' in line.from) return pathText(['run', 'journal', line.from.entry, ENTRY_FIELD[part]]);
+  return `ticked item ${line.from.item} (${part})`;
+}
+
+/** Fills the journal from a run file; a run that cannot be set in the form is a UsageError on --entries. */
+async function journalFromRun(
+  form: JournalForm,
+  file: RunFile,
+  name: string,
+  ticked: boolean,
+  projectRoot: string,
+  base: JournalOptions,
+): Promise<{ bytes: Uint8Array; rows: number }> {
+  const handbook = loadHandbook(resolve(projectRoot, process.env.CONTENT_ROOT ?? 'content'));
+  const { run } = file;
+  const role = handbook.dutyHolders.find((r) => r.id === run.role);
+  if (!role) throw new UsageError('--entries', `${name}: run.role: ${JSON.stringify(run.role)} is not a role with a checklist in this handbook`);
+  const items = ticked
+    ? handbook.dutiesOf(role.id).map((duty) => ({
+        id: duty.id,
+        action: duty.action,
+        approval: duty.approval ? `Đã được ${handbook.role(duty.approval.by).name} phê duyệt` : undefined,
+      }))
+    : undefined;
+  const { options, lines } = journalOfRun(form, run, { timeZone: file.timeZone, ticked: items });
+  try {
+    return { bytes: await buildJournal(form, { ...base, ...options }, getJournalFonts(projectRoot)), rows: lines.length };
+  } catch (error) {
+    if (error instanceof JournalRowError) throw new UsageError('--entries', `${name}: ${sourceOf(form, lines[error.row], error.column)}: ${error.message}`);
+    if (error instanceof JournalOptionError && error.option === 'header') throw new UsageError('--entries', `${name}: run.officer: ${error.message}`);
+    if (error instanceof JournalOptionError && error.option === 'rows') throw new UsageError('--entries', `${name}: ${error.message}`);
+    throw error;
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const values = parse(argv);
   if (values.help) {
@@ -129,6 +207,13 @@ async function main(argv: string[]): Promise<void> {
     if (values.out !== undefined) throw new UsageError('--out', 'cannot be used with --from/--to: the files are named by date; use --out-dir');
   } else if (values['out-dir'] !== undefined) {
     throw new UsageError('--out-dir', 'is for --from/--to batches; use --out for one file');
+  }
+  if (values.entries !== undefined) {
+    if (batch) throw new UsageError('--entries', 'cannot be used with --from/--to: a run fills one journal');
+    if (values.date !== undefined) throw new UsageError('--date', "cannot be used with --entries: the date is the run's");
+    if (values.shift !== undefined) throw new UsageError('--shift', "cannot be used with --entries: the start and end are the run's");
+  } else if (values.ticked) {
+    throw new UsageError('--ticked', 'is for --entries FILE');
   }
 
   let timestamp: Date | undefined;
@@ -148,6 +233,16 @@ async function main(argv: string[]): Promise<void> {
   const projectRoot = resolve(import.meta.dirname, '..');
   const form = getJournalForm(resolve(projectRoot, process.env.CONTENT_ROOT ?? 'content'));
   const fonts = getJournalFonts(projectRoot);
+
+  if (values.entries !== undefined) {
+    const out = resolve(values.out ?? 'nhat-ky-truc-ban.pdf');
+    checkTarget(out, '--out');
+    const file = readRunFile(values.entries);
+    const { bytes, rows } = await journalFromRun(form, file, values.entries, Boolean(values.ticked), projectRoot, options);
+    writeAll([{ path: out, bytes }], '--out');
+    console.log(`Wrote ${values.out ?? 'nhat-ky-truc-ban.pdf'} from ${values.entries}: ${rows} row${rows === 1 ? '' : 's'}, ${kb(bytes.length)}.`);
+    return;
+  }
 
   if (!batch) {
     const out = resolve(values.out ?? 'nhat-ky-truc-ban.pdf');

@@ -3,6 +3,7 @@
  * logic lives in src/lib/checklist (pure); this file reads the page, stores runs in
  * localStorage and draws them. Loaded only on role pages.
  */
+import type { ChecklistHost } from './checklist-api.ts';
 import { loadStore, serialise } from '../lib/checklist/load.ts';
 import { setAsideKey, storageKey, type Run, type Store } from '../lib/checklist/schema.ts';
 import {
@@ -63,6 +64,8 @@ function start(root: HTMLElement): void {
   /** The ended run being looked at (read-only), if any. */
   let viewing: string | null = null;
   let saveFailed = false;
+  /** Redrawn with the page: the journal log, where the role keeps one. */
+  const listeners: (() => void)[] = [];
 
   const notify = (message: string, setAside?: { key: string; raw: string }) => {
     const box = document.createElement('div');
@@ -171,6 +174,7 @@ function start(root: HTMLElement): void {
     for (const button of $$('[data-print-mode="run"], [data-print-mode="handover"]', panel)) show(button, run !== null);
     show($('[data-start-warning]', panel), store.current !== null);
     if (startBox && !store.current && !viewing) startBox.open = true;
+    for (const listener of listeners) listener();
   }
 
   function renderHistory(): void {
@@ -345,6 +349,21 @@ function start(root: HTMLElement): void {
   show(history, true);
   render();
   renderHistory();
+
+  (root as ChecklistHost).checklist = {
+    role,
+    store: () => store,
+    shown: () => ({ run: shown(), live: viewing === null && store.current !== null }),
+    commit(next) {
+      store = next;
+      if (viewing && !findRun(store, viewing)) viewing = null;
+      write(key, serialise(store));
+      render();
+      renderHistory();
+    },
+    onRender: (listener) => void listeners.push(listener),
+  };
+  root.dispatchEvent(new Event('checklist:ready'));
 }
 
 const root = document.querySelector<HTMLElement>('[data-checklist]');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadStore, MIGRATIONS, serialise, type Migration } from '../../src/lib/checklist/load.ts';
-import { FORMAT, setAsideKey, storageKey, storeSchema, VERSION, type Store } from '../../src/lib/checklist/schema.ts';
+import { FORMAT, setAsideKey, storageKey, storeSchema, VERSION, type Run, type Store } from '../../src/lib/checklist/schema.ts';
 import { emptyStore, endRun, setDone, setNote, startRun } from '../../src/lib/checklist/state.ts';
 
 const ROLE = 'cong-chuc-gshqtt';
@@ -63,13 +63,66 @@ describe('loading stored runs', () => {
     expect(loaded.store).toEqual(emptyStore(ROLE));
   });
 
-  it('has no migration yet: version 1 is the first format, so an older version is set aside', () => {
-    expect(VERSION).toBe(1);
-    expect(Object.keys(MIGRATIONS)).toEqual([]);
+  it('sets aside a version older than any migration (0), instead of guessing at it', () => {
+    expect(Object.keys(MIGRATIONS)).toEqual(['1']);
     const raw = JSON.stringify({ ...sample(), version: 0 });
     const loaded = loadStore(raw, ROLE);
     expect(loaded.notice?.kind).toBe('older');
     expect(loaded.setAside).toBe(raw);
+  });
+
+  describe('version 1 → 2 (a journal on every run)', () => {
+    /** What version 1 stored: the same runs without "journal". */
+    const version1 = (store: Store) => {
+      const strip = ({ journal: _journal, ...run }: Run) => run;
+      return JSON.stringify({ ...store, version: 1, current: store.current && strip(store.current), history: store.history.map(strip) });
+    };
+
+    it('loads v1 runs as v2 with an empty journal each, nothing else changed, and keeps the v1 text', () => {
+      expect(VERSION).toBe(2);
+      const store = sample();
+      const raw = version1(store);
+      expect(raw).not.toContain('journal');
+      const loaded = loadStore(raw, ROLE);
+      expect(loaded.store).toEqual(store);
+      expect(loaded.store.current?.journal).toEqual([]);
+      expect(loaded.store.history.map((r) => r.journal)).toEqual([[], []]);
+      expect(loaded.notice?.kind).toBe('migrated');
+      expect(loaded.notice?.message).toMatch(/không mất ca nào/);
+      expect(loaded.setAside).toBe(raw);
+      expectUsable(loaded.store);
+      // Stored again, it reads back as v2 with no notice.
+      expect(loadStore(serialise(loaded.store), ROLE)).toEqual({ store, notice: null, setAside: null });
+    });
+
+    it('migrates an empty v1 store (no run yet)', () => {
+      const raw = JSON.stringify({ format: FORMAT, version: 1, role: ROLE, current: null, history: [] });
+      const loaded = loadStore(raw, ROLE);
+      expect(loaded.store).toEqual(emptyStore(ROLE));
+      expect(loaded.notice?.kind).toBe('migrated');
+    });
+
+    it('keeps the sound runs of a damaged v1 store, migrated', () => {
+      const data = JSON.parse(version1(sample())) as Record<string, unknown> & { history: Record<string, unknown>[] };
+      data.history[0] = { ...data.history[0], startedAt: 'yesterday' };
+      const raw = JSON.stringify(data);
+      const loaded = loadStore(raw, ROLE);
+      expect(loaded.notice?.kind).toBe('partial');
+      expect(loaded.notice?.message).toContain('giữ lại 2 ca, 1 ca không đọc được');
+      expect(loaded.store.current?.journal).toEqual([]);
+      expect(loaded.store.history.map((r) => [r.id, r.journal])).toEqual([['run-1', []]]);
+      expect(loaded.setAside).toBe(raw);
+      expectUsable(loaded.store);
+    });
+
+    it('does not overwrite a "journal" a v1 run should not have had: that run counts as damaged', () => {
+      const data = JSON.parse(version1(sample())) as { current: Record<string, unknown> };
+      data.current.journal = 'x';
+      const loaded = loadStore(JSON.stringify(data), ROLE);
+      expect(loaded.notice?.kind).toBe('partial');
+      expect(loaded.store.current).toBeNull();
+      expect(loaded.store.history).toHaveLength(2);
+    });
   });
 
   // The chain is exercised with a migration written here, from a made-up version 0 that
@@ -94,7 +147,7 @@ describe('loading stored runs', () => {
     });
 
     it('migrates step by step, validates the result, and keeps the old text', () => {
-      const loaded = loadStore(version0, ROLE, { 0: ticksToItems });
+      const loaded = loadStore(version0, ROLE, { ...MIGRATIONS, 0: ticksToItems });
       expect(loaded.notice?.kind).toBe('migrated');
       expect(loaded.notice?.message).toMatch(/không mất ca nào/);
       expect(loaded.store.current?.items).toEqual([{ id: ITEM, doneAt: '2026-11-27T16:00:00.000Z' }]);
@@ -106,14 +159,14 @@ describe('loading stored runs', () => {
       const broken: Migration = () => {
         throw new Error('bug in a migration');
       };
-      const loaded = loadStore(version0, ROLE, { 0: broken });
+      const loaded = loadStore(version0, ROLE, { ...MIGRATIONS, 0: broken });
       expect(loaded.notice?.kind).toBe('corrupt');
       expect(loaded.setAside).toBe(version0);
       expect(loaded.store).toEqual(emptyStore(ROLE));
     });
 
     it('sets aside state that a migration leaves invalid', () => {
-      const loaded = loadStore(version0, ROLE, { 0: (old) => ({ ...old, version: 1 }) });
+      const loaded = loadStore(version0, ROLE, { ...MIGRATIONS, 0: (old) => ({ ...old, version: 1 }) });
       expect(loaded.notice?.kind).toBe('corrupt');
       expect(loaded.setAside).toBe(version0);
     });

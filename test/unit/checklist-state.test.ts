@@ -44,7 +44,7 @@ describe('checklist runs (pure state)', () => {
     const store = valid(started());
     expect(store.current).toEqual({
       id: 'run-1', role: ROLE, date: '2026-11-27', shift: 'Ca ngày', officer: 'Nguyễn Văn An',
-      startedAt: '2026-11-27T07:30:00.000Z', endedAt: null, items: [],
+      startedAt: '2026-11-27T07:30:00.000Z', endedAt: null, items: [], journal: [],
     });
     const noOfficer = valid(startRun(emptyStore(ROLE), { date: '2026-11-28', shift: '  Ca   đêm ' }, at('19:00'), 'run-2'));
     expect(noOfficer.current?.officer).toBe('');

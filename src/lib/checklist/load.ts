@@ -3,17 +3,25 @@
  * is wrong keep what can be kept. Never throws; whatever cannot be used as it is comes back
  * as `setAside` (the raw text, for the page to keep under another key) with a notice.
  */
+import { isObject } from './check.ts';
 import { FORMAT, LIMITS, runSchema, storeSchema, VERSION, type Run, type Store } from './schema.ts';
 import { emptyStore } from './state.ts';
 
 /** Turns a stored object of version n into version n + 1 (plain JSON in and out). */
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
-/**
- * migrations[n] upgrades version n to n + 1. Version 1 is the first released format, so
- * there is none yet; the version that adds a journal to each run adds migrations[1].
- */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+/** Version 1 → 2: every run gets a journal, empty. Anything else is left for the checks to catch. */
+const addJournal = (run: unknown): unknown => (isObject(run) && !('journal' in run) ? { ...run, journal: [] } : run);
+
+/** migrations[n] upgrades version n to n + 1. */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  1: (old) => ({
+    ...old,
+    version: 2,
+    current: addJournal(old.current),
+    history: Array.isArray(old.history) ? old.history.map(addJournal) : old.history,
+  }),
+};
 
 export type NoticeKind = 'corrupt' | 'partial' | 'newer' | 'older' | 'migrated';
 
@@ -31,9 +39,6 @@ export interface Loaded {
 }
 
 const KEPT = 'Bản lưu cũ được cất riêng trong trình duyệt, không bị xoá.';
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Keeps the runs that are valid on their own when the whole store is not. */
 function salvage(data: Record<string, unknown>, role: string): { store: Store; kept: number; lost: number } {

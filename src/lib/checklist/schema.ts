@@ -1,27 +1,34 @@
 /**
  * The stored form of a role's shift runs, as kept in the browser (localStorage, one key
- * per role). Validated with zod/mini because this module ships to the browser.
+ * per role). Validated with check.ts (a few hundred bytes) because this module ships to
+ * every role page.
  *
- * Format, version 1 (JSON):
+ * Format, version 2 (JSON):
  *
- *   { "format": "so-tay-truc-ban/checklist", "version": 1, "role": "<role id>",
+ *   { "format": "so-tay-truc-ban/checklist", "version": 2, "role": "<role id>",
  *     "current": Run | null,            // the open run, if any
  *     "history": Run[] }                // ended runs, newest first, at most 30
  *
  *   Run = { "id", "role", "date": "yyyy-mm-dd", "shift", "officer" ("" when not given),
  *           "startedAt": instant, "endedAt": instant | null,
- *           "items": [{ "id": item id, "doneAt"?: instant, "approvedAt"?: instant, "note"?: text }] }
+ *           "items": [{ "id": item id, "doneAt"?: instant, "approvedAt"?: instant, "note"?: text }],
+ *           "journal": [Entry] }       // version 2; empty for roles that keep no journal
  *
- * Instants are UTC ISO strings ("2026-11-27T15:10:00.000Z"). Item ids are the duty ids of
- * the content (point eId + "--suffix"), so rewording an item keeps its ticks. Only items
- * touched in a run are listed. A later version adds fields (e.g. a journal per run) by
- * bumping VERSION and adding a migration in load.ts; objects are strict, so a field this
- * version does not know makes the state invalid and it is set aside, never dropped.
+ *   Entry = { "id", "at": local "yyyy-mm-ddTHH:MM", "kind": "cong-viec" | "tinh-huong" | "thong-tin",
+ *             "content": text, "direction"?: text, "informed"?: text, "result"?: text }
+ *
+ * Instants are UTC ISO strings ("2026-11-27T15:10:00.000Z"). An entry's time is the wall
+ * clock as typed, without a zone, so that it prints the same wherever the journal is made.
+ * Item ids are the duty ids of the content (point eId + "--suffix"), so rewording an item
+ * keeps its ticks. Only items touched in a run are listed. A later version bumps VERSION
+ * and adds a migration in load.ts (version 1 → 2 added "journal"); objects are strict, so
+ * a field this version does not know makes the state invalid and it is set aside, never
+ * dropped.
  */
-import * as z from 'zod/mini';
+import { array, length, literal, matches, nullable, object, oneOf, optional, refine, satisfies, string, type Infer } from './check.ts';
 
 export const FORMAT = 'so-tay-truc-ban/checklist';
-export const VERSION = 1;
+export const VERSION = 2;
 
 export const LIMITS = {
   /** Characters in a note ("đã báo cáo lãnh đạo phòng lúc 22:10" is 35). */
@@ -30,6 +37,16 @@ export const LIMITS = {
   officer: 80,
   /** Ended runs kept per role. */
   history: 30,
+  /** Journal entries in one run: ten pages of the journal. */
+  entries: 100,
+  /**
+   * Characters per field of a journal entry: what still fits one row of the journal
+   * (content with its kind in front, at the smallest type the journal uses).
+   */
+  content: 200,
+  direction: 150,
+  informed: 150,
+  result: 100,
 } as const;
 
 /** A calendar date, yyyy-mm-dd, that exists (no 31/02). */
@@ -41,53 +58,73 @@ export const isCalendarDate = (value: string): boolean => {
   return year >= 2000 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 };
 
+/** A wall-clock time to the minute, "2026-11-27T22:15", on a real date. */
+export const isWallTime = (value: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d$/.test(value) && isCalendarDate(value.slice(0, 10));
+
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 /** A checklist item id: a point eId, with "--suffix" where one point yields several items. */
 export const ITEM_ID = /^art_[0-9a-z]+(?:__[a-z]+_[0-9a-zđ]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
+/** Ids of runs and journal entries, made by the page. */
+export const RUN_ID = /^[a-z0-9-]{4,40}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const nfc = (value: string) => value === value.normalize('NFC');
-const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max), z.refine(nfc));
-const instant = z.string().check(z.regex(INSTANT), z.refine((value) => !Number.isNaN(Date.parse(value))));
+/** What a journal entry records, in the words of point 2 d (labels in entries.ts). */
+export const ENTRY_KINDS = ['cong-viec', 'tinh-huong', 'thong-tin'] as const;
 
-export const itemStateSchema = z.strictObject({
-  id: z.string().check(z.regex(ITEM_ID)),
-  doneAt: z.optional(instant),
-  approvedAt: z.optional(instant),
-  note: z.optional(text(1, LIMITS.note)),
+const text = (min: number, max: number) => string(...length(min, max));
+const instant = string(matches(INSTANT, 'instant'), satisfies((value) => !Number.isNaN(Date.parse(value)), 'instant'));
+const id = string(matches(RUN_ID, 'id'));
+
+export const itemStateSchema = object({
+  id: string(matches(ITEM_ID, 'item-id')),
+  doneAt: optional(instant),
+  approvedAt: optional(instant),
+  note: optional(text(1, LIMITS.note)),
 });
 
-export const runSchema = z.strictObject({
-  id: z.string().check(z.regex(/^[a-z0-9-]{4,40}$/)),
-  role: z.string().check(z.regex(SLUG)),
-  date: z.string().check(z.refine(isCalendarDate)),
+export const entrySchema = object({
+  id,
+  at: string(satisfies(isWallTime, 'wall-time')),
+  kind: oneOf(ENTRY_KINDS),
+  content: text(1, LIMITS.content),
+  direction: optional(text(1, LIMITS.direction)),
+  informed: optional(text(1, LIMITS.informed)),
+  result: optional(text(1, LIMITS.result)),
+});
+
+export const runSchema = object({
+  id,
+  role: string(matches(SLUG, 'slug')),
+  date: string(satisfies(isCalendarDate, 'date')),
   shift: text(1, LIMITS.shift),
   officer: text(0, LIMITS.officer),
   startedAt: instant,
-  endedAt: z.nullable(instant),
-  items: z.array(itemStateSchema).check(
-    z.refine((items) => new Set(items.map((item) => item.id)).size === items.length),
-  ),
+  endedAt: nullable(instant),
+  items: array(itemStateSchema, Number.MAX_SAFE_INTEGER, (item) => item.id),
+  journal: array(entrySchema, LIMITS.entries, (entry) => entry.id),
 });
 
-export const storeSchema = z.strictObject({
-  format: z.literal(FORMAT),
-  version: z.literal(VERSION),
-  role: z.string().check(z.regex(SLUG)),
-  current: z.nullable(runSchema),
-  history: z.array(runSchema).check(z.maxLength(LIMITS.history)),
-}).check(
+export const storeSchema = refine(
+  object({
+    format: literal(FORMAT),
+    version: literal(VERSION),
+    role: string(matches(SLUG, 'slug')),
+    current: nullable(runSchema),
+    history: array(runSchema, LIMITS.history),
+  }),
   // The open run is open, history runs are ended, and every run belongs to the store's role.
-  z.refine(
-    (store) =>
-      (!store.current || (store.current.endedAt === null && store.current.role === store.role)) &&
-      store.history.every((run) => run.endedAt !== null && run.role === store.role),
-  ),
+  (store) =>
+    (!store.current || (store.current.endedAt === null && store.current.role === store.role)) &&
+    store.history.every((run) => run.endedAt !== null && run.role === store.role),
+  'store',
 );
 
-export type ItemState = z.infer<typeof itemStateSchema>;
-export type Run = z.infer<typeof runSchema>;
-export type Store = z.infer<typeof storeSchema>;
+export type ItemState = Infer<typeof itemStateSchema>;
+export type JournalEntry = Infer<typeof entrySchema>;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+export type Run = Infer<typeof runSchema>;
+export type Store = Infer<typeof storeSchema>;
 
 /** The localStorage key of a role's runs. */
 export const storageKey = (role: string): string => `so-tay-truc-ban:checklist:${role}`;

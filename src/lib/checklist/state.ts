@@ -46,6 +46,7 @@ export function startRun(store: Store, input: RunInput, now: Date, id: string): 
     startedAt: now.toISOString(),
     endedAt: null,
     items: [],
+    journal: [],
   };
   return { ...closeCurrent(store, now), current: run };
 }

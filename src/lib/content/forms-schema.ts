@@ -52,6 +52,13 @@ const fieldId = z
 /** What a command-line or browser option fills in a header field. */
 export const prefillKinds = ['unit', 'date', 'shiftStart', 'shiftEnd'] as const;
 
+/**
+ * The parts of a journal entry kept with a shift run (src/lib/checklist/entries.ts),
+ * which a column may take: time, content (with its kind), direction given, who was
+ * informed, result.
+ */
+export const entryParts = ['time', 'content', 'direction', 'informed', 'result'] as const;
+
 const textFieldSchema = z.strictObject({
   /** The field's name in the PDF. */
   id: fieldId,
@@ -63,6 +70,8 @@ const textFieldSchema = z.strictObject({
   width: z.number().positive().max(800),
   /** Which option fills it, if any. */
   prefill: z.enum(prefillKinds).optional(),
+  /** A role id: a shift run of this role's checklist puts its officer's name here. */
+  holder: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a role id such as "lanh-dao-ca-truc"').optional(),
   basis: formBasisSchema,
 });
 
@@ -80,6 +89,8 @@ const columnSchema = z.strictObject({
   tooltip: formText,
   /** Whether the cell holds several lines (all but short entries such as times). */
   multiline: z.boolean(),
+  /** Which part of a journal entry from a shift run fills this column; absent for none. */
+  fills: z.enum(entryParts).optional(),
   basis: formBasisSchema,
 });
 
@@ -121,7 +132,14 @@ export const journalFormSchema = z.strictObject({
     /** Points; room for two lines of field text. */
     rowHeight: z.number().min(12).max(120),
     headerHeight: z.number().min(12).max(120),
-    columns: z.array(columnSchema).min(2).max(8),
+    columns: z
+      .array(columnSchema)
+      .min(2)
+      .max(8)
+      .refine(
+        (columns) => new Set(columns.flatMap((c) => (c.fills ? [c.fills] : []))).size === columns.filter((c) => c.fills).length,
+        'must give each part of an entry ("fills") to one column at most',
+      ),
   }),
   signature: z.strictObject({
     signers: z.array(z.strictObject({ title: formText, hint: formText })).min(1).max(4),
@@ -142,3 +160,4 @@ export type JournalForm = z.infer<typeof journalFormSchema>;
 export type JournalTextField = z.infer<typeof textFieldSchema>;
 export type JournalColumn = z.infer<typeof columnSchema>;
 export type PrefillKind = (typeof prefillKinds)[number];
+export type EntryPart = (typeof entryParts)[number];

@@ -8,13 +8,13 @@ import { join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { canonical } from '../vi.ts';
 import { ContentError, type ContentIssue, type PathSegment } from './errors.ts';
-import { journalFormSchema, type FormBasis, type JournalForm } from './forms-schema.ts';
+import { JOURNAL_PROVISIONS, journalFormSchema, type FormBasis, type JournalForm } from './forms-schema.ts';
 import type { Handbook } from './handbook.ts';
 
 export const JOURNAL_FORM_FILE = 'forms/phu-luc-1.yaml';
 
 /** Reads and validates the journal form; throws a ContentError listing every problem. */
-export function loadJournalForm(root: string, handbook: Pick<Handbook, 'provision'>): JournalForm {
+export function loadJournalForm(root: string, handbook: Pick<Handbook, 'provision' | 'holderOf'>): JournalForm {
   const file = JOURNAL_FORM_FILE;
   const absolute = join(root, file);
   const fail = (issues: ContentIssue[]): never => {
@@ -67,9 +67,23 @@ export function loadJournalForm(root: string, handbook: Pick<Handbook, 'provisio
     if (ids.has(id)) issues.push(issue(path, 'expected a field id used once in the form', id));
     ids.add(id);
   }
+  // A name filled from a shift run belongs to a role that keeps the journal (holds point 1 e or 2 d).
+  const keepers = journalKeepers(handbook);
+  form.fields.forEach((line, i) =>
+    line.forEach((field, j) => {
+      if (field.holder !== undefined && !keepers.includes(field.holder)) {
+        issues.push(issue(['fields', i, j, 'holder'], `expected the role holding point 1 e or 2 d (${keepers.join(', ')})`, field.holder));
+      }
+    }),
+  );
   if (issues.length > 0) fail(issues);
   return form;
 }
+
+/** The roles that keep the journal: those holding point 1 e or 2 d. Their role pages get the journal log. */
+export const journalKeepers = (handbook: Pick<Handbook, 'holderOf'>): string[] => [
+  ...new Set(JOURNAL_PROVISIONS.map((eId) => handbook.holderOf(eId).id)),
+];
 
 /** Every basis in the form, with its path. */
 function bases(form: JournalForm): { path: PathSegment[]; basis: FormBasis }[] {

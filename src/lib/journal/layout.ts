@@ -107,6 +107,39 @@ export function wrap(text: string, width: number, size: number, bold: boolean, m
   return lines;
 }
 
+/** Text set in a box: its type size and lines, top to bottom. */
+export interface FittedText {
+  size: number;
+  lines: string[];
+  /** Line advance in points. */
+  leading: number;
+}
+
+/** Smallest type a filled cell may use: still legible on paper. */
+export const MIN_CELL_SIZE = 6;
+/** Room left free on each side of text in a field. */
+export const FIELD_PADDING = 2;
+
+/**
+ * The largest size from `maxSize` down to MIN_CELL_SIZE (half points) at which `text`,
+ * wrapped at spaces, fits a box of `width` × `height` (one line only unless `multiline`);
+ * undefined when it fits at none. Paper journals have fixed rows, so long text is set
+ * smaller rather than spilling over.
+ */
+export function fitText(text: string, width: number, height: number, maxSize: number, multiline: boolean, measure: Measure): FittedText | undefined {
+  const room = width - 2 * FIELD_PADDING;
+  for (let size = maxSize; size >= MIN_CELL_SIZE; size -= 0.5) {
+    const leading = size * 1.15;
+    const lines = multiline ? wrap(text, room, size, false, measure) : [text.replace(/\s+/g, ' ').trim()];
+    // The first line takes about 1.1 × its size (Tinos ascent + descent), each further one a leading.
+    const tall = size * 1.1 + (lines.length - 1) * leading;
+    if (lines.length > 0 && tall <= height - 2 * FIELD_PADDING && lines.every((line) => measure(line, size, false) <= room)) {
+      return { size, lines, leading };
+    }
+  }
+  return undefined;
+}
+
 export function layoutForm(form: JournalForm, measure: Measure): FormLayout {
   const [short, long] = SIZES[form.page.size];
   const [width, height] = form.page.orientation === 'landscape' ? [long, short] : [short, long];

@@ -19,9 +19,16 @@ export interface JournalOptions {
    * same inputs always give the same bytes (the CLI passes SOURCE_DATE_EPOCH here).
    */
   timestamp?: Date | undefined;
+  /** Header fields filled by id (e.g. a name from a shift run); NFC, one line each. */
+  header?: Readonly<Record<string, string>> | undefined;
+  /**
+   * Table rows, one per journal entry, each cell by column id. Pages are added as the
+   * rows need them (at least `pages`); long text is set smaller to stay in its cell.
+   */
+  rows?: readonly Readonly<Record<string, string>>[] | undefined;
 }
 
-export type JournalOptionName = 'pages' | 'date' | 'unit' | 'shift' | 'from' | 'to';
+export type JournalOptionName = 'pages' | 'date' | 'unit' | 'shift' | 'from' | 'to' | 'header' | 'rows';
 
 export class JournalOptionError extends Error {
   readonly option: JournalOptionName;
@@ -36,6 +43,18 @@ export const MIN_PAGES = 1;
 export const MAX_PAGES = 200;
 /** The longest date range one batch may cover (a leap year). */
 export const MAX_RANGE_DAYS = 366;
+
+/** A table cell that cannot be filled: `row` counts from 0 over all pages, `column` is the column id. */
+export class JournalRowError extends JournalOptionError {
+  readonly row: number;
+  readonly column: string;
+  constructor(row: number, column: string, message: string) {
+    super('rows', message);
+    this.name = 'JournalRowError';
+    this.row = row;
+    this.column = column;
+  }
+}
 
 /** Checks a page count given as a number or as the text of an option. */
 export function parsePages(value: number | string | undefined): number {

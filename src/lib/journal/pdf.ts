@@ -20,8 +20,29 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRe
 import type { JournalForm, PrefillKind } from '../content/forms-schema.ts';
 import { formatDateVi } from '../vi.ts';
 import { describeCharacter, missingCharacters } from './charset.ts';
-import { FormLayoutError, cellTooltip, rowPart, layoutForm, pageLabel, type Box, type FormLayout } from './layout.ts';
-import { JournalOptionError, parseIsoDate, parsePages, parseShift, type JournalOptionName, type JournalOptions } from './options.ts';
+import {
+  FIELD_PADDING,
+  FormLayoutError,
+  MIN_CELL_SIZE,
+  cellTooltip,
+  fitText,
+  rowPart,
+  layoutForm,
+  pageLabel,
+  type Box,
+  type FittedText,
+  type FormLayout,
+} from './layout.ts';
+import {
+  JournalOptionError,
+  JournalRowError,
+  MAX_PAGES,
+  parseIsoDate,
+  parsePages,
+  parseShift,
+  type JournalOptionName,
+  type JournalOptions,
+} from './options.ts';
 
 /** The font files (src/lib/journal/fonts/): the regular face fills fields, the bold one sets headings. */
 export interface JournalFonts {
@@ -105,6 +126,9 @@ const cachingFontkit = {
 
 const num = (value: number): string => String(Math.round(value * 100) / 100);
 
+/** Text for a field: NFC, with runs of spaces and line breaks made one space. */
+const oneLine = (value: string): string => value.normalize('NFC').replace(/\s+/g, ' ').trim();
+
 /** The values the options put into the header fields, NFC, by prefill kind. */
 function prefillValues(options: JournalOptions): Partial<Record<PrefillKind, string>> {
   const values: Partial<Record<PrefillKind, string>> = {};
@@ -181,7 +205,7 @@ function prepare(form: JournalForm, regular: Face, bold: Face, boldBytes: Uint8A
 
 /** Builds the journal. Throws JournalOptionError for bad options, FormLayoutError for a layout that cannot be drawn. */
 export async function buildJournal(form: JournalForm, options: JournalOptions, fonts: JournalFonts): Promise<Uint8Array> {
-  const pages = parsePages(options.pages);
+  const minPages = parsePages(options.pages);
   const values = prefillValues(options);
   const regularFace = faceOf(fonts.regular);
   const boldFace = faceOf(fonts.bold);
@@ -189,18 +213,54 @@ export async function buildJournal(form: JournalForm, options: JournalOptions, f
   const fieldSize = form.type.field;
 
   // Check prefilled text before anything is built: the font must show it and the box hold it.
-  const prefilled = new Map<string, string>();
+  const header = options.header ?? {};
+  for (const id of Object.keys(header)) {
+    if (!layout.headerFields.some((field) => field.id === id)) throw new JournalOptionError('header', `the form has no header field "${id}"`);
+  }
+  const measure = (value: string, size: number) => regularFace.width(value, size);
+  const prefilled = new Map<string, { value: string; size: number }>();
   for (const field of layout.headerFields) {
-    const value = field.prefill ? values[field.prefill] : undefined;
-    if (value === undefined || !field.prefill) continue;
-    const option = PREFILL_OPTION[field.prefill];
+    const given = header[field.id];
+    const value = given !== undefined ? oneLine(given) : field.prefill ? values[field.prefill] : undefined;
+    if (value === undefined || value === '') continue;
+    const option = given !== undefined ? 'header' : PREFILL_OPTION[field.prefill!];
+    const what = given !== undefined ? `${field.id}: ` : '';
     const missing = missingCharacters(value, regularFace.characters);
-    if (missing.length > 0) throw new JournalOptionError(option, `the journal's font cannot show ${missing.map(describeCharacter).join(', ')}`);
+    if (missing.length > 0) throw new JournalOptionError(option, `${what}the journal's font cannot show ${missing.map(describeCharacter).join(', ')}`);
+    // Names from a run may be set smaller to fit; an option's value must fit as it is.
     const room = field.width - 4;
     const width = regularFace.width(value, fieldSize);
-    if (width > room) throw new JournalOptionError(option, `${JSON.stringify(value)} is too long for its box (${width.toFixed(0)} pt; the box holds ${room.toFixed(0)} pt)`);
-    prefilled.set(field.id, value);
+    const size = given !== undefined ? fitText(value, field.width, field.height, fieldSize, false, measure)?.size : width <= room ? fieldSize : undefined;
+    if (size === undefined) {
+      throw new JournalOptionError(option, `${what}${JSON.stringify(value)} is too long for its box (${width.toFixed(0)} pt; the box holds ${room.toFixed(0)} pt)`);
+    }
+    prefilled.set(field.id, { value, size });
   }
+
+  // Rows: every cell checked and set (wrapped, smaller type if need be) before anything is built.
+  const rows = options.rows ?? [];
+  const rowsPerPage = form.table.rowsPerPage;
+  const pages = Math.max(minPages, Math.ceil(rows.length / rowsPerPage));
+  if (pages > MAX_PAGES) {
+    throw new JournalOptionError('rows', `expected at most ${MAX_PAGES * rowsPerPage} rows (${MAX_PAGES} pages of ${rowsPerPage}), found ${rows.length}`);
+  }
+  const firstRow = new Map(layout.cells.filter((cell) => cell.row === 1).map((cell) => [cell.column, cell]));
+  const filled = new Map<string, { text: string; fit: FittedText }>();
+  rows.forEach((row, index) => {
+    for (const [column, raw] of Object.entries(row)) {
+      const cell = firstRow.get(column);
+      if (!cell) throw new JournalRowError(index, column, `the form has no column "${column}"`);
+      const text = oneLine(raw);
+      if (text === '') continue;
+      const missing = missingCharacters(text, regularFace.characters);
+      if (missing.length > 0) throw new JournalRowError(index, column, `the journal's font cannot show ${missing.map(describeCharacter).join(', ')}`);
+      const fit = fitText(text, cell.width, cell.height, fieldSize, cell.multiline, measure);
+      if (!fit) {
+        throw new JournalRowError(index, column, `${JSON.stringify(text)} does not fit its cell (${cell.width.toFixed(0)} × ${cell.height.toFixed(0)} pt) even at ${MIN_CELL_SIZE} pt: shorten it`);
+      }
+      filled.set(`${index}.${column}`, { text, fit });
+    }
+  });
 
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(cachingFontkit);
@@ -229,21 +289,36 @@ export async function buildJournal(form: JournalForm, options: JournalOptions, f
 
   // Appearance streams, one per distinct look (size + text), shared by the widgets.
   const appearances = new Map<string, PDFRef>();
-  const appearance = (box: Box, value: string | undefined, align: 'left' | 'centre'): PDFRef => {
-    const key = `${num(box.width)}x${num(box.height)}|${align}|${value ?? ''}`;
+  const appearance = (box: Box, value: string | undefined, align: 'left' | 'centre', fit?: FittedText, size = fieldSize): PDFRef => {
+    const key = `${num(box.width)}x${num(box.height)}|${align}|${size}|${value ?? ''}|${fit ? `${fit.size}|${fit.lines.join('\n')}` : ''}`;
     let ref = appearances.get(key);
     if (ref) return ref;
     let content = '/Tx BMC\nEMC';
-    if (value) {
-      const textWidth = regularFace.width(value, fieldSize);
-      const x = align === 'centre' ? (box.width - textWidth) / 2 : 2;
-      const baseline = (box.height - (regularFace.ascent - regularFace.descent) * fieldSize) / 2 - regularFace.descent * fieldSize;
+    if (fit) {
+      // Lines from the top, as viewers lay out multiline fields.
+      const first = box.height - FIELD_PADDING - regularFace.ascent * fit.size;
       content = [
         '/Tx BMC',
         'q',
         `1 1 ${num(box.width - 2)} ${num(box.height - 2)} re W n`,
         'BT',
-        `/${FIELD_FONT} ${num(fieldSize)} Tf 0 g`,
+        `/${FIELD_FONT} ${num(fit.size)} Tf 0 g`,
+        `${num(FIELD_PADDING)} ${num(first)} Td`,
+        fit.lines.map((line, index) => `${index > 0 ? `0 ${num(-fit.leading)} Td ` : ''}${regularFace.hex(line)} Tj`).join('\n'),
+        'ET',
+        'Q',
+        'EMC',
+      ].join('\n');
+    } else if (value) {
+      const textWidth = regularFace.width(value, size);
+      const x = align === 'centre' ? (box.width - textWidth) / 2 : 2;
+      const baseline = (box.height - (regularFace.ascent - regularFace.descent) * size) / 2 - regularFace.descent * size;
+      content = [
+        '/Tx BMC',
+        'q',
+        `1 1 ${num(box.width - 2)} ${num(box.height - 2)} re W n`,
+        'BT',
+        `/${FIELD_FONT} ${num(size)} Tf 0 g`,
         `${num(x)} ${num(baseline)} Td`,
         `${regularFace.hex(value)} Tj`,
         'ET',
@@ -272,20 +347,22 @@ export async function buildJournal(form: JournalForm, options: JournalOptions, f
   });
 
   // Header fields: one field each, with a widget on every page (typed once, shown on all pages).
+  /** /DA of a field whose text was set smaller to fit: editing in a viewer keeps that size. */
+  const daOf = (size: number) => (size === fieldSize ? da : PDFString.of(`/${FIELD_FONT} ${num(size)} Tf 0 g`));
   const headerRefs = layout.headerFields.map((field) => {
-    const value = prefilled.get(field.id);
+    const filledWith = prefilled.get(field.id);
     const dict = context.obj({
       FT: 'Tx',
       T: PDFHexString.fromText(field.id),
       TU: PDFHexString.fromText(field.tooltip),
-      DA: da,
+      DA: daOf(filledWith?.size ?? fieldSize),
       Q: field.align === 'centre' ? 1 : 0,
       Kids: [],
     });
-    if (value !== undefined) dict.set(PDFName.of('V'), PDFHexString.fromText(value));
+    if (filledWith) dict.set(PDFName.of('V'), PDFHexString.fromText(filledWith.value));
     const ref = context.register(dict);
     acroForm.addField(ref);
-    return { field, ref, kids: dict.lookup(PDFName.of('Kids'), PDFArray), value };
+    return { field, ref, kids: dict.lookup(PDFName.of('Kids'), PDFArray), filledWith };
   });
 
   for (let number = 1; number <= pages; number++) {
@@ -297,8 +374,9 @@ export async function buildJournal(form: JournalForm, options: JournalOptions, f
     page.node.set(PDFName.of('Contents'), context.obj([staticRef, context.register(context.flateStream(numberContent))]));
     const annots: PDFRef[] = [];
 
-    for (const { field, ref, kids, value } of headerRefs) {
-      const widget = context.obj({ ...widgetEntries(field, pageRef, field.tooltip, appearance(field, value, field.align)), Parent: ref });
+    for (const { field, ref, kids, filledWith } of headerRefs) {
+      const look = appearance(field, filledWith?.value, field.align, undefined, filledWith?.size);
+      const widget = context.obj({ ...widgetEntries(field, pageRef, field.tooltip, look), Parent: ref });
       const widgetRef = context.register(widget);
       kids.push(widgetRef);
       annots.push(widgetRef);
@@ -320,14 +398,19 @@ export async function buildJournal(form: JournalForm, options: JournalOptions, f
         pageNode.lookup(PDFName.of('Kids'), PDFArray).push(rowRef);
       }
       const tooltip = cellTooltip(number, cell);
+      const content = filled.get(`${(number - 1) * rowsPerPage + cell.row - 1}.${cell.column}`);
+      // Set from the top, so that the cells of a row line up (the time with the first line of the content).
+      const look = appearance(cell, undefined, 'left', content?.fit);
       // A field with one widget: field and widget are one dictionary.
       const dict: PDFDict = context.obj({
-        ...widgetEntries(cell, pageRef, tooltip, appearance(cell, undefined, 'left')),
+        ...widgetEntries(cell, pageRef, tooltip, look),
         FT: 'Tx',
         T: PDFHexString.fromText(cell.column),
-        DA: da,
+        // Text set smaller to fit keeps that size when edited in a viewer.
+        DA: daOf(content?.fit.size ?? fieldSize),
         Parent: rowRef,
       });
+      if (content) dict.set(PDFName.of('V'), PDFHexString.fromText(content.text));
       if (cell.multiline) dict.set(PDFName.of('Ff'), PDFNumber.of(MULTILINE));
       const cellRef = context.register(dict);
       rowKids.push(cellRef);

@@ -1,0 +1,161 @@
+/**
+ * The journal log of a shift run: what point 2 d says the duty journal records, entered
+ * while the shift goes on. Pure functions over the store, like state.ts; loaded only on
+ * the pages of the roles that keep the journal (points 1 e and 2 d), never with every
+ * role page. Bad input throws an EntryError naming the field, in Vietnamese.
+ */
+import { JOURNAL_CHARSET, missingCharacters } from '../journal/charset.ts';
+import { ENTRY_KINDS, isWallTime, LIMITS, RUN_ID, type EntryKind, type JournalEntry, type Run, type Store } from './schema.ts';
+import { ChecklistError, dateVi } from './state.ts';
+
+/** The point whose words name the kinds and parts of an entry. */
+export const ENTRY_BASIS = 'art_7__para_2__point_d';
+
+/** Each kind, with the words of point 2 d it stands for (checked against the text in the tests). */
+export const KINDS: Readonly<Record<EntryKind, { label: string; quote: string }>> = {
+  'cong-viec': { label: 'Công việc thực hiện', quote: 'nội dung công việc thực hiện khi trực ban' },
+  'tinh-huong': { label: 'Tình huống phát sinh', quote: 'tình huống phát sinh' },
+  'thong-tin': { label: 'Thông tin tiếp nhận', quote: 'thông tin tiếp nhận khi trực ban' },
+};
+
+export type EntryField = 'date' | 'time' | 'kind' | 'content' | 'direction' | 'informed' | 'result';
+
+/** Field names as the page and its messages say them. */
+export const FIELD_LABELS: Readonly<Record<EntryField, string>> = {
+  date: 'Ngày',
+  time: 'Giờ',
+  kind: 'Loại nội dung',
+  content: 'Nội dung',
+  direction: 'Nội dung đã chỉ đạo',
+  informed: 'Đã thông báo ý kiến của lãnh đạo đến',
+  result: 'Kết quả, ghi chú',
+};
+
+export class EntryError extends ChecklistError {
+  override name = 'EntryError';
+  readonly field: EntryField;
+  constructor(field: EntryField, message: string) {
+    super(`${FIELD_LABELS[field]}: ${message}`);
+    this.field = field;
+  }
+}
+
+/** An entry as a form gives it: date and time as <input type="date"> and <input type="time"> do. */
+export interface EntryInput {
+  date: string;
+  time: string;
+  kind: string;
+  content: string;
+  direction?: string | undefined;
+  informed?: string | undefined;
+  result?: string | undefined;
+}
+
+const FONT = new Set([...JOURNAL_CHARSET].map((char) => char.codePointAt(0)!));
+
+/** Text as stored: NFC, one space between words (a journal row has no line breaks). */
+const clean = (value: string | undefined): string => (value ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
+
+/** Characters of `text` the journal's font cannot show (its character set is JOURNAL_CHARSET). */
+export const unprintable = (text: string): string[] => missingCharacters(text, FONT);
+
+function checkText(field: 'content' | 'direction' | 'informed' | 'result', value: string): void {
+  if (value.length > LIMITS[field]) {
+    throw new EntryError(field, `tối đa ${LIMITS[field]} ký tự để vừa một dòng nhật ký (đang có ${value.length}).`);
+  }
+  const missing = unprintable(value);
+  if (missing.length > 0) {
+    throw new EntryError(field, `phông chữ của nhật ký không có ${missing.map((char) => `“${char}”`).join(', ')}; hãy bỏ hoặc thay các ký tự này.`);
+  }
+}
+
+/** Checks and cleans an entry; throws an EntryError naming the first field that is wrong. */
+export function entryFrom(input: EntryInput, id: string): JournalEntry {
+  if (!RUN_ID.test(id)) throw new Error(`Entry id must be 4–40 of [a-z0-9-]: ${JSON.stringify(id)}`);
+  const date = input.date.trim();
+  const time = input.time.trim().slice(0, 5);
+  if (!isWallTime(`${date}T00:00`)) throw new EntryError('date', 'cần một ngày có thật (ngày/tháng/năm).');
+  if (!isWallTime(`${date}T${time}`)) throw new EntryError('time', 'cần giờ và phút, ví dụ 22:15.');
+  if (!(ENTRY_KINDS as readonly string[]).includes(input.kind)) throw new EntryError('kind', 'hãy chọn một trong ba loại.');
+  const entry: JournalEntry = { id, at: `${date}T${time}`, kind: input.kind as EntryKind, content: clean(input.content) };
+  if (entry.content === '') throw new EntryError('content', 'cần ghi nội dung.');
+  checkText('content', entry.content);
+  for (const field of ['direction', 'informed', 'result'] as const) {
+    const value = clean(input[field]);
+    if (value === '') continue;
+    checkText(field, value);
+    entry[field] = value;
+  }
+  return entry;
+}
+
+/** Entries in the order of their times; entries with the same time keep their order. */
+export const byTime = (entries: readonly JournalEntry[]): JournalEntry[] =>
+  entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => (a.entry.at < b.entry.at ? -1 : a.entry.at > b.entry.at ? 1 : a.index - b.index))
+    .map(({ entry }) => entry);
+
+/** Applies a change to the open run's journal; the journal can change only while the run is open. */
+function updateJournal(store: Store, change: (journal: JournalEntry[], run: Run) => JournalEntry[]): Store {
+  const run = store.current;
+  if (!run) throw new ChecklistError('Chưa có ca nào đang mở: bấm “Bắt đầu ca mới” trước khi ghi nhật ký.');
+  return { ...store, current: { ...run, journal: byTime(change([...run.journal], run)) } };
+}
+
+/** Adds an entry to the open run. */
+export function addEntry(store: Store, input: EntryInput, id: string): Store {
+  return updateJournal(store, (journal) => {
+    if (journal.length >= LIMITS.entries) {
+      throw new ChecklistError(`Nhật ký của một ca có tối đa ${LIMITS.entries} mục; hãy kết thúc ca này và ghi tiếp ở ca mới.`);
+    }
+    if (journal.some((entry) => entry.id === id)) throw new Error(`Entry id already used: ${id}`);
+    return [...journal, entryFrom(input, id)];
+  });
+}
+
+const find = (journal: JournalEntry[], entryId: string): number => {
+  const index = journal.findIndex((entry) => entry.id === entryId);
+  if (index < 0) throw new ChecklistError('Không tìm thấy mục nhật ký này (có thể đã bị xoá ở thẻ khác).');
+  return index;
+};
+
+/** Replaces an entry of the open run, keeping its id. */
+export function updateEntry(store: Store, entryId: string, input: EntryInput): Store {
+  return updateJournal(store, (journal) => {
+    journal[find(journal, entryId)] = entryFrom(input, entryId);
+    return journal;
+  });
+}
+
+/** Removes an entry from the open run. */
+export function removeEntry(store: Store, entryId: string): Store {
+  return updateJournal(store, (journal) => {
+    journal.splice(find(journal, entryId), 1);
+    return journal;
+  });
+}
+
+/** The form's values for an entry: what "Sửa" puts back into the fields. */
+export const inputOf = (entry: JournalEntry): Required<EntryInput> => ({
+  date: entry.at.slice(0, 10),
+  time: entry.at.slice(11, 16),
+  kind: entry.kind,
+  content: entry.content,
+  direction: entry.direction ?? '',
+  informed: entry.informed ?? '',
+  result: entry.result ?? '',
+});
+
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+/** The wall-clock time of a Date on this device: "2026-11-27T22:15". */
+export const wallTimeOf = (now: Date): string =>
+  `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
+
+/**
+ * "22:15", or "01:15 28/11" when the entry falls on another day than the run's date, as on
+ * a night shift (the way state.ts's clockTime shows tick times).
+ */
+export const entryTime = (at: string, runDate: string): string =>
+  at.slice(0, 10) === runDate ? at.slice(11, 16) : `${at.slice(11, 16)} ${dateVi(at.slice(0, 10)).slice(0, 5)}`;

@@ -1,0 +1,251 @@
+/**
+ * A shift run as a file: what "Xuất ca (JSON)" writes, "Nhập ca từ tệp" reads and
+ * `npm run journal -- --entries FILE` fills a journal from. Versioned and checked on
+ * reading; every problem is reported with where it is (a path such as
+ * run.journal[2].at) and what was expected, in English for the command line and in
+ * Vietnamese for the page.
+ *
+ * Format "so-tay-truc-ban/ca-truc", version 1 (UTF-8 JSON):
+ *
+ *   { "format": "so-tay-truc-ban/ca-truc", "version": 1,
+ *     "exportedAt": instant,            // when the file was written (UTC)
+ *     "timeZone": "Asia/Ho_Chi_Minh",    // where the run was kept: tick and start/end
+ *                                        // times (instants) are shown in this zone
+ *     "run": Run }                       // as stored, version 2 (schema.ts)
+ *
+ * Text must be NFC and within the limits of schema.ts, and journal text must be in the
+ * journal font's character set. A file of a later version is refused, not guessed at.
+ */
+import { describeCharacter } from '../journal/charset.ts';
+import { isObject, literal, matches, object, string, type Issue, type Infer } from './check.ts';
+import { unprintable } from './entries.ts';
+import { LIMITS, runSchema, type Run, type Store } from './schema.ts';
+import { ChecklistError, runLabel } from './state.ts';
+
+export const RUN_FILE_FORMAT = 'so-tay-truc-ban/ca-truc';
+export const RUN_FILE_VERSION = 1;
+
+/** An IANA zone name such as "Asia/Ho_Chi_Minh" or "UTC" (checked further with Intl where it is used). */
+const TIME_ZONE = /^(?:UTC|[A-Za-z]+(?:\/[A-Za-z0-9_+-]+){1,2})$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+
+export const runFileSchema = object({
+  format: literal(RUN_FILE_FORMAT),
+  version: literal(RUN_FILE_VERSION),
+  exportedAt: string(matches(INSTANT, 'instant')),
+  timeZone: string(matches(TIME_ZONE, 'time-zone')),
+  run: runSchema,
+});
+
+export type RunFile = Infer<typeof runFileSchema>;
+
+/** Whether this JavaScript knows the zone (Node and browsers ship the IANA database). */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The file for a run, exported at `now` from a device in `timeZone`. */
+export const runFile = (run: Run, now: Date, timeZone: string): RunFile => ({
+  format: RUN_FILE_FORMAT,
+  version: RUN_FILE_VERSION,
+  exportedAt: now.toISOString(),
+  timeZone,
+  run,
+});
+
+/** The file's text: indented, one field a line, so that it reads and diffs well. */
+export const serialiseRunFile = (file: RunFile): string => `${JSON.stringify(file, null, 2)}\n`;
+
+/** "ca-truc-2026-11-27-ca-dem.json": a file name from the run's date and shift, ASCII only. */
+export function runFileName(run: Run): string {
+  const shift = run.shift
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  return `ca-truc-${run.date}${shift ? `-${shift}` : ''}.json`;
+}
+
+export type ParsedRunFile = { ok: true; file: RunFile } | { ok: false; issue: Issue };
+
+/**
+ * Reads a run file. Never throws: the first problem comes back as an issue with its
+ * path — the JSON itself, the format, the version, then each field in turn.
+ */
+export function parseRunFile(text: string): ParsedRunFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, issue: { path: [], rule: 'json', found: (error as Error).message } };
+  }
+  if (!isObject(data)) return { ok: false, issue: { path: [], rule: 'object', found: data } };
+  if (data.format !== RUN_FILE_FORMAT) return { ok: false, issue: { path: ['format'], rule: 'format', limit: RUN_FILE_FORMAT, found: data.format } };
+  if (typeof data.version === 'number' && Number.isInteger(data.version) && data.version > RUN_FILE_VERSION) {
+    return { ok: false, issue: { path: ['version'], rule: 'newer', limit: RUN_FILE_VERSION, found: data.version } };
+  }
+  const parsed = runFileSchema.safeParse(data);
+  if (!parsed.success) return { ok: false, issue: parsed.error.issues[0]! };
+  const file = parsed.data;
+  if (!isKnownTimeZone(file.timeZone)) return { ok: false, issue: { path: ['timeZone'], rule: 'time-zone', found: file.timeZone } };
+  // Text that goes into the journal must be printable with its font.
+  for (const [index, entry] of file.run.journal.entries()) {
+    for (const field of ['content', 'direction', 'informed', 'result'] as const) {
+      const missing = unprintable(entry[field] ?? '');
+      if (missing.length > 0) return { ok: false, issue: { path: ['run', 'journal', index, field], rule: 'charset', limit: missing } };
+    }
+  }
+  for (const [index, item] of file.run.items.entries()) {
+    const missing = unprintable(item.note ?? '');
+    if (missing.length > 0) return { ok: false, issue: { path: ['run', 'items', index, 'note'], rule: 'charset', limit: missing } };
+  }
+  return { ok: true, file };
+}
+
+/** "run.journal[2].at" */
+export const pathText = (path: Issue['path']): string =>
+  path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('') || 'the file';
+
+const shown = (value: unknown): string => {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+};
+
+/** What an issue says in English, for the command line: "run.journal[2].at: expected …, found …". */
+export function describeIssue(issue: Issue): string {
+  const { rule, limit, found } = issue;
+  const f = found === undefined ? '' : `, found ${shown(found)}`;
+  const expected: Record<string, string> = {
+    json: `is not JSON (${String(found)})`,
+    object: `expected an object${f}`,
+    array: `expected a list${f}`,
+    string: `expected text${f}`,
+    missing: 'is missing',
+    'unknown-key': 'is not a field of this format',
+    format: `expected ${shown(limit)}: this is not a shift run file of the handbook${f}`,
+    newer: `is ${String(found)}: the file was written by a newer version of the handbook; this one reads version ${String(limit)}`,
+    literal: `expected ${shown(limit)}${f}`,
+    'one-of': `expected one of ${(limit as string[]).map((value) => JSON.stringify(value)).join(', ')}${f}`,
+    nfc: 'expected Unicode NFC (composed) text',
+    empty: 'must not be empty',
+    min: `expected at least ${String(limit)} characters${f}`,
+    max: `expected at most ${String(limit)} characters, found ${typeof found === 'string' ? found.length : '?'}`,
+    'max-items': `expected at most ${String(limit)} entries, found ${String(found)}`,
+    duplicate: `repeats the id ${shown(found)}`,
+    instant: `expected a UTC time written like "2026-11-27T15:10:00.000Z"${f}`,
+    'wall-time': `expected a local time written YYYY-MM-DDTHH:MM (24-hour clock), e.g. "2026-11-27T22:15"${f}`,
+    date: `expected a real date written YYYY-MM-DD${f}`,
+    'time-zone': `expected a time zone name such as "Asia/Ho_Chi_Minh"${f}`,
+    id: `expected an id of 4–40 characters a-z, 0-9 and "-"${f}`,
+    'item-id': `expected a checklist item id such as "art_7__para_1__point_e"${f}`,
+    slug: `expected a role id such as "lanh-dao-ca-truc"${f}`,
+    charset: `the journal's font cannot show ${((limit as string[] | undefined) ?? []).map(describeCharacter).join(', ')}`,
+  };
+  return `${pathText(issue.path)}: ${expected[rule] ?? `is not valid (${rule})${f}`}`;
+}
+
+const RUN_FIELDS: Record<string, string> = {
+  id: 'mã ca',
+  role: 'vai trò',
+  date: 'ngày trực',
+  shift: 'ca trực',
+  officer: 'người trực',
+  startedAt: 'giờ bắt đầu ca',
+  endedAt: 'giờ kết thúc ca',
+  items: 'danh sách việc',
+  journal: 'nhật ký',
+};
+const ENTRY_FIELDS: Record<string, string> = {
+  id: 'mã mục',
+  at: 'thời gian',
+  kind: 'loại nội dung',
+  content: 'nội dung',
+  direction: 'nội dung đã chỉ đạo',
+  informed: 'thông báo ý kiến của lãnh đạo',
+  result: 'kết quả, ghi chú',
+};
+const ITEM_FIELDS: Record<string, string> = { id: 'mã việc', doneAt: 'giờ xong', approvedAt: 'giờ phê duyệt', note: 'ghi chú' };
+const FILE_FIELDS: Record<string, string> = { format: 'định dạng', version: 'phiên bản', exportedAt: 'thời điểm xuất', timeZone: 'múi giờ' };
+
+/** Where the issue is, in words: "mục nhật ký thứ 3, ô “thời gian”". */
+function whereVi(path: Issue['path']): string {
+  const [top, field, index, part] = path;
+  const quoted = (name: string | undefined, fallback: unknown) => `“${name ?? String(fallback)}”`;
+  if (top !== 'run') return path.length === 0 ? 'Tệp' : `Ô ${quoted(FILE_FIELDS[String(top)], top)} của tệp`;
+  if (field === 'journal' && typeof index === 'number') {
+    return `Mục nhật ký thứ ${index + 1}${part === undefined ? '' : `, ô ${quoted(ENTRY_FIELDS[String(part)], part)}`}`;
+  }
+  if (field === 'items' && typeof index === 'number') {
+    return `Việc thứ ${index + 1} đã ghi${part === undefined ? '' : `, ô ${quoted(ITEM_FIELDS[String(part)], part)}`}`;
+  }
+  return field === undefined ? 'Phần “ca” của tệp' : `Ô ${quoted(RUN_FIELDS[String(field)], field)} của ca`;
+}
+
+/** What an issue says in Vietnamese, for the page. */
+export function describeIssueVi(issue: Issue): string {
+  const { rule, limit, found } = issue;
+  const what: Record<string, string> = {
+    json: 'không phải tệp JSON đọc được (có thể đã bị cắt hoặc sửa hỏng)',
+    object: 'không đúng cấu trúc của tệp ca trực',
+    format: 'không phải tệp ca trực của sổ tay',
+    newer: `được tạo bởi phiên bản sổ tay mới hơn (định dạng ${String(found)}); trang này chỉ đọc được định dạng ${String(limit)}`,
+    literal: `phải là ${shown(limit)}`,
+    missing: 'bị thiếu',
+    'unknown-key': 'không thuộc định dạng này',
+    nfc: 'chứa chữ ở dạng tổ hợp (không phải NFC)',
+    empty: 'bị để trống',
+    max: `dài quá ${String(limit)} ký tự`,
+    'max-items': `có quá ${String(limit)} mục`,
+    duplicate: 'bị trùng mã',
+    'wall-time': 'phải là ngày giờ có thật, dạng 2026-11-27T22:15',
+    charset: `có ký tự phông chữ của nhật ký không có: ${((limit as string[] | undefined) ?? []).map((char) => `“${char}”`).join(', ')}`,
+  };
+  return `${whereVi(issue.path)} ${what[rule] ?? 'không hợp lệ'}.`;
+}
+
+/** The largest run the page accepts from a file, in characters (a full run is about 100 KB). */
+export const MAX_FILE_CHARS = 2_000_000;
+
+/** JSON with keys in order: two runs are the same whatever order a file lists their fields in. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, inner: unknown) =>
+    isObject(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : inner,
+  );
+
+/** Where an imported run went: opened as the current run, into the history, or nowhere because it is already here. */
+export type ImportOutcome = 'current' | 'history' | 'same';
+
+/**
+ * Puts a run read from a file into a role's runs, losing nothing: an open run becomes the
+ * open run (only if none is open here), an ended one joins the history in order of its
+ * end; a run already here unchanged is left alone, and one here with other content is
+ * imported under a new id, so that both are kept. Refusals are ChecklistErrors.
+ */
+export function importRun(store: Store, run: Run, newId: string): { store: Store; outcome: ImportOutcome; run: Run } {
+  if (run.role !== store.role) throw new ChecklistError('Tệp là ca của một vai trò khác; hãy nhập trên trang của vai trò đó.');
+  const here = store.current?.id === run.id ? store.current : store.history.find((kept) => kept.id === run.id);
+  if (here && canonical(here) === canonical(run)) return { store, outcome: 'same', run: here };
+  const imported = here ? { ...run, id: newId } : run;
+  if (imported.endedAt === null) {
+    if (store.current) {
+      throw new ChecklistError(
+        `Tệp là một ca chưa kết thúc (${runLabel(run)}), mà trên máy này đang mở ca ${runLabel(store.current)}. Hãy kết thúc ca đang mở rồi nhập lại.`,
+      );
+    }
+    return { store: { ...store, current: imported }, outcome: 'current', run: imported };
+  }
+  const history = [...store.history, imported].sort((a, b) => (a.endedAt! < b.endedAt! ? 1 : a.endedAt! > b.endedAt! ? -1 : 0));
+  if (history.indexOf(imported) >= LIMITS.history) {
+    throw new ChecklistError(`Ca trong tệp cũ hơn cả ${LIMITS.history} ca đang giữ trên máy này (trang chỉ giữ ${LIMITS.history} ca gần nhất), nên không nhập.`);
+  }
+  return { store: { ...store, history: history.slice(0, LIMITS.history) }, outcome: 'history', run: imported };
+}

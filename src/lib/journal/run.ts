@@ -1,0 +1,126 @@
+/**
+ * A shift run as a filled journal (Phụ lục I): the header from the run (date, the run's
+ * start and end, the officer's name in the field of the run's role) and one table row per
+ * line — the entries of the run's journal log and, if asked, its ticked checklist items as
+ * "công việc" entries. Which column takes which part of an entry, and which header field
+ * takes whose name, is read from the form (`fills`, `holder`), not written here. Pure: the
+ * page and `npm run journal -- --entries` both call it, so the same run gives the same rows.
+ */
+import type { JournalForm } from '../content/forms-schema.ts';
+import { byTime, entryTime, KINDS } from '../checklist/entries.ts';
+import type { EntryKind, JournalEntry, Run } from '../checklist/schema.ts';
+import { JournalOptionError, type JournalOptions } from './options.ts';
+
+/** A row of the journal before layout: an entry of the log, or a ticked item. */
+export interface JournalLine {
+  /** Wall clock, "2026-11-27T22:15". */
+  at: string;
+  kind: EntryKind;
+  content: string;
+  direction?: string | undefined;
+  informed?: string | undefined;
+  result?: string | undefined;
+  /** Where it comes from: the index of the entry in the run's journal, or the item id. */
+  from: { entry: number } | { item: string };
+}
+
+/** A checklist item as the journal names it. */
+export interface ChecklistItemText {
+  id: string;
+  /** The item's short wording, e.g. "Chỉ đạo thu thập, đánh giá tình hình". */
+  action: string;
+  /** For items that need approval: how the approval mark reads, e.g. "Đã được Lãnh đạo ca trực phê duyệt". */
+  approval?: string | undefined;
+}
+
+export interface RunJournalOptions {
+  /** The IANA zone in which the run's instants are shown (the run file's timeZone). */
+  timeZone: string;
+  /** When given, the run's ticked items among these become "công việc" lines. */
+  ticked?: readonly ChecklistItemText[] | undefined;
+}
+
+/** The wall-clock time of an instant in a zone: "2026-11-27T22:15". */
+export function wallTimeIn(instant: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
+}
+
+/** The run's lines in time order: its journal entries, and its ticked items if asked. */
+export function journalLines(run: Run, options: RunJournalOptions): JournalLine[] {
+  const lines: JournalLine[] = byTime(run.journal).map((entry: JournalEntry) => ({
+    at: entry.at,
+    kind: entry.kind,
+    content: entry.content,
+    direction: entry.direction,
+    informed: entry.informed,
+    result: entry.result,
+    from: { entry: run.journal.indexOf(entry) },
+  }));
+  for (const item of options.ticked ?? []) {
+    const state = run.items.find((recorded) => recorded.id === item.id);
+    if (!state?.doneAt) continue;
+    const approved = item.approval && state.approvedAt ? `${item.approval} lúc ${entryTime(wallTimeIn(state.approvedAt, options.timeZone), run.date)}` : '';
+    const result = [state.note ?? '', approved].filter(Boolean).join('; ');
+    lines.push({ at: wallTimeIn(state.doneAt, options.timeZone), kind: 'cong-viec', content: item.action, result: result || undefined, from: { item: item.id } });
+  }
+  // Stable: at the same minute, log entries first, then items in checklist order.
+  return lines
+    .map((line, index) => ({ line, index }))
+    .sort((a, b) => (a.line.at < b.line.at ? -1 : a.line.at > b.line.at ? 1 : a.index - b.index))
+    .map(({ line }) => line);
+}
+
+/** Table rows for the lines, cell by column id, as the form's `fills` says. */
+export function journalRows(form: JournalForm, run: Run, lines: readonly JournalLine[]): Record<string, string>[] {
+  const columnOf = new Map(form.table.columns.flatMap((column) => (column.fills ? [[column.fills, column.id] as const] : [])));
+  return lines.map((line) => {
+    const parts = {
+      time: entryTime(line.at, run.date),
+      content: `${KINDS[line.kind].label}: ${line.content}`,
+      direction: line.direction ?? '',
+      informed: line.informed ?? '',
+      result: line.result ?? '',
+    };
+    const row: Record<string, string> = {};
+    for (const [part, text] of Object.entries(parts)) {
+      if (text === '') continue;
+      const column = columnOf.get(part as keyof typeof parts);
+      // A part with nowhere to go would be lost: the form must give it a column.
+      if (!column) throw new JournalOptionError('rows', `content/forms/phu-luc-1.yaml: no column "fills: ${part}", so the journal cannot hold it`);
+      row[column] = text;
+    }
+    return row;
+  });
+}
+
+/** Header fields from the run, by field id: start and end of the run, and the officer's name in the field of the run's role. */
+export function journalHeader(form: JournalForm, run: Run, timeZone: string): Record<string, string> {
+  const fields = [
+    ...form.header.agency.flatMap((line) => ('field' in line ? [line.field] : [])),
+    ...form.fields.flat(),
+  ];
+  const header: Record<string, string> = {};
+  for (const field of fields) {
+    if (field.prefill === 'shiftStart') header[field.id] = wallTimeIn(run.startedAt, timeZone).slice(11);
+    if (field.prefill === 'shiftEnd' && run.endedAt) header[field.id] = wallTimeIn(run.endedAt, timeZone).slice(11);
+    if (field.holder === run.role && run.officer !== '') header[field.id] = run.officer;
+  }
+  return header;
+}
+
+/** Everything a run puts into its journal: options for buildJournal (date, header, rows) and the lines behind the rows. */
+export function journalOfRun(form: JournalForm, run: Run, options: RunJournalOptions): { options: JournalOptions; lines: JournalLine[] } {
+  const lines = journalLines(run, options);
+  return { options: { date: run.date, header: journalHeader(form, run, options.timeZone), rows: journalRows(form, run, lines) }, lines };
+}
+

@@ -1,0 +1,337 @@
+/**
+ * The journal log of a shift run (JournalLog.astro): add, edit and remove entries while
+ * the run is open, export the filled journal (PDF) and the run (JSON), import a run.
+ * Loaded when the log is first opened, on the pages of the roles that keep the journal;
+ * pdf-lib and the fonts only when a PDF is asked for. State rules live in
+ * src/lib/checklist (entries.ts, run-file.ts) and src/lib/journal/run.ts; this file reads
+ * the form and draws.
+ */
+import type { ChecklistApi } from './checklist-api.ts';
+import { ChecklistError, dateVi, runLabel } from '../lib/checklist/state.ts';
+import { addEntry, byTime, EntryError, entryTime, FIELD_LABELS, inputOf, KINDS, removeEntry, updateEntry, wallTimeOf, type EntryInput } from '../lib/checklist/entries.ts';
+import { describeIssueVi, importRun, MAX_FILE_CHARS, parseRunFile, runFile, runFileName, serialiseRunFile } from '../lib/checklist/run-file.ts';
+import type { JournalEntry, Run } from '../lib/checklist/schema.ts';
+import type { JournalForm } from '../lib/content/forms-schema.ts';
+import { dayFileName, formatSize } from '../lib/journal/blank.ts';
+import { JournalOptionError, JournalRowError } from '../lib/journal/options.ts';
+import type { JournalFonts } from '../lib/journal/pdf.ts';
+import { journalOfRun, type ChecklistItemText, type JournalLine } from '../lib/journal/run.ts';
+import regularUrl from '../lib/journal/fonts/Tinos-Regular.ttf?url';
+import boldUrl from '../lib/journal/fonts/Tinos-Bold.ttf?url';
+
+const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode) => root.querySelector<T>(selector);
+
+let fonts: Promise<JournalFonts> | undefined;
+const loadFonts = (): Promise<JournalFonts> => {
+  const get = async (href: string) => {
+    const response = await fetch(href);
+    if (!response.ok) throw new Error(`${href}: ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  };
+  fonts ??= Promise.all([get(regularUrl), get(boldUrl)]).then(([regular, bold]) => ({ regular, bold }));
+  return fonts;
+};
+
+const newId = (now = new Date()) => `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+
+export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
+  const spec = JSON.parse($('[data-journal-form-spec]', section)?.textContent ?? '{}') as JournalForm;
+  const roleNames = JSON.parse(section.dataset.roleNames ?? '{}') as Record<string, string>;
+  const form = $<HTMLFormElement>('[data-journal-form]', section)!;
+  const list = $('[data-journal-list]', section)!;
+  const state = $('[data-journal-state]', section)!;
+  const legend = $('[data-journal-legend]', section)!;
+  const error = $('[data-journal-error]', section)!;
+  const submit = $<HTMLButtonElement>('[data-journal-submit]', section)!;
+  const cancel = $<HTMLButtonElement>('[data-journal-cancel]', section)!;
+  const exportBox = $('[data-journal-export]', section)!;
+  const result = $('[data-journal-result]', section)!;
+  const announcer = $('[data-journal-announce]', section)!;
+  const pdfButton = $<HTMLButtonElement>('[data-journal-pdf]', section)!;
+  const jsonButton = $<HTMLButtonElement>('[data-journal-json]', section)!;
+  const ticked = $<HTMLInputElement>('[data-journal-ticked]', section)!;
+  const importer = $<HTMLInputElement>('[data-journal-import]', section)!;
+  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | RadioNodeList | null;
+  /** The entry being edited, if any. */
+  let editing: string | null = null;
+  let download: string | null = null;
+
+  const announce = (message: string) => {
+    announcer.textContent = message;
+  };
+  const say = (message: string, isError = false) => {
+    result.replaceChildren(message);
+    result.classList.toggle('run-error', isError);
+  };
+  const clearError = () => {
+    error.hidden = true;
+    error.textContent = '';
+    for (const element of form.querySelectorAll('[aria-invalid]')) element.removeAttribute('aria-invalid');
+  };
+  const setValue = (name: string, value: string) => {
+    const element = field(name);
+    if (element) element.value = value;
+  };
+  const resetForm = () => {
+    form.reset();
+    const [date, time] = wallTimeOf(new Date()).split('T');
+    setValue('date', date ?? '');
+    setValue('time', time ?? '');
+    clearError();
+  };
+  const stopEditing = () => {
+    editing = null;
+    legend.textContent = 'Mục mới';
+    submit.textContent = 'Ghi vào nhật ký';
+    cancel.hidden = true;
+    resetForm();
+  };
+
+  /** One entry: time and kind, content, then the parts that were filled. */
+  function entryItem(entry: JournalEntry, run: Run, live: boolean): HTMLLIElement {
+    const li = document.createElement('li');
+    li.className = 'journal-entry';
+    const head = document.createElement('p');
+    head.className = 'entry-head';
+    head.id = `nk-muc-${entry.id}`;
+    const time = document.createElement('strong');
+    time.textContent = entryTime(entry.at, run.date);
+    head.append(time, ` · ${KINDS[entry.kind].label}`);
+    const content = document.createElement('p');
+    content.className = 'entry-content';
+    content.textContent = entry.content;
+    li.append(head, content);
+    const parts = (['direction', 'informed', 'result'] as const).filter((name) => entry[name]);
+    if (parts.length > 0) {
+      const dl = document.createElement('dl');
+      dl.className = 'entry-parts';
+      for (const name of parts) {
+        const dt = document.createElement('dt');
+        dt.textContent = FIELD_LABELS[name];
+        const dd = document.createElement('dd');
+        dd.textContent = entry[name] ?? '';
+        dl.append(dt, dd);
+      }
+      li.append(dl);
+    }
+    if (live) {
+      const actions = document.createElement('p');
+      actions.className = 'run-actions';
+      for (const [action, label] of [['edit', 'Sửa'], ['remove', 'Xoá']] as const) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.dataset[action] = entry.id;
+        button.textContent = label;
+        button.setAttribute('aria-describedby', head.id);
+        actions.append(button);
+      }
+      li.append(actions);
+    }
+    return li;
+  }
+
+  function render(): void {
+    const { run, live } = api.shown();
+    const entries = byTime(run?.journal ?? []);
+    list.replaceChildren(...(run ? entries.map((entry) => entryItem(entry, run, live)) : []));
+    list.hidden = entries.length === 0;
+    const count = entries.length === 0 ? 'chưa có mục nào' : `${entries.length} mục, theo thứ tự thời gian`;
+    state.textContent = !run
+      ? 'Chưa có ca nào đang mở. Bắt đầu ca mới ở phần “Ca trực” để ghi nhật ký.'
+      : live
+        ? `Nhật ký của ca đang mở: ${count}.`
+        : `Nhật ký của ca đã qua ${runLabel(run)} (chỉ xem): ${count}.`;
+    if (editing && (!live || !run?.journal.some((entry) => entry.id === editing))) {
+      stopEditing();
+      if (live) say('Mục đang sửa đã bị xoá ở nơi khác; biểu mẫu trở về ghi mục mới.', true);
+    }
+    form.hidden = !live;
+    exportBox.hidden = false;
+    pdfButton.hidden = jsonButton.hidden = !run;
+    ticked.parentElement!.hidden = !run;
+  }
+
+  function fail(caught: unknown): void {
+    if (!(caught instanceof ChecklistError)) throw caught;
+    error.textContent = caught.message;
+    error.hidden = false;
+    const name = caught instanceof EntryError ? caught.field : 'content';
+    const target = form.querySelector<HTMLElement>(`[name="${name}"]`);
+    target?.setAttribute('aria-invalid', 'true');
+    target?.focus();
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearError();
+    const data = new FormData(form);
+    const text = (name: string) => String(data.get(name) ?? '');
+    const input: EntryInput = {
+      date: text('date'),
+      time: text('time'),
+      kind: text('kind'),
+      content: text('content'),
+      direction: text('direction'),
+      informed: text('informed'),
+      result: text('result'),
+    };
+    const id = editing ?? newId();
+    try {
+      api.commit(editing ? updateEntry(api.store(), editing, input) : addEntry(api.store(), input, id));
+    } catch (caught) {
+      fail(caught);
+      return;
+    }
+    const entry = api.shown().run?.journal.find((e) => e.id === id);
+    const what = entry ? `${entryTime(entry.at, api.shown().run?.date ?? '')} · ${KINDS[entry.kind].label}` : '';
+    announce(editing ? `Đã lưu thay đổi của mục ${what}.` : `Đã ghi vào nhật ký: ${what}.`);
+    const edited = editing;
+    stopEditing();
+    if (edited) document.querySelector<HTMLElement>(`[data-edit="${edited}"]`)?.focus();
+    else form.querySelector<HTMLElement>('[name="content"]')?.focus();
+  });
+
+  cancel.addEventListener('click', () => {
+    const edited = editing;
+    stopEditing();
+    if (edited) document.querySelector<HTMLElement>(`[data-edit="${edited}"]`)?.focus();
+  });
+
+  list.addEventListener('click', (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button');
+    const run = api.shown().run;
+    if (!button || !run) return;
+    const entry = run.journal.find((e) => e.id === (button.dataset.edit ?? button.dataset.remove));
+    if (!entry) return;
+    const time = entryTime(entry.at, run.date);
+    if (button.dataset.edit) {
+      editing = entry.id;
+      clearError();
+      for (const [name, value] of Object.entries(inputOf(entry))) setValue(name, value);
+      legend.textContent = `Sửa mục lúc ${time}`;
+      submit.textContent = 'Lưu thay đổi';
+      cancel.hidden = false;
+      legend.focus();
+      return;
+    }
+    if (!window.confirm(`Xoá mục nhật ký lúc ${time}: “${short(entry.content)}”?`)) return;
+    try {
+      api.commit(removeEntry(api.store(), entry.id));
+    } catch (caught) {
+      if (!(caught instanceof ChecklistError)) throw caught;
+      say(caught.message, true);
+      return;
+    }
+    announce(`Đã xoá mục lúc ${time}.`);
+    state.focus();
+  });
+
+  /** Offers a file: starts the download and leaves a link to download it again. */
+  function offer(bytes: BlobPart, type: string, name: string, message: string): void {
+    if (download) URL.revokeObjectURL(download);
+    download = URL.createObjectURL(new Blob([bytes], { type }));
+    const link = document.createElement('a');
+    link.href = download;
+    link.download = name;
+    link.textContent = `Tải lại ${name}`;
+    say(message);
+    result.append(' ', link);
+    link.click();
+  }
+
+  /** The checklist items as the page shows them, in its order: what ticked items become. */
+  const checklistItems = (): ChecklistItemText[] =>
+    [...document.querySelectorAll<HTMLElement>('[data-checklist] [data-item]')].map((li) => ({
+      id: li.dataset.item ?? '',
+      action: $('.duty-action', li)?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+      approval: $(`label[for="duyet-${li.dataset.item}"]`, li)?.textContent?.replace(/\s+/g, ' ').trim(),
+    }));
+
+  /** Says which line of the journal could not be set, in words a user can act on. */
+  function rowProblem(caught: JournalRowError, run: Run, lines: JournalLine[]): string {
+    const line = lines[caught.row];
+    const part = spec.table.columns.find((column) => column.id === caught.column)?.fills;
+    const label = part === 'time' ? 'thời gian' : part === 'content' ? 'nội dung' : part ? FIELD_LABELS[part].toLowerCase() : caught.column;
+    const which = !line
+      ? `Dòng ${caught.row + 1}`
+      : 'entry' in line.from
+        ? `Mục nhật ký lúc ${entryTime(line.at, run.date)}`
+        : `Việc “${short(line.content)}”`;
+    const cause = caught.message.includes('cannot show')
+      ? `có ký tự phông chữ của nhật ký không có (${[...caught.message.matchAll(/U\+[0-9A-F]+ \((.)\)/gu)].map((m) => m[1]).join(' ')})`
+      : 'quá dài để in vừa một dòng nhật ký; hãy viết gọn lại';
+    return `${which}: ô “${label}” ${cause}.`;
+  }
+
+  pdfButton.addEventListener('click', async () => {
+    const { run } = api.shown();
+    if (!run) return;
+    say('Đang tạo nhật ký (PDF)…');
+    pdfButton.disabled = true;
+    let lines: JournalLine[] = [];
+    try {
+      const journal = journalOfRun(spec, run, { timeZone: timeZone(), ticked: ticked.checked ? checklistItems() : undefined });
+      lines = journal.lines;
+      const [{ buildJournal }, journalFonts] = await Promise.all([import('../lib/journal/pdf.ts'), loadFonts()]);
+      const bytes = await buildJournal(spec, journal.options, journalFonts);
+      const pages = Math.max(1, Math.ceil(lines.length / spec.table.rowsPerPage));
+      offer(
+        bytes as BlobPart,
+        'application/pdf',
+        dayFileName(run.date),
+        `Đã tạo nhật ký ngày ${dateVi(run.date)}: ${lines.length} dòng, ${pages} trang (PDF, ${formatSize(bytes.length)}).`,
+      );
+    } catch (caught) {
+      if (caught instanceof JournalRowError) say(`Chưa tạo được nhật ký. ${rowProblem(caught, run, lines)}`, true);
+      else if (caught instanceof JournalOptionError) {
+        say('Chưa tạo được nhật ký: tên người trực quá dài hoặc có ký tự phông chữ của nhật ký không có.', true);
+      } else {
+        say('Không tạo được nhật ký. Hãy tải lại trang rồi thử lại.', true);
+        throw caught;
+      }
+    } finally {
+      pdfButton.disabled = false;
+    }
+  });
+
+  jsonButton.addEventListener('click', () => {
+    const { run } = api.shown();
+    if (!run) return;
+    offer(serialiseRunFile(runFile(run, new Date(), timeZone())), 'application/json', runFileName(run), `Đã xuất ca ${runLabel(run)} (JSON).`);
+  });
+
+  importer.addEventListener('change', async () => {
+    const file = importer.files?.[0];
+    if (!file) return;
+    importer.value = '';
+    const refuse = (message: string) => say(`Không nhập được “${file.name}”: ${message}`, true);
+    if (file.size > MAX_FILE_CHARS) return refuse('tệp quá lớn để là một ca trực.');
+    const parsed = parseRunFile(await file.text());
+    if (!parsed.ok) return refuse(describeIssueVi(parsed.issue));
+    const { run } = parsed.file;
+    if (run.role !== api.role) return refuse(`đây là ca của ${roleNames[run.role] ?? run.role}; hãy nhập trên trang của vai trò đó.`);
+    let imported;
+    try {
+      imported = importRun(api.store(), run, newId());
+    } catch (caught) {
+      if (!(caught instanceof ChecklistError)) throw caught;
+      return refuse(caught.message);
+    }
+    if (imported.outcome !== 'same') api.commit(imported.store);
+    const label = runLabel(imported.run);
+    say(
+      imported.outcome === 'same'
+        ? `Ca ${label} đã có trên máy này, không có gì thay đổi.`
+        : imported.outcome === 'current'
+          ? `Đã nhập ca ${label}: ca chưa kết thúc, nay là ca đang mở trên máy này.`
+          : `Đã nhập ca ${label} vào “Các ca đã qua”${imported.run.id === run.id ? '' : ' (trên máy đã có một bản khác của ca này, nên giữ cả hai)'}.`,
+    );
+  });
+
+  api.onRender(render);
+  stopEditing();
+  render();
+  $('[data-journal-loading]', section)?.remove();
+}
