@@ -1,0 +1,170 @@
+/**
+ * `npm run bench`: how fast and how heavy the handbook is, on this machine — a benchmark,
+ * not a test (medians of several runs; nothing fails). Prints tables and writes JSON to
+ * bench-results/.
+ *   1. full build (site, search index, forms): time and peak memory for the real content
+ *      and synthetic content at 10× and 100×, with the growth factor between scales;
+ *   2. first-visit weight per page type (gzip);
+ *   3. search in Chromium: bytes and time to the first result;
+ *   4. journal PDF: time and size.
+ * Options: --runs N (builds per scale, default 3), --scales 1,10,100, --skip-build.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { getJournalFonts, getJournalForm } from '../../src/data/journal.ts';
+import { buildJournal } from '../../src/lib/journal/index.ts';
+import { measurePageWeight } from '../../test/support/page-weight.ts';
+import { startStaticServer } from '../../test/support/static-server.ts';
+import { benchSearch, median } from './search.ts';
+import { writeSyntheticContent } from './synthetic-content.ts';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    scales: { type: 'string', default: '1,10,100' },
+    'skip-build': { type: 'boolean', default: false },
+  },
+});
+const runs = Number(values.runs);
+const scales = values.scales.split(',').map(Number);
+if (!Number.isInteger(runs) || runs < 1 || scales.some((s) => !Number.isInteger(s) || s < 1)) {
+  console.error('bench: --runs takes a whole number ≥ 1, --scales a list like 1,10,100');
+  process.exit(2);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'so-tay-bench-'));
+const report: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), loadAverageAtStart: loadavg() },
+};
+console.log(
+  `npm run bench — ${cpus().length} cores, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
+
+/** One full build (site, index, forms) of a content root, timed by GNU time: wall seconds and peak RSS. */
+function build(contentRoot: string, outDir: string): { seconds: number; peakMiB: number } {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', resolve('node_modules/.bin/astro'), 'build'], {
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_ROOT: contentRoot, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    maxBuffer: 1 << 28,
+  });
+  if (result.status !== 0) throw new Error(`build of ${contentRoot} failed:\n${result.stdout}\n${result.stderr}`);
+  const [seconds, kib] = (result.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+  return { seconds: seconds ?? Number.NaN, peakMiB: Math.round((kib ?? 0) / 1024) };
+}
+
+try {
+  const dist = join(work, 'dist-1');
+  // 1. Builds at each scale.
+  const builds: { scale: number; runs: number; medianSeconds: number; medianPeakMiB: number; pages?: number }[] = [];
+  for (const scale of values['skip-build'] ? [] : scales) {
+    const root = scale === 1 ? resolve('content') : join(work, `content-${scale}`);
+    if (scale !== 1) writeSyntheticContent(root, scale);
+    const times: number[] = [];
+    const peaks: number[] = [];
+    const count = scale >= 100 ? Math.min(runs, 2) : runs;
+    for (let run = 0; run < count; run++) {
+      const out = join(work, `dist-${scale}`);
+      rmSync(out, { recursive: true, force: true });
+      const measured = build(root, out);
+      times.push(measured.seconds);
+      peaks.push(measured.peakMiB);
+      console.log(
+        `  build ${scale}× run ${run + 1}/${count}: ${measured.seconds.toFixed(1)} s, ${measured.peakMiB} MiB`,
+      );
+    }
+    builds.push({ scale, runs: count, medianSeconds: median(times), medianPeakMiB: median(peaks) });
+  }
+  const growth = builds.slice(1).map((b, i) => {
+    const previous = builds[i];
+    return previous
+      ? {
+          from: previous.scale,
+          to: b.scale,
+          contentFactor: b.scale / previous.scale,
+          timeFactor: +(b.medianSeconds / previous.medianSeconds).toFixed(2),
+          memoryFactor: +(b.medianPeakMiB / previous.medianPeakMiB).toFixed(2),
+        }
+      : undefined;
+  });
+  console.log('\n1. Full build (site, search index, forms)');
+  console.table(builds);
+  if (growth.length) console.table(growth);
+  report.builds = builds;
+  report.growth = growth;
+
+  if (!existsSync(dist)) build(resolve('content'), dist);
+  // 2. First-visit weight per page type.
+  const server = await startStaticServer({ root: dist });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const pageTypes: Record<string, string> = {
+    'trang chủ': '/',
+    'điều khoản (/dieu-7/)': '/dieu-7/',
+    'quy trình': '/quy-trinh/tinh-huong-trong-gio/',
+    'checklist (vai trò)': '/vai-tro/lanh-dao-ca-truc/',
+    'diễn tập': '/dien-tap/nghi-van-trong-gio/',
+    'biểu mẫu': '/bieu-mau/',
+    'tìm kiếm': '/tim-kiem/',
+  };
+  const weights: Record<string, { html: number; css: number; js: number; total: number }> = {};
+  try {
+    for (const [type, path] of Object.entries(pageTypes)) {
+      const weight = await measurePageWeight(browser, `${server.origin}${path}`);
+      weights[type] = { html: weight.html, css: weight.css, js: weight.js, total: weight.total };
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  console.log('\n2. First visit, gzip bytes (search index and PDFs load on demand and are not counted)');
+  console.table(weights);
+  report.firstVisitGzipBytes = weights;
+
+  // 3. Search.
+  const search = await benchSearch(dist, 5, 'lanh dao ca truc');
+  console.log('\n3. Search in Chromium on localhost (median of 5 fresh contexts)');
+  console.table(search);
+  report.search = search;
+
+  // 4. Journal PDF (in process, the module warm; `npm run bench:journal` has cold and batch figures).
+  const form = getJournalForm();
+  const fonts = getJournalFonts();
+  const journal: Record<string, { medianMs: number; bytes: number }> = {};
+  for (const pages of [1, 10]) {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let run = 0; run < 10; run++) {
+      const start = performance.now();
+      bytes = (await buildJournal(form, { pages }, fonts)).length;
+      times.push(performance.now() - start);
+    }
+    journal[`${pages} trang`] = { medianMs: +median(times).toFixed(1), bytes };
+  }
+  console.log('\n4. Journal PDF, blank, warm in-process (median of 10)');
+  console.table(journal);
+  report.journal = journal;
+
+  mkdirSync('bench-results', { recursive: true });
+  const file = join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(report, null, 2));
+  console.log(`\nWrote ${file}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

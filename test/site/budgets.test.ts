@@ -1,0 +1,43 @@
+/**
+ * Byte budgets (issue 10), gzip, as a browser loads each built page on a first visit:
+ * pages without interaction ship no JavaScript and weigh ≤ 16 KB in all; checklist, drill,
+ * form and search pages ≤ 8 KB of JavaScript and ≤ 20 KB in all; CSS ≤ 5 KB everywhere.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBrowser, launchBrowser } from '../support/browser.ts';
+import { measurePageWeight } from '../support/page-weight.ts';
+import { basePath, listBuiltPages } from '../support/site.ts';
+
+const KB = 1024;
+const INTERACTIVE = [/^vai-tro\/[^/]+\/$/, /^dien-tap\/.+/, /^bieu-mau\/$/, /^tim-kiem\/$/];
+const budgetFor = (sitePath: string) =>
+  INTERACTIVE.some((pattern) => pattern.test(sitePath))
+    ? { kind: 'interactive', js: 8 * KB, total: 20 * KB, css: 5 * KB }
+    : { kind: 'static', js: 0, total: 16 * KB, css: 5 * KB };
+
+const pages = listBuiltPages().map((page) => ({ ...page, sitePath: page.path.slice(basePath.length) }));
+
+describeBrowser('byte budgets on a first visit (gzip)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('covers both kinds of page', () => {
+    expect(pages.filter((p) => budgetFor(p.sitePath).kind === 'interactive').length).toBeGreaterThan(4);
+    expect(pages.filter((p) => budgetFor(p.sitePath).kind === 'static').length).toBeGreaterThan(4);
+  });
+
+  it.each(pages)('$path', async ({ url, sitePath }) => {
+    const budget = budgetFor(sitePath);
+    const weight = await measurePageWeight(browser, url);
+    const detail = weight.files.map((f) => `${f.kind} ${f.gzip} B ${f.url}`).join('\n');
+    expect(weight.js, `JS over ${budget.kind} budget:\n${detail}`).toBeLessThanOrEqual(budget.js);
+    expect(weight.css, `CSS over budget:\n${detail}`).toBeLessThanOrEqual(budget.css);
+    expect(weight.total, `total over ${budget.kind} budget:\n${detail}`).toBeLessThanOrEqual(budget.total);
+  });
+});
