@@ -29,7 +29,7 @@ const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode 
 const show = (element: Element | null | undefined, visible: boolean) => element?.toggleAttribute('hidden', !visible);
 const clean = (value: string) => value.normalize('NFC').trim();
 
-async function start(form: HTMLFormElement): Promise<void> {
+async function start(form: HTMLElement): Promise<void> {
   const drill = form.dataset.aar ?? '';
   const title = form.dataset.title ?? '';
   const injects = (form.dataset.injects ?? '').split(' ');
@@ -179,7 +179,6 @@ async function start(form: HTMLFormElement): Promise<void> {
   form.addEventListener('change', (event) => {
     if (!(event.target as Element).matches('[data-open]')) keepDraft();
   });
-  form.addEventListener('submit', (event) => event.preventDefault());
 
   form.addEventListener('click', async (event) => {
     const button = (event.target as Element).closest('button');
@@ -223,5 +222,5 @@ async function start(form: HTMLFormElement): Promise<void> {
   renderSummary(collect());
 }
 
-const form = document.querySelector<HTMLFormElement>('form[data-aar]');
+const form = document.querySelector<HTMLElement>('[data-aar]');
 if (form) void start(form);

@@ -55,7 +55,8 @@ export const injectSchema = z.strictObject({
 });
 
 export const drillSchema = z.strictObject({
-  title: text,
+  /** Short: the trainer view and the cards put it in their page titles too. */
+  title: text.refine((value) => value.length <= 40, 'must be at most 40 characters: page titles carry it'),
   /** Place in the list of drills (ties: by title). */
   order: z.number().int('must be a whole number').min(1, 'must be 1 or more'),
   /** One sentence for the list of drills. */
