@@ -4,9 +4,11 @@ import { defineConfig } from 'astro/config';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { journalPdfs } from './src/integrations/journal-pdfs.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { offline } from './src/integrations/offline.ts';
 
 export default defineConfig({
-  site: 'http://localhost:4321',
+  // The public origin, for sitemap.xml: SITE_URL=https://intranet.example npm run build.
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
   // Intranets often host the handbook under a sub-path: BASE_PATH=/so-tay/ npm run build.
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
@@ -17,6 +19,27 @@ export default defineConfig({
     // One cached stylesheet instead of CSS repeated in every page.
     inlineStylesheets: 'never',
   },
-  integrations: [contentGate(), journalPdfs(), mdx(), searchIndex()],
+  // offline() last: it lists every file the others wrote (PDFs, search index) for the service worker.
+  integrations: [contentGate(), journalPdfs(), mdx(), searchIndex(), offline()],
+  security: {
+    // Hashes of inline scripts and styles go into a <meta> CSP on every page; nothing inline runs otherwise.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data: blob:",
+        "connect-src 'self'",
+        // Pagefind searches in a worker of its own; the service worker is sw.js.
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind compiles its WebAssembly search engine: 'wasm-unsafe-eval' allows that and no JS eval.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   devToolbar: { enabled: false },
 });

@@ -1,0 +1,187 @@
+/**
+ * Ready for an intranet: a strict CSP on every page and no violation of it (pages, a
+ * search, a checklist tick, a drill answer, a journal generation), the service worker's
+ * precache and offline navigation, the web manifest and sitemap.xml — under the base path
+ * the site was built with (npm run test:base runs this file against a /so-tay/ build).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describeBrowser, launchBrowser, openPage, type SitePage } from '../support/browser.ts';
+import { basePath, distDir, listBuiltPages, listFiles, siteUrl } from '../support/site.ts';
+
+const pages = listBuiltPages();
+const read = (path: string) => readFileSync(join(distDir, path), 'utf8');
+
+/** The CSP a page declares in its <meta http-equiv>, as directive → sources. */
+function cspOf(html: string): Map<string, string[]> {
+  const content = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(html)?.[1];
+  if (!content) return new Map();
+  return new Map(
+    content
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((words) => words[0])
+      .map(([name, ...sources]) => [name ?? '', sources]),
+  );
+}
+
+describe('content security policy (static)', () => {
+  it.each(pages.map((p) => [p.distPath, p] as const))('%s declares a strict CSP', (_name, page) => {
+    const html = readFileSync(page.file, 'utf8');
+    const csp = cspOf(html);
+    expect(csp.get('default-src')).toEqual(["'self'"]);
+    expect(csp.get('object-src')).toEqual(["'none'"]);
+    const scripts = csp.get('script-src') ?? [];
+    expect(scripts).toContain("'self'");
+    expect(scripts).not.toContain("'unsafe-inline'");
+    expect(scripts).not.toContain("'unsafe-eval'");
+    expect(csp.get('style-src') ?? []).not.toContain("'unsafe-inline'");
+    // No inline event handlers or javascript: URLs, which no hash could allow.
+    expect(html).not.toMatch(/<[a-z][^>]*\son[a-z]+\s*=/i);
+    expect(html).not.toMatch(/<[a-z][^>]*=\s*["']?\s*javascript:/i);
+  });
+});
+
+describe('precache, manifest and sitemap', () => {
+  const worker = read('sw.js');
+  const precache = JSON.parse(/^const PRECACHE = (.*);$/m.exec(worker)?.[1] ?? '[]') as string[];
+
+  it('sw.js precaches every built file (pages by their URL) under the base path, and nothing else', () => {
+    const expected = listFiles()
+      .map((file) => file.slice(distDir.length + 1).split('\\').join('/'))
+      .filter((path) => path !== 'sw.js' && path !== 'sitemap.xml')
+      .map((path) => basePath + path.replace(/(^|\/)index\.html$/, '$1'))
+      .sort();
+    expect([...precache].sort()).toEqual(expected);
+    expect(precache).toContain(`${basePath}bieu-mau/`);
+    expect(precache.some((url) => url.endsWith('.pdf'))).toBe(true);
+    expect(precache.some((url) => url.startsWith(`${basePath}pagefind/`))).toBe(true);
+    expect(worker).toMatch(/^const VERSION = "[0-9a-f]{16}";$/m);
+  });
+
+  it('every page links the web manifest, whose name is Vietnamese and whose icon exists', () => {
+    for (const page of pages) {
+      expect(readFileSync(page.file, 'utf8'), page.path).toContain(`<link rel="manifest" href="${basePath}manifest.webmanifest">`);
+    }
+    const manifest = JSON.parse(read('manifest.webmanifest')) as { name: string; lang: string; icons: { src: string }[] };
+    expect(manifest.name).toBe('Sổ tay trực ban');
+    expect(manifest.lang).toBe('vi');
+    for (const icon of manifest.icons) expect(read(icon.src).length).toBeGreaterThan(0);
+  });
+
+  it('sitemap.xml lists every page but the 404 one, under the base path', () => {
+    const locs = [...read('sitemap.xml').matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
+    const expected = pages.filter((p) => p.distPath !== '404.html').map((p) => p.path);
+    expect(locs.sort()).toEqual(expected.sort());
+  });
+});
+
+/** Records securitypolicyviolation events from the first script on. */
+async function watchCsp(site: SitePage): Promise<void> {
+  await site.context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
+}
+const violations = (page: Page) => page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? ['(not watched)']);
+
+describeBrowser('intranet in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('no page violates its CSP, nor do a search, a checklist tick, a drill answer and a journal generation', async () => {
+    const site = await openPage(browser);
+    onTestFinished(() => site.close());
+    await watchCsp(site);
+    const found: string[] = [];
+    for (const page of pages) {
+      await site.goto(page.url);
+      await site.page.waitForLoadState('load');
+      found.push(...(await violations(site.page)).map((v) => `${page.path}: ${v}`));
+    }
+
+    await site.goto('/tim-kiem/?q=nhat%20ky');
+    await site.page.waitForFunction(() => /kết quả/.test(document.querySelector('#trang-thai')?.textContent ?? ''));
+    expect(await site.page.locator('#ket-qua a').count(), 'the search found something').toBeGreaterThan(0);
+    found.push(...(await violations(site.page)).map((v) => `search: ${v}`));
+
+    const role = pages.find((p) => /\/vai-tro\/[^/]+\/$/.test(p.path));
+    if (!role) throw new Error('no role page');
+    await site.goto(role.url);
+    if (!(await site.page.isVisible('#ca-ten'))) await site.page.click('[data-start] summary');
+    await site.page.fill('#ca-ten', 'Ca đêm');
+    await site.page.fill('#ca-nguoi', 'Nguyễn Văn An');
+    await site.page.click('[data-start-form] button[type=submit]');
+    const tick = site.page.locator('[data-item] .tick:enabled').first();
+    await tick.check();
+    expect(await tick.isChecked()).toBe(true);
+    found.push(...(await violations(site.page)).map((v) => `checklist: ${v}`));
+
+    const drill = pages.find((p) => /\/dien-tap\/[^/]+\/$/.test(p.path) && !p.path.endsWith('/ai-lam-viec-nay/'));
+    if (!drill) throw new Error('no drill page');
+    await site.goto(drill.url);
+    const inject = site.page.locator('[data-inject]:visible').first();
+    await inject.locator('input').first().check();
+    await inject.locator('[data-answer]').click();
+    await inject.locator('[data-key-box]').waitFor({ state: 'visible' });
+    found.push(...(await violations(site.page)).map((v) => `drill: ${v}`));
+
+    await site.goto('/bieu-mau/');
+    await site.page.waitForSelector('#tao-nhat-ky:not([hidden])');
+    await site.page.fill('#don-vi', 'Phòng Giám sát hải quan trực tuyến');
+    await site.page.fill('#tu-ngay', '2025-03-04');
+    await site.page.click('#tao-nhat-ky button[type=submit]');
+    await expect.poll(() => site.page.locator('#tep-da-tao a').count(), { timeout: 30_000 }).toBe(1);
+    found.push(...(await violations(site.page)).map((v) => `journal: ${v}`));
+
+    expect(found).toEqual([]);
+    expect(site.problems()).toEqual([]);
+    // Guards the guard: an inline script the policy does not list is refused and reported.
+    await site.page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'document.title = "x";';
+      document.head.append(script);
+    });
+    await expect.poll(() => violations(site.page)).toEqual([expect.stringMatching(/^script-src/)]);
+    expect(await site.page.title()).not.toBe('x');
+    // Every page, then four features, on a loaded 2-core machine.
+  }, 600_000);
+
+  it('after a first visit, unvisited pages and the search work with the network off', async () => {
+    const site = await openPage(browser, { serviceWorkers: 'allow' });
+    onTestFinished(() => site.close());
+    await site.goto('/');
+    // Ready once the precache is complete (install waits for it) and the worker is active.
+    await site.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await site.context.setOffline(true);
+
+    const unvisited = ['/dieu-7/', '/bieu-mau/', '/dien-tap/', '/quy-trinh/'];
+    for (const path of unvisited) {
+      const page = pages.find((p) => p.path === basePath + path.slice(1));
+      if (!page) throw new Error(`no page ${path}`);
+      const response = await site.goto(siteUrl(path));
+      expect(response?.ok(), path).toBe(true);
+      const built = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(readFileSync(page.file, 'utf8'))?.[1]?.replace(/<[^>]+>/g, '').trim();
+      expect((await site.page.textContent('h1'))?.trim(), path).toBe(built);
+    }
+    const pdf = await site.page.evaluate(async (href) => (await fetch(href)).status, siteUrl('/bieu-mau/nhat-ky-truc-ban-1-trang.pdf'));
+    expect(pdf).toBe(200);
+
+    await site.goto('/tim-kiem/?q=nhat%20ky');
+    await site.page.waitForFunction(() => /kết quả/.test(document.querySelector('#trang-thai')?.textContent ?? ''));
+    expect(await site.page.locator('#ket-qua a').count(), 'offline search finds something').toBeGreaterThan(0);
+    expect(site.offsite).toEqual([]);
+  });
+});
