@@ -144,6 +144,17 @@ describeBrowser('browser helpers', () => {
     await expect(site.close()).rejects.toThrow(/Requests left the local server:\s+https:\/\/example\.com\/pixel\.png/);
   });
 
+  it('run axe on a page whose CSP forbids inline scripts, and see the CSP refusal as a console error', async () => {
+    const site = await openPage(browser);
+    onTestFinished(() => site.close());
+    await site.page.setContent(
+      page('<main><h1>Thử</h1><img src="data:," ><script>document.title = "chạy"</script></main>', `<meta http-equiv="Content-Security-Policy" content="script-src 'self'">`),
+    );
+    expect((await runAxe(site.page)).map((v) => v.id)).toContain('image-alt');
+    expect(await site.page.title()).toBe('t');
+    expect(site.consoleErrors.join('\n')).toMatch(/Content Security Policy/);
+  });
+
   it('check contrast in the dark colour scheme too', async () => {
     const site = await openPage(browser, { colorScheme: 'light' });
     onTestFinished(() => site.close());
