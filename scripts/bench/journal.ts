@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { getJournalFonts, getJournalForm } from '../src/data/journal.ts';
-import { buildJournal, dateRange } from '../src/lib/journal/index.ts';
+import { getJournalFonts, getJournalForm } from '../../src/data/journal.ts';
+import { buildJournal, dateRange } from '../../src/lib/journal/index.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const median = (values: number[]): number => {
