@@ -4,12 +4,14 @@
  * precache and offline navigation, the web manifest and sitemap.xml — under the base path
  * the site was built with (npm run test:base runs this file against a /so-tay/ build).
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { describeBrowser, launchBrowser, openPage, type SitePage } from '../support/browser.ts';
 import { basePath, distDir, listBuiltPages, listFiles, siteUrl } from '../support/site.ts';
+import { startStaticServer } from '../support/static-server.ts';
 
 const pages = listBuiltPages();
 const read = (path: string) => readFileSync(join(distDir, path), 'utf8');
@@ -183,5 +185,38 @@ describeBrowser('intranet in Chromium', () => {
     await site.page.waitForFunction(() => /kết quả/.test(document.querySelector('#trang-thai')?.textContent ?? ''));
     expect(await site.page.locator('#ket-qua a').count(), 'offline search finds something').toBeGreaterThan(0);
     expect(site.offsite).toEqual([]);
+  });
+
+  it('a new version takes over with a notice on a page the old one served, and the old cache goes', async () => {
+    // A copy of the site on a server of its own, so that the test can publish a "next build" in it.
+    const copy = mkdtempSync(join(tmpdir(), 'so-tay-sw-'));
+    cpSync(distDir, copy, { recursive: true });
+    const server = await startStaticServer({ root: copy, basePath });
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    onTestFinished(async () => {
+      await context.close();
+      await server.close();
+      rmSync(copy, { recursive: true, force: true });
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}dieu-7/`);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // A first visit gets no notice: there was nothing to update.
+    expect(await page.locator('#ban-moi').count()).toBe(0);
+    await page.reload();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'served by the worker').toBe(true);
+
+    // The next build: same files, another version.
+    const worker = join(copy, 'sw.js');
+    writeFileSync(worker, readFileSync(worker, 'utf8').replace(/^const VERSION = "[0-9a-f]+";$/m, 'const VERSION = "0000000000000000";'));
+    await page.evaluate(async () => {
+      await (await navigator.serviceWorker.getRegistration())?.update();
+    });
+    const notice = page.locator('#ban-moi[role="status"]');
+    await notice.waitFor({ state: 'visible' });
+    expect(await notice.textContent()).toBe('Sổ tay đã có bản mới: các trang mở từ bây giờ là bản mới. Tải lại trang này để xem bản mới.');
+    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual(['so-tay-0000000000000000']);
   });
 });
