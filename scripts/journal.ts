@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import { MAX_FILE_CHARS, describeIssue, parseRunFile, pathText, type RunFile } from '../src/lib/checklist/run-file.ts';
 import { ContentError } from '../src/lib/content/errors.ts';
 import type { EntryPart, JournalForm } from '../src/lib/content/forms-schema.ts';
-import { loadHandbook } from '../src/lib/content/handbook.ts';
+import { loadJournalForm } from '../src/lib/content/forms.ts';
+import { loadHandbook, type Handbook } from '../src/lib/content/handbook.ts';
 import { getJournalFonts, getJournalForm } from '../src/data/journal.ts';
 import { journalOfRun, type JournalLine } from '../src/lib/journal/run.ts';
 import {
@@ -25,6 +26,7 @@ import {
   parsePages,
   parseShift,
   timestampFromEpoch,
+  type JournalFonts,
   type JournalOptions,
 } from '../src/lib/journal/index.ts';
 
@@ -164,14 +166,12 @@ function sourceOf(form: JournalForm, line: JournalLine | undefined, column: stri
 
 /** Fills the journal from a run file; a run that cannot be set in the form is a UsageError on --entries. */
 async function journalFromRun(
-  form: JournalForm,
+  { form, handbook, fonts }: { form: JournalForm; handbook: Handbook; fonts: JournalFonts },
   file: RunFile,
   name: string,
   ticked: boolean,
-  projectRoot: string,
   base: JournalOptions,
 ): Promise<{ bytes: Uint8Array; rows: number }> {
-  const handbook = loadHandbook(resolve(projectRoot, process.env.CONTENT_ROOT ?? 'content'));
   const { run } = file;
   const role = handbook.dutyHolders.find((r) => r.id === run.role);
   if (!role) throw new UsageError('--entries', `${name}: run.role: ${JSON.stringify(run.role)} is not a role with a checklist in this handbook`);
@@ -184,7 +184,7 @@ async function journalFromRun(
     : undefined;
   const { options, lines } = journalOfRun(form, run, { timeZone: file.timeZone, ticked: items });
   try {
-    return { bytes: await buildJournal(form, { ...base, ...options }, getJournalFonts(projectRoot)), rows: lines.length };
+    return { bytes: await buildJournal(form, { ...base, ...options }, fonts), rows: lines.length };
   } catch (error) {
     if (error instanceof JournalRowError) throw new UsageError('--entries', `${name}: ${sourceOf(form, lines[error.row], error.column)}: ${error.message}`);
     if (error instanceof JournalOptionError && error.option === 'header') throw new UsageError('--entries', `${name}: run.officer: ${error.message}`);
@@ -228,17 +228,21 @@ async function main(argv: string[]): Promise<void> {
   if (values.shift !== undefined) parseShift(values.shift);
   const days = batch ? dateRange(values.from!, values.to!) : [];
   const options: JournalOptions = { pages, unit: values.unit, shift: values.shift, timestamp };
+  // A run file is input too: read and checked before the content.
+  const runData = values.entries !== undefined ? readRunFile(values.entries) : undefined;
 
   // Content and fonts are the project's, wherever the command is run from.
   const projectRoot = resolve(import.meta.dirname, '..');
-  const form = getJournalForm(resolve(projectRoot, process.env.CONTENT_ROOT ?? 'content'));
+  const contentDir = resolve(projectRoot, process.env.CONTENT_ROOT ?? 'content');
+  // A run needs the handbook too (its role, its items): load it once for both.
+  const handbook = runData ? loadHandbook(contentDir) : undefined;
+  const form = handbook ? loadJournalForm(contentDir, handbook) : getJournalForm(contentDir);
   const fonts = getJournalFonts(projectRoot);
 
-  if (values.entries !== undefined) {
+  if (runData && handbook && values.entries !== undefined) {
     const out = resolve(values.out ?? 'nhat-ky-truc-ban.pdf');
     checkTarget(out, '--out');
-    const file = readRunFile(values.entries);
-    const { bytes, rows } = await journalFromRun(form, file, values.entries, Boolean(values.ticked), projectRoot, options);
+    const { bytes, rows } = await journalFromRun({ form, handbook, fonts }, runData, values.entries, Boolean(values.ticked), options);
     writeAll([{ path: out, bytes }], '--out');
     console.log(`Wrote ${values.out ?? 'nhat-ky-truc-ban.pdf'} from ${values.entries}: ${rows} row${rows === 1 ? '' : 's'}, ${kb(bytes.length)}.`);
     return;

@@ -21,15 +21,20 @@ import boldUrl from '../lib/journal/fonts/Tinos-Bold.ttf?url';
 
 const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode) => root.querySelector<T>(selector);
 
-let fonts: Promise<JournalFonts> | undefined;
-const loadFonts = (): Promise<JournalFonts> => {
-  const get = async (href: string) => {
-    const response = await fetch(href);
-    if (!response.ok) throw new Error(`${href}: ${response.status}`);
-    return new Uint8Array(await response.arrayBuffer());
-  };
-  fonts ??= Promise.all([get(regularUrl), get(boldUrl)]).then(([regular, bold]) => ({ regular, bold }));
-  return fonts;
+const get = async (href: string): Promise<Response> => {
+  const response = await fetch(href);
+  if (!response.ok) throw new Error(`${href}: ${response.status}`);
+  return response;
+};
+
+/** The fonts and the form's layout (/bieu-mau/mau-nhat-ky.json): fetched for the first PDF, then kept. */
+let assets: Promise<{ fonts: JournalFonts; spec: JournalForm }> | undefined;
+const loadAssets = (specUrl: string) => {
+  const bytes = async (href: string) => new Uint8Array(await (await get(href)).arrayBuffer());
+  assets ??= Promise.all([bytes(regularUrl), bytes(boldUrl), get(specUrl).then((r) => r.json() as Promise<JournalForm>)]).then(
+    ([regular, bold, spec]) => ({ fonts: { regular, bold }, spec }),
+  );
+  return assets;
 };
 
 const newId = (now = new Date()) => `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -37,7 +42,7 @@ const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
 export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
-  const spec = JSON.parse($('[data-journal-form-spec]', section)?.textContent ?? '{}') as JournalForm;
+  const specUrl = section.dataset.journalSpec ?? '';
   const roleNames = JSON.parse(section.dataset.roleNames ?? '{}') as Record<string, string>;
   const form = $<HTMLFormElement>('[data-journal-form]', section)!;
   const list = $('[data-journal-list]', section)!;
@@ -56,6 +61,8 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | RadioNodeList | null;
   /** The entry being edited, if any. */
   let editing: string | null = null;
+  /** Whether the date or time of a new entry was typed (else they follow the clock). */
+  let timeTyped = false;
   let download: string | null = null;
 
   const announce = (message: string) => {
@@ -74,11 +81,15 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
     const element = field(name);
     if (element) element.value = value;
   };
-  const resetForm = () => {
-    form.reset();
+  const setNow = () => {
     const [date, time] = wallTimeOf(new Date()).split('T');
     setValue('date', date ?? '');
     setValue('time', time ?? '');
+  };
+  const resetForm = () => {
+    form.reset();
+    setNow();
+    timeTyped = false;
     clearError();
   };
   const stopEditing = () => {
@@ -193,6 +204,15 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
     else form.querySelector<HTMLElement>('[name="content"]')?.focus();
   });
 
+  // A new entry is dated when it is written: the time follows the clock until it is typed.
+  form.addEventListener('input', (event) => {
+    const name = (event.target as HTMLInputElement).name;
+    if (name === 'date' || name === 'time') timeTyped = true;
+  });
+  form.addEventListener('focusin', () => {
+    if (!editing && !timeTyped) setNow();
+  });
+
   cancel.addEventListener('click', () => {
     const edited = editing;
     stopEditing();
@@ -250,7 +270,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
     }));
 
   /** Says which line of the journal could not be set, in words a user can act on. */
-  function rowProblem(caught: JournalRowError, run: Run, lines: JournalLine[]): string {
+  function rowProblem(caught: JournalRowError, run: Run, lines: JournalLine[], spec: JournalForm): string {
     const line = lines[caught.row];
     const part = spec.table.columns.find((column) => column.id === caught.column)?.fills;
     const label = part === 'time' ? 'thời gian' : part === 'content' ? 'nội dung' : part ? FIELD_LABELS[part].toLowerCase() : caught.column;
@@ -271,11 +291,13 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
     say('Đang tạo nhật ký (PDF)…');
     pdfButton.disabled = true;
     let lines: JournalLine[] = [];
+    let form: JournalForm | undefined;
     try {
+      const [{ buildJournal }, { fonts, spec }] = await Promise.all([import('../lib/journal/pdf.ts'), loadAssets(specUrl)]);
+      form = spec;
       const journal = journalOfRun(spec, run, { timeZone: timeZone(), ticked: ticked.checked ? checklistItems() : undefined });
       lines = journal.lines;
-      const [{ buildJournal }, journalFonts] = await Promise.all([import('../lib/journal/pdf.ts'), loadFonts()]);
-      const bytes = await buildJournal(spec, journal.options, journalFonts);
+      const bytes = await buildJournal(spec, journal.options, fonts);
       const pages = Math.max(1, Math.ceil(lines.length / spec.table.rowsPerPage));
       offer(
         bytes as BlobPart,
@@ -284,7 +306,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
         `Đã tạo nhật ký ngày ${dateVi(run.date)}: ${lines.length} dòng, ${pages} trang (PDF, ${formatSize(bytes.length)}).`,
       );
     } catch (caught) {
-      if (caught instanceof JournalRowError) say(`Chưa tạo được nhật ký. ${rowProblem(caught, run, lines)}`, true);
+      if (caught instanceof JournalRowError && form) say(`Chưa tạo được nhật ký. ${rowProblem(caught, run, lines, form)}`, true);
       else if (caught instanceof JournalOptionError) {
         say('Chưa tạo được nhật ký: tên người trực quá dài hoặc có ký tự phông chữ của nhật ký không có.', true);
       } else {

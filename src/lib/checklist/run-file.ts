@@ -120,37 +120,43 @@ const shown = (value: unknown): string => {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 };
 
+/** The values an issue lists: allowed values, or characters the font lacks. */
+const list = (limit: unknown): string[] => (Array.isArray(limit) ? (limit as string[]) : []);
+
 /** What an issue says in English, for the command line: "run.journal[2].at: expected …, found …". */
 export function describeIssue(issue: Issue): string {
   const { rule, limit, found } = issue;
   const f = found === undefined ? '' : `, found ${shown(found)}`;
-  const expected: Record<string, string> = {
-    json: `is not JSON (${String(found)})`,
-    object: `expected an object${f}`,
-    array: `expected a list${f}`,
-    string: `expected text${f}`,
-    missing: 'is missing',
-    'unknown-key': 'is not a field of this format',
-    format: `expected ${shown(limit)}: this is not a shift run file of the handbook${f}`,
-    newer: `is ${String(found)}: the file was written by a newer version of the handbook; this one reads version ${String(limit)}`,
-    literal: `expected ${shown(limit)}${f}`,
-    'one-of': `expected one of ${(limit as string[]).map((value) => JSON.stringify(value)).join(', ')}${f}`,
-    nfc: 'expected Unicode NFC (composed) text',
-    empty: 'must not be empty',
-    min: `expected at least ${String(limit)} characters${f}`,
-    max: `expected at most ${String(limit)} characters, found ${typeof found === 'string' ? found.length : '?'}`,
-    'max-items': `expected at most ${String(limit)} entries, found ${String(found)}`,
-    duplicate: `repeats the id ${shown(found)}`,
-    instant: `expected a UTC time written like "2026-11-27T15:10:00.000Z"${f}`,
-    'wall-time': `expected a local time written YYYY-MM-DDTHH:MM (24-hour clock), e.g. "2026-11-27T22:15"${f}`,
-    date: `expected a real date written YYYY-MM-DD${f}`,
-    'time-zone': `expected a time zone name such as "Asia/Ho_Chi_Minh"${f}`,
-    id: `expected an id of 4–40 characters a-z, 0-9 and "-"${f}`,
-    'item-id': `expected a checklist item id such as "art_7__para_1__point_e"${f}`,
-    slug: `expected a role id such as "lanh-dao-ca-truc"${f}`,
-    charset: `the journal's font cannot show ${((limit as string[] | undefined) ?? []).map(describeCharacter).join(', ')}`,
+  const text = (): string => {
+    switch (rule) {
+      case 'json': return `is not JSON (${String(found)})`;
+      case 'object': return `expected an object${f}`;
+      case 'array': return `expected a list${f}`;
+      case 'string': return `expected text${f}`;
+      case 'missing': return 'is missing';
+      case 'unknown-key': return 'is not a field of this format';
+      case 'format': return `expected ${shown(limit)}: this is not a shift run file of the handbook${f}`;
+      case 'newer': return `is ${String(found)}: the file was written by a newer version of the handbook; this one reads version ${String(limit)}`;
+      case 'literal': return `expected ${shown(limit)}${f}`;
+      case 'one-of': return `expected one of ${list(limit).map((value) => JSON.stringify(value)).join(', ')}${f}`;
+      case 'nfc': return 'expected Unicode NFC (composed) text';
+      case 'empty': return 'must not be empty';
+      case 'min': return `expected at least ${String(limit)} characters${f}`;
+      case 'max': return `expected at most ${String(limit)} characters, found ${typeof found === 'string' ? found.length : '?'}`;
+      case 'max-items': return `expected at most ${String(limit)} entries, found ${String(found)}`;
+      case 'duplicate': return `repeats the id ${shown(found)}`;
+      case 'instant': return `expected a UTC time written like "2026-11-27T15:10:00.000Z"${f}`;
+      case 'wall-time': return `expected a local time written YYYY-MM-DDTHH:MM (24-hour clock), e.g. "2026-11-27T22:15"${f}`;
+      case 'date': return `expected a real date written YYYY-MM-DD${f}`;
+      case 'time-zone': return `expected a time zone name such as "Asia/Ho_Chi_Minh"${f}`;
+      case 'id': return `expected an id of 4–40 characters a-z, 0-9 and "-"${f}`;
+      case 'item-id': return `expected a checklist item id such as "art_7__para_1__point_e"${f}`;
+      case 'slug': return `expected a role id such as "lanh-dao-ca-truc"${f}`;
+      case 'charset': return `the journal's font cannot show ${list(limit).map(describeCharacter).join(', ')}`;
+      default: return `is not valid (${rule})${f}`;
+    }
   };
-  return `${pathText(issue.path)}: ${expected[rule] ?? `is not valid (${rule})${f}`}`;
+  return `${pathText(issue.path)}: ${text()}`;
 }
 
 const RUN_FIELDS: Record<string, string> = {
@@ -193,25 +199,27 @@ function whereVi(path: Issue['path']): string {
 /** What an issue says in Vietnamese, for the page. */
 export function describeIssueVi(issue: Issue): string {
   const { rule, limit, found } = issue;
-  const what: Record<string, string> = {
-    json: 'không phải tệp JSON đọc được (có thể đã bị cắt hoặc sửa hỏng)',
-    object: 'không đúng cấu trúc của tệp ca trực',
-    format: 'không phải tệp ca trực của sổ tay',
-    newer: `được tạo bởi phiên bản sổ tay mới hơn (định dạng ${String(found)}); trang này chỉ đọc được định dạng ${String(limit)}`,
-    literal: `phải là ${shown(limit)}`,
-    missing: 'bị thiếu',
-    'unknown-key': 'không thuộc định dạng này',
-    nfc: 'chứa chữ ở dạng tổ hợp (không phải NFC)',
-    empty: 'bị để trống',
-    max: `dài quá ${String(limit)} ký tự`,
-    'max-items': `có quá ${String(limit)} mục`,
-    duplicate: 'bị trùng mã',
-    'wall-time': 'phải là ngày giờ có thật, dạng 2026-11-27T22:15',
-    charset: `có ký tự phông chữ của nhật ký không có: ${((limit as string[] | undefined) ?? []).map((char) => `“${char}”`).join(', ')}`,
+  const text = (): string => {
+    switch (rule) {
+      case 'json': return 'không phải tệp JSON đọc được (có thể đã bị cắt hoặc sửa hỏng)';
+      case 'object': return 'không đúng cấu trúc của tệp ca trực';
+      case 'format': return 'không phải tệp ca trực của sổ tay';
+      case 'newer': return `được tạo bởi phiên bản sổ tay mới hơn (định dạng ${String(found)}); trang này chỉ đọc được định dạng ${String(limit)}`;
+      case 'literal': return `phải là ${shown(limit)}`;
+      case 'missing': return 'bị thiếu';
+      case 'unknown-key': return 'không thuộc định dạng này';
+      case 'nfc': return 'chứa chữ ở dạng tổ hợp (không phải NFC)';
+      case 'empty': return 'bị để trống';
+      case 'max': return `dài quá ${String(limit)} ký tự`;
+      case 'max-items': return `có quá ${String(limit)} mục`;
+      case 'duplicate': return 'bị trùng mã';
+      case 'wall-time': return 'phải là ngày giờ có thật, dạng 2026-11-27T22:15';
+      case 'charset': return `có ký tự phông chữ của nhật ký không có: ${list(limit).map((char) => `“${char}”`).join(', ')}`;
+      default: return 'không hợp lệ';
+    }
   };
-  return `${whereVi(issue.path)} ${what[rule] ?? 'không hợp lệ'}.`;
+  return `${whereVi(issue.path)} ${text()}.`;
 }
-
 /** The largest run the page accepts from a file, in characters (a full run is about 100 KB). */
 export const MAX_FILE_CHARS = 2_000_000;
 

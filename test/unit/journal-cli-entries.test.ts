@@ -1,0 +1,171 @@
+/**
+ * `npm run journal -- --entries run.json` as a user runs it (spawned through npx tsx): the
+ * journal filled from a shift run file holds the same rows as the module makes in process
+ * (read back with pdf-lib), twice the same bytes; every bad file exits 2 with one message
+ * naming the file and the field, and writes nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { getJournalForm } from '../../src/data/journal.ts';
+import { addEntry, type EntryInput } from '../../src/lib/checklist/entries.ts';
+import { runFile, serialiseRunFile } from '../../src/lib/checklist/run-file.ts';
+import { emptyStore, endRun, setDone, setNote, startRun } from '../../src/lib/checklist/state.ts';
+import { loadHandbook } from '../../src/lib/content/handbook.ts';
+import { journalOfRun } from '../../src/lib/journal/run.ts';
+
+const script = resolve('scripts/journal.ts');
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'journal-entries-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function run(args: string[], cwd: string) {
+  const result = spawnSync('npx', ['--prefix', resolve('.'), 'tsx', script, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, SOURCE_DATE_EPOCH: '', PATH: `${resolve('node_modules/.bin')}:${process.env.PATH}` },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const ROLE = 'lanh-dao-ca-truc';
+const entry = (time: string, content: string, extra: Partial<EntryInput> = {}): EntryInput => ({
+  date: '2026-11-27', time, kind: 'tinh-huong', content, ...extra,
+});
+function runData() {
+  let store = startRun(emptyStore(ROLE), { date: '2026-11-27', shift: 'Ca đêm', officer: 'Lê Văn Cường' }, new Date('2026-11-27T15:00:00.000Z'), 'run-0001');
+  store = addEntry(store, entry('22:15', 'Camera cổng số 3 mất tín hiệu', { direction: 'Kiểm tra đường truyền', informed: 'Đội Kỹ thuật', result: 'Đã khắc phục' }), 'e-0001');
+  store = addEntry(store, entry('23:40', 'Tờ khai 105678912340 luồng xanh có dấu hiệu khai sai mã số', { kind: 'thong-tin', direction: 'Chuyển luồng vàng, kiểm tra hồ sơ' }), 'e-0002');
+  store = addEntry(store, entry('02:05', 'Bàn giao số liệu cho ca sau', { date: '2026-11-28', kind: 'cong-viec' }), 'e-0003');
+  store = setNote(setDone(store, 'art_7__para_1__point_c', true, new Date('2026-11-27T15:05:00.000Z')), 'art_7__para_1__point_c', 'đã phân công ca');
+  store = endRun(store, new Date('2026-11-28T00:00:00.000Z'));
+  return JSON.parse(serialiseRunFile(runFile(store.history[0]!, new Date('2026-11-28T00:05:00.000Z'), 'Asia/Ho_Chi_Minh'))) as Record<string, any>;
+}
+
+/** Every filled value of a journal, by field name. */
+async function filled(file: string): Promise<Record<string, string>> {
+  const doc = await PDFDocument.load(readFileSync(file));
+  const form = doc.getForm();
+  return Object.fromEntries(form.getFields().flatMap((f) => {
+    const text = form.getTextField(f.getName()).getText() ?? '';
+    return text ? [[f.getName(), text]] : [];
+  }));
+}
+
+describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
+  it('fills the journal with the rows the module makes from the same run, the same bytes every time', async () => {
+    const dir = tempDir();
+    const data = runData();
+    writeFileSync(join(dir, 'ca.json'), JSON.stringify(data, null, 2));
+    const first = run(['--entries', 'ca.json', '--out', 'nhat-ky.pdf'], dir);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^Wrote nhat-ky\.pdf from ca\.json: 3 rows, [\d.]+ KB\.\n$/);
+
+    const form = getJournalForm('content');
+    const { options } = journalOfRun(form, data.run, { timeZone: data.timeZone });
+    const expected: Record<string, string> = { ngay: '27/11/2026', ...options.header };
+    options.rows!.forEach((row, index) => {
+      for (const [column, text] of Object.entries(row)) expected[`p1.r${String(index + 1).padStart(2, '0')}.${column}`] = text;
+    });
+    expect(await filled(join(dir, 'nhat-ky.pdf'))).toEqual(expected);
+    expect(expected).toMatchObject({
+      ca_tu: '22:00',
+      ca_den: '07:00',
+      lanh_dao_ca_truc: 'Lê Văn Cường',
+      'p1.r01.noi_dung': 'Tình huống phát sinh: Camera cổng số 3 mất tín hiệu',
+      'p1.r02.chi_dao': 'Chuyển luồng vàng, kiểm tra hồ sơ',
+      'p1.r03.thoi_gian': '02:05 28/11',
+    });
+
+    expect(run(['--entries', 'ca.json', '--out', 'again.pdf'], dir).status).toBe(0);
+    expect(readFileSync(join(dir, 'again.pdf')).equals(readFileSync(join(dir, 'nhat-ky.pdf')))).toBe(true);
+  });
+
+  it('adds the ticked items with --ticked, and takes --unit and --pages', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'ca.json'), JSON.stringify(runData()));
+    const result = run(['--entries', 'ca.json', '--ticked', '--unit', 'Cục Điều tra chống buôn lậu', '--pages', '2', '--out', 'x.pdf'], dir);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('4 rows');
+    const values = await filled(join(dir, 'x.pdf'));
+    expect(values).toMatchObject({
+      don_vi: 'Cục Điều tra chống buôn lậu',
+      'p1.r01.thoi_gian': '22:05',
+      'p1.r01.noi_dung': 'Công việc thực hiện: Tổ chức, phân công công việc và chỉ đạo công chức trực ban',
+      'p1.r01.ghi_chu': 'đã phân công ca',
+      'p1.r02.noi_dung': 'Tình huống phát sinh: Camera cổng số 3 mất tín hiệu',
+    });
+    expect((await PDFDocument.load(readFileSync(join(dir, 'x.pdf')))).getPageCount()).toBe(2);
+  });
+
+  const edit = (change: (data: Record<string, any>) => void) => {
+    const data = runData();
+    change(data);
+    return JSON.stringify(data, null, 2);
+  };
+  const bad: [string, string | Buffer, RegExp][] = [
+    ['not JSON at all', 'ngày 27/11: camera hỏng', /^journal: --entries: ca\.json: the file: is not JSON \(/],
+    ['not UTF-8', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), /^journal: --entries: ca\.json: is not UTF-8 text$/],
+    ['another format', JSON.stringify({ format: 'so-tay-truc-ban/checklist', version: 2, role: ROLE }), /^journal: --entries: ca\.json: format: expected "so-tay-truc-ban\/ca-truc": this is not a shift run file/],
+    ['a newer version', edit((d) => (d.version = 2)), /^journal: --entries: ca\.json: version: is 2: the file was written by a newer version of the handbook; this one reads version 1$/],
+    ['a missing run', edit((d) => delete d.run), /^journal: --entries: ca\.json: run: is missing$/],
+    ['a missing entry field', edit((d) => delete d.run.journal[0].kind), /^journal: --entries: ca\.json: run\.journal\[0\]\.kind: is missing$/],
+    ['a bad entry time', edit((d) => (d.run.journal[2].at = '2026-11-28T24:05')), /^journal: --entries: ca\.json: run\.journal\[2\]\.at: expected a local time written YYYY-MM-DDTHH:MM/],
+    ['an unknown time zone', edit((d) => (d.timeZone = 'Asia/Sai_Gon')), /^journal: --entries: ca\.json: timeZone: expected a time zone name/],
+    ['text the font cannot show', edit((d) => (d.run.journal[1].content = 'Hàng hoá 货物')), /^journal: --entries: ca\.json: run\.journal\[1\]\.content: the journal's font cannot show U\+8D27 \(货\), U\+7269 \(物\)$/],
+    ['a role the handbook does not have', edit((d) => (d.run.role = 'lanh-dao-khac')), /^journal: --entries: ca\.json: run\.role: "lanh-dao-khac" is not a role with a checklist in this handbook$/],
+  ];
+  it.each(bad)('exits 2 for %s, naming the file and the field, writing nothing', (_what, content, message) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'ca.json'), content);
+    const result = run(['--entries', 'ca.json', '--out', 'nhat-ky.pdf'], dir);
+    expect(result.status, result.stdout).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+    expect(readdirSync(dir)).toEqual(['ca.json']);
+  });
+
+  it('exits 2 for a ticked item whose note does not fit its cell, naming the item', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'ca.json'), edit((d) => (d.run.items[0].note = 'Đã phân công ca trực và nhắc lại quy định khai thác dữ liệu tại địa điểm trực ban. '.repeat(3).trim())));
+    const result = run(['--entries', 'ca.json', '--ticked'], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toMatch(/^journal: --entries: ca\.json: ticked item art_7__para_1__point_c \(result\): ".*" does not fit its cell .* shorten it$/);
+    expect(readdirSync(dir)).toEqual(['ca.json']);
+  });
+
+  const usage: [string, string[], RegExp][] = [
+    ['a missing file', ['--entries', 'nope.json'], /^journal: --entries: the file nope\.json does not exist$/],
+    ['--date with --entries', ['--entries', 'ca.json', '--date', '2026-11-27'], /^journal: --date: cannot be used with --entries: the date is the run's$/],
+    ['--from/--to with --entries', ['--entries', 'ca.json', '--from', '2026-11-27', '--to', '2026-11-28'], /^journal: --entries: cannot be used with --from\/--to/],
+    ['--ticked without --entries', ['--ticked'], /^journal: --ticked: is for --entries FILE$/],
+  ];
+  it.each(usage)('exits 2 for %s, writing nothing', (_what, args, message) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'ca.json'), JSON.stringify(runData()));
+    mkdirSync(join(dir, 'sub'));
+    const result = run(args, dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toMatch(message);
+    expect(readdirSync(dir).sort()).toEqual(['ca.json', 'sub']);
+  });
+
+  it('lists --entries and --ticked in --help', () => {
+    const help = run(['--help'], tempDir()).stdout;
+    expect(help).toContain('--entries FILE');
+    expect(help).toContain('--ticked');
+  });
+});
+
+// The shift in the file is what the handbook's content names: keep the test honest if it changes.
+it('uses an item of the shift leader’s checklist', () => {
+  expect(loadHandbook('content').dutiesOf(ROLE).map((d) => d.id)).toContain('art_7__para_1__point_c');
+});

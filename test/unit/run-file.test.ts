@@ -1,0 +1,161 @@
+/**
+ * The shift run file (src/lib/checklist/run-file.ts): what "Xuất ca (JSON)" writes and
+ * `npm run journal -- --entries` reads. Round trip, every kind of bad file with the
+ * message naming where and what, and importing a run into a device's runs without losing one.
+ */
+import { describe, expect, it } from 'vitest';
+import { addEntry, type EntryInput } from '../../src/lib/checklist/entries.ts';
+import {
+  describeIssue,
+  describeIssueVi,
+  importRun,
+  parseRunFile,
+  RUN_FILE_FORMAT,
+  runFile,
+  runFileName,
+  serialiseRunFile,
+  type RunFile,
+} from '../../src/lib/checklist/run-file.ts';
+import { LIMITS, storeSchema, type Run, type Store } from '../../src/lib/checklist/schema.ts';
+import { emptyStore, endRun, setDone, setNote, startRun } from '../../src/lib/checklist/state.ts';
+
+const ROLE = 'lanh-dao-cap-phong-truc-ban';
+const EXPORTED = new Date('2026-11-28T00:20:00.000Z');
+const entry = (time: string, content: string, extra: Partial<EntryInput> = {}): EntryInput => ({
+  date: '2026-11-27', time, kind: 'tinh-huong', content, ...extra,
+});
+
+function sampleRun(id = 'run-0001', shift = 'Ca đêm'): Run {
+  let store = startRun(emptyStore(ROLE), { date: '2026-11-27', shift, officer: 'Nguyễn Văn An' }, new Date('2026-11-27T15:10:00.000Z'), id);
+  store = setNote(setDone(store, 'art_7__para_2__point_b', true, new Date('2026-11-27T15:20:00.000Z')), 'art_7__para_2__point_b', 'đã phân công');
+  store = addEntry(store, entry('22:15', 'Camera cổng số 3 mất tín hiệu', { direction: 'Kiểm tra đường truyền', informed: 'Đội Kỹ thuật', result: 'Đã khắc phục' }), 'e-0001');
+  store = addEntry(store, entry('23:05', 'Chi cục báo cáo tờ khai nghi vấn', { kind: 'thong-tin' }), 'e-0002');
+  return store.current!;
+}
+const fileText = (run = sampleRun()) => serialiseRunFile(runFile(run, EXPORTED, 'Asia/Ho_Chi_Minh'));
+/** The file as JSON, changed by `edit`, as text again. */
+const edited = (edit: (file: Record<string, any>) => void) => {
+  const data = JSON.parse(fileText()) as Record<string, any>;
+  edit(data);
+  return JSON.stringify(data);
+};
+const problem = (text: string) => {
+  const parsed = parseRunFile(text);
+  if (parsed.ok) throw new Error('the file was accepted');
+  return { en: describeIssue(parsed.issue), vi: describeIssueVi(parsed.issue) };
+};
+
+describe('the run file', () => {
+  it('reads back exactly the run it was written from, with its format, version, time and zone', () => {
+    const run = sampleRun();
+    const text = fileText(run);
+    expect(text.endsWith('}\n')).toBe(true);
+    const parsed = parseRunFile(text);
+    expect(parsed).toEqual({
+      ok: true,
+      file: { format: RUN_FILE_FORMAT, version: 1, exportedAt: '2026-11-28T00:20:00.000Z', timeZone: 'Asia/Ho_Chi_Minh', run },
+    });
+    // Written by editors that add a byte order mark, too.
+    expect(parseRunFile(`\uFEFF${text}`).ok).toBe(true);
+  });
+
+  it('names the file after the run’s date and shift, in ASCII', () => {
+    expect(runFileName(sampleRun())).toBe('ca-truc-2026-11-27-ca-dem.json');
+    expect(runFileName(sampleRun('run-0002', 'Ca 1 (07:30–16:30) Đội Đặc nhiệm'))).toBe('ca-truc-2026-11-27-ca-1-07-30-16-30-doi-dac-nhiem.json');
+  });
+
+  const bad: [string, string, RegExp, RegExp][] = [
+    ['not JSON at all', 'Nhật ký ca đêm', /^the file: is not JSON \(/, /^Tệp không phải tệp JSON đọc được/],
+    ['a truncated file', fileText().slice(0, 200), /^the file: is not JSON/, /^Tệp không phải tệp JSON/],
+    ['a list', '[]', /^the file: expected an object, found \[\]/, /^Tệp không đúng cấu trúc/],
+    ['another format', JSON.stringify({ format: 'so-tay-truc-ban/checklist', version: 2 }), /^format: expected "so-tay-truc-ban\/ca-truc": this is not a shift run file of the handbook, found "so-tay-truc-ban\/checklist"/, /^Ô “định dạng” của tệp không phải tệp ca trực của sổ tay\./],
+    ['a newer version', edited((f) => (f.version = 2)), /^version: is 2: the file was written by a newer version of the handbook; this one reads version 1/, /định dạng 2\); trang này chỉ đọc được định dạng 1/],
+    ['an older or odd version', edited((f) => (f.version = '1')), /^version: expected 1, found "1"/, /^Ô “phiên bản” của tệp phải là 1\./],
+    ['no journal', edited((f) => delete f.run.journal), /^run\.journal: is missing/, /^Ô “nhật ký” của ca bị thiếu\./],
+    ['a missing content', edited((f) => delete f.run.journal[1].content), /^run\.journal\[1\]\.content: is missing/, /^Mục nhật ký thứ 2, ô “nội dung” bị thiếu\./],
+    ['a bad entry time', edited((f) => (f.run.journal[1].at = '2026-11-27T25:00')), /^run\.journal\[1\]\.at: expected a local time written YYYY-MM-DDTHH:MM \(24-hour clock\), e\.g\. "2026-11-27T22:15", found "2026-11-27T25:00"/, /^Mục nhật ký thứ 2, ô “thời gian” phải là ngày giờ có thật/],
+    ['an entry time without its date', edited((f) => (f.run.journal[0].at = '22:15')), /^run\.journal\[0\]\.at: expected a local time/, /thời gian/],
+    ['a bad start instant', edited((f) => (f.run.startedAt = '2026-11-27 15:10')), /^run\.startedAt: expected a UTC time written like "2026-11-27T15:10:00\.000Z", found "2026-11-27 15:10"/, /^Ô “giờ bắt đầu ca” của ca không hợp lệ\./],
+    ['a bad run date', edited((f) => (f.run.date = '2026-02-30')), /^run\.date: expected a real date written YYYY-MM-DD, found "2026-02-30"/, /ngày trực/],
+    ['an unknown kind', edited((f) => (f.run.journal[0].kind = 'khac')), /^run\.journal\[0\]\.kind: expected one of "cong-viec", "tinh-huong", "thong-tin", found "khac"/, /loại nội dung/],
+    ['a field this format does not have', edited((f) => (f.run.journal[0].priority = 'cao')), /^run\.journal\[0\]\.priority: is not a field of this format/, /^Mục nhật ký thứ 1, ô “priority” không thuộc định dạng này\./],
+    ['decomposed (NFD) text', edited((f) => (f.run.journal[0].content = 'Tờ khai'.normalize('NFD'))), /^run\.journal\[0\]\.content: expected Unicode NFC/, /dạng tổ hợp/],
+    ['text over the limit', edited((f) => (f.run.journal[0].result = 'x'.repeat(LIMITS.result + 1))), /^run\.journal\[0\]\.result: expected at most 100 characters, found 101/, /^Mục nhật ký thứ 1, ô “kết quả, ghi chú” dài quá 100 ký tự\./],
+    ['text the font cannot show', edited((f) => (f.run.journal[0].informed = 'Hải quan 海关')), /^run\.journal\[0\]\.informed: the journal's font cannot show U\+6D77 \(海\), U\+5173 \(关\)/, /ký tự phông chữ của nhật ký không có: “海”, “关”/],
+    ['a note the font cannot show', edited((f) => (f.run.items[0].note = 'ok ✓')), /^run\.items\[0\]\.note: the journal's font cannot show U\+2713/, /^Việc thứ 1 đã ghi, ô “ghi chú”/],
+    ['a repeated entry id', edited((f) => (f.run.journal[1].id = f.run.journal[0].id)), /^run\.journal\[1\]: repeats the id "e-0001"/, /bị trùng mã/],
+    ['an unknown time zone', edited((f) => (f.timeZone = 'Mars/Olympus_Mons')), /^timeZone: expected a time zone name such as "Asia\/Ho_Chi_Minh", found "Mars\/Olympus_Mons"/, /múi giờ/],
+    ['too many entries', edited((f) => (f.run.journal = Array.from({ length: LIMITS.entries + 1 }, (_, i) => ({ ...f.run.journal[0], id: `e-${String(i).padStart(4, '0')}` })))), /^run\.journal: expected at most 100 entries, found 101/, /có quá 100 mục/],
+  ];
+  it.each(bad)('refuses %s, saying where and what', (_what, text, english, vietnamese) => {
+    const { en, vi } = problem(text);
+    expect(en).toMatch(english);
+    expect(vi).toMatch(vietnamese);
+  });
+});
+
+describe('importing a run', () => {
+  const store = (): Store => {
+    let s = startRun(emptyStore(ROLE), { date: '2026-11-26', shift: 'Ca ngày', officer: '' }, new Date('2026-11-26T01:00:00.000Z'), 'run-here');
+    s = endRun(s, new Date('2026-11-26T10:00:00.000Z'));
+    return s;
+  };
+  const ended = (run: Run): Run => ({ ...run, endedAt: '2026-11-28T00:10:00.000Z' });
+  const valid = (s: Store) => expect(storeSchema.safeParse(s).success).toBe(true);
+
+  it('opens an unfinished run when none is open here', () => {
+    const run = sampleRun();
+    const result = importRun(store(), run, 'new-id-0001');
+    expect(result.outcome).toBe('current');
+    expect(result.store.current).toEqual(run);
+    valid(result.store);
+  });
+
+  it('refuses an unfinished run while another is open here, changing nothing', () => {
+    const here = startRun(store(), { date: '2026-11-28', shift: 'Ca ngày', officer: '' }, new Date('2026-11-28T01:00:00.000Z'), 'run-open');
+    expect(() => importRun(here, sampleRun(), 'new-id-0001')).toThrow(/đang mở ca 28\/11\/2026 · Ca ngày\. Hãy kết thúc ca đang mở rồi nhập lại/);
+  });
+
+  it('puts an ended run into the history by its end, newest first', () => {
+    const result = importRun(store(), ended(sampleRun()), 'new-id-0001');
+    expect(result.outcome).toBe('history');
+    expect(result.store.history.map((r) => r.id)).toEqual(['run-0001', 'run-here']);
+    valid(result.store);
+  });
+
+  it('leaves a run that is already here alone, even with its fields in another order', () => {
+    const first = importRun(store(), ended(sampleRun()), 'new-id-0001').store;
+    const reordered = JSON.parse(JSON.stringify(ended(sampleRun()), Object.keys(ended(sampleRun())).reverse().concat(['id', 'at', 'kind', 'content', 'direction', 'informed', 'result', 'doneAt', 'note']))) as Run;
+    const again = importRun(first, reordered, 'new-id-0002');
+    expect(again.outcome).toBe('same');
+    expect(again.store).toBe(first);
+  });
+
+  it('keeps both when the same run differs here and in the file', () => {
+    const first = importRun(store(), ended(sampleRun()), 'new-id-0001').store;
+    const changed = { ...ended(sampleRun()), officer: 'Trần Thị Bình' };
+    const result = importRun(first, changed, 'new-id-0002');
+    expect(result.outcome).toBe('history');
+    expect(result.run.id).toBe('new-id-0002');
+    expect(result.store.history.map((r) => [r.id, r.officer])).toEqual([
+      ['run-0001', 'Nguyễn Văn An'],
+      ['new-id-0002', 'Trần Thị Bình'],
+      ['run-here', ''],
+    ]);
+    valid(result.store);
+  });
+
+  it('refuses a run of another role, and one older than every kept run when the history is full', () => {
+    expect(() => importRun(emptyStore('lanh-dao-ca-truc'), sampleRun(), 'new-id-0001')).toThrow(/vai trò khác/);
+    let full = emptyStore(ROLE);
+    for (let n = 0; n < LIMITS.history; n += 1) {
+      full = endRun(startRun(full, { date: '2026-12-01', shift: `Ca ${n}`, officer: '' }, new Date(Date.UTC(2026, 11, 1, n)), `run-${String(n).padStart(4, '0')}`), new Date(Date.UTC(2026, 11, 1, n, 30)));
+    }
+    expect(() => importRun(full, ended(sampleRun()), 'new-id-0001')).toThrow(/cũ hơn cả 30 ca/);
+  });
+
+  it('writes files that the importer and the command line read (the same check)', () => {
+    const file: RunFile = runFile(ended(sampleRun()), EXPORTED, 'UTC');
+    expect(parseRunFile(serialiseRunFile(file))).toEqual({ ok: true, file });
+  });
+});
