@@ -52,9 +52,13 @@ async function start(form: HTMLElement): Promise<void> {
     if (!template || !rows) return undefined;
     const row = template.cloneNode(true) as HTMLTableRowElement;
     const n = actionRows().length + 1;
-    for (const input of $$<HTMLInputElement>('input', row)) {
+    for (const input of $$<HTMLInputElement>('input, textarea', row)) {
       input.value = '';
-      input.setAttribute('aria-label', (input.getAttribute('aria-label') ?? '').replace(/\d+$/, String(n)));
+      input.id = input.id.replace(/^kp-\d+/, `kp-${n}`);
+    }
+    for (const label of $$<HTMLLabelElement>('label', row)) {
+      label.htmlFor = label.htmlFor.replace(/^kp-\d+/, `kp-${n}`);
+      label.textContent = (label.textContent ?? '').replace(/\d+$/, String(n));
     }
     rows.append(row);
     return row;

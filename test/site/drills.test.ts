@@ -29,7 +29,15 @@ const drill = (id: string) => {
 const DRILL = drill('nghi-van-trong-gio');
 const KEY = `so-tay-truc-ban:drill:${DRILL.id}`;
 
+/**
+ * axe-core goes in as a script tag, which the site's CSP (hashes only) refuses: contexts that
+ * run axe bypass the CSP. The other tests keep it, so the pages' own scripts run under it.
+ */
+const AXE = { bypassCSP: true } as const;
+
 const text = async (page: Page, selector: string) => squashSpace((await page.textContent(selector)) ?? '');
+/** After a (re)load: the script has read the stored progress and drawn the page. */
+const enhanced = (page: Page) => page.waitForSelector('.drill-run.enhanced');
 const inject = (id: string) => `[data-inject="${id}"]`;
 const wrongOption = (i: (typeof DRILL.injects)[number]) => i.options.find((o) => !i.correct.includes(o.id))?.id ?? '';
 const letters = (i: (typeof DRILL.injects)[number]) =>
@@ -136,6 +144,7 @@ describeBrowser('drills, trainee side', () => {
 
     // The result survives a reload (progress in localStorage).
     await page.reload();
+    await enhanced(page);
     expect(await text(page, '[data-score]')).toBe(`Lần trả lời đầu: đúng ${total - 1}/${total} tình huống.`);
 
     // Retry: only the missed inject comes back.
@@ -178,6 +187,7 @@ describeBrowser('drills, trainee side', () => {
     await page.click(`${inject(a!.id)} [data-next]`);
     await choose(page, b!, [wrongOption(b!)]);
     await page.reload();
+    await enhanced(page);
     expect(await page.isVisible(inject(c!.id))).toBe(true);
     expect(await page.isVisible(inject(a!.id))).toBe(false);
     const stored = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), KEY)) ?? '{}');
@@ -186,11 +196,12 @@ describeBrowser('drills, trainee side', () => {
   });
 
   it('sets damaged progress aside with a notice, and the drill starts again', async () => {
-    const site = await open(routes.drill(DRILL.id));
+    const site = await open(routes.drill(DRILL.id), AXE);
     const { page } = site;
     const garbage = '{"format":"so-tay-truc-ban/drill","version":1,"drill":"nghi-van-trong-gio","key":';
     await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, garbage] as const);
     await page.reload();
+    await enhanced(page);
     const notice = await text(page, '[data-notices] .notice');
     expect(notice).toMatch(/^Tiến độ lưu trong trình duyệt bị hỏng \(không đọc được\), nên bài được làm lại từ đầu\. Bản lưu cũ được cất riêng/);
     expect(await page.getAttribute('[data-notices] .notice', 'role')).toBe('alert');
@@ -200,6 +211,7 @@ describeBrowser('drills, trainee side', () => {
     expect(formatViolations(await runAxe(page)), 'axe with the notice').toBe('');
     // The stored progress is sound again: no notice after the next reload.
     await page.reload();
+    await enhanced(page);
     expect(await page.$$('[data-notices] .notice')).toHaveLength(0);
     expect(site.problems()).toEqual([]);
   });
@@ -221,7 +233,7 @@ describeBrowser('drills, trainee side', () => {
 
   it.each([routes.drill(DRILL.id), routes.quiz()])('axe finds nothing on %s before any script runs (as without JavaScript)', async (path) => {
     // axe needs JavaScript; blocking the page's own scripts leaves the page as built.
-    const site = await openPage(browser);
+    const site = await openPage(browser, AXE);
     onTestFinished(() => site.close());
     await site.page.route(`**${path}`, async (route) => {
       const response = await route.fetch();
@@ -236,7 +248,7 @@ describeBrowser('drills, trainee side', () => {
   });
 
   it.each(['light', 'dark'] as const)('axe finds nothing on the trainee page in each state (%s)', async (colorScheme) => {
-    const site = await open(routes.drill(DRILL.id), { colorScheme });
+    const site = await open(routes.drill(DRILL.id), { colorScheme, ...AXE });
     const { page } = site;
     const axe = async (state: string) => expect(formatViolations(await runAxe(page)), state).toBe('');
     await axe('first inject');
@@ -258,7 +270,7 @@ describeBrowser('drills, trainee side', () => {
   });
 
   it('filters the list by role without a script (the page has none), and axe finds nothing', async () => {
-    const site = await open(routes.drills());
+    const site = await open(routes.drills(), AXE);
     const { page } = site;
     const cards = () => page.$$eval('.drill-card', (els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => el.querySelector('h3')?.textContent?.trim()));
     expect(await cards()).toHaveLength(drills.length);
@@ -327,7 +339,7 @@ describeBrowser('drills, trainee side', () => {
   });
 
   it.each(['light', 'dark'] as const)('axe finds nothing on the quiz in each state (%s)', async (colorScheme) => {
-    const site = await open(routes.quiz(), { colorScheme });
+    const site = await open(routes.quiz(), { colorScheme, ...AXE });
     const { page } = site;
     const axe = async (state: string) => expect(formatViolations(await runAxe(page)), state).toBe('');
     await axe('first question');
@@ -348,7 +360,7 @@ describeBrowser('drills, trainee side', () => {
 
   it('ships little on a first visit: JS ≤ 8 KB and everything ≤ 20 KB gzip on the trainee page, trainer view and quiz; CSS ≤ 5 KB', async () => {
     const sizes: Record<string, { js: number; css: number; all: number }> = {};
-    for (const path of [routes.drill(DRILL.id), routes.drillTrainer(DRILL.id), routes.quiz(), routes.drills()]) {
+    for (const path of [routes.drill(DRILL.id), routes.drillTrainer(DRILL.id), routes.quiz(), routes.drills(), routes.home()]) {
       const site = await open(path);
       await site.page.waitForLoadState('networkidle');
       const gz = (url: string) => {
@@ -371,6 +383,6 @@ describeBrowser('drills, trainee side', () => {
       expect(size.css, `CSS of ${path}`).toBeLessThanOrEqual(5 * 1024);
       expect(size.all, `all of ${path}`).toBeLessThanOrEqual(20 * 1024);
     }
-    expect(sizes[routes.drills()]?.js, 'the list needs no script').toBe(0);
+    expect(sizes[routes.drills()]?.js, 'the list needs no script of its own: only what every page loads').toBe(sizes[routes.home()]?.js);
   });
 });
