@@ -373,9 +373,7 @@ describeBrowser('journal log', () => {
   it.each(KEEPERS.flatMap((role) => (['light', 'dark'] as const).map((scheme) => [role, scheme] as const)))(
     'axe finds nothing on %s (%s) with the log open: empty, with entries, editing, with an error and an export',
     async (roleId, colorScheme) => {
-      // axe goes in as an inline script, which the site's CSP forbids: this context lets it in.
-      // The page's own code runs under the CSP in the tests above.
-      const site = await open(browser, roleId, { colorScheme, bypassCSP: true });
+      const site = await open(browser, roleId, { colorScheme });
       const { page } = site;
       try {
         await openLog(page);
