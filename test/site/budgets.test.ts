@@ -2,6 +2,10 @@
  * Byte budgets (issue 10), gzip, as a browser loads each built page on a first visit:
  * pages without interaction ship no JavaScript and weigh ≤ 16 KB in all; checklist, drill,
  * form and search pages ≤ 8 KB of JavaScript and ≤ 20 KB in all; CSS ≤ 5 KB everywhere.
+ *
+ * One exception, on purpose: every page carries the inline script that registers the
+ * offline service worker (issue 8). It is the only script a page without interaction may
+ * carry, and it may not grow past OFFLINE_SCRIPT_BUDGET.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -10,6 +14,8 @@ import { measurePageWeight } from '../support/page-weight.ts';
 import { basePath, listBuiltPages } from '../support/site.ts';
 
 const KB = 1024;
+/** The service-worker registration, inline on every page: 463 B gzip when this was written. */
+const OFFLINE_SCRIPT_BUDGET = 600;
 const INTERACTIVE = [/^vai-tro\/[^/]+\/$/, /^dien-tap\/.+/, /^bieu-mau\/$/, /^tim-kiem\/$/];
 const budgetFor = (sitePath: string) =>
   INTERACTIVE.some((pattern) => pattern.test(sitePath))
@@ -36,7 +42,11 @@ describeBrowser('byte budgets on a first visit (gzip)', () => {
     const budget = budgetFor(sitePath);
     const weight = await measurePageWeight(browser, url);
     const detail = weight.files.map((f) => `${f.kind} ${f.gzip} B ${f.url}`).join('\n');
-    expect(weight.js, `JS over ${budget.kind} budget:\n${detail}`).toBeLessThanOrEqual(budget.js);
+    const offline = weight.inlineJs.filter((script) => script.serviceWorker);
+    expect(offline, 'one inline script registers the service worker').toHaveLength(1);
+    expect(offline[0]?.gzip ?? 0, 'the offline registration script').toBeLessThanOrEqual(OFFLINE_SCRIPT_BUDGET);
+    const js = weight.js - (offline[0]?.gzip ?? 0);
+    expect(js, `JS over ${budget.kind} budget (the offline script aside):\n${detail}`).toBeLessThanOrEqual(budget.js);
     expect(weight.css, `CSS over budget:\n${detail}`).toBeLessThanOrEqual(budget.css);
     expect(weight.total, `total over ${budget.kind} budget:\n${detail}`).toBeLessThanOrEqual(budget.total);
   });

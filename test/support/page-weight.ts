@@ -8,10 +8,12 @@ import type { Browser } from 'playwright-core';
 
 export interface PageWeight {
   url: string;
-  /** gzip bytes by kind of resource. */
+  /** gzip bytes by kind of resource; `js` includes scripts inlined in the HTML (`inlineJs`). */
   html: number;
   css: number;
   js: number;
+  /** Each script written inline in the page's HTML (Astro inlines small ones): gzip bytes, and whether it registers the service worker. */
+  inlineJs: { gzip: number; serviceWorker: boolean }[];
   other: number;
   total: number;
   /** Each file fetched, for messages. */
@@ -29,6 +31,7 @@ export async function measurePageWeight(browser: Browser, url: string): Promise<
   const page = await context.newPage();
   const pending: Promise<void>[] = [];
   const files: PageWeight['files'] = [];
+  const inlineScripts: string[] = [];
   page.on('response', (response) => {
     if (ON_DEMAND.test(response.url())) return;
     pending.push(
@@ -43,10 +46,14 @@ export async function measurePageWeight(browser: Browser, url: string): Promise<
   try {
     await page.goto(url, { waitUntil: 'networkidle' });
     await Promise.all(pending);
+    inlineScripts.push(...(await page.$$eval('script:not([src])', (scripts) => scripts.map((s) => s.textContent ?? '').filter((code) => code.trim() !== '' && !code.trim().startsWith('{')))));
   } finally {
     await context.close();
   }
   const sum = (kind: PageWeight['files'][number]['kind']) => files.filter((f) => f.kind === kind).reduce((total, f) => total + f.gzip, 0);
-  const weight = { url, html: sum('html'), css: sum('css'), js: sum('js'), other: sum('other'), files };
-  return { ...weight, total: weight.html + weight.css + weight.js + weight.other };
+  // Inline scripts are JavaScript too: counted as JS, not as HTML (the total is unchanged).
+  const inlineJs = inlineScripts.map((code) => ({ gzip: gzipSync(code, { level: 9 }).length, serviceWorker: code.includes('serviceWorker') }));
+  const inline = inlineJs.reduce((total, script) => total + script.gzip, 0);
+  const weight = { url, html: Math.max(0, sum('html') - inline), css: sum('css'), js: sum('js') + inline, inlineJs, other: sum('other'), files };
+  return { ...weight, total: sum('html') + weight.css + sum('js') + weight.other };
 }
