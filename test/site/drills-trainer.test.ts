@@ -22,12 +22,6 @@ const [I1, I2, I3] = DRILL.injects;
 const DRAFT = `so-tay-truc-ban:aar:${DRILL.id}`;
 const out = mkdtempSync(join(tmpdir(), 'so-tay-aar-'));
 
-/**
- * axe-core goes in as a script tag, which the site's CSP (hashes only) refuses: contexts that
- * run axe bypass the CSP. The other tests keep it, so the pages' own scripts run under it.
- */
-const AXE = { bypassCSP: true } as const;
-
 const text = async (page: Page, selector: string) => squashSpace((await page.textContent(selector)) ?? '');
 const row = (n: number, col: string) => `[data-action-row]:nth-child(${n}) [data-col="${col}"]`;
 
@@ -164,7 +158,7 @@ describeBrowser('drills, trainer side', () => {
   });
 
   it('refuses a bad file with a clear message and changes nothing', async () => {
-    const site = await open(routes.drillTrainer(DRILL.id), AXE);
+    const site = await open(routes.drillTrainer(DRILL.id));
     const { page } = site;
     await page.fill('#aar-facilitator', 'Nguyễn Văn An');
     const cases: [string, string, string][] = [
@@ -217,7 +211,7 @@ describeBrowser('drills, trainer side', () => {
   });
 
   it.each(['light', 'dark'] as const)('axe finds nothing on the trainer view, empty and filled (%s)', async (colorScheme) => {
-    const site = await open(routes.drillTrainer(DRILL.id), { colorScheme, ...AXE });
+    const site = await open(routes.drillTrainer(DRILL.id), { colorScheme });
     expect(formatViolations(await runAxe(site.page)), 'empty').toBe('');
     await fill(site.page);
     expect(formatViolations(await runAxe(site.page)), 'filled').toBe('');
@@ -255,7 +249,7 @@ describeBrowser('drills, trainer side', () => {
   });
 
   it('axe finds nothing on the cards page', async () => {
-    const site = await open(routes.drillCards(DRILL.id), AXE);
+    const site = await open(routes.drillCards(DRILL.id));
     expect(formatViolations(await runAxe(site.page))).toBe('');
   });
 });

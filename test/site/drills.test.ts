@@ -29,12 +29,6 @@ const drill = (id: string) => {
 const DRILL = drill('nghi-van-trong-gio');
 const KEY = `so-tay-truc-ban:drill:${DRILL.id}`;
 
-/**
- * axe-core goes in as a script tag, which the site's CSP (hashes only) refuses: contexts that
- * run axe bypass the CSP. The other tests keep it, so the pages' own scripts run under it.
- */
-const AXE = { bypassCSP: true } as const;
-
 const text = async (page: Page, selector: string) => squashSpace((await page.textContent(selector)) ?? '');
 /** After a (re)load: the script has read the stored progress and drawn the page. */
 const enhanced = (page: Page) => page.waitForSelector('.drill-run.enhanced');
@@ -196,7 +190,7 @@ describeBrowser('drills, trainee side', () => {
   });
 
   it('sets damaged progress aside with a notice, and the drill starts again', async () => {
-    const site = await open(routes.drill(DRILL.id), AXE);
+    const site = await open(routes.drill(DRILL.id));
     const { page } = site;
     const garbage = '{"format":"so-tay-truc-ban/drill","version":1,"drill":"nghi-van-trong-gio","key":';
     await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, garbage] as const);
@@ -233,7 +227,7 @@ describeBrowser('drills, trainee side', () => {
 
   it.each([routes.drill(DRILL.id), routes.quiz()])('axe finds nothing on %s before any script runs (as without JavaScript)', async (path) => {
     // axe needs JavaScript; blocking the page's own scripts leaves the page as built.
-    const site = await openPage(browser, AXE);
+    const site = await openPage(browser);
     onTestFinished(() => site.close());
     await site.page.route(`**${path}`, async (route) => {
       const response = await route.fetch();
@@ -248,7 +242,7 @@ describeBrowser('drills, trainee side', () => {
   });
 
   it.each(['light', 'dark'] as const)('axe finds nothing on the trainee page in each state (%s)', async (colorScheme) => {
-    const site = await open(routes.drill(DRILL.id), { colorScheme, ...AXE });
+    const site = await open(routes.drill(DRILL.id), { colorScheme });
     const { page } = site;
     const axe = async (state: string) => expect(formatViolations(await runAxe(page)), state).toBe('');
     await axe('first inject');
@@ -270,7 +264,7 @@ describeBrowser('drills, trainee side', () => {
   });
 
   it('filters the list by role without a script (the page has none), and axe finds nothing', async () => {
-    const site = await open(routes.drills(), AXE);
+    const site = await open(routes.drills());
     const { page } = site;
     const cards = () => page.$$eval('.drill-card', (els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => el.querySelector('h3')?.textContent?.trim()));
     expect(await cards()).toHaveLength(drills.length);
@@ -339,7 +333,7 @@ describeBrowser('drills, trainee side', () => {
   });
 
   it.each(['light', 'dark'] as const)('axe finds nothing on the quiz in each state (%s)', async (colorScheme) => {
-    const site = await open(routes.quiz(), { colorScheme, ...AXE });
+    const site = await open(routes.quiz(), { colorScheme });
     const { page } = site;
     const axe = async (state: string) => expect(formatViolations(await runAxe(page)), state).toBe('');
     await axe('first question');
