@@ -3,7 +3,7 @@
  * their content with data-pagefind-body, plus one record per point of the law and per
  * checklist item (src/lib/search/records.ts).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -46,6 +46,11 @@ export function searchIndex(): AstroIntegration {
           const records = searchRecords(loadHandbook(contentRoot()));
           for (const record of records) fail(`index ${record.url}`, (await index.addCustomRecord(record)).errors);
           fail('write the index', (await index.writeFiles({ outputPath: join(site, 'pagefind') })).errors);
+          // Pagefind also writes its ready-made UIs (~430 KB); the search page uses its JS API only,
+          // and every file left in dist/ is precached for offline use.
+          for (const file of readdirSync(join(site, 'pagefind'))) {
+            if (/^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(file)) rmSync(join(site, 'pagefind', file));
+          }
           const vocabulary = dWordVocabulary([...mainTexts(site), ...records.map((record) => record.content)]);
           writeFileSync(join(site, 'pagefind', VOCABULARY_FILE), JSON.stringify(vocabulary));
           logger.info(`indexed ${pages.page_count} pages and ${records.length} points and checklist items`);
