@@ -27,7 +27,8 @@ export default defineConfig({
       directives: [
         "default-src 'self'",
         "img-src 'self' data: blob:",
-        "connect-src 'self'",
+        // blob: lets a page read back a PDF it has just generated (the journal generator and its tests).
+        "connect-src 'self' blob:",
         // Pagefind searches in a worker of its own; the service worker is sw.js.
         "worker-src 'self'",
         "manifest-src 'self'",
