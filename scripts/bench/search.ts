@@ -27,7 +27,19 @@ export interface SearchBench {
   searchBytesRaw: number;
   searchBytesGzip: number;
   searchRequests: number;
+  /** The gzip bytes by kind of file: Pagefind's code, its index, the results' fragments. */
+  searchGzipRuntime: number;
+  searchGzipIndex: number;
+  searchGzipFragments: number;
 }
+
+type FileKind = 'runtime' | 'index' | 'fragments';
+/** Pagefind's code (script, worker, wasm), the index and its metadata, or one result's fragment. */
+const fileKind = (url: string): FileKind =>
+  /\/fragment\//.test(url) ? 'fragments' : /\.(js|pagefind)$/.test(new URL(url).pathname) ? 'runtime' : 'index';
+
+const sumOf = (fetched: { url: string; gzip: number }[], kind: FileKind) =>
+  fetched.filter((file) => fileKind(file.url) === kind).reduce((sum, file) => sum + file.gzip, 0);
 
 export async function benchSearch(dist: string, runs: number, query: string): Promise<SearchBench> {
   const values = { query };
@@ -52,6 +64,7 @@ export async function benchSearch(dist: string, runs: number, query: string): Pr
     rawBytes: number;
     gzipBytes: number;
     requests: number;
+    byKind: Record<FileKind, number>;
   }
   const results: Run[] = [];
   try {
@@ -113,6 +126,11 @@ export async function benchSearch(dist: string, runs: number, query: string): Pr
         rawBytes: fetched.reduce((sum, f) => sum + f.raw, 0),
         gzipBytes: fetched.reduce((sum, f) => sum + f.gzip, 0),
         requests: fetched.length,
+        byKind: {
+          runtime: sumOf(fetched, 'runtime'),
+          index: sumOf(fetched, 'index'),
+          fragments: sumOf(fetched, 'fragments'),
+        },
       });
       await context.close();
     }
@@ -130,6 +148,9 @@ export async function benchSearch(dist: string, runs: number, query: string): Pr
     searchBytesRaw: median(results.map((r) => r.rawBytes)),
     searchBytesGzip: median(results.map((r) => r.gzipBytes)),
     searchRequests: median(results.map((r) => r.requests)),
+    searchGzipRuntime: median(results.map((r) => r.byKind.runtime)),
+    searchGzipIndex: median(results.map((r) => r.byKind.index)),
+    searchGzipFragments: median(results.map((r) => r.byKind.fragments)),
   };
 }
 

@@ -23,11 +23,14 @@ interface Pagefind {
   init: () => Promise<void>;
   search: (query: string, options?: { filters?: Record<string, { any: string[] }> }) => Promise<{ results: PagefindResult[] }>;
   filters: () => Promise<Record<string, Record<string, number>>>;
+  preload: (term: string) => Promise<void>;
 }
 
 const FILTER_LEGENDS: Record<string, string> = { [FILTER_KIND]: 'Loại', [FILTER_ROLE]: 'Vai trò' };
 /** Results shown; each one costs a fragment request, so the first screen is what is fetched. */
 const MAX_RESULTS = 10;
+/** One prefix per first character a word can have: preloading them fetches every index chunk. */
+const INDEX_PRELOAD = [...'abcdđefghijklmnopqrstuvwxyz0123456789'].join(' ');
 
 export function startSearchPage(): void {
   const found = {
@@ -61,10 +64,15 @@ export function startSearchPage(): void {
           // labels not at all: they hold lone letters ("Điểm d…").
           await module.options({
             baseUrl: base,
+            // The index is small: searching on the main thread spares a 12 KB worker and its start-up.
+            noWorker: true,
             excerptLength: 24,
             ranking: { metaWeights: { title: 12, label: 0, citation: 0, role: 0 } },
           });
           await module.init();
+          // Someone on this page is about to search: fetch the whole index now (every word
+          // starts with one of these characters) rather than chunk by chunk as words are typed.
+          await module.preload(INDEX_PRELOAD);
           return module;
         })(),
         fetch(`${base}pagefind/d-words.json`)
@@ -133,9 +141,24 @@ export function startSearchPage(): void {
     // A newer keystroke has started its own search: fetch no fragments for this one.
     if (run !== latest) return;
     const merged = mergeResults(lists.map((found) => found.results));
-    const data = await Promise.all(merged.slice(0, MAX_RESULTS).map((result) => result.data()));
+    if (merged.length === 0) list.replaceChildren();
+    // Results go on the page in rank order as their fragments arrive: the first does not wait
+    // for the tenth, and the previous query's results stay until the first new one is ready.
+    const ready: PagefindResultData[] = [];
+    let shown = 0;
+    await Promise.all(
+      merged.slice(0, MAX_RESULTS).map(async (result, rank) => {
+        const data = await result.data();
+        if (run !== latest) return;
+        ready[rank] = data;
+        for (let next = ready[shown]; next; next = ready[shown]) {
+          const item = renderResult(next);
+          if (shown++ === 0) list.replaceChildren(item);
+          else list.append(item);
+        }
+      }),
+    );
     if (run !== latest) return;
-    list.replaceChildren(...data.map(renderResult));
     status.textContent =
       merged.length === 0
         ? `Không có kết quả cho “${query}”.`
@@ -193,7 +216,13 @@ export function startSearchPage(): void {
     }
   });
 
-  input.addEventListener('focus', () => void load(), { once: true });
+  // Focus preloads; one throwaway search then starts the wasm and Pagefind's segmenter, so
+  // that the first keystroke costs a search, not a start-up (unless typing has begun).
+  input.addEventListener(
+    'focus',
+    () => void load().then(({ pagefind }) => (normaliseQuery(input.value) ? undefined : pagefind.search('a'))),
+    { once: true },
+  );
   input.addEventListener('input', () => void search());
   form.addEventListener('change', (event) => {
     if ((event.target as HTMLElement).matches('#bo-loc input')) void search();
