@@ -46,10 +46,10 @@ export function searchIndex(): AstroIntegration {
           const records = searchRecords(loadHandbook(contentRoot()));
           for (const record of records) fail(`index ${record.url}`, (await index.addCustomRecord(record)).errors);
           fail('write the index', (await index.writeFiles({ outputPath: join(site, 'pagefind') })).errors);
-          // Pagefind also writes its ready-made UIs (~430 KB); the search page uses its JS API only,
-          // and every file left in dist/ is precached for offline use.
+          // Pagefind also writes its ready-made UIs (~430 KB) and a web worker; the search page uses
+          // its JS API on the main thread only, and every file left in dist/ is precached offline.
           for (const file of readdirSync(join(site, 'pagefind'))) {
-            if (/^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(file)) rmSync(join(site, 'pagefind', file));
+            if (/^pagefind-(ui|modular-ui|component-ui|highlight|worker)\./.test(file)) rmSync(join(site, 'pagefind', file));
           }
           const vocabulary = dWordVocabulary([...mainTexts(site), ...records.map((record) => record.content)]);
           writeFileSync(join(site, 'pagefind', VOCABULARY_FILE), JSON.stringify(vocabulary));

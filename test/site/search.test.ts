@@ -2,10 +2,11 @@
  * Search as Vietnamese users type: with and without tone marks, d for đ, partial
  * words, decomposed input, numbers. Each query must put an expected page in the top 3.
  */
+import { relative, sep } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, formatViolations, launchBrowser, openPage, runAxe, type SitePage } from '../support/browser.ts';
-import { basePath } from '../support/site.ts';
+import { basePath, distDir, listFiles } from '../support/site.ts';
 
 interface Case {
   query: string;
@@ -113,6 +114,26 @@ describeBrowser('search', () => {
     expect(await site.page.evaluate(() => document.activeElement?.id)).toBe('q');
     await site.page.keyboard.press('ArrowDown');
     await Promise.all([site.page.waitForURL((url) => url.href.includes(hrefs[0] ?? '#none')), site.page.keyboard.press('Enter')]);
+  });
+
+  it('fetches the whole index on focus, without a worker, and answers what was typed last', async () => {
+    const requested: string[] = [];
+    site.page.on('request', (request) => {
+      if (request.url().includes('/pagefind/')) requested.push(new URL(request.url()).pathname);
+    });
+    await site.goto('/tim-kiem/');
+    const files = listFiles().map((file) => relative(distDir, file).split(sep).join('/'));
+    const chunks = files.filter((file) => /^pagefind\/index\/.+\.pf_index$/.test(file));
+    expect(chunks.length).toBeGreaterThan(0);
+    // The box has focus on arrival: every index chunk comes before the first keystroke.
+    await expect.poll(() => chunks.every((chunk) => requested.includes(`${basePath}${chunk}`)), { timeout: 15_000 }).toBe(true);
+    expect(requested.filter((path) => /worker/.test(path))).toEqual([]);
+    expect(files.filter((file) => /^pagefind\/.*worker/.test(file)), 'no unused worker in dist/').toEqual([]);
+    await site.page.keyboard.type('phan luong', { delay: 20 });
+    await site.page.waitForFunction(() => /kết quả cho “phan luong”/.test(document.querySelector('#trang-thai')?.textContent ?? ''));
+    // The same top 3 as a search from the URL: what was typed last, not an earlier prefix.
+    const typed = (await site.page.$$eval('#ket-qua a.result-link', (links) => links.map((a) => a.getAttribute('href') ?? ''))).map(withoutBase);
+    expect(typed.slice(0, 3)).toEqual((await search(site, 'phan luong')).map(withoutBase).slice(0, 3));
   });
 
   it('says so when nothing matches', async () => {
