@@ -29,7 +29,7 @@ export default defineConfig({
         "img-src 'self' data: blob:",
         // blob: lets a page read back a PDF it has just generated (the journal generator and its tests).
         "connect-src 'self' blob:",
-        // Pagefind searches in a worker of its own; the service worker is sw.js.
+        // The offline service worker, sw.js (Pagefind searches on the main thread).
         "worker-src 'self'",
         "manifest-src 'self'",
         "font-src 'self'",

@@ -9,10 +9,11 @@
  *   4. journal PDF: time and size.
  * Options: --runs N (builds per scale, default 3), --scales 1,10,100, --skip-build.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { getJournalFonts, getJournalForm } from '../../src/data/journal.ts';
@@ -47,39 +48,105 @@ console.log(
     .join(' ')}`,
 );
 
+/**
+ * Where a build's time goes. Astro's own phases end when its log prints a milestone line (the
+ * log is read as it comes: the times are when the lines arrived); the handbook's build steps
+ * log their own "in N ms"; rendering is what is left between bundling and the last step.
+ */
+const MILESTONES = {
+  gate: /\[so-tay:content-gate\] content OK/,
+  entrypoints: /\[build\] Building static entrypoints/,
+  rendering: /generating static routes/,
+  last: /\[so-tay:offline\]/,
+};
+const SELF_TIMED = {
+  'journal PDFs': /\[so-tay:journal-pdfs\] journals written in (\d+) ms/,
+  'search index (Pagefind)': /\[so-tay:search-index\] indexed .* in (\d+) ms/,
+  'service worker, sitemap': /\[so-tay:offline\] .* in (\d+) ms/,
+};
+
+/** Seconds per phase, in build order, from when the milestones arrived and what the steps logged. */
+function buildPhases(reached: Map<string, number>, selfMs: Map<string, number>, wallSeconds: number) {
+  const at = (key: keyof typeof MILESTONES) => reached.get(key) ?? Number.NaN;
+  const steps = [...selfMs.values()].reduce((sum, ms) => sum + ms / 1000, 0);
+  const round = (seconds: number) => +seconds.toFixed(2);
+  return {
+    'start-up, config, content gate': round(at('gate')),
+    'content sync, types, build info': round(at('entrypoints') - at('gate')),
+    'bundling (Vite)': round(at('rendering') - at('entrypoints')),
+    'rendering pages': round(at('last') - at('rendering') - steps),
+    ...Object.fromEntries([...selfMs].map(([step, ms]) => [step, round(ms / 1000)])),
+    'exit': round(wallSeconds - at('last')),
+  };
+}
+
+interface BuildRun {
+  seconds: number;
+  peakMiB: number;
+  pages: number;
+  phases: Record<string, number>;
+}
+
 /** One full build (site, index, forms) of a content root, timed by GNU time: wall seconds and peak RSS. */
-function build(contentRoot: string, outDir: string): { seconds: number; peakMiB: number } {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', resolve('node_modules/.bin/astro'), 'build'], {
-    encoding: 'utf8',
+async function build(contentRoot: string, outDir: string): Promise<BuildRun> {
+  const start = performance.now();
+  const child = spawn('/usr/bin/time', ['-f', 'TIME %e %M', resolve('node_modules/.bin/astro'), 'build'], {
     env: { ...process.env, CONTENT_ROOT: contentRoot, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
-    maxBuffer: 1 << 28,
   });
-  if (result.status !== 0) throw new Error(`build of ${contentRoot} failed:\n${result.stdout}\n${result.stderr}`);
-  const [seconds, kib] = (result.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
-  return { seconds: seconds ?? Number.NaN, peakMiB: Math.round((kib ?? 0) / 1024) };
+  const reached = new Map<string, number>();
+  const selfMs = new Map<string, number>();
+  let pages = 0;
+  let log = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  for await (const coloured of createInterface({ input: child.stdout })) {
+    const line = coloured.replace(/\x1b\[[0-9;]*m/g, ''); // Astro colours its log even into a pipe
+    log += `${line}\n`;
+    const at = (performance.now() - start) / 1000;
+    for (const [key, milestone] of Object.entries(MILESTONES)) if (!reached.has(key) && milestone.test(line)) reached.set(key, at);
+    for (const [step, pattern] of Object.entries(SELF_TIMED)) {
+      const ms = pattern.exec(line)?.[1];
+      if (ms) selfMs.set(step, Number(ms));
+    }
+    pages = Number(/(\d+) page\(s\) built/.exec(line)?.[1] ?? pages);
+  }
+  const status = await new Promise<number | null>((done) => (child.exitCode !== null ? done(child.exitCode) : child.on('close', done)));
+  if (status !== 0) throw new Error(`build of ${contentRoot} failed:\n${log}\n${stderr}`);
+  const [seconds, kib] = (/TIME ([\d.]+) (\d+)/.exec(stderr)?.slice(1) ?? []).map(Number);
+  const phases = buildPhases(reached, selfMs, seconds ?? Number.NaN);
+  return { seconds: seconds ?? Number.NaN, peakMiB: Math.round((kib ?? 0) / 1024), pages, phases };
 }
 
 try {
   const dist = join(work, 'dist-1');
   // 1. Builds at each scale.
-  const builds: { scale: number; runs: number; medianSeconds: number; medianPeakMiB: number; pages?: number }[] = [];
+  const builds: { scale: number; pages: number; runs: number; medianSeconds: number; medianPeakMiB: number }[] = [];
+  const phasesByScale: Record<string, Record<string, number>> = {};
   for (const scale of values['skip-build'] ? [] : scales) {
     const root = scale === 1 ? resolve('content') : join(work, `content-${scale}`);
     if (scale !== 1) writeSyntheticContent(root, scale);
-    const times: number[] = [];
-    const peaks: number[] = [];
+    const measuredRuns: BuildRun[] = [];
     const count = scale >= 100 ? Math.min(runs, 2) : runs;
     for (let run = 0; run < count; run++) {
       const out = join(work, `dist-${scale}`);
       rmSync(out, { recursive: true, force: true });
-      const measured = build(root, out);
-      times.push(measured.seconds);
-      peaks.push(measured.peakMiB);
+      const measured = await build(root, out);
+      measuredRuns.push(measured);
       console.log(
         `  build ${scale}× run ${run + 1}/${count}: ${measured.seconds.toFixed(1)} s, ${measured.peakMiB} MiB`,
       );
     }
-    builds.push({ scale, runs: count, medianSeconds: median(times), medianPeakMiB: median(peaks) });
+    builds.push({
+      scale,
+      pages: measuredRuns[0]?.pages ?? 0,
+      runs: count,
+      medianSeconds: median(measuredRuns.map((r) => r.seconds)),
+      medianPeakMiB: median(measuredRuns.map((r) => r.peakMiB)),
+    });
+    const phases: Record<string, number> = {};
+    for (const phase of Object.keys(measuredRuns[0]?.phases ?? {}))
+      phases[phase] = median(measuredRuns.map((r) => r.phases[phase] ?? 0));
+    phasesByScale[`${scale}×`] = phases;
   }
   const growth = builds.slice(1).map((b, i) => {
     const previous = builds[i];
@@ -96,10 +163,13 @@ try {
   console.log('\n1. Full build (site, search index, forms)');
   console.table(builds);
   if (growth.length) console.table(growth);
+  console.log('Where the build time goes, seconds (median per phase)');
+  console.table(phasesByScale);
   report.builds = builds;
   report.growth = growth;
+  report.buildPhases = phasesByScale;
 
-  if (!existsSync(dist)) build(resolve('content'), dist);
+  if (!existsSync(dist)) await build(resolve('content'), dist);
   // 2. First-visit weight per page type.
   const server = await startStaticServer({ root: dist });
   const browser = await chromium.launch({

@@ -22,6 +22,7 @@ export function offline(): AstroIntegration {
         site = config.site ?? site;
       },
       'astro:build:done': ({ dir, logger }) => {
+        const started = performance.now();
         const root = fileURLToPath(dir);
         const files: BuiltFile[] = readdirSync(root, { recursive: true, withFileTypes: true })
           .filter((entry) => entry.isFile())
@@ -37,7 +38,9 @@ export function offline(): AstroIntegration {
         ].join('\n');
         writeFileSync(join(root, 'sw.js'), worker);
         writeFileSync(join(root, 'sitemap.xml'), sitemapXml(files.map((file) => file.path), site, base));
-        logger.info(`sw.js: version ${precache.version}, ${precache.urls.length} files, ${precache.bytes} bytes to precache`);
+        logger.info(
+          `sw.js: version ${precache.version}, ${precache.urls.length} files, ${precache.bytes} bytes to precache, in ${Math.round(performance.now() - started)} ms`,
+        );
       },
     },
   };

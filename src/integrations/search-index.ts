@@ -36,6 +36,7 @@ export function searchIndex(): AstroIntegration {
     name: 'so-tay:search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
         const site = fileURLToPath(dir);
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
         fail('start', errors);
@@ -53,7 +54,9 @@ export function searchIndex(): AstroIntegration {
           }
           const vocabulary = dWordVocabulary([...mainTexts(site), ...records.map((record) => record.content)]);
           writeFileSync(join(site, 'pagefind', VOCABULARY_FILE), JSON.stringify(vocabulary));
-          logger.info(`indexed ${pages.page_count} pages and ${records.length} points and checklist items`);
+          logger.info(
+            `indexed ${pages.page_count} pages and ${records.length} points and checklist items in ${Math.round(performance.now() - started)} ms`,
+          );
         } finally {
           await pagefind.close();
         }

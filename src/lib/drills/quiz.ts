@@ -26,13 +26,16 @@ const words = (line: string): Set<string> =>
       .filter(Boolean),
   );
 
-/** The share of the shorter line's words that the other line also has (0…1). */
-export function overlap(a: string, b: string): number {
-  const first = words(a);
-  const second = words(b);
-  const shared = [...first].filter((word) => second.has(word)).length;
-  return shared / Math.max(1, Math.min(first.size, second.size));
+/** The share of the smaller set's words that the other set also has (0…1). */
+function sharedShare(first: Set<string>, second: Set<string>): number {
+  const [small, large] = first.size <= second.size ? [first, second] : [second, first];
+  let shared = 0;
+  for (const word of small) if (large.has(word)) shared++;
+  return shared / Math.max(1, small.size);
 }
+
+/** The share of the shorter line's words that the other line also has (0…1). */
+export const overlap = (a: string, b: string): number => sharedShare(words(a), words(b));
 
 export interface QuizPool<T extends QuizSource> {
   /** Items that make a question. */
@@ -41,12 +44,18 @@ export interface QuizPool<T extends QuizSource> {
   excluded: { item: T; like: T[] }[];
 }
 
-/** Splits the items into those the quiz asks and those it leaves out as confusable. */
+/**
+ * Splits the items into those the quiz asks and those it leaves out as confusable. Every pair
+ * is compared, so each line is split into words once: with n items, n word splits, not n².
+ */
 export function quizPool<T extends QuizSource>(items: readonly T[], threshold = CONFUSABLE_OVERLAP): QuizPool<T> {
+  const lines = items.map((item) => ({ item, words: words(item.action) }));
   const pool: T[] = [];
   const excluded: QuizPool<T>['excluded'] = [];
-  for (const item of items) {
-    const like = items.filter((other) => other.role !== item.role && overlap(item.action, other.action) >= threshold);
+  for (const { item, words: own } of lines) {
+    const like = lines
+      .filter((other) => other.item.role !== item.role && sharedShare(own, other.words) >= threshold)
+      .map((other) => other.item);
     if (like.length > 0) excluded.push({ item, like });
     else pool.push(item);
   }
