@@ -140,12 +140,12 @@ try {
       scale,
       pages: measuredRuns[0]?.pages ?? 0,
       runs: count,
-      medianSeconds: median(measuredRuns.map((r) => r.seconds)),
+      medianSeconds: +median(measuredRuns.map((r) => r.seconds)).toFixed(2),
       medianPeakMiB: median(measuredRuns.map((r) => r.peakMiB)),
     });
     const phases: Record<string, number> = {};
     for (const phase of Object.keys(measuredRuns[0]?.phases ?? {}))
-      phases[phase] = median(measuredRuns.map((r) => r.phases[phase] ?? 0));
+      phases[phase] = +median(measuredRuns.map((r) => r.phases[phase] ?? 0)).toFixed(2);
     phasesByScale[`${scale}×`] = phases;
   }
   const growth = builds.slice(1).map((b, i) => {

@@ -5,9 +5,9 @@
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { loadHandbook } from '../lib/content/handbook.ts';
 import { ContentError } from '../lib/content/errors.ts';
 import { contentRoot } from '../lib/content/root.ts';
+import { validateHandbook } from './build-handbook.ts';
 
 export function contentGate(): AstroIntegration {
   return {
@@ -16,7 +16,7 @@ export function contentGate(): AstroIntegration {
       'astro:config:setup': ({ config, command, addWatchFile, logger }) => {
         const root = contentRoot();
         try {
-          const handbook = loadHandbook(root);
+          const handbook = validateHandbook(root);
           logger.info(`content OK: ${handbook.points.length} points, ${handbook.duties.length} checklist items`);
         } catch (error) {
           if (error instanceof ContentError && command === 'build') {

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { loadHandbook } from '../lib/content/handbook.ts';
 import { contentRoot } from '../lib/content/root.ts';
 import { searchRecords } from '../lib/search/records.ts';
 import { dWordVocabulary } from '../lib/search/vocabulary.ts';
+import { buildHandbook } from './build-handbook.ts';
 
 /** File name of the d/đ vocabulary beside the Pagefind index. */
 export const VOCABULARY_FILE = 'd-words.json';
@@ -44,7 +44,7 @@ export function searchIndex(): AstroIntegration {
         try {
           const pages = await index.addDirectory({ path: site });
           fail(`index ${site}`, pages.errors);
-          const records = searchRecords(loadHandbook(contentRoot()));
+          const records = searchRecords(buildHandbook(contentRoot()));
           for (const record of records) fail(`index ${record.url}`, (await index.addCustomRecord(record)).errors);
           fail('write the index', (await index.writeFiles({ outputPath: join(site, 'pagefind') })).errors);
           // Pagefind also writes its ready-made UIs (~430 KB) and a web worker; the search page uses
