@@ -15,10 +15,10 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
 import { getJournalFonts, getJournalForm } from '../../src/data/journal.ts';
 import { buildJournal } from '../../src/lib/journal/index.ts';
 import { measurePageWeight } from '../../test/support/page-weight.ts';
+import { launchChromium } from '../../test/support/chromium.ts';
 import { startStaticServer } from '../../test/support/static-server.ts';
 import { benchSearch, median } from './search.ts';
 import { writeSyntheticContent } from './synthetic-content.ts';
@@ -172,18 +172,7 @@ try {
   if (!existsSync(dist)) await build(resolve('content'), dist);
   // 2. First-visit weight per page type.
   const server = await startStaticServer({ root: dist });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const pageTypes: Record<string, string> = {
     'trang chủ': '/',
     'điều khoản (/dieu-7/)': '/dieu-7/',

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../test/support/chromium.ts';
 import { startStaticServer } from '../../test/support/static-server.ts';
 
 export const median = (list: number[]) => {
@@ -44,18 +44,7 @@ const sumOf = (fetched: { url: string; gzip: number }[], kind: FileKind) =>
 export async function benchSearch(dist: string, runs: number, query: string): Promise<SearchBench> {
   const values = { query };
   const server = await startStaticServer({ root: resolve(dist) });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
 
   interface Run {
     firstKeystrokeToFirstResultMs: number;

@@ -4,11 +4,11 @@
  * localStorage and draws them. Loaded only on role pages.
  */
 import type { ChecklistHost } from './checklist-api.ts';
-import { loadStore, serialise } from '../lib/checklist/load.ts';
 import { setAsideKey, storageKey, type Run, type Store } from '../lib/checklist/schema.ts';
 import {
   clockTime,
   dateVi,
+  emptyStore,
   endRun,
   findRun,
   itemOf,
@@ -16,6 +16,7 @@ import {
   openItems,
   progress,
   runLabel,
+  serialise,
   setApproved,
   setDone,
   setNote,
@@ -28,9 +29,25 @@ const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode =
 const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [...root.querySelectorAll<T>(selector)];
 const show = (element: Element | null, visible: boolean) => element?.toggleAttribute('hidden', !visible);
 
-function start(root: HTMLElement): void {
+/** The stored text of a role's runs; null when there is none or storage is blocked. */
+const readStored = (key: string): string | null => {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+};
+
+/** Reads saved runs: validation, migrations and the recovery of damaged state (load.ts). */
+const storeReader = () => import('../lib/checklist/load.ts');
+
+async function start(root: HTMLElement): Promise<void> {
   const role = root.dataset.checklist ?? '';
   const key = storageKey(role);
+  // The reader comes only when something is saved: a first visit does without it. It is
+  // awaited before the page is wired, so that no click meets a store not yet read.
+  const saved = readStored(key);
+  let reader = saved === null ? undefined : await storeReader();
   const panelOrNull = $('[data-run-panel]');
   const historyOrNull = $('[data-history]');
   if (!panelOrNull || !historyOrNull) return;
@@ -88,13 +105,6 @@ function start(root: HTMLElement): void {
     $('[data-notices]', panel)?.append(box);
   };
 
-  const read = (): string | null => {
-    try {
-      return localStorage.getItem(key);
-    } catch {
-      return null;
-    }
-  };
   const write = (name: string, value: string): boolean => {
     try {
       localStorage.setItem(name, value);
@@ -106,8 +116,14 @@ function start(root: HTMLElement): void {
     }
   };
 
+  /** Takes the stored text as the state (the reader is there whenever there is text). */
   const load = (raw: string | null) => {
-    const loaded = loadStore(raw, role);
+    if (raw === null) {
+      store = emptyStore(role);
+      return;
+    }
+    if (!reader) throw new Error('checklist: saved runs to read, and no reader loaded');
+    const loaded = reader.loadStore(raw, role);
     store = loaded.store;
     if (loaded.setAside !== null) {
       const aside = setAsideKey(role, new Date());
@@ -325,8 +341,9 @@ function start(root: HTMLElement): void {
   // After printing, Ctrl+P prints the blank checklist again.
   window.addEventListener('afterprint', () => fillSheet('blank'));
   // Another tab changed the runs of this role: follow it.
-  window.addEventListener('storage', (event) => {
+  window.addEventListener('storage', async (event) => {
     if (event.key !== key) return;
+    if (event.newValue !== null) reader ??= await storeReader();
     load(event.newValue);
     if (viewing && !findRun(store, viewing)) viewing = null;
     render();
@@ -343,7 +360,7 @@ function start(root: HTMLElement): void {
     if (startBox.open) resetDate();
   });
 
-  load(read());
+  load(saved);
   resetDate();
   show(panel, true);
   show(history, true);
@@ -367,4 +384,4 @@ function start(root: HTMLElement): void {
 }
 
 const root = document.querySelector<HTMLElement>('[data-checklist]');
-if (root) start(root);
+if (root) void start(root);

@@ -20,30 +20,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults, NodeResult, Result } from 'axe-core';
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type BrowserContextOptions,
-  type Page,
-  type Response,
-} from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page, Response } from 'playwright-core';
 import { describe, inject } from 'vitest';
+import { launchChromium } from './chromium.ts';
 import { siteOrigin, siteUrl } from './site.ts';
 
 const chromiumPath = inject('chromiumPath');
 const chromiumMissing = inject('chromiumMissing');
 
-/** The flags these machines need: no sandbox (root, containers), no GPU, no calls home. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** WCAG 2.2 A/AA, as axe-core tags them. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -67,7 +51,7 @@ export async function launchBrowser(): Promise<Browser> {
   if (chromiumPath === null) {
     throw new Error(`Browser tests cannot run: ${chromiumMissing ?? 'Chromium not found'}.`);
   }
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+  return launchChromium(chromiumPath);
 }
 
 /** A page on the local site, with everything it asked for recorded. */

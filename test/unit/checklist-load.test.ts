@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadStore, MIGRATIONS, serialise, type Migration } from '../../src/lib/checklist/load.ts';
+import { loadStore, MIGRATIONS, type Migration } from '../../src/lib/checklist/load.ts';
 import { FORMAT, setAsideKey, storageKey, storeSchema, VERSION, type Run, type Store } from '../../src/lib/checklist/schema.ts';
-import { emptyStore, endRun, setDone, setNote, startRun } from '../../src/lib/checklist/state.ts';
+import { emptyStore, endRun, serialise, setDone, setNote, startRun } from '../../src/lib/checklist/state.ts';
 
 const ROLE = 'cong-chuc-gshqtt';
 const ITEM = 'art_7__para_3__subpara_2__point_c--bao-cao';

@@ -134,5 +134,3 @@ export function loadStore(raw: string | null, role: string, migrations: Readonly
   };
 }
 
-/** The text to store. */
-export const serialise = (store: Store): string => JSON.stringify(store);

@@ -11,6 +11,9 @@ export class ChecklistError extends Error {
 
 export const emptyStore = (role: string): Store => ({ format: FORMAT, version: VERSION, role, current: null, history: [] });
 
+/** The text to store (load.ts reads it back). */
+export const serialise = (store: Store): string => JSON.stringify(store);
+
 export interface RunInput {
   /** yyyy-mm-dd, as an <input type="date"> gives it. */
   date: string;

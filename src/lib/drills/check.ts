@@ -7,8 +7,8 @@
  * problems; src/lib/content/integrity.ts reports them against the drill's file.
  */
 import type { PathSegment } from '../content/errors.ts';
+import { citationChecks, type CitationContext } from '../content/cited-roles.ts';
 import type { Drill } from '../content/drills-schema.ts';
-import { citationLabel } from '../law/eid.ts';
 import { canonical } from '../vi.ts';
 
 export interface DrillProblem {
@@ -19,13 +19,7 @@ export interface DrillProblem {
 }
 
 /** What a drill is checked against: the rest of the content. */
-export interface DrillContext {
-  /** Role ids of roles.yaml. */
-  roles: ReadonlySet<string>;
-  /** eIds of every provision of the quoted law. */
-  provisions: ReadonlySet<string>;
-  /** Whether the text of `eId` names the role (see roleNames in src/lib/flows/graph.ts). */
-  names: (roleId: string, eId: string) => boolean;
+export interface DrillContext extends CitationContext {
   /** Node ids of each flow, by flow id. */
   flows: ReadonlyMap<string, ReadonlySet<string>>;
 }
@@ -57,23 +51,7 @@ export function checkDrill(drill: Drill, id: string, context: DrillContext): Dri
   if (!DRILL_ID.test(id)) add([], 'expected a file name of lower-case letters, digits and hyphens (it is the drill\'s URL)', id);
   else if (RESERVED_DRILL_IDS.includes(id)) add([], `expected another file name: /dien-tap/${id}/ is a page of the site`, id);
 
-  const checkCites = (field: PathSegment[], cites: readonly string[]) =>
-    cites.forEach((eId, c) => {
-      if (!context.provisions.has(eId)) add([...field, c], 'expected the eId of a provision of the quoted law', eId);
-    });
-  /** The role exists, and the provisions cited beside it name it: a drill adds no actor. */
-  const checkNamed = (field: PathSegment[], roleId: string, cites: readonly string[]) => {
-    if (!context.roles.has(roleId)) {
-      add(field, 'expected a role id from roles.yaml', roleId);
-      return;
-    }
-    const known = cites.filter((eId) => context.provisions.has(eId));
-    if (known.length > 0 && !known.some((eId) => context.names(roleId, eId))) {
-      const labels = known.map(citationLabel);
-      const verdict = labels.length === 1 ? `${labels[0]} does not name it` : `none of ${labels.join(', ')} names it`;
-      add(field, `expected a role that the cited text names (roles.yaml: holds, mentionedIn, relations); ${verdict}`, roleId);
-    }
-  };
+  const { checkCites, checkNamed } = citationChecks(context, add);
 
   const players = new Map<string, number>();
   drill.roles.forEach((roleId, r) => {

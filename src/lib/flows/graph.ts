@@ -6,9 +6,10 @@
  * src/lib/content/integrity.ts turns them into file:line messages.
  */
 import type { Flow, FlowNode } from '../content/flows-schema.ts';
+import { citationChecks, type CitationContext } from '../content/cited-roles.ts';
 import type { PathSegment } from '../content/errors.ts';
 import type { Role } from '../content/schema.ts';
-import { citationLabel, isWithin } from '../law/eid.ts';
+import { isWithin } from '../law/eid.ts';
 
 export interface FlowProblem {
   /** Field path inside the flow's file, e.g. ["nodes", 3, "next"]. */
@@ -18,15 +19,9 @@ export interface FlowProblem {
 }
 
 /** What a flow is checked against: the rest of the content. */
-export interface FlowContext {
-  /** Role ids of roles.yaml. */
-  roles: ReadonlySet<string>;
-  /** eIds of every provision of the quoted law. */
-  provisions: ReadonlySet<string>;
+export interface FlowContext extends CitationContext {
   /** Moment ids of moments.yaml. */
   moments: ReadonlySet<string>;
-  /** Whether the text of `eId` names the role: it holds the provision, or the provision mentions it. */
-  names: (roleId: string, eId: string) => boolean;
 }
 
 /** An edge of the graph, with the field that makes it (for messages). */
@@ -78,24 +73,7 @@ export function checkFlow(flow: Flow, context: FlowContext): FlowProblem[] {
   }
   if (!nodeExists(flow.start)) add(['start'], `expected the id of a node of this flow ${nodeList}`, flow.start);
 
-  const checkCites = (field: PathSegment[], cites: readonly string[]) => {
-    cites.forEach((eId, c) => {
-      if (!context.provisions.has(eId)) add([...field, c], 'expected the eId of a provision of the quoted law', eId);
-    });
-  };
-  /** A role must exist, and the provisions cited beside it must name it: a flow adds no actor. */
-  const checkActor = (field: PathSegment[], roleId: string, cites: readonly string[]) => {
-    if (!context.roles.has(roleId)) {
-      add(field, 'expected a role id from roles.yaml', roleId);
-      return;
-    }
-    const known = cites.filter((eId) => context.provisions.has(eId));
-    if (known.length > 0 && !known.some((eId) => context.names(roleId, eId))) {
-      const labels = known.map(citationLabel);
-      const verdict = labels.length === 1 ? `${labels[0]} does not name it` : `none of ${labels.join(', ')} names it`;
-      add(field, `expected a role that the cited text names (roles.yaml: holds, mentionedIn, relations); ${verdict}`, roleId);
-    }
-  };
+  const { checkCites, checkNamed: checkActor } = citationChecks(context, add);
 
   flow.notes?.forEach((note, n) => checkCites(['notes', n, 'cites'], note.cites));
   const edges: FlowEdge[] = [];
