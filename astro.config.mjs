@@ -42,5 +42,7 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
+  // The content has no code blocks; Shiki's inline styles would also break the CSP.
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
 });
