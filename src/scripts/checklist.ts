@@ -3,6 +3,7 @@
  * logic lives in src/lib/checklist (pure); this file reads the page, stores runs in
  * localStorage and draws them. Loaded only on role pages.
  */
+import { notify as notifyIn, readStored, writeStored } from './browser-storage.ts';
 import type { ChecklistHost } from './checklist-api.ts';
 import { setAsideKey, storageKey, type Run, type Store } from '../lib/checklist/schema.ts';
 import {
@@ -13,6 +14,7 @@ import {
   findRun,
   itemOf,
   localDate,
+  newId,
   openItems,
   progress,
   runLabel,
@@ -28,15 +30,6 @@ type PrintMode = 'blank' | 'run' | 'handover';
 const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => root.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [...root.querySelectorAll<T>(selector)];
 const show = (element: Element | null, visible: boolean) => element?.toggleAttribute('hidden', !visible);
-
-/** The stored text of a role's runs; null when there is none or storage is blocked. */
-const readStored = (key: string): string | null => {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-};
 
 /** Reads saved runs: validation, migrations and the recovery of damaged state (load.ts). */
 const storeReader = () => import('../lib/checklist/load.ts');
@@ -84,36 +77,14 @@ async function start(root: HTMLElement): Promise<void> {
   /** Redrawn with the page: the journal log, where the role keeps one. */
   const listeners: (() => void)[] = [];
 
-  const notify = (message: string, setAside?: { key: string; raw: string }) => {
-    const box = document.createElement('div');
-    box.className = 'notice';
-    box.setAttribute('role', 'alert');
-    const text = document.createElement('p');
-    text.textContent = message;
-    box.append(text);
-    if (setAside) {
-      const where = document.createElement('p');
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([setAside.raw], { type: 'application/json' }));
-      link.download = `ca-truc-${role}-ban-cat-rieng.json`;
-      link.textContent = 'Tải bản đã cất về máy (.json)';
-      const code = document.createElement('code');
-      code.textContent = setAside.key;
-      where.append('Khoá lưu: ', code, ' · ', link);
-      box.append(where);
-    }
-    $('[data-notices]', panel)?.append(box);
-  };
+  const notify = (message: string, setAside?: { key: string; raw: string }) =>
+    notifyIn($('[data-notices]', panel), message, setAside && { ...setAside, file: `ca-truc-${role}-ban-cat-rieng.json` });
 
   const write = (name: string, value: string): boolean => {
-    try {
-      localStorage.setItem(name, value);
-      return true;
-    } catch {
-      if (!saveFailed) notify('Trình duyệt không cho lưu (bộ nhớ đầy hoặc bị chặn): thay đổi chỉ còn đến khi đóng trang này.');
-      saveFailed = true;
-      return false;
-    }
+    if (writeStored(name, value)) return true;
+    if (!saveFailed) notify('Trình duyệt không cho lưu (bộ nhớ đầy hoặc bị chặn): thay đổi chỉ còn đến khi đóng trang này.');
+    saveFailed = true;
+    return false;
   };
 
   /** Takes the stored text as the state (the reader is there whenever there is text). */
@@ -290,7 +261,7 @@ async function start(root: HTMLElement): Promise<void> {
     const data = new FormData(form);
     const input = { date: String(data.get('date') ?? ''), shift: String(data.get('shift') ?? ''), officer: String(data.get('officer') ?? '') };
     const now = new Date();
-    const id = `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const id = newId(now);
     try {
       store = startRun(store, input, now, id);
     } catch (error) {

@@ -15,7 +15,7 @@ import {
   storageKey,
   type Progress,
 } from '../lib/drills/progress.ts';
-import { notify, readStored, writeStored } from './drill-store.ts';
+import { notify, readStored, writeStored } from './browser-storage.ts';
 
 const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => root.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [...root.querySelectorAll<T>(selector)];

@@ -15,7 +15,7 @@ import {
   type Rating,
   type Report,
 } from '../lib/drills/aar.ts';
-import { notify, readStored, writeStored } from './drill-store.ts';
+import { notify, readStored, writeStored } from './browser-storage.ts';
 
 /** The validator (zod) is fetched when there is something to read back or a report to save. */
 let schema: Promise<typeof import('../lib/drills/aar-schema.ts')> | undefined;

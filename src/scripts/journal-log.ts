@@ -7,8 +7,8 @@
  * the form and draws.
  */
 import type { ChecklistApi } from './checklist-api.ts';
-import { ChecklistError, dateVi, runLabel } from '../lib/checklist/state.ts';
-import { addEntry, byTime, EntryError, entryTime, FIELD_LABELS, inputOf, KINDS, removeEntry, updateEntry, wallTimeOf, type EntryInput } from '../lib/checklist/entries.ts';
+import { ChecklistError, dateVi, entryTime, newId, runLabel, wallTimeOf } from '../lib/checklist/state.ts';
+import { addEntry, byTime, EntryError, FIELD_LABELS, inputOf, KINDS, removeEntry, updateEntry, type EntryInput } from '../lib/checklist/entries.ts';
 import { describeIssueVi, importRun, MAX_FILE_CHARS, parseRunFile, runFile, runFileName, serialiseRunFile } from '../lib/checklist/run-file.ts';
 import type { JournalEntry, Run } from '../lib/checklist/schema.ts';
 import type { JournalForm } from '../lib/content/forms-schema.ts';
@@ -16,6 +16,7 @@ import { dayFileName, formatSize } from '../lib/journal/blank.ts';
 import { JournalOptionError, JournalRowError } from '../lib/journal/options.ts';
 import type { JournalFonts } from '../lib/journal/pdf.ts';
 import { journalOfRun, type ChecklistItemText, type JournalLine } from '../lib/journal/run.ts';
+import { squashSpace } from '../lib/vi.ts';
 import regularUrl from '../lib/journal/fonts/Tinos-Regular.ttf?url';
 import boldUrl from '../lib/journal/fonts/Tinos-Bold.ttf?url';
 
@@ -37,7 +38,6 @@ const loadAssets = (specUrl: string) => {
   return assets;
 };
 
-const newId = (now = new Date()) => `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
@@ -263,11 +263,14 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
 
   /** The checklist items as the page shows them, in its order: what ticked items become. */
   const checklistItems = (): ChecklistItemText[] =>
-    [...document.querySelectorAll<HTMLElement>('[data-checklist] [data-item]')].map((li) => ({
-      id: li.dataset.item ?? '',
-      action: $('.duty-action', li)?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
-      approval: $(`label[for="duyet-${li.dataset.item}"]`, li)?.textContent?.replace(/\s+/g, ' ').trim(),
-    }));
+    [...document.querySelectorAll<HTMLElement>('[data-checklist] [data-item]')].map((li) => {
+      const approval = $(`label[for="duyet-${li.dataset.item}"]`, li);
+      return {
+        id: li.dataset.item ?? '',
+        action: squashSpace($('.duty-action', li)?.textContent ?? ''),
+        approval: approval ? squashSpace(approval.textContent ?? '') : undefined,
+      };
+    });
 
   /** Says which line of the journal could not be set, in words a user can act on. */
   function rowProblem(caught: JournalRowError, run: Run, lines: JournalLine[], spec: JournalForm): string {

@@ -12,17 +12,15 @@ import {
   ENTRY_BASIS,
   EntryError,
   entryFrom,
-  entryTime,
   inputOf,
   KINDS,
   removeEntry,
   unprintable,
   updateEntry,
-  wallTimeOf,
   type EntryInput,
 } from '../../src/lib/checklist/entries.ts';
 import { ENTRY_KINDS, LIMITS, storeSchema, type Store } from '../../src/lib/checklist/schema.ts';
-import { ChecklistError, emptyStore, endRun, startRun } from '../../src/lib/checklist/state.ts';
+import { ChecklistError, emptyStore, endRun, entryTime, startRun, wallTimeOf } from '../../src/lib/checklist/state.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { canonical } from '../../src/lib/vi.ts';
 

@@ -6,7 +6,8 @@
  */
 import { JOURNAL_CHARSET, missingCharacters } from '../journal/charset.ts';
 import { ENTRY_KINDS, isWallTime, LIMITS, RUN_ID, type EntryKind, type JournalEntry, type Run, type Store } from './schema.ts';
-import { ChecklistError, dateVi } from './state.ts';
+import { ChecklistError } from './state.ts';
+import { canonical } from '../vi.ts';
 
 /** The point whose words name the kinds and parts of an entry. */
 export const ENTRY_BASIS = 'art_7__para_2__point_d';
@@ -54,7 +55,7 @@ export interface EntryInput {
 const FONT = new Set([...JOURNAL_CHARSET].map((char) => char.codePointAt(0)!));
 
 /** Text as stored: NFC, one space between words (a journal row has no line breaks). */
-const clean = (value: string | undefined): string => (value ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
+const clean = (value: string | undefined): string => canonical(value ?? '');
 
 /** Characters of `text` the journal's font cannot show (its character set is JOURNAL_CHARSET). */
 export const unprintable = (text: string): string[] => missingCharacters(text, FONT);
@@ -90,7 +91,7 @@ export function entryFrom(input: EntryInput, id: string): JournalEntry {
 }
 
 /** Entries in the order of their times; entries with the same time keep their order. */
-export const byTime = (entries: readonly JournalEntry[]): JournalEntry[] =>
+export const byTime = <T extends { at: string }>(entries: readonly T[]): T[] =>
   entries
     .map((entry, index) => ({ entry, index }))
     .sort((a, b) => (a.entry.at < b.entry.at ? -1 : a.entry.at > b.entry.at ? 1 : a.index - b.index))
@@ -147,15 +148,4 @@ export const inputOf = (entry: JournalEntry): Required<EntryInput> => ({
   result: entry.result ?? '',
 });
 
-const pad = (value: number): string => String(value).padStart(2, '0');
 
-/** The wall-clock time of a Date on this device: "2026-11-27T22:15". */
-export const wallTimeOf = (now: Date): string =>
-  `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
-
-/**
- * "22:15", or "01:15 28/11" when the entry falls on another day than the run's date, as on
- * a night shift (the way state.ts's clockTime shows tick times).
- */
-export const entryTime = (at: string, runDate: string): string =>
-  at.slice(0, 10) === runDate ? at.slice(11, 16) : `${at.slice(11, 16)} ${dateVi(at.slice(0, 10)).slice(0, 5)}`;

@@ -19,7 +19,7 @@
 import { describeCharacter } from '../journal/charset.ts';
 import { isObject, literal, matches, object, string, type Issue, type Infer } from './check.ts';
 import { unprintable } from './entries.ts';
-import { LIMITS, runSchema, type Run, type Store } from './schema.ts';
+import { INSTANT, LIMITS, runSchema, type Run, type Store } from './schema.ts';
 import { ChecklistError, runLabel } from './state.ts';
 
 export const RUN_FILE_FORMAT = 'so-tay-truc-ban/ca-truc';
@@ -27,7 +27,6 @@ export const RUN_FILE_VERSION = 1;
 
 /** An IANA zone name such as "Asia/Ho_Chi_Minh" or "UTC" (checked further with Intl where it is used). */
 const TIME_ZONE = /^(?:UTC|[A-Za-z]+(?:\/[A-Za-z0-9_+-]+){1,2})$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 
 export const runFileSchema = object({
   format: literal(RUN_FILE_FORMAT),

@@ -62,7 +62,8 @@ export const isCalendarDate = (value: string): boolean => {
 export const isWallTime = (value: string): boolean =>
   /^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d$/.test(value) && isCalendarDate(value.slice(0, 10));
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+/** A UTC instant as JavaScript writes it: "2026-11-27T15:10:00.000Z". */
+export const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 /** A checklist item id: a point eId, with "--suffix" where one point yields several items. */
 export const ITEM_ID = /^art_[0-9a-z]+(?:__[a-z]+_[0-9a-zđ]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
 /** Ids of runs and journal entries, made by the page. */

@@ -132,15 +132,21 @@ export const dateVi = (date: string): string => date.split('-').reverse().join('
 /** The local yyyy-mm-dd of an instant: the default date of a new run. */
 export const localDate = (now: Date): string => `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 
+/** The wall-clock time of a Date on this device: "2026-11-27T22:15" (how journal entries keep time). */
+export const wallTimeOf = (now: Date): string => `${localDate(now)}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
+
 /**
- * "22:10" in local time; with the date ("01:15 28/11") when it falls on another day than
+ * "22:15" of a wall time; with the date ("01:15 28/11") when it falls on another day than
  * the run's date, as on a night shift.
  */
-export function clockTime(instant: string, runDate: string): string {
-  const at = new Date(instant);
-  const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
-  return localDate(at) === runDate ? time : `${time} ${pad(at.getDate())}/${pad(at.getMonth() + 1)}`;
-}
+export const entryTime = (at: string, runDate: string): string =>
+  at.slice(0, 10) === runDate ? at.slice(11, 16) : `${at.slice(11, 16)} ${dateVi(at.slice(0, 10)).slice(0, 5)}`;
+
+/** The same for an instant (a tick's time), in local time. */
+export const clockTime = (instant: string, runDate: string): string => entryTime(wallTimeOf(new Date(instant)), runDate);
+
+/** A run's or entry's id: the time in base 36 and six random characters. */
+export const newId = (now = new Date()): string => `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 /** "27/11/2026 · Ca đêm · Nguyễn Văn A": how a run is named on the page and the sheets. */
 export const runLabel = (run: Run): string => [dateVi(run.date), run.shift, run.officer].filter(Boolean).join(' · ');

@@ -18,7 +18,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFFont } from 'pdf-lib';
 import type { JournalForm, PrefillKind } from '../content/forms-schema.ts';
-import { formatDateVi } from '../vi.ts';
+import { canonical, formatDateVi } from '../vi.ts';
 import { describeCharacter, missingCharacters } from './charset.ts';
 import {
   FIELD_PADDING,
@@ -126,9 +126,6 @@ const cachingFontkit = {
 
 const num = (value: number): string => String(Math.round(value * 100) / 100);
 
-/** Text for a field: NFC, with runs of spaces and line breaks made one space. */
-const oneLine = (value: string): string => value.normalize('NFC').replace(/\s+/g, ' ').trim();
-
 /** The values the options put into the header fields, NFC, by prefill kind. */
 function prefillValues(options: JournalOptions): Partial<Record<PrefillKind, string>> {
   const values: Partial<Record<PrefillKind, string>> = {};
@@ -138,7 +135,7 @@ function prefillValues(options: JournalOptions): Partial<Record<PrefillKind, str
   }
   if (options.shift !== undefined) [values.shiftStart, values.shiftEnd] = parseShift(options.shift);
   if (options.unit !== undefined) {
-    const unit = options.unit.normalize('NFC').replace(/\s+/g, ' ').trim();
+    const unit = canonical(options.unit);
     if (unit === '') throw new JournalOptionError('unit', 'expected the name of the unit, found empty text');
     values.unit = unit;
   }
@@ -221,7 +218,7 @@ export async function buildJournal(form: JournalForm, options: JournalOptions, f
   const prefilled = new Map<string, { value: string; size: number }>();
   for (const field of layout.headerFields) {
     const given = header[field.id];
-    const value = given !== undefined ? oneLine(given) : field.prefill ? values[field.prefill] : undefined;
+    const value = given !== undefined ? canonical(given) : field.prefill ? values[field.prefill] : undefined;
     if (value === undefined || value === '') continue;
     const option = given !== undefined ? 'header' : PREFILL_OPTION[field.prefill!];
     const what = given !== undefined ? `${field.id}: ` : '';
@@ -250,7 +247,7 @@ export async function buildJournal(form: JournalForm, options: JournalOptions, f
     for (const [column, raw] of Object.entries(row)) {
       const cell = firstRow.get(column);
       if (!cell) throw new JournalRowError(index, column, `the form has no column "${column}"`);
-      const text = oneLine(raw);
+      const text = canonical(raw);
       if (text === '') continue;
       const missing = missingCharacters(text, regularFace.characters);
       if (missing.length > 0) throw new JournalRowError(index, column, `the journal's font cannot show ${missing.map(describeCharacter).join(', ')}`);

@@ -7,7 +7,8 @@
  * page and `npm run journal -- --entries` both call it, so the same run gives the same rows.
  */
 import type { JournalForm } from '../content/forms-schema.ts';
-import { byTime, entryTime, KINDS } from '../checklist/entries.ts';
+import { byTime, KINDS } from '../checklist/entries.ts';
+import { entryTime } from '../checklist/state.ts';
 import type { EntryKind, JournalEntry, Run } from '../checklist/schema.ts';
 import { JournalOptionError, type JournalOptions } from './options.ts';
 
@@ -57,14 +58,14 @@ export function wallTimeIn(instant: string, timeZone: string): string {
 
 /** The run's lines in time order: its journal entries, and its ticked items if asked. */
 export function journalLines(run: Run, options: RunJournalOptions): JournalLine[] {
-  const lines: JournalLine[] = byTime(run.journal).map((entry: JournalEntry) => ({
+  const lines: JournalLine[] = run.journal.map((entry: JournalEntry, index) => ({
     at: entry.at,
     kind: entry.kind,
     content: entry.content,
     direction: entry.direction,
     informed: entry.informed,
     result: entry.result,
-    from: { entry: run.journal.indexOf(entry) },
+    from: { entry: index },
   }));
   for (const item of options.ticked ?? []) {
     const state = run.items.find((recorded) => recorded.id === item.id);
@@ -73,11 +74,8 @@ export function journalLines(run: Run, options: RunJournalOptions): JournalLine[
     const result = [state.note ?? '', approved].filter(Boolean).join('; ');
     lines.push({ at: wallTimeIn(state.doneAt, options.timeZone), kind: 'cong-viec', content: item.action, result: result || undefined, from: { item: item.id } });
   }
-  // Stable: at the same minute, log entries first, then items in checklist order.
-  return lines
-    .map((line, index) => ({ line, index }))
-    .sort((a, b) => (a.line.at < b.line.at ? -1 : a.line.at > b.line.at ? 1 : a.index - b.index))
-    .map(({ line }) => line);
+  // Stable: at the same minute, log entries first (in their stored order), then items in checklist order.
+  return byTime(lines);
 }
 
 /** Table rows for the lines, cell by column id, as the form's `fills` says. */

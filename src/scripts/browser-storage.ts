@@ -1,6 +1,7 @@
 /**
- * Browser storage and notices shared by the drill pages: localStorage that may be full or
- * blocked, and a notice (role="alert") that can offer the text it set aside for download.
+ * Browser storage and notices shared by the role checklists and the drill pages: localStorage
+ * that may be full or blocked, and a notice (role="alert") that can offer the text it set
+ * aside for download.
  */
 
 export function readStored(key: string): string | null {
