@@ -20,7 +20,8 @@ import { buildJournal } from '../../src/lib/journal/index.ts';
 import { measurePageWeight } from '../../test/support/page-weight.ts';
 import { launchChromium } from '../../test/support/chromium.ts';
 import { startStaticServer } from '../../test/support/static-server.ts';
-import { benchSearch, median } from './search.ts';
+import { median } from './median.ts';
+import { benchSearch } from './search.ts';
 import { writeSyntheticContent } from './synthetic-content.ts';
 
 const { values } = parseArgs({

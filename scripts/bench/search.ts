@@ -10,13 +10,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../../test/support/chromium.ts';
+import { median } from './median.ts';
 import { startStaticServer } from '../../test/support/static-server.ts';
 
-export const median = (list: number[]) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 export interface SearchBench {
   query: string;

@@ -3,7 +3,7 @@
  * src/lib/drills/quiz.ts) and asks them one at a time with immediate feedback and a score.
  * Nothing is stored: a round is quick, and a new one is a new draw.
  */
-import { drawQuiz } from '../lib/drills/quiz.ts';
+import { drawQuiz, QUIZ_LENGTH } from '../lib/drills/quiz.ts';
 
 const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => root.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [...root.querySelectorAll<T>(selector)];
@@ -11,7 +11,7 @@ const show = (element: Element | null | undefined, visible: boolean) => element?
 
 function start(root: HTMLElement): void {
   const items = $$('[data-quiz-item]', root);
-  const length = Number(root.dataset.length) || 10;
+  const length = Number(root.dataset.length) || QUIZ_LENGTH;
   const progress = $('[data-progress]', root);
   const result = $('[data-result]', root);
   let round: HTMLElement[] = [];

@@ -9,12 +9,14 @@ import {
   emptyReport,
   linesOf,
   RATING_LABELS,
+  RATINGS,
   ratingCounts,
   reportFileName,
   serialiseReport,
   type Rating,
   type Report,
 } from '../lib/drills/aar.ts';
+import { formatDateVi } from '../lib/vi.ts';
 import { notify, readStored, writeStored } from './browser-storage.ts';
 
 /** The validator (zod) is fetched when there is something to read back or a report to save. */
@@ -122,7 +124,7 @@ async function start(form: HTMLElement): Promise<void> {
   function renderDates(): void {
     for (const input of $$<HTMLInputElement>('input[type=date]', form)) {
       const span = input.nextElementSibling;
-      if (span?.classList.contains('print-date')) span.textContent = input.value ? input.value.split('-').reverse().join('/') : '';
+      if (span?.classList.contains('print-date')) span.textContent = input.value ? formatDateVi(input.value) : '';
     }
   }
 
@@ -132,7 +134,7 @@ async function start(form: HTMLElement): Promise<void> {
     if (summary) {
       summary.textContent =
         `Tổng hợp ${injects.length} thẻ: ` +
-        (Object.keys(RATING_LABELS) as Rating[]).map((rating) => `${RATING_LABELS[rating].toLowerCase()} ${counts[rating]}`).join(', ') +
+        RATINGS.map((rating) => `${RATING_LABELS[rating].toLowerCase()} ${counts[rating]}`).join(', ') +
         `, chưa đánh giá ${counts.none}.`;
     }
     show(summary, true);

@@ -29,7 +29,10 @@ interface Pagefind {
 const FILTER_LEGENDS: Record<string, string> = { [FILTER_KIND]: 'Loại', [FILTER_ROLE]: 'Vai trò' };
 /** Results shown; each one costs a fragment request, so the first screen is what is fetched. */
 const MAX_RESULTS = 10;
-/** One prefix per first character a word can have: preloading them fetches every index chunk. */
+/**
+ * One prefix per first character a word can have (Pagefind folds tone marks and ă, â, ê, ô,
+ * ơ, ư before it looks a word up; đ stays): preloading them fetches every index chunk.
+ */
 const INDEX_PRELOAD = [...'abcdđefghijklmnopqrstuvwxyz0123456789'].join(' ');
 
 export function startSearchPage(): void {
@@ -70,9 +73,9 @@ export function startSearchPage(): void {
             ranking: { metaWeights: { title: 12, label: 0, citation: 0, role: 0 } },
           });
           await module.init();
-          // Someone on this page is about to search: fetch the whole index now (every word
-          // starts with one of these characters) rather than chunk by chunk as words are typed.
-          await module.preload(INDEX_PRELOAD);
+          // Someone on this page is about to search: fetch the whole index now rather than chunk
+          // by chunk as words are typed. Not awaited: a search reuses the chunks on their way.
+          module.preload(INDEX_PRELOAD).catch(() => undefined);
           return module;
         })(),
         fetch(`${base}pagefind/d-words.json`)

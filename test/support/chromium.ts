@@ -15,6 +15,11 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Chromium at CHROMIUM_PATH, or Debian's /usr/bin/chromium. */
-export const launchChromium = (executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): Promise<Browser> =>
+const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+/** CHROMIUM_PATH when set (and then only that), else Debian's /usr/bin/chromium. */
+export const wantedChromium = (): string => process.env.CHROMIUM_PATH?.trim() || DEFAULT_CHROMIUM;
+
+/** Chromium at `executablePath`, by default the wanted one. */
+export const launchChromium = (executablePath = wantedChromium()): Promise<Browser> =>
   chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });

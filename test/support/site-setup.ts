@@ -8,6 +8,7 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { wantedChromium } from './chromium.ts';
 import { normaliseBasePath, startStaticServer } from './static-server.ts';
 
 declare module 'vitest' {
@@ -27,8 +28,6 @@ declare module 'vitest' {
   }
 }
 
-const DEFAULT_CHROMIUM = '/usr/bin/chromium';
-
 async function isExecutable(path: string): Promise<boolean> {
   try {
     await access(path, constants.X_OK);
@@ -40,7 +39,7 @@ async function isExecutable(path: string): Promise<boolean> {
 
 /** CHROMIUM_PATH when set (and then only that), else Debian's /usr/bin/chromium. */
 async function findChromium(): Promise<{ path: string | null; missing: string | null }> {
-  const wanted = process.env.CHROMIUM_PATH?.trim() || DEFAULT_CHROMIUM;
+  const wanted = wantedChromium();
   if (await isExecutable(wanted)) return { path: wanted, missing: null };
   const from = process.env.CHROMIUM_PATH?.trim() ? `CHROMIUM_PATH=${wanted}` : wanted;
   return { path: null, missing: `no executable Chromium at ${from} (apt-get install -y chromium, or set CHROMIUM_PATH)` };

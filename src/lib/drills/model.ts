@@ -1,7 +1,7 @@
 /**
  * What the drill pages derive from a drill at build time: the points it exercises, the
  * fingerprint of its answer key (stored progress made against another key is not reused),
- * option letters, and the hot-wash questions every drill asks.
+ * option letters and right answers, and the hot-wash questions every drill asks.
  */
 import type { Drill, Inject } from '../content/drills-schema.ts';
 import { isWithin } from '../law/eid.ts';
@@ -11,6 +11,14 @@ export type DrillWithId = Drill & { id: string };
 
 /** "A", "B", "C"…: how cards and pages name the options. */
 export const optionLetter = (index: number): string => String.fromCharCode(65 + index);
+
+/** The right options of an inject as the answer key writes them: "A. …; C. …". */
+export const rightAnswers = (inject: Pick<Inject, 'options' | 'correct'>): string =>
+  inject.options
+    .map((option, o) => ({ option, letter: optionLetter(o) }))
+    .filter(({ option }) => inject.correct.includes(option.id))
+    .map(({ option, letter }) => `${letter}. ${option.text}`)
+    .join('; ');
 
 /**
  * The points (eIds of lettered points, from `points`) that the drill's injects cite, in the

@@ -27,8 +27,8 @@ export const routes = {
   search: (query?: string) => (query ? `/tim-kiem/?q=${encodeURIComponent(query)}` : '/tim-kiem/'),
   /** Training drills; with a role id, the list filtered to the drills that role plays in. */
   drills: (roleId?: string) => `/dien-tap/${roleId ? `#cho-${roleId}` : ''}`,
-  /** Trainee mode of a drill; with an inject id, that inject. */
-  drill: (drillId: string, injectId?: string) => `/dien-tap/${drillId}/${injectId ? `#tinh-huong-${injectId}` : ''}`,
+  /** Trainee mode of a drill. */
+  drill: (drillId: string) => `/dien-tap/${drillId}/`,
   /** The facilitator's view: MSEL, evaluation sheet, hot wash and after-action report. */
   drillTrainer: (drillId: string) => `/dien-tap/${drillId}/huan-luyen-vien/`,
   /** Printable inject cards, with the answer key on separate pages. */
