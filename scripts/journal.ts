@@ -148,7 +148,7 @@ function readRunFile(name: string): RunFile {
   } catch {
     throw new UsageError('--entries', `${name}: is not UTF-8 text`);
   }
-  const parsed = parseRunFile(text);
+  const parsed = parseRunFile(text, new Date());
   if (!parsed.ok) throw new UsageError('--entries', `${name}: ${describeIssue(parsed.issue)}`);
   return parsed.file;
 }
@@ -182,7 +182,7 @@ async function journalFromRun(
         approval: duty.approval ? `Đã được ${handbook.role(duty.approval.by).name} phê duyệt` : undefined,
       }))
     : undefined;
-  const { options, lines } = journalOfRun(form, run, { timeZone: file.timeZone, ticked: items });
+  const { options, lines } = journalOfRun(form, run, { ticked: items });
   try {
     return { bytes: await buildJournal(form, { ...base, ...options }, fonts), rows: lines.length };
   } catch (error) {

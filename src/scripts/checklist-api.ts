@@ -12,8 +12,11 @@ export interface ChecklistApi {
   store(): Store;
   /** The run on screen: the open one, or an ended one being looked at (then not live). */
   shown(): { run: Run | null; live: boolean };
-  /** Stores a new state of the runs and redraws the page. */
-  commit(store: Store): void;
+  /**
+   * Stores a new state of the runs and redraws the page; `edited` names what this tab
+   * changed (merge.ts keys), so that a change made at once in another tab is shown beside it.
+   */
+  commit(store: Store, edited?: readonly string[]): void;
   /** Called after every redraw: a change here, in another tab, or another run opened. */
   onRender(listener: () => void): void;
 }

@@ -1,123 +1,240 @@
 /**
  * Shift runs on a role page: enhances the plain checklist built by [role].astro. State
- * logic lives in src/lib/checklist (pure); this file reads the page, stores runs in
- * localStorage and draws them. Loaded only on role pages.
+ * rules live in src/lib/checklist (pure); this file reads the page, stores runs in
+ * localStorage, follows other tabs and draws. Loaded only on role pages.
+ *
+ * Two tabs: every change is stamped (state.ts); when another tab writes, its runs are
+ * merged with this tab's field by field (merge.ts, loaded only then) and the result is
+ * written back, so neither tab's change is lost; where both changed the same note or
+ * journal entry, the one kept and this tab's are both shown.
  */
 import { notify as notifyIn, readStored, writeStored } from './browser-storage.ts';
 import type { ChecklistHost } from './checklist-api.ts';
 import { setAsideKey, storageKey, type Run, type Store } from '../lib/checklist/schema.ts';
 import {
-  clockTime,
-  dateVi,
+  ChecklistError,
   emptyStore,
   endRun,
   findRun,
   itemOf,
-  localDate,
   newId,
   openItems,
   progress,
+  reopenRun,
   runLabel,
   serialise,
   setApproved,
   setDone,
   setNote,
+  setOfficer,
   startRun,
 } from '../lib/checklist/state.ts';
+import { dateVi, deviceTimeZone, localDate, runTime, shiftHours } from '../lib/checklist/time.ts';
+import type { ReplacedEdit } from '../lib/checklist/merge.ts';
 
 type PrintMode = 'blank' | 'run' | 'handover';
 
 const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => root.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [...root.querySelectorAll<T>(selector)];
 const show = (element: Element | null, visible: boolean) => element?.toggleAttribute('hidden', !visible);
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = ''): HTMLElementTagNameMap[K] => {
+  const element = document.createElement(tag);
+  element.textContent = text;
+  return element;
+};
+const short = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
 
 /** Reads saved runs: validation, migrations and the recovery of damaged state (load.ts). */
 const storeReader = () => import('../lib/checklist/load.ts');
+type Reader = Awaited<ReturnType<typeof storeReader>>;
 
-async function start(root: HTMLElement): Promise<void> {
-  const role = root.dataset.checklist ?? '';
-  const key = storageKey(role);
-  // The reader comes only when something is saved: a first visit does without it. It is
-  // awaited before the page is wired, so that no click meets a store not yet read.
-  const saved = readStored(key);
-  let reader = saved === null ? undefined : await storeReader();
-  const panelOrNull = $('[data-run-panel]');
-  const historyOrNull = $('[data-history]');
-  if (!panelOrNull || !historyOrNull) return;
-  const panel: HTMLElement = panelOrNull;
-  const history: HTMLElement = historyOrNull;
+interface ItemView {
+  id: string;
+  action: string;
+  tick: HTMLInputElement | null;
+  approve: HTMLInputElement | null;
+  approvedAt: HTMLElement | null;
+  note: HTMLInputElement | null;
+  noteError: HTMLElement | null;
+  doneAt: HTMLElement | null;
+  run: HTMLElement | null;
+}
 
-  const items = $$('[data-item]', root).map((li) => ({
-    id: li.dataset.item ?? '',
-    action: $('.duty-action', li)?.textContent?.trim() ?? '',
-    tick: $<HTMLInputElement>('.tick', li),
-    approve: $<HTMLInputElement>('[data-approve]', li),
-    approvedAt: $('[data-approved-at]', li),
-    note: $<HTMLInputElement>('[data-note]', li),
-    doneAt: $('[data-done-at]', li),
-    run: $('[data-run]', li),
-  }));
-  const ids = items.map((item) => item.id);
-  const moments = $$('[data-moment]', root).map((section) => ({
-    name: $('h2', section)?.textContent?.trim() ?? '',
-    ids: $$('[data-item]', section).map((li) => li.dataset.item ?? ''),
-    out: $('[data-progress]', section),
-  }));
-  const status = $('[data-status]', panel);
-  const announcer = $('[data-announce]', panel);
-  const form = $<HTMLFormElement>('[data-start-form]', panel);
-  const startBox = $<HTMLDetailsElement>('[data-start]', panel);
-  const formError = $('[data-start-error]', panel);
-  const bar = $<HTMLProgressElement>('progress', panel);
-
-  let store: Store;
+class ShiftRuns {
+  readonly role: string;
+  readonly key: string;
+  readonly root: HTMLElement;
+  readonly panel: HTMLElement;
+  readonly history: HTMLElement;
+  readonly items: ItemView[];
+  readonly ids: string[];
+  readonly moments: { element: HTMLElement; name: string; ids: string[]; out: HTMLElement | null }[];
+  reader: Reader | undefined;
+  store: Store;
   /** The ended run being looked at (read-only), if any. */
-  let viewing: string | null = null;
-  let saveFailed = false;
-  /** Redrawn with the page: the journal log, where the role keeps one. */
-  const listeners: (() => void)[] = [];
+  viewing: string | null = null;
+  saveFailed = false;
+  /** Notes and journal entries changed here since another tab was last heard (merge.ts keys). */
+  readonly edited = new Set<string>();
+  readonly listeners: (() => void)[] = [];
 
-  const notify = (message: string, setAside?: { key: string; raw: string }) =>
-    notifyIn($('[data-notices]', panel), message, setAside && { ...setAside, file: `ca-truc-${role}-ban-cat-rieng.json` });
+  constructor(root: HTMLElement, panel: HTMLElement, history: HTMLElement, reader: Reader | undefined, saved: string | null) {
+    this.root = root;
+    this.panel = panel;
+    this.history = history;
+    this.reader = reader;
+    this.role = root.dataset.checklist ?? '';
+    this.key = storageKey(this.role);
+    this.items = $$('[data-item]', root).map((li) => ({
+      id: li.dataset.item ?? '',
+      action: $('.duty-action', li)?.textContent?.trim() ?? '',
+      tick: $<HTMLInputElement>('.tick', li),
+      approve: $<HTMLInputElement>('[data-approve]', li),
+      approvedAt: $('[data-approved-at]', li),
+      note: $<HTMLInputElement>('[data-note]', li),
+      noteError: $('[data-note-error]', li),
+      doneAt: $('[data-done-at]', li),
+      run: $('[data-run]', li),
+    }));
+    this.ids = this.items.map((item) => item.id);
+    this.moments = $$('[data-moment]', root).map((element) => ({
+      element,
+      name: $('h2', element)?.textContent?.trim() ?? '',
+      ids: $$('[data-item]', element).map((li) => li.dataset.item ?? ''),
+      out: $('[data-progress]', element),
+    }));
+    this.store = this.read(saved);
+  }
 
-  const write = (name: string, value: string): boolean => {
+  // ── storage ────────────────────────────────────────────────────────────
+
+  notify(message: string, setAside?: { key: string; raw: string }): void {
+    notifyIn($('[data-notices]', this.panel), message, setAside && { ...setAside, file: `ca-truc-${this.role}-ban-cat-rieng.json` });
+  }
+
+  write(name: string, value: string): boolean {
     if (writeStored(name, value)) return true;
-    if (!saveFailed) notify('Trình duyệt không cho lưu (bộ nhớ đầy hoặc bị chặn): thay đổi chỉ còn đến khi đóng trang này.');
-    saveFailed = true;
+    if (!this.saveFailed) this.notify('Trình duyệt không cho lưu (bộ nhớ đầy hoặc bị chặn): thay đổi chỉ còn đến khi đóng trang này.');
+    this.saveFailed = true;
     return false;
-  };
+  }
 
-  /** Takes the stored text as the state (the reader is there whenever there is text). */
-  const load = (raw: string | null) => {
-    if (raw === null) {
-      store = emptyStore(role);
-      return;
-    }
-    if (!reader) throw new Error('checklist: saved runs to read, and no reader loaded');
-    const loaded = reader.loadStore(raw, role);
-    store = loaded.store;
+  /** The runs in stored text (the reader is there whenever there is text); what cannot be used is set aside. */
+  read(raw: string | null): Store {
+    if (raw === null) return emptyStore(this.role);
+    if (!this.reader) throw new Error('checklist: saved runs to read, and no reader loaded');
+    const loaded = this.reader.loadStore(raw, this.role);
     if (loaded.setAside !== null) {
-      const aside = setAsideKey(role, new Date());
+      const aside = setAsideKey(this.role, new Date());
       // Replace the stored state only once the original is safe under its new key.
-      const kept = write(aside, loaded.setAside) && write(key, serialise(store));
-      notify(loaded.notice?.message ?? '', kept ? { key: aside, raw: loaded.setAside } : { key, raw: loaded.setAside });
+      const kept = this.write(aside, loaded.setAside) && this.write(this.key, serialise(loaded.store));
+      this.notify(loaded.notice?.message ?? '', kept ? { key: aside, raw: loaded.setAside } : { key: this.key, raw: loaded.setAside });
     }
-  };
+    return loaded.store;
+  }
 
-  const shown = (): Run | null => (viewing ? findRun(store, viewing) ?? null : store.current);
+  /** Another tab wrote the runs of this role: merge them with ours and keep both tabs' changes. */
+  async followOtherTab(raw: string | null): Promise<void> {
+    if (raw !== null) this.reader ??= await storeReader();
+    const { mergeStores, replacedEdits, sameStore } = await import('../lib/checklist/merge.ts');
+    const theirs = raw === null ? emptyStore(this.role) : this.reader!.loadStore(raw, this.role).store;
+    const mine = this.store;
+    const merged = mergeStores(mine, theirs);
+    const replaced = replacedEdits(mine, merged, this.edited);
+    this.edited.clear();
+    this.store = merged;
+    if (!sameStore(merged, theirs)) this.write(this.key, serialise(merged));
+    if (this.viewing && !findRun(this.store, this.viewing)) this.viewing = null;
+    this.render();
+    for (const edit of replaced) this.showReplaced(edit);
+  }
 
-  const announce = (message: string) => {
+  /** Says that another tab's value replaced this tab's, shows both, and offers to put this tab's back. */
+  showReplaced(edit: ReplacedEdit): void {
+    const box = $('[data-notices]', this.panel);
+    if (!box) return;
+    const notice = el('div');
+    notice.className = 'notice';
+    notice.setAttribute('role', 'alert');
+    const button = el('button', edit.kind === 'note' ? 'Dùng ghi chú của thẻ này' : 'Ghi lại mục của thẻ này');
+    button.type = 'button';
+    if (edit.kind === 'note') {
+      const action = this.items.find((item) => item.id === edit.itemId)?.action ?? edit.itemId;
+      notice.append(
+        el('p', `Ghi chú của việc ‘${short(action)}’ vừa được sửa ở một thẻ khác cùng lúc với thẻ này.`),
+        el('p', `Đang giữ: ‘${short(edit.kept) || '(trống)'}’. Bản ở thẻ này: ‘${short(edit.mine) || '(trống)'}’.`),
+      );
+      button.addEventListener('click', () => {
+        if (this.update((store) => setNote(store, edit.itemId, edit.mine, new Date()), [edit.itemId])) notice.remove();
+      });
+    } else {
+      notice.append(
+        el('p', `Mục nhật ký lúc ${edit.mine.at.slice(11, 16)} vừa được ${edit.kept ? 'sửa' : 'xóa'} ở một thẻ khác cùng lúc với thẻ này.`),
+        el('p', `${edit.kept ? `Đang giữ: ‘${short(edit.kept.content)}’. ` : ''}Bản ở thẻ này: ‘${short(edit.mine.content)}’.`),
+      );
+      button.addEventListener('click', async () => {
+        const { addEntry, inputOf } = await import('../lib/checklist/entries.ts');
+        if (this.update((store) => addEntry(store, inputOf(edit.mine), newId(), new Date()))) notice.remove();
+      });
+    }
+    notice.append(button);
+    box.append(notice);
+  }
+
+  /** Applies a change, stores it and redraws; a refused change is shown, not thrown. */
+  update(change: (store: Store) => Store, notes: readonly string[] = []): boolean {
+    try {
+      this.store = change(this.store);
+    } catch (error) {
+      if (!(error instanceof ChecklistError)) throw error;
+      this.notify(error.message);
+      return false;
+    }
+    this.commit(this.store, notes.map((id) => `note:${this.store.current?.id}:${id}`));
+    return true;
+  }
+
+  /** Stores a new state of the runs and redraws; `edited` are merge.ts keys of what this tab changed. */
+  commit(store: Store, edited: readonly string[] = []): void {
+    this.store = store;
+    for (const key of edited) this.edited.add(key);
+    if (this.viewing && !findRun(this.store, this.viewing)) this.viewing = null;
+    this.write(this.key, serialise(this.store));
+    this.render();
+  }
+
+  // ── drawing ────────────────────────────────────────────────────────────
+
+  shown(): Run | null {
+    return this.viewing ? findRun(this.store, this.viewing) ?? null : this.store.current;
+  }
+
+  announce(message: string): void {
+    const announcer = $('[data-announce]', this.panel);
     if (announcer) announcer.textContent = message;
-  };
-  const counts = (run: Run | null) => {
-    const all = progress(run, ids);
-    return `Đã xong ${all.done}/${all.total} việc`;
-  };
+  }
 
-  function render(): void {
-    const run = shown();
-    const live = run !== null && viewing === null;
-    for (const item of items) {
+  counts(run: Run | null): string {
+    const all = progress(run, this.ids);
+    return `Đã xong ${all.done}/${all.total} việc`;
+  }
+
+  /** The last ended run, which can be opened again while no other run has started. */
+  reopenable(): Run | undefined {
+    return this.store.current ? undefined : this.store.history[0];
+  }
+
+  statusText(run: Run | null): string {
+    if (!run) return 'Chưa có ca nào đang mở. Bắt đầu ca mới để đánh dấu việc đã xong, ghi giờ và ghi chú.';
+    const zone = run.timeZone === deviceTimeZone() ? '' : ` (giờ theo múi ${run.timeZone}, nơi ghi ca)`;
+    if (this.viewing) {
+      return `Ca đã kết thúc (chỉ xem): ${runLabel(run)}; kết thúc lúc ${run.endedAt ? runTime(run, run.endedAt) : ''}${zone}.`;
+    }
+    return `Ca đang mở: ${runLabel(run)}; mở sổ lúc ${runTime(run, run.startedAt)}${zone}.`;
+  }
+
+  renderItems(run: Run | null, live: boolean): void {
+    for (const item of this.items) {
       const state = itemOf(run, item.id);
       if (item.tick) {
         item.tick.checked = Boolean(state?.doneAt);
@@ -125,96 +242,100 @@ async function start(root: HTMLElement): Promise<void> {
       }
       show(item.run, run !== null);
       if (item.doneAt && run) {
-        item.doneAt.textContent = state?.doneAt ? `Xong lúc ${clockTime(state.doneAt, run.date)}` : '';
+        item.doneAt.textContent = state?.doneAt ? `Xong lúc ${runTime(run, state.doneAt)}` : '';
         show(item.doneAt, Boolean(state?.doneAt));
       }
       if (item.approve && run) {
         item.approve.checked = Boolean(state?.approvedAt);
         item.approve.disabled = !live;
-        if (item.approvedAt) item.approvedAt.textContent = state?.approvedAt ? `(lúc ${clockTime(state.approvedAt, run.date)})` : '';
+        if (item.approvedAt) item.approvedAt.textContent = state?.approvedAt ? `(lúc ${runTime(run, state.approvedAt)})` : '';
       }
-      if (item.note && document.activeElement !== item.note) item.note.value = state?.note ?? '';
+      // A note being typed is left alone; one that was refused keeps its text until it is fixed.
+      if (item.note && document.activeElement !== item.note && item.note.getAttribute('aria-invalid') !== 'true') item.note.value = state?.note ?? '';
       if (item.note) item.note.readOnly = !live;
     }
-    for (const moment of moments) {
+  }
+
+  renderProgress(run: Run | null): void {
+    for (const moment of this.moments) {
       const { done, total } = progress(run, moment.ids);
       if (moment.out) moment.out.textContent = `Đã xong ${done}/${total}`;
       show(moment.out, run !== null);
+      // The moment in progress comes first: moments whose items are all done go to the end.
+      moment.element.style.order = run && done === total ? '1' : '';
     }
-    const all = progress(run, ids);
+    const all = progress(run, this.ids);
+    const bar = $<HTMLProgressElement>('progress', this.panel);
     if (bar) {
       bar.max = all.total;
       bar.value = all.done;
     }
-    const text = $('[data-progress-text]', panel);
-    if (text) text.textContent = counts(run);
-    show($('[data-progress-all]', panel), run !== null);
-    if (status) {
-      status.textContent = viewing && run
-        ? `Đang xem ca đã qua (chỉ xem): ${runLabel(run)}, kết thúc lúc ${run.endedAt ? clockTime(run.endedAt, run.date) : ''}.`
-        : run
-          ? `Ca đang mở: ${runLabel(run)}, bắt đầu lúc ${clockTime(run.startedAt, run.date)}.`
-          : 'Chưa có ca nào đang mở. Bắt đầu ca mới để đánh dấu việc đã xong, ghi giờ và ghi chú.';
-    }
-    show($('[data-end]', panel), live);
-    show($('[data-back]', panel), viewing !== null);
-    for (const button of $$('[data-print-mode="run"], [data-print-mode="handover"]', panel)) show(button, run !== null);
-    show($('[data-start-warning]', panel), store.current !== null);
-    if (startBox && !store.current && !viewing) startBox.open = true;
-    for (const listener of listeners) listener();
+    for (const text of $$('[data-progress-text]')) text.textContent = this.counts(run);
+    show($('[data-progress-all]', this.panel), run !== null);
+    show($('[data-progress-sticky]', this.root), run !== null);
   }
 
-  function renderHistory(): void {
-    const list = $('[data-history-list]', history);
+  render(): void {
+    const run = this.shown();
+    const live = run !== null && this.viewing === null;
+    this.renderItems(run, live);
+    this.renderProgress(run);
+    const status = $('[data-status]', this.panel);
+    if (status) status.textContent = this.statusText(run);
+    show($('[data-end]', this.panel), live);
+    show($('[data-back]', this.panel), this.viewing !== null && this.store.current !== null);
+    show($('[data-reopen]', this.panel), this.reopenable() !== undefined && (this.viewing === null || this.viewing === this.reopenable()?.id));
+    for (const button of $$('[data-print-mode="run"], [data-print-mode="handover"]', this.panel)) show(button, run !== null);
+    const officer = $<HTMLDetailsElement>('[data-officer]', this.panel);
+    show(officer, live);
+    show($('[data-start-warning]', this.panel), this.store.current !== null);
+    const startBox = $<HTMLDetailsElement>('[data-start]', this.panel);
+    if (startBox && !this.store.current && !this.viewing && !startBox.open) {
+      startBox.open = true;
+      this.fillStartForm();
+    }
+    const historyLink = $('[data-history-link]', this.panel);
+    if (historyLink) historyLink.textContent = `Các ca đã qua (${this.store.history.length})`;
+    show(historyLink, this.store.history.length > 0);
+    this.renderHistory();
+    for (const listener of this.listeners) listener();
+  }
+
+  renderHistory(): void {
+    const list = $('[data-history-list]', this.history);
     if (!list) return;
     list.replaceChildren(
-      ...store.history.map((run) => {
-        const li = document.createElement('li');
-        const button = document.createElement('button');
+      ...this.store.history.map((run) => {
+        const li = el('li');
+        const button = el('button', runLabel(run));
         button.type = 'button';
         button.dataset.openRun = run.id;
-        button.textContent = runLabel(run);
-        const detail = document.createElement('span');
-        detail.textContent = ` ${counts(run).toLowerCase()}, kết thúc lúc ${run.endedAt ? clockTime(run.endedAt, run.date) : ''}`;
-        li.append(button, detail);
+        li.append(button, el('span', ` ${this.counts(run).toLowerCase()}, kết thúc lúc ${run.endedAt ? runTime(run, run.endedAt) : ''}`));
         return li;
       }),
     );
-    show($('[data-history-empty]', history), store.history.length === 0);
-  }
-
-  /** Applies a change to the open run, stores it and redraws; a refused change is shown, not thrown. */
-  function update(change: (store: Store) => Store): boolean {
-    try {
-      store = change(store);
-    } catch (error) {
-      notify(error instanceof Error ? error.message : String(error));
-      return false;
-    }
-    write(key, serialise(store));
-    render();
-    return true;
+    show($('[data-history-empty]', this.history), this.store.history.length === 0);
   }
 
   // The paper sheet: blank as built, filled for "In ca này", open items only for "In bàn giao ca".
-  function fillSheet(mode: PrintMode): void {
+  fillSheet(mode: PrintMode): void {
     const sheet = $('[data-sheet]');
     if (!sheet) return;
-    const run = mode === 'blank' ? null : shown();
-    const open = new Set(openItems(run, ids));
+    const run = mode === 'blank' ? null : this.shown();
+    const open = new Set(openItems(run, this.ids));
     const title = $('[data-sheet-title]', sheet);
     if (title) title.textContent = mode === 'handover' ? 'Bàn giao ca: việc còn mở' : 'Danh sách việc trong ca trực';
     for (const field of $$('[data-sheet-field]', sheet)) {
-      const name = field.dataset.sheetField as 'date' | 'shift' | 'officer';
-      field.textContent = run ? (name === 'date' ? dateVi(run.date) : run[name]) : '';
+      const name = field.dataset.sheetField;
+      field.textContent = !run ? '' : name === 'date' ? dateVi(run.date) : name === 'shift' ? [run.shift, shiftHours(run)].filter(Boolean).join(' ') : run.officer;
     }
     const note = $('[data-sheet-handover]', sheet);
     if (note && run) {
-      const now = new Date().toISOString();
+      const made = runTime(run, new Date());
       note.textContent =
         open.size === 0
-          ? `Mọi việc trong danh sách đã xong (lập lúc ${clockTime(now, run.date)}).`
-          : `Còn ${open.size}/${ids.length} việc chưa xong (lập lúc ${clockTime(now, run.date)}).`;
+          ? `Mọi việc trong danh sách đã xong (lập lúc ${made}).`
+          : `Còn ${open.size}/${this.ids.length} việc chưa xong (lập lúc ${made}).`;
     }
     show(note, mode === 'handover');
     for (const row of $$('[data-sheet-item]', sheet)) {
@@ -222,7 +343,7 @@ async function start(root: HTMLElement): Promise<void> {
       $('[data-sheet-done]', row)?.classList.toggle('on', Boolean(state?.doneAt));
       $('[data-sheet-approved]', row)?.classList.toggle('on', Boolean(state?.approvedAt));
       const time = $('[data-sheet-time]', row);
-      if (time) time.textContent = run && state?.doneAt ? clockTime(state.doneAt, run.date) : '';
+      if (time) time.textContent = run && state?.doneAt ? runTime(run, state.doneAt) : '';
       const text = $('[data-sheet-note]', row);
       if (text) text.textContent = state?.note ?? '';
       show(row, mode !== 'handover' || open.has(row.dataset.sheetItem ?? ''));
@@ -232,125 +353,287 @@ async function start(root: HTMLElement): Promise<void> {
     if (signer) signer.textContent = mode === 'handover' ? 'Người bàn giao ca' : 'Người trực ca';
   }
 
-  // Events
-  root.addEventListener('change', (event) => {
-    const target = event.target as HTMLInputElement;
-    const item = items.find((entry) => entry.tick === target || entry.approve === target);
-    if (!item) return;
-    const now = new Date();
-    if (target === item.tick) {
-      if (!update((s) => setDone(s, item.id, target.checked, now))) return;
-      const moment = moments.find((m) => m.ids.includes(item.id));
-      const part = moment ? progress(store.current, moment.ids) : null;
-      announce(
-        `${target.checked ? 'Đã xong' : 'Bỏ đánh dấu'}: ${item.action}. ` +
-          (moment && part ? `${moment.name}: ${part.done}/${part.total}. ` : '') +
-          `Cả ca: ${counts(store.current).toLowerCase()}.`,
-      );
-    } else if (update((s) => setApproved(s, item.id, target.checked, now))) {
-      announce(target.checked ? `Đã ghi nhận phê duyệt: ${item.action}.` : `Bỏ ghi nhận phê duyệt: ${item.action}.`);
-    }
-  });
-  root.addEventListener('input', (event) => {
-    const item = items.find((entry) => entry.note === event.target);
-    if (item?.note) update((s) => setNote(s, item.id, item.note?.value ?? ''));
-  });
+  print(mode: PrintMode): void {
+    this.fillSheet(mode);
+    window.print();
+  }
 
-  form?.addEventListener('submit', (event) => {
-    event.preventDefault();
+  // ── forms ──────────────────────────────────────────────────────────────
+
+  /** Puts a refused field's message next to it. */
+  fieldError(form: HTMLFormElement, error: ChecklistError): void {
+    const name = error.field ?? '';
+    const out = $(`[data-error-for="${name}"]`, form) ?? $('[data-error-for]', form);
+    if (out) {
+      out.textContent = error.message;
+      show(out, true);
+    }
+    const input = $<HTMLInputElement>(`[name="${name}"]`, form);
+    input?.setAttribute('aria-invalid', 'true');
+    input?.focus();
+  }
+
+  clearErrors(form: HTMLFormElement): void {
+    for (const out of $$('[data-error-for]', form)) show(out, false);
+    for (const input of $$('[aria-invalid]', form)) input.removeAttribute('aria-invalid');
+  }
+
+  /** The start form proposes today and the hours of the last run (units keep the same schedule). */
+  fillStartForm(): void {
+    const form = $<HTMLFormElement>('[data-start-form]', this.panel);
+    if (!form) return;
+    const set = (name: string, value: string) => {
+      const input = form.elements.namedItem(name) as HTMLInputElement | null;
+      if (input && (name === 'date' || input.value === '')) input.value = value;
+    };
+    set('date', localDate(new Date()));
+    const last = this.store.current ?? this.store.history[0];
+    if (last?.shiftStart && last.shiftEnd) {
+      set('shiftStart', last.shiftStart);
+      set('shiftEnd', last.shiftEnd);
+    }
+  }
+
+  onStart(form: HTMLFormElement): void {
     const data = new FormData(form);
-    const input = { date: String(data.get('date') ?? ''), shift: String(data.get('shift') ?? ''), officer: String(data.get('officer') ?? '') };
+    const text = (name: string) => String(data.get(name) ?? '');
     const now = new Date();
-    const id = newId(now);
+    this.clearErrors(form);
     try {
-      store = startRun(store, input, now, id);
+      const input = { date: text('date'), shiftStart: text('shiftStart'), shiftEnd: text('shiftEnd'), shift: text('shift'), officer: text('officer'), timeZone: deviceTimeZone() };
+      this.store = startRun(this.store, input, now, newId(now));
     } catch (error) {
-      if (formError) formError.textContent = error instanceof Error ? error.message : String(error);
-      show(formError, true);
+      if (!(error instanceof ChecklistError)) throw error;
+      this.fieldError(form, error);
       return;
     }
-    show(formError, false);
-    write(key, serialise(store));
-    viewing = null;
+    this.viewing = null;
     form.reset();
-    resetDate();
+    const startBox = $<HTMLDetailsElement>('[data-start]', this.panel);
     if (startBox) startBox.open = false;
-    render();
-    renderHistory();
-    announce(`Đã bắt đầu ca mới: ${runLabel(store.current as Run)}.`);
-    status?.focus();
-  });
+    this.commit(this.store);
+    this.announce(`Đã bắt đầu ca mới: ${runLabel(this.store.current!)}.`);
+    $('[data-status]', this.panel)?.focus();
+  }
 
-  panel.addEventListener('click', (event) => {
-    const button = (event.target as Element).closest('button');
-    if (!button) return;
-    const mode = button.dataset.printMode as PrintMode | undefined;
-    if (mode) {
-      fillSheet(mode);
-      window.print();
-    } else if (button.hasAttribute('data-end')) {
-      const open = openItems(store.current, ids).length;
-      if (!update((s) => endRun(s, new Date()))) return;
-      renderHistory();
-      announce(`Đã kết thúc ca; ${open === 0 ? 'mọi việc đã xong' : `còn ${open} việc chưa xong`}. Ca được lưu trong “Các ca đã qua”.`);
-      status?.focus();
-    } else if (button.hasAttribute('data-back')) {
-      viewing = null;
-      render();
-      status?.focus();
+  onOfficer(form: HTMLFormElement): void {
+    this.clearErrors(form);
+    const value = String(new FormData(form).get('officer') ?? '');
+    try {
+      this.commit(setOfficer(this.store, value, new Date()));
+    } catch (error) {
+      if (!(error instanceof ChecklistError)) throw error;
+      this.fieldError(form, error);
+      return;
     }
-  });
+    const box = $<HTMLDetailsElement>('[data-officer]', this.panel);
+    if (box) box.open = false;
+    this.announce('Đã lưu tên người trực.');
+  }
 
-  history.addEventListener('click', (event) => {
-    const runId = (event.target as Element).closest<HTMLElement>('[data-open-run]')?.dataset.openRun;
-    if (!runId) return;
-    viewing = runId;
-    render();
-    status?.focus();
-  });
+  onTick(item: ItemView, target: HTMLInputElement): void {
+    const now = new Date();
+    if (target === item.tick) {
+      if (!this.update((s) => setDone(s, item.id, target.checked, now))) return;
+      const moment = this.moments.find((m) => m.ids.includes(item.id));
+      const part = moment ? progress(this.store.current, moment.ids) : null;
+      this.announce(
+        `${target.checked ? 'Đã xong' : 'Bỏ đánh dấu'}: ${item.action}. ` +
+          (moment && part ? `${moment.name}: ${part.done}/${part.total}. ` : '') +
+          `Cả ca: ${this.counts(this.store.current).toLowerCase()}.`,
+      );
+    } else if (this.update((s) => setApproved(s, item.id, target.checked, now))) {
+      this.announce(target.checked ? `Đã ghi nhận phê duyệt: ${item.action}.` : `Bỏ ghi nhận phê duyệt: ${item.action}.`);
+    }
+  }
 
-  // After printing, Ctrl+P prints the blank checklist again.
-  window.addEventListener('afterprint', () => fillSheet('blank'));
-  // Another tab changed the runs of this role: follow it.
-  window.addEventListener('storage', async (event) => {
-    if (event.key !== key) return;
-    if (event.newValue !== null) reader ??= await storeReader();
-    load(event.newValue);
-    if (viewing && !findRun(store, viewing)) viewing = null;
-    render();
-    renderHistory();
-  });
+  /** A note is saved as it is typed; text over the limit (or not printable) is kept in the field and refused there, never cut. */
+  onNote(item: ItemView): void {
+    const note = item.note!;
+    try {
+      this.store = setNote(this.store, item.id, note.value, new Date());
+    } catch (error) {
+      if (!(error instanceof ChecklistError)) throw error;
+      note.setAttribute('aria-invalid', 'true');
+      if (item.noteError) item.noteError.textContent = `${error.message} Ghi chú chưa được lưu.`;
+      show(item.noteError, true);
+      return;
+    }
+    note.removeAttribute('aria-invalid');
+    show(item.noteError, false);
+    this.commit(this.store, [`note:${this.store.current?.id}:${item.id}`]);
+  }
 
-  const dateInput = $<HTMLInputElement>('[name="date"]', panel);
-  const resetDate = () => {
-    if (dateInput) dateInput.value = localDate(new Date());
-  };
+  // ── end of shift ───────────────────────────────────────────────────────
 
-  // The form proposes today's date whenever it is opened.
-  startBox?.addEventListener('toggle', () => {
-    if (startBox.open) resetDate();
-  });
+  /** Fills the review of the open run: its times, what is still open per moment, approvals, the journal. */
+  fillReview(run: Run): void {
+    const dialog = $<HTMLDialogElement>('[data-review]', this.panel)!;
+    const line = $('[data-review-run]', dialog);
+    if (line) line.textContent = `${runLabel(run)}. Mở sổ lúc ${runTime(run, run.startedAt)}; ${this.counts(run).toLowerCase()}.`;
+    const open = new Set(openItems(run, this.ids));
+    const box = $('[data-review-open]', dialog)!;
+    const groups = this.moments
+      .map((moment) => ({ name: moment.name, items: moment.ids.filter((id) => open.has(id)) }))
+      .filter((group) => group.items.length > 0);
+    const actionOf = (id: string) => this.items.find((item) => item.id === id)?.action ?? id;
+    box.replaceChildren(
+      ...(groups.length === 0
+        ? [el('p', 'Mọi việc trong danh sách đã xong.')]
+        : [
+            el('p', `Còn ${open.size} việc chưa xong:`),
+            ...groups.flatMap((group) => {
+              const list = el('ul');
+              list.append(...group.items.map((id) => el('li', actionOf(id))));
+              return [el('h3', group.name), list];
+            }),
+          ]),
+    );
+    const pending = this.items.filter((item) => item.approve && itemOf(run, item.id)?.doneAt && !itemOf(run, item.id)?.approvedAt);
+    const approvals = $('[data-review-approvals]', dialog);
+    if (approvals) {
+      approvals.textContent =
+        pending.length === 0
+          ? 'Không có việc đã xong nào còn chờ ghi nhận phê duyệt.'
+          : `Đã xong nhưng chưa ghi nhận phê duyệt: ${pending.map((item) => item.action).join('; ')}.`;
+    }
+    const journal = $('[data-review-journal]', dialog);
+    if (journal) journal.textContent = `Nhật ký của ca: ${run.journal.length === 0 ? 'chưa có mục nào' : `${run.journal.length} mục`}.`;
+  }
 
-  load(saved);
-  resetDate();
+  openReview(): void {
+    const run = this.store.current;
+    const dialog = $<HTMLDialogElement>('[data-review]', this.panel);
+    if (!run || !dialog) return;
+    this.fillReview(run);
+    dialog.showModal();
+    $('#xem-lai-ca', dialog)?.focus();
+  }
+
+  onConfirmEnd(): void {
+    const dialog = $<HTMLDialogElement>('[data-review]', this.panel);
+    const open = openItems(this.store.current, this.ids).length;
+    const ended = this.store.current?.id ?? null;
+    if (!this.update((s) => endRun(s, new Date()))) {
+      dialog?.close();
+      return;
+    }
+    dialog?.close();
+    // The ended run stays on screen, read-only, with "Mở lại" until another run starts.
+    this.viewing = ended;
+    this.render();
+    this.announce(`Đã kết thúc ca; ${open === 0 ? 'mọi việc đã xong' : `còn ${open} việc chưa xong`}. Ca được lưu trong “Các ca đã qua”; có thể mở lại cho đến khi bắt đầu ca mới.`);
+    $('[data-status]', this.panel)?.focus();
+  }
+
+  onReopen(): void {
+    const last = this.reopenable();
+    if (!last) return;
+    if (!this.update((s) => reopenRun(s, last.id, new Date()))) return;
+    this.viewing = null;
+    this.render();
+    this.announce(`Đã mở lại ca ${runLabel(this.store.current!)}.`);
+    $('[data-status]', this.panel)?.focus();
+  }
+
+  // ── wiring ─────────────────────────────────────────────────────────────
+
+  listen(): void {
+    this.root.addEventListener('change', (event) => {
+      const target = event.target as HTMLInputElement;
+      const item = this.items.find((entry) => entry.tick === target || entry.approve === target);
+      if (item) this.onTick(item, target);
+    });
+    this.root.addEventListener('input', (event) => {
+      const item = this.items.find((entry) => entry.note === event.target);
+      if (item?.note) this.onNote(item);
+    });
+    const startForm = $<HTMLFormElement>('[data-start-form]', this.panel);
+    startForm?.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.onStart(startForm);
+    });
+    const officerForm = $<HTMLFormElement>('[data-officer-form]', this.panel);
+    officerForm?.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.onOfficer(officerForm);
+    });
+    const officerBox = $<HTMLDetailsElement>('[data-officer]', this.panel);
+    officerBox?.addEventListener('toggle', () => {
+      const input = officerForm?.elements.namedItem('officer') as HTMLInputElement | null;
+      if (officerBox.open && input) input.value = this.store.current?.officer ?? '';
+    });
+    const startBox = $<HTMLDetailsElement>('[data-start]', this.panel);
+    startBox?.addEventListener('toggle', () => {
+      if (startBox.open) this.fillStartForm();
+    });
+
+    this.panel.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest('button');
+      if (!button) return;
+      const mode = button.dataset.printMode as PrintMode | undefined;
+      if (mode) this.print(mode);
+      else if (button.hasAttribute('data-end')) this.openReview();
+      else if (button.hasAttribute('data-review-confirm')) this.onConfirmEnd();
+      else if (button.hasAttribute('data-review-cancel')) $<HTMLDialogElement>('[data-review]', this.panel)?.close();
+      else if (button.hasAttribute('data-review-handover')) this.print('handover');
+      else if (button.hasAttribute('data-review-journal-pdf')) {
+        $<HTMLDialogElement>('[data-review]', this.panel)?.close();
+        this.root.dispatchEvent(new Event('checklist:journal-pdf'));
+      } else if (button.hasAttribute('data-reopen')) this.onReopen();
+      else if (button.hasAttribute('data-back')) {
+        this.viewing = null;
+        this.render();
+        $('[data-status]', this.panel)?.focus();
+      }
+    });
+
+    this.history.addEventListener('click', (event) => {
+      const runId = (event.target as Element).closest<HTMLElement>('[data-open-run]')?.dataset.openRun;
+      if (!runId) return;
+      this.viewing = runId;
+      this.render();
+      this.panel.scrollIntoView();
+      $('[data-status]', this.panel)?.focus();
+    });
+
+    // After printing, Ctrl+P prints the blank checklist again.
+    window.addEventListener('afterprint', () => this.fillSheet('blank'));
+    // Another tab changed the runs of this role: merge, in the order the changes come.
+    let queue = Promise.resolve();
+    window.addEventListener('storage', (event) => {
+      if (event.key !== this.key && event.key !== null) return;
+      const raw = readStored(this.key);
+      queue = queue.then(() => this.followOtherTab(raw));
+    });
+  }
+
+  /** What the journal log uses (checklist-api.ts). */
+  api(): NonNullable<ChecklistHost['checklist']> {
+    return {
+      role: this.role,
+      store: () => this.store,
+      shown: () => ({ run: this.shown(), live: this.viewing === null && this.store.current !== null }),
+      commit: (next, edited) => this.commit(next, edited),
+      onRender: (listener) => void this.listeners.push(listener),
+    };
+  }
+}
+
+async function start(root: HTMLElement): Promise<void> {
+  const panel = $('[data-run-panel]');
+  const history = $('[data-history]');
+  if (!panel || !history) return;
+  // The reader comes only when something is saved: a first visit does without it. It is
+  // awaited before the page is wired, so that no click meets a store not yet read.
+  const saved = readStored(storageKey(root.dataset.checklist ?? ''));
+  const reader = saved === null ? undefined : await storeReader();
+  const runs = new ShiftRuns(root, panel, history, reader, saved);
+  runs.listen();
   show(panel, true);
   show(history, true);
-  render();
-  renderHistory();
-
-  (root as ChecklistHost).checklist = {
-    role,
-    store: () => store,
-    shown: () => ({ run: shown(), live: viewing === null && store.current !== null }),
-    commit(next) {
-      store = next;
-      if (viewing && !findRun(store, viewing)) viewing = null;
-      write(key, serialise(store));
-      render();
-      renderHistory();
-    },
-    onRender: (listener) => void listeners.push(listener),
-  };
+  runs.render();
+  (root as ChecklistHost).checklist = runs.api();
   root.dispatchEvent(new Event('checklist:ready'));
 }
 

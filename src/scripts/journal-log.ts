@@ -7,10 +7,13 @@
  * the form and draws.
  */
 import type { ChecklistApi } from './checklist-api.ts';
-import { ChecklistError, dateVi, entryTime, newId, runLabel, wallTimeOf } from '../lib/checklist/state.ts';
+import { ChecklistError, newId, runLabel } from '../lib/checklist/state.ts';
+import { dateVi, deviceTimeZone, entryTime, runNow, wallTimeIn } from '../lib/checklist/time.ts';
+import { entryKey } from '../lib/checklist/merge.ts';
+import { reloadNotice } from './stale.ts';
 import { addEntry, byTime, EntryError, FIELD_LABELS, inputOf, KINDS, removeEntry, updateEntry, type EntryInput } from '../lib/checklist/entries.ts';
 import { describeIssueVi, importRun, MAX_FILE_CHARS, parseRunFile, runFile, runFileName, serialiseRunFile } from '../lib/checklist/run-file.ts';
-import type { JournalEntry, Run } from '../lib/checklist/schema.ts';
+import { LIMITS, type JournalEntry, type Run } from '../lib/checklist/schema.ts';
 import type { JournalForm } from '../lib/content/forms-schema.ts';
 import { dayFileName, formatSize } from '../lib/journal/blank.ts';
 import { JournalOptionError, JournalRowError } from '../lib/journal/options.ts';
@@ -38,7 +41,6 @@ const loadAssets = (specUrl: string) => {
   return assets;
 };
 
-const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
 export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
@@ -81,8 +83,10 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
     const element = field(name);
     if (element) element.value = value;
   };
+  // A new entry is dated in the run's zone, whatever this device's is.
   const setNow = () => {
-    const [date, time] = wallTimeOf(new Date()).split('T');
+    const run = api.shown().run;
+    const [date, time] = (run ? runNow(run, new Date()) : wallTimeIn(new Date(), deviceTimeZone())).split('T');
     setValue('date', date ?? '');
     setValue('time', time ?? '');
   };
@@ -189,8 +193,11 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
       result: text('result'),
     };
     const id = editing ?? newId();
+    const now = new Date();
     try {
-      api.commit(editing ? updateEntry(api.store(), editing, input) : addEntry(api.store(), input, id));
+      const next = editing ? updateEntry(api.store(), editing, input, now) : addEntry(api.store(), input, id, now);
+      api.commit(next, [entryKey(next.current?.id ?? '', id)]);
+      dropDraft();
     } catch (caught) {
       fail(caught);
       return;
@@ -238,7 +245,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
     }
     if (!window.confirm(`Xoá mục nhật ký lúc ${time}: “${short(entry.content)}”?`)) return;
     try {
-      api.commit(removeEntry(api.store(), entry.id));
+      api.commit(removeEntry(api.store(), entry.id, new Date()));
     } catch (caught) {
       if (!(caught instanceof ChecklistError)) throw caught;
       say(caught.message, true);
@@ -295,10 +302,20 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
     pdfButton.disabled = true;
     let lines: JournalLine[] = [];
     let form: JournalForm | undefined;
+    let pdf: typeof import('../lib/journal/pdf.ts');
     try {
-      const [{ buildJournal }, { fonts, spec }] = await Promise.all([import('../lib/journal/pdf.ts'), loadAssets(specUrl)]);
+      pdf = await import('../lib/journal/pdf.ts');
+    } catch {
+      // A tab left open across a new version asks for code that is no longer there.
+      result.replaceChildren(reloadNotice('Không tải được phần tạo nhật ký (PDF): sổ tay trên máy chủ đã có phiên bản mới.'));
+      pdfButton.disabled = false;
+      return;
+    }
+    try {
+      const { buildJournal } = pdf;
+      const { fonts, spec } = await loadAssets(specUrl);
       form = spec;
-      const journal = journalOfRun(spec, run, { timeZone: timeZone(), ticked: ticked.checked ? checklistItems() : undefined });
+      const journal = journalOfRun(spec, run, { ticked: ticked.checked ? checklistItems() : undefined });
       lines = journal.lines;
       const bytes = await buildJournal(spec, journal.options, fonts);
       const pages = Math.max(1, Math.ceil(lines.length / spec.table.rowsPerPage));
@@ -324,7 +341,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
   jsonButton.addEventListener('click', () => {
     const { run } = api.shown();
     if (!run) return;
-    offer(serialiseRunFile(runFile(run, new Date(), timeZone())), 'application/json', runFileName(run), `Đã xuất ca ${runLabel(run)} (JSON).`);
+    offer(serialiseRunFile(runFile(run, new Date())), 'application/json', runFileName(run), `Đã xuất ca ${runLabel(run)} (JSON).`);
   });
 
   importer.addEventListener('change', async () => {
@@ -333,7 +350,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
     importer.value = '';
     const refuse = (message: string) => say(`Không nhập được “${file.name}”: ${message}`, true);
     if (file.size > MAX_FILE_CHARS) return refuse('tệp quá lớn để là một ca trực.');
-    const parsed = parseRunFile(await file.text());
+    const parsed = parseRunFile(await file.text(), new Date());
     if (!parsed.ok) return refuse(describeIssueVi(parsed.issue));
     const { run } = parsed.file;
     if (run.role !== api.role) return refuse(`đây là ca của ${roleNames[run.role] ?? run.role}; hãy nhập trên trang của vai trò đó.`);
@@ -343,6 +360,12 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
     } catch (caught) {
       if (!(caught instanceof ChecklistError)) throw caught;
       return refuse(caught.message);
+    }
+    if (imported.dropped) {
+      const keep = window.confirm(
+        `Máy này đã giữ đủ ${LIMITS.history} ca. Nhập ca ${runLabel(imported.run)} thì ca cũ nhất, ${runLabel(imported.dropped)}, sẽ bị bỏ khỏi máy. Nên xuất ca cũ đó ra tệp trước. Vẫn nhập?`,
+      );
+      if (!keep) return say(`Chưa nhập ca ${runLabel(imported.run)}; không có gì thay đổi.`);
     }
     if (imported.outcome !== 'same') api.commit(imported.store);
     const label = runLabel(imported.run);
@@ -355,8 +378,32 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
     );
   });
 
+  // What is typed into the form outlives a reload of the page (e.g. after a new version).
+  const draftKey = `so-tay-truc-ban:nhat-ky-nhap:${api.role}`;
+  const dropDraft = () => sessionStorage.removeItem(draftKey);
+  form.addEventListener('input', () => {
+    if (editing) return;
+    const data = Object.fromEntries([...new FormData(form)].map(([name, value]) => [name, String(value)]));
+    try {
+      sessionStorage.setItem(draftKey, JSON.stringify(data));
+    } catch {
+      // Storage full or blocked: the draft is only on screen.
+    }
+  });
+
   api.onRender(render);
   stopEditing();
+  try {
+    const draft = JSON.parse(sessionStorage.getItem(draftKey) ?? 'null') as Record<string, string> | null;
+    if (draft) {
+      for (const [name, value] of Object.entries(draft)) if (name !== 'kind') setValue(name, value);
+      const kind = form.querySelector<HTMLInputElement>(`[name="kind"][value="${CSS.escape(draft.kind ?? '')}"]`);
+      if (kind) kind.checked = true;
+      timeTyped = true;
+    }
+  } catch {
+    dropDraft();
+  }
   render();
   $('[data-journal-loading]', section)?.remove();
 }

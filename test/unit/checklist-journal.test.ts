@@ -20,14 +20,23 @@ import {
   type EntryInput,
 } from '../../src/lib/checklist/entries.ts';
 import { ENTRY_KINDS, LIMITS, storeSchema, type Store } from '../../src/lib/checklist/schema.ts';
-import { ChecklistError, emptyStore, endRun, entryTime, startRun, wallTimeOf } from '../../src/lib/checklist/state.ts';
+import { ChecklistError, emptyStore, endRun, startRun } from '../../src/lib/checklist/state.ts';
+import { entryTime, runNow } from '../../src/lib/checklist/time.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { canonical } from '../../src/lib/vi.ts';
 
 const ROLE = 'lanh-dao-ca-truc';
 const at = (iso: string) => new Date(iso);
 const open = (): Store =>
-  startRun(emptyStore(ROLE), { date: '2026-11-27', shift: 'Ca đêm', officer: 'Nguyễn Văn An' }, at('2026-11-27T15:00:00.000Z'), 'run-1');
+  startRun(
+    emptyStore(ROLE),
+    { date: '2026-11-27', shiftStart: '22:00', shiftEnd: '06:00', shift: 'Ca đêm', officer: 'Nguyễn Văn An', timeZone: 'Asia/Ho_Chi_Minh' },
+    at('2026-11-27T15:00:00.000Z'),
+    'run-1',
+  );
+const NOW = at('2026-11-27T16:00:00.000Z');
+/** Entries as the form gave them, stamps aside. */
+const unstamped = <T extends { stamp?: number }>({ stamp: _stamp, ...rest }: T) => rest;
 const input = (overrides: Partial<EntryInput> = {}): EntryInput => ({
   date: '2026-11-27',
   time: '22:15',
@@ -102,23 +111,25 @@ describe('journal entries', () => {
   });
 
   it('adds, edits and removes entries of the open run, keeping them in time order', () => {
-    let store = valid(addEntry(open(), input({ time: '23:05', kind: 'thong-tin', content: 'Chi cục báo cáo tờ khai nghi vấn' }), 'e-0002'));
-    store = valid(addEntry(store, input(), 'e-0001'));
-    store = valid(addEntry(store, input({ date: '2026-11-28', time: '01:15', kind: 'cong-viec', content: 'Bàn giao số liệu' }), 'e-0003'));
+    let store = valid(addEntry(open(), input({ time: '23:05', kind: 'thong-tin', content: 'Chi cục báo cáo tờ khai nghi vấn' }), 'e-0002', NOW));
+    store = valid(addEntry(store, input(), 'e-0001', NOW));
+    store = valid(addEntry(store, input({ date: '2026-11-28', time: '01:15', kind: 'cong-viec', content: 'Bàn giao số liệu' }), 'e-0003', NOW));
     expect(store.current?.journal.map((e) => [e.id, e.at])).toEqual([
       ['e-0001', '2026-11-27T22:15'],
       ['e-0002', '2026-11-27T23:05'],
       ['e-0003', '2026-11-28T01:15'],
     ]);
-    store = valid(updateEntry(store, 'e-0003', { ...inputOf(store.current!.journal[2]!), time: '21:00', date: '2026-11-27', result: 'xong' }));
+    store = valid(updateEntry(store, 'e-0003', { ...inputOf(store.current!.journal[2]!), time: '21:00', date: '2026-11-27', result: 'xong' }, NOW));
     expect(store.current?.journal.map((e) => e.id)).toEqual(['e-0003', 'e-0001', 'e-0002']);
-    expect(store.current?.journal[0]).toEqual({
+    expect(unstamped(store.current!.journal[0]!)).toEqual({
       id: 'e-0003', at: '2026-11-27T21:00', kind: 'cong-viec', content: 'Bàn giao số liệu',
       direction: 'Kiểm tra đường truyền', informed: 'Đội Kỹ thuật', result: 'xong',
     });
-    store = valid(removeEntry(store, 'e-0001'));
+    store = valid(removeEntry(store, 'e-0001', NOW));
     expect(store.current?.journal.map((e) => e.id)).toEqual(['e-0003', 'e-0002']);
-    expect(() => removeEntry(store, 'e-0001')).toThrow(/Không tìm thấy mục nhật ký/);
+    // The removal is remembered, so that another tab's copy of the entry does not bring it back.
+    expect(store.current?.removed.map((r) => r.id)).toEqual(['e-0001']);
+    expect(() => removeEntry(store, 'e-0001', NOW)).toThrow(/Không tìm thấy mục nhật ký/);
   });
 
   it('gives the form back what an entry holds', () => {
@@ -128,9 +139,9 @@ describe('journal entries', () => {
   });
 
   it('changes nothing once the run has ended, or before one is started', () => {
-    const ended = endRun(addEntry(open(), input(), 'e-0001'), at('2026-11-28T00:00:00.000Z'));
+    const ended = endRun(addEntry(open(), input(), 'e-0001', NOW), at('2026-11-28T00:00:00.000Z'));
     expect(ended.history[0]?.journal).toHaveLength(1);
-    for (const change of [() => addEntry(ended, input(), 'e-0002'), () => updateEntry(ended, 'e-0001', input()), () => removeEntry(ended, 'e-0001')]) {
+    for (const change of [() => addEntry(ended, input(), 'e-0002', NOW), () => updateEntry(ended, 'e-0001', input(), NOW), () => removeEntry(ended, 'e-0001', NOW)]) {
       expect(change).toThrow(ChecklistError);
       expect(change).toThrow(/Chưa có ca nào đang mở/);
     }
@@ -138,9 +149,9 @@ describe('journal entries', () => {
 
   it(`holds at most ${LIMITS.entries} entries in a run`, () => {
     let store = open();
-    for (let n = 0; n < LIMITS.entries; n += 1) store = addEntry(store, input({ content: `Mục ${n + 1}` }), `e-${String(n).padStart(4, '0')}`);
+    for (let n = 0; n < LIMITS.entries; n += 1) store = addEntry(store, input({ content: `Mục ${n + 1}` }), `e-${String(n).padStart(4, '0')}`, NOW);
     valid(store);
-    expect(() => addEntry(store, input(), 'e-last')).toThrow(new RegExp(`tối đa ${LIMITS.entries} mục`));
+    expect(() => addEntry(store, input(), 'e-last', NOW)).toThrow(new RegExp(`tối đa ${LIMITS.entries} mục`));
   });
 
   it('keeps entries of the same minute in the order they were written', () => {
@@ -153,11 +164,22 @@ describe('journal entries', () => {
   it('shows an entry time with the day when it is not the run’s date (night shifts)', () => {
     expect(entryTime('2026-11-27T22:15', '2026-11-27')).toBe('22:15');
     expect(entryTime('2026-11-28T01:15', '2026-11-27')).toBe('01:15 28/11');
-    expect(wallTimeOf(new Date(2026, 10, 28, 1, 5))).toBe('2026-11-28T01:05');
+    // A new entry is dated in the run's zone: 18:05 UTC is 01:05 the next day in Vietnam.
+    expect(runNow(open().current!, at('2026-11-27T18:05:00.000Z'))).toBe('2026-11-28T01:05');
+  });
+
+  it("refuses an entry outside the run by more than the shift's length, naming the time field", () => {
+    const run = open().current!;
+    expect(errorOf(() => entryFrom(input({ date: '2026-11-27', time: '08:15' }), 'e-0001', run))).toEqual({
+      field: 'time',
+      message: expect.stringMatching(/^Giờ: ngày giờ này ở quá xa ca trực \(22:00 – 06:00 28\/11 ngày 27\/11\/2026\)/),
+    });
+    expect(() => addEntry(open(), input({ date: '2026-11-29', time: '10:00' }), 'e-0001', NOW)).toThrow(/^Giờ: ngày giờ này ở quá xa ca trực/);
+    expect(entryFrom(input({ date: '2026-11-27', time: '14:00' }), 'e-0001', run).at).toBe('2026-11-27T14:00');
   });
 
   it('is checked in the stored state: a bad entry makes its run unreadable (and set aside, not dropped)', () => {
-    const store = addEntry(open(), input(), 'e-0001');
+    const store = addEntry(open(), input(), 'e-0001', NOW);
     const entry = store.current!.journal[0]!;
     const bad = [
       { ...entry, at: '2026-11-27 22:15' },

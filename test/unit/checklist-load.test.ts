@@ -2,18 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { loadStore, MIGRATIONS, type Migration } from '../../src/lib/checklist/load.ts';
 import { FORMAT, setAsideKey, storageKey, storeSchema, VERSION, type Run, type Store } from '../../src/lib/checklist/schema.ts';
 import { emptyStore, endRun, serialise, setDone, setNote, startRun } from '../../src/lib/checklist/state.ts';
+import { deviceTimeZone } from '../../src/lib/checklist/time.ts';
 
 const ROLE = 'cong-chuc-gshqtt';
 const ITEM = 'art_7__para_3__subpara_2__point_c--bao-cao';
 const at = (hhmm: string) => new Date(`2026-11-27T${hhmm}:00.000Z`);
 const run = (store: Store, id: string, shift: string) =>
-  startRun(store, { date: '2026-11-27', shift, officer: 'Trần Thị Bình' }, at('07:00'), id);
+  startRun(store, { date: '2026-11-27', shiftStart: '07:30', shiftEnd: '16:30', shift, officer: 'Trần Thị Bình', timeZone: 'Asia/Ho_Chi_Minh' }, at('07:00'), id);
 
 /** Two ended runs and an open one with a tick and a note. */
 function sample(): Store {
   let store = endRun(setDone(run(emptyStore(ROLE), 'run-1', 'Ca 1'), ITEM, true, at('08:00')), at('11:00'));
   store = endRun(run(store, 'run-2', 'Ca 2'), at('15:00'));
-  store = setNote(setDone(run(store, 'run-3', 'Ca 3'), ITEM, true, at('16:00')), ITEM, 'đã báo cáo lãnh đạo phòng lúc 16:05');
+  store = setNote(setDone(run(store, 'run-3', 'Ca 3'), ITEM, true, at('16:00')), ITEM, 'đã báo cáo lãnh đạo phòng lúc 16:05', at('16:05'));
   return store;
 }
 
@@ -64,35 +65,63 @@ describe('loading stored runs', () => {
   });
 
   it('sets aside a version older than any migration (0), instead of guessing at it', () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['1']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2']);
     const raw = JSON.stringify({ ...sample(), version: 0 });
     const loaded = loadStore(raw, ROLE);
     expect(loaded.notice?.kind).toBe('older');
     expect(loaded.setAside).toBe(raw);
   });
 
-  describe('version 1 → 2 (a journal on every run)', () => {
-    /** What version 1 stored: the same runs without "journal". */
-    const version1 = (store: Store) => {
-      const strip = ({ journal: _journal, ...run }: Run) => run;
-      return JSON.stringify({ ...store, version: 1, current: store.current && strip(store.current), history: store.history.map(strip) });
-    };
+  /** A run as version 2 stored it: no shift times, zone, removals or stamps. */
+  const asVersion2 = ({ shiftStart: _s, shiftEnd: _e, timeZone: _z, removed: _r, stamp: _t, ...run }: Run) => ({
+    ...run,
+    items: run.items.map(({ stamps: _stamps, ...item }) => item),
+    journal: run.journal.map(({ stamp: _stamp, ...entry }) => entry),
+  });
+  /** What a version 2 run becomes: this device's zone, no shift times (they were never asked), stamp 0. */
+  const fromVersion2 = (run: Run): Run => ({ ...asVersion2(run), shiftStart: null, shiftEnd: null, timeZone: deviceTimeZone(), removed: [], stamp: 0 });
+  const migrated = (store: Store): Store => ({ ...store, current: store.current && fromVersion2(store.current), history: store.history.map(fromVersion2) });
 
-    it('loads v1 runs as v2 with an empty journal each, nothing else changed, and keeps the v1 text', () => {
-      expect(VERSION).toBe(2);
-      const store = sample();
-      const raw = version1(store);
-      expect(raw).not.toContain('journal');
+  describe('version 2 → 3 (shift times, the zone of the run, stamps for merging tabs)', () => {
+    const version2 = (store: Store) =>
+      JSON.stringify({ ...store, version: 2, current: store.current && asVersion2(store.current), history: store.history.map(asVersion2) });
+
+    it('loads v2 runs as v3 in the zone of this device, without inventing shift times, and keeps the v2 text', () => {
+      expect(VERSION).toBe(3);
+      const raw = version2(sample());
       const loaded = loadStore(raw, ROLE);
-      expect(loaded.store).toEqual(store);
-      expect(loaded.store.current?.journal).toEqual([]);
-      expect(loaded.store.history.map((r) => r.journal)).toEqual([[], []]);
+      expect(loaded.store).toEqual(migrated(sample()));
+      expect(loaded.store.current?.shiftStart).toBeNull();
       expect(loaded.notice?.kind).toBe('migrated');
       expect(loaded.notice?.message).toMatch(/không mất ca nào/);
       expect(loaded.setAside).toBe(raw);
       expectUsable(loaded.store);
-      // Stored again, it reads back as v2 with no notice.
-      expect(loadStore(serialise(loaded.store), ROLE)).toEqual({ store, notice: null, setAside: null });
+      // Stored again, it reads back as v3 with no notice.
+      expect(loadStore(serialise(loaded.store), ROLE)).toEqual({ store: loaded.store, notice: null, setAside: null });
+    });
+  });
+
+  describe('version 1 → 2 → 3 (a journal on every run)', () => {
+    /** What version 1 stored: the v2 runs without "journal". */
+    const version1 = (store: Store) => {
+      const strip = (run: Run) => {
+        const { journal: _journal, ...rest } = asVersion2(run);
+        return rest;
+      };
+      return JSON.stringify({ ...store, version: 1, current: store.current && strip(store.current), history: store.history.map(strip) });
+    };
+
+    it('loads v1 runs as v3 with an empty journal each, nothing else changed, and keeps the v1 text', () => {
+      const store = sample();
+      const raw = version1(store);
+      expect(raw).not.toContain('journal');
+      const loaded = loadStore(raw, ROLE);
+      expect(loaded.store).toEqual(migrated(store));
+      expect(loaded.store.current?.journal).toEqual([]);
+      expect(loaded.store.history.map((r) => r.journal)).toEqual([[], []]);
+      expect(loaded.notice?.kind).toBe('migrated');
+      expect(loaded.setAside).toBe(raw);
+      expectUsable(loaded.store);
     });
 
     it('migrates an empty v1 store (no run yet)', () => {
@@ -140,8 +169,8 @@ describe('loading stored runs', () => {
         history: (old.history as Record<string, unknown>[]).map(convert),
       };
     };
-    const current = sample().current!;
-    const { items: _items, ...bare } = current;
+    const current = asVersion2(sample().current!);
+    const { items: _items, journal: _journal, ...bare } = current;
     const version0 = JSON.stringify({
       format: FORMAT, version: 0, role: ROLE, current: { ...bare, ticks: { [ITEM]: '2026-11-27T16:00:00.000Z' } }, history: [],
     });

@@ -40,13 +40,15 @@ const entry = (time: string, content: string, extra: Partial<EntryInput> = {}): 
   date: '2026-11-27', time, kind: 'tinh-huong', content, ...extra,
 });
 function runData() {
-  let store = startRun(emptyStore(ROLE), { date: '2026-11-27', shift: 'Ca đêm', officer: 'Lê Văn Cường' }, new Date('2026-11-27T15:00:00.000Z'), 'run-0001');
-  store = addEntry(store, entry('22:15', 'Camera cổng số 3 mất tín hiệu', { direction: 'Kiểm tra đường truyền', informed: 'Đội Kỹ thuật', result: 'Đã khắc phục' }), 'e-0001');
-  store = addEntry(store, entry('23:40', 'Tờ khai 105678912340 luồng xanh có dấu hiệu khai sai mã số', { kind: 'thong-tin', direction: 'Chuyển luồng vàng, kiểm tra hồ sơ' }), 'e-0002');
-  store = addEntry(store, entry('02:05', 'Bàn giao số liệu cho ca sau', { date: '2026-11-28', kind: 'cong-viec' }), 'e-0003');
-  store = setNote(setDone(store, 'art_7__para_1__point_c', true, new Date('2026-11-27T15:05:00.000Z')), 'art_7__para_1__point_c', 'đã phân công ca');
+  const now = new Date('2026-11-27T17:00:00.000Z');
+  const night = { date: '2026-11-27', shiftStart: '22:00', shiftEnd: '06:00', shift: 'Ca đêm', officer: 'Lê Văn Cường', timeZone: 'Asia/Ho_Chi_Minh' };
+  let store = startRun(emptyStore(ROLE), night, new Date('2026-11-27T15:00:00.000Z'), 'run-0001');
+  store = addEntry(store, entry('22:15', 'Camera cổng số 3 mất tín hiệu', { direction: 'Kiểm tra đường truyền', informed: 'Đội Kỹ thuật', result: 'Đã khắc phục' }), 'e-0001', now);
+  store = addEntry(store, entry('23:40', 'Tờ khai 105678912340 luồng xanh có dấu hiệu khai sai mã số', { kind: 'thong-tin', direction: 'Chuyển luồng vàng, kiểm tra hồ sơ' }), 'e-0002', now);
+  store = addEntry(store, entry('02:05', 'Bàn giao số liệu cho ca sau', { date: '2026-11-28', kind: 'cong-viec' }), 'e-0003', now);
+  store = setNote(setDone(store, 'art_7__para_1__point_c', true, new Date('2026-11-27T15:05:00.000Z')), 'art_7__para_1__point_c', 'đã phân công ca', now);
   store = endRun(store, new Date('2026-11-28T00:00:00.000Z'));
-  return JSON.parse(serialiseRunFile(runFile(store.history[0]!, new Date('2026-11-28T00:05:00.000Z'), 'Asia/Ho_Chi_Minh'))) as Record<string, any>;
+  return JSON.parse(serialiseRunFile(runFile(store.history[0]!, new Date('2026-11-28T00:05:00.000Z')))) as Record<string, any>;
 }
 
 /** Every filled value of a journal, by field name. */
@@ -69,7 +71,7 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
     expect(first.stdout).toMatch(/^Wrote nhat-ky\.pdf from ca\.json: 3 rows, [\d.]+ KB\.\n$/);
 
     const form = getJournalForm('content');
-    const { options } = journalOfRun(form, data.run, { timeZone: data.timeZone });
+    const { options } = journalOfRun(form, data.run, {});
     const expected: Record<string, string> = { ngay: '27/11/2026', ...options.header };
     options.rows!.forEach((row, index) => {
       for (const [column, text] of Object.entries(row)) expected[`p1.r${String(index + 1).padStart(2, '0')}.${column}`] = text;
@@ -77,7 +79,7 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
     expect(await filled(join(dir, 'nhat-ky.pdf'))).toEqual(expected);
     expect(expected).toMatchObject({
       ca_tu: '22:00',
-      ca_den: '07:00',
+      ca_den: '06:00',
       lanh_dao_ca_truc: 'Lê Văn Cường',
       'p1.r01.noi_dung': 'Tình huống phát sinh: Camera cổng số 3 mất tín hiệu',
       'p1.r02.chi_dao': 'Chuyển luồng vàng, kiểm tra hồ sơ',
@@ -114,11 +116,14 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
     ['not JSON at all', 'ngày 27/11: camera hỏng', /^journal: --entries: ca\.json: the file: is not JSON \(/],
     ['not UTF-8', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), /^journal: --entries: ca\.json: is not UTF-8 text$/],
     ['another format', JSON.stringify({ format: 'so-tay-truc-ban/checklist', version: 2, role: ROLE }), /^journal: --entries: ca\.json: format: expected "so-tay-truc-ban\/ca-truc": this is not a shift run file/],
-    ['a newer version', edit((d) => (d.version = 2)), /^journal: --entries: ca\.json: version: is 2: the file was written by a newer version of the handbook; this one reads version 1$/],
+    ['a newer version', edit((d) => (d.version = 3)), /^journal: --entries: ca\.json: version: is 3: the file was written by a newer version of the handbook; this one reads version 2$/],
     ['a missing run', edit((d) => delete d.run), /^journal: --entries: ca\.json: run: is missing$/],
     ['a missing entry field', edit((d) => delete d.run.journal[0].kind), /^journal: --entries: ca\.json: run\.journal\[0\]\.kind: is missing$/],
     ['a bad entry time', edit((d) => (d.run.journal[2].at = '2026-11-28T24:05')), /^journal: --entries: ca\.json: run\.journal\[2\]\.at: expected a local time written YYYY-MM-DDTHH:MM/],
-    ['an unknown time zone', edit((d) => (d.timeZone = 'Asia/Sai_Gon')), /^journal: --entries: ca\.json: timeZone: expected a time zone name/],
+    ['an unknown time zone', edit((d) => (d.run.timeZone = 'Asia/Sai_Gon')), /^journal: --entries: ca\.json: run\.timeZone: expected a time zone name/],
+    ['an entry outside the run', edit((d) => (d.run.journal[0].at = '2026-01-01T08:00')), /^journal: --entries: ca\.json: run\.journal\[0\]\.at: lies outside the run's shift by more than the shift's own length, found "2026-01-01T08:00"$/],
+    ['an end before the start', edit((d) => (d.run.endedAt = '2026-11-27T14:00:00.000Z')), /^journal: --entries: ca\.json: run\.endedAt: expected the end of the run after its start/],
+    ['a run dated 2099', edit((d) => (d.run.date = '2099-01-01')), /^journal: --entries: ca\.json: run\.date: lies after today/],
     ['text the font cannot show', edit((d) => (d.run.journal[1].content = 'Hàng hoá 货物')), /^journal: --entries: ca\.json: run\.journal\[1\]\.content: the journal's font cannot show U\+8D27 \(货\), U\+7269 \(物\)$/],
     ['a role the handbook does not have', edit((d) => (d.run.role = 'lanh-dao-khac')), /^journal: --entries: ca\.json: run\.role: "lanh-dao-khac" is not a role with a checklist in this handbook$/],
   ];
@@ -133,13 +138,16 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
     expect(readdirSync(dir)).toEqual(['ca.json']);
   });
 
-  it('exits 2 for a ticked item whose note does not fit its cell, naming the item', () => {
+  it('continues a ticked item whose note does not fit one row onto the rows below it', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'ca.json'), edit((d) => (d.run.items[0].note = 'Đã phân công ca trực và nhắc lại quy định khai thác dữ liệu tại địa điểm trực ban. '.repeat(3).trim())));
-    const result = run(['--entries', 'ca.json', '--ticked'], dir);
-    expect(result.status).toBe(2);
-    expect(result.stderr.trim()).toMatch(/^journal: --entries: ca\.json: ticked item art_7__para_1__point_c \(result\): ".*" does not fit its cell .* shorten it$/);
-    expect(readdirSync(dir)).toEqual(['ca.json']);
+    const note = 'Đã phân công ca trực và nhắc lại quy định khai thác dữ liệu tại địa điểm trực ban. '.repeat(3).trim();
+    writeFileSync(join(dir, 'ca.json'), edit((d) => (d.run.items[0].note = note)));
+    const result = run(['--entries', 'ca.json', '--ticked', '--out', 'x.pdf'], dir);
+    expect(result.status, result.stderr).toBe(0);
+    const values = await filled(join(dir, 'x.pdf'));
+    const notes = Object.keys(values).filter((name) => name.endsWith('.ghi_chu')).sort().map((name) => values[name]);
+    expect(notes.length).toBeGreaterThan(1);
+    expect(notes.join(' ')).toBe(`${note} Đã khắc phục`);
   });
 
   const usage: [string, string[], RegExp][] = [

@@ -33,14 +33,16 @@ const itemsOf = (role: string): ChecklistItemText[] =>
     approval: duty.approval ? `Đã được ${handbook.role(duty.approval.by).name} phê duyệt` : undefined,
   }));
 
-/** A night shift of the division-level duty leader: 22:10 to 07:10, Hà Nội time. */
+const NOW = new Date('2026-11-27T18:30:00.000Z');
+/** A night shift of the division-level duty leader, 22:00 to 06:00; the page was opened at 22:10 and closed at 07:10, Hà Nội time. */
 function nightRun(role = 'lanh-dao-cap-phong-truc-ban', ended = true): Run {
-  let store = startRun(emptyStore(role), { date: '2026-11-27', shift: 'Ca đêm', officer: 'Nguyễn Văn An' }, new Date('2026-11-27T15:10:00.000Z'), 'run-0001');
-  store = addEntry(store, entry('23:05', 'Chi cục báo cáo tờ khai nghi vấn', { kind: 'thong-tin' }), 'e-0002');
-  store = addEntry(store, entry('22:15', 'Camera cổng số 3 mất tín hiệu', { direction: 'Kiểm tra đường truyền', informed: 'Đội Kỹ thuật', result: 'Đã khắc phục lúc 22:40' }), 'e-0001');
-  store = addEntry(store, entry('01:15', 'Bàn giao số liệu cho ca sau', { date: '2026-11-28', kind: 'cong-viec' }), 'e-0003');
+  const input = { date: '2026-11-27', shiftStart: '22:00', shiftEnd: '06:00', shift: 'Ca đêm', officer: 'Nguyễn Văn An', timeZone: ZONE };
+  let store = startRun(emptyStore(role), input, new Date('2026-11-27T15:10:00.000Z'), 'run-0001');
+  store = addEntry(store, entry('23:05', 'Chi cục báo cáo tờ khai nghi vấn', { kind: 'thong-tin' }), 'e-0002', NOW);
+  store = addEntry(store, entry('22:15', 'Camera cổng số 3 mất tín hiệu', { direction: 'Kiểm tra đường truyền', informed: 'Đội Kỹ thuật', result: 'Đã khắc phục lúc 22:40' }), 'e-0001', NOW);
+  store = addEntry(store, entry('01:15', 'Bàn giao số liệu cho ca sau', { date: '2026-11-28', kind: 'cong-viec' }), 'e-0003', NOW);
   if (role === 'lanh-dao-cap-phong-truc-ban') {
-    store = setNote(setDone(store, 'art_7__para_2__point_b', true, new Date('2026-11-27T15:20:00.000Z')), 'art_7__para_2__point_b', 'đã phân công');
+    store = setNote(setDone(store, 'art_7__para_2__point_b', true, new Date('2026-11-27T15:20:00.000Z')), 'art_7__para_2__point_b', 'đã phân công', NOW);
     const approved = 'art_7__para_2__point_c--thuc-hien';
     store = setApproved(setDone(store, approved, true, new Date('2026-11-27T16:00:00.000Z')), approved, true, new Date('2026-11-27T15:55:00.000Z'));
   }
@@ -65,15 +67,17 @@ describe('journal from a run', () => {
     expect(wallTimeIn('2026-11-27T15:10:00.000Z', 'Europe/Paris')).toBe('2026-11-27T16:10');
   });
 
-  it('fills the header from the run: start, end and the officer in the field of the run’s role', () => {
-    expect(journalHeader(form, nightRun(), ZONE)).toEqual({ ca_tu: '22:10', ca_den: '07:10', lanh_dao_cap_phong: 'Nguyễn Văn An' });
-    expect(journalHeader(form, nightRun('lanh-dao-ca-truc', false), ZONE)).toEqual({ ca_tu: '22:10', lanh_dao_ca_truc: 'Nguyễn Văn An' });
-    expect(journalHeader(form, { ...nightRun(), officer: '' }, ZONE)).toEqual({ ca_tu: '22:10', ca_den: '07:10' });
+  it('fills the header from the run: the shift as scheduled (not when the page was opened or closed), and the officer in the field of the run’s role', () => {
+    expect(journalHeader(form, nightRun())).toEqual({ ca_tu: '22:00', ca_den: '06:00', lanh_dao_cap_phong: 'Nguyễn Văn An' });
+    expect(journalHeader(form, nightRun('lanh-dao-ca-truc', false))).toEqual({ ca_tu: '22:00', ca_den: '06:00', lanh_dao_ca_truc: 'Nguyễn Văn An' });
+    expect(journalHeader(form, { ...nightRun(), officer: '' })).toEqual({ ca_tu: '22:00', ca_den: '06:00' });
+    // A run kept before shifts had hours leaves them blank, to be filled by hand.
+    expect(journalHeader(form, { ...nightRun(), shiftStart: null, shiftEnd: null })).toEqual({ lanh_dao_cap_phong: 'Nguyễn Văn An' });
   });
 
   it('makes one row per entry in time order, each part in the column that `fills` it', () => {
     const run = nightRun();
-    expect(journalRows(form, run, journalLines(run, { timeZone: ZONE }))).toEqual([
+    expect(journalRows(form, run, journalLines(run, {}))).toEqual([
       { thoi_gian: '22:15', noi_dung: 'Tình huống phát sinh: Camera cổng số 3 mất tín hiệu', chi_dao: 'Kiểm tra đường truyền', thong_bao: 'Đội Kỹ thuật', ghi_chu: 'Đã khắc phục lúc 22:40' },
       { thoi_gian: '23:05', noi_dung: 'Thông tin tiếp nhận: Chi cục báo cáo tờ khai nghi vấn' },
       { thoi_gian: '01:15 28/11', noi_dung: 'Công việc thực hiện: Bàn giao số liệu cho ca sau' },
@@ -82,7 +86,7 @@ describe('journal from a run', () => {
 
   it('adds the ticked items as "công việc" rows when asked, with their note and approval', () => {
     const run = nightRun();
-    const lines = journalLines(run, { timeZone: ZONE, ticked: itemsOf(run.role) });
+    const lines = journalLines(run, { ticked: itemsOf(run.role) });
     expect(lines.map((line) => ('item' in line.from ? line.from.item : line.from.entry))).toEqual([
       0, 'art_7__para_2__point_b', 'art_7__para_2__point_c--thuc-hien', 1, 2,
     ]);
@@ -99,24 +103,24 @@ describe('journal from a run', () => {
     });
     // Unticked items and items no longer on the checklist give no row.
     expect(rows).toHaveLength(5);
-    expect(journalLines(run, { timeZone: ZONE, ticked: [] })).toHaveLength(3);
+    expect(journalLines(run, { ticked: [] })).toHaveLength(3);
   });
 
   it('refuses a part that no column takes, rather than dropping it', () => {
     const narrow = { ...form, table: { ...form.table, columns: form.table.columns.filter((c) => c.fills !== 'informed') } };
     const run = nightRun();
-    expect(() => journalRows(narrow, run, journalLines(run, { timeZone: ZONE }))).toThrow(/no column "fills: informed"/);
+    expect(() => journalRows(narrow, run, journalLines(run, {}))).toThrow(/no column "fills: informed"/);
   });
 });
 
 describe('filled journal PDF', () => {
   it('holds exactly the rows and header of the run, fields still editable', async () => {
     const run = nightRun();
-    const { options, lines } = journalOfRun(form, run, { timeZone: ZONE });
+    const { options, lines } = journalOfRun(form, run, {});
     const { doc, values } = await fieldsOf(await buildJournal(form, options, fonts));
     expect(doc.getPageCount()).toBe(1);
     expect(lines).toHaveLength(3);
-    expect(values).toMatchObject({ ngay: '27/11/2026', ca_tu: '22:10', ca_den: '07:10', lanh_dao_cap_phong: 'Nguyễn Văn An', lanh_dao_ca_truc: '', nguoi_ghi: '', don_vi: '' });
+    expect(values).toMatchObject({ ngay: '27/11/2026', ca_tu: '22:00', ca_den: '06:00', lanh_dao_cap_phong: 'Nguyễn Văn An', lanh_dao_ca_truc: '', nguoi_ghi: '', don_vi: '' });
     expect(values['p1.r01.noi_dung']).toBe('Tình huống phát sinh: Camera cổng số 3 mất tín hiệu');
     expect(values['p1.r03.thoi_gian']).toBe('01:15 28/11');
     expect(values['p1.r04.noi_dung']).toBe('');
@@ -158,7 +162,6 @@ describe('filled journal PDF', () => {
 
   it('refuses a cell it cannot set, naming the row and column', async () => {
     const cases: [Record<string, string>[], number, string, RegExp][] = [
-      [[{ noi_dung: 'ok' }, { ghi_chu: 'x'.repeat(400) }], 1, 'ghi_chu', /does not fit its cell .* even at 6 pt: shorten it/],
       [[{ chi_dao: 'Hải quan 海关' }], 0, 'chi_dao', /font cannot show U\+6D77 \(海\)/],
       [[{ cot_moi: 'x' }], 0, 'cot_moi', /the form has no column "cot_moi"/],
     ];
@@ -170,6 +173,26 @@ describe('filled journal PDF', () => {
     }
     await expect(buildJournal(form, { header: { ten_sai: 'x' } }, fonts)).rejects.toThrow(/no header field "ten_sai"/);
     await expect(buildJournal(form, { rows: Array.from({ length: 2001 }, () => ({})) }, fonts)).rejects.toThrow(JournalOptionError);
+  });
+
+  it('continues text that does not fit one row in the rows below it, as a hand-written journal does, losing nothing', async () => {
+    const wide = 'W'.repeat(200);
+    const note = 'ghi chú dài '.repeat(25).trim();
+    const bytes = await buildJournal(form, { rows: [{ thoi_gian: '22:15', noi_dung: wide, ghi_chu: note }, { thoi_gian: '23:00', noi_dung: 'Mục sau' }] }, fonts);
+    const { values } = await fieldsOf(bytes);
+    const column = (name: string) =>
+      Object.entries(values)
+        .filter(([field]) => field.endsWith(`.${name}`))
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([, value]) => value);
+    const content = column('noi_dung').filter(Boolean);
+    expect(content.length).toBeGreaterThan(2);
+    // Every piece of the long text, in order, then the next entry on the next free row.
+    expect(content.slice(0, -1).join('')).toBe(wide);
+    expect(content.at(-1)).toBe('Mục sau');
+    expect(column('ghi_chu').filter(Boolean).join(' ')).toBe(note);
+    // The time stands on the first row of the entry only.
+    expect(column('thoi_gian').filter(Boolean)).toEqual(['22:15', '23:00']);
   });
 
   it('sets a long name from the run smaller in its header box', async () => {

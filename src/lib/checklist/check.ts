@@ -76,6 +76,13 @@ export const oneOf = <const T extends string>(values: readonly T[]): Schema<T> =
     if (!values.includes(value as T)) issues.push({ path, rule: 'one-of', limit: values, found: value });
   });
 
+/** A whole number from `min` to `max`. */
+export const integer = (min: number, max: number): Schema<number> =>
+  schema((value, path, issues) => {
+    if (typeof value !== 'number' || !Number.isInteger(value)) return void issues.push({ path, rule: 'integer', found: value });
+    if (value < min || value > max) issues.push({ path, rule: 'range', limit: [min, max], found: value });
+  });
+
 export const nullable = <T>(inner: Schema<T>): Schema<T | null> =>
   schema((value, path, issues) => {
     if (value !== null) inner.run(value, path, issues);

@@ -4,10 +4,12 @@
  * the pages of the roles that keep the journal (points 1 e and 2 d), never with every
  * role page. Bad input throws an EntryError naming the field, in Vietnamese.
  */
-import { JOURNAL_CHARSET, missingCharacters } from '../journal/charset.ts';
 import { ENTRY_KINDS, isWallTime, LIMITS, RUN_ID, type EntryKind, type JournalEntry, type Run, type Store } from './schema.ts';
-import { ChecklistError } from './state.ts';
+import { ChecklistError, nextStamp, unprintable } from './state.ts';
+import { dateVi, shiftWindow, withinRun, entryTime } from './time.ts';
 import { canonical } from '../vi.ts';
+
+export { unprintable };
 
 /** The point whose words name the kinds and parts of an entry. */
 export const ENTRY_BASIS = 'art_7__para_2__point_d';
@@ -34,10 +36,9 @@ export const FIELD_LABELS: Readonly<Record<EntryField, string>> = {
 
 export class EntryError extends ChecklistError {
   override name = 'EntryError';
-  readonly field: EntryField;
+  declare readonly field: EntryField;
   constructor(field: EntryField, message: string) {
-    super(`${FIELD_LABELS[field]}: ${message}`);
-    this.field = field;
+    super(`${FIELD_LABELS[field]}: ${message}`, field);
   }
 }
 
@@ -52,13 +53,8 @@ export interface EntryInput {
   result?: string | undefined;
 }
 
-const FONT = new Set([...JOURNAL_CHARSET].map((char) => char.codePointAt(0)!));
-
 /** Text as stored: NFC, one space between words (a journal row has no line breaks). */
 const clean = (value: string | undefined): string => canonical(value ?? '');
-
-/** Characters of `text` the journal's font cannot show (its character set is JOURNAL_CHARSET). */
-export const unprintable = (text: string): string[] => missingCharacters(text, FONT);
 
 function checkText(field: 'content' | 'direction' | 'informed' | 'result', value: string): void {
   if (value.length > LIMITS[field]) {
@@ -71,12 +67,13 @@ function checkText(field: 'content' | 'direction' | 'informed' | 'result', value
 }
 
 /** Checks and cleans an entry; throws an EntryError naming the first field that is wrong. */
-export function entryFrom(input: EntryInput, id: string): JournalEntry {
+export function entryFrom(input: EntryInput, id: string, run?: Run): JournalEntry {
   if (!RUN_ID.test(id)) throw new Error(`Entry id must be 4–40 of [a-z0-9-]: ${JSON.stringify(id)}`);
   const date = input.date.trim();
   const time = input.time.trim().slice(0, 5);
   if (!isWallTime(`${date}T00:00`)) throw new EntryError('date', 'cần một ngày có thật (ngày/tháng/năm).');
   if (!isWallTime(`${date}T${time}`)) throw new EntryError('time', 'cần giờ và phút, ví dụ 22:15.');
+  if (run && !withinRun(run, `${date}T${time}`)) throw new EntryError('time', outsideRun(run));
   if (!(ENTRY_KINDS as readonly string[]).includes(input.kind)) throw new EntryError('kind', 'hãy chọn một trong ba loại.');
   const entry: JournalEntry = { id, at: `${date}T${time}`, kind: input.kind as EntryKind, content: clean(input.content) };
   if (entry.content === '') throw new EntryError('content', 'cần ghi nội dung.');
@@ -90,6 +87,14 @@ export function entryFrom(input: EntryInput, id: string): JournalEntry {
   return entry;
 }
 
+/** Why a time does not belong to a run, in words for the page. */
+export function outsideRun(run: Run): string {
+  const window = shiftWindow(run);
+  if (!window) return `ngày giờ ghi phải từ ngày trực ${dateVi(run.date)} trở đi.`;
+  const span = `${entryTime(window.start, run.date)} – ${entryTime(window.end, run.date)}`;
+  return `ngày giờ này ở quá xa ca trực (${span} ngày ${dateVi(run.date)}); mục nhật ký chỉ được ghi trong ca, hoặc trước, sau ca không quá độ dài của ca.`;
+}
+
 /** Entries in the order of their times; entries with the same time keep their order. */
 export const byTime = <T extends { at: string }>(entries: readonly T[]): T[] =>
   entries
@@ -98,20 +103,20 @@ export const byTime = <T extends { at: string }>(entries: readonly T[]): T[] =>
     .map(({ entry }) => entry);
 
 /** Applies a change to the open run's journal; the journal can change only while the run is open. */
-function updateJournal(store: Store, change: (journal: JournalEntry[], run: Run) => JournalEntry[]): Store {
+function updateJournal(store: Store, change: (journal: JournalEntry[], run: Run) => JournalEntry[], removed?: Run['removed']): Store {
   const run = store.current;
   if (!run) throw new ChecklistError('Chưa có ca nào đang mở: bấm “Bắt đầu ca mới” trước khi ghi nhật ký.');
-  return { ...store, current: { ...run, journal: byTime(change([...run.journal], run)) } };
+  return { ...store, current: { ...run, journal: byTime(change([...run.journal], run)), removed: removed ?? run.removed } };
 }
 
 /** Adds an entry to the open run. */
-export function addEntry(store: Store, input: EntryInput, id: string): Store {
-  return updateJournal(store, (journal) => {
+export function addEntry(store: Store, input: EntryInput, id: string, now: Date): Store {
+  return updateJournal(store, (journal, run) => {
     if (journal.length >= LIMITS.entries) {
       throw new ChecklistError(`Nhật ký của một ca có tối đa ${LIMITS.entries} mục; hãy kết thúc ca này và ghi tiếp ở ca mới.`);
     }
-    if (journal.some((entry) => entry.id === id)) throw new Error(`Entry id already used: ${id}`);
-    return [...journal, entryFrom(input, id)];
+    if (journal.some((entry) => entry.id === id) || run.removed.some((entry) => entry.id === id)) throw new Error(`Entry id already used: ${id}`);
+    return [...journal, { ...entryFrom(input, id, run), stamp: nextStamp(store, now) }];
   });
 }
 
@@ -122,19 +127,24 @@ const find = (journal: JournalEntry[], entryId: string): number => {
 };
 
 /** Replaces an entry of the open run, keeping its id. */
-export function updateEntry(store: Store, entryId: string, input: EntryInput): Store {
-  return updateJournal(store, (journal) => {
-    journal[find(journal, entryId)] = entryFrom(input, entryId);
+export function updateEntry(store: Store, entryId: string, input: EntryInput, now: Date): Store {
+  return updateJournal(store, (journal, run) => {
+    journal[find(journal, entryId)] = { ...entryFrom(input, entryId, run), stamp: nextStamp(store, now) };
     return journal;
   });
 }
 
-/** Removes an entry from the open run. */
-export function removeEntry(store: Store, entryId: string): Store {
-  return updateJournal(store, (journal) => {
-    journal.splice(find(journal, entryId), 1);
-    return journal;
-  });
+/** Removes an entry from the open run; the removal is remembered so that another tab's copy does not bring it back. */
+export function removeEntry(store: Store, entryId: string, now: Date): Store {
+  const removed = [...(store.current?.removed ?? []), { id: entryId, stamp: nextStamp(store, now) }];
+  return updateJournal(
+    store,
+    (journal) => {
+      journal.splice(find(journal, entryId), 1);
+      return journal;
+    },
+    removed,
+  );
 }
 
 /** The form's values for an entry: what "Sửa" puts back into the fields. */

@@ -6,6 +6,7 @@
 import { isObject } from './check.ts';
 import { FORMAT, LIMITS, runSchema, storeSchema, VERSION, type Run, type Store } from './schema.ts';
 import { emptyStore } from './state.ts';
+import { deviceTimeZone } from './time.ts';
 
 /** Turns a stored object of version n into version n + 1 (plain JSON in and out). */
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
@@ -13,14 +14,26 @@ export type Migration = (old: Record<string, unknown>) => Record<string, unknown
 /** Version 1 → 2: every run gets a journal, empty. Anything else is left for the checks to catch. */
 const addJournal = (run: unknown): unknown => (isObject(run) && !('journal' in run) ? { ...run, journal: [] } : run);
 
+/**
+ * Version 2 → 3: runs get the zone they were kept in (this device's: version 2 showed every
+ * time in the zone of the device at hand), no shift times (they were not asked; the journal
+ * leaves them blank to fill by hand), no removed entries, and stamp 0.
+ */
+const addShift = (run: unknown): unknown =>
+  isObject(run) ? { ...run, shiftStart: null, shiftEnd: null, timeZone: deviceTimeZone(), removed: [], stamp: 0 } : run;
+
+/** Applies `change` to every run of a stored object. */
+const eachRun = (old: Record<string, unknown>, version: number, change: (run: unknown) => unknown) => ({
+  ...old,
+  version,
+  current: old.current === null ? null : change(old.current),
+  history: Array.isArray(old.history) ? old.history.map(change) : old.history,
+});
+
 /** migrations[n] upgrades version n to n + 1. */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
-  1: (old) => ({
-    ...old,
-    version: 2,
-    current: addJournal(old.current),
-    history: Array.isArray(old.history) ? old.history.map(addJournal) : old.history,
-  }),
+  1: (old) => eachRun(old, 2, addJournal),
+  2: (old) => eachRun(old, 3, addShift),
 };
 
 export type NoticeKind = 'corrupt' | 'partial' | 'newer' | 'older' | 'migrated';
@@ -38,7 +51,7 @@ export interface Loaded {
   setAside: string | null;
 }
 
-const KEPT = 'Bản lưu cũ được cất riêng trong trình duyệt, không bị xoá.';
+const KEPT = 'Bản lưu cũ được cất riêng trong trình duyệt, không bị xóa.';
 
 /** Keeps the runs that are valid on their own when the whole store is not. */
 function salvage(data: Record<string, unknown>, role: string): { store: Store; kept: number; lost: number } {

@@ -5,57 +5,89 @@
  * run.journal[2].at) and what was expected, in English for the command line and in
  * Vietnamese for the page.
  *
- * Format "so-tay-truc-ban/ca-truc", version 1 (UTF-8 JSON):
+ * Format "so-tay-truc-ban/ca-truc", version 2 (UTF-8 JSON):
  *
- *   { "format": "so-tay-truc-ban/ca-truc", "version": 1,
+ *   { "format": "so-tay-truc-ban/ca-truc", "version": 2,
  *     "exportedAt": instant,            // when the file was written (UTC)
- *     "timeZone": "Asia/Ho_Chi_Minh",    // where the run was kept: tick and start/end
- *                                        // times (instants) are shown in this zone
- *     "run": Run }                       // as stored, version 2 (schema.ts)
+ *     "run": Run }                       // as stored, version 3 (schema.ts): the run
+ *                                        // carries its zone and the shift's times
  *
+ * Version 1 files (a run of store version 2 beside the zone of the device that wrote the
+ * file) are read as version 2: the run takes that zone and has no shift times.
  * Text must be NFC and within the limits of schema.ts, and journal text must be in the
- * journal font's character set. A file of a later version is refused, not guessed at.
+ * journal font's character set. A run must be possible: it ends after it starts, its
+ * entries belong to its shift (time.ts, withinRun), nothing of it lies after the day it is
+ * read on. A file of a later version is refused, not guessed at.
  */
 import { describeCharacter } from '../journal/charset.ts';
 import { isObject, literal, matches, object, string, type Issue, type Infer } from './check.ts';
-import { unprintable } from './entries.ts';
-import { INSTANT, LIMITS, runSchema, type Run, type Store } from './schema.ts';
-import { ChecklistError, runLabel } from './state.ts';
+import { INSTANT, LIMITS, runSchema, TIME_ZONE, type Run, type Store } from './schema.ts';
+import { ChecklistError, runLabel, unprintable } from './state.ts';
+import { isKnownTimeZone, wallTimeIn, withinRun } from './time.ts';
+
+export { isKnownTimeZone };
 
 export const RUN_FILE_FORMAT = 'so-tay-truc-ban/ca-truc';
-export const RUN_FILE_VERSION = 1;
-
-/** An IANA zone name such as "Asia/Ho_Chi_Minh" or "UTC" (checked further with Intl where it is used). */
-const TIME_ZONE = /^(?:UTC|[A-Za-z]+(?:\/[A-Za-z0-9_+-]+){1,2})$/;
+export const RUN_FILE_VERSION = 2;
 
 export const runFileSchema = object({
   format: literal(RUN_FILE_FORMAT),
   version: literal(RUN_FILE_VERSION),
   exportedAt: string(matches(INSTANT, 'instant')),
-  timeZone: string(matches(TIME_ZONE, 'time-zone')),
   run: runSchema,
 });
 
 export type RunFile = Infer<typeof runFileSchema>;
 
-/** Whether this JavaScript knows the zone (Node and browsers ship the IANA database). */
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The file for a run, exported at `now` from a device in `timeZone`. */
-export const runFile = (run: Run, now: Date, timeZone: string): RunFile => ({
+/** The file for a run, exported at `now`: the run carries its own zone, whatever the exporting device's. */
+export const runFile = (run: Run, now: Date): RunFile => ({
   format: RUN_FILE_FORMAT,
   version: RUN_FILE_VERSION,
   exportedAt: now.toISOString(),
-  timeZone,
   run,
 });
+
+/** Version 1 → 2: the file's zone moves into the run, which gets no shift times. */
+function fromVersion1(data: Record<string, unknown>): Record<string, unknown> {
+  const { timeZone, run, ...rest } = data;
+  if (typeof timeZone !== 'string' || !TIME_ZONE.test(timeZone) || !isKnownTimeZone(timeZone)) return { ...rest, version: 1, timeZone, run };
+  const upgraded = isObject(run) ? { ...run, shiftStart: null, shiftEnd: null, timeZone, removed: [], stamp: 0 } : run;
+  return { ...rest, version: RUN_FILE_VERSION, run: upgraded };
+}
+
+/**
+ * What makes a run impossible, whatever its fields' forms: the first problem, or undefined.
+ * `now` is when it is read: nothing of the run may lie after that day in the run's zone.
+ */
+export function runProblem(run: Run, now: Date): Issue | undefined {
+  if (!isKnownTimeZone(run.timeZone)) return { path: ['run', 'timeZone'], rule: 'time-zone', found: run.timeZone };
+  if (run.shiftStart !== null && run.shiftStart === run.shiftEnd) return { path: ['run', 'shiftEnd'], rule: 'same-as-start', found: run.shiftEnd };
+  if ((run.shiftStart === null) !== (run.shiftEnd === null)) return { path: ['run', run.shiftStart === null ? 'shiftStart' : 'shiftEnd'], rule: 'missing' };
+  if (run.endedAt !== null && run.endedAt < run.startedAt) return { path: ['run', 'endedAt'], rule: 'before-start', found: run.endedAt };
+  const today = wallTimeIn(now, run.timeZone).slice(0, 10);
+  if (run.date > today) return { path: ['run', 'date'], rule: 'future', limit: today, found: run.date };
+  for (const field of ['startedAt', 'endedAt'] as const) {
+    const instant = run[field];
+    if (instant !== null && wallTimeIn(instant, run.timeZone).slice(0, 10) > today) return { path: ['run', field], rule: 'future', limit: today, found: instant };
+  }
+  for (const [index, entry] of run.journal.entries()) {
+    if (entry.at.slice(0, 10) > today) return { path: ['run', 'journal', index, 'at'], rule: 'future', limit: today, found: entry.at };
+    if (!withinRun(run, entry.at)) return { path: ['run', 'journal', index, 'at'], rule: 'outside-run', found: entry.at };
+  }
+  if (unprintable(run.officer).length > 0) return { path: ['run', 'officer'], rule: 'charset', limit: unprintable(run.officer) };
+  // Text that goes into the journal must be printable with its font.
+  for (const [index, entry] of run.journal.entries()) {
+    for (const field of ['content', 'direction', 'informed', 'result'] as const) {
+      const missing = unprintable(entry[field] ?? '');
+      if (missing.length > 0) return { path: ['run', 'journal', index, field], rule: 'charset', limit: missing };
+    }
+  }
+  for (const [index, item] of run.items.entries()) {
+    const missing = unprintable(item.note ?? '');
+    if (missing.length > 0) return { path: ['run', 'items', index, 'note'], rule: 'charset', limit: missing };
+  }
+  return undefined;
+}
 
 /** The file's text: indented, one field a line, so that it reads and diffs well. */
 export const serialiseRunFile = (file: RunFile): string => `${JSON.stringify(file, null, 2)}\n`;
@@ -80,7 +112,7 @@ export type ParsedRunFile = { ok: true; file: RunFile } | { ok: false; issue: Is
  * Reads a run file. Never throws: the first problem comes back as an issue with its
  * path — the JSON itself, the format, the version, then each field in turn.
  */
-export function parseRunFile(text: string): ParsedRunFile {
+export function parseRunFile(text: string, now: Date): ParsedRunFile {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -92,22 +124,14 @@ export function parseRunFile(text: string): ParsedRunFile {
   if (typeof data.version === 'number' && Number.isInteger(data.version) && data.version > RUN_FILE_VERSION) {
     return { ok: false, issue: { path: ['version'], rule: 'newer', limit: RUN_FILE_VERSION, found: data.version } };
   }
+  if (data.version === 1) {
+    data = fromVersion1(data);
+    if (!isObject(data) || data.version === 1) return { ok: false, issue: { path: ['timeZone'], rule: 'time-zone', found: (data as Record<string, unknown>).timeZone } };
+  }
   const parsed = runFileSchema.safeParse(data);
   if (!parsed.success) return { ok: false, issue: parsed.error.issues[0]! };
-  const file = parsed.data;
-  if (!isKnownTimeZone(file.timeZone)) return { ok: false, issue: { path: ['timeZone'], rule: 'time-zone', found: file.timeZone } };
-  // Text that goes into the journal must be printable with its font.
-  for (const [index, entry] of file.run.journal.entries()) {
-    for (const field of ['content', 'direction', 'informed', 'result'] as const) {
-      const missing = unprintable(entry[field] ?? '');
-      if (missing.length > 0) return { ok: false, issue: { path: ['run', 'journal', index, field], rule: 'charset', limit: missing } };
-    }
-  }
-  for (const [index, item] of file.run.items.entries()) {
-    const missing = unprintable(item.note ?? '');
-    if (missing.length > 0) return { ok: false, issue: { path: ['run', 'items', index, 'note'], rule: 'charset', limit: missing } };
-  }
-  return { ok: true, file };
+  const problem = runProblem(parsed.data.run, now);
+  return problem ? { ok: false, issue: problem } : { ok: true, file: parsed.data };
 }
 
 /** "run.journal[2].at" */
@@ -152,6 +176,13 @@ export function describeIssue(issue: Issue): string {
       case 'item-id': return `expected a checklist item id such as "art_7__para_1__point_e"${f}`;
       case 'slug': return `expected a role id such as "lanh-dao-ca-truc"${f}`;
       case 'charset': return `the journal's font cannot show ${list(limit).map(describeCharacter).join(', ')}`;
+      case 'clock': return `expected a time of day written HH:MM (24-hour clock), e.g. "07:30"${f}`;
+      case 'same-as-start': return `expected an end of shift other than its start${f}`;
+      case 'before-start': return `expected the end of the run after its start (startedAt)${f}`;
+      case 'future': return `lies after today (${String(limit)} in the run's time zone)${f}`;
+      case 'outside-run': return `lies outside the run's shift by more than the shift's own length${f}`;
+      case 'integer': return `expected a whole number${f}`;
+      case 'range': return `expected a number from ${list(limit).join(' to ')}${f}`;
       default: return `is not valid (${rule})${f}`;
     }
   };
@@ -162,10 +193,13 @@ const RUN_FIELDS: Record<string, string> = {
   id: 'mã ca',
   role: 'vai trò',
   date: 'ngày trực',
-  shift: 'ca trực',
+  shift: 'tên ca',
+  shiftStart: 'giờ bắt đầu ca',
+  shiftEnd: 'giờ kết thúc ca',
+  timeZone: 'múi giờ',
   officer: 'người trực',
-  startedAt: 'giờ bắt đầu ca',
-  endedAt: 'giờ kết thúc ca',
+  startedAt: 'lúc bắt đầu ghi ca',
+  endedAt: 'lúc kết thúc ghi ca',
   items: 'danh sách việc',
   journal: 'nhật ký',
 };
@@ -214,6 +248,12 @@ export function describeIssueVi(issue: Issue): string {
       case 'duplicate': return 'bị trùng mã';
       case 'wall-time': return 'phải là ngày giờ có thật, dạng 2026-11-27T22:15';
       case 'charset': return `có ký tự phông chữ của nhật ký không có: ${list(limit).map((char) => `“${char}”`).join(', ')}`;
+      case 'clock': return 'phải là giờ:phút, ví dụ 07:30';
+      case 'same-as-start': return 'trùng giờ bắt đầu ca';
+      case 'before-start': return 'sớm hơn lúc bắt đầu ca';
+      case 'future': return 'ở sau ngày hôm nay';
+      case 'outside-run': return 'ở quá xa ca trực (ngoài ca quá độ dài của ca)';
+      case 'time-zone': return 'không phải múi giờ mà trình duyệt biết';
       default: return 'không hợp lệ';
     }
   };
@@ -231,13 +271,21 @@ const canonical = (value: unknown): string =>
 /** Where an imported run went: opened as the current run, into the history, or nowhere because it is already here. */
 export type ImportOutcome = 'current' | 'history' | 'same';
 
+export interface ImportResult {
+  store: Store;
+  outcome: ImportOutcome;
+  run: Run;
+  /** The oldest run of a full history, which the import pushes out: the page asks first. */
+  dropped?: Run | undefined;
+}
+
 /**
  * Puts a run read from a file into a role's runs, losing nothing: an open run becomes the
  * open run (only if none is open here), an ended one joins the history in order of its
  * end; a run already here unchanged is left alone, and one here with other content is
  * imported under a new id, so that both are kept. Refusals are ChecklistErrors.
  */
-export function importRun(store: Store, run: Run, newId: string): { store: Store; outcome: ImportOutcome; run: Run } {
+export function importRun(store: Store, run: Run, newId: string): ImportResult {
   if (run.role !== store.role) throw new ChecklistError('Tệp là ca của một vai trò khác; hãy nhập trên trang của vai trò đó.');
   const here = store.current?.id === run.id ? store.current : store.history.find((kept) => kept.id === run.id);
   if (here && canonical(here) === canonical(run)) return { store, outcome: 'same', run: here };
@@ -254,5 +302,5 @@ export function importRun(store: Store, run: Run, newId: string): { store: Store
   if (history.indexOf(imported) >= LIMITS.history) {
     throw new ChecklistError(`Ca trong tệp cũ hơn cả ${LIMITS.history} ca đang giữ trên máy này (trang chỉ giữ ${LIMITS.history} ca gần nhất), nên không nhập.`);
   }
-  return { store: { ...store, history: history.slice(0, LIMITS.history) }, outcome: 'history', run: imported };
+  return { store: { ...store, history: history.slice(0, LIMITS.history) }, outcome: 'history', run: imported, dropped: history[LIMITS.history] };
 }

@@ -3,38 +3,50 @@
  * per role). Validated with check.ts (a few hundred bytes) because this module ships to
  * every role page.
  *
- * Format, version 2 (JSON):
+ * Format, version 3 (JSON):
  *
- *   { "format": "so-tay-truc-ban/checklist", "version": 2, "role": "<role id>",
+ *   { "format": "so-tay-truc-ban/checklist", "version": 3, "role": "<role id>",
  *     "current": Run | null,            // the open run, if any
  *     "history": Run[] }                // ended runs, newest first, at most 30
  *
- *   Run = { "id", "role", "date": "yyyy-mm-dd", "shift", "officer" ("" when not given),
+ *   Run = { "id", "role", "date": "yyyy-mm-dd",
+ *           "shift": name of the shift as the unit calls it ("" when not given),
+ *           "shiftStart", "shiftEnd": "HH:MM" | null,   // the shift as scheduled; an end
+ *                                      // not after the start is on the next day; null
+ *                                      // only in runs kept before version 3
+ *           "timeZone": IANA zone the run was kept in: its instants show in this zone
+ *           "officer" ("" when not given),
  *           "startedAt": instant, "endedAt": instant | null,
- *           "items": [{ "id": item id, "doneAt"?: instant, "approvedAt"?: instant, "note"?: text }],
- *           "journal": [Entry] }       // version 2; empty for roles that keep no journal
+ *           "items": [{ "id": item id, "doneAt"?: instant, "approvedAt"?: instant, "note"?: text,
+ *                       "stamps"?: { "done"?, "approved"?, "note"? } }],
+ *           "journal": [Entry], "removed": [{ "id", "stamp" }],
+ *           "stamp": n }                // when the run's own fields last changed
  *
- *   Entry = { "id", "at": local "yyyy-mm-ddTHH:MM", "kind": "cong-viec" | "tinh-huong" | "thong-tin",
- *             "content": text, "direction"?: text, "informed"?: text, "result"?: text }
+ *   Entry = { "id", "at": wall time "yyyy-mm-ddTHH:MM" in the run's zone,
+ *             "kind": "cong-viec" | "tinh-huong" | "thong-tin",
+ *             "content": text, "direction"?: text, "informed"?: text, "result"?: text, "stamp"?: n }
  *
- * Instants are UTC ISO strings ("2026-11-27T15:10:00.000Z"). An entry's time is the wall
- * clock as typed, without a zone, so that it prints the same wherever the journal is made.
- * Item ids are the duty ids of the content (point eId + "--suffix"), so rewording an item
- * keeps its ticks. Only items touched in a run are listed. A later version bumps VERSION
- * and adds a migration in load.ts (version 1 → 2 added "journal"); objects are strict, so
- * a field this version does not know makes the state invalid and it is set aside, never
- * dropped.
+ * Instants are UTC ISO strings ("2026-11-27T15:10:00.000Z"). Stamps (merge.ts) order the
+ * changes that two tabs make to the same field: milliseconds of a clock that never runs
+ * backwards on one device. Item ids are the duty ids of the content (point eId + "--suffix"),
+ * so rewording an item keeps its ticks. A later version bumps VERSION and adds a migration
+ * in load.ts; objects are strict, so a field this version does not know makes the state
+ * invalid and it is set aside, never dropped.
  */
-import { array, length, literal, matches, nullable, object, oneOf, optional, refine, satisfies, string, type Infer } from './check.ts';
+import { array, integer, length, literal, matches, nullable, object, oneOf, optional, refine, satisfies, string, type Infer } from './check.ts';
 
 export const FORMAT = 'so-tay-truc-ban/checklist';
-export const VERSION = 2;
+export const VERSION = 3;
 
 export const LIMITS = {
   /** Characters in a note ("đã báo cáo lãnh đạo phòng lúc 22:10" is 35). */
   note: 300,
   shift: 60,
-  officer: 80,
+  /**
+   * Characters in the officer's name: at this length any name in the journal's character
+   * set still fits its header box at the smallest type (checked in the tests).
+   */
+  officer: 40,
   /** Ended runs kept per role. */
   history: 30,
   /** Journal entries in one run: ten pages of the journal. */
@@ -62,6 +74,9 @@ export const isCalendarDate = (value: string): boolean => {
 export const isWallTime = (value: string): boolean =>
   /^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d$/.test(value) && isCalendarDate(value.slice(0, 10));
 
+/** A time of day to the minute, "07:30". */
+export const CLOCK = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+
 /** A UTC instant as JavaScript writes it: "2026-11-27T15:10:00.000Z". */
 export const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 /** A checklist item id: a point eId, with "--suffix" where one point yields several items. */
@@ -76,12 +91,16 @@ export const ENTRY_KINDS = ['cong-viec', 'tinh-huong', 'thong-tin'] as const;
 const text = (min: number, max: number) => string(...length(min, max));
 const instant = string(matches(INSTANT, 'instant'), satisfies((value) => !Number.isNaN(Date.parse(value)), 'instant'));
 const id = string(matches(RUN_ID, 'id'));
+const stamp = integer(0, Number.MAX_SAFE_INTEGER);
+/** IANA zone names ("Asia/Ho_Chi_Minh", "UTC"); whether this JavaScript knows it is checked where it is used. */
+export const TIME_ZONE = /^(?:UTC|[A-Za-z]+(?:\/[A-Za-z0-9_+-]+){1,2})$/;
 
 export const itemStateSchema = object({
   id: string(matches(ITEM_ID, 'item-id')),
   doneAt: optional(instant),
   approvedAt: optional(instant),
   note: optional(text(1, LIMITS.note)),
+  stamps: optional(object({ done: optional(stamp), approved: optional(stamp), note: optional(stamp) })),
 });
 
 export const entrySchema = object({
@@ -92,18 +111,24 @@ export const entrySchema = object({
   direction: optional(text(1, LIMITS.direction)),
   informed: optional(text(1, LIMITS.informed)),
   result: optional(text(1, LIMITS.result)),
+  stamp: optional(stamp),
 });
 
 export const runSchema = object({
   id,
   role: string(matches(SLUG, 'slug')),
   date: string(satisfies(isCalendarDate, 'date')),
-  shift: text(1, LIMITS.shift),
+  shift: text(0, LIMITS.shift),
+  shiftStart: nullable(string(matches(CLOCK, 'clock'))),
+  shiftEnd: nullable(string(matches(CLOCK, 'clock'))),
+  timeZone: string(matches(TIME_ZONE, 'time-zone')),
   officer: text(0, LIMITS.officer),
   startedAt: instant,
   endedAt: nullable(instant),
   items: array(itemStateSchema, Number.MAX_SAFE_INTEGER, (item) => item.id),
   journal: array(entrySchema, LIMITS.entries, (entry) => entry.id),
+  removed: array(object({ id, stamp }), Number.MAX_SAFE_INTEGER, (entry) => entry.id),
+  stamp,
 });
 
 export const storeSchema = refine(

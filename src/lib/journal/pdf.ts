@@ -30,8 +30,10 @@ import {
   layoutForm,
   pageLabel,
   type Box,
+  type CellBox,
   type FittedText,
   type FormLayout,
+  type Measure,
 } from './layout.ts';
 import {
   JournalOptionError,
@@ -200,6 +202,79 @@ function prepare(form: JournalForm, regular: Face, bold: Face, boldBytes: Uint8A
   return result;
 }
 
+/**
+ * Splits text into pieces that each fit a cell at `size`: at spaces, and inside a word
+ * only when the word alone is too wide.
+ */
+export function splitToFit(text: string, fits: (piece: string) => boolean): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  const words = text.split(' ').filter(Boolean);
+  for (let index = 0; index < words.length; index += 1) {
+    const word = words[index]!;
+    const candidate = piece ? `${piece} ${word}` : word;
+    if (fits(candidate)) {
+      piece = candidate;
+      continue;
+    }
+    if (piece) {
+      pieces.push(piece);
+      piece = '';
+      index -= 1;
+      continue;
+    }
+    // One word wider than the cell: as many characters as fit, the rest goes on.
+    const chars = [...word];
+    let take = 1;
+    while (take < chars.length && fits(chars.slice(0, take + 1).join(''))) take += 1;
+    pieces.push(chars.slice(0, take).join(''));
+    words[index] = chars.slice(take).join('');
+    index -= 1;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
+/**
+ * The table's rows as set: each given row's cells fitted to their cells, a row whose text
+ * does not fit one row even in small type going on in the rows below it (as a hand-written
+ * journal does), at the form's type size. Text the font cannot show is refused with its row.
+ */
+function placeRows(
+  rows: readonly Readonly<Record<string, string>>[],
+  cells: ReadonlyMap<string, CellBox>,
+  fieldSize: number,
+  measure: Measure,
+  characters: ReadonlySet<number>,
+): Record<string, { text: string; fit: FittedText }>[] {
+  const placed: Record<string, { text: string; fit: FittedText }>[] = [];
+  rows.forEach((row, index) => {
+    const parts: Record<string, { text: string; fit: FittedText }[]> = {};
+    for (const [column, raw] of Object.entries(row)) {
+      const cell = cells.get(column);
+      if (!cell) throw new JournalRowError(index, column, `the form has no column "${column}"`);
+      const text = canonical(raw);
+      if (text === '') continue;
+      const missing = missingCharacters(text, characters);
+      if (missing.length > 0) throw new JournalRowError(index, column, `the journal's font cannot show ${missing.map(describeCharacter).join(', ')}`);
+      const fit = fitText(text, cell.width, cell.height, fieldSize, cell.multiline, measure);
+      if (fit) {
+        parts[column] = [{ text, fit }];
+        continue;
+      }
+      const at = (piece: string) => fitText(piece, cell.width, cell.height, fieldSize, cell.multiline, measure);
+      parts[column] = splitToFit(text, (piece) => at(piece)?.size === fieldSize).map((piece) => ({ text: piece, fit: at(piece)! }));
+    }
+    const height = Math.max(1, ...Object.values(parts).map((list) => list.length));
+    for (let line = 0; line < height; line += 1) {
+      const out: Record<string, { text: string; fit: FittedText }> = {};
+      for (const [column, list] of Object.entries(parts)) if (list[line]) out[column] = list[line]!;
+      placed.push(out);
+    }
+  });
+  return placed;
+}
+
 /** Builds the journal. Throws JournalOptionError for bad options, FormLayoutError for a layout that cannot be drawn. */
 export async function buildJournal(form: JournalForm, options: JournalOptions, fonts: JournalFonts): Promise<Uint8Array> {
   const minPages = parsePages(options.pages);
@@ -237,26 +312,15 @@ export async function buildJournal(form: JournalForm, options: JournalOptions, f
   // Rows: every cell checked and set (wrapped, smaller type if need be) before anything is built.
   const rows = options.rows ?? [];
   const rowsPerPage = form.table.rowsPerPage;
-  const pages = Math.max(minPages, Math.ceil(rows.length / rowsPerPage));
-  if (pages > MAX_PAGES) {
-    throw new JournalOptionError('rows', `expected at most ${MAX_PAGES * rowsPerPage} rows (${MAX_PAGES} pages of ${rowsPerPage}), found ${rows.length}`);
-  }
   const firstRow = new Map(layout.cells.filter((cell) => cell.row === 1).map((cell) => [cell.column, cell]));
+  const placed = placeRows(rows, firstRow, fieldSize, measure, regularFace.characters);
+  const pages = Math.max(minPages, Math.ceil(placed.length / rowsPerPage));
+  if (pages > MAX_PAGES) {
+    throw new JournalOptionError('rows', `expected at most ${MAX_PAGES * rowsPerPage} rows (${MAX_PAGES} pages of ${rowsPerPage}), found ${placed.length}`);
+  }
   const filled = new Map<string, { text: string; fit: FittedText }>();
-  rows.forEach((row, index) => {
-    for (const [column, raw] of Object.entries(row)) {
-      const cell = firstRow.get(column);
-      if (!cell) throw new JournalRowError(index, column, `the form has no column "${column}"`);
-      const text = canonical(raw);
-      if (text === '') continue;
-      const missing = missingCharacters(text, regularFace.characters);
-      if (missing.length > 0) throw new JournalRowError(index, column, `the journal's font cannot show ${missing.map(describeCharacter).join(', ')}`);
-      const fit = fitText(text, cell.width, cell.height, fieldSize, cell.multiline, measure);
-      if (!fit) {
-        throw new JournalRowError(index, column, `${JSON.stringify(text)} does not fit its cell (${cell.width.toFixed(0)} × ${cell.height.toFixed(0)} pt) even at ${MIN_CELL_SIZE} pt: shorten it`);
-      }
-      filled.set(`${index}.${column}`, { text, fit });
-    }
+  placed.forEach((row, index) => {
+    for (const [column, content] of Object.entries(row)) filled.set(`${index}.${column}`, content);
   });
 
   const doc = await PDFDocument.create({ updateMetadata: false });

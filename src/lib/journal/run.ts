@@ -1,6 +1,6 @@
 /**
- * A shift run as a filled journal (Phụ lục I): the header from the run (date, the run's
- * start and end, the officer's name in the field of the run's role) and one table row per
+ * A shift run as a filled journal (Phụ lục I): the header from the run (date, the shift's
+ * start and end as scheduled, the officer's name in the field of the run's role) and one table row per
  * line — the entries of the run's journal log and, if asked, its ticked checklist items as
  * "công việc" entries. Which column takes which part of an entry, and which header field
  * takes whose name, is read from the form (`fills`, `holder`), not written here. Pure: the
@@ -8,7 +8,7 @@
  */
 import type { JournalForm } from '../content/forms-schema.ts';
 import { byTime, KINDS } from '../checklist/entries.ts';
-import { entryTime } from '../checklist/state.ts';
+import { entryTime, runTime, wallTimeIn } from '../checklist/time.ts';
 import type { EntryKind, JournalEntry, Run } from '../checklist/schema.ts';
 import { JournalOptionError, type JournalOptions } from './options.ts';
 
@@ -35,26 +35,11 @@ export interface ChecklistItemText {
 }
 
 export interface RunJournalOptions {
-  /** The IANA zone in which the run's instants are shown (the run file's timeZone). */
-  timeZone: string;
   /** When given, the run's ticked items among these become "công việc" lines. */
   ticked?: readonly ChecklistItemText[] | undefined;
 }
 
-/** The wall-clock time of an instant in a zone: "2026-11-27T22:15". */
-export function wallTimeIn(instant: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
-}
+export { wallTimeIn };
 
 /** The run's lines in time order: its journal entries, and its ticked items if asked. */
 export function journalLines(run: Run, options: RunJournalOptions): JournalLine[] {
@@ -70,9 +55,9 @@ export function journalLines(run: Run, options: RunJournalOptions): JournalLine[
   for (const item of options.ticked ?? []) {
     const state = run.items.find((recorded) => recorded.id === item.id);
     if (!state?.doneAt) continue;
-    const approved = item.approval && state.approvedAt ? `${item.approval} lúc ${entryTime(wallTimeIn(state.approvedAt, options.timeZone), run.date)}` : '';
+    const approved = item.approval && state.approvedAt ? `${item.approval} lúc ${runTime(run, state.approvedAt)}` : '';
     const result = [state.note ?? '', approved].filter(Boolean).join('; ');
-    lines.push({ at: wallTimeIn(state.doneAt, options.timeZone), kind: 'cong-viec', content: item.action, result: result || undefined, from: { item: item.id } });
+    lines.push({ at: wallTimeIn(state.doneAt, run.timeZone), kind: 'cong-viec', content: item.action, result: result || undefined, from: { item: item.id } });
   }
   // Stable: at the same minute, log entries first (in their stored order), then items in checklist order.
   return byTime(lines);
@@ -101,16 +86,19 @@ export function journalRows(form: JournalForm, run: Run, lines: readonly Journal
   });
 }
 
-/** Header fields from the run, by field id: start and end of the run, and the officer's name in the field of the run's role. */
-export function journalHeader(form: JournalForm, run: Run, timeZone: string): Record<string, string> {
+/**
+ * Header fields from the run, by field id: the shift's start and end as scheduled (not when
+ * the page was opened or closed), and the officer's name in the field of the run's role.
+ */
+export function journalHeader(form: JournalForm, run: Run): Record<string, string> {
   const fields = [
     ...form.header.agency.flatMap((line) => ('field' in line ? [line.field] : [])),
     ...form.fields.flat(),
   ];
   const header: Record<string, string> = {};
   for (const field of fields) {
-    if (field.prefill === 'shiftStart') header[field.id] = wallTimeIn(run.startedAt, timeZone).slice(11);
-    if (field.prefill === 'shiftEnd' && run.endedAt) header[field.id] = wallTimeIn(run.endedAt, timeZone).slice(11);
+    if (field.prefill === 'shiftStart' && run.shiftStart) header[field.id] = run.shiftStart;
+    if (field.prefill === 'shiftEnd' && run.shiftEnd) header[field.id] = run.shiftEnd;
     if (field.holder === run.role && run.officer !== '') header[field.id] = run.officer;
   }
   return header;
@@ -119,6 +107,6 @@ export function journalHeader(form: JournalForm, run: Run, timeZone: string): Re
 /** Everything a run puts into its journal: options for buildJournal (date, header, rows) and the lines behind the rows. */
 export function journalOfRun(form: JournalForm, run: Run, options: RunJournalOptions): { options: JournalOptions; lines: JournalLine[] } {
   const lines = journalLines(run, options);
-  return { options: { date: run.date, header: journalHeader(form, run, options.timeZone), rows: journalRows(form, run, lines) }, lines };
+  return { options: { date: run.date, header: journalHeader(form, run), rows: journalRows(form, run, lines) }, lines };
 }
 

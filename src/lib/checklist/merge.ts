@@ -1,0 +1,134 @@
+/**
+ * Two tabs, one store: merging a role's runs as another tab wrote them with the runs of
+ * this tab, losing no change. Every field that a person changes carries a stamp (state.ts,
+ * entries.ts); for each field the change with the higher stamp wins, and ties go to the
+ * same side in both tabs (the larger JSON), so the merge gives the same store whichever
+ * tab makes it, in whatever order the tabs hear of each other. Removed journal entries
+ * leave a stamped record, so that an older copy does not bring them back.
+ *
+ * What a tab changed that the merge replaced with another tab's value (a note or a journal
+ * entry edited in both) is reported by `replacedEdits`, for the page to show both.
+ */
+import { LIMITS, type ItemState, type JournalEntry, type Run, type Store } from './schema.ts';
+
+const json = (value: unknown): string => JSON.stringify(value) ?? '';
+
+/** The winner of two stamped values: the higher stamp, then the larger JSON. */
+function pick<T>(a: T, aStamp: number, b: T, bStamp: number): T {
+  if (aStamp !== bStamp) return aStamp > bStamp ? a : b;
+  return json(a) >= json(b) ? a : b;
+}
+
+const ITEM_FIELDS = [
+  ['done', 'doneAt'],
+  ['approved', 'approvedAt'],
+  ['note', 'note'],
+] as const;
+
+function mergeItem(a: ItemState, b: ItemState): ItemState {
+  const merged: ItemState = { id: a.id };
+  const stamps: NonNullable<ItemState['stamps']> = {};
+  for (const [stampKey, field] of ITEM_FIELDS) {
+    const aStamp = a.stamps?.[stampKey] ?? 0;
+    const bStamp = b.stamps?.[stampKey] ?? 0;
+    const value = pick(a[field], aStamp, b[field], bStamp);
+    if (value !== undefined) merged[field] = value;
+    const stamp = Math.max(aStamp, bStamp);
+    if (stamp > 0) stamps[stampKey] = stamp;
+  }
+  if (Object.keys(stamps).length > 0) merged.stamps = stamps;
+  return merged;
+}
+
+/** Union by id of two lists, merging the items both have; in id order, so both tabs list them alike. */
+function unionById<T extends { id: string }>(a: readonly T[], b: readonly T[], merge: (x: T, y: T) => T): T[] {
+  const byId = new Map<string, T>();
+  for (const item of a) byId.set(item.id, item);
+  for (const item of b) {
+    const other = byId.get(item.id);
+    byId.set(item.id, other ? merge(other, item) : item);
+  }
+  return [...byId.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+}
+
+/** A run's own fields: what "stamp" orders. */
+type RunFields = Omit<Run, 'items' | 'journal' | 'removed'>;
+const fieldsOf = ({ items: _items, journal: _journal, removed: _removed, ...fields }: Run): RunFields => fields;
+
+export function mergeRun(a: Run, b: Run): Run {
+  const fields = pick(fieldsOf(a), a.stamp, fieldsOf(b), b.stamp);
+  const items = unionById(a.items, b.items, mergeItem);
+  const removed = unionById(a.removed, b.removed, (x, y) => (x.stamp >= y.stamp ? x : y));
+  const removedAt = new Map(removed.map((record) => [record.id, record.stamp]));
+  const entries = unionById(a.journal, b.journal, (x, y) => pick(x, x.stamp ?? 0, y, y.stamp ?? 0));
+  // An entry edited after it was removed elsewhere stays (the later change wins).
+  const journal = entries
+    .filter((entry) => (removedAt.get(entry.id) ?? -1) < (entry.stamp ?? 0))
+    .sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const kept = new Set(journal.map((entry) => entry.id));
+  return { ...fields, items, journal, removed: removed.filter((record) => !kept.has(record.id)) };
+}
+
+const byStartDesc = (x: Run, y: Run) => (x.startedAt > y.startedAt ? -1 : x.startedAt < y.startedAt ? 1 : x.id > y.id ? -1 : x.id < y.id ? 1 : 0);
+
+/**
+ * Merges two states of one role's runs. Runs are matched by id and merged field by field;
+ * if both tabs started a run, the newer stays open and the older is ended when the newer
+ * began, as starting a run on one tab would have done; the history keeps the newest 30.
+ */
+export function mergeStores(a: Store, b: Store): Store {
+  if (a.role !== b.role) throw new Error(`Cannot merge runs of ${a.role} with runs of ${b.role}`);
+  const runs = unionById(
+    [...(a.current ? [a.current] : []), ...a.history],
+    [...(b.current ? [b.current] : []), ...b.history],
+    mergeRun,
+  ).sort(byStartDesc);
+  let current: Run | null = null;
+  const ended: Run[] = [];
+  runs.forEach((run, index) => {
+    if (run.endedAt !== null) ended.push(run);
+    else if (current === null && index === 0) current = run;
+    else {
+      // Open, but a newer run has begun: it ended when the next run began.
+      const next = runs[index - 1]!;
+      ended.push({ ...run, endedAt: next.startedAt, stamp: run.stamp + 1 });
+    }
+  });
+  ended.sort((x, y) => (x.endedAt! > y.endedAt! ? -1 : x.endedAt! < y.endedAt! ? 1 : byStartDesc(x, y)));
+  return { ...a, current, history: ended.slice(0, LIMITS.history) };
+}
+
+/** Whether two stores hold the same runs (the order of fields and of items aside). */
+export const sameStore = (a: Store, b: Store): boolean => json(mergeStores(a, a)) === json(mergeStores(b, b));
+
+/** A change of this tab that the merge replaced by another tab's: both are shown. */
+export type ReplacedEdit =
+  | { kind: 'note'; runId: string; itemId: string; mine: string; kept: string }
+  | { kind: 'entry'; runId: string; entryId: string; mine: JournalEntry; kept: JournalEntry | null };
+
+/** Keys of the edits a tab tracks: "note:<run>:<item>" and "entry:<run>:<entry>". */
+export const noteKey = (runId: string, itemId: string): string => `note:${runId}:${itemId}`;
+export const entryKey = (runId: string, entryId: string): string => `entry:${runId}:${entryId}`;
+
+const runsOf = (store: Store): Run[] => [...(store.current ? [store.current] : []), ...store.history];
+
+/** The edits among `edited` (keys above) whose value in `merged` is no longer this tab's (`mine`). */
+export function replacedEdits(mine: Store, merged: Store, edited: ReadonlySet<string>): ReplacedEdit[] {
+  const out: ReplacedEdit[] = [];
+  const mergedRuns = new Map(runsOf(merged).map((run) => [run.id, run]));
+  for (const run of runsOf(mine)) {
+    const other = mergedRuns.get(run.id);
+    if (!other) continue;
+    for (const item of run.items) {
+      if (!edited.has(noteKey(run.id, item.id))) continue;
+      const kept = other.items.find((candidate) => candidate.id === item.id)?.note ?? '';
+      if ((item.note ?? '') !== kept) out.push({ kind: 'note', runId: run.id, itemId: item.id, mine: item.note ?? '', kept });
+    }
+    for (const entry of run.journal) {
+      if (!edited.has(entryKey(run.id, entry.id))) continue;
+      const kept = other.journal.find((candidate) => candidate.id === entry.id) ?? null;
+      if (json(kept) !== json(entry)) out.push({ kind: 'entry', runId: run.id, entryId: entry.id, mine: entry, kept });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+/**
+ * Times of a shift run. A run keeps the zone it was started in (run.timeZone); its instants
+ * (ticks, start, end) are shown in that zone on any device, and its journal entries are wall
+ * times of that zone, so one sheet never mixes two zones. The shift itself is two times of
+ * day (shiftStart, shiftEnd); an end not after the start falls on the next day.
+ */
+import type { Run } from './schema.ts';
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** dd/mm/yyyy of a yyyy-mm-dd date. */
+export const dateVi = (date: string): string => date.split('-').reverse().join('/');
+
+/** The zone of this device, as Intl knows it. */
+export const deviceTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** Whether this JavaScript knows the zone (Node and browsers ship the IANA database). */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock time of an instant in a zone: "2026-11-27T22:15". */
+export function wallTimeIn(instant: string | Date, timeZone: string): string {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(typeof instant === 'string' ? new Date(instant) : instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
+}
+
+/** The yyyy-mm-dd of a Date on this device: the default date of a new run. */
+export const localDate = (now: Date): string => `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+
+/** "HH:MM" of a Date on this device: the default start of a new run. */
+export const localClock = (now: Date): string => `${pad(now.getHours())}:${pad(now.getMinutes())}`;
+
+/**
+ * "22:15" of a wall time; with the date ("01:15 28/11") when it falls on another day than
+ * the run's date, as on a night shift.
+ */
+export const entryTime = (at: string, runDate: string): string =>
+  at.slice(0, 10) === runDate ? at.slice(11, 16) : `${at.slice(11, 16)} ${dateVi(at.slice(0, 10)).slice(0, 5)}`;
+
+/** The same for an instant of a run (a tick, its start or end), in the run's zone. */
+export const runTime = (run: Pick<Run, 'date' | 'timeZone'>, instant: string | Date): string =>
+  entryTime(wallTimeIn(instant, run.timeZone), run.date);
+
+/** The wall time "now" in the run's zone: when a new journal entry is dated by default. */
+export const runNow = (run: Pick<Run, 'timeZone'>, now: Date): string => wallTimeIn(now, run.timeZone);
+
+/** Minutes since 1970 of a wall time "yyyy-mm-ddTHH:MM", read as if it were UTC: for comparing wall times. */
+export const wallMinutes = (at: string): number =>
+  Date.UTC(Number(at.slice(0, 4)), Number(at.slice(5, 7)) - 1, Number(at.slice(8, 10)), Number(at.slice(11, 13)), Number(at.slice(14, 16))) / 60_000;
+
+/** A wall time back from minutes (the inverse of wallMinutes). */
+export const wallFromMinutes = (minutes: number): string => new Date(minutes * 60_000).toISOString().slice(0, 16);
+
+/** Length of a shift in minutes: an end not after its start is on the next day (a night shift). */
+export const shiftMinutes = (start: string, end: string): number => {
+  const [sh, sm] = start.split(':').map(Number) as [number, number];
+  const [eh, em] = end.split(':').map(Number) as [number, number];
+  const span = eh * 60 + em - (sh * 60 + sm);
+  return span > 0 ? span : span + 24 * 60;
+};
+
+/** The shift as two wall times, start and end, or undefined for a run kept before shifts had times. */
+export function shiftWindow(run: Pick<Run, 'date' | 'shiftStart' | 'shiftEnd'>): { start: string; end: string; minutes: number } | undefined {
+  if (!run.shiftStart || !run.shiftEnd) return undefined;
+  const start = `${run.date}T${run.shiftStart}`;
+  const minutes = shiftMinutes(run.shiftStart, run.shiftEnd);
+  return { start, end: wallFromMinutes(wallMinutes(start) + minutes), minutes };
+}
+
+/**
+ * Whether a wall time belongs to the run: within the shift, or outside it by no more than
+ * the shift's own length (a task written up after the handover, a call taken early).
+ */
+export function withinRun(run: Pick<Run, 'date' | 'shiftStart' | 'shiftEnd'>, at: string): boolean {
+  const window = shiftWindow(run);
+  if (!window) return at.slice(0, 10) >= run.date;
+  const minutes = wallMinutes(at);
+  return minutes >= wallMinutes(window.start) - window.minutes && minutes <= wallMinutes(window.end) + window.minutes;
+}
+
+/** "07:30–16:30" of a run, with "(hôm sau)" when the end falls on the next day. */
+export const shiftHours = (run: Pick<Run, 'shiftStart' | 'shiftEnd'>): string =>
+  run.shiftStart && run.shiftEnd ? `${run.shiftStart}–${run.shiftEnd}${run.shiftEnd <= run.shiftStart ? ' (hôm sau)' : ''}` : '';
