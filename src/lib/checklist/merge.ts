@@ -40,14 +40,18 @@ function mergeItem(a: ItemState, b: ItemState): ItemState {
   return merged;
 }
 
-/** Union by id of two lists, merging the items both have; in id order, so both tabs list them alike. */
+/**
+ * Union by id of two lists, merging the items both have (and each lone item with itself, so
+ * that its fields come out in the same order); in id order, so both tabs list them alike.
+ */
 function unionById<T extends { id: string }>(a: readonly T[], b: readonly T[], merge: (x: T, y: T) => T): T[] {
   const byId = new Map<string, T>();
   for (const item of a) byId.set(item.id, item);
   for (const item of b) {
     const other = byId.get(item.id);
-    byId.set(item.id, other ? merge(other, item) : item);
+    byId.set(item.id, other ? merge(other, item) : merge(item, item));
   }
+  for (const item of a) if (!b.some((other) => other.id === item.id)) byId.set(item.id, merge(item, item));
   return [...byId.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }
 
