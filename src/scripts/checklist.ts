@@ -286,6 +286,8 @@ class ShiftRuns {
     show($('[data-back]', this.panel), this.viewing !== null && this.store.current !== null);
     show($('[data-reopen]', this.panel), this.reopenable() !== undefined && (this.viewing === null || this.viewing === this.reopenable()?.id));
     for (const button of $$('[data-print-mode="run"], [data-print-mode="handover"]', this.panel)) show(button, run !== null);
+    // During a shift the blank list is a Ctrl+P away; the row keeps to what the shift needs.
+    show($('[data-print-mode="blank"]', this.panel), !live);
     const officer = $<HTMLDetailsElement>('[data-officer]', this.panel);
     show(officer, live);
     show($('[data-start-warning]', this.panel), this.store.current !== null);
