@@ -1,9 +1,12 @@
 /**
  * `npm run journal -- [options]`: the duty journal (Phụ lục I) as a fillable PDF.
- * Bad input exits 2 with one message naming the option and writes nothing: files are
- * written to a temporary name and renamed only when every one is complete.
+ * Bad input exits 2 with one message naming the option and writes nothing. Only regular
+ * files are written: a target that is a symbolic link, a folder, a FIFO or a device is
+ * refused before anything is built. Files are written to temporary names (flushed to
+ * disk) and renamed only when every one is complete; an error, Ctrl-C or SIGTERM removes
+ * the temporary files (and any folder made for them).
  */
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAX_FILE_CHARS, describeIssue, parseRunFile, pathText, type RunFile } from '../src/lib/checklist/run-file.ts';
@@ -16,9 +19,11 @@ import { journalOfRun, type JournalLine } from '../src/lib/journal/run.ts';
 import {
   JournalOptionError,
   JournalRowError,
+  MAX_FILE_PAGES,
   MAX_PAGES,
   MAX_RANGE_DAYS,
   MIN_PAGES,
+  quoteValue,
   buildJournal,
   dateRange,
   dayFileName,
@@ -38,10 +43,16 @@ content/forms/phu-luc-1.yaml.
   --out FILE          where to write it (default nhat-ky-truc-ban.pdf)
   --pages N           number of pages, ${MIN_PAGES}–${MAX_PAGES} (default 1)
   --date YYYY-MM-DD   prefill the date
-  --from YYYY-MM-DD --to YYYY-MM-DD [--out-dir DIR]
-                      one file per day, named nhat-ky-truc-ban-YYYY-MM-DD.pdf, in DIR
-                      (default: the current folder); at most ${MAX_RANGE_DAYS} days
-  --unit "…"          prefill the unit line
+  --from YYYY-MM-DD --to YYYY-MM-DD
+                      a range of days, at most ${MAX_RANGE_DAYS}; each day's pages carry its date
+    with --out FILE   all the days in one file, in order (at most ${MAX_FILE_PAGES} pages), numbered
+                      per day and through the file
+    with --out-dir DIR
+                      one file per day, named nhat-ky-truc-ban-YYYY-MM-DD.pdf, in DIR (made
+                      if missing; default: the current folder)
+  --agency "…"        the issuing body's line (default: the form's, content/forms/phu-luc-1.yaml),
+                      set in capitals
+  --unit "…"          the unit's line, set in bold capitals (default: the form's, if any)
   --shift HH:MM-HH:MM prefill the shift's start and end (24-hour clock)
   --entries FILE      fill the journal from a shift run file (Xuất ca (JSON) on a role
                       page, format so-tay-truc-ban/ca-truc): its date, start and end, the
@@ -52,7 +63,10 @@ content/forms/phu-luc-1.yaml.
   --help              show this help
 
 The same inputs give the same bytes; SOURCE_DATE_EPOCH (seconds) sets the PDF's dates.
-Exit status: 0 done, 2 bad input (nothing written), 1 broken content or other failure.`;
+Only regular files are written: a target that is a link, a folder, a FIFO or a device is refused.
+Progress goes to stderr when it is a terminal.
+Exit status: 0 done, 2 bad input (nothing written), 1 broken content or other failure,
+130/143 interrupted (temporary files removed).`;
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -73,6 +87,7 @@ const OPTIONS = {
   to: { type: 'string' },
   'out-dir': { type: 'string' },
   unit: { type: 'string' },
+  agency: { type: 'string' },
   shift: { type: 'string' },
   entries: { type: 'string' },
   ticked: { type: 'boolean' },
@@ -87,47 +102,119 @@ function parse(argv: string[]) {
     const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? /(--[\w-]+)/.exec(message)?.[1] ?? 'arguments';
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(option, 'unknown option (see --help)');
     if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-      throw new UsageError(option, `unexpected argument ${JSON.stringify(/'([^']*)'/.exec(message)?.[1] ?? '')}: every value follows its option, e.g. --pages 10`);
+      throw new UsageError(option, `unexpected argument ${quoteValue(/'([^']*)'/.exec(message)?.[1] ?? '')}: every value follows its option, e.g. --pages 10`);
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(/(--[\w-]+)/.exec(message)?.[1] ?? option, 'expected a value after the option');
     throw error;
   }
 }
 
-/** The folder a file goes into must exist and be a folder; `what` names the option. */
+/** What a non-regular file is, for messages. */
+function kindOf(stats: Stats): string {
+  if (stats.isSymbolicLink()) return 'a symbolic link';
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a FIFO (named pipe)';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** The folder a file goes into must exist and be a folder (a link to one will do); `what` names the option. */
 function checkFolder(folder: string, what: string): void {
   let stats;
   try {
     stats = statSync(folder);
   } catch {
-    throw new UsageError(what, `the folder ${folder} does not exist`);
+    throw new UsageError(what, `the folder ${quoteValue(folder)} does not exist`);
   }
-  if (!stats.isDirectory()) throw new UsageError(what, `${folder} is not a folder`);
+  if (!stats.isDirectory()) throw new UsageError(what, `${quoteValue(folder)} is not a folder`);
+}
+
+/** A target may be missing or a regular file, never a link (it would be followed or replaced), a folder, a FIFO or a device. */
+function checkFile(file: string, what: string): void {
+  let stats;
+  try {
+    stats = lstatSync(file);
+  } catch {
+    return;
+  }
+  if (stats.isDirectory()) throw new UsageError(what, `${quoteValue(file)} is a folder; give a file name`);
+  if (stats.isSymbolicLink() || !stats.isFile()) throw new UsageError(what, `${quoteValue(file)} is ${kindOf(stats)}; only a regular file is written (nothing was)`);
 }
 
 function checkTarget(file: string, what: string): void {
   checkFolder(dirname(file), what);
-  try {
-    if (statSync(file).isDirectory()) throw new UsageError(what, `${file} is a folder; give a file name`);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
+  checkFile(file, what);
+}
+
+/** Temporary files on disk and folders made for this run: what an error or a signal removes. */
+const temporary = new Set<string>();
+const madeFolders: string[] = [];
+function removeTemporary(): void {
+  for (const temp of temporary) rmSync(temp, { force: true });
+  temporary.clear();
+  // Deepest first; a folder that holds anything (a file renamed into it) stays.
+  for (const folder of madeFolders.splice(0).reverse()) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      break;
+    }
   }
 }
 
-/** Writes every file under a temporary name, then renames them all; on any failure removes what it wrote. */
-function writeAll(files: { path: string; bytes: Uint8Array }[], what: string): void {
-  const temps: string[] = [];
+/** Makes `folder` and its missing parents, remembering them so that a failed run removes them again. */
+function makeFolder(folder: string): void {
+  const first = mkdirSync(folder, { recursive: true });
+  if (first === undefined) return;
+  const made: string[] = [];
+  for (let path = folder; path.length >= first.length; path = dirname(path)) made.unshift(path);
+  madeFolders.push(...made);
+}
+
+/**
+ * Writes every file under a temporary name (flushed), then renames them all. Synchronous
+ * writes with a turn of the event loop between files: a signal is handled between two
+ * files, never in the middle of one, and removes every temporary file there is.
+ */
+async function writeAll(files: { path: string; bytes: Uint8Array }[], what: string, folder?: string): Promise<void> {
+  const onSignal = (signal: NodeJS.Signals) => {
+    removeTemporary();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
+    if (folder) makeFolder(folder);
     for (const { path, bytes } of files) {
       const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-      temps.push(temp);
-      writeFileSync(temp, bytes);
+      // 'wx': created here, never through a link or over another file.
+      const fd = openSync(temp, 'wx', 0o644);
+      temporary.add(temp);
+      try {
+        for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
     }
+    // The targets again, just before they are replaced: each still missing or a regular file.
+    for (const { path } of files) checkFile(path, what);
+    for (const { path } of files) {
+      const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+      renameSync(temp, path);
+      temporary.delete(temp);
+    }
+    madeFolders.length = 0;
   } catch (error) {
-    for (const temp of temps) rmSync(temp, { force: true });
+    removeTemporary();
+    if (error instanceof UsageError) throw error;
     throw new UsageError(what, `cannot write there: ${(error as Error).message}`);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
-  files.forEach(({ path }, index) => renameSync(temps[index]!, path));
 }
 
 /** Reads and checks a run file; every problem is a UsageError on --entries naming the file and the field. */
@@ -193,6 +280,19 @@ async function journalFromRun(
   }
 }
 
+/** Progress on stderr, only when it is a terminal (a log or a pipe gets the summary line alone). */
+function progress(total: number): { step: (done: number, label: string) => void; end: () => void } {
+  const tty = process.stderr.isTTY === true;
+  return {
+    step: (done, label) => {
+      if (tty) process.stderr.write(`\r${done}/${total} ${label}\x1b[K`);
+    },
+    end: () => {
+      if (tty) process.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
 async function main(argv: string[]): Promise<void> {
   const values = parse(argv);
   if (values.help) {
@@ -204,7 +304,9 @@ async function main(argv: string[]): Promise<void> {
     if (values.from === undefined) throw new UsageError('--from', 'expected --from YYYY-MM-DD with --to');
     if (values.to === undefined) throw new UsageError('--to', 'expected --to YYYY-MM-DD with --from');
     if (values.date !== undefined) throw new UsageError('--date', 'cannot be used with --from/--to: each day gets its own date');
-    if (values.out !== undefined) throw new UsageError('--out', 'cannot be used with --from/--to: the files are named by date; use --out-dir');
+    if (values.out !== undefined && values['out-dir'] !== undefined) {
+      throw new UsageError('--out', 'cannot be used with --out-dir: --out writes the days into one file, --out-dir one file per day');
+    }
   } else if (values['out-dir'] !== undefined) {
     throw new UsageError('--out-dir', 'is for --from/--to batches; use --out for one file');
   }
@@ -227,7 +329,14 @@ async function main(argv: string[]): Promise<void> {
   if (values.date !== undefined) parseIsoDate(values.date);
   if (values.shift !== undefined) parseShift(values.shift);
   const days = batch ? dateRange(values.from!, values.to!) : [];
-  const options: JournalOptions = { pages, unit: values.unit, shift: values.shift, timestamp };
+  const oneFile = batch && values.out !== undefined;
+  if (oneFile && days.length * pages > MAX_FILE_PAGES) {
+    throw new UsageError(
+      '--pages',
+      `${days.length} days of ${pages} pages make ${days.length * pages} pages; one file holds at most ${MAX_FILE_PAGES}: use --out-dir for one file per day`,
+    );
+  }
+  const options: JournalOptions = { pages, unit: values.unit, agency: values.agency, shift: values.shift, timestamp };
   // A run file is input too: read and checked before the content.
   const runData = values.entries !== undefined ? readRunFile(values.entries) : undefined;
 
@@ -243,40 +352,61 @@ async function main(argv: string[]): Promise<void> {
     const out = resolve(values.out ?? 'nhat-ky-truc-ban.pdf');
     checkTarget(out, '--out');
     const { bytes, rows } = await journalFromRun({ form, handbook, fonts }, runData, values.entries, Boolean(values.ticked), options);
-    writeAll([{ path: out, bytes }], '--out');
+    await writeAll([{ path: out, bytes }], '--out');
     console.log(`Wrote ${values.out ?? 'nhat-ky-truc-ban.pdf'} from ${values.entries}: ${rows} row${rows === 1 ? '' : 's'}, ${kb(bytes.length)}.`);
     return;
   }
 
-  if (!batch) {
+  if (!batch || oneFile) {
     const out = resolve(values.out ?? 'nhat-ky-truc-ban.pdf');
     checkTarget(out, '--out');
-    const bytes = await buildJournal(form, { ...options, date: values.date }, fonts);
-    writeAll([{ path: out, bytes }], '--out');
-    console.log(`Wrote ${values.out ?? 'nhat-ky-truc-ban.pdf'}: ${pages} page${pages === 1 ? '' : 's'}, ${kb(bytes.length)}.`);
+    const shown = progress(days.length);
+    const bytes = await buildJournal(form, oneFile ? { ...options, dates: days } : { ...options, date: values.date }, fonts, {
+      onDay: (done) => shown.step(done, days[done - 1]!),
+    });
+    shown.end();
+    await writeAll([{ path: out, bytes }], '--out');
+    const total = oneFile ? days.length * pages : pages;
+    const span = oneFile ? ` (${days[0]} to ${days.at(-1)}, ${days.length} day${days.length === 1 ? '' : 's'})` : '';
+    console.log(`Wrote ${values.out ?? 'nhat-ky-truc-ban.pdf'}: ${total} page${total === 1 ? '' : 's'}${span}, ${kb(bytes.length)}.`);
     return;
   }
 
+  // One file per day; the folder is made (with its parents) when the files are written.
   const outDir = resolve(values['out-dir'] ?? '.');
-  checkFolder(outDir, '--out-dir');
-  const files: { path: string; bytes: Uint8Array }[] = [];
-  const tty = process.stderr.isTTY;
-  let lastReported = -1;
-  for (const [index, day] of days.entries()) {
-    files.push({ path: join(outDir, dayFileName(day)), bytes: await buildJournal(form, { ...options, date: day }, fonts) });
-    const done = index + 1;
-    const tenth = Math.floor((done * 10) / days.length);
-    if (tty) process.stderr.write(`\r${done}/${days.length} ${dayFileName(day)}`);
-    else if (tenth !== lastReported || done === days.length) process.stderr.write(`${done}/${days.length} ${dayFileName(day)}\n`);
-    lastReported = tenth;
+  let existing: Stats | undefined;
+  try {
+    existing = statSync(outDir);
+  } catch {
+    // Missing: made below, once everything is built. Under a file, it cannot be.
+    for (let parent = dirname(outDir); ; parent = dirname(parent)) {
+      let stats: Stats | undefined;
+      try {
+        stats = statSync(parent);
+      } catch {
+        if (dirname(parent) === parent) break;
+        continue;
+      }
+      if (!stats.isDirectory()) throw new UsageError('--out-dir', `${quoteValue(parent)} is not a folder`);
+      break;
+    }
   }
-  if (tty) process.stderr.write('\n');
-  writeAll(files, '--out-dir');
-  const total = files.reduce((sum, file) => sum + file.bytes.length, 0);
-  console.log(`Wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${values['out-dir'] ?? '.'} (${days[0]} to ${days.at(-1)}), ${kb(total)} in all.`);
+  if (existing && !existing.isDirectory()) throw new UsageError('--out-dir', `${quoteValue(outDir)} is not a folder`);
+  const files = days.map((day) => ({ day, path: join(outDir, dayFileName(day)) }));
+  if (existing) for (const { path } of files) checkFile(path, '--out-dir');
+  const shown = progress(days.length);
+  const built: { path: string; bytes: Uint8Array }[] = [];
+  for (const [index, { day, path }] of files.entries()) {
+    built.push({ path, bytes: await buildJournal(form, { ...options, date: day }, fonts) });
+    shown.step(index + 1, dayFileName(day));
+  }
+  shown.end();
+  await writeAll(built, '--out-dir', outDir);
+  const total = built.reduce((sum, file) => sum + file.bytes.length, 0);
+  console.log(`Wrote ${built.length} file${built.length === 1 ? '' : 's'} to ${values['out-dir'] ?? '.'} (${days[0]} to ${days.at(-1)}), ${kb(total)} in all.`);
 }
 
-const FLAG: Record<string, string> = { pages: '--pages', date: '--date', unit: '--unit', shift: '--shift', from: '--from', to: '--to' };
+const FLAG: Record<string, string> = { pages: '--pages', date: '--date', unit: '--unit', agency: '--agency', shift: '--shift', from: '--from', to: '--to', dates: '--from/--to' };
 
 try {
   await main(process.argv.slice(2));

@@ -2,10 +2,10 @@
  * `npm run bench:journal`: how long a journal takes and how large it is. A benchmark,
  * not a test: it prints medians of several runs, with the machine's load beside them.
  * Targets on a 2-core machine: 1-page blank ≤ 60 KB, each further page ≤ 25 KB, a 365-day
- * batch ≤ 15 s.
+ * batch ≤ 15 s, a 365-day year as one file ≤ 15 s.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { getJournalFonts, getJournalForm } from '../../src/data/journal.ts';
@@ -55,6 +55,16 @@ for (let run = 0; run < Math.min(RUNS, 3); run++) {
 // CPU time beside wall time: on a shared machine the wall clock also counts other work.
 console.log(`in-process, 365 one-page journals: median ${(median(batchTimes) / 1000).toFixed(2)} s wall, ${(median(batchCpu) / 1000).toFixed(2)} s CPU`);
 
+// A year in one file, in-process: the module's share of `--from … --to … --out FILE`.
+const yearTimes: number[] = [];
+let yearBytes = 0;
+for (let run = 0; run < Math.min(RUNS, 3); run++) {
+  const start = performance.now();
+  yearBytes = (await buildJournal(form, { pages: 1, dates: days }, fonts)).length;
+  yearTimes.push(performance.now() - start);
+}
+console.log(`in-process, a 365-day year as one file (365 pages): median ${(median(yearTimes) / 1000).toFixed(2)} s, ${kb(yearBytes)}`);
+
 // Cold processes, as a user runs them: the CLI start-up included.
 const cli = ['--prefix', resolve('.'), 'tsx', resolve('scripts/journal.ts')];
 const timed = (args: string[], cwd: string) => {
@@ -71,12 +81,22 @@ try {
   const batch: number[] = [];
   for (let run = 0; run < Math.min(RUNS, 3); run++) {
     const out = join(dir, `batch-${run}`);
-    spawnSync('mkdir', [out]);
     batch.push(timed(['--from', '2025-01-01', '--to', '2025-12-31', '--out-dir', out], dir));
     if (readdirSync(out).length !== 365) throw new Error('the batch did not write 365 files');
   }
   const batchSeconds = median(batch) / 1000;
   console.log(`cold process, 365-day batch (--from/--to, 1 page each): median ${batchSeconds.toFixed(2)} s (target ≤ 15 s: ${verdict(batchSeconds <= 15)})`);
+  const year: number[] = [];
+  let size = 0;
+  for (let run = 0; run < Math.min(RUNS, 3); run++) {
+    const out = join(dir, `year-${run}.pdf`);
+    year.push(timed(['--from', '2025-01-01', '--to', '2025-12-31', '--out', out], dir));
+    size = statSync(out).size;
+  }
+  const yearSeconds = median(year) / 1000;
+  console.log(
+    `cold process, a 365-day year as one file (--from/--to --out, 365 pages): median ${yearSeconds.toFixed(2)} s, ${kb(size)} (target ≤ 15 s: ${verdict(yearSeconds <= 15)})`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,11 +1,21 @@
 /**
- * The journal generator on /bieu-mau/: builds the PDFs in the browser with the same
- * module as the command line, from the form layout the page carries as JSON. Nothing
- * leaves the device; the fonts are the site's own files, fetched on first use.
+ * The journal generator on /bieu-mau/: builds the PDF in the browser with the same module
+ * as the command line, from the form layout the page carries as JSON — one day, or a range
+ * of days in one file (one download), with the page count shown before and progress during.
+ * Nothing leaves the device; the fonts are the site's own files, fetched on first use.
  */
 import type { JournalForm } from '../lib/content/forms-schema.ts';
-import { dayFileName, formatSize } from '../lib/journal/blank.ts';
-import { JournalOptionError, MAX_PAGES, MAX_RANGE_DAYS, MIN_PAGES, dateRange, type JournalOptionName } from '../lib/journal/options.ts';
+import { dayFileName, formatSize, rangeFileName } from '../lib/journal/blank.ts';
+import {
+  JournalOptionError,
+  MAX_FILE_PAGES,
+  MAX_PAGES,
+  MAX_RANGE_DAYS,
+  MIN_PAGES,
+  dateRange,
+  parsePages,
+  type JournalOptionName,
+} from '../lib/journal/options.ts';
 import type { JournalFonts } from '../lib/journal/pdf.ts';
 import { formatDateVi } from '../lib/vi.ts';
 import regularUrl from '../lib/journal/fonts/Tinos-Regular.ttf?url';
@@ -25,6 +35,9 @@ const loadFonts = (): Promise<JournalFonts> => {
   return fonts;
 };
 
+/** "1.098": thousands the way Vietnamese writes them. */
+const number = (value: number): string => value.toLocaleString('vi-VN');
+
 /** Vietnamese messages for what the module reports in English, by option. */
 function messageFor(error: JournalOptionError): string {
   const chars = [...error.message.matchAll(/U\+[0-9A-F]+ \((.)\)/gu)].map((match) => match[1]).join(' ');
@@ -32,6 +45,12 @@ function messageFor(error: JournalOptionError): string {
     case 'unit':
       if (chars) return `Phông chữ của mẫu không có các ký tự: ${chars}. Hãy bỏ hoặc thay các ký tự này.`;
       return 'Tên đơn vị quá dài so với dòng đơn vị trên mẫu. Hãy viết gọn lại.';
+    case 'agency':
+      if (chars) return `Phông chữ của mẫu không có các ký tự: ${chars}. Hãy bỏ hoặc thay các ký tự này.`;
+      if (error.message.includes('empty')) return 'Hãy ghi tên cơ quan.';
+      return 'Tên cơ quan quá dài so với dòng đầu của mẫu. Hãy viết gọn lại.';
+    case 'dates':
+      return `Một tệp chứa tối đa ${number(MAX_FILE_PAGES)} trang. Hãy bớt số ngày hoặc số trang mỗi ngày.`;
     case 'pages':
       return `Số trang phải là số nguyên từ ${MIN_PAGES} đến ${MAX_PAGES}.`;
     case 'shift':
@@ -57,6 +76,8 @@ export function startJournalGenerator(): void {
     return element;
   };
   const unit = field<HTMLInputElement>('#don-vi');
+  // Absent when the form has no agency line to change.
+  const agency = generator.querySelector<HTMLInputElement>('#co-quan');
   const from = field<HTMLInputElement>('#tu-ngay');
   const to = field<HTMLInputElement>('#den-ngay');
   const fromLabel = field<HTMLLabelElement>('label[for="tu-ngay"]');
@@ -65,27 +86,56 @@ export function startJournalGenerator(): void {
   const shiftEnd = field<HTMLInputElement>('#ca-den');
   const pages = field<HTMLInputElement>('#so-trang');
   const status = field<HTMLElement>('#trang-thai-tao');
+  const total = field<HTMLElement>('#so-trang-tong');
+  const bar = field<HTMLProgressElement>('#tien-do');
   const list = field<HTMLUListElement>('#tep-da-tao');
   const submit = field<HTMLButtonElement>('button[type="submit"]');
   const errorBoxes: Record<string, { input: HTMLInputElement; box: HTMLElement }> = {
+    ...(agency ? { agency: { input: agency, box: field('#co-quan-loi') } } : {}),
     unit: { input: unit, box: field('#don-vi-loi') },
     date: { input: from, box: field('#ngay-loi') },
     shift: { input: shiftStart, box: field('#ca-loi') },
     pages: { input: pages, box: field('#so-trang-loi') },
   };
   const boxFor = (option: JournalOptionName) =>
-    errorBoxes[option === 'from' || option === 'to' ? 'date' : option] ?? errorBoxes.date!;
+    errorBoxes[option === 'from' || option === 'to' || option === 'dates' ? 'date' : option] ?? errorBoxes.date!;
   let urls: string[] = [];
 
   const isRange = () => generator.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value === 'range';
+  /** How many pages the file will have, said before it is made (nothing for one day). */
+  const showTotal = () => {
+    if (!isRange()) return void (total.textContent = '');
+    let text = 'Chọn ngày bắt đầu và ngày kết thúc để biết tệp có bao nhiêu trang.';
+    try {
+      const perDay = parsePages(pages.value);
+      if (from.value && to.value) {
+        const count = dateRange(from.value, to.value).length;
+        const all = count * perDay;
+        text = `${count} ngày × ${perDay} trang = ${number(all)} trang, trong một tệp.`;
+        if (all > MAX_FILE_PAGES) text += ` Một tệp chứa tối đa ${number(MAX_FILE_PAGES)} trang: hãy bớt số ngày hoặc số trang mỗi ngày.`;
+      }
+    } catch (error) {
+      // The reason is shown beside its field when the form is sent.
+      if (!(error instanceof JournalOptionError)) throw error;
+      text = '';
+    }
+    total.textContent = text;
+  };
   const syncMode = () => {
     rangeBox.hidden = !isRange();
     to.required = isRange();
     fromLabel.textContent = (isRange() ? fromLabel.dataset.labelRange : fromLabel.dataset.labelDay) ?? 'Ngày';
+    showTotal();
   };
   generator.addEventListener('change', (event) => {
     if ((event.target as HTMLInputElement).name === 'mode') syncMode();
   });
+  generator.addEventListener('input', showTotal);
+  // Today, as the device's clock and zone have it: the usual choice.
+  if (!from.value) {
+    const now = new Date();
+    from.value = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  }
 
   const clearErrors = () => {
     for (const { input, box } of Object.values(errorBoxes)) {
@@ -121,25 +171,36 @@ export function startJournalGenerator(): void {
       const days = isRange() ? dateRange(from.value, to.value) : dateRange(from.value, from.value);
       const options = {
         pages: pages.value,
+        agency: agency ? agency.value : undefined,
         unit: unit.value.trim() === '' ? undefined : unit.value,
         shift: shiftStart.value ? `${shiftStart.value}-${shiftEnd.value}` : undefined,
       };
       status.textContent = 'Đang tạo…';
       const [{ buildJournal }, journalFonts] = await Promise.all([loadBuilder(), loadFonts()]);
-      for (const [index, day] of days.entries()) {
-        const bytes = await buildJournal(spec, { ...options, date: day }, journalFonts);
-        const href = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
-        urls.push(href);
-        const item = document.createElement('li');
-        const link = document.createElement('a');
-        link.href = href;
-        link.download = dayFileName(day);
-        link.textContent = `${spec.name} ngày ${formatDateVi(day)}`;
-        item.append(link, ` (PDF, ${formatSize(bytes.length)})`);
-        list.append(item);
-        if (days.length > 1) status.textContent = `Đang tạo… ${index + 1}/${days.length}`;
-      }
-      status.textContent = days.length === 1 ? 'Đã tạo 1 tệp: bấm vào tên tệp để tải về.' : `Đã tạo ${days.length} tệp: bấm vào từng tên tệp để tải về.`;
+      const range = days.length > 1;
+      // Progress for a range: a bar and a count, with a pause each day so that the page can show them.
+      bar.hidden = !range;
+      bar.max = days.length;
+      bar.value = 0;
+      const bytes = await buildJournal(spec, range ? { ...options, dates: days } : { ...options, date: days[0] }, journalFonts, {
+        onDay: async (done, count) => {
+          bar.value = done;
+          status.textContent = `Đang tạo… ${done}/${count} ngày`;
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        },
+      });
+      const href = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
+      urls.push(href);
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = href;
+      link.download = range ? rangeFileName(days[0]!, days.at(-1)!) : dayFileName(days[0]!);
+      link.textContent = range
+        ? `${spec.name} từ ngày ${formatDateVi(days[0]!)} đến ngày ${formatDateVi(days.at(-1)!)}`
+        : `${spec.name} ngày ${formatDateVi(days[0]!)}`;
+      item.append(link, ` (PDF, ${days.length * parsePages(options.pages)} trang, ${formatSize(bytes.length)})`);
+      list.append(item);
+      status.textContent = 'Đã tạo tệp: bấm vào tên tệp để tải về.';
     } catch (error) {
       if (error instanceof JournalOptionError) showError(error.option, messageFor(error));
       else {
@@ -148,6 +209,7 @@ export function startJournalGenerator(): void {
       }
     } finally {
       submit.disabled = false;
+      bar.hidden = true;
     }
   });
 

@@ -3,7 +3,9 @@
  * and page count as stated), the page passes axe, and the in-browser generator makes a
  * prefilled PDF with the same module — errors shown beside the field, in Vietnamese.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
@@ -46,6 +48,7 @@ describeBrowser('the forms page /bieu-mau/', () => {
     await site.goto('/bieu-mau/');
     await site.page.waitForSelector('#tao-nhat-ky:not([hidden])');
     expect(formatViolations(await runAxe(site.page))).toBe('');
+    await site.page.fill('#tu-ngay', '');
     await site.page.click('#tao-nhat-ky button[type=submit]');
     await expect.poll(() => site.page.textContent('#ngay-loi')).toBe('Hãy chọn ngày trực.');
     expect(await site.page.getAttribute('#tu-ngay', 'aria-invalid')).toBe('true');
@@ -66,7 +69,7 @@ describeBrowser('the forms page /bieu-mau/', () => {
     await site.page.fill('#ca-den', '16:30');
     await site.page.fill('#so-trang', '2');
     await site.page.click('#tao-nhat-ky button[type=submit]');
-    await expect.poll(() => site.page.textContent('#trang-thai-tao'), { timeout: 30_000 }).toBe('Đã tạo 1 tệp: bấm vào tên tệp để tải về.');
+    await expect.poll(() => site.page.textContent('#trang-thai-tao'), { timeout: 30_000 }).toBe('Đã tạo tệp: bấm vào tên tệp để tải về.');
     const link = site.page.locator('#tep-da-tao a');
     expect(await link.textContent()).toBe('Nhật ký trực ban ngày 04/03/2025');
     expect(await link.getAttribute('download')).toBe('nhat-ky-truc-ban-2025-03-04.pdf');
@@ -79,7 +82,7 @@ describeBrowser('the forms page /bieu-mau/', () => {
     const doc = await PDFDocument.load(Buffer.from(base64, 'base64'));
     expect(doc.getPageCount()).toBe(2);
     const fields = doc.getForm();
-    expect(fields.getTextField('don_vi').getText()).toBe('Phòng Giám sát hải quan trực tuyến');
+    expect(fields.getTextField('don_vi').getText()).toBe('PHÒNG GIÁM SÁT HẢI QUAN TRỰC TUYẾN');
     expect(fields.getTextField('ngay').getText()).toBe('04/03/2025');
     expect(fields.getTextField('ca_tu').getText()).toBe('07:30');
     expect(fields.getTextField('p2.r10.ghi_chu')).toBeTruthy();
@@ -103,6 +106,86 @@ describeBrowser('the forms page /bieu-mau/', () => {
     await site.page.click('#tao-nhat-ky button[type=submit]');
     await expect.poll(() => site.page.textContent('#ngay-loi')).toBe('Ngày kết thúc phải trùng hoặc sau ngày bắt đầu.');
     expect(await site.page.locator('#tep-da-tao li').count()).toBe(0);
+    await site.page.fill('#co-quan', '  ');
+    await site.page.fill('#den-ngay', '2025-03-05');
+    await site.page.click('#tao-nhat-ky button[type=submit]');
+    await expect.poll(() => site.page.textContent('#co-quan-loi'), { timeout: 30_000 }).toBe('Hãy ghi tên cơ quan.');
+    await site.page.fill('#co-quan', 'Bộ Tài chính');
+    await site.page.fill('#tu-ngay', '2024-01-01');
+    await site.page.fill('#den-ngay', '2024-12-31');
+    await site.page.fill('#so-trang', '3');
+    expect(await site.page.textContent('#so-trang-tong')).toBe(
+      '366 ngày × 3 trang = 1.098 trang, trong một tệp. Một tệp chứa tối đa 1.000 trang: hãy bớt số ngày hoặc số trang mỗi ngày.',
+    );
+    await site.page.click('#tao-nhat-ky button[type=submit]');
+    await expect.poll(() => site.page.textContent('#ngay-loi'), { timeout: 30_000 }).toBe('Một tệp chứa tối đa 1.000 trang. Hãy bớt số ngày hoặc số trang mỗi ngày.');
+    expect(site.problems()).toEqual([]);
+  });
+
+  it('starts at today, and makes a range with a custom agency line as one PDF of dated sheets, the page count said before', async () => {
+    const site = await openPage(browser);
+    onTestFinished(() => site.close());
+    await site.goto('/bieu-mau/');
+    await site.page.waitForSelector('#tao-nhat-ky:not([hidden])');
+    const now = new Date();
+    expect(await site.page.inputValue('#tu-ngay')).toBe(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`);
+    expect(await site.page.inputValue('#co-quan')).toBe('TỔNG CỤC HẢI QUAN');
+    await site.page.fill('#co-quan', 'Bộ Tài chính');
+    await site.page.fill('#don-vi', 'Cục Hải quan');
+    await site.page.check('#nhieu-ngay');
+    expect(await site.page.textContent('#so-trang-tong')).toBe('Chọn ngày bắt đầu và ngày kết thúc để biết tệp có bao nhiêu trang.');
+    await site.page.fill('#tu-ngay', '2026-01-05');
+    await site.page.fill('#den-ngay', '2026-01-11');
+    expect(await site.page.textContent('#so-trang-tong')).toBe('7 ngày × 1 trang = 7 trang, trong một tệp.');
+    await site.page.click('#tao-nhat-ky button[type=submit]');
+    await expect.poll(() => site.page.textContent('#trang-thai-tao'), { timeout: 60_000 }).toBe('Đã tạo tệp: bấm vào tên tệp để tải về.');
+    // One download for the range.
+    const links = site.page.locator('#tep-da-tao a');
+    expect(await links.count()).toBe(1);
+    expect(await links.textContent()).toBe('Nhật ký trực ban từ ngày 05/01/2026 đến ngày 11/01/2026');
+    expect(await links.getAttribute('download')).toBe('nhat-ky-truc-ban-2026-01-05-den-2026-01-11.pdf');
+    expect(await site.page.textContent('#tep-da-tao li')).toMatch(/\(PDF, 7 trang, [\d,]+ KB\)$/);
+    const bytes = Buffer.from(
+      await links.evaluate(async (a) => {
+        const buffer = await (await fetch((a as HTMLAnchorElement).href)).arrayBuffer();
+        let binary = '';
+        for (const byte of new Uint8Array(buffer)) binary += String.fromCharCode(byte);
+        return btoa(binary);
+      }),
+      'base64',
+    );
+    expect((await PDFDocument.load(bytes)).getPageCount()).toBe(7);
+    const dir = mkdtempSync(join(tmpdir(), 'bieu-mau-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'range.pdf');
+    writeFileSync(file, bytes);
+    const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+    expect(pages).toHaveLength(7);
+    pages.forEach((text, index) => {
+      expect(text).toMatch(/^\s*BỘ TÀI CHÍNH\s/);
+      expect(text).toMatch(/\n\s*CỤC HẢI QUAN\s/);
+      expect(text).toContain(`Ngày: ${String(5 + index).padStart(2, '0')}/01/2026`);
+      expect(text).toContain(`Trang 1/1 · trang ${index + 1}/7 của tệp`);
+    });
+    // For looking at: JOURNAL_SHOTS_DIR keeps the PDF (rendered with pdftoppm by whoever looks).
+    if (process.env.JOURNAL_SHOTS_DIR) writeFileSync(join(process.env.JOURNAL_SHOTS_DIR, 'trinh-duyet-7-ngay.pdf'), bytes);
+    expect(site.problems()).toEqual([]);
+  });
+
+  it('shows progress while a long range is made', async () => {
+    const site = await openPage(browser);
+    onTestFinished(() => site.close());
+    await site.goto('/bieu-mau/');
+    await site.page.waitForSelector('#tao-nhat-ky:not([hidden])');
+    await site.page.check('#nhieu-ngay');
+    await site.page.fill('#tu-ngay', '2026-01-01');
+    await site.page.fill('#den-ngay', '2026-04-30');
+    await site.page.click('#tao-nhat-ky button[type=submit]');
+    await expect.poll(() => site.page.textContent('#trang-thai-tao'), { timeout: 60_000, interval: 20 }).toMatch(/^Đang tạo… ([1-9]|[1-9][0-9]|10[0-9])\/120 ngày$/);
+    expect(await site.page.isVisible('#tien-do')).toBe(true);
+    expect(Number(await site.page.getAttribute('#tien-do', 'max'))).toBe(120);
+    await expect.poll(() => site.page.textContent('#trang-thai-tao'), { timeout: 120_000 }).toBe('Đã tạo tệp: bấm vào tên tệp để tải về.');
+    expect(await site.page.isVisible('#tien-do')).toBe(false);
     expect(site.problems()).toEqual([]);
   });
 });

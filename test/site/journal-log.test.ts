@@ -205,7 +205,12 @@ describeBrowser('journal log', () => {
   });
 
   it('runs 15 entries onto a second page (rendered with pdftoppm)', async () => {
-    let store = startStoredRun(emptyStore(ROLE), { date: '2026-11-27', shift: 'Ca đêm', officer: 'Trần Thị Bình' }, T0, 'run-fifteen');
+    let store = startStoredRun(
+      emptyStore(ROLE),
+      { date: '2026-11-27', shiftStart: '22:00', shiftEnd: '06:00', shift: 'Ca đêm', officer: 'Trần Thị Bình', timeZone: 'Asia/Ho_Chi_Minh' },
+      T0,
+      'run-fifteen',
+    );
     for (let n = 0; n < 15; n += 1) {
       const minute = 15 + n * 3;
       store = addEntry(
@@ -219,6 +224,7 @@ describeBrowser('journal log', () => {
           result: n === 14 ? 'Xong, bàn giao ca sau' : undefined,
         },
         `e-${String(n).padStart(4, '0')}`,
+        T0,
       );
     }
     const site = await open(browser);

@@ -98,7 +98,7 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
     expect(result.stdout).toContain('4 rows');
     const values = await filled(join(dir, 'x.pdf'));
     expect(values).toMatchObject({
-      don_vi: 'Cục Điều tra chống buôn lậu',
+      don_vi: 'CỤC ĐIỀU TRA CHỐNG BUÔN LẬU',
       'p1.r01.thoi_gian': '22:05',
       'p1.r01.noi_dung': 'Công việc thực hiện: Tổ chức, phân công công việc và chỉ đạo công chức trực ban',
       'p1.r01.ghi_chu': 'đã phân công ca',

@@ -4,6 +4,10 @@
  * Vietnamese, determinism, byte budgets, and the errors for bad options and layouts.
  */
 import fontkit from '@pdf-lib/fontkit';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   PDFArray,
   PDFDict,
@@ -97,12 +101,20 @@ describe('the blank journal', () => {
     const doc = await PDFDocument.load(ten);
     const acroForm = doc.catalog.lookup(PDFName.of('AcroForm'), PDFDict);
     const drFonts = acroForm.lookup(PDFName.of('DR'), PDFDict).lookup(PDFName.of('Font'), PDFDict);
-    expect(drFonts.keys().map((key) => key.decodeText())).toEqual([FIELD_FONT]);
+    // The regular face for every field; the bold one for the unit, set in bold capitals.
+    expect(drFonts.keys().map((key) => key.decodeText())).toEqual([FIELD_FONT, 'TinosB']);
     const fields = doc.getForm().getFields();
     for (const field of fields) {
       const da = field.acroField.getDefaultAppearance() ?? '';
       const fontName = /\/([^\s/]+)\s+[\d.]+\s+Tf/.exec(da)?.[1];
-      expect(fontName, `${field.getName()} /DA ${da}`).toBe(FIELD_FONT);
+      expect(fontName, `${field.getName()} /DA ${da}`).toBe(field.getName() === 'don_vi' ? 'TinosB' : FIELD_FONT);
+    }
+    for (const name of [FIELD_FONT, 'TinosB']) {
+      const descriptor = drFonts.lookup(PDFName.of(name), PDFDict).lookup(PDFName.of('DescendantFonts'), PDFArray).lookup(0, PDFDict).lookup(PDFName.of('FontDescriptor'), PDFDict);
+      const bytes = descriptor.lookup(PDFName.of('FontFile2'));
+      if (!(bytes instanceof PDFRawStream)) throw new Error(`${name}: FontFile2 is not a stream`);
+      // Both whole, so that text typed into any field shows.
+      expect(fontkit.create(decodePDFRawStream(bytes).decode()).characterSet.length).toBeGreaterThan(300);
     }
     const fontDict = drFonts.lookup(PDFName.of(FIELD_FONT), PDFDict);
     expect(fontDict.lookup(PDFName.of('Subtype'))).toEqual(PDFName.of('Type0'));
@@ -186,11 +198,11 @@ describe('the blank journal', () => {
     await expect(fillJournal(one, { 'p1.r01.ghi_chu': 'kanji 漢字' }, fonts)).rejects.toThrow(/cannot show U\+6F22 \(漢\)/);
   });
 
-  it('prefills unit, date and shift, in NFC, on every page', async () => {
+  it('prefills unit (in capitals), date and shift, in NFC, on every page', async () => {
     const bytes = await buildJournal(form, { pages: 2, unit: 'Phòng Giám sát hải quan trực tuyến'.normalize('NFD'), date: '2025-03-04', shift: '22:00-06:00' }, fonts);
     const doc = await PDFDocument.load(bytes);
     const fields = doc.getForm();
-    expect(fields.getTextField('don_vi').getText()).toBe('Phòng Giám sát hải quan trực tuyến');
+    expect(fields.getTextField('don_vi').getText()).toBe('PHÒNG GIÁM SÁT HẢI QUAN TRỰC TUYẾN');
     expect(fields.getTextField('ngay').getText()).toBe('04/03/2025');
     expect(fields.getTextField('ca_tu').getText()).toBe('22:00');
     expect(fields.getTextField('ca_den').getText()).toBe('06:00');
@@ -230,6 +242,20 @@ describe('errors', () => {
     await optionError({ pages: 0 }, 'pages', /from 1 to 200, found 0/);
     await optionError({ pages: 201 }, 'pages', /found 201/);
     await optionError({ pages: '3x' }, 'pages', /whole number/);
+    // Strictly digits: no spaces, signs or exponents.
+    for (const pages of [' 5', '5 ', '+5', '5.0', '5e0', '0x5', '']) await optionError({ pages }, 'pages', /whole number/);
+    await optionError({ date: ' 2025-03-04' }, 'date', /YYYY-MM-DD/);
+    await optionError({ shift: '07:30-16:30 ' }, 'shift', /HH:MM-HH:MM/);
+    // A long bad value is quoted in part, with its length.
+    const long = await buildJournal(form, { unit: 'Phòng '.repeat(1000) }, fonts).catch((caught: Error) => caught.message);
+    expect(long).toMatch(/^"PHÒNG PHÒNG .{50,}…" \(5999 characters\) is too long/);
+    expect(long.length).toBeLessThan(200);
+    await optionError({ agency: 'Cơ quan ★' }, 'agency', /cannot show U\+2605/);
+    await optionError({ agency: 'Bộ Tài chính '.repeat(10) }, 'agency', /too long for its line/);
+    await optionError({ agency: '  ' }, 'agency', /empty text/);
+    await optionError({ dates: ['2026-01-01', '2026-02-30'] }, 'dates', /does not exist/);
+    await optionError({ dates: ['2026-01-01'], date: '2026-01-01' }, 'date', /range/);
+    await optionError({ dates: dateRange('2024-01-01', '2024-12-31'), pages: 3 }, 'dates', /at most 1000 pages in one file, found 366 days of 3 pages \(1098\)/);
     await optionError({ date: '2025-02-29' }, 'date', /does not exist/);
     await optionError({ date: '04/03/2025' }, 'date', /YYYY-MM-DD/);
     await optionError({ shift: '7:30-16:30' }, 'shift', /HH:MM-HH:MM/);
@@ -278,5 +304,86 @@ describe('the form as data', () => {
   it('offers every field to pdf-lib as a text field', async () => {
     const doc = await PDFDocument.load(one);
     expect(doc.getForm().getFields().every((field) => field instanceof PDFTextField)).toBe(true);
+  });
+});
+
+/** The text each page shows, from poppler (appearance streams included), one string per page. */
+function pageTexts(bytes: Uint8Array): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'journal-pdf-'));
+  try {
+    writeFileSync(join(dir, 'j.pdf'), bytes);
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'j.pdf'), '-'], { encoding: 'utf8' });
+    return text.split('\f').slice(0, -1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the agency block and a range of days in one file', () => {
+  it('sets the issuing body from the form or the option in capitals, the unit in bold capitals, and a short rule clear of them', async () => {
+    const bytes = await buildJournal(form, { agency: 'Cục Hải quan', unit: 'Chi cục Hải quan khu vực I', date: '2026-01-05' }, fonts);
+    const [page] = pageTexts(bytes);
+    expect(page).toMatch(/^\s*CỤC HẢI QUAN\s{3,}CỘNG HÒA/);
+    expect(page).toMatch(/\n\s*CHI CỤC HẢI QUAN KHU VỰC I\s{3,}Độc lập/);
+    expect(page).not.toContain('TỔNG CỤC');
+    // The default line when no option is given.
+    expect(pageTexts(one)[0]).toMatch(/^\s*TỔNG CỤC HẢI QUAN/);
+    const doc = await PDFDocument.load(bytes);
+    const unit = doc.getForm().getTextField('don_vi');
+    expect(unit.acroField.getDefaultAppearance()).toMatch(/^\/TinosB /);
+    // The rule: centred under the unit's box, below it (clear of its text), 1/3 to 1/2 of the text's width.
+    const box = unit.acroField.getWidgets()[0]!.getRectangle();
+    const header = doc.getPage(0).node.lookup(PDFName.of('Contents'), PDFArray).lookup(1);
+    if (!(header instanceof PDFRawStream)) throw new Error('no header stream');
+    const [x1, y1, x2, y2] = /([\d.]+) ([\d.]+) m ([\d.]+) ([\d.]+) l S/.exec(Buffer.from(decodePDFRawStream(header).decode()).toString())!.slice(1).map(Number);
+    expect(y1).toBe(y2);
+    expect(y1!).toBeLessThan(box.y - 2);
+    expect(Math.abs((x1! + x2!) / 2 - (box.x + box.width / 2))).toBeLessThan(0.02);
+    const textWidth = fontkit.create(fonts.bold).layout('CHI CỤC HẢI QUAN KHU VỰC I').advanceWidth * (form.type.field / 2048);
+    expect(x2! - x1!).toBeGreaterThanOrEqual(textWidth / 3);
+    expect(x2! - x1!).toBeLessThanOrEqual(textWidth / 2);
+  });
+
+  it('uses the unit the form gives as its default, and refuses a default that does not fit', async () => {
+    const withDefault = (unit: string) => {
+      const copy = structuredClone(form);
+      const unitLine = copy.header.agency.find((line) => 'field' in line);
+      if (!unitLine || !('field' in unitLine)) throw new Error('the form has no unit field');
+      unitLine.field.default = unit;
+      return copy;
+    };
+    const tonghop = withDefault('Phòng Tổng hợp');
+    expect(pageTexts(await buildJournal(tonghop, {}, fonts))[0]).toMatch(/\n\s*PHÒNG TỔNG HỢP\s/);
+    expect(pageTexts(await buildJournal(tonghop, { unit: 'Đội Kiểm soát' }, fonts))[0]).toMatch(/\n\s*ĐỘI KIỂM SOÁT\s/);
+    await expect(buildJournal(withDefault('Phòng '.repeat(40).trim()), {}, fonts)).rejects.toThrow(/the default of field don_vi: .* too long/);
+  });
+
+  it('puts each day’s sheets in order, every page with its own date and its number in the day and in the file', async () => {
+    const days = dateRange('2026-02-27', '2026-03-02');
+    const seen: number[] = [];
+    const bytes = await buildJournal(form, { dates: days, pages: 2, shift: '07:30-16:30', unit: 'Đội Kiểm soát' }, fonts, { onDay: (done) => void seen.push(done) });
+    expect(seen).toEqual([1, 2, 3, 4]);
+    const doc = await PDFDocument.load(bytes);
+    expect(doc.getPageCount()).toBe(8);
+    expect(doc.getTitle()).toBe('Nhật ký trực ban từ ngày 27/02/2026 đến ngày 02/03/2026');
+    const texts = pageTexts(bytes);
+    texts.forEach((text, index) => {
+      const day = days[Math.floor(index / 2)]!;
+      expect(text).toContain(`Ngày: ${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`);
+      expect(text).toContain(`Trang ${(index % 2) + 1}/2 · trang ${index + 1}/8 của tệp`);
+      expect(text).toContain('ĐỘI KIỂM SOÁT');
+    });
+    const fields = doc.getForm();
+    // Each day's fields under the day; the unit one field for the file.
+    expect(fields.getTextField('2026-03-01.ngay').getText()).toBe('01/03/2026');
+    expect(fields.getTextField('2026-03-01.ca_tu').getText()).toBe('07:30');
+    expect(fields.getTextField('2026-03-02.p2.r10.ghi_chu')).toBeTruthy();
+    expect(fields.getTextField('don_vi').acroField.getWidgets()).toHaveLength(8);
+    expect(fields.getTextField('2026-02-28.ngay').acroField.getWidgets()).toHaveLength(2);
+    expect(fields.getTextField('2026-02-28.p1.r01.noi_dung').acroField.getWidgets()[0]!.dict.lookup(PDFName.of('TU'), PDFHexString).decodeText()).toMatch(
+      /^Ngày 28\/02\/2026, trang 1, dòng 1: /,
+    );
+    // Deterministic too.
+    expect(Buffer.from(await buildJournal(form, { dates: days, pages: 2, shift: '07:30-16:30', unit: 'Đội Kiểm soát' }, fonts)).equals(Buffer.from(bytes))).toBe(true);
   });
 });

@@ -70,13 +70,20 @@ const textFieldSchema = z.strictObject({
   width: z.number().positive().max(800),
   /** Which option fills it, if any. */
   prefill: z.enum(prefillKinds).optional(),
+  /** Text the field holds when no option fills it (e.g. an agency's own unit name); absent: blank. */
+  default: formText.optional(),
   /** A role id: a shift run of this role's checklist puts its officer's name here. */
   holder: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a role id such as "lanh-dao-ca-truc"').optional(),
   basis: formBasisSchema,
 });
 
 const agencyLineSchema = z.union([
-  z.strictObject({ text: formText, basis: formBasisSchema }),
+  z.strictObject({
+    /** The line as printed; with `prefill: agency`, the default that --agency and the page's field replace. */
+    text: formText,
+    prefill: z.literal('agency').optional(),
+    basis: formBasisSchema,
+  }),
   z.strictObject({ field: textFieldSchema }),
 ]);
 
@@ -119,8 +126,16 @@ export const journalFormSchema = z.strictObject({
     small: z.number().min(5).max(20),
   }),
   header: z.strictObject({
-    /** Top left: the agency, one line each (text, or a field to fill). */
-    agency: z.array(agencyLineSchema).min(1).max(3),
+    /**
+     * Top left: the agency, one line each (text, or a field to fill), set as Nghị định
+     * 30/2020/NĐ-CP sets it: text lines in capitals, field lines (the unit) in bold
+     * capitals, a short rule centred below.
+     */
+    agency: z
+      .array(agencyLineSchema)
+      .min(1)
+      .max(3)
+      .refine((lines) => lines.filter((line) => 'text' in line && line.prefill === 'agency').length <= 1, 'must mark one line at most with "prefill: agency"'),
     /** Top right: the national motto, as Nghị định 30/2020/NĐ-CP lays it out. */
     motto: z.strictObject({ lines: z.array(formText).min(1).max(2), basis: formBasisSchema }),
     title: z.strictObject({ text: formText, basis: formBasisSchema }),
@@ -150,6 +165,8 @@ export const journalFormSchema = z.strictObject({
   footer: z.strictObject({
     /** "{page}" and "{pages}" are replaced. */
     pageNumber: formText.refine((value) => value.includes('{page}'), 'must contain "{page}"'),
+    /** After the page number in a file of several days: the page's place in the file ("{page}", "{pages}" replaced). */
+    filePageNumber: formText.refine((value) => value.includes('{page}'), 'must contain "{page}"').optional(),
     /** A line at the foot of each page saying where the layout comes from; absent for none. */
     note: formText.optional(),
   }),

@@ -5,6 +5,7 @@
  * change. A layout that does not fit the page is an error naming the YAML field.
  */
 import type { JournalForm, PrefillKind } from '../content/forms-schema.ts';
+import { MAX_FILE_PAGES, MAX_PAGES } from './options.ts';
 
 /** Width of `text` at `size` points in the regular or bold face. */
 export type Measure = (text: string, size: number, bold: boolean) => number;
@@ -39,6 +40,10 @@ export interface HeaderField extends Box {
   tooltip: string;
   align: 'left' | 'centre';
   prefill?: PrefillKind | undefined;
+  /** Text it holds when no option fills it. */
+  default?: string | undefined;
+  /** The unit in the agency block: bold capitals, one field for the whole file. */
+  unit?: boolean | undefined;
 }
 
 /** A table cell: a field of its own on every page, named by page, row and column. */
@@ -61,6 +66,10 @@ export interface FormLayout {
   cells: CellBox[];
   /** The page number's right edge and baseline. */
   pageNumber: { right: number; y: number; size: number };
+  /** The agency line that an option may replace (drawn per journal): centre, baseline, size, room. */
+  agencyLine?: { text: string; centre: number; y: number; size: number; room: number } | undefined;
+  /** The short rule under the agency block (its length follows the unit's text): centre and height. */
+  agencyRule: { centre: number; y: number; thickness: number };
 }
 
 export class FormLayoutError extends Error {
@@ -85,12 +94,19 @@ export const rowPart = (row: number): string => `r${String(row).padStart(2, '0')
 /** Name of a table cell's field: "p1.r03.noi_dung". */
 export const cellName = (page: number, row: number, column: string): string => `p${page}.${rowPart(row)}.${column}`;
 
-/** Tooltip of a table cell, read by screen readers. */
-export const cellTooltip = (page: number, cell: CellBox): string => `Trang ${page}, dòng ${cell.row}: ${cell.tooltip}`;
+/** Tooltip of a table cell, read by screen readers; in a file of several days the day goes first. */
+export const cellTooltip = (page: number, cell: CellBox, day?: string): string =>
+  `${day ? `Ngày ${day}, trang` : 'Trang'} ${page}, dòng ${cell.row}: ${cell.tooltip}`;
 
-/** The page number as printed, e.g. "Trang 2/10". */
-export const pageLabel = (form: JournalForm, page: number, pages: number): string =>
-  form.footer.pageNumber.replaceAll('{page}', String(page)).replaceAll('{pages}', String(pages));
+/**
+ * The page number as printed, e.g. "Trang 2/10"; in a file of several days the page's place
+ * in the file follows: "Trang 1/2 · trang 37/730 của tệp".
+ */
+export function pageLabel(form: JournalForm, page: number, pages: number, inFile?: { page: number; pages: number }): string {
+  const fill = (pattern: string, n: number, of: number) => pattern.replaceAll('{page}', String(n)).replaceAll('{pages}', String(of));
+  const label = fill(form.footer.pageNumber, page, pages);
+  return inFile && form.footer.filePageNumber ? `${label} · ${fill(form.footer.filePageNumber, inFile.page, inFile.pages)}` : label;
+}
 
 /** Breaks `text` into lines no wider than `width`, at spaces. */
 export function wrap(text: string, width: number, size: number, bold: boolean, measure: Measure): string[] {
@@ -165,16 +181,25 @@ export function layoutForm(form: JournalForm, measure: Measure): FormLayout {
   const rule = (x1: number, top1: number, x2: number, top2: number, thickness = 0.6) =>
     rules.push({ x1, y1: y(top1), x2, y2: y(top2), thickness });
 
-  // Header: agency top left, national motto top right (Nghị định 30/2020/NĐ-CP).
+  // Header: agency top left, national motto top right (Nghị định 30/2020/NĐ-CP): the issuing
+  // body in capitals, the unit in bold capitals, a short rule centred below, clear of the text.
   const agencyWidth = contentWidth * 0.42;
   const agencyCentre = left + agencyWidth / 2;
   const mottoCentre = left + contentWidth * 0.72;
   const mottoWidth = contentWidth * 0.55;
   let agencyTop = margins.top;
+  let agencyLine: FormLayout['agencyLine'];
   const fieldHeight = fieldBoxHeight(type.field);
   form.header.agency.forEach((line, index) => {
     if ('text' in line) {
-      centred(line.text, agencyCentre, agencyTop + ascent(type.body), type.body, false, `header.agency[${index}].text`, agencyWidth);
+      const where = `header.agency[${index}].text`;
+      const baseline = agencyTop + ascent(type.body);
+      if (line.prefill === 'agency') {
+        // Drawn per journal (an option may replace it); the default must fit all the same.
+        const w = measure(line.text, type.body, false);
+        if (w > agencyWidth) throw new FormLayoutError(where, `"${line.text}" is ${w.toFixed(0)} pt wide; it has ${agencyWidth.toFixed(0)} pt: shorten it or use a smaller type size`);
+        agencyLine = { text: line.text, centre: agencyCentre, y: y(baseline), size: type.body, room: agencyWidth };
+      } else centred(line.text, agencyCentre, baseline, type.body, false, where, agencyWidth);
       agencyTop += lead(type.body);
     } else {
       const box = line.field;
@@ -190,13 +215,15 @@ export function layoutForm(form: JournalForm, measure: Measure): FormLayout {
         height: fieldHeight,
         align: 'centre',
         prefill: box.prefill,
+        default: box.default,
+        unit: true,
       });
       agencyTop += fieldHeight;
     }
   });
-  // The short rule under the agency's name.
-  agencyTop += 2;
-  rule(agencyCentre - 40, agencyTop, agencyCentre + 40, agencyTop);
+  // The short rule: below the last line's descenders (a field's box already holds them), with a gap.
+  agencyTop += 3;
+  const agencyRule = { centre: agencyCentre, y: y(agencyTop), thickness: 0.6 };
 
   let mottoTop = margins.top;
   form.header.motto.lines.forEach((line, index) => {
@@ -229,6 +256,7 @@ export function layoutForm(form: JournalForm, measure: Measure): FormLayout {
         height: fieldHeight,
         align: 'left',
         prefill: box.prefill,
+        default: box.default,
       });
       // A writing line, for the form printed blank and filled by hand.
       rule(x, top + fieldHeight - 1, x + box.width, top + fieldHeight - 1, 0.4);
@@ -313,7 +341,7 @@ export function layoutForm(form: JournalForm, measure: Measure): FormLayout {
 
   // Footer: where the layout comes from (left), the page number (right).
   const footerBaseline = height - margins.bottom;
-  const widestLabel = measure(pageLabel(form, 200, 200), type.small, false);
+  const widestLabel = measure(pageLabel(form, MAX_PAGES, MAX_PAGES, { page: MAX_FILE_PAGES, pages: MAX_FILE_PAGES }), type.small, false);
   if (form.footer.note) {
     const room = contentWidth - widestLabel - 16;
     const noteWidth = measure(form.footer.note, type.small, false);
@@ -336,5 +364,7 @@ export function layoutForm(form: JournalForm, measure: Measure): FormLayout {
     headerFields,
     cells,
     pageNumber: { right: left + contentWidth, y: y(footerBaseline), size: type.small },
+    agencyLine,
+    agencyRule,
   };
 }

@@ -10,8 +10,15 @@ export interface JournalOptions {
   pages?: number | string | undefined;
   /** Prefills the date field: an ISO date, yyyy-mm-dd. */
   date?: string | undefined;
-  /** Prefills the unit line. */
+  /** Prefills the unit line (set in bold capitals); the form's `default` when absent. */
   unit?: string | undefined;
+  /** Replaces the issuing body's line (set in capitals); the form's text when absent. */
+  agency?: string | undefined;
+  /**
+   * A range in one file: each date's sheets in order (`pages` each), every page with its
+   * own date, numbered per day and through the file. Not with `date`, `header` or `rows`.
+   */
+  dates?: readonly string[] | undefined;
   /** Prefills the shift's start and end: "HH:MM-HH:MM". */
   shift?: string | undefined;
   /**
@@ -28,7 +35,7 @@ export interface JournalOptions {
   rows?: readonly Readonly<Record<string, string>>[] | undefined;
 }
 
-export type JournalOptionName = 'pages' | 'date' | 'unit' | 'shift' | 'from' | 'to' | 'header' | 'rows';
+export type JournalOptionName = 'pages' | 'date' | 'unit' | 'agency' | 'shift' | 'from' | 'to' | 'dates' | 'header' | 'rows';
 
 export class JournalOptionError extends Error {
   readonly option: JournalOptionName;
@@ -43,6 +50,17 @@ export const MIN_PAGES = 1;
 export const MAX_PAGES = 200;
 /** The longest date range one batch may cover (a leap year). */
 export const MAX_RANGE_DAYS = 366;
+/** The most pages one file may hold (a year of one-page days with room to spare; more is for --out-dir). */
+export const MAX_FILE_PAGES = 1000;
+/** The most characters of a bad value an error message repeats. */
+export const MAX_QUOTED = 80;
+
+/** A value as an error message shows it: quoted, cut to about MAX_QUOTED characters, with its length when cut. */
+export function quoteValue(value: string): string {
+  const chars = [...value];
+  if (chars.length <= MAX_QUOTED) return JSON.stringify(value);
+  return `${JSON.stringify(`${chars.slice(0, MAX_QUOTED - 1).join('')}…`)} (${chars.length} characters)`;
+}
 
 /** A table cell that cannot be filled: `row` counts from 0 over all pages, `column` is the column id. */
 export class JournalRowError extends JournalOptionError {
@@ -59,9 +77,10 @@ export class JournalRowError extends JournalOptionError {
 /** Checks a page count given as a number or as the text of an option. */
 export function parsePages(value: number | string | undefined): number {
   if (value === undefined) return MIN_PAGES;
-  const text = String(value).trim();
+  // Strict: digits only, no spaces, signs, decimals or exponents (" 5", "+5", "5.0", "5e0").
+  const text = String(value);
   if (!/^[0-9]+$/.test(text)) {
-    throw new JournalOptionError('pages', `expected a whole number from ${MIN_PAGES} to ${MAX_PAGES}, found ${JSON.stringify(String(value))}`);
+    throw new JournalOptionError('pages', `expected a whole number from ${MIN_PAGES} to ${MAX_PAGES}, found ${quoteValue(text)}`);
   }
   const pages = Number(text);
   if (pages < MIN_PAGES || pages > MAX_PAGES) {
@@ -74,13 +93,13 @@ const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 for a real calendar date written yyyy-mm-dd; throws for 2025-02-30 and the like. */
 export function parseIsoDate(value: string, option: JournalOptionName = 'date'): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  if (!match) throw new JournalOptionError(option, `expected a date written YYYY-MM-DD, found ${JSON.stringify(value)}`);
+  const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(value);
+  if (!match) throw new JournalOptionError(option, `expected a date written YYYY-MM-DD, found ${quoteValue(value)}`);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const time = Date.UTC(year, month - 1, day);
   const check = new Date(time);
   if (year < 1900 || check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    throw new JournalOptionError(option, `expected a real calendar date, found ${JSON.stringify(value)}, which does not exist`);
+    throw new JournalOptionError(option, `expected a real calendar date, found ${quoteValue(value)}, which does not exist`);
   }
   return time / DAY_MS;
 }
@@ -101,9 +120,9 @@ export function dateRange(from: string, to: string): string[] {
 
 /** "07:30-16:30" → ["07:30", "16:30"]; a shift may run past midnight ("22:00-06:00"). */
 export function parseShift(value: string): [string, string] {
-  const match = /^([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-3]):([0-5][0-9])$/.exec(value.trim());
+  const match = /^([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-3]):([0-5][0-9])$/.exec(value);
   if (!match) {
-    throw new JournalOptionError('shift', `expected the shift's start and end written HH:MM-HH:MM (24-hour clock, e.g. 07:30-16:30), found ${JSON.stringify(value)}`);
+    throw new JournalOptionError('shift', `expected the shift's start and end written HH:MM-HH:MM (24-hour clock, e.g. 07:30-16:30), found ${quoteValue(value)}`);
   }
   return [`${match[1]}:${match[2]}`, `${match[3]}:${match[4]}`];
 }
@@ -111,6 +130,6 @@ export function parseShift(value: string): [string, string] {
 /** Reads SOURCE_DATE_EPOCH (seconds since 1970, as reproducible builds use it); undefined when unset. */
 export function timestampFromEpoch(value: string | undefined): Date | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!/^[0-9]+$/.test(value)) throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01, found ${JSON.stringify(value)}`);
+  if (!/^[0-9]+$/.test(value)) throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01, found ${quoteValue(value)}`);
   return new Date(Number(value) * 1000);
 }

@@ -38,13 +38,20 @@ import {
 import {
   JournalOptionError,
   JournalRowError,
+  MAX_FILE_PAGES,
   MAX_PAGES,
   parseIsoDate,
   parsePages,
   parseShift,
+  quoteValue,
   type JournalOptionName,
   type JournalOptions,
 } from './options.ts';
+
+/** Told after each day of a range is laid out, so that a long batch can show progress (and the page stay responsive). */
+export interface JournalProgress {
+  onDay?: ((done: number, total: number) => void | Promise<void>) | undefined;
+}
 
 /** The font files (src/lib/journal/fonts/): the regular face fills fields, the bold one sets headings. */
 export interface JournalFonts {
@@ -128,12 +135,15 @@ const cachingFontkit = {
 
 const num = (value: number): string => String(Math.round(value * 100) / 100);
 
+/** Capitals the way Vietnamese sets them ("đ" → "Đ"), after NFC and space folding. */
+const capitals = (text: string): string => canonical(text).toLocaleUpperCase('vi');
+
 /** The values the options put into the header fields, NFC, by prefill kind. */
 function prefillValues(options: JournalOptions): Partial<Record<PrefillKind, string>> {
   const values: Partial<Record<PrefillKind, string>> = {};
   if (options.date !== undefined) {
     parseIsoDate(options.date);
-    values.date = formatDateVi(options.date.trim());
+    values.date = formatDateVi(options.date);
   }
   if (options.shift !== undefined) [values.shiftStart, values.shiftEnd] = parseShift(options.shift);
   if (options.unit !== undefined) {
@@ -149,6 +159,7 @@ function staticTexts(form: JournalForm): { where: string; text: string; bold: bo
   const list: { where: string; text: string; bold: boolean }[] = [];
   form.header.agency.forEach((line, i) => {
     if ('text' in line) list.push({ where: `header.agency[${i}].text`, text: line.text, bold: false });
+    else if (line.field.default) list.push({ where: `header.agency[${i}].field.default`, text: capitals(line.field.default), bold: true });
   });
   form.header.motto.lines.forEach((line, i) => list.push({ where: `header.motto.lines[${i}]`, text: line, bold: true }));
   list.push({ where: 'header.title.text', text: form.header.title.text, bold: true });
@@ -252,7 +263,7 @@ function placeRows(
     const parts: Record<string, { text: string; fit: FittedText }[]> = {};
     for (const [column, raw] of Object.entries(row)) {
       const cell = cells.get(column);
-      if (!cell) throw new JournalRowError(index, column, `the form has no column "${column}"`);
+      if (!cell) throw new JournalRowError(index, column, `the form has no column ${quoteValue(column)}`);
       const text = canonical(raw);
       if (text === '') continue;
       const missing = missingCharacters(text, characters);
@@ -276,7 +287,7 @@ function placeRows(
 }
 
 /** Builds the journal. Throws JournalOptionError for bad options, FormLayoutError for a layout that cannot be drawn. */
-export async function buildJournal(form: JournalForm, options: JournalOptions, fonts: JournalFonts): Promise<Uint8Array> {
+export async function buildJournal(form: JournalForm, options: JournalOptions, fonts: JournalFonts, progress: JournalProgress = {}): Promise<Uint8Array> {
   const minPages = parsePages(options.pages);
   const values = prefillValues(options);
   const regularFace = faceOf(fonts.regular);
@@ -284,30 +295,77 @@ export async function buildJournal(form: JournalForm, options: JournalOptions, f
   const { layout, staticContent } = prepare(form, regularFace, boldFace, fonts.bold);
   const fieldSize = form.type.field;
 
+  // A range in one file: every day checked, and the file kept to a size a viewer and a printer handle.
+  const range = options.dates;
+  if (range !== undefined) {
+    if (options.date !== undefined) throw new JournalOptionError('date', 'cannot be used with a range of dates: each day gets its own');
+    if (options.header !== undefined || options.rows !== undefined) throw new JournalOptionError('dates', 'a range of dates makes blank days; rows come from one run');
+    if (range.length === 0) throw new JournalOptionError('dates', 'expected at least one date');
+    range.forEach((day) => parseIsoDate(day, 'dates'));
+    if (range.length * minPages > MAX_FILE_PAGES) {
+      throw new JournalOptionError(
+        'dates',
+        `expected at most ${MAX_FILE_PAGES} pages in one file, found ${range.length} days of ${minPages} page${minPages === 1 ? '' : 's'} (${range.length * minPages}): write one file per day instead`,
+      );
+    }
+  }
+
+  // The agency line an option replaces: capitals, in the font, on one line of the block.
+  let agencyText = layout.agencyLine?.text;
+  if (options.agency !== undefined) {
+    if (!layout.agencyLine) throw new JournalOptionError('agency', 'the form has no agency line to replace (header.agency: "prefill: agency")');
+    const text = capitals(options.agency);
+    if (text === '') throw new JournalOptionError('agency', 'expected the name of the issuing body, found empty text');
+    const missing = missingCharacters(text, regularFace.characters);
+    if (missing.length > 0) throw new JournalOptionError('agency', `the journal's font cannot show ${missing.map(describeCharacter).join(', ')}`);
+    const width = regularFace.width(text, layout.agencyLine.size);
+    if (width > layout.agencyLine.room) {
+      throw new JournalOptionError('agency', `${quoteValue(text)} is too long for its line (${width.toFixed(0)} pt; the line holds ${layout.agencyLine.room.toFixed(0)} pt)`);
+    }
+    agencyText = text;
+  }
+
   // Check prefilled text before anything is built: the font must show it and the box hold it.
   const header = options.header ?? {};
   for (const id of Object.keys(header)) {
-    if (!layout.headerFields.some((field) => field.id === id)) throw new JournalOptionError('header', `the form has no header field "${id}"`);
+    if (!layout.headerFields.some((field) => field.id === id)) throw new JournalOptionError('header', `the form has no header field ${quoteValue(id)}`);
   }
   const measure = (value: string, size: number) => regularFace.width(value, size);
-  const prefilled = new Map<string, { value: string; size: number }>();
-  for (const field of layout.headerFields) {
-    const given = header[field.id];
-    const value = given !== undefined ? canonical(given) : field.prefill ? values[field.prefill] : undefined;
-    if (value === undefined || value === '') continue;
-    const option = given !== undefined ? 'header' : PREFILL_OPTION[field.prefill!];
-    const what = given !== undefined ? `${field.id}: ` : '';
-    const missing = missingCharacters(value, regularFace.characters);
-    if (missing.length > 0) throw new JournalOptionError(option, `${what}the journal's font cannot show ${missing.map(describeCharacter).join(', ')}`);
-    // Names from a run may be set smaller to fit; an option's value must fit as it is.
-    const room = field.width - 4;
-    const width = regularFace.width(value, fieldSize);
-    const size = given !== undefined ? fitText(value, field.width, field.height, fieldSize, false, measure)?.size : width <= room ? fieldSize : undefined;
-    if (size === undefined) {
-      throw new JournalOptionError(option, `${what}${JSON.stringify(value)} is too long for its box (${width.toFixed(0)} pt; the box holds ${room.toFixed(0)} pt)`);
+  const fits = (field: { width: number }, value: string, isBold: boolean) => (isBold ? boldFace : regularFace).width(value, fieldSize) <= field.width - 4;
+  /** The header fields' values for one day's options, checked. */
+  const prefill = (dayValues: Partial<Record<PrefillKind, string>>) => {
+    const prefilled = new Map<string, { value: string; size: number; bold: boolean }>();
+    for (const field of layout.headerFields) {
+      const given = header[field.id];
+      const raw = given !== undefined ? canonical(given) : ((field.prefill ? dayValues[field.prefill] : undefined) ?? field.default);
+      if (raw === undefined || raw === '') continue;
+      // The unit is set in bold capitals (Nghị định 30/2020/NĐ-CP), its value too, so that a viewer redraws it the same.
+      const bold = field.unit === true;
+      const value = bold ? capitals(raw) : raw;
+      const face = bold ? boldFace : regularFace;
+      const fromOption = given === undefined && field.prefill !== undefined && dayValues[field.prefill] !== undefined;
+      if (given === undefined && !fromOption && !fits(field, value, bold)) {
+        throw new FormLayoutError(`the default of field ${field.id}`, `${quoteValue(value)} is too long for its box (${field.width} pt): shorten it or widen the box`);
+      }
+      const option = fromOption ? PREFILL_OPTION[field.prefill!] : 'header';
+      const what = fromOption ? '' : `${field.id}: `;
+      const missing = missingCharacters(value, face.characters);
+      if (missing.length > 0) throw new JournalOptionError(option, `${what}the journal's font cannot show ${missing.map(describeCharacter).join(', ')}`);
+      // Names from a run may be set smaller to fit; an option's value must fit as it is.
+      const room = field.width - 4;
+      const width = face.width(value, fieldSize);
+      const size = given !== undefined ? fitText(value, field.width, field.height, fieldSize, false, measure)?.size : width <= room ? fieldSize : undefined;
+      if (size === undefined) {
+        throw new JournalOptionError(option, `${what}${quoteValue(value)} is too long for its box (${width.toFixed(0)} pt; the box holds ${room.toFixed(0)} pt)`);
+      }
+      prefilled.set(field.id, { value, size, bold });
     }
-    prefilled.set(field.id, { value, size });
-  }
+    return prefilled;
+  };
+  const days = (range ?? [options.date]).map((day) => ({
+    iso: day,
+    prefilled: prefill(range && day !== undefined ? { ...values, date: formatDateVi(day) } : values),
+  }));
 
   // Rows: every cell checked and set (wrapped, smaller type if need be) before anything is built.
   const rows = options.rows ?? [];
@@ -329,7 +387,12 @@ export async function buildJournal(form: JournalForm, options: JournalOptions, f
   const bold: PDFFont = await doc.embedFont(fonts.bold, { subset: false });
   const { context } = doc;
 
-  doc.setTitle(values.date ? `${form.name} ngày ${values.date}` : form.name, { showInWindowTitleBar: true });
+  const title = range
+    ? `${form.name} từ ngày ${formatDateVi(range[0]!)} đến ngày ${formatDateVi(range.at(-1)!)}`
+    : values.date
+      ? `${form.name} ngày ${values.date}`
+      : form.name;
+  doc.setTitle(title, { showInWindowTitleBar: true });
   doc.setSubject('Nhật ký trực ban theo điểm d khoản 2 Điều 7 Quy chế ban hành kèm theo Quyết định 888/QĐ-TCHQ');
   doc.setLanguage('vi');
   doc.setCreator(PRODUCER);
@@ -340,7 +403,8 @@ export async function buildJournal(form: JournalForm, options: JournalOptions, f
   }
 
   const da = PDFString.of(`/${FIELD_FONT} ${num(fieldSize)} Tf 0 g`);
-  const fieldFonts = context.register(context.obj({ [FIELD_FONT]: regular.ref }));
+  // Both faces: the unit's field is set in bold, and typing into it keeps that face.
+  const fieldFonts = context.register(context.obj({ [FIELD_FONT]: regular.ref, [BOLD_FONT]: bold.ref }));
   const acroForm = doc.getForm().acroForm;
   // The default resources and appearance a viewer uses for text typed in later.
   acroForm.dict.set(PDFName.of('DR'), context.obj({ Font: fieldFonts }));
@@ -348,10 +412,24 @@ export async function buildJournal(form: JournalForm, options: JournalOptions, f
   const pageResources = context.register(context.obj({ Font: { [FIELD_FONT]: regular.ref, [BOLD_FONT]: bold.ref } }));
   const staticRef = context.register(context.flateStream(staticContent));
 
+  // The agency block's variable part, the same on every page of the file: the issuing body,
+  // and the short rule under the unit, 2/5 of the unit's width (Nghị định 30/2020: 1/3 to 1/2).
+  const unitField = layout.headerFields.find((field) => field.unit);
+  const unitValue = unitField ? days[0]!.prefilled.get(unitField.id) : undefined;
+  const ruleHalf = unitValue ? Math.max(12, (boldFace.width(unitValue.value, unitValue.size) * 0.4) / 2) : 40;
+  const { agencyRule, agencyLine } = layout;
+  const headerOps = ['q', '0 g', '0 G', `${num(agencyRule.thickness)} w ${num(agencyRule.centre - ruleHalf)} ${num(agencyRule.y)} m ${num(agencyRule.centre + ruleHalf)} ${num(agencyRule.y)} l S`];
+  if (agencyLine && agencyText) {
+    const x = agencyLine.centre - regularFace.width(agencyText, agencyLine.size) / 2;
+    headerOps.push(`BT /${FIELD_FONT} ${num(agencyLine.size)} Tf 1 0 0 1 ${num(x)} ${num(agencyLine.y)} Tm ${regularFace.hex(agencyText)} Tj ET`);
+  }
+  headerOps.push('Q');
+  const headerRef = context.register(context.flateStream(headerOps.join('\n')));
+
   // Appearance streams, one per distinct look (size + text), shared by the widgets.
   const appearances = new Map<string, PDFRef>();
-  const appearance = (box: Box, value: string | undefined, align: 'left' | 'centre', fit?: FittedText, size = fieldSize): PDFRef => {
-    const key = `${num(box.width)}x${num(box.height)}|${align}|${size}|${value ?? ''}|${fit ? `${fit.size}|${fit.lines.join('\n')}` : ''}`;
+  const appearance = (box: Box, value: string | undefined, align: 'left' | 'centre', fit?: FittedText, size = fieldSize, isBold = false): PDFRef => {
+    const key = `${num(box.width)}x${num(box.height)}|${align}|${size}|${isBold ? 'b' : ''}|${value ?? ''}|${fit ? `${fit.size}|${fit.lines.join('\n')}` : ''}`;
     let ref = appearances.get(key);
     if (ref) return ref;
     let content = '/Tx BMC\nEMC';
@@ -371,17 +449,18 @@ export async function buildJournal(form: JournalForm, options: JournalOptions, f
         'EMC',
       ].join('\n');
     } else if (value) {
-      const textWidth = regularFace.width(value, size);
+      const face = isBold ? boldFace : regularFace;
+      const textWidth = face.width(value, size);
       const x = align === 'centre' ? (box.width - textWidth) / 2 : 2;
-      const baseline = (box.height - (regularFace.ascent - regularFace.descent) * size) / 2 - regularFace.descent * size;
+      const baseline = (box.height - (face.ascent - face.descent) * size) / 2 - face.descent * size;
       content = [
         '/Tx BMC',
         'q',
         `1 1 ${num(box.width - 2)} ${num(box.height - 2)} re W n`,
         'BT',
-        `/${FIELD_FONT} ${num(size)} Tf 0 g`,
+        `/${isBold ? BOLD_FONT : FIELD_FONT} ${num(size)} Tf 0 g`,
         `${num(x)} ${num(baseline)} Td`,
-        `${regularFace.hex(value)} Tj`,
+        `${face.hex(value)} Tj`,
         'ET',
         'Q',
         'EMC',
@@ -407,77 +486,99 @@ export async function buildJournal(form: JournalForm, options: JournalOptions, f
     AP: { N: ap },
   });
 
-  // Header fields: one field each, with a widget on every page (typed once, shown on all pages).
-  /** /DA of a field whose text was set smaller to fit: editing in a viewer keeps that size. */
-  const daOf = (size: number) => (size === fieldSize ? da : PDFString.of(`/${FIELD_FONT} ${num(size)} Tf 0 g`));
-  const headerRefs = layout.headerFields.map((field) => {
-    const filledWith = prefilled.get(field.id);
+  /** /DA of a field whose text was set smaller to fit (editing in a viewer keeps that size), or in bold. */
+  const daOf = (size: number, isBold = false) =>
+    size === fieldSize && !isBold ? da : PDFString.of(`/${isBold ? BOLD_FONT : FIELD_FONT} ${num(size)} Tf 0 g`);
+  /** A header field with no widgets yet, under `parent` (a day of a range) or at the top of the form. */
+  const headerField = (field: (typeof layout.headerFields)[number], filledWith: { value: string; size: number; bold: boolean } | undefined, parent?: PDFRef) => {
     const dict = context.obj({
       FT: 'Tx',
       T: PDFHexString.fromText(field.id),
       TU: PDFHexString.fromText(field.tooltip),
-      DA: daOf(filledWith?.size ?? fieldSize),
+      DA: daOf(filledWith?.size ?? fieldSize, field.unit),
       Q: field.align === 'centre' ? 1 : 0,
       Kids: [],
     });
     if (filledWith) dict.set(PDFName.of('V'), PDFHexString.fromText(filledWith.value));
     const ref = context.register(dict);
-    acroForm.addField(ref);
+    if (parent) {
+      dict.set(PDFName.of('Parent'), parent);
+      context.lookup(parent, PDFDict).lookup(PDFName.of('Kids'), PDFArray).push(ref);
+    } else acroForm.addField(ref);
     return { field, ref, kids: dict.lookup(PDFName.of('Kids'), PDFArray), filledWith };
-  });
+  };
+  // One file of one day: every header field is one field with a widget on every page (typed once, shown on all).
+  // A range: the agency block's fields stay shared; each day's fields sit under the day ("2026-01-05.ngay").
+  const sharedRefs = layout.headerFields.filter((field) => !range || field.unit).map((field) => headerField(field, days[0]!.prefilled.get(field.id)));
 
-  for (let number = 1; number <= pages; number++) {
-    const page = doc.addPage([layout.width, layout.height]);
-    const pageRef = page.ref;
-    const label = pageLabel(form, number, pages);
-    const numberContent = `BT /${FIELD_FONT} ${num(layout.pageNumber.size)} Tf 0 g ${num(layout.pageNumber.right - regularFace.width(label, layout.pageNumber.size))} ${num(layout.pageNumber.y)} Td ${regularFace.hex(label)} Tj ET`;
-    page.node.set(PDFName.of('Resources'), pageResources);
-    page.node.set(PDFName.of('Contents'), context.obj([staticRef, context.register(context.flateStream(numberContent))]));
-    const annots: PDFRef[] = [];
-
-    for (const { field, ref, kids, filledWith } of headerRefs) {
-      const look = appearance(field, filledWith?.value, field.align, undefined, filledWith?.size);
-      const widget = context.obj({ ...widgetEntries(field, pageRef, field.tooltip, look), Parent: ref });
-      const widgetRef = context.register(widget);
-      kids.push(widgetRef);
-      annots.push(widgetRef);
+  const totalPages = pages * days.length;
+  for (const [dayIndex, day] of days.entries()) {
+    let dayNode: PDFRef | undefined;
+    let headerRefs = sharedRefs;
+    if (range) {
+      dayNode = context.register(context.obj({ T: PDFHexString.fromText(day.iso!), Kids: [] }));
+      acroForm.addField(dayNode);
+      const own = layout.headerFields.filter((field) => !field.unit).map((field) => headerField(field, day.prefilled.get(field.id), dayNode));
+      // Reading order as on paper: the agency block, then the day's fields.
+      headerRefs = layout.headerFields.map((field) => (field.unit ? sharedRefs : own).find((entry) => entry.field === field)!);
     }
+    for (let number = 1; number <= pages; number++) {
+      const page = doc.addPage([layout.width, layout.height]);
+      const pageRef = page.ref;
+      const label = pageLabel(form, number, pages, range ? { page: dayIndex * pages + number, pages: totalPages } : undefined);
+      const numberContent = `BT /${FIELD_FONT} ${num(layout.pageNumber.size)} Tf 0 g ${num(layout.pageNumber.right - regularFace.width(label, layout.pageNumber.size))} ${num(layout.pageNumber.y)} Td ${regularFace.hex(label)} Tj ET`;
+      page.node.set(PDFName.of('Resources'), pageResources);
+      page.node.set(PDFName.of('Contents'), context.obj([staticRef, headerRef, context.register(context.flateStream(numberContent))]));
+      const annots: PDFRef[] = [];
 
-    // Cells: p<page> → r<row> → column, so that the names read "p1.r03.noi_dung".
-    const pageNode = context.obj({ T: PDFHexString.fromText(`p${number}`), Kids: [] });
-    const pageNodeRef = context.register(pageNode);
-    acroForm.addField(pageNodeRef);
-    let rowKids: PDFArray | undefined;
-    let rowRef: PDFRef | undefined;
-    let currentRow = 0;
-    for (const cell of layout.cells) {
-      if (cell.row !== currentRow || !rowKids || !rowRef) {
-        currentRow = cell.row;
-        const rowNode = context.obj({ T: PDFHexString.fromText(rowPart(cell.row)), Parent: pageNodeRef, Kids: [] });
-        rowRef = context.register(rowNode);
-        rowKids = rowNode.lookup(PDFName.of('Kids'), PDFArray);
-        pageNode.lookup(PDFName.of('Kids'), PDFArray).push(rowRef);
+      for (const { field, ref, kids, filledWith } of headerRefs) {
+        const look = appearance(field, filledWith?.value, field.align, undefined, filledWith?.size, filledWith?.bold);
+        const widget = context.obj({ ...widgetEntries(field, pageRef, field.tooltip, look), Parent: ref });
+        const widgetRef = context.register(widget);
+        kids.push(widgetRef);
+        annots.push(widgetRef);
       }
-      const tooltip = cellTooltip(number, cell);
-      const content = filled.get(`${(number - 1) * rowsPerPage + cell.row - 1}.${cell.column}`);
-      // Set from the top, so that the cells of a row line up (the time with the first line of the content).
-      const look = appearance(cell, undefined, 'left', content?.fit);
-      // A field with one widget: field and widget are one dictionary.
-      const dict: PDFDict = context.obj({
-        ...widgetEntries(cell, pageRef, tooltip, look),
-        FT: 'Tx',
-        T: PDFHexString.fromText(cell.column),
-        // Text set smaller to fit keeps that size when edited in a viewer.
-        DA: daOf(content?.fit.size ?? fieldSize),
-        Parent: rowRef,
-      });
-      if (content) dict.set(PDFName.of('V'), PDFHexString.fromText(content.text));
-      if (cell.multiline) dict.set(PDFName.of('Ff'), PDFNumber.of(MULTILINE));
-      const cellRef = context.register(dict);
-      rowKids.push(cellRef);
-      annots.push(cellRef);
+
+      // Cells: p<page> → r<row> → column, so that the names read "p1.r03.noi_dung" (under the day in a range).
+      const pageNode = context.obj({ T: PDFHexString.fromText(`p${number}`), Kids: [] });
+      const pageNodeRef = context.register(pageNode);
+      if (dayNode) {
+        pageNode.set(PDFName.of('Parent'), dayNode);
+        context.lookup(dayNode, PDFDict).lookup(PDFName.of('Kids'), PDFArray).push(pageNodeRef);
+      } else acroForm.addField(pageNodeRef);
+      let rowKids: PDFArray | undefined;
+      let rowRef: PDFRef | undefined;
+      let currentRow = 0;
+      for (const cell of layout.cells) {
+        if (cell.row !== currentRow || !rowKids || !rowRef) {
+          currentRow = cell.row;
+          const rowNode = context.obj({ T: PDFHexString.fromText(rowPart(cell.row)), Parent: pageNodeRef, Kids: [] });
+          rowRef = context.register(rowNode);
+          rowKids = rowNode.lookup(PDFName.of('Kids'), PDFArray);
+          pageNode.lookup(PDFName.of('Kids'), PDFArray).push(rowRef);
+        }
+        const tooltip = cellTooltip(number, cell, range ? formatDateVi(day.iso!) : undefined);
+        const content = filled.get(`${(number - 1) * rowsPerPage + cell.row - 1}.${cell.column}`);
+        // Set from the top, so that the cells of a row line up (the time with the first line of the content).
+        const look = appearance(cell, undefined, 'left', content?.fit);
+        // A field with one widget: field and widget are one dictionary.
+        const dict: PDFDict = context.obj({
+          ...widgetEntries(cell, pageRef, tooltip, look),
+          FT: 'Tx',
+          T: PDFHexString.fromText(cell.column),
+          // Text set smaller to fit keeps that size when edited in a viewer.
+          DA: daOf(content?.fit.size ?? fieldSize),
+          Parent: rowRef,
+        });
+        if (content) dict.set(PDFName.of('V'), PDFHexString.fromText(content.text));
+        if (cell.multiline) dict.set(PDFName.of('Ff'), PDFNumber.of(MULTILINE));
+        const cellRef = context.register(dict);
+        rowKids.push(cellRef);
+        annots.push(cellRef);
+      }
+      page.node.set(PDFName.of('Annots'), context.obj(annots));
     }
-    page.node.set(PDFName.of('Annots'), context.obj(annots));
+    if (range) await progress.onDay?.(dayIndex + 1, days.length);
   }
 
   return doc.save({ updateFieldAppearances: false });
