@@ -29,7 +29,7 @@ import {
   setOfficer,
   startRun,
 } from '../lib/checklist/state.ts';
-import { dateVi, deviceTimeZone, localDate, runTime, shiftHours } from '../lib/checklist/time.ts';
+import { dateVi, deviceTimeZone, localDate, runTime, sameClock, shiftHours, zoneLabel } from '../lib/checklist/time.ts';
 import type { ReplacedEdit } from '../lib/checklist/merge.ts';
 
 type PrintMode = 'blank' | 'run' | 'handover';
@@ -226,7 +226,7 @@ class ShiftRuns {
 
   statusText(run: Run | null): string {
     if (!run) return 'Chưa có ca nào đang mở. Bắt đầu ca mới để đánh dấu việc đã xong, ghi giờ và ghi chú.';
-    const zone = run.timeZone === deviceTimeZone() ? '' : ` (giờ theo múi ${run.timeZone}, nơi ghi ca)`;
+    const zone = sameClock(run.timeZone, deviceTimeZone(), run.startedAt) ? '' : ` (giờ ${zoneLabel(run.timeZone, run.startedAt)}, nơi ghi ca)`;
     if (this.viewing) {
       return `Ca đã kết thúc (chỉ xem): ${runLabel(run)}; kết thúc lúc ${run.endedAt ? runTime(run, run.endedAt) : ''}${zone}.`;
     }
@@ -250,8 +250,12 @@ class ShiftRuns {
         item.approve.disabled = !live;
         if (item.approvedAt) item.approvedAt.textContent = state?.approvedAt ? `(lúc ${runTime(run, state.approvedAt)})` : '';
       }
-      // A note being typed is left alone; one that was refused keeps its text until it is fixed.
-      if (item.note && document.activeElement !== item.note && item.note.getAttribute('aria-invalid') !== 'true') item.note.value = state?.note ?? '';
+      // Every keystroke is stored, so a field differs from its note only when another tab changed
+      // it (then it shows the kept text, even while typed in) or when this tab refused it (kept).
+      if (item.note && item.note.getAttribute('aria-invalid') !== 'true') {
+        const typed = item.note.value.normalize('NFC');
+        if ((typed.trim() === '' ? '' : typed) !== (state?.note ?? '')) item.note.value = state?.note ?? '';
+      }
       if (item.note) item.note.readOnly = !live;
     }
   }

@@ -6,6 +6,7 @@
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { emptyStore, endRun as endStored, serialise, startRun as startStored } from '../../src/lib/checklist/state.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { describeBrowser, formatViolations, launchBrowser, openPage, runAxe, type SitePage } from '../support/browser.ts';
 
@@ -16,7 +17,7 @@ const KEY = `so-tay-truc-ban:checklist:${ROLE}`;
 // 22:10 in Hà Nội.
 const T0 = new Date('2026-11-27T15:10:00.000Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
-const CONTEXT = { timezoneId: 'Asia/Ho_Chi_Minh' } as const;
+const CONTEXT = { timezoneId: 'Asia/Ho_Chi_Minh', locale: 'vi-VN' } as const;
 
 const tick = (id: string) => `[id="xong-${id}"]`;
 const note = (id: string) => `[id="ghi-chu-${id}"]`;
@@ -30,12 +31,20 @@ async function open(browser: Browser, path = `/vai-tro/${ROLE}/`, options = {}):
 }
 
 /** Starts a run through the form (mouse and keyboard alike end here). */
-async function startRun(page: Page, shift = 'Ca đêm', officer = 'Nguyễn Văn An') {
+async function startRun(page: Page, shift = 'Ca đêm', officer = 'Nguyễn Văn An', hours = shift === 'Ca ngày' ? ['07:30', '16:30'] : ['22:00', '06:00']) {
   if (!(await page.isVisible('#ca-ten'))) await page.click('[data-start] summary');
+  await page.fill('#ca-tu', hours[0]!);
+  await page.fill('#ca-den', hours[1]!);
   await page.fill('#ca-ten', shift);
   await page.fill('#ca-nguoi', officer);
   await page.click('[data-start-form] button[type=submit]');
   await page.waitForSelector('[data-item] .tick:enabled');
+}
+
+/** Ends the open run: "Kết thúc ca…" opens the review, where the end is confirmed. */
+async function endRun(page: Page) {
+  await page.click('[data-end]');
+  await page.click('[data-review-confirm]');
 }
 
 async function pdfPages(page: Page): Promise<{ count: number; width: number; height: number }> {
@@ -82,7 +91,7 @@ describeBrowser('role checklists', () => {
       expect(await page.isChecked(tick(ITEMS[1]!.id))).toBe(true);
       expect(await text(page, `[id="${ITEMS[1]!.id}"] [data-done-at]`)).toBe('Xong lúc 22:13');
       expect(await page.isChecked(tick(ITEMS[0]!.id))).toBe(false);
-      expect(await text(page, '[data-status]')).toBe('Ca đang mở: 27/11/2026 · Ca đêm · Nguyễn Văn An, bắt đầu lúc 22:10.');
+      expect(await text(page, '[data-status]')).toBe('Ca đang mở: 27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Nguyễn Văn An; mở sổ lúc 22:10.');
       expect(await text(page, '[data-progress-text]')).toBe(`Đã xong 1/${ITEMS.length} việc`);
       expect(await text(page, '[data-moment="trong-ca"] [data-progress]')).toBe('Đã xong 1/2');
       expect(site.problems()).toEqual([]);
@@ -126,12 +135,12 @@ describeBrowser('role checklists', () => {
         expect(await page.isChecked(tick(duty.id)), duty.id).toBe(false);
         expect(await page.inputValue(note(duty.id)), duty.id).toBe('');
       }
-      expect(await text(page, '[data-status]')).toBe('Ca đang mở: 28/11/2026 · Ca ngày · Trần Thị Bình, bắt đầu lúc 07:10.');
+      expect(await text(page, '[data-status]')).toBe('Ca đang mở: 28/11/2026 · Ca ngày 07:30–16:30 · Trần Thị Bình; mở sổ lúc 07:10.');
       const history = await page.$$eval('[data-history-list] li', (lis) => lis.map((li) => li.textContent?.replace(/\s+/g, ' ').trim()));
-      expect(history).toEqual([`27/11/2026 · Ca đêm · Nguyễn Văn An đã xong 1/${ITEMS.length} việc, kết thúc lúc 07:10 28/11`]);
+      expect(history).toEqual([`27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Nguyễn Văn An đã xong 1/${ITEMS.length} việc, kết thúc lúc 07:10 28/11`]);
 
       await page.click('[data-open-run]');
-      expect(await text(page, '[data-status]')).toMatch(/^Đang xem ca đã qua \(chỉ xem\): 27\/11\/2026 · Ca đêm/);
+      expect(await text(page, '[data-status]')).toMatch(/^Ca đã kết thúc \(chỉ xem\): 27\/11\/2026 · Ca đêm/);
       expect(await page.isChecked(tick(ITEMS[0]!.id))).toBe(true);
       expect(await page.isDisabled(tick(ITEMS[0]!.id))).toBe(true);
       expect(await page.getAttribute(note(ITEMS[0]!.id), 'readonly')).not.toBeNull();
@@ -182,7 +191,7 @@ describeBrowser('role checklists', () => {
     const { page } = site;
     try {
       await startRun(page, 'Ca 1');
-      await page.click('[data-end]');
+      await endRun(page);
       await startRun(page, 'Ca 2');
       await page.check(tick(ITEMS[0]!.id));
       // Damage the ended run only.
@@ -236,14 +245,22 @@ describeBrowser('role checklists', () => {
     };
     const announced = () => text(page, '[data-announce]');
     try {
+      // Yesterday's night shift is in the history: the form proposes its hours, so the keyboard
+      // passes over them (typing into time fields is the browser's own, not this page's).
+      const yesterday = { date: '2026-11-26', shiftStart: '22:00', shiftEnd: '06:00', shift: 'Ca đêm', officer: 'Phạm Thu', timeZone: 'Asia/Ho_Chi_Minh' };
+      const seeded = endStored(startStored(emptyStore(ROLE), yesterday, minutes(-24 * 60), 'run-hom-qua'), minutes(-15 * 60));
+      await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, serialise(seeded)] as const);
+      await page.reload();
+      await page.waitForSelector('[data-run-panel]:not([hidden])');
+      expect([await page.inputValue('#ca-tu'), await page.inputValue('#ca-den')]).toEqual(['22:00', '06:00']);
       await tabTo((f) => f.startsWith('input#ca-ten|'));
       await page.keyboard.type('Ca đêm');
       await page.keyboard.press('Tab');
       await page.keyboard.type('Lê Văn Cường');
       await page.keyboard.press('Enter');
-      expect(await text(page, '[data-status]')).toBe('Ca đang mở: 27/11/2026 · Ca đêm · Lê Văn Cường, bắt đầu lúc 22:10.');
+      expect(await text(page, '[data-status]')).toBe('Ca đang mở: 27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Lê Văn Cường; mở sổ lúc 22:10.');
       expect(await focused()).toMatch(/^p#\|Ca đang mở/);
-      expect(await announced()).toBe('Đã bắt đầu ca mới: 27/11/2026 · Ca đêm · Lê Văn Cường.');
+      expect(await announced()).toBe('Đã bắt đầu ca mới: 27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Lê Văn Cường.');
 
       for (const [index, duty] of ITEMS.entries()) {
         await tabTo((f) => f.startsWith(`input#xong-${duty.id}|`));
@@ -263,14 +280,18 @@ describeBrowser('role checklists', () => {
       }
       expect(await text(page, '[data-progress-text]')).toBe(`Đã xong ${ITEMS.length}/${ITEMS.length} việc`);
 
-      await tabTo((f) => f.startsWith('button#|Kết thúc ca'), true);
+      await tabTo((f) => f.startsWith('button#|Kết thúc ca…'), true);
+      await page.keyboard.press('Enter');
+      // The review opens with the focus on its heading; its last button confirms.
+      expect(await focused()).toMatch(/^h2#xem-lai-ca\|/);
+      await tabTo((f) => f === 'button#|Kết thúc ca');
       await page.keyboard.press('Enter');
       expect(await announced()).toMatch(/^Đã kết thúc ca; mọi việc đã xong\./);
       expect(await page.isDisabled(tick(ITEMS[0]!.id))).toBe(true);
 
-      await tabTo((f) => f.includes('[run]|27/11/2026 · Ca đêm · Lê Văn Cường'));
+      await tabTo((f) => f.includes('[run]|27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Lê Văn Cường'));
       await page.keyboard.press('Enter');
-      expect(await text(page, '[data-status]')).toMatch(/^Đang xem ca đã qua \(chỉ xem\)/);
+      expect(await text(page, '[data-status]')).toMatch(/^Ca đã kết thúc \(chỉ xem\)/);
       expect(await page.inputValue(note(ITEMS[0]!.id))).toBe('đã phân công lúc 22:12');
       expect(site.problems()).toEqual([]);
     } finally {
@@ -328,7 +349,7 @@ describeBrowser('role checklists', () => {
       expect(await printedRows(page)).toEqual(
         ITEMS.map((d, i) => [d.id, i === 0 || i === 3, i === 0 ? '22:10' : i === 3 ? '22:15' : '', i === 1 ? 'chờ ý kiến lãnh đạo ca trực' : '']),
       );
-      expect(await text(page, '[data-sheet-field="shift"]')).toBe('Ca đêm');
+      expect(await text(page, '[data-sheet-field="shift"]')).toBe('Ca đêm 22:00–06:00 (hôm sau)');
       expect((await pdfPages(page)).count).toBe(1);
 
       await page.emulateMedia({ media: 'screen' });
@@ -363,6 +384,9 @@ describeBrowser('role checklists', () => {
       if (approval) await page.check(`[id="duyet-${approval.id}"]`);
       expect(formatViolations(await runAxe(page)), 'mid-run').toBe('');
       await page.click('[data-end]');
+      expect(formatViolations(await runAxe(page)), 'the end-of-shift review').toBe('');
+      await page.click('[data-review-confirm]');
+      expect(formatViolations(await runAxe(page)), 'just ended').toBe('');
       await page.click('[data-open-run]');
       expect(formatViolations(await runAxe(page)), 'viewing an ended run').toBe('');
       expect(site.problems()).toEqual([]);

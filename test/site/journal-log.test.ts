@@ -26,7 +26,7 @@ const ROLE = 'lanh-dao-cap-phong-truc-ban';
 const KEY = (role: string) => `so-tay-truc-ban:checklist:${role}`;
 // 22:10 in Hà Nội.
 const T0 = new Date('2026-11-27T15:10:00.000Z');
-const CONTEXT = { timezoneId: 'Asia/Ho_Chi_Minh' } as const;
+const CONTEXT = { timezoneId: 'Asia/Ho_Chi_Minh', locale: 'vi-VN' } as const;
 /** Where the rendered pages are left, to be looked at. */
 const RENDERED = join(tmpdir(), 'journal-log-test');
 
@@ -41,6 +41,8 @@ async function open(browser: Browser, role = ROLE, options = {}): Promise<SitePa
 
 async function startRun(page: Page, shift = 'Ca đêm', officer = 'Nguyễn Văn An') {
   if (!(await page.isVisible('#ca-ten'))) await page.click('[data-start] summary');
+  await page.fill('#ca-tu', '22:00');
+  await page.fill('#ca-den', '06:00');
   await page.fill('#ca-ten', shift);
   await page.fill('#ca-nguoi', officer);
   await page.click('[data-start-form] button[type=submit]');
@@ -276,10 +278,11 @@ describeBrowser('journal log', () => {
       browserPdf = (await download(page, '[data-journal-pdf]')).bytes;
       expect(await text(page, '[data-journal-result]')).toContain('2 dòng, 1 trang');
       await page.click('[data-end]');
+      await page.click('[data-review-confirm]');
       // An ended run is read only: no form, no edit buttons; its exports still work.
       await page.waitForSelector('[data-journal-form]', { state: 'hidden' });
       await page.click('[data-open-run]');
-      expect(await text(page, '[data-journal-state]')).toMatch(/^Nhật ký của ca đã qua 27\/11\/2026 · Ca đêm · Nguyễn Văn An \(chỉ xem\): 1 mục/);
+      expect(await text(page, '[data-journal-state]')).toMatch(/^Nhật ký của ca đã qua 27\/11\/2026 · Ca đêm 22:00–06:00 \(hôm sau\) · Nguyễn Văn An \(chỉ xem\): 1 mục/);
       expect(await page.$$('[data-journal-list] button')).toHaveLength(0);
       runJson = await download(page, '[data-journal-json]');
       expect(runJson.name).toBe('ca-truc-2026-11-27-ca-dem.json');
@@ -300,8 +303,9 @@ describeBrowser('journal log', () => {
       expect(cli.status, cli.stderr).toBe(0);
       const fromCli = await journal(readFileSync(join(dir, 'cli.pdf')));
       const fromBrowser = await journal(browserPdf);
-      // Same rows (the run was still open when the page made its PDF: no end time there).
-      expect(fromCli.values).toEqual({ ...fromBrowser.values, ca_den: '22:15' });
+      // Same header and rows: the shift as scheduled, whether the run was open or ended.
+      expect(fromCli.values).toEqual(fromBrowser.values);
+      expect(fromBrowser.values).toMatchObject({ ca_tu: '22:00', ca_den: '06:00' });
       expect(fromBrowser.values).toMatchObject({
         'p1.r01.thoi_gian': '22:15',
         'p1.r01.noi_dung': `Công việc thực hiện: ${duties[0]!.action}`,
@@ -319,12 +323,12 @@ describeBrowser('journal log', () => {
       await openLog(page);
       await page.setInputFiles('[data-journal-import]', { name: runJson.name, mimeType: 'application/json', buffer: runJson.bytes });
       await page.waitForSelector('[data-journal-result]:not(:empty)');
-      expect(await text(page, '[data-journal-result]')).toBe('Đã nhập ca 27/11/2026 · Ca đêm · Nguyễn Văn An vào “Các ca đã qua”.');
+      expect(await text(page, '[data-journal-result]')).toBe('Đã nhập ca 27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Nguyễn Văn An vào “Các ca đã qua”.');
       expect(await page.$$('[data-history-list] li')).toHaveLength(1);
 
       const data = JSON.parse(runJson.bytes.toString('utf8')) as { version: number; run: { journal: { at: string }[] } };
       const refused: [string, string, string][] = [
-        ['moi.json', JSON.stringify({ ...data, version: 2 }), 'Không nhập được “moi.json”: Ô “phiên bản” của tệp được tạo bởi phiên bản sổ tay mới hơn (định dạng 2); trang này chỉ đọc được định dạng 1.'],
+        ['moi.json', JSON.stringify({ ...data, version: 3 }), 'Không nhập được “moi.json”: Ô “phiên bản” của tệp được tạo bởi phiên bản sổ tay mới hơn (định dạng 3); trang này chỉ đọc được định dạng 2.'],
         ['gio.json', JSON.stringify({ ...data, run: { ...data.run, journal: [{ ...data.run.journal[0], at: '2026-11-27T22:75' }] } }), 'Không nhập được “gio.json”: Mục nhật ký thứ 1, ô “thời gian” phải là ngày giờ có thật, dạng 2026-11-27T22:15.'],
         ['ghi-chu.txt', 'ca đêm 27/11', 'Không nhập được “ghi-chu.txt”: Tệp không phải tệp JSON đọc được (có thể đã bị cắt hoặc sửa hỏng).'],
       ];
@@ -351,7 +355,7 @@ describeBrowser('journal log', () => {
     }
   });
 
-  it('loads a run stored by the previous version (v1, no journal) as v2 with an empty log, and logs into it', async () => {
+  it('loads a run stored by an old version (v1, no journal) as v3 with an empty log, and logs into it', async () => {
     const site = await open(browser);
     const { page } = site;
     const run = { id: 'run-v1-0001', role: ROLE, date: '2026-11-27', shift: 'Ca đêm', officer: 'Lê Văn Cường', startedAt: T0.toISOString(), endedAt: null, items: [] };
@@ -360,13 +364,14 @@ describeBrowser('journal log', () => {
       await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY(ROLE), v1] as const);
       await page.reload();
       expect(await text(page, '[data-notices] .notice')).toMatch(/^Dữ liệu ca trực đã được chuyển sang định dạng mới của sổ tay; không mất ca nào\./);
-      expect(await text(page, '[data-status]')).toBe('Ca đang mở: 27/11/2026 · Ca đêm · Lê Văn Cường, bắt đầu lúc 22:10.');
+      expect(await text(page, '[data-status]')).toBe('Ca đang mở: 27/11/2026 · Ca đêm · Lê Văn Cường; mở sổ lúc 22:10.');
       await openLog(page);
       expect(await text(page, '[data-journal-state]')).toBe('Nhật ký của ca đang mở: chưa có mục nào.');
       await logEntry(page, { content: 'Nhận bàn giao ca' });
       const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), KEY(ROLE));
-      expect(stored.version).toBe(2);
-      expect(stored.current.journal).toEqual([{ id: expect.any(String), at: '2026-11-27T22:10', kind: 'cong-viec', content: 'Nhận bàn giao ca' }]);
+      expect(stored.version).toBe(3);
+      expect(stored.current).toMatchObject({ shiftStart: null, shiftEnd: null, timeZone: 'Asia/Ho_Chi_Minh' });
+      expect(stored.current.journal).toEqual([{ id: expect.any(String), at: '2026-11-27T22:10', kind: 'cong-viec', content: 'Nhận bàn giao ca', stamp: T0.getTime() }]);
       const aside = await page.evaluate((key) => Object.keys(localStorage).filter((k) => k.startsWith(`${key}:set-aside:`)).map((k) => localStorage.getItem(k)), KEY(ROLE));
       expect(aside).toEqual([v1]);
       expect(site.problems()).toEqual([]);

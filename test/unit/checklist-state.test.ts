@@ -18,7 +18,7 @@ import {
   unknownItems,
   type RunInput,
 } from '../../src/lib/checklist/state.ts';
-import { localDate, runTime, shiftWindow, withinRun } from '../../src/lib/checklist/time.ts';
+import { localDate, runTime, sameClock, shiftWindow, withinRun, zoneLabel } from '../../src/lib/checklist/time.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 
 const ROLE = 'lanh-dao-cap-phong-truc-ban';
@@ -205,6 +205,13 @@ describe('checklist runs (pure state)', () => {
     expect(runTime(run, '2026-11-27T15:10:00.000Z')).toBe('22:10');
     expect(runTime(run, '2026-11-27T18:05:00.000Z')).toBe('01:05 28/11');
     expect(runTime({ ...run, timeZone: 'Europe/London' }, '2026-11-27T15:10:00.000Z')).toBe('15:10');
+  });
+
+  it('tells zones apart by their clocks, and names a zone by its offset', () => {
+    expect(sameClock('Asia/Saigon', 'Asia/Ho_Chi_Minh', '2026-11-27T15:10:00.000Z')).toBe(true);
+    expect(sameClock('Europe/London', 'Asia/Ho_Chi_Minh', '2026-11-27T15:10:00.000Z')).toBe(false);
+    expect(zoneLabel('Asia/Ho_Chi_Minh', '2026-11-27T15:10:00.000Z')).toBe('GMT+7');
+    expect(zoneLabel('Europe/London', '2026-07-01T12:00:00.000Z')).toBe('GMT+1');
   });
 
   it('takes journal times within the shift, or outside it by no more than its length', () => {

@@ -24,6 +24,15 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
+/** Whether two zones show the same clock at an instant ("Asia/Saigon" is "Asia/Ho_Chi_Minh"). */
+export const sameClock = (a: string, b: string, at: string | Date): boolean => a === b || wallTimeIn(at, a) === wallTimeIn(at, b);
+
+/** A zone as a person reads it: its offset at an instant, "GMT+7". */
+export function zoneLabel(timeZone: string, at: string | Date): string {
+  const parts = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(typeof at === 'string' ? new Date(at) : at);
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+}
+
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 /** The wall-clock time of an instant in a zone: "2026-11-27T22:15". */

@@ -228,19 +228,31 @@ export function splitToFit(text: string, fits: (piece: string) => boolean): stri
       piece = candidate;
       continue;
     }
-    if (piece) {
+    if (piece && fits(word)) {
+      // The word fits a row of its own: it starts the next one.
       pieces.push(piece);
       piece = '';
       index -= 1;
       continue;
     }
-    // One word wider than the cell: as many characters as fit, the rest goes on.
+    // A word wider than the cell: as many of its characters as still fit here, the rest goes on.
     const chars = [...word];
-    let take = 1;
-    while (take < chars.length && fits(chars.slice(0, take + 1).join(''))) take += 1;
-    pieces.push(chars.slice(0, take).join(''));
-    words[index] = chars.slice(take).join('');
-    index -= 1;
+    const before = piece ? `${piece} ` : '';
+    let take = 0;
+    while (take < chars.length && fits(before + chars.slice(0, take + 1).join(''))) take += 1;
+    if (take === 0 && piece) {
+      pieces.push(piece);
+      piece = '';
+      index -= 1;
+      continue;
+    }
+    take = Math.max(take, 1);
+    pieces.push(before + chars.slice(0, take).join(''));
+    piece = '';
+    if (take < chars.length) {
+      words[index] = chars.slice(take).join('');
+      index -= 1;
+    }
   }
   if (piece) pieces.push(piece);
   return pieces;

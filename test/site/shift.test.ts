@@ -1,0 +1,453 @@
+/**
+ * The shift run as its users meet it, one scenario per reported problem (issue 14), in real
+ * Chromium: the journal's header is the shift as scheduled; times stay in the zone the run
+ * was kept in, whatever the device's (timezoneId emulation) and whatever its clock does
+ * (Chromium clock API); what a page accepts can always be exported; two tabs of one
+ * browser never lose each other's changes; ending a shift goes through a review and can be
+ * undone; a tab left open across a new version offers a reload and loses nothing; and the
+ * shift screen on a phone puts the first item on the first screen.
+ */
+import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runFile, serialiseRunFile } from '../../src/lib/checklist/run-file.ts';
+import { LIMITS } from '../../src/lib/checklist/schema.ts';
+import { emptyStore, endRun, serialise, startRun as startStored } from '../../src/lib/checklist/state.ts';
+import { loadHandbook } from '../../src/lib/content/handbook.ts';
+import { describeBrowser, launchBrowser, openPage, type SitePage } from '../support/browser.ts';
+import { startStaticServer } from '../support/static-server.ts';
+import { distDir } from '../support/site.ts';
+
+const handbook = loadHandbook('content');
+const ROLE = 'lanh-dao-cap-phong-truc-ban';
+const ITEMS = handbook.dutiesOf(ROLE);
+const KEY = `so-tay-truc-ban:checklist:${ROLE}`;
+const VN = { timezoneId: 'Asia/Ho_Chi_Minh', locale: 'vi-VN' } as const;
+/** 16:46 in Hà Nội: the day shift is started late, after the fact. */
+const LATE = new Date('2026-11-27T09:46:00.000Z');
+
+const text = async (page: Page, selector: string) => ((await page.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
+const tick = (id: string) => `[id="xong-${id}"]`;
+const note = (id: string) => `[id="ghi-chu-${id}"]`;
+
+async function open(browser: Browser, at: Date, options = {}): Promise<SitePage> {
+  const site = await openPage(browser, { ...VN, ...options });
+  await site.page.clock.setFixedTime(at);
+  await site.goto(`/vai-tro/${ROLE}/`);
+  await site.page.waitForSelector('[data-run-panel]:not([hidden])');
+  return site;
+}
+
+async function startRun(page: Page, hours: [string, string], shift = '', officer = 'Nguyễn Văn An') {
+  if (!(await page.isVisible('#ca-tu'))) await page.click('[data-start] summary');
+  await page.fill('#ca-tu', hours[0]);
+  await page.fill('#ca-den', hours[1]);
+  await page.fill('#ca-ten', shift);
+  await page.fill('#ca-nguoi', officer);
+  await page.click('[data-start-form] button[type=submit]');
+}
+
+async function logEntry(page: Page, time: string, content: string, date?: string) {
+  if (!(await page.isVisible('[data-journal-form]'))) {
+    await page.click('[data-journal-open] summary');
+    await page.waitForSelector('[data-journal-form]:not([hidden])');
+  }
+  if (date) await page.fill('#nk-ngay', date);
+  await page.fill('#nk-gio', time);
+  await page.fill('#nk-noi-dung', content);
+  await page.click('[data-journal-submit]');
+}
+
+async function download(page: Page, selector: string): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const path = await file.path();
+  return execFileSync('cat', [path]);
+}
+
+/** pdftotext of a PDF, white space squashed. */
+function pdfText(bytes: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'shift-pdf-'));
+  try {
+    writeFileSync(join(dir, 'a.pdf'), bytes);
+    execFileSync('qpdf', ['--check', join(dir, 'a.pdf')]);
+    return execFileSync('pdftotext', ['-layout', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The header line of the journal: "Ngày: … Ca trực từ: 07:30 đến: 16:30 …". */
+const headerOf = (text: string) => /Ngày: (\S+) Ca trực từ: (\S*) ?đến: (\S*)/.exec(text)?.slice(1);
+
+describeBrowser('the shift run, as its users meet it', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('1. prints the shift as scheduled: a day shift started at 16:46 with entries at 08:15 and 10:40 reads 07:30–16:30', async () => {
+    const site = await open(browser, LATE);
+    const { page } = site;
+    try {
+      await startRun(page, ['07:30', '16:30'], 'Ca ngày');
+      await logEntry(page, '08:15', 'Kiểm tra camera cổng số 3');
+      await logEntry(page, '10:40', 'Tờ khai nghi vấn luồng xanh');
+      const shown = pdfText(await download(page, '[data-journal-pdf]'));
+      expect(headerOf(shown)).toEqual(['27/11/2026', '07:30', '16:30']);
+      expect(shown).toMatch(/08:15 Công việc thực hiện: Kiểm tra camera cổng số 3 .*10:40 Công việc thực hiện: Tờ khai nghi vấn luồng xanh/);
+      // The typed name and hours are in the run's label on the page and its sheets.
+      expect(await text(page, '[data-status]')).toBe('Ca đang mở: 27/11/2026 · Ca ngày 07:30–16:30 · Nguyễn Văn An; mở sổ lúc 16:46.');
+      expect(site.problems()).toEqual([]);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('2. keeps the run in its zone: a clock set back cannot end it before it began, and a device in London shows and prints Vietnam time', async () => {
+    const site = await open(browser, new Date('2026-11-27T16:50:00.000Z'));
+    const { page } = site;
+    let stored = '';
+    try {
+      await startRun(page, ['22:00', '06:00'], 'Ca đêm');
+      await page.check(tick(ITEMS[0]!.id));
+      await logEntry(page, '23:55', 'Nhận bàn giao số liệu');
+      // The clock moves back to 22:20: ending now would end the run before it began.
+      await page.clock.setFixedTime(new Date('2026-11-27T15:20:00.000Z'));
+      await page.click('[data-end]');
+      await page.click('[data-review-confirm]');
+      expect(await text(page, '[data-notices] .notice')).toBe(
+        'Đồng hồ của máy đang chỉ 22:20, sớm hơn lúc bắt đầu ca (23:50): hãy chỉnh lại đồng hồ rồi kết thúc ca.',
+      );
+      expect(await page.isVisible('[data-end]'), 'the run is still open').toBe(true);
+      stored = await page.evaluate((key) => localStorage.getItem(key) ?? '', KEY);
+    } finally {
+      await site.close();
+    }
+
+    // The same storage on a device set to Europe/London.
+    const london = await openPage(browser, { timezoneId: 'Europe/London', locale: 'vi-VN' });
+    try {
+      const { page } = london;
+      await page.clock.setFixedTime(new Date('2026-11-27T17:10:00.000Z'));
+      await london.goto(`/vai-tro/${ROLE}/`);
+      await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, stored] as const);
+      await page.reload();
+      await page.waitForSelector('[data-item] .tick:enabled');
+      expect(await text(page, '[data-status]')).toBe(
+        'Ca đang mở: 27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Nguyễn Văn An; mở sổ lúc 23:50 (giờ GMT+7, nơi ghi ca).',
+      );
+      expect(await text(page, `[id="${ITEMS[0]!.id}"] [data-done-at]`)).toBe('Xong lúc 23:50');
+      // A new entry is dated in the run's zone: 17:10 UTC is 00:10 the next day in Hà Nội.
+      await page.click('[data-journal-open] summary');
+      await page.waitForSelector('[data-journal-form]:not([hidden])');
+      await page.focus('#nk-noi-dung');
+      expect([await page.inputValue('#nk-ngay'), await page.inputValue('#nk-gio')]).toEqual(['2026-11-28', '00:10']);
+      await page.check('[data-journal-ticked]');
+      const shown = pdfText(await download(page, '[data-journal-pdf]'));
+      expect(headerOf(shown)).toEqual(['27/11/2026', '22:00', '06:00']);
+      expect(shown).toContain('23:50 Công việc thực hiện');
+      expect(shown).toContain('23:55 Công việc thực hiện: Nhận bàn giao số liệu');
+      // The run file carries the run's zone, not the exporting device's.
+      const file = JSON.parse((await download(page, '[data-journal-json]')).toString('utf8'));
+      expect(['Asia/Ho_Chi_Minh', 'Asia/Saigon']).toContain(file.run.timeZone);
+      expect(file).not.toHaveProperty('timeZone');
+      expect(london.problems()).toEqual([]);
+    } finally {
+      await london.close();
+    }
+  });
+
+  it('2. refuses impossible run files by name, and asks before an import pushes a run out of a full history', async () => {
+    const site = await open(browser, LATE);
+    const { page } = site;
+    const day = (n: number) => ({ date: `2026-11-${String(n).padStart(2, '0')}`, shiftStart: '07:30', shiftEnd: '16:30', shift: `Ca ${n}`, officer: '', timeZone: 'Asia/Ho_Chi_Minh' });
+    let full = emptyStore(ROLE);
+    for (let n = 1; n <= LIMITS.history; n += 1) {
+      full = endRun(startStored(full, day(Math.min(n, 26)), new Date(Date.UTC(2026, 10, Math.min(n, 26), 1, n)), `run-${String(n).padStart(4, '0')}`), new Date(Date.UTC(2026, 10, Math.min(n, 26), 9, n)));
+    }
+    const newer = endRun(startStored(emptyStore(ROLE), day(27), new Date('2026-11-27T00:30:00.000Z'), 'run-newer'), new Date('2026-11-27T09:30:00.000Z')).history[0]!;
+    const fileOf = (run: typeof newer) => serialiseRunFile(runFile(run, new Date('2026-11-27T09:40:00.000Z')));
+    const dialogs: string[] = [];
+    let accept = false;
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void (accept ? dialog.accept() : dialog.dismiss());
+    });
+    const importFile = async (name: string, content: string) => {
+      await page.setInputFiles('[data-journal-import]', { name, mimeType: 'application/json', buffer: Buffer.from(content) });
+      await page.waitForFunction(() => document.querySelector('[data-journal-result]')?.textContent !== '');
+      const result = await text(page, '[data-journal-result]');
+      await page.evaluate(() => document.querySelector('[data-journal-result]')?.replaceChildren());
+      return result;
+    };
+    try {
+      await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, serialise(full)] as const);
+      await page.reload();
+      await page.click('[data-journal-open] summary');
+      await page.waitForSelector('[data-journal-export]:not([hidden])');
+      expect(await importFile('sau.json', fileOf({ ...newer, endedAt: '2026-11-27T08:00:00.000Z', startedAt: '2026-11-27T09:00:00.000Z' }))).toBe(
+        'Không nhập được “sau.json”: Ô “lúc kết thúc ghi ca” của ca sớm hơn lúc bắt đầu ca.',
+      );
+      expect(await importFile('2099.json', fileOf({ ...newer, date: '2099-11-27' }))).toBe('Không nhập được “2099.json”: Ô “ngày trực” của ca ở sau ngày hôm nay.');
+
+      expect(await importFile('moi.json', fileOf(newer))).toBe('Chưa nhập ca 27/11/2026 · Ca 27 07:30–16:30; không có gì thay đổi.');
+      expect(dialogs).toEqual([
+        `Máy này đã giữ đủ ${LIMITS.history} ca. Nhập ca 27/11/2026 · Ca 27 07:30–16:30 thì ca cũ nhất, 01/11/2026 · Ca 1 07:30–16:30, sẽ bị bỏ khỏi máy. Nên xuất ca cũ đó ra tệp trước. Vẫn nhập?`,
+      ]);
+      expect(await page.$$('[data-history-list] li')).toHaveLength(LIMITS.history);
+      accept = true;
+      expect(await importFile('moi.json', fileOf(newer))).toBe('Đã nhập ca 27/11/2026 · Ca 27 07:30–16:30 vào “Các ca đã qua”.');
+      const ids = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}').history.map((r: { id: string }) => r.id), KEY);
+      expect(ids[0]).toBe('run-newer');
+      expect(ids).not.toContain('run-0001');
+      expect(site.problems()).toEqual([]);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('3. checks what the journal prints where it is typed, and exports everything it accepted', async () => {
+    const site = await open(browser, LATE);
+    const { page } = site;
+    try {
+      await startRun(page, ['07:30', '16:30'], 'Ca ngày', 'Nguyễn 😀');
+      expect(await text(page, '#ca-nguoi-loi')).toBe('Người trực: phông chữ của nhật ký không có “😀”; hãy bỏ hoặc thay các ký tự này.');
+      expect(await page.getAttribute('#ca-nguoi', 'aria-invalid')).toBe('true');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('ca-nguoi');
+      expect(await page.evaluate((key) => localStorage.getItem(key), KEY), 'nothing started').toBeNull();
+      await page.fill('#ca-nguoi', 'Trần Văn Bình');
+      await page.click('[data-start-form] button[type=submit]');
+      await page.waitForSelector('[data-item] .tick:enabled');
+
+      // The officer's name can be changed while the run is open, with the same check.
+      await page.click('[data-officer] summary');
+      await page.fill('#ca-nguoi-sua', 'אבג');
+      await page.click('[data-officer-form] button[type=submit]');
+      expect(await text(page, '#ca-nguoi-sua-loi')).toMatch(/^Người trực: phông chữ của nhật ký không có/);
+      await page.fill('#ca-nguoi-sua', 'Nguyễn Văn An');
+      await page.click('[data-officer-form] button[type=submit]');
+      expect(await text(page, '[data-status]')).toContain('· Nguyễn Văn An;');
+
+      // A pasted 10,000 characters: refused at the field, never cut, the stored note unchanged.
+      await page.fill(note(ITEMS[0]!.id), 'đã phân công');
+      await page.fill(note(ITEMS[0]!.id), 'x'.repeat(10_000));
+      expect(await text(page, `[id="${ITEMS[0]!.id}"] [data-note-error]`)).toBe('Ghi chú: tối đa 300 ký tự (đang có 10000); hãy viết gọn lại. Ghi chú chưa được lưu.');
+      expect((await page.inputValue(note(ITEMS[0]!.id))).length, 'what was typed stays in the field').toBe(10_000);
+      const storedNote = () => page.evaluate(([key, id]) => JSON.parse(localStorage.getItem(key!) ?? '{}').current.items.find((i: { id: string }) => i.id === id)?.note, [KEY, ITEMS[0]!.id]);
+      expect(await storedNote()).toBe('đã phân công');
+
+      // The longest note the field takes, on a ticked item, and an entry of 200 "W": both export.
+      await page.fill(note(ITEMS[0]!.id), 'n'.repeat(LIMITS.note));
+      await page.check(tick(ITEMS[0]!.id));
+      expect(await storedNote()).toHaveLength(LIMITS.note);
+      await logEntry(page, '10:00', 'W'.repeat(LIMITS.content));
+      await page.check('[data-journal-ticked]');
+      const shown = pdfText(await download(page, '[data-journal-pdf]'));
+      expect(await text(page, '[data-journal-result]')).toMatch(/^Đã tạo nhật ký ngày 27\/11\/2026/);
+      expect(shown.replace(/ /g, '')).toContain(`Côngviệcthựchiện:${'W'.repeat(20)}`);
+      expect(shown.replace(/[^W]/g, '').length).toBeGreaterThanOrEqual(LIMITS.content);
+      expect(site.problems()).toEqual([]);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('4. two tabs: a note typed in one while the other ticks is kept whole, every time', async () => {
+    const site = await open(browser, LATE);
+    const other = await site.context.newPage();
+    try {
+      await other.clock.setFixedTime(LATE);
+      await startRun(site.page, ['07:30', '16:30']);
+      await other.goto(site.page.url());
+      await other.waitForSelector('[data-item] .tick:enabled');
+      for (let attempt = 0; attempt < 4; attempt += 1) {
+        const typed = `lần ${attempt + 1}: đã báo cáo lãnh đạo phòng, chờ ý kiến`;
+        const item = ITEMS[(attempt % 3) + 1]!;
+        await site.page.click(note(ITEMS[0]!.id));
+        await site.page.fill(note(ITEMS[0]!.id), '');
+        // No waits: the keystrokes of one tab and the tick of the other interleave.
+        await Promise.all([site.page.keyboard.type(typed), other.check(tick(item.id))]);
+        for (const page of [site.page, other]) {
+          await page.waitForFunction(
+            ([key, noteId, tickId, value]) => {
+              const run = JSON.parse(localStorage.getItem(key!) ?? '{}').current;
+              const items = run?.items ?? [];
+              return items.find((i: { id: string }) => i.id === noteId)?.note === value && items.some((i: { id: string; doneAt?: string }) => i.id === tickId && i.doneAt);
+            },
+            [KEY, ITEMS[0]!.id, item.id, typed] as const,
+          );
+        }
+        await other.waitForFunction(([selector, value]) => document.querySelector<HTMLInputElement>(selector!)?.value === value, [note(ITEMS[0]!.id), typed] as const);
+        await site.page.waitForFunction((selector) => document.querySelector<HTMLInputElement>(selector)?.checked, tick(item.id));
+      }
+      expect(site.problems()).toEqual([]);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('4. two tabs: the same note changed in both shows the same text in both, and says so with both texts', async () => {
+    const site = await open(browser, LATE);
+    const other = await site.context.newPage();
+    try {
+      await other.clock.setFixedTime(LATE);
+      await startRun(site.page, ['07:30', '16:30']);
+      await other.goto(site.page.url());
+      await other.waitForSelector('[data-item] .tick:enabled');
+      await Promise.all([site.page.fill(note(ITEMS[1]!.id), 'bản của thẻ A'), other.fill(note(ITEMS[1]!.id), 'bản của thẻ B')]);
+      const values = async () => [await site.page.inputValue(note(ITEMS[1]!.id)), await other.inputValue(note(ITEMS[1]!.id))];
+      let [a, b] = await values();
+      for (let n = 0; n < 50 && a !== b; n += 1) {
+        await site.page.waitForTimeout(100);
+        [a, b] = await values();
+      }
+      expect(a, 'both tabs show one note').toBe(b);
+      const [winner, loser] = a === 'bản của thẻ A' ? [site.page, other] : [other, site.page];
+      const lost = a === 'bản của thẻ A' ? 'bản của thẻ B' : 'bản của thẻ A';
+      await loser.waitForSelector('[data-notices] .notice');
+      const notice = await text(loser, '[data-notices] .notice');
+      expect(notice).toContain(`Đang giữ: ‘${a}’. Bản ở thẻ này: ‘${lost}’.`);
+      expect(await winner.$$('[data-notices] .notice')).toHaveLength(0);
+      // "Dùng ghi chú của thẻ này" puts the lost text back, in both tabs.
+      await loser.click('[data-notices] .notice button');
+      await winner.waitForFunction(([selector, value]) => document.querySelector<HTMLInputElement>(selector!)?.value === value, [note(ITEMS[1]!.id), lost] as const);
+      expect(await loser.inputValue(note(ITEMS[1]!.id))).toBe(lost);
+      expect(site.problems()).toEqual([]);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('5. ends a shift through a review, from which the handover and the journal are one click away, and can undo it', async () => {
+    const site = await open(browser, LATE);
+    const { page } = site;
+    try {
+      await page.evaluate(() => {
+        (window as unknown as { printed: number }).printed = 0;
+        window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+      });
+      expect(await page.isVisible('[data-back]'), 'no open run to go back to').toBe(false);
+      await startRun(page, ['07:30', '16:30']);
+      await page.check(tick(ITEMS[0]!.id));
+      await logEntry(page, '09:00', 'Nhận bàn giao');
+      // "Kết thúc ca…" is secondary and last in its row.
+      expect(await page.$eval('[data-end]', (b) => [b.classList.contains('secondary'), b === b.parentElement?.lastElementChild])).toEqual([true, true]);
+      await page.click('[data-end]');
+      const review = await text(page, '[data-review]');
+      expect(review).toContain('27/11/2026 · 07:30–16:30 · Nguyễn Văn An. Mở sổ lúc 16:46; đã xong 1/7 việc.');
+      expect(review).toContain(`Còn ${ITEMS.length - 1} việc chưa xong:`);
+      expect(review).toContain('Nhật ký của ca: 1 mục.');
+      expect(await page.$$eval('[data-review] h3', (hs) => hs.length)).toBeGreaterThan(0);
+      await page.click('[data-review-handover]');
+      expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+      expect(await text(page, '[data-sheet-title]')).toBe('Bàn giao ca: việc còn mở');
+      await page.click('[data-review-cancel]');
+      expect(await page.isVisible('[data-review]')).toBe(false);
+      expect(await page.isEnabled(tick(ITEMS[1]!.id)), 'still open').toBe(true);
+
+      await page.click('[data-end]');
+      const [pdf] = await Promise.all([page.waitForEvent('download'), page.click('[data-review-journal-pdf]')]);
+      expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+      await page.click('[data-end]');
+      await page.click('[data-review-confirm]');
+      expect(await text(page, '[data-status]')).toMatch(/^Ca đã kết thúc \(chỉ xem\): 27\/11\/2026/);
+      expect(await page.isVisible('[data-back]'), 'no open run to go back to').toBe(false);
+      expect(await page.isDisabled(tick(ITEMS[1]!.id))).toBe(true);
+      await page.click('[data-reopen]');
+      expect(await text(page, '[data-status]')).toMatch(/^Ca đang mở: 27\/11\/2026/);
+      expect(await page.isChecked(tick(ITEMS[0]!.id))).toBe(true);
+      expect(await page.$$('[data-history-list] li')).toHaveLength(0);
+      expect(site.problems()).toEqual([]);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('6. a tab left open across a new version offers a reload, and nothing typed is lost', async () => {
+    // A copy of the built site, served on its own, whose code files are then replaced.
+    const root = mkdtempSync(join(tmpdir(), 'stale-site-'));
+    cpSync(distDir, root, { recursive: true });
+    const server = await startStaticServer({ root });
+    const context = await browser.newContext({ ...VN, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const chunk = (name: string) => readdirSync(join(root, '_astro')).find((file) => new RegExp(`^${name}\\.[\\w-]+\\.js$`).test(file))!;
+    try {
+      await page.clock.setFixedTime(LATE);
+      await page.goto(`${server.baseUrl}vai-tro/${ROLE}/`);
+      await page.waitForSelector('[data-run-panel]:not([hidden])');
+      await startRun(page, ['07:30', '16:30']);
+      await page.fill(note(ITEMS[0]!.id), 'ghi chú trước khi có bản mới');
+      await page.click('[data-journal-open] summary');
+      await page.waitForSelector('[data-journal-form]:not([hidden])');
+      await page.fill('#nk-noi-dung', 'mục đang gõ dở');
+
+      // The new version renames the PDF code: the old page asks for a file that is gone.
+      const pdfChunk = chunk('pdf');
+      renameSync(join(root, '_astro', pdfChunk), join(root, '_astro', `${pdfChunk}.cu`));
+      await page.click('[data-journal-pdf]');
+      await page.waitForSelector('[data-journal-result] .notice');
+      expect(await text(page, '[data-journal-result] .notice')).toBe(
+        'Không tải được phần tạo nhật ký (PDF): sổ tay trên máy chủ đã có phiên bản mới. Tải lại trang để dùng bản mới; những gì đã ghi không mất.Tải lại trang',
+      );
+      renameSync(join(root, '_astro', `${pdfChunk}.cu`), join(root, '_astro', pdfChunk));
+      await Promise.all([page.waitForEvent('load'), page.click('[data-journal-result] .notice button')]);
+      await page.waitForSelector('[data-item] .tick:enabled');
+      expect(await page.inputValue(note(ITEMS[0]!.id))).toBe('ghi chú trước khi có bản mới');
+      await page.click('[data-journal-open] summary');
+      await page.waitForSelector('[data-journal-form]:not([hidden])');
+      expect(await page.inputValue('#nk-noi-dung'), 'the entry being typed is kept').toBe('mục đang gõ dở');
+
+      // The journal log's own code gone: opening the log says so, with the same reload.
+      const freshContext = await browser.newContext({ ...VN, serviceWorkers: 'block' });
+      const fresh = await freshContext.newPage();
+      await fresh.clock.setFixedTime(LATE);
+      await fresh.goto(`${server.baseUrl}vai-tro/${ROLE}/`);
+      await fresh.waitForSelector('[data-run-panel]:not([hidden])');
+      rmSync(join(root, '_astro', chunk('journal-log')));
+      await fresh.click('[data-journal-open] summary');
+      await fresh.waitForSelector('[data-journal-log] .notice');
+      expect(await text(fresh, '[data-journal-log] .notice')).toMatch(/^Không mở được nhật ký: sổ tay trên máy chủ đã có phiên bản mới\. Tải lại trang/);
+      expect(await fresh.isVisible('[data-journal-log] .notice button')).toBe(true);
+      await freshContext.close();
+    } finally {
+      await context.close();
+      await server.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('7. on a phone, the first item of an open run is on the first screen below the run header; the basis and flows fold behind one control per item', async () => {
+    const site = await open(browser, LATE, { viewport: { width: 390, height: 844 } });
+    const { page } = site;
+    try {
+      await startRun(page, ['07:30', '16:30']);
+      await page.waitForSelector('[data-item] .tick:enabled');
+      const gap = await page.evaluate(() => {
+        const head = document.querySelector('#ca-truc')!.getBoundingClientRect().top;
+        const first = Math.min(...[...document.querySelectorAll('.tick')].map((t) => t.getBoundingClientRect().top));
+        return first - head;
+      });
+      expect(gap).toBeLessThan(844 - 40);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const folds = await page.$$eval('[data-item]', (items) =>
+        items.map((item) => [item.querySelectorAll(':scope > details.duty-more').length, item.querySelectorAll('.can-cu, .flow-links').length === item.querySelectorAll('details.duty-more .can-cu, details.duty-more .flow-links').length]),
+      );
+      expect(folds.every(([count, inside]) => count === 1 && inside === true)).toBe(true);
+      // The progress line stays in view at the last item.
+      await page.evaluate(() => [...document.querySelectorAll('[data-item]')].at(-1)?.scrollIntoView());
+      const sticky = await page.$eval('[data-progress-sticky]', (bar) => bar.getBoundingClientRect().top);
+      expect(sticky).toBeGreaterThanOrEqual(0);
+      expect(sticky).toBeLessThan(5);
+      expect(await text(page, '[data-progress-sticky]')).toBe('Đã xong 0/7 việc · Về phần ca trực');
+      expect(site.problems()).toEqual([]);
+    } finally {
+      await site.close();
+    }
+  });
+});
