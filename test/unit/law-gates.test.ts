@@ -54,7 +54,7 @@ describe('the real content passes the gates', () => {
   it('carries every word of every point on some checklist item (connecting words aside), with no note needed', () => {
     const report = handbook.points.map((p) => {
       const spans = handbook.duties.filter((d) => d.point === p.eId).flatMap((d) => d.carries);
-      return [p.eId, uncarried(p.text ?? '', spans)];
+      return [p.eId, uncarried(p.text ?? '', spans)] as const;
     });
     expect(report.filter(([, left]) => left.length > 0)).toEqual([]);
     expect(report).toHaveLength(17);
