@@ -33,6 +33,8 @@ export function writeSyntheticContent(root: string, scale: number, realRoot = 'c
   const roles = parse(readFileSync(join(root, 'roles.yaml'), 'utf8')) as unknown[];
   const realFlows = readdirSync(join(realRoot, 'flows')).filter((f) => f.endsWith('.yaml'));
   const realDuties = readdirSync(join(realRoot, 'duties')).filter((f) => f.endsWith('.yaml'));
+  const checklists = parse(readFileSync(join(root, 'checklists.yaml'), 'utf8')) as Record<string, unknown>;
+  const partlyCarried: { point: string; uncarried: string[]; note: string }[] = [];
 
   for (let copy = 1; copy < scale; copy++) {
     const num = String(100 + copy);
@@ -65,6 +67,16 @@ export function writeSyntheticContent(root: string, scale: number, realRoot = 'c
       })),
     };
     writeFileSync(join(root, `articles/dieu-${num}.yaml`), stringify(synthetic));
+    // The marker is in no item's span: say so, as the span gate asks of any partly carried point.
+    for (const para of synthetic.paragraphs) {
+      const clauses = para.subparagraphs?.map((sub) => ({ eId: `art_${num}__para_${para.num}__subpara_${sub.num.split('.')[1]}`, points: sub.points }))
+        ?? [{ eId: `art_${num}__para_${para.num}`, points: para.points ?? [] }];
+      for (const clause of clauses) {
+        for (const point of clause.points) {
+          partlyCarried.push({ point: `${clause.eId}__point_${point.num}`, uncarried: [`mẫu ${num}`], note: 'Dấu của nội dung tổng hợp để đo hiệu năng.' });
+        }
+      }
+    }
 
     // The source the article is checked against, word for word.
     const lines = [`Điều ${num} (nội dung tổng hợp cho đo hiệu năng)`, ''];
@@ -102,6 +114,7 @@ export function writeSyntheticContent(root: string, scale: number, realRoot = 'c
     }
   }
   writeFileSync(join(root, 'sources/sources.yaml'), stringify(sources));
+  if (partlyCarried.length > 0) writeFileSync(join(root, 'checklists.yaml'), stringify({ ...checklists, partlyCarried }));
   writeFileSync(join(root, 'roles.yaml'), stringify(roles));
 }
 

@@ -43,8 +43,8 @@ describeBrowser('decision flows', () => {
     await browser?.close();
   });
 
-  it('has something to walk: 4 flows, 8 paths', () => {
-    expect([handbook.flows.length, handbook.flows.reduce((n, f) => n + f.paths.length, 0)]).toEqual([4, 8]);
+  it('has something to walk: 4 flows, 9 paths', () => {
+    expect([handbook.flows.length, handbook.flows.reduce((n, f) => n + f.paths.length, 0)]).toEqual([4, 9]);
   });
 
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, { flow, path, js }) => {

@@ -17,19 +17,19 @@ const FIXTURES = 'test/fixtures/flows';
  */
 const broken: Record<string, string[]> = {
   'tro-den-nut-khong-co': [
-    'flows/tro-den-nut-khong-co.yaml:29 nodes[1].options[1].next: expected the id of a node of this flow (bao-cao, phe-duyet, thuc-hien) (found "xin-y-kien")',
-    'flows/tro-den-nut-khong-co.yaml:17 nodes[1].id: expected every path to end at an outcome; a path from this node ends at a missing node (found "phe-duyet")',
+    'flows/tro-den-nut-khong-co.yaml:30 nodes[1].options[1].next: expected the id of a node of this flow (bao-cao, phe-duyet, thuc-hien) (found "xin-y-kien")',
+    'flows/tro-den-nut-khong-co.yaml:18 nodes[1].id: expected every path to end at an outcome; a path from this node ends at a missing node (found "phe-duyet")',
   ],
   'nut-khong-toi-duoc': [
-    'flows/nut-khong-toi-duoc.yaml:35 nodes[3].id: expected every node to be reachable from the start ("bao-cao"); nothing leads to this node (found "mo-coi")',
+    'flows/nut-khong-toi-duoc.yaml:36 nodes[3].id: expected every node to be reachable from the start ("bao-cao"); nothing leads to this node (found "mo-coi")',
   ],
   'vong-lap': [
-    'flows/vong-lap.yaml:29 nodes[1].options[1].next: expected no cycles; this leads back: bao-cao → phe-duyet → bao-cao (found "bao-cao")',
+    'flows/vong-lap.yaml:30 nodes[1].options[1].next: expected no cycles; this leads back: bao-cao → phe-duyet → bao-cao (found "bao-cao")',
   ],
   'khong-co-ket-qua': [
-    'flows/khong-co-ket-qua.yaml:43 nodes[3].next: expected no cycles; this leads back: lam-ro → thuc-hien-lai → lam-ro (found "lam-ro")',
-    'flows/khong-co-ket-qua.yaml:30 nodes[2].id: expected every path to end at an outcome; no outcome can be reached from this node (found "lam-ro")',
-    'flows/khong-co-ket-qua.yaml:37 nodes[3].id: expected every path to end at an outcome; no outcome can be reached from this node (found "thuc-hien-lai")',
+    'flows/khong-co-ket-qua.yaml:46 nodes[3].next: expected no cycles; this leads back: lam-ro → thuc-hien-lai → lam-ro (found "lam-ro")',
+    'flows/khong-co-ket-qua.yaml:31 nodes[2].id: expected every path to end at an outcome; no outcome can be reached from this node (found "lam-ro")',
+    'flows/khong-co-ket-qua.yaml:39 nodes[3].id: expected every path to end at an outcome; no outcome can be reached from this node (found "thuc-hien-lai")',
   ],
   'vai-tro-khong-co': [
     'flows/vai-tro-khong-co.yaml:12 nodes[0].actor: expected a role id from roles.yaml (found "thu-ky-ca-truc")',
@@ -41,13 +41,13 @@ const broken: Record<string, string[]> = {
     'flows/buoc-khong-can-cu.yaml:15 nodes[0].cites: expected at least 1 item(s): must cite at least one provision eId (found [])',
   ],
   'ket-qua-khong-can-cu': [
-    'flows/ket-qua-khong-can-cu.yaml:35 nodes[3].cites: expected an array: this field is required (found nothing)',
+    'flows/ket-qua-khong-can-cu.yaml:36 nodes[3].cites: expected an array: this field is required (found nothing)',
   ],
   'can-cu-khong-co': [
-    'flows/can-cu-khong-co.yaml:34 nodes[2].cites[0]: expected the eId of a provision of the quoted law (found "art_7__para_3__subpara_2__point_d")',
+    'flows/can-cu-khong-co.yaml:35 nodes[2].cites[0]: expected the eId of a provision of the quoted law (found "art_7__para_3__subpara_2__point_d")',
   ],
   'trung-id-nut': [
-    'flows/trung-id-nut.yaml:35 nodes[3].id: expected a unique node id; already used at nodes[2] (found "thuc-hien")',
+    'flows/trung-id-nut.yaml:36 nodes[3].id: expected a unique node id; already used at nodes[2] (found "thuc-hien")',
   ],
   'bat-dau-sai': [
     'flows/bat-dau-sai.yaml:8 start: expected the id of a node of this flow (bao-cao, phe-duyet, thuc-hien, khong-thuc-hien) (found "bat-dau")',
@@ -56,7 +56,7 @@ const broken: Record<string, string[]> = {
     'flows/loai-nut-sai.yaml:11 nodes[0].kind: expected a value that is one of "step", "question", "outcome" (found "buoc")',
   ],
   'trung-cau-tra-loi': [
-    'flows/trung-cau-tra-loi.yaml:27 nodes[1].options[1].id: expected a unique answer id within the question; already used at options[0] (found "co")',
+    'flows/trung-cau-tra-loi.yaml:28 nodes[1].options[1].id: expected a unique answer id within the question; already used at options[0] (found "co")',
   ],
   'thoi-diem-khong-co': [
     'flows/thoi-diem-khong-co.yaml:7 moment: expected a moment id from moments.yaml (dat-trong-diem, trong-ca, khi-phat-sinh, ngoai-gio, ghi-nhat-ky) (found "cuoi-ca")',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import type { Flow } from '../../src/lib/content/schema.ts';
+import { uncarried } from '../../src/lib/content/spans.ts';
 import { answerPrefixes, enumeratePaths, readingOrder, walk } from '../../src/lib/flows/paths.ts';
 
 const handbook = loadHandbook('content');
@@ -11,7 +12,7 @@ const EXPECTED_PATHS: Record<string, [string, string][]> = {
   'dat-trong-diem': [['', 'da-dat-trong-diem']],
   'kiem-soat-noi-bo': [
     ['co', 'da-bao-cao-de-xuat'],
-    ['khong', 'khong-phat-hien-vi-pham'],
+    ['khong', 'da-bao-cao-de-xuat'],
   ],
   'tinh-huong-ngoai-gio': [
     ['co', 'da-thuc-hien'],
@@ -20,14 +21,15 @@ const EXPECTED_PATHS: Record<string, [string, string][]> = {
   'tinh-huong-trong-gio': [
     ['co/co', 'da-thuc-hien'],
     ['co/khong', 'chua-duoc-phe-duyet'],
-    ['khong', 'cong-chuc-chua-thuc-hien'],
+    ['khong/co', 'da-thuc-hien'],
+    ['khong/khong', 'chua-duoc-phe-duyet'],
   ],
 };
 
 describe('path enumeration over the four flows', () => {
   it('has the four flows of DOMAIN.md, in the order of the shift moments', () => {
     expect(handbook.flows.map((f) => f.id)).toEqual(['dat-trong-diem', 'kiem-soat-noi-bo', 'tinh-huong-trong-gio', 'tinh-huong-ngoai-gio']);
-    expect(handbook.flows.map((f) => f.nodes.length)).toEqual([7, 10, 18, 13]);
+    expect(handbook.flows.map((f) => f.nodes.length)).toEqual([7, 8, 18, 13]);
   });
 
   it.each(Object.entries(EXPECTED_PATHS))('%s: paths asserted exactly', (id, expected) => {
@@ -45,10 +47,10 @@ describe('path enumeration over the four flows', () => {
     expect([...onPaths].sort()).toEqual(flow(id).nodes.map((n) => n.id).sort());
   });
 
-  it('counts 4 flows, 48 nodes and 8 paths in all', () => {
+  it('counts 4 flows, 46 nodes and 9 paths in all', () => {
     const nodes = handbook.flows.reduce((sum, f) => sum + f.nodes.length, 0);
     const paths = handbook.flows.reduce((sum, f) => sum + f.paths.length, 0);
-    expect([handbook.flows.length, nodes, paths]).toEqual([4, 48, 8]);
+    expect([handbook.flows.length, nodes, paths]).toEqual([4, 46, 9]);
   });
 
   it('gives every step, question and outcome at least one citation, and every outcome where the text is silent a citation too', () => {
@@ -72,11 +74,62 @@ describe('path enumeration over the four flows', () => {
     ]);
   });
 
-  it('ends every refused-approval branch at an outcome that says the text is silent', () => {
-    const refused = handbook.flows.flatMap((f) => f.paths.filter((p) => p.answers.at(-1) === 'khong').map((p) => f.node(p.outcome)));
-    expect(refused.map((n) => n.id)).toEqual(['khong-phat-hien-vi-pham', 'chua-duoc-phe-duyet', 'cong-chuc-chua-thuc-hien', 'chua-duoc-dong-y']);
+  it('ends every path whose last approval is refused at an outcome that says the text is silent', () => {
+    const refused = handbook.flows.flatMap((f) =>
+      f.paths
+        .filter((p) => {
+          const state = walk(f, p.answers);
+          const last = state.answered.at(-1);
+          return last?.question.decidedBy !== undefined && last.option.id === 'khong';
+        })
+        .map((p) => f.node(p.outcome)),
+    );
+    expect(refused.map((n) => n.id)).toEqual(['chua-duoc-phe-duyet', 'chua-duoc-phe-duyet', 'chua-duoc-dong-y']);
     for (const outcome of refused) {
       expect(outcome.kind === 'outcome' && outcome.silence?.text.startsWith('Điều 7 không')).toBe(true);
+    }
+  });
+});
+
+/**
+ * What the text makes unconditional is on every path: the words of the point that the
+ * steps of a path carry, and what no step on that path carries (connecting words aside).
+ */
+describe('unconditional steps are reached on every path', () => {
+  const uncarriedOn = (f: ReturnType<typeof flow>, nodes: string[], eId: string) => {
+    const spans = nodes.flatMap((id) => {
+      const node = f.node(id);
+      return node.kind === 'step' && node.cites.includes(eId) ? node.carries : [];
+    });
+    return uncarried(handbook.provision(eId).text ?? '', spans);
+  };
+
+  it('in office hours, every path carries all of 3.1 b and 1 d, and 2 c up to its approval', () => {
+    const inHours = flow('tinh-huong-trong-gio');
+    expect(inHours.paths).toHaveLength(4);
+    for (const path of inHours.paths) {
+      const at = path.answers.join('/');
+      expect(uncarriedOn(inHours, path.nodes, 'art_7__para_3__subpara_1__point_b'), at).toEqual([]);
+      expect(uncarriedOn(inHours, path.nodes, 'art_7__para_1__point_d'), at).toEqual([]);
+      // 2 c's last part is the text's own condition: it is carried only where the shift leader approved.
+      expect(uncarriedOn(inHours, path.nodes, 'art_7__para_2__point_c'), at).toEqual(
+        path.answers.at(-1) === 'co' ? [] : ['chỉ thực hiện khi có sự đồng ý, phê duyệt của lãnh đạo ca trực'],
+      );
+    }
+    // The officer's refusal no longer ends the flow: both answers to the first question lead on.
+    expect(new Set(inHours.paths.map((p) => p.answers[0]))).toEqual(new Set(['co', 'khong']));
+  });
+
+  it('in internal control, every path carries 1 b\'s report to the Director General; only the violation branch its handling', () => {
+    const control = flow('kiem-soat-noi-bo');
+    const report = 'tiếp nhận, phân tích báo cáo kết quả kiểm tra, kiểm soát của các đơn vị để kịp thời báo cáo, đề xuất Tổng cục trưởng chỉ đạo các đơn vị liên quan thực hiện biện pháp phòng ngừa, ngăn chặn, xử lý vi phạm';
+    expect(control.paths.map((p) => p.answers.join('/'))).toEqual(['co', 'khong']);
+    for (const path of control.paths) {
+      const left = uncarriedOn(control, path.nodes, 'art_7__para_1__point_b');
+      expect(left.some((words) => report.includes(words)), path.answers.join('/')).toBe(false);
+      expect(left).toEqual(
+        path.answers[0] === 'co' ? [] : ['chịu trách nhiệm về việc chỉ đạo kiểm tra, dừng đưa hàng qua khu vực giám sát, xử lý khi phát hiện vi phạm'],
+      );
     }
   });
 });
@@ -104,8 +157,8 @@ describe('walking a flow by its answers (the URLs of the guide)', () => {
     const approved = walk(inHours, ['co', 'co']);
     expect(approved.kind === 'outcome' && approved.steps.map((s) => s.actor)).toEqual([
       'cong-chuc-gshqtt',
-      'truong-phong-gshqtt',
       'cong-chuc-gshqtt',
+      'truong-phong-gshqtt',
       'lanh-dao-cap-phong-truc-ban',
       'lanh-dao-cap-phong-truc-ban',
       'lanh-dao-ca-truc',
@@ -119,12 +172,12 @@ describe('walking a flow by its answers (the URLs of the guide)', () => {
 
   it('rejects an answer the question does not offer, and answers past the outcome', () => {
     expect(walk(inHours, ['co', 'co-the'])).toMatchObject({ kind: 'invalid', reason: '"co-the" is not an answer to "lanh-dao-ca-truc-phe-duyet" (co, khong)' });
-    expect(walk(inHours, ['khong', 'co'])).toMatchObject({ kind: 'invalid', reason: 'the flow ends at "cong-chuc-chua-thuc-hien" after 1 answer(s); 2 given' });
+    expect(walk(inHours, ['khong', 'co', 'co'])).toMatchObject({ kind: 'invalid', reason: 'the flow ends at "da-thuc-hien" after 2 answer(s); 3 given' });
   });
 
   it('gives a page to every answer list on the way to an outcome, and to no other', () => {
-    expect(inHours.prefixes.map((p) => p.join('/'))).toEqual(['', 'co', 'co/co', 'co/khong', 'khong']);
-    expect(handbook.flows.map((f) => f.prefixes.length)).toEqual([1, 3, 5, 3]);
+    expect(inHours.prefixes.map((p) => p.join('/'))).toEqual(['', 'co', 'co/co', 'co/khong', 'khong', 'khong/co', 'khong/khong']);
+    expect(handbook.flows.map((f) => f.prefixes.length)).toEqual([1, 3, 7, 3]);
     for (const f of handbook.flows) {
       for (const prefix of f.prefixes) expect(walk(f, prefix).kind, `${f.id}/${prefix.join('/')}`).not.toBe('invalid');
     }
@@ -133,7 +186,7 @@ describe('walking a flow by its answers (the URLs of the guide)', () => {
 
 describe('enumeration on a synthetic flow with shared nodes', () => {
   // q1 (2 answers) → a shared step → q2 (3 answers) → three outcomes: 2 × 3 = 6 paths.
-  const step = (id: string, next: string) => ({ id, kind: 'step' as const, actor: 'lanh-dao-ca-truc', action: id, short: id, cites: ['art_7__para_1__point_d'], next });
+  const step = (id: string, next: string) => ({ id, kind: 'step' as const, actor: 'lanh-dao-ca-truc', action: id, short: id, cites: ['art_7__para_1__point_d'], carries: ['có phương án chỉ đạo phù hợp'], next });
   const outcome = (id: string) => ({ id, kind: 'outcome' as const, title: id, summary: id, cites: ['art_7__para_1__point_d'] });
   const synthetic: Flow = {
     id: 'thu',

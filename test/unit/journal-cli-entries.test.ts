@@ -100,7 +100,7 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
     expect(values).toMatchObject({
       don_vi: 'CỤC ĐIỀU TRA CHỐNG BUÔN LẬU',
       'p1.r01.thoi_gian': '22:05',
-      'p1.r01.noi_dung': 'Công việc thực hiện: Tổ chức, phân công công việc và chỉ đạo công chức trực ban',
+      'p1.r01.noi_dung': 'Công việc thực hiện: Tổ chức, phân công công việc, chỉ đạo công chức trực ban thực hiện nhiệm vụ của ca trực',
       'p1.r01.ghi_chu': 'đã phân công ca',
       'p1.r02.noi_dung': 'Tình huống phát sinh: Camera cổng số 3 mất tín hiệu',
     });

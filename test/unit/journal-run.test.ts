@@ -93,7 +93,7 @@ describe('journal from a run', () => {
     const rows = journalRows(form, run, lines);
     expect(rows[1]).toEqual({
       thoi_gian: '22:20',
-      noi_dung: 'Công việc thực hiện: Phối hợp lãnh đạo Phòng Giám sát hải quan trực tuyến triển khai theo dõi, giám sát, kiểm tra trọng điểm theo chỉ đạo của lãnh đạo ca trực',
+      noi_dung: 'Công việc thực hiện: Phối hợp lãnh đạo Phòng Giám sát hải quan trực tuyến triển khai giám sát trực tuyến để theo dõi, giám sát, kiểm tra trọng điểm theo chỉ đạo của lãnh đạo ca trực',
       ghi_chu: 'đã phân công',
     });
     expect(rows[2]).toEqual({

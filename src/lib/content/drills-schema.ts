@@ -6,7 +6,7 @@
  * eIds, flow nodes) are checked by src/lib/drills/check.ts.
  */
 import { z } from 'zod';
-import { cites, slug, text } from './fields.ts';
+import { cites, readingRef, slug, text } from './fields.ts';
 
 /** A statement of the handbook's own, with the provisions it rests on. */
 const citedText = z.strictObject({
@@ -48,6 +48,8 @@ export const injectSchema = z.strictObject({
   /** Why, in the handbook's words, quoting the law in quotation marks; the page shows the cited text. */
   explanation: text,
   cites,
+  /** Where the answer rests on a reading of the handbook's (content/readings.yaml). */
+  reading: readingRef.optional(),
   /** The flow step the inject exercises, where one fits. */
   flowNode: z.strictObject({ flow: slug, node: slug }).optional(),
   /** Expected actions per role (HSEEP): for the trainer and the evaluation sheet. */
@@ -72,6 +74,8 @@ export const drillSchema = z.strictObject({
   injects: z.array(injectSchema).min(1, 'a drill needs at least one inject'),
   /** Hot-wash questions of this drill, besides the handbook's general ones. */
   hotWash: z.array(text).optional(),
+  /** The handbook's readings the drill rests on (content/readings.yaml). */
+  readings: z.array(readingRef).min(1).optional(),
   /** What Article 7 leaves open in this scenario, said plainly. */
   silences: z.array(citedText).optional(),
   /** When the handbook team last reviewed the drill (MDX frontmatter may parse it as a Date). */

@@ -24,3 +24,12 @@ export const eId = z
 
 /** Citations: at least one eId. */
 export const cites = z.array(eId).min(1, 'must cite at least one provision eId');
+
+/**
+ * The exact words of the cited point that a checklist item or flow step carries out:
+ * verbatim parts of the law, checked against it on every build (src/lib/content/spans.ts).
+ */
+export const carries = z.array(text).min(1, 'must name at least one span of the cited point it carries');
+
+/** A reading of the handbook's (content/readings.yaml), by id. */
+export const readingRef = slug;

@@ -5,7 +5,7 @@
  * every path ends at an outcome, references resolve) live in src/lib/flows/graph.ts.
  */
 import { z } from 'zod';
-import { cites, slug, text } from './fields.ts';
+import { carries, cites, readingRef, slug, text } from './fields.ts';
 
 /** A line of the handbook's own, with the provisions it rests on. */
 const citedText = z.strictObject({
@@ -26,6 +26,10 @@ const stepNodeSchema = z.strictObject({
   /** The step's label in the overview diagram. */
   short: text.refine((value) => value.length <= 60, 'must be at most 60 characters: it labels a box in the diagram'),
   cites,
+  /** The words of the cited points this step carries out, verbatim. */
+  carries,
+  /** Where the step is the handbook's reading of what the text leaves open. */
+  reading: readingRef.optional(),
   /** What the text leaves open about this step, said plainly. */
   notes: z.array(citedText).min(1).optional(),
   next: slug,
@@ -52,6 +56,8 @@ const questionNodeSchema = z.strictObject({
   decidedBy: slug.optional(),
   /** Where the text makes this a decision. */
   cites,
+  /** Where who decides, or what is asked, is the handbook's reading. */
+  reading: readingRef.optional(),
   options: z.array(optionSchema).min(2, 'a question needs at least two answers'),
 });
 
@@ -63,6 +69,7 @@ const outcomeNodeSchema = z.strictObject({
   title: text.refine((value) => value.length <= 52, 'must be at most 52 characters: it titles the result page'),
   summary: text,
   cites,
+  reading: readingRef.optional(),
   /** What Article 7 does not say about what happens next. */
   silence: citedText.optional(),
 });
@@ -90,6 +97,8 @@ export const flowSchema = z.strictObject({
   moment: slug,
   /** What the handbook assumed in putting the steps in order, and what the text leaves open. */
   notes: z.array(citedText).optional(),
+  /** The handbook's readings the whole flow rests on (content/readings.yaml). */
+  readings: z.array(readingRef).min(1).optional(),
   /** The id of the first node. */
   start: slug,
   nodes: z.array(flowNodeSchema).min(1, 'a flow needs at least one node'),

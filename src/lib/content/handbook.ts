@@ -10,7 +10,7 @@ import { compareVi } from '../vi.ts';
 import { ContentError } from './errors.ts';
 import { checkIntegrity, dutyItemId } from './integrity.ts';
 import { loadContent, type ContentSet } from './load.ts';
-import type { Duty, Instrument, Moment, RelationKind, Role, Source, StepNode } from './schema.ts';
+import type { Duty, Instrument, Moment, Reading, RelationKind, Role, Source, StepNode } from './schema.ts';
 
 export interface DutyItem extends Duty {
   /** Stable item id: the point's eId (+ "--suffix"). */
@@ -23,6 +23,8 @@ export interface RelatedRole {
   role: Role;
   cites: string[];
   note?: string | undefined;
+  /** The id of the handbook's reading the relation rests on (readings.yaml). */
+  reading?: string | undefined;
 }
 
 /** A heading on a role page and the roles under it. */
@@ -73,6 +75,9 @@ export interface Handbook {
   flow: (id: string) => ResolvedFlow;
   /** Steps of the flows done by `roleId` (as actor or co-actor) that cite any of `cites`. */
   flowStepsFor: (roleId: string, cites: readonly string[]) => FlowStepUse[];
+  /** The handbook's readings of what the text leaves open (readings.yaml). */
+  readings: Reading[];
+  reading: (id: string) => Reading;
 }
 
 /**
@@ -138,17 +143,19 @@ export function resolveHandbook(set: ContentSet): Handbook {
     const add = (heading: string, related: RelatedRole) => {
       const list = groups.get(heading) ?? [];
       const existing = list.find((entry) => entry.role.id === related.role.id);
-      if (existing) existing.cites = [...new Set([...existing.cites, ...related.cites])].sort((a, b) => order(a) - order(b));
-      else list.push(related);
+      if (existing) {
+        existing.cites = [...new Set([...existing.cites, ...related.cites])].sort((a, b) => order(a) - order(b));
+        existing.reading ??= related.reading;
+      } else list.push(related);
       groups.set(heading, list);
     };
     for (const source of roles) {
       for (const relation of source.relations ?? []) {
         const headings = RELATION_HEADINGS[relation.kind];
         if (source.id === roleId) {
-          add(headings.outgoing, { role: role(relation.target), cites: relation.cites, note: relation.note });
+          add(headings.outgoing, { role: role(relation.target), cites: relation.cites, note: relation.note, reading: relation.reading });
         } else if (relation.target === roleId && headings.incoming) {
-          add(headings.incoming, { role: source, cites: relation.cites, note: relation.note });
+          add(headings.incoming, { role: source, cites: relation.cites, note: relation.note, reading: relation.reading });
         }
       }
     }
@@ -181,7 +188,7 @@ export function resolveHandbook(set: ContentSet): Handbook {
             : `kết quả ${flow.number(node.id)}: ${node.title}`;
       for (const eId of new Set([...node.cites, ...(node.kind === 'outcome' && node.silence ? node.silence.cites : [])])) {
         const list = uses.get(eId) ?? [];
-        list.push({ eId, href: routes.flow(flow.id, node.id), title: `Quy trình “${flow.title}”, ${what}`, kind: 'quy-trinh' });
+        list.push({ eId, href: routes.flow(flow.id, node.id), title: `Quy trình «${flow.title}», ${what}`, kind: 'quy-trinh' });
         uses.set(eId, list);
       }
     }
@@ -225,6 +232,8 @@ export function resolveHandbook(set: ContentSet): Handbook {
     flows,
     flow: lookup(new Map(flows.map((f) => [f.id, f])), 'flow'),
     flowStepsFor,
+    readings: set.readings.map((r) => r.value),
+    reading: lookup(new Map(set.readings.map((r) => [r.value.id, r.value])), 'reading'),
   };
 }
 

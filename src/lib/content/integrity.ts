@@ -12,6 +12,7 @@ import { formatPath, type ContentIssue, type PathSegment } from './errors.ts';
 import type { ContentSet, Located } from './load.ts';
 import type { Article, Source } from './schema.ts';
 import type { SourcePoint } from '../law/source.ts';
+import { checkQuotations, checkReadings, checkSpans } from './law-gates.ts';
 
 /** The item id of a duty: its point's eId, plus "--suffix" where one point yields several items. */
 export const dutyItemId = (duty: { point: string; suffix?: string | undefined }): string =>
@@ -173,6 +174,13 @@ export function checkIntegrity(set: ContentSet): ContentIssue[] {
   for (const drill of set.drills) {
     for (const problem of checkDrill(drill.value, drill.value.id, drillContext)) report(drill, problem.path, problem.message, ...('found' in problem ? [problem.found] : []));
   }
+
+  // The law gates: spans carried, quotations verbatim, readings stated once and used.
+  const push = (issue: ContentIssue) => issues.push(issue);
+  checkSpans(set, provisions, report, push);
+  checkQuotations(set, provisions, report, push);
+  checkReadings(set, report);
+  for (const reading of set.readings) eachCite(reading, ['cites'], reading.value.cites);
   return issues;
 }
 

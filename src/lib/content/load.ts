@@ -17,6 +17,7 @@ import {
   flowSchema,
   instrumentSchema,
   momentSchema,
+  readingSchema,
   roleSchema,
   sourceSchema,
   type Article,
@@ -26,6 +27,7 @@ import {
   type Flow,
   type Instrument,
   type Moment,
+  type Reading,
   type Role,
   type Source,
 } from './schema.ts';
@@ -55,6 +57,20 @@ export interface ContentSet {
   flows: Located<Flow>[];
   /** Training drills: the frontmatter of each drills/<id>.mdx (the folder is optional). */
   drills: Located<Drill & { id: string }>[];
+  /** The handbook's readings (readings.yaml; the file is optional). */
+  readings: Located<Reading>[];
+  /** Form layouts (forms/*.yaml), unvalidated here (forms.ts does that): scanned for quotations. */
+  forms: Located<unknown>[];
+  /** The MDX bodies of drills and pages: prose, scanned for quotations. */
+  prose: Prose[];
+}
+
+/** The body of an MDX file, below its frontmatter. */
+export interface Prose {
+  file: string;
+  text: string;
+  /** Line of the body's first line in the file. */
+  line: number;
 }
 
 interface YamlFile {
@@ -99,6 +115,22 @@ function readYaml(root: string, file: string, issues: ContentIssue[], frontmatte
     return undefined;
   };
   return { file, data: doc.toJS(), lineOf };
+}
+
+/** The MDX bodies of the files in `dir` (missing folder: none). */
+function proseIn(root: string, dir: string): Prose[] {
+  const absolute = join(root, dir);
+  if (!existsSync(absolute)) return [];
+  return readdirSync(absolute)
+    .filter((name) => name.endsWith('.mdx'))
+    .sort()
+    .flatMap((name) => {
+      const source = readFileSync(join(absolute, name), 'utf8');
+      const match = FRONTMATTER.exec(source);
+      if (!match) return [];
+      const line = source.slice(0, match[0].length).split('\n').length;
+      return [{ file: `${dir}/${name}`, text: source.slice(match[0].length), line }];
+    });
 }
 
 /** Validates one value; on failure records one issue per zod issue, with the value found. */
@@ -227,6 +259,12 @@ export function loadContent(root: string): ContentSet {
       const value = yaml && validate(drillSchema, yaml.data, yaml, [], issues);
       return value ? [{ value: { ...value, id: basename(file, '.mdx') }, file, path: [], lineOf: yaml.lineOf }] : [];
     }),
+    readings: existsSync(join(root, 'readings.yaml')) ? validateList(readingSchema, readYaml(root, 'readings.yaml', issues), issues) : [],
+    forms: (existsSync(join(root, 'forms')) ? yamlFilesIn(root, 'forms', issues) : []).flatMap((file) => {
+      const yaml = readYaml(root, file, issues);
+      return yaml ? [{ value: yaml.data, file, path: [], lineOf: yaml.lineOf }] : [];
+    }),
+    prose: [...proseIn(root, 'drills'), ...proseIn(root, 'pages')],
   };
   if (issues.length > 0) throw new ContentError(issues, relative(process.cwd(), root) || '.');
   return set;

@@ -4,9 +4,9 @@
  * Objects are strict: a misspelt field is an error, never silently ignored.
  */
 import { z } from 'zod';
-import { cites, eId, slug, text } from './fields.ts';
+import { carries, cites, eId, readingRef, slug, text } from './fields.ts';
 
-export { cites, eId, slug, text } from './fields.ts';
+export { carries, cites, eId, readingRef, slug, text } from './fields.ts';
 export * from './flows-schema.ts';
 export * from './drills-schema.ts';
 
@@ -48,6 +48,8 @@ export const instrumentSchema = z.strictObject({
     note: text,
   }),
   mentionedIn: z.array(eId).optional(),
+  /** Where the handbook infers a fact the source does not state (e.g. the issuer). */
+  reading: readingRef.optional(),
 });
 
 const pointSchema = z.strictObject({
@@ -110,6 +112,8 @@ export const roleSchema = z.strictObject({
         target: slug,
         cites,
         note: text.optional(),
+        /** Where the relation is the handbook's reading of what the text leaves open. */
+        reading: readingRef.optional(),
       }),
     )
     .optional(),
@@ -129,6 +133,30 @@ export const momentSchema = z.strictObject({
 export const checklistsSchema = z.strictObject({
   /** When the handbook team last revised the items, their wording or grouping; printed on every checklist. */
   revised: isoDate,
+  /**
+   * Points that no checklist carries in full, each with the words left out (verbatim, as
+   * the build reports them) and why. Without such a note a partly carried point fails the build.
+   */
+  partlyCarried: z
+    .array(
+      z.strictObject({
+        point: eId,
+        uncarried: z.array(text).min(1, 'must list the words of the point that no item carries'),
+        note: text,
+      }),
+    )
+    .optional(),
+});
+
+/**
+ * A reading of the handbook's (content/readings.yaml): where the handbook assigns or orders
+ * what the text leaves open. Stated once here; statements refer to it by id, and every page
+ * shows it the same way, under "Cách hiểu của sổ tay".
+ */
+export const readingSchema = z.strictObject({
+  id: slug,
+  text,
+  cites,
 });
 
 /** A checklist item derived from one point (content/duties/*.yaml). */
@@ -141,6 +169,10 @@ export const dutySchema = z.strictObject({
   moments: z.array(slug).min(1, 'must name at least one moment'),
   /** The handbook's short, verb-first wording; the law is the cited point. */
   action: text.refine((value) => value.length <= 160, 'must be at most 160 characters: a short, verb-first line'),
+  /** The words of the point this item carries out, verbatim. */
+  carries,
+  /** Where the item is the handbook's reading of what the text leaves open. */
+  reading: readingRef.optional(),
   approval: z
     .strictObject({
       by: slug,
@@ -167,5 +199,6 @@ export type RelationKind = (typeof relationKinds)[number];
 export type Moment = z.infer<typeof momentSchema>;
 export type Duty = z.infer<typeof dutySchema>;
 export type Checklists = z.infer<typeof checklistsSchema>;
+export type Reading = z.infer<typeof readingSchema>;
 
 export * from './forms-schema.ts';
