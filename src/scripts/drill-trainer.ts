@@ -145,7 +145,7 @@ async function start(form: HTMLElement): Promise<void> {
     const report = collect();
     // The row as the trainer sees it: empty rows are skipped in the report, not on screen.
     const missing = actionRows().findIndex((row) => !clean(cell(row, 'action')?.value ?? '') && (cell(row, 'owner')?.value.trim() || cell(row, 'due')?.value));
-    let message = missing >= 0 ? `Hành động khắc phục, dòng ${missing + 1}: cần ghi việc cần làm (hoặc xoá trắng cả dòng).` : '';
+    let message = missing >= 0 ? `Hành động khắc phục, dòng ${missing + 1}: cần ghi việc cần làm (hoặc xóa trắng cả dòng).` : '';
     if (!message) {
       const parsed = await parseReport(serialiseReport(report), drill);
       if (!parsed.ok) message = parsed.message;
