@@ -25,7 +25,9 @@ function start(root: HTMLElement): void {
     show(result, !current);
     show(progress, Boolean(current));
     if (current) {
-      if (progress) progress.textContent = `Đã trả lời đúng ${right}/${position} câu.`;
+      // The question on screen counts once it has been answered.
+      const done = position + (answered ? 1 : 0);
+      if (progress) progress.textContent = `Đã trả lời đúng ${right}/${done} câu.`;
       show($('[data-before]', current), !answered);
       show($('[data-after]', current), answered);
       show($('[data-feedback]', current), answered);

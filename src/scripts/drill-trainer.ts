@@ -1,8 +1,8 @@
 /**
  * The trainer view's evaluation sheet and after-action report: a draft kept in
  * localStorage as it is typed, saved as a JSON file, reopened from one (validated; a bad
- * file gets a clear message and changes nothing), and printed. The format and its checks
- * live in src/lib/drills/aar.ts.
+ * file gets a clear message and changes nothing), exported as a PDF (aar-pdf-export.ts) and
+ * printed. The format and its checks live in src/lib/drills/aar.ts.
  */
 import {
   draftKey,
@@ -145,7 +145,7 @@ async function start(form: HTMLElement): Promise<void> {
     const report = collect();
     // The row as the trainer sees it: empty rows are skipped in the report, not on screen.
     const missing = actionRows().findIndex((row) => !clean(cell(row, 'action')?.value ?? '') && (cell(row, 'owner')?.value.trim() || cell(row, 'due')?.value));
-    let message = missing >= 0 ? `Hành động khắc phục, dòng ${missing + 1}: cần ghi việc cần làm (hoặc xoá trắng cả dòng).` : '';
+    let message = missing >= 0 ? `Hành động khắc phục, dòng ${missing + 1}: cần ghi việc cần làm (hoặc xóa trắng cả dòng).` : '';
     if (!message) {
       const parsed = await parseReport(serialiseReport(report), drill);
       if (!parsed.ok) message = parsed.message;
@@ -193,6 +193,14 @@ async function start(form: HTMLElement): Promise<void> {
       cell(addRow() ?? form, 'action')?.focus();
     } else if (button.hasAttribute('data-print')) {
       window.print();
+    } else if (button.hasAttribute('data-save-pdf')) {
+      const report = await checked();
+      if (!report) return;
+      const { downloadReportPdf } = await import('./aar-pdf-export.ts');
+      const result = await downloadReportPdf(form, report);
+      if (saveError) saveError.textContent = result.ok ? '' : result.message;
+      show(saveError, !result.ok);
+      if (status && result.ok) status.textContent = result.message;
     } else if (button.hasAttribute('data-save')) {
       const report = await checked();
       if (!report) return;

@@ -150,7 +150,7 @@ describeBrowser('drills, trainer side', () => {
     ]) {
       expect(all, expected).toContain(expected);
     }
-    expect(all).not.toContain('Lưu báo cáo (.json)');
+    expect(all).not.toContain('Lưu để mở lại');
     expect(all).not.toContain('Cách tổ chức');
     expect(all).not.toContain('mm/dd/yyyy');
     expect(site.problems()).toEqual([]);
@@ -184,7 +184,7 @@ describeBrowser('drills, trainer side', () => {
     await page.fill(row(2, 'owner'), 'Trưởng phòng');
     await page.click('[data-save]');
     await page.waitForSelector('[data-save-error]:not([hidden])');
-    expect(await text(page, '[data-save-error]')).toBe('Hành động khắc phục, dòng 2: cần ghi việc cần làm (hoặc xoá trắng cả dòng).');
+    expect(await text(page, '[data-save-error]')).toBe('Hành động khắc phục, dòng 2: cần ghi việc cần làm (hoặc xóa trắng cả dòng).');
     expect(site.problems()).toEqual([]);
   });
 

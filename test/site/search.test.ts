@@ -82,20 +82,20 @@ describeBrowser('search', () => {
   });
 
   it('filters by role and kind, and keeps query and filters in the URL', async () => {
-    const hrefs = await search(site, 'bao cao', '&loai=Checklist&vai_tro=C%C3%B4ng+ch%E1%BB%A9c+Ph%C3%B2ng+Gi%C3%A1m+s%C3%A1t+h%E1%BA%A3i+quan+tr%E1%BB%B1c+tuy%E1%BA%BFn');
+    const hrefs = await search(site, 'bao cao', '&loai=Vi%E1%BB%87c+c%E1%BA%A7n+l%C3%A0m&vai_tro=C%C3%B4ng+ch%E1%BB%A9c+Ph%C3%B2ng+Gi%C3%A1m+s%C3%A1t+h%E1%BA%A3i+quan+tr%E1%BB%B1c+tuy%E1%BA%BFn');
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs.map(withoutBase)) expect(href).toMatch(/^\/vai-tro\/cong-chuc-gshqtt\//);
-    expect(await site.page.isChecked('input[name="loai"][value="Checklist"]')).toBe(true);
+    expect(await site.page.isChecked('input[name="loai"][value="Việc cần làm"]')).toBe(true);
     await site.page.uncheck('input[name="vai_tro"]:checked');
     await site.page.waitForFunction(() => !new URL(location.href).searchParams.has('vai_tro'));
     expect(new URL(site.page.url()).searchParams.get('q')).toBe('bao cao');
-    expect(new URL(site.page.url()).searchParams.getAll('loai')).toEqual(['Checklist']);
+    expect(new URL(site.page.url()).searchParams.getAll('loai')).toEqual(['Việc cần làm']);
   });
 
   it('shows citation and role with each result and marks the matched words', async () => {
-    await search(site, 'phe duyet', '&loai=Checklist');
+    await search(site, 'phe duyet', '&loai=Vi%E1%BB%87c+c%E1%BA%A7n+l%C3%A0m');
     const first = site.page.locator('#ket-qua .result').first();
-    expect(await first.locator('.result-meta').textContent()).toMatch(/^Điểm [a-e] khoản [0-9.]+ Điều 7 · .+ · Checklist$/);
+    expect(await first.locator('.result-meta').textContent()).toMatch(/^Điểm [a-e] khoản [0-9.]+ Điều 7 · .+ · Việc cần làm$/);
     expect(await first.locator('.result-excerpt mark').count()).toBeGreaterThan(0);
   });
 

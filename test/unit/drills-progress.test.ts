@@ -117,7 +117,7 @@ describe('reading stored progress back', () => {
     const loaded = loadProgress(raw, 'nghi-van', KEY, INJECTS);
     expect(loaded.progress).toEqual(fresh());
     expect(loaded.notice).toMatch(message);
-    expect(loaded.notice).toContain('Bản lưu cũ được cất riêng trong trình duyệt, không bị xoá.');
+    expect(loaded.notice).toContain('Bản lưu cũ được cất riêng trong trình duyệt, không bị xóa.');
     expect(loaded.setAside).toBe(raw);
   });
 

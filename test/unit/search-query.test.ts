@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeResults, normaliseQuery, queryVariants } from '../../src/lib/search/query.ts';
 import { dWordVocabulary, foldMarks, hasPrefix } from '../../src/lib/search/vocabulary.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
-import { FILTER_KIND, FILTER_ROLE, searchRecords } from '../../src/lib/search/records.ts';
+import { FILTER_KIND, FILTER_ROLE, RESULT_KINDS, searchRecords } from '../../src/lib/search/records.ts';
 
 describe('Vietnamese query variants', () => {
   it('composes decomposed input, lower-cases and squashes spaces', () => {
@@ -69,7 +69,7 @@ describe('search records', () => {
   });
 
   it('has one record per checklist item, linking to the item on its role page', () => {
-    const items = records.filter((r) => r.filters[FILTER_KIND]?.[0] === 'Checklist');
+    const items = records.filter((r) => r.filters[FILTER_KIND]?.[0] === RESULT_KINDS.checklist);
     expect(items).toHaveLength(handbook.duties.length);
     expect(items.map((r) => r.url)).toContain('/vai-tro/cong-chuc-gshqtt/#art_7__para_3__subpara_2__point_c--bao-cao');
   });

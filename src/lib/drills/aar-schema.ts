@@ -51,7 +51,7 @@ const FIELD_NAMES: Record<string, string> = {
   evaluations: 'phiếu đánh giá',
   rating: 'mức đánh giá',
   note: 'ghi chú',
-  hotWash: 'ghi chép hot wash',
+  hotWash: 'ghi chép buổi rút kinh nghiệm',
   strengths: 'điểm mạnh',
   improvements: 'điểm cần cải thiện',
   actions: 'hành động khắc phục',

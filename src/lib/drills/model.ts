@@ -60,7 +60,7 @@ export function answerKeyFingerprint(injects: readonly Pick<Inject, 'id' | 'opti
 /** Hot-wash questions of every drill (HSEEP), asked before the drill's own. */
 export const HOT_WASH_PROMPTS: readonly string[] = [
   'Điều gì diễn ra tốt? Vai trò nào đã làm đúng việc của mình mà không cần nhắc?',
-  'Ở tình huống nào người chơi lúng túng hoặc làm khác hành động mong đợi? Vì sao?',
+  'Ở tình huống nào người tham gia lúng túng hoặc làm khác hành động mong đợi? Vì sao?',
   'Chỗ nào Điều 7 không quy định mà đơn vị cần tự thống nhất cách làm?',
   'Cần sửa gì, ai làm, đến khi nào? (ghi vào phần hành động khắc phục)',
 ];

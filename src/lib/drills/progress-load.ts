@@ -27,7 +27,7 @@ export interface Loaded {
   setAside: string | null;
 }
 
-const KEPT = 'Bản lưu cũ được cất riêng trong trình duyệt, không bị xoá.';
+const KEPT = 'Bản lưu cũ được cất riêng trong trình duyệt, không bị xóa.';
 
 /**
  * Reads stored progress (null when there is none). Progress that is damaged, from another

@@ -14,7 +14,7 @@ export const FILTER_KIND = 'loai';
 /** The kinds of result, as the "loại" filter shows them. */
 export const RESULT_KINDS = {
   article: 'Điều khoản',
-  checklist: 'Checklist',
+  checklist: 'Việc cần làm',
   flow: 'Quy trình',
   drill: 'Diễn tập',
   form: 'Biểu mẫu',
