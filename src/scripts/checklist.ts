@@ -14,11 +14,9 @@ import { setAsideKey, storageKey, type Run, type Store } from '../lib/checklist/
 import {
   ChecklistError,
   emptyStore,
-  endRun,
   findRun,
   itemOf,
   newId,
-  openItems,
   progress,
   reopenRun,
   runLabel,
@@ -26,29 +24,30 @@ import {
   setApproved,
   setDone,
   setNote,
-  setOfficer,
   startRun,
 } from '../lib/checklist/state.ts';
-import { dateVi, deviceTimeZone, localDate, runTime, sameClock, shiftHours, zoneLabel } from '../lib/checklist/time.ts';
-import type { ReplacedEdit } from '../lib/checklist/merge.ts';
+import { deviceTimeZone, localDate, runTime, sameClock, zoneLabel } from '../lib/checklist/time.ts';
 
-type PrintMode = 'blank' | 'run' | 'handover';
+export type PrintMode = 'blank' | 'run' | 'handover';
 
-const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => root.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [...root.querySelectorAll<T>(selector)];
-const show = (element: Element | null, visible: boolean) => element?.toggleAttribute('hidden', !visible);
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = ''): HTMLElementTagNameMap[K] => {
+export const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => root.querySelector<T>(selector);
+export const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [...root.querySelectorAll<T>(selector)];
+export const show = (element: Element | null, visible: boolean) => element?.toggleAttribute('hidden', !visible);
+export const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = ''): HTMLElementTagNameMap[K] => {
   const element = document.createElement(tag);
   element.textContent = text;
   return element;
 };
-const short = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
+export const short = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
+
+/** What a shift needs now and then (printing, the end-of-shift review, the officer's name, conflicts): loaded on first use. */
+const actions = () => import('./shift-actions.ts');
 
 /** Reads saved runs: validation, migrations and the recovery of damaged state (load.ts). */
 const storeReader = () => import('../lib/checklist/load.ts');
 type Reader = Awaited<ReturnType<typeof storeReader>>;
 
-interface ItemView {
+export interface ItemView {
   id: string;
   action: string;
   tick: HTMLInputElement | null;
@@ -60,7 +59,7 @@ interface ItemView {
   run: HTMLElement | null;
 }
 
-class ShiftRuns {
+export class ShiftRuns {
   readonly role: string;
   readonly key: string;
   readonly root: HTMLElement;
@@ -146,39 +145,7 @@ class ShiftRuns {
     if (!sameStore(merged, theirs)) this.write(this.key, serialise(merged));
     if (this.viewing && !findRun(this.store, this.viewing)) this.viewing = null;
     this.render();
-    for (const edit of replaced) this.showReplaced(edit);
-  }
-
-  /** Says that another tab's value replaced this tab's, shows both, and offers to put this tab's back. */
-  showReplaced(edit: ReplacedEdit): void {
-    const box = $('[data-notices]', this.panel);
-    if (!box) return;
-    const notice = el('div');
-    notice.className = 'notice';
-    notice.setAttribute('role', 'alert');
-    const button = el('button', edit.kind === 'note' ? 'Dùng ghi chú của thẻ này' : 'Ghi lại mục của thẻ này');
-    button.type = 'button';
-    if (edit.kind === 'note') {
-      const action = this.items.find((item) => item.id === edit.itemId)?.action ?? edit.itemId;
-      notice.append(
-        el('p', `Ghi chú của việc ‘${short(action)}’ vừa được sửa ở một thẻ khác cùng lúc với thẻ này.`),
-        el('p', `Đang giữ: ‘${short(edit.kept) || '(trống)'}’. Bản ở thẻ này: ‘${short(edit.mine) || '(trống)'}’.`),
-      );
-      button.addEventListener('click', () => {
-        if (this.update((store) => setNote(store, edit.itemId, edit.mine, new Date()), [edit.itemId])) notice.remove();
-      });
-    } else {
-      notice.append(
-        el('p', `Mục nhật ký lúc ${edit.mine.at.slice(11, 16)} vừa được ${edit.kept ? 'sửa' : 'xóa'} ở một thẻ khác cùng lúc với thẻ này.`),
-        el('p', `${edit.kept ? `Đang giữ: ‘${short(edit.kept.content)}’. ` : ''}Bản ở thẻ này: ‘${short(edit.mine.content)}’.`),
-      );
-      button.addEventListener('click', async () => {
-        const { addEntry, inputOf } = await import('../lib/checklist/entries.ts');
-        if (this.update((store) => addEntry(store, inputOf(edit.mine), newId(), new Date()))) notice.remove();
-      });
-    }
-    notice.append(button);
-    box.append(notice);
+    if (replaced.length > 0) (await actions()).showReplaced(this, replaced);
   }
 
   /** Applies a change, stores it and redraws; a refused change is shown, not thrown. */
@@ -323,47 +290,6 @@ class ShiftRuns {
     show($('[data-history-empty]', this.history), this.store.history.length === 0);
   }
 
-  // The paper sheet: blank as built, filled for "In ca này", open items only for "In bàn giao ca".
-  fillSheet(mode: PrintMode): void {
-    const sheet = $('[data-sheet]');
-    if (!sheet) return;
-    const run = mode === 'blank' ? null : this.shown();
-    const open = new Set(openItems(run, this.ids));
-    const title = $('[data-sheet-title]', sheet);
-    if (title) title.textContent = mode === 'handover' ? 'Bàn giao ca: việc còn mở' : 'Danh sách việc trong ca trực';
-    for (const field of $$('[data-sheet-field]', sheet)) {
-      const name = field.dataset.sheetField;
-      field.textContent = !run ? '' : name === 'date' ? dateVi(run.date) : name === 'shift' ? [run.shift, shiftHours(run)].filter(Boolean).join(' ') : run.officer;
-    }
-    const note = $('[data-sheet-handover]', sheet);
-    if (note && run) {
-      const made = runTime(run, new Date());
-      note.textContent =
-        open.size === 0
-          ? `Mọi việc trong danh sách đã xong (lập lúc ${made}).`
-          : `Còn ${open.size}/${this.ids.length} việc chưa xong (lập lúc ${made}).`;
-    }
-    show(note, mode === 'handover');
-    for (const row of $$('[data-sheet-item]', sheet)) {
-      const state = itemOf(run, row.dataset.sheetItem ?? '');
-      $('[data-sheet-done]', row)?.classList.toggle('on', Boolean(state?.doneAt));
-      $('[data-sheet-approved]', row)?.classList.toggle('on', Boolean(state?.approvedAt));
-      const time = $('[data-sheet-time]', row);
-      if (time) time.textContent = run && state?.doneAt ? runTime(run, state.doneAt) : '';
-      const text = $('[data-sheet-note]', row);
-      if (text) text.textContent = state?.note ?? '';
-      show(row, mode !== 'handover' || open.has(row.dataset.sheetItem ?? ''));
-    }
-    for (const group of $$('tbody', sheet)) show(group, $$('[data-sheet-item]:not([hidden])', group).length > 0);
-    const signer = $('[data-sheet-signer]', sheet);
-    if (signer) signer.textContent = mode === 'handover' ? 'Người bàn giao ca' : 'Người trực ca';
-  }
-
-  print(mode: PrintMode): void {
-    this.fillSheet(mode);
-    window.print();
-  }
-
   // ── forms ──────────────────────────────────────────────────────────────
 
   /** Puts a refused field's message next to it. */
@@ -422,21 +348,6 @@ class ShiftRuns {
     $('[data-status]', this.panel)?.focus();
   }
 
-  onOfficer(form: HTMLFormElement): void {
-    this.clearErrors(form);
-    const value = String(new FormData(form).get('officer') ?? '');
-    try {
-      this.commit(setOfficer(this.store, value, new Date()));
-    } catch (error) {
-      if (!(error instanceof ChecklistError)) throw error;
-      this.fieldError(form, error);
-      return;
-    }
-    const box = $<HTMLDetailsElement>('[data-officer]', this.panel);
-    if (box) box.open = false;
-    this.announce('Đã lưu tên người trực.');
-  }
-
   onTick(item: ItemView, target: HTMLInputElement): void {
     const now = new Date();
     if (target === item.tick) {
@@ -472,66 +383,6 @@ class ShiftRuns {
 
   // ── end of shift ───────────────────────────────────────────────────────
 
-  /** Fills the review of the open run: its times, what is still open per moment, approvals, the journal. */
-  fillReview(run: Run): void {
-    const dialog = $<HTMLDialogElement>('[data-review]', this.panel)!;
-    const line = $('[data-review-run]', dialog);
-    if (line) line.textContent = `${runLabel(run)}. Mở sổ lúc ${runTime(run, run.startedAt)}; ${this.counts(run).toLowerCase()}.`;
-    const open = new Set(openItems(run, this.ids));
-    const box = $('[data-review-open]', dialog)!;
-    const groups = this.moments
-      .map((moment) => ({ name: moment.name, items: moment.ids.filter((id) => open.has(id)) }))
-      .filter((group) => group.items.length > 0);
-    const actionOf = (id: string) => this.items.find((item) => item.id === id)?.action ?? id;
-    box.replaceChildren(
-      ...(groups.length === 0
-        ? [el('p', 'Mọi việc trong danh sách đã xong.')]
-        : [
-            el('p', `Còn ${open.size} việc chưa xong:`),
-            ...groups.flatMap((group) => {
-              const list = el('ul');
-              list.append(...group.items.map((id) => el('li', actionOf(id))));
-              return [el('h3', group.name), list];
-            }),
-          ]),
-    );
-    const pending = this.items.filter((item) => item.approve && itemOf(run, item.id)?.doneAt && !itemOf(run, item.id)?.approvedAt);
-    const approvals = $('[data-review-approvals]', dialog);
-    if (approvals) {
-      approvals.textContent =
-        pending.length === 0
-          ? 'Không có việc đã xong nào còn chờ ghi nhận phê duyệt.'
-          : `Đã xong nhưng chưa ghi nhận phê duyệt: ${pending.map((item) => item.action).join('; ')}.`;
-    }
-    const journal = $('[data-review-journal]', dialog);
-    if (journal) journal.textContent = `Nhật ký của ca: ${run.journal.length === 0 ? 'chưa có mục nào' : `${run.journal.length} mục`}.`;
-  }
-
-  openReview(): void {
-    const run = this.store.current;
-    const dialog = $<HTMLDialogElement>('[data-review]', this.panel);
-    if (!run || !dialog) return;
-    this.fillReview(run);
-    dialog.showModal();
-    $('#xem-lai-ca', dialog)?.focus();
-  }
-
-  onConfirmEnd(): void {
-    const dialog = $<HTMLDialogElement>('[data-review]', this.panel);
-    const open = openItems(this.store.current, this.ids).length;
-    const ended = this.store.current?.id ?? null;
-    if (!this.update((s) => endRun(s, new Date()))) {
-      dialog?.close();
-      return;
-    }
-    dialog?.close();
-    // The ended run stays on screen, read-only, with "Mở lại" until another run starts.
-    this.viewing = ended;
-    this.render();
-    this.announce(`Đã kết thúc ca; ${open === 0 ? 'mọi việc đã xong' : `còn ${open} việc chưa xong`}. Ca được lưu trong “Các ca đã qua”; có thể mở lại cho đến khi bắt đầu ca mới.`);
-    $('[data-status]', this.panel)?.focus();
-  }
-
   onReopen(): void {
     const last = this.reopenable();
     if (!last) return;
@@ -562,7 +413,7 @@ class ShiftRuns {
     const officerForm = $<HTMLFormElement>('[data-officer-form]', this.panel);
     officerForm?.addEventListener('submit', (event) => {
       event.preventDefault();
-      this.onOfficer(officerForm);
+      void actions().then((act) => act.saveOfficer(this, officerForm));
     });
     const officerBox = $<HTMLDetailsElement>('[data-officer]', this.panel);
     officerBox?.addEventListener('toggle', () => {
@@ -578,11 +429,11 @@ class ShiftRuns {
       const button = (event.target as Element).closest('button');
       if (!button) return;
       const mode = button.dataset.printMode as PrintMode | undefined;
-      if (mode) this.print(mode);
-      else if (button.hasAttribute('data-end')) this.openReview();
-      else if (button.hasAttribute('data-review-confirm')) this.onConfirmEnd();
+      if (mode) void actions().then((act) => act.print(this, mode));
+      else if (button.hasAttribute('data-end')) void actions().then((act) => act.openReview(this));
+      else if (button.hasAttribute('data-review-confirm')) void actions().then((act) => act.confirmEnd(this));
       else if (button.hasAttribute('data-review-cancel')) $<HTMLDialogElement>('[data-review]', this.panel)?.close();
-      else if (button.hasAttribute('data-review-handover')) this.print('handover');
+      else if (button.hasAttribute('data-review-handover')) void actions().then((act) => act.print(this, 'handover'));
       else if (button.hasAttribute('data-review-journal-pdf')) {
         $<HTMLDialogElement>('[data-review]', this.panel)?.close();
         this.root.dispatchEvent(new Event('checklist:journal-pdf'));
@@ -603,8 +454,8 @@ class ShiftRuns {
       $('[data-status]', this.panel)?.focus();
     });
 
-    // After printing, Ctrl+P prints the blank checklist again.
-    window.addEventListener('afterprint', () => this.fillSheet('blank'));
+    // After printing, Ctrl+P prints the blank checklist again (the sheet was filled only by the actions module).
+    window.addEventListener('afterprint', () => void actions().then((act) => act.fillSheet(this, 'blank')));
     // Another tab changed the runs of this role: merge, in the order the changes come.
     let queue = Promise.resolve();
     window.addEventListener('storage', (event) => {

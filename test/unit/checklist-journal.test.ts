@@ -19,7 +19,8 @@ import {
   updateEntry,
   type EntryInput,
 } from '../../src/lib/checklist/entries.ts';
-import { ENTRY_KINDS, LIMITS, storeSchema, type Store } from '../../src/lib/checklist/schema.ts';
+import { ENTRY_KINDS, LIMITS, type Store } from '../../src/lib/checklist/schema.ts';
+import { storeSchema } from '../../src/lib/checklist/store-schema.ts';
 import { ChecklistError, emptyStore, endRun, startRun } from '../../src/lib/checklist/state.ts';
 import { entryTime, runNow } from '../../src/lib/checklist/time.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';

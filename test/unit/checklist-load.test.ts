@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadStore, MIGRATIONS, type Migration } from '../../src/lib/checklist/load.ts';
-import { FORMAT, setAsideKey, storageKey, storeSchema, VERSION, type Run, type Store } from '../../src/lib/checklist/schema.ts';
+import { FORMAT, setAsideKey, storageKey, VERSION, type Run, type Store } from '../../src/lib/checklist/schema.ts';
+import { storeSchema } from '../../src/lib/checklist/store-schema.ts';
 import { emptyStore, endRun, serialise, setDone, setNote, startRun } from '../../src/lib/checklist/state.ts';
 import { deviceTimeZone } from '../../src/lib/checklist/time.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, storeSchema, type Store } from '../../src/lib/checklist/schema.ts';
+import { LIMITS, type Store } from '../../src/lib/checklist/schema.ts';
+import { storeSchema } from '../../src/lib/checklist/store-schema.ts';
 import {
   ChecklistError,
   emptyStore,

@@ -16,7 +16,8 @@ import {
   serialiseRunFile,
   type RunFile,
 } from '../../src/lib/checklist/run-file.ts';
-import { LIMITS, storeSchema, type Run, type Store } from '../../src/lib/checklist/schema.ts';
+import { LIMITS, type Run, type Store } from '../../src/lib/checklist/schema.ts';
+import { storeSchema } from '../../src/lib/checklist/store-schema.ts';
 import { emptyStore, endRun, setDone, setNote, startRun } from '../../src/lib/checklist/state.ts';
 
 const ROLE = 'lanh-dao-cap-phong-truc-ban';

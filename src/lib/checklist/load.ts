@@ -4,7 +4,8 @@
  * as `setAside` (the raw text, for the page to keep under another key) with a notice.
  */
 import { isObject } from './check.ts';
-import { FORMAT, LIMITS, runSchema, storeSchema, VERSION, type Run, type Store } from './schema.ts';
+import { FORMAT, LIMITS, VERSION, type Run, type Store } from './schema.ts';
+import { runSchema, storeSchema } from './store-schema.ts';
 import { emptyStore } from './state.ts';
 import { deviceTimeZone } from './time.ts';
 

@@ -21,7 +21,8 @@
  */
 import { describeCharacter } from '../journal/charset.ts';
 import { isObject, literal, matches, object, string, type Issue, type Infer } from './check.ts';
-import { INSTANT, LIMITS, runSchema, TIME_ZONE, type Run, type Store } from './schema.ts';
+import { INSTANT, LIMITS, TIME_ZONE, type Run, type Store } from './schema.ts';
+import { runSchema } from './store-schema.ts';
 import { ChecklistError, runLabel, unprintable } from './state.ts';
 import { isKnownTimeZone, wallTimeIn, withinRun } from './time.ts';
 

@@ -33,7 +33,6 @@
  * in load.ts; objects are strict, so a field this version does not know makes the state
  * invalid and it is set aside, never dropped.
  */
-import { array, integer, length, literal, matches, nullable, object, oneOf, optional, refine, satisfies, string, type Infer } from './check.ts';
 
 export const FORMAT = 'so-tay-truc-ban/checklist';
 export const VERSION = 3;
@@ -83,74 +82,14 @@ export const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 export const ITEM_ID = /^art_[0-9a-z]+(?:__[a-z]+_[0-9a-zđ]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
 /** Ids of runs and journal entries, made by the page. */
 export const RUN_ID = /^[a-z0-9-]{4,40}$/;
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** What a journal entry records, in the words of point 2 d (labels in entries.ts). */
 export const ENTRY_KINDS = ['cong-viec', 'tinh-huong', 'thong-tin'] as const;
 
-const text = (min: number, max: number) => string(...length(min, max));
-const instant = string(matches(INSTANT, 'instant'), satisfies((value) => !Number.isNaN(Date.parse(value)), 'instant'));
-const id = string(matches(RUN_ID, 'id'));
-const stamp = integer(0, Number.MAX_SAFE_INTEGER);
 /** IANA zone names ("Asia/Ho_Chi_Minh", "UTC"); whether this JavaScript knows it is checked where it is used. */
 export const TIME_ZONE = /^(?:UTC|[A-Za-z]+(?:\/[A-Za-z0-9_+-]+){1,2})$/;
 
-export const itemStateSchema = object({
-  id: string(matches(ITEM_ID, 'item-id')),
-  doneAt: optional(instant),
-  approvedAt: optional(instant),
-  note: optional(text(1, LIMITS.note)),
-  stamps: optional(object({ done: optional(stamp), approved: optional(stamp), note: optional(stamp) })),
-});
-
-export const entrySchema = object({
-  id,
-  at: string(satisfies(isWallTime, 'wall-time')),
-  kind: oneOf(ENTRY_KINDS),
-  content: text(1, LIMITS.content),
-  direction: optional(text(1, LIMITS.direction)),
-  informed: optional(text(1, LIMITS.informed)),
-  result: optional(text(1, LIMITS.result)),
-  stamp: optional(stamp),
-});
-
-export const runSchema = object({
-  id,
-  role: string(matches(SLUG, 'slug')),
-  date: string(satisfies(isCalendarDate, 'date')),
-  shift: text(0, LIMITS.shift),
-  shiftStart: nullable(string(matches(CLOCK, 'clock'))),
-  shiftEnd: nullable(string(matches(CLOCK, 'clock'))),
-  timeZone: string(matches(TIME_ZONE, 'time-zone')),
-  officer: text(0, LIMITS.officer),
-  startedAt: instant,
-  endedAt: nullable(instant),
-  items: array(itemStateSchema, Number.MAX_SAFE_INTEGER, (item) => item.id),
-  journal: array(entrySchema, LIMITS.entries, (entry) => entry.id),
-  removed: array(object({ id, stamp }), Number.MAX_SAFE_INTEGER, (entry) => entry.id),
-  stamp,
-});
-
-export const storeSchema = refine(
-  object({
-    format: literal(FORMAT),
-    version: literal(VERSION),
-    role: string(matches(SLUG, 'slug')),
-    current: nullable(runSchema),
-    history: array(runSchema, LIMITS.history),
-  }),
-  // The open run is open, history runs are ended, and every run belongs to the store's role.
-  (store) =>
-    (!store.current || (store.current.endedAt === null && store.current.role === store.role)) &&
-    store.history.every((run) => run.endedAt !== null && run.role === store.role),
-  'store',
-);
-
-export type ItemState = Infer<typeof itemStateSchema>;
-export type JournalEntry = Infer<typeof entrySchema>;
-export type EntryKind = (typeof ENTRY_KINDS)[number];
-export type Run = Infer<typeof runSchema>;
-export type Store = Infer<typeof storeSchema>;
+export type { EntryKind, ItemState, JournalEntry, Run, Store } from './store-schema.ts';
 
 /** The localStorage key of a role's runs. */
 export const storageKey = (role: string): string => `so-tay-truc-ban:checklist:${role}`;

@@ -1,0 +1,71 @@
+/**
+ * The validators of the stored runs (schema.ts describes the format): check.ts schemas,
+ * loaded with load.ts and run-file.ts only, never with the first paint of a role page.
+ */
+import { array, integer, length, literal, matches, nullable, object, oneOf, optional, refine, satisfies, string, type Infer } from './check.ts';
+import { CLOCK, ENTRY_KINDS, FORMAT, INSTANT, isCalendarDate, isWallTime, ITEM_ID, LIMITS, RUN_ID, TIME_ZONE, VERSION } from './schema.ts';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const text = (min: number, max: number) => string(...length(min, max));
+const instant = string(matches(INSTANT, 'instant'), satisfies((value) => !Number.isNaN(Date.parse(value)), 'instant'));
+const id = string(matches(RUN_ID, 'id'));
+const stamp = integer(0, Number.MAX_SAFE_INTEGER);
+
+export const itemStateSchema = object({
+  id: string(matches(ITEM_ID, 'item-id')),
+  doneAt: optional(instant),
+  approvedAt: optional(instant),
+  note: optional(text(1, LIMITS.note)),
+  stamps: optional(object({ done: optional(stamp), approved: optional(stamp), note: optional(stamp) })),
+});
+
+export const entrySchema = object({
+  id,
+  at: string(satisfies(isWallTime, 'wall-time')),
+  kind: oneOf(ENTRY_KINDS),
+  content: text(1, LIMITS.content),
+  direction: optional(text(1, LIMITS.direction)),
+  informed: optional(text(1, LIMITS.informed)),
+  result: optional(text(1, LIMITS.result)),
+  stamp: optional(stamp),
+});
+
+export const runSchema = object({
+  id,
+  role: string(matches(SLUG, 'slug')),
+  date: string(satisfies(isCalendarDate, 'date')),
+  shift: text(0, LIMITS.shift),
+  shiftStart: nullable(string(matches(CLOCK, 'clock'))),
+  shiftEnd: nullable(string(matches(CLOCK, 'clock'))),
+  timeZone: string(matches(TIME_ZONE, 'time-zone')),
+  officer: text(0, LIMITS.officer),
+  startedAt: instant,
+  endedAt: nullable(instant),
+  items: array(itemStateSchema, Number.MAX_SAFE_INTEGER, (item) => item.id),
+  journal: array(entrySchema, LIMITS.entries, (entry) => entry.id),
+  removed: array(object({ id, stamp }), Number.MAX_SAFE_INTEGER, (entry) => entry.id),
+  stamp,
+});
+
+export const storeSchema = refine(
+  object({
+    format: literal(FORMAT),
+    version: literal(VERSION),
+    role: string(matches(SLUG, 'slug')),
+    current: nullable(runSchema),
+    history: array(runSchema, LIMITS.history),
+  }),
+  // The open run is open, history runs are ended, and every run belongs to the store's role.
+  (store) =>
+    (!store.current || (store.current.endedAt === null && store.current.role === store.role)) &&
+    store.history.every((run) => run.endedAt !== null && run.role === store.role),
+  'store',
+);
+
+export type ItemState = Infer<typeof itemStateSchema>;
+export type JournalEntry = Infer<typeof entrySchema>;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+export type Run = Infer<typeof runSchema>;
+export type Store = Infer<typeof storeSchema>;
+
