@@ -159,6 +159,22 @@ async function start(root: HTMLElement): Promise<void> {
     }
   });
 
+  // Another tab of the same drill answered: keep every answer of both (src/lib/drills/merge.ts).
+  let queue = Promise.resolve();
+  window.addEventListener('storage', (event) => {
+    if (event.key !== key || event.newValue === null) return;
+    const raw = event.newValue;
+    queue = queue.then(async () => {
+      const [{ loadProgress }, { mergeProgress }] = await Promise.all([import('../lib/drills/progress-load.ts'), import('../lib/drills/merge.ts')]);
+      const theirs = loadProgress(raw, drill, fingerprint, ids);
+      if (theirs.setAside !== null) return;
+      progress = mergeProgress(progress, theirs.progress);
+      if (JSON.stringify(progress) !== raw) save();
+      if (viewing && !(viewing in progress.answers)) viewing = null;
+      render();
+    });
+  });
+
   root.classList.add('enhanced');
   render();
 }

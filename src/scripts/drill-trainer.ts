@@ -156,9 +156,15 @@ async function start(form: HTMLElement): Promise<void> {
   }
 
   let draftFailed = false;
+  /** The last draft read from the other tabs, and what this tab stored since: what a merge needs (merge.ts). */
+  let base: Report = emptyReport(drill, title);
+  let written: Report[] = [];
+  /** The report as last saved to or opened from a file: a draft that differs is unsaved. */
+  let filed = serialiseReport(emptyReport(drill, title));
   const keepDraft = () => {
     const report = collect();
     renderSummary(report);
+    written = [...written.slice(-49), report];
     if (!writeStored(key, serialiseReport(report)) && !draftFailed) {
       draftFailed = true;
       notify($('[data-notices]', form), 'Trình duyệt không cho giữ bản nháp (bộ nhớ đầy hoặc bị chặn): hãy lưu báo cáo thành tệp để khỏi mất.');
@@ -169,8 +175,10 @@ async function start(form: HTMLElement): Promise<void> {
   const raw = readStored(key);
   if (raw !== null) {
     const parsed = await parseReport(raw, drill);
-    if (parsed.ok) apply(parsed.report);
-    else {
+    if (parsed.ok) {
+      apply(parsed.report);
+      base = parsed.report;
+    } else {
       const aside = `${key}:set-aside:${new Date().toISOString()}`;
       const saved = writeStored(aside, raw);
       notify($('[data-notices]', form), `Bản nháp lưu trong trình duyệt không dùng được nên trang bắt đầu với phiếu trống. ${parsed.message}`, {
@@ -212,6 +220,7 @@ async function start(form: HTMLElement): Promise<void> {
       link.click();
       link.remove();
       if (status) status.textContent = `Đã lưu báo cáo thành tệp ${link.download}.`;
+      filed = serialiseReport({ ...report, savedAt: null });
     }
   });
 
@@ -221,6 +230,14 @@ async function start(form: HTMLElement): Promise<void> {
     if (!file) return;
     const parsed = await parseReport(await file.text(), drill);
     input.value = '';
+    // A draft not saved to a file is asked about before the file replaces it.
+    const draft = serialiseReport({ ...collect(), savedAt: null });
+    if (parsed.ok && draft !== filed && draft !== serialiseReport(emptyReport(drill, title))) {
+      if (!window.confirm(`Phiếu trên trang có nội dung chưa lưu thành tệp. Mở “${file.name}” sẽ thay toàn bộ nội dung đó. Vẫn mở?`)) {
+        if (status) status.textContent = `Chưa mở “${file.name}”; phiếu trên trang giữ nguyên.`;
+        return;
+      }
+    }
     if (!parsed.ok) {
       if (openError) openError.textContent = `Không mở được “${file.name}”. ${parsed.message}`;
       show(openError, true);
@@ -228,8 +245,35 @@ async function start(form: HTMLElement): Promise<void> {
     }
     show(openError, false);
     apply(parsed.report);
+    filed = serialiseReport({ ...parsed.report, savedAt: null });
     keepDraft();
     if (status) status.textContent = `Đã mở báo cáo từ tệp ${file.name}.`;
+  });
+
+  // Another tab changed the draft: merge field by field; where both changed a field, say so with both texts.
+  let queue = Promise.resolve();
+  window.addEventListener('storage', (event) => {
+    if (event.key !== key || event.newValue === null) return;
+    const raw = event.newValue;
+    queue = queue.then(async () => {
+      const parsed = await parseReport(raw, drill);
+      if (!parsed.ok) return;
+      const [{ mergeDraft }, { fieldLabel }] = await Promise.all([import('../lib/drills/merge.ts'), schema ??= import('../lib/drills/aar-schema.ts')]);
+      const { report, conflicts } = mergeDraft(base, collect(), parsed.report, written);
+      base = parsed.report;
+      written = [];
+      apply(report);
+      if (serialiseReport(report) !== raw) keepDraft();
+      else renderSummary(report);
+      for (const conflict of conflicts) {
+        const where = fieldLabel(conflict.path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)));
+        const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value) ?? '');
+        notify(
+          $('[data-notices]', form),
+          `Ô ${where} vừa được sửa ở một thẻ khác cùng lúc với thẻ này. Đang giữ: ‘${text(conflict.kept)}’. Bản ở thẻ này: ‘${text(conflict.mine)}’.`,
+        );
+      }
+    });
   });
 
   for (const tools of $$('[data-tools]', form)) show(tools, true);

@@ -45,6 +45,7 @@ async function startRun(page: Page, shift = 'Ca đêm', officer = 'Nguyễn Văn
 async function endRun(page: Page) {
   await page.click('[data-end]');
   await page.click('[data-review-confirm]');
+  await page.waitForSelector('[data-reopen]:not([hidden])');
 }
 
 async function pdfPages(page: Page): Promise<{ count: number; width: number; height: number }> {
@@ -283,9 +284,11 @@ describeBrowser('role checklists', () => {
       await tabTo((f) => f.startsWith('button#|Kết thúc ca…'), true);
       await page.keyboard.press('Enter');
       // The review opens with the focus on its heading; its last button confirms.
-      expect(await focused()).toMatch(/^h2#xem-lai-ca\|/);
+      await page.waitForSelector('[data-review][open]');
+      await page.waitForFunction(() => document.activeElement?.id === 'xem-lai-ca');
       await tabTo((f) => f === 'button#|Kết thúc ca');
       await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelector('[data-announce]')?.textContent?.startsWith('Đã kết thúc ca'));
       expect(await announced()).toMatch(/^Đã kết thúc ca; mọi việc đã xong\./);
       expect(await page.isDisabled(tick(ITEMS[0]!.id))).toBe(true);
 
@@ -344,7 +347,8 @@ describeBrowser('role checklists', () => {
       await page.check(tick(ITEMS[3]!.id));
 
       await page.click('[data-print-mode="run"]');
-      expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+      // Printing is loaded on first use: wait for the print request.
+      await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 1);
       await page.emulateMedia({ media: 'print' });
       expect(await printedRows(page)).toEqual(
         ITEMS.map((d, i) => [d.id, i === 0 || i === 3, i === 0 ? '22:10' : i === 3 ? '22:15' : '', i === 1 ? 'chờ ý kiến lãnh đạo ca trực' : '']),
@@ -354,6 +358,7 @@ describeBrowser('role checklists', () => {
 
       await page.emulateMedia({ media: 'screen' });
       await page.click('[data-print-mode="handover"]');
+      await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 2);
       await page.emulateMedia({ media: 'print' });
       expect(await text(page, '[data-sheet-title]')).toBe('Bàn giao ca: việc còn mở');
       expect(await text(page, '[data-sheet-handover]')).toBe(`Còn ${ITEMS.length - 2}/${ITEMS.length} việc chưa xong (lập lúc 22:15).`);
@@ -384,8 +389,10 @@ describeBrowser('role checklists', () => {
       if (approval) await page.check(`[id="duyet-${approval.id}"]`);
       expect(formatViolations(await runAxe(page)), 'mid-run').toBe('');
       await page.click('[data-end]');
+      await page.waitForSelector('[data-review][open]');
       expect(formatViolations(await runAxe(page)), 'the end-of-shift review').toBe('');
       await page.click('[data-review-confirm]');
+      await page.waitForSelector('[data-reopen]:not([hidden])');
       expect(formatViolations(await runAxe(page)), 'just ended').toBe('');
       await page.click('[data-open-run]');
       expect(formatViolations(await runAxe(page)), 'viewing an ended run').toBe('');

@@ -121,6 +121,8 @@ describeBrowser('intranet in Chromium', () => {
     if (!role) throw new Error('no role page');
     await site.goto(role.url);
     if (!(await site.page.isVisible('#ca-ten'))) await site.page.click('[data-start] summary');
+    await site.page.fill('#ca-tu', '22:00');
+    await site.page.fill('#ca-den', '06:00');
     await site.page.fill('#ca-ten', 'Ca đêm');
     await site.page.fill('#ca-nguoi', 'Nguyễn Văn An');
     await site.page.click('[data-start-form] button[type=submit]');

@@ -50,6 +50,17 @@ async function startRun(page: Page, hours: [string, string], shift = '', officer
   await page.click('[data-start-form] button[type=submit]');
 }
 
+/** A run open in one tab, and a second tab of the same browser on the same page. */
+async function twoTabs(browser: Browser): Promise<{ site: SitePage; other: Page }> {
+  const site = await open(browser, LATE);
+  const other = await site.context.newPage();
+  await other.clock.setFixedTime(LATE);
+  await startRun(site.page, ['07:30', '16:30']);
+  await other.goto(site.page.url());
+  await other.waitForSelector('[data-item] .tick:enabled');
+  return { site, other };
+}
+
 async function logEntry(page: Page, time: string, content: string, date?: string) {
   if (!(await page.isVisible('[data-journal-form]'))) {
     await page.click('[data-journal-open] summary');
@@ -121,6 +132,7 @@ describeBrowser('the shift run, as its users meet it', () => {
       await page.clock.setFixedTime(new Date('2026-11-27T15:20:00.000Z'));
       await page.click('[data-end]');
       await page.click('[data-review-confirm]');
+      await page.waitForSelector('[data-notices] .notice');
       expect(await text(page, '[data-notices] .notice')).toBe(
         'Đồng hồ của máy đang chỉ 22:20, sớm hơn lúc bắt đầu ca (23:50): hãy chỉnh lại đồng hồ rồi kết thúc ca.',
       );
@@ -259,13 +271,8 @@ describeBrowser('the shift run, as its users meet it', () => {
   });
 
   it('4. two tabs: a note typed in one while the other ticks is kept whole, every time', async () => {
-    const site = await open(browser, LATE);
-    const other = await site.context.newPage();
+    const { site, other } = await twoTabs(browser);
     try {
-      await other.clock.setFixedTime(LATE);
-      await startRun(site.page, ['07:30', '16:30']);
-      await other.goto(site.page.url());
-      await other.waitForSelector('[data-item] .tick:enabled');
       for (let attempt = 0; attempt < 4; attempt += 1) {
         const typed = `lần ${attempt + 1}: đã báo cáo lãnh đạo phòng, chờ ý kiến`;
         const item = ITEMS[(attempt % 3) + 1]!;
@@ -293,13 +300,8 @@ describeBrowser('the shift run, as its users meet it', () => {
   });
 
   it('4. two tabs: the same note changed in both shows the same text in both, and says so with both texts', async () => {
-    const site = await open(browser, LATE);
-    const other = await site.context.newPage();
+    const { site, other } = await twoTabs(browser);
     try {
-      await other.clock.setFixedTime(LATE);
-      await startRun(site.page, ['07:30', '16:30']);
-      await other.goto(site.page.url());
-      await other.waitForSelector('[data-item] .tick:enabled');
       await Promise.all([site.page.fill(note(ITEMS[1]!.id), 'bản của thẻ A'), other.fill(note(ITEMS[1]!.id), 'bản của thẻ B')]);
       const values = async () => [await site.page.inputValue(note(ITEMS[1]!.id)), await other.inputValue(note(ITEMS[1]!.id))];
       let [a, b] = await values();
@@ -339,13 +341,14 @@ describeBrowser('the shift run, as its users meet it', () => {
       // "Kết thúc ca…" is secondary and last in its row.
       expect(await page.$eval('[data-end]', (b) => [b.classList.contains('secondary'), b === b.parentElement?.lastElementChild])).toEqual([true, true]);
       await page.click('[data-end]');
+      await page.waitForSelector('[data-review][open]');
       const review = await text(page, '[data-review]');
       expect(review).toContain('27/11/2026 · 07:30–16:30 · Nguyễn Văn An. Mở sổ lúc 16:46; đã xong 1/7 việc.');
       expect(review).toContain(`Còn ${ITEMS.length - 1} việc chưa xong:`);
       expect(review).toContain('Nhật ký của ca: 1 mục.');
       expect(await page.$$eval('[data-review] h3', (hs) => hs.length)).toBeGreaterThan(0);
       await page.click('[data-review-handover]');
-      expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+      await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 1);
       expect(await text(page, '[data-sheet-title]')).toBe('Bàn giao ca: việc còn mở');
       await page.click('[data-review-cancel]');
       expect(await page.isVisible('[data-review]')).toBe(false);
@@ -356,6 +359,7 @@ describeBrowser('the shift run, as its users meet it', () => {
       expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
       await page.click('[data-end]');
       await page.click('[data-review-confirm]');
+      await page.waitForSelector('[data-reopen]:not([hidden])');
       expect(await text(page, '[data-status]')).toMatch(/^Ca đã kết thúc \(chỉ xem\): 27\/11\/2026/);
       expect(await page.isVisible('[data-back]'), 'no open run to go back to').toBe(false);
       expect(await page.isDisabled(tick(ITEMS[1]!.id))).toBe(true);

@@ -1,0 +1,101 @@
+/**
+ * Two tabs of one drill (src/lib/drills/merge.ts): a trainee's answers given in either tab
+ * are all kept, whatever the order the tabs hear of each other (fast-check, fixed seed); a
+ * trainer's draft merges field by field, reporting only a field both tabs changed.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { emptyReport, type Report } from '../../src/lib/drills/aar.ts';
+import { mergeDraft, mergeProgress } from '../../src/lib/drills/merge.ts';
+import { answer, currentInject, missed, retryMissed, startProgress, type Progress } from '../../src/lib/drills/progress.ts';
+
+const INJECTS = ['a', 'b', 'c', 'd'];
+const CORRECT: Record<string, string[]> = { a: ['1'], b: ['2'], c: ['1'], d: ['3'] };
+const start = () => startProgress('bai', 'khoa', INJECTS);
+
+/** Answers the current inject (right or wrong), or retries when the round is over. */
+function step(progress: Progress, right: boolean): Progress {
+  const inject = currentInject(progress);
+  if (inject === null) return missed(progress).length > 0 ? retryMissed(progress) : progress;
+  return answer(progress, inject, right ? CORRECT[inject]! : ['9'], CORRECT[inject]!);
+}
+const play = (from: Progress, steps: boolean[]) => steps.reduce(step, from);
+const answersGiven = (progress: Progress) => Object.values(progress.history).reduce((sum, list) => sum + list.length, 0);
+
+describe('trainee progress in two tabs', () => {
+  it('keeps every answer given in either tab, the same whichever tab merges (300 generated pairs)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { maxLength: 6 }), fc.array(fc.boolean(), { maxLength: 8 }), fc.array(fc.boolean(), { maxLength: 8 }), (shared, a, b) => {
+        const base = play(start(), shared);
+        const tabA = play(base, a);
+        const tabB = play(base, b);
+        const ab = mergeProgress(tabA, tabB);
+        expect(JSON.stringify(mergeProgress(tabB, tabA))).toBe(JSON.stringify(ab));
+        expect(JSON.stringify(mergeProgress(ab, ab))).toBe(JSON.stringify(ab));
+        // No answer lost: each tab's answers to each inject are in the merged history, in order
+        // (two tabs giving the same answer to the same inject count once).
+        const within = (inner: boolean[], outer: boolean[]) => {
+          let at = 0;
+          for (const value of outer) if (at < inner.length && inner[at] === value) at += 1;
+          return at === inner.length;
+        };
+        for (const tab of [tabA, tabB]) {
+          for (const [id, list] of Object.entries(tab.history)) expect(within(list, ab.history[id] ?? [])).toBe(true);
+        }
+        expect(answersGiven(ab)).toBeGreaterThanOrEqual(Math.max(answersGiven(tabA), answersGiven(tabB)));
+      }),
+      { seed: 20261129, numRuns: 300 },
+    );
+  });
+
+  it('goes on with the later round', () => {
+    const done = play(start(), [false, true, true, true]);
+    const retried = retryMissed(done);
+    expect(mergeProgress(done, retried).round).toBe(2);
+    expect(mergeProgress(done, retried).queue).toEqual(['a']);
+  });
+});
+
+describe("a trainer's draft in two tabs", () => {
+  const blank = emptyReport('bai', 'Bài');
+  const edit = (report: Report, change: (r: Report) => void): Report => {
+    const copy = structuredClone(report);
+    change(copy);
+    return copy;
+  };
+
+  it('keeps the fields each tab changed, and a row only one tab added', () => {
+    const mine = edit(blank, (r) => {
+      r.exercise.place = 'Phòng họp 2';
+      r.actions.push({ action: 'Bổ sung quy trình', owner: 'Phòng GSQL', due: '' });
+    });
+    const theirs = edit(blank, (r) => {
+      r.hotWash = 'Báo cáo chậm 10 phút';
+      r.evaluations.x = { rating: 'dat', note: '' };
+    });
+    const { report, conflicts } = mergeDraft(blank, mine, theirs, [mine]);
+    expect(report.exercise.place).toBe('Phòng họp 2');
+    expect(report.hotWash).toBe('Báo cáo chậm 10 phút');
+    expect(report.evaluations).toEqual({ x: { rating: 'dat', note: '' } });
+    expect(report.actions).toEqual([{ action: 'Bổ sung quy trình', owner: 'Phòng GSQL', due: '' }]);
+    expect(report.strengths).toEqual([]);
+    expect(conflicts).toEqual([]);
+  });
+
+  it('keeps its newer text over an echo of what it wrote before', () => {
+    const first = edit(blank, (r) => (r.hotWash = 'Bản 1'));
+    const echo = edit(first, (r) => (r.exercise.place = 'Phòng họp 2'));
+    const now = edit(first, (r) => (r.hotWash = 'Bản 2'));
+    const { report, conflicts } = mergeDraft(blank, now, echo, [first, now]);
+    expect([report.hotWash, report.exercise.place]).toEqual(['Bản 2', 'Phòng họp 2']);
+    expect(conflicts).toEqual([]);
+  });
+
+  it('reports a field both tabs changed, keeping the other tab’s and giving this tab’s', () => {
+    const mine = edit(blank, (r) => (r.hotWash = 'của thẻ A'));
+    const theirs = edit(blank, (r) => (r.hotWash = 'của thẻ B'));
+    const { report, conflicts } = mergeDraft(blank, mine, theirs, [mine]);
+    expect(report.hotWash).toBe('của thẻ B');
+    expect(conflicts).toEqual([{ path: 'hotWash', kept: 'của thẻ B', mine: 'của thẻ A' }]);
+  });
+});
