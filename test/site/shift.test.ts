@@ -241,10 +241,11 @@ describeBrowser('the shift run, as its users meet it', () => {
       await page.click('[data-officer] summary');
       await page.fill('#ca-nguoi-sua', 'אבג');
       await page.click('[data-officer-form] button[type=submit]');
+      await page.waitForSelector('#ca-nguoi-sua-loi:not([hidden])');
       expect(await text(page, '#ca-nguoi-sua-loi')).toMatch(/^Người trực: phông chữ của nhật ký không có/);
       await page.fill('#ca-nguoi-sua', 'Nguyễn Văn An');
       await page.click('[data-officer-form] button[type=submit]');
-      expect(await text(page, '[data-status]')).toContain('· Nguyễn Văn An;');
+      await page.waitForFunction(() => document.querySelector('[data-status]')?.textContent?.includes('· Nguyễn Văn An;'));
 
       // A pasted 10,000 characters: refused at the field, never cut, the stored note unchanged.
       await page.fill(note(ITEMS[0]!.id), 'đã phân công');

@@ -91,11 +91,15 @@ describe("a trainer's draft in two tabs", () => {
     expect(conflicts).toEqual([]);
   });
 
-  it('reports a field both tabs changed, keeping the other tab’s and giving this tab’s', () => {
+  it('keeps one text in both tabs for a field both changed, and the tab whose text lost reports it', () => {
     const mine = edit(blank, (r) => (r.hotWash = 'của thẻ A'));
     const theirs = edit(blank, (r) => (r.hotWash = 'của thẻ B'));
     const { report, conflicts } = mergeDraft(blank, mine, theirs, [mine]);
     expect(report.hotWash).toBe('của thẻ B');
     expect(conflicts).toEqual([{ path: 'hotWash', kept: 'của thẻ B', mine: 'của thẻ A' }]);
+    // The other tab keeps the same text, and has nothing to report.
+    const other = mergeDraft(blank, theirs, mine, [theirs]);
+    expect(other.report.hotWash).toBe('của thẻ B');
+    expect(other.conflicts).toEqual([]);
   });
 });

@@ -9,8 +9,8 @@
  * - A trainer's report draft (aar.ts): merged field by field against the last draft this tab
  *   read from the other tab (`base`). A field only one side changed takes that side's value;
  *   a field this tab wrote before and the other tab merely echoes back keeps this tab's newer
- *   value; a field both changed to different values keeps the other tab's and is reported,
- *   with this tab's text, for the page to show both.
+ *   value; a field both changed to different values keeps the same value in both tabs (the
+ *   larger), and the tab whose text lost reports it, with its text, for the page to show both.
  */
 import type { Report } from './aar.ts';
 import type { Progress } from './progress.ts';
@@ -106,8 +106,10 @@ export function mergeDraft(base: Report, mine: Report, theirs: Report, written: 
     if (ours === other || ours === was) merged.set(path, t.get(path));
     else if (other === was || wrote(path, other)) merged.set(path, m.get(path));
     else {
-      merged.set(path, t.get(path));
-      conflicts.push({ path, kept: t.get(path), mine: m.get(path) });
+      // Both changed it: both tabs keep the same one (the larger), and the tab whose text lost says so.
+      const keepMine = ours > other;
+      merged.set(path, keepMine ? m.get(path) : t.get(path));
+      if (!keepMine) conflicts.push({ path, kept: t.get(path), mine: m.get(path) });
     }
   }
   // The report's own fields (format, drill, savedAt…) are the same in both: keep the other tab's shape.
