@@ -35,10 +35,10 @@ export function notify(box: Element | null, message: string, aside?: { key: stri
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([aside.raw], { type: 'application/json' }));
     link.download = aside.file;
-    link.textContent = 'Tải bản đã cất về máy (.json)';
+    link.textContent = 'Tải bản đã cất về máy';
     const code = document.createElement('code');
     code.textContent = aside.key;
-    where.append('Khoá lưu: ', code, ' · ', link);
+    where.append('Khóa lưu: ', code, ' · ', link);
     notice.append(where);
   }
   box.append(notice);

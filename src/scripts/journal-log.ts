@@ -134,7 +134,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
     if (live) {
       const actions = document.createElement('p');
       actions.className = 'run-actions';
-      for (const [action, label] of [['edit', 'Sửa'], ['remove', 'Xoá']] as const) {
+      for (const [action, label] of [['edit', 'Sửa'], ['remove', 'Xóa']] as const) {
         const button = document.createElement('button');
         button.type = 'button';
         button.dataset[action] = entry.id;
@@ -160,7 +160,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
         : `Nhật ký của ca đã qua ${runLabel(run)} (chỉ xem): ${count}.`;
     if (editing && (!live || !run?.journal.some((entry) => entry.id === editing))) {
       stopEditing();
-      if (live) say('Mục đang sửa đã bị xoá ở nơi khác; biểu mẫu trở về ghi mục mới.', true);
+      if (live) say('Mục đang sửa đã bị xóa ở nơi khác; biểu mẫu trở về ghi mục mới.', true);
     }
     form.hidden = !live;
     exportBox.hidden = false;
@@ -243,7 +243,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
       legend.focus();
       return;
     }
-    if (!window.confirm(`Xoá mục nhật ký lúc ${time}: “${short(entry.content)}”?`)) return;
+    if (!window.confirm(`Xóa mục nhật ký lúc ${time}: “${short(entry.content)}”?`)) return;
     try {
       api.commit(removeEntry(api.store(), entry.id, new Date()));
     } catch (caught) {
@@ -251,7 +251,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
       say(caught.message, true);
       return;
     }
-    announce(`Đã xoá mục lúc ${time}.`);
+    announce(`Đã xóa mục lúc ${time}.`);
     state.focus();
   });
 
@@ -341,7 +341,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
   jsonButton.addEventListener('click', () => {
     const { run } = api.shown();
     if (!run) return;
-    offer(serialiseRunFile(runFile(run, new Date())), 'application/json', runFileName(run), `Đã xuất ca ${runLabel(run)} (JSON).`);
+    offer(serialiseRunFile(runFile(run, new Date())), 'application/json', runFileName(run), `Đã xuất ca ${runLabel(run)} ra tệp.`);
   });
 
   importer.addEventListener('change', async () => {

@@ -151,14 +151,14 @@ describeBrowser('journal log', () => {
         direction: 'Yêu cầu làm rõ, báo cáo trước 06:00',
         informed: 'Lãnh đạo Phòng Giám sát hải quan trực tuyến',
       });
-      await logEntry(page, { time: '23:30', content: 'Ghi nhầm, sẽ xoá' });
+      await logEntry(page, { time: '23:30', content: 'Ghi nhầm, sẽ xóa' });
       await logEntry(page, { date: '2026-11-28', time: '01:15', kind: 'cong-viec', content: 'Kiểm tra lại hệ thống camera khu vực giám sát', result: 'Hoạt động bình thường' });
       expect(await text(page, '[data-journal-announce]')).toBe('Đã ghi vào nhật ký: 01:15 28/11 · Công việc thực hiện.');
       expect(await text(page, '[data-journal-count]')).toBe('(4 mục)');
 
       // Remove the mistaken one, edit the first.
       await page.click('[data-journal-list] li:nth-child(3) [data-remove]');
-      expect(await text(page, '[data-journal-announce]')).toBe('Đã xoá mục lúc 23:30.');
+      expect(await text(page, '[data-journal-announce]')).toBe('Đã xóa mục lúc 23:30.');
       await page.click('[data-journal-list] li:nth-child(1) [data-edit]');
       expect(await text(page, '[data-journal-legend]')).toBe('Sửa mục lúc 22:15');
       expect(await page.inputValue('#nk-noi-dung')).toBe('Camera cổng số 3 mất tín hiệu');
@@ -170,9 +170,9 @@ describeBrowser('journal log', () => {
       await openLog(page);
       const shown = await page.$$eval('[data-journal-list] > li', (items) => items.map((li) => (li as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
       expect(shown).toEqual([
-        '22:15 · Tình huống phát sinh Camera cổng số 3 mất tín hiệu Nội dung đã chỉ đạo Kiểm tra đường truyền Đã thông báo ý kiến của lãnh đạo đến Đội Kỹ thuật Kết quả, ghi chú Đã khắc phục lúc 22:40 Sửa Xoá',
-        '23:05 · Thông tin tiếp nhận Chi cục Hải quan cửa khẩu cảng Sài Gòn báo cáo tờ khai nghi vấn Nội dung đã chỉ đạo Yêu cầu làm rõ, báo cáo trước 06:00 Đã thông báo ý kiến của lãnh đạo đến Lãnh đạo Phòng Giám sát hải quan trực tuyến Sửa Xoá',
-        '01:15 28/11 · Công việc thực hiện Kiểm tra lại hệ thống camera khu vực giám sát Kết quả, ghi chú Hoạt động bình thường Sửa Xoá',
+        '22:15 · Tình huống phát sinh Camera cổng số 3 mất tín hiệu Nội dung đã chỉ đạo Kiểm tra đường truyền Đã thông báo ý kiến của lãnh đạo đến Đội Kỹ thuật Kết quả, ghi chú Đã khắc phục lúc 22:40 Sửa Xóa',
+        '23:05 · Thông tin tiếp nhận Chi cục Hải quan cửa khẩu cảng Sài Gòn báo cáo tờ khai nghi vấn Nội dung đã chỉ đạo Yêu cầu làm rõ, báo cáo trước 06:00 Đã thông báo ý kiến của lãnh đạo đến Lãnh đạo Phòng Giám sát hải quan trực tuyến Sửa Xóa',
+        '01:15 28/11 · Công việc thực hiện Kiểm tra lại hệ thống camera khu vực giám sát Kết quả, ghi chú Hoạt động bình thường Sửa Xóa',
       ]);
       expect(loaded(site, 'pdf')).toBe(false);
 

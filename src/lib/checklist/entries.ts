@@ -122,7 +122,7 @@ export function addEntry(store: Store, input: EntryInput, id: string, now: Date)
 
 const find = (journal: JournalEntry[], entryId: string): number => {
   const index = journal.findIndex((entry) => entry.id === entryId);
-  if (index < 0) throw new ChecklistError('Không tìm thấy mục nhật ký này (có thể đã bị xoá ở thẻ khác).');
+  if (index < 0) throw new ChecklistError('Không tìm thấy mục nhật ký này (có thể đã bị xóa ở thẻ khác).');
   return index;
 };
 

@@ -1,5 +1,5 @@
 /**
- * A shift run as a file: what "Xuất ca (JSON)" writes, "Nhập ca từ tệp" reads and
+ * A shift run as a file: what "Xuất ca ra tệp" writes, "Nhập ca từ tệp" reads and
  * `npm run journal -- --entries FILE` fills a journal from. Versioned and checked on
  * reading; every problem is reported with where it is (a path such as
  * run.journal[2].at) and what was expected, in English for the command line and in
