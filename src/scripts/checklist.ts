@@ -136,7 +136,8 @@ export class ShiftRuns {
   async followOtherTab(raw: string | null): Promise<void> {
     if (raw !== null) this.reader ??= await storeReader();
     const { mergeStores, replacedEdits, sameStore } = await import('../lib/checklist/merge.ts');
-    const theirs = raw === null ? emptyStore(this.role) : this.reader!.loadStore(raw, this.role).store;
+    // What another tab wrote that cannot be read is set aside with a notice (read), never overwritten unseen.
+    const theirs = this.read(raw);
     const mine = this.store;
     const merged = mergeStores(mine, theirs);
     const replaced = replacedEdits(mine, merged, this.edited);
