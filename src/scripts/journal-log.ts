@@ -8,7 +8,8 @@
  */
 import type { ChecklistApi } from './checklist-api.ts';
 import { ChecklistError, newId, runLabel } from '../lib/checklist/state.ts';
-import { dateVi, deviceTimeZone, entryTime, runNow, wallTimeIn } from '../lib/checklist/time.ts';
+import { deviceTimeZone, entryTime, runNow, wallTimeIn } from '../lib/checklist/time.ts';
+import { formatDateVi } from '../lib/vi.ts';
 import { entryKey } from '../lib/checklist/merge.ts';
 import { reloadNotice } from './stale.ts';
 import { addEntry, byTime, EntryError, FIELD_LABELS, inputOf, KINDS, removeEntry, updateEntry, type EntryInput } from '../lib/checklist/entries.ts';
@@ -323,7 +324,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
         bytes as BlobPart,
         'application/pdf',
         dayFileName(run.date),
-        `Đã tạo nhật ký ngày ${dateVi(run.date)}: ${lines.length} dòng, ${pages} trang (PDF, ${formatSize(bytes.length)}).`,
+        `Đã tạo nhật ký ngày ${formatDateVi(run.date)}: ${lines.length} dòng, ${pages} trang (PDF, ${formatSize(bytes.length)}).`,
       );
     } catch (caught) {
       if (caught instanceof JournalRowError && form) say(`Chưa tạo được nhật ký. ${rowProblem(caught, run, lines, form)}`, true);

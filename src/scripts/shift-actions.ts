@@ -7,7 +7,8 @@ import { $, $$, el, short, type PrintMode, type ShiftRuns } from './checklist.ts
 import type { ReplacedEdit } from '../lib/checklist/merge.ts';
 import { ChecklistError, endRun, itemOf, newId, openItems, runLabel, setNote, setOfficer } from '../lib/checklist/state.ts';
 import type { Run } from '../lib/checklist/schema.ts';
-import { dateVi, runTime, shiftHours } from '../lib/checklist/time.ts';
+import { runTime, shiftHours } from '../lib/checklist/time.ts';
+import { formatDateVi } from '../lib/vi.ts';
 
 /** Fills the paper sheet: blank as built, filled for "In ca này", open items only for "In bàn giao ca". */
 export function fillSheet(runs: ShiftRuns, mode: PrintMode): void {
@@ -19,7 +20,7 @@ export function fillSheet(runs: ShiftRuns, mode: PrintMode): void {
   if (title) title.textContent = mode === 'handover' ? 'Bàn giao ca: việc còn mở' : 'Danh sách việc trong ca trực';
   for (const field of $$('[data-sheet-field]', sheet)) {
     const name = field.dataset.sheetField;
-    field.textContent = !run ? '' : name === 'date' ? dateVi(run.date) : name === 'shift' ? [run.shift, shiftHours(run)].filter(Boolean).join(' ') : run.officer;
+    field.textContent = !run ? '' : name === 'date' ? formatDateVi(run.date) : name === 'shift' ? [run.shift, shiftHours(run)].filter(Boolean).join(' ') : run.officer;
   }
   const note = $('[data-sheet-handover]', sheet);
   if (note && run) {

@@ -6,8 +6,8 @@
  */
 import { ENTRY_KINDS, isWallTime, LIMITS, RUN_ID, type EntryKind, type JournalEntry, type Run, type Store } from './schema.ts';
 import { ChecklistError, nextStamp, unprintable } from './state.ts';
-import { dateVi, shiftWindow, withinRun, entryTime } from './time.ts';
-import { canonical } from '../vi.ts';
+import { shiftWindow, withinRun, entryTime } from './time.ts';
+import { canonical, formatDateVi } from '../vi.ts';
 
 export { unprintable };
 
@@ -90,9 +90,9 @@ export function entryFrom(input: EntryInput, id: string, run?: Run): JournalEntr
 /** Why a time does not belong to a run, in words for the page. */
 export function outsideRun(run: Run): string {
   const window = shiftWindow(run);
-  if (!window) return `ngày giờ ghi phải từ ngày trực ${dateVi(run.date)} trở đi.`;
+  if (!window) return `ngày giờ ghi phải từ ngày trực ${formatDateVi(run.date)} trở đi.`;
   const span = `${entryTime(window.start, run.date)} – ${entryTime(window.end, run.date)}`;
-  return `ngày giờ này ở quá xa ca trực (${span} ngày ${dateVi(run.date)}); mục nhật ký chỉ được ghi trong ca, hoặc trước, sau ca không quá độ dài của ca.`;
+  return `ngày giờ này ở quá xa ca trực (${span} ngày ${formatDateVi(run.date)}); mục nhật ký chỉ được ghi trong ca, hoặc trước, sau ca không quá độ dài của ca.`;
 }
 
 /** Entries in the order of their times; entries with the same time keep their order. */

@@ -5,7 +5,8 @@
  */
 import { JOURNAL_CHARSET, missingCharacters } from '../journal/charset.ts';
 import { CLOCK, isCalendarDate, ITEM_ID, LIMITS, FORMAT, VERSION, type ItemState, type Run, type Store } from './schema.ts';
-import { dateVi, isKnownTimeZone, runTime, shiftHours, wallTimeIn } from './time.ts';
+import { isKnownTimeZone, runTime, shiftHours, wallTimeIn } from './time.ts';
+import { canonical, formatDateVi } from '../vi.ts';
 
 export class ChecklistError extends Error {
   override name = 'ChecklistError';
@@ -34,8 +35,6 @@ export interface RunInput {
   /** The zone the run is kept in: the device's, when it starts. */
   timeZone: string;
 }
-
-const clean = (value: string): string => value.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 const FONT = new Set([...JOURNAL_CHARSET].map((char) => char.codePointAt(0)!));
 
@@ -75,7 +74,7 @@ function closeCurrent(store: Store, now: Date): Store {
 
 /** The officer's name as stored, checked: it goes into the journal's header. */
 function officerOf(value: string): string {
-  const officer = clean(value);
+  const officer = canonical(value);
   checkPrintable('Người trực', 'officer', officer, LIMITS.officer);
   return officer;
 }
@@ -83,11 +82,11 @@ function officerOf(value: string): string {
 /** Starts a new run; a run still open is ended first and kept in the history. */
 export function startRun(store: Store, input: RunInput, now: Date, id: string): Store {
   const date = input.date.trim();
-  const shift = clean(input.shift ?? '');
+  const shift = canonical(input.shift ?? '');
   if (!isKnownTimeZone(input.timeZone)) throw new Error(`Unknown time zone: ${JSON.stringify(input.timeZone)}`);
   if (!isCalendarDate(date)) throw new ChecklistError('Ngày trực: cần một ngày có thật (ngày/tháng/năm).', 'date');
   if (date > wallTimeIn(now, input.timeZone).slice(0, 10)) {
-    throw new ChecklistError(`Ngày trực: ${dateVi(date)} còn chưa đến; ca trực bắt đầu trong ngày hôm nay hoặc trước đó.`, 'date');
+    throw new ChecklistError(`Ngày trực: ${formatDateVi(date)} còn chưa đến; ca trực bắt đầu trong ngày hôm nay hoặc trước đó.`, 'date');
   }
   if (!CLOCK.test(input.shiftStart)) throw new ChecklistError('Giờ bắt đầu ca: cần giờ và phút, ví dụ 07:30.', 'shiftStart');
   if (!CLOCK.test(input.shiftEnd)) throw new ChecklistError('Giờ kết thúc ca: cần giờ và phút, ví dụ 16:30.', 'shiftEnd');
@@ -216,4 +215,4 @@ export const newId = (now = new Date()): string => `${now.getTime().toString(36)
 
 /** "27/11/2026 · Ca ngày 07:30–16:30 · Nguyễn Văn A": how a run is named on the page and the sheets. */
 export const runLabel = (run: Run): string =>
-  [dateVi(run.date), [run.shift, shiftHours(run)].filter(Boolean).join(' '), run.officer].filter(Boolean).join(' · ');
+  [formatDateVi(run.date), [run.shift, shiftHours(run)].filter(Boolean).join(' '), run.officer].filter(Boolean).join(' · ');

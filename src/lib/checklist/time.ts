@@ -5,11 +5,9 @@
  * day (shiftStart, shiftEnd); an end not after the start falls on the next day.
  */
 import type { Run } from './schema.ts';
+import { formatDateVi } from '../vi.ts';
 
 const pad = (value: number) => String(value).padStart(2, '0');
-
-/** dd/mm/yyyy of a yyyy-mm-dd date. */
-export const dateVi = (date: string): string => date.split('-').reverse().join('/');
 
 /** The zone of this device, as Intl knows it. */
 export const deviceTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -66,7 +64,7 @@ export const localClock = (now: Date): string => `${pad(now.getHours())}:${pad(n
  * the run's date, as on a night shift.
  */
 export const entryTime = (at: string, runDate: string): string =>
-  at.slice(0, 10) === runDate ? at.slice(11, 16) : `${at.slice(11, 16)} ${dateVi(at.slice(0, 10)).slice(0, 5)}`;
+  at.slice(0, 10) === runDate ? at.slice(11, 16) : `${at.slice(11, 16)} ${formatDateVi(at.slice(0, 10)).slice(0, 5)}`;
 
 /** The same for an instant of a run (a tick, its start or end), in the run's zone. */
 export const runTime = (run: Pick<Run, 'date' | 'timeZone'>, instant: string | Date): string =>
