@@ -5,7 +5,7 @@
  */
 import { provisionsOf, type Provision } from '../law/provisions.ts';
 import { checkFlow, roleNames } from '../flows/graph.ts';
-import { checkDrill } from '../drills/check.ts';
+import { checkDrill } from '../drills/rules.ts';
 import { isWithin } from '../law/eid.ts';
 import { firstDifference, parseLaw, SourceParseError } from '../law/source.ts';
 import { formatPath, type ContentIssue, type PathSegment } from './errors.ts';
@@ -169,7 +169,7 @@ export function checkIntegrity(set: ContentSet): ContentIssue[] {
     for (const problem of checkFlow(flow.value, flowContext)) report(flow, problem.path, problem.message, ...('found' in problem ? [problem.found] : []));
   }
 
-  // Drills: the rules live in src/lib/drills/check.ts; problems are reported against the drill's file.
+  // Drills: the rules live in src/lib/drills/rules.ts; problems are reported against the drill's file.
   const drillContext = { ...flowContext, flows: new Map(set.flows.map((f) => [f.value.id, new Set(f.value.nodes.map((n) => n.id))])) };
   for (const drill of set.drills) {
     for (const problem of checkDrill(drill.value, drill.value.id, drillContext)) report(drill, problem.path, problem.message, ...('found' in problem ? [problem.found] : []));

@@ -2,7 +2,7 @@
  * The journal as a fillable PDF: form layout + options + font bytes → PDF bytes. Pure
  * (no file system): the command line, the build and the browser all call this.
  *
- * pdf-lib's form helpers fall into traps with Vietnamese (see the design notes), and
+ * pdf-lib's form helpers fall into traps with Vietnamese (docs/DESIGN.md, «The journal PDF»), and
  * made 50 fields a page slow, so the fields are written as PDF objects directly:
  * - every field's /DA names the Vietnamese font, which is in the AcroForm's /DR; nothing
  *   ever falls back to Helvetica/WinAnsi;
