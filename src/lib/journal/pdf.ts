@@ -23,7 +23,6 @@ import { describeCharacter, missingCharacters } from './charset.ts';
 import {
   FIELD_PADDING,
   FormLayoutError,
-  MIN_CELL_SIZE,
   cellTooltip,
   fitText,
   rowPart,
