@@ -13,7 +13,10 @@ export default tseslint.config(
     rules: {
       // TypeScript checks names (tsc and astro check run in npm test); ESLint cannot see browser and Node globals apart.
       'no-undef': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
