@@ -6,7 +6,7 @@
  * src/lib/checklist (entries.ts, run-file.ts) and src/lib/journal/run.ts; this file reads
  * the form and draws.
  */
-import type { ChecklistApi } from './checklist-api.ts';
+import type { ShiftRuns } from './checklist.ts';
 import { ChecklistError, newId, runLabel } from '../lib/checklist/state.ts';
 import { deviceTimeZone, entryTime, runNow, wallTimeIn } from '../lib/checklist/time.ts';
 import { formatDateVi } from '../lib/vi.ts';
@@ -44,7 +44,7 @@ const loadAssets = (specUrl: string) => {
 
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
-export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
+export function startJournalLog(section: HTMLElement, api: ShiftRuns): void {
   const specUrl = section.dataset.journalSpec ?? '';
   const roleNames = JSON.parse(section.dataset.roleNames ?? '{}') as Record<string, string>;
   const form = $<HTMLFormElement>('[data-journal-form]', section)!;
@@ -86,7 +86,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
   };
   // A new entry is dated in the run's zone, whatever this device's is.
   const setNow = () => {
-    const run = api.shown().run;
+    const run = api.view().run;
     const [date, time] = (run ? runNow(run, new Date()) : wallTimeIn(new Date(), deviceTimeZone())).split('T');
     setValue('date', date ?? '');
     setValue('time', time ?? '');
@@ -149,7 +149,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
   }
 
   function render(): void {
-    const { run, live } = api.shown();
+    const { run, live } = api.view();
     const entries = byTime(run?.journal ?? []);
     list.replaceChildren(...(run ? entries.map((entry) => entryItem(entry, run, live)) : []));
     list.hidden = entries.length === 0;
@@ -196,15 +196,15 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
     const id = editing ?? newId();
     const now = new Date();
     try {
-      const next = editing ? updateEntry(api.store(), editing, input, now) : addEntry(api.store(), input, id, now);
+      const next = editing ? updateEntry(api.store, editing, input, now) : addEntry(api.store, input, id, now);
       api.commit(next, [entryKey(next.current?.id ?? '', id)]);
       dropDraft();
     } catch (caught) {
       fail(caught);
       return;
     }
-    const entry = api.shown().run?.journal.find((e) => e.id === id);
-    const what = entry ? `${entryTime(entry.at, api.shown().run?.date ?? '')} · ${KINDS[entry.kind].label}` : '';
+    const entry = api.view().run?.journal.find((e) => e.id === id);
+    const what = entry ? `${entryTime(entry.at, api.view().run?.date ?? '')} · ${KINDS[entry.kind].label}` : '';
     announce(editing ? `Đã lưu thay đổi của mục ${what}.` : `Đã ghi vào nhật ký: ${what}.`);
     const edited = editing;
     stopEditing();
@@ -229,7 +229,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
 
   list.addEventListener('click', (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button');
-    const run = api.shown().run;
+    const run = api.view().run;
     if (!button || !run) return;
     const entry = run.journal.find((e) => e.id === (button.dataset.edit ?? button.dataset.remove));
     if (!entry) return;
@@ -246,7 +246,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
     }
     if (!window.confirm(`Xóa mục nhật ký lúc ${time}: “${short(entry.content)}”?`)) return;
     try {
-      api.commit(removeEntry(api.store(), entry.id, new Date()));
+      api.commit(removeEntry(api.store, entry.id, new Date()));
     } catch (caught) {
       if (!(caught instanceof ChecklistError)) throw caught;
       say(caught.message, true);
@@ -297,7 +297,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
   }
 
   pdfButton.addEventListener('click', async () => {
-    const { run } = api.shown();
+    const { run } = api.view();
     if (!run) return;
     say('Đang tạo nhật ký (PDF)…');
     pdfButton.disabled = true;
@@ -340,7 +340,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
   });
 
   jsonButton.addEventListener('click', () => {
-    const { run } = api.shown();
+    const { run } = api.view();
     if (!run) return;
     offer(serialiseRunFile(runFile(run, new Date())), 'application/json', runFileName(run), `Đã xuất ca ${runLabel(run)} ra tệp.`);
   });
@@ -357,7 +357,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
     if (run.role !== api.role) return refuse(`đây là ca của ${roleNames[run.role] ?? run.role}; hãy nhập trên trang của vai trò đó.`);
     let imported;
     try {
-      imported = importRun(api.store(), run, newId());
+      imported = importRun(api.store, run, newId());
     } catch (caught) {
       if (!(caught instanceof ChecklistError)) throw caught;
       return refuse(caught.message);
