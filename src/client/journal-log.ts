@@ -14,13 +14,14 @@ import { entryKey } from '../lib/checklist/merge.ts';
 import { reloadNotice } from './stale.ts';
 import { addEntry, byTime, EntryError, FIELD_LABELS, inputOf, KINDS, removeEntry, updateEntry, type EntryInput } from '../lib/checklist/entries.ts';
 import { describeIssueVi, importRun, MAX_FILE_CHARS, parseRunFile, runFile, runFileName, serialiseRunFile } from '../lib/checklist/run-file.ts';
-import { LIMITS, type JournalEntry, type Run } from '../lib/checklist/schema.ts';
+import type { JournalEntry, Run } from '../lib/checklist/schema.ts';
 import type { JournalForm } from '../lib/content/forms-schema.ts';
 import { dayFileName, formatSize } from '../lib/journal/blank.ts';
 import { JournalOptionError, JournalRowError } from '../lib/journal/options.ts';
 import type { JournalFonts } from '../lib/journal/pdf.ts';
 import { journalOfRun, type ChecklistItemText, type JournalLine } from '../lib/journal/run.ts';
 import { squashSpace } from '../lib/vi.ts';
+import { dropQuestion, importDeclined, importOutcome, importRefused, importTooLarge, otherRoleReason } from '../lib/checklist/import-wording.ts';
 import regularUrl from '../lib/journal/fonts/Tinos-Regular.ttf?url';
 import boldUrl from '../lib/journal/fonts/Tinos-Bold.ttf?url';
 
@@ -349,12 +350,12 @@ export function startJournalLog(section: HTMLElement, api: ShiftRuns): void {
     const file = importer.files?.[0];
     if (!file) return;
     importer.value = '';
-    const refuse = (message: string) => say(`Không nhập được “${file.name}”: ${message}`, true);
-    if (file.size > MAX_FILE_CHARS) return refuse('tệp quá lớn để là một ca trực.');
+    const refuse = (reason: string) => say(importRefused(file.name, reason), true);
+    if (file.size > MAX_FILE_CHARS) return refuse(importTooLarge);
     const parsed = parseRunFile(await file.text(), new Date());
     if (!parsed.ok) return refuse(describeIssueVi(parsed.issue));
     const { run } = parsed.file;
-    if (run.role !== api.role) return refuse(`đây là ca của ${roleNames[run.role] ?? run.role}; hãy nhập trên trang của vai trò đó.`);
+    if (run.role !== api.role) return refuse(otherRoleReason(roleNames[run.role] ?? run.role));
     let imported;
     try {
       imported = importRun(api.store, run, newId());
@@ -363,20 +364,10 @@ export function startJournalLog(section: HTMLElement, api: ShiftRuns): void {
       return refuse(caught.message);
     }
     if (imported.dropped) {
-      const keep = window.confirm(
-        `Máy này đã giữ đủ ${LIMITS.history} ca. Nhập ca ${runLabel(imported.run)} thì ca cũ nhất, ${runLabel(imported.dropped)}, sẽ bị bỏ khỏi máy. Nên xuất ca cũ đó ra tệp trước. Vẫn nhập?`,
-      );
-      if (!keep) return say(`Chưa nhập ca ${runLabel(imported.run)}; không có gì thay đổi.`);
+      if (!window.confirm(dropQuestion(imported.run, imported.dropped))) return say(importDeclined(imported.run));
     }
     if (imported.outcome !== 'same') api.commit(imported.store);
-    const label = runLabel(imported.run);
-    say(
-      imported.outcome === 'same'
-        ? `Ca ${label} đã có trên máy này, không có gì thay đổi.`
-        : imported.outcome === 'current'
-          ? `Đã nhập ca ${label}: ca chưa kết thúc, nay là ca đang mở trên máy này.`
-          : `Đã nhập ca ${label} vào “Các ca đã qua”${imported.run.id === run.id ? '' : ' (trên máy đã có một bản khác của ca này, nên giữ cả hai)'}.`,
-    );
+    say(importOutcome(imported, run.id));
   });
 
   // What is typed into the form outlives a reload of the page (e.g. after a new version).

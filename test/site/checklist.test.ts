@@ -10,6 +10,7 @@ import { emptyStore, endRun as endStored, serialise, startRun as startStored } f
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { describeBrowser, formatViolations, runAxe } from '../support/browser.ts';
 import { test, type OpenSite } from '../support/site-test.ts';
+import { startRun } from '../support/role-page.ts';
 
 const handbook = loadHandbook('content');
 const ROLE = 'lanh-dao-cap-phong-truc-ban';
@@ -26,16 +27,6 @@ const text = async (page: Page, selector: string) => ((await page.textContent(se
 
 const open = (openSite: OpenSite, path = `/vai-tro/${ROLE}/`, options = {}) => openSite(path, { ...CONTEXT, at: T0, ...options });
 
-/** Starts a run through the form (mouse and keyboard alike end here). */
-async function startRun(page: Page, shift = 'Ca đêm', officer = 'Nguyễn Văn An', hours = shift === 'Ca ngày' ? ['07:30', '16:30'] : ['22:00', '06:00']) {
-  if (!(await page.isVisible('#ca-ten'))) await page.click('[data-start] summary');
-  await page.fill('#ca-tu', hours[0]!);
-  await page.fill('#ca-den', hours[1]!);
-  await page.fill('#ca-ten', shift);
-  await page.fill('#ca-nguoi', officer);
-  await page.click('[data-start-form] button[type=submit]');
-  await page.waitForSelector('[data-item] .tick:enabled');
-}
 
 /** Ends the open run: "Kết thúc ca…" opens the review, where the end is confirmed. */
 async function endRun(page: Page) {

@@ -20,6 +20,7 @@ import { journalKeepers } from '../../src/lib/content/forms.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { describeBrowser, formatViolations, runAxe, type SitePage } from '../support/browser.ts';
 import { test, type OpenSite } from '../support/site-test.ts';
+import { startRun } from '../support/role-page.ts';
 
 const handbook = loadHandbook('content');
 const KEEPERS = journalKeepers(handbook);
@@ -35,15 +36,6 @@ const text = async (page: Page, selector: string) => ((await page.textContent(se
 
 const open = (openSite: OpenSite, role = ROLE, options = {}) => openSite(`/vai-tro/${role}/`, { ...CONTEXT, at: T0, ...options });
 
-async function startRun(page: Page, shift = 'Ca đêm', officer = 'Nguyễn Văn An') {
-  if (!(await page.isVisible('#ca-ten'))) await page.click('[data-start] summary');
-  await page.fill('#ca-tu', '22:00');
-  await page.fill('#ca-den', '06:00');
-  await page.fill('#ca-ten', shift);
-  await page.fill('#ca-nguoi', officer);
-  await page.click('[data-start-form] button[type=submit]');
-  await page.waitForSelector('[data-item] .tick:enabled');
-}
 
 async function openLog(page: Page) {
   await page.click('[data-journal-open] summary');

@@ -21,11 +21,14 @@ export const officerSavedAnnouncement = 'Đã lưu tên người trực.';
 export const sheetTitle = (handover: boolean): string =>
   handover ? 'Bàn giao ca: việc còn mở' : 'Danh sách việc trong ca trực';
 
-export const sheetSigner = (handover: boolean): string => (handover ? 'Người bàn giao ca' : 'Người trực ca');
+export const sheetSigner = (handover: boolean): string =>
+  handover ? 'Người bàn giao ca' : 'Người trực ca';
 
 /** The handover sheet's note: how many items are still open, and when the sheet was made. */
 export const handoverNote = (open: number, total: number, made: string): string =>
-  open === 0 ? `Mọi việc trong danh sách đã xong (lập lúc ${made}).` : `Còn ${open}/${total} việc chưa xong (lập lúc ${made}).`;
+  open === 0
+    ? `Mọi việc trong danh sách đã xong (lập lúc ${made}).`
+    : `Còn ${open}/${total} việc chưa xong (lập lúc ${made}).`;
 
 // ── end-of-shift review ────────────────────────────────────────────────
 
@@ -46,7 +49,11 @@ export const reviewJournal = (entries: number): string =>
 // ── a change made at once in another tab ───────────────────────────────
 
 /** The two lines of the notice and its button, for a note both tabs changed. */
-export function replacedNoteNotice(action: string, kept: string, mine: string): [string, string, string] {
+export function replacedNoteNotice(
+  action: string,
+  kept: string,
+  mine: string,
+): [string, string, string] {
   return [
     `Ghi chú của việc ‘${short(action)}’ vừa được sửa ở một thẻ khác cùng lúc với thẻ này.`,
     `Đang giữ: ‘${short(kept) || '(trống)'}’. Bản ở thẻ này: ‘${short(mine) || '(trống)'}’.`,
@@ -55,7 +62,11 @@ export function replacedNoteNotice(action: string, kept: string, mine: string): 
 }
 
 /** The same for a journal entry, edited or removed in the other tab (`kept` is then null). */
-export function replacedEntryNotice(at: string, kept: string | null, mine: string): [string, string, string] {
+export function replacedEntryNotice(
+  at: string,
+  kept: string | null,
+  mine: string,
+): [string, string, string] {
   return [
     `Mục nhật ký lúc ${at.slice(11, 16)} vừa được ${kept !== null ? 'sửa' : 'xóa'} ở một thẻ khác cùng lúc với thẻ này.`,
     `${kept !== null ? `Đang giữ: ‘${short(kept)}’. ` : ''}Bản ở thẻ này: ‘${short(mine)}’.`,

@@ -23,7 +23,8 @@ export const momentTally = ({ done, total }: Tally): string => `Đã xong ${done
 
 export const doneAtText = (run: Run, doneAt: string): string => `Xong lúc ${runTime(run, doneAt)}`;
 
-export const approvedAtText = (run: Run, approvedAt: string): string => `(lúc ${runTime(run, approvedAt)})`;
+export const approvedAtText = (run: Run, approvedAt: string): string =>
+  `(lúc ${runTime(run, approvedAt)})`;
 
 export const historyLinkText = (count: number): string => `Các ca đã qua (${count})`;
 
@@ -33,11 +34,14 @@ export const historyLine = (run: Run, tally: Tally): string =>
 
 /** Where the device's clock differs from the run's zone, the status line names the run's zone. */
 const zoneNote = (run: Run, deviceZone: string): string =>
-  sameClock(run.timeZone, deviceZone, run.startedAt) ? '' : ` (giờ ${zoneLabel(run.timeZone, run.startedAt)}, nơi ghi ca)`;
+  sameClock(run.timeZone, deviceZone, run.startedAt)
+    ? ''
+    : ` (giờ ${zoneLabel(run.timeZone, run.startedAt)}, nơi ghi ca)`;
 
 /** The line above the checklist: no run, the open run, or an ended run being looked at. */
 export function statusText(run: Run | null, viewing: boolean, deviceZone: string): string {
-  if (!run) return 'Chưa có ca nào đang mở. Bắt đầu ca mới để đánh dấu việc đã xong, ghi giờ và ghi chú.';
+  if (!run)
+    return 'Chưa có ca nào đang mở. Bắt đầu ca mới để đánh dấu việc đã xong, ghi giờ và ghi chú.';
   const zone = zoneNote(run, deviceZone);
   if (viewing) {
     return `Ca đã kết thúc (chỉ xem): ${runLabel(run)}; kết thúc lúc ${run.endedAt ? runTime(run, run.endedAt) : ''}${zone}.`;
@@ -46,7 +50,12 @@ export function statusText(run: Run | null, viewing: boolean, deviceZone: string
 }
 
 /** Read out after a tick: the item, its moment's progress, the whole run's. */
-export function tickAnnouncement(done: boolean, action: string, whole: Tally, moment?: { name: string } & Tally): string {
+export function tickAnnouncement(
+  done: boolean,
+  action: string,
+  whole: Tally,
+  moment?: { name: string } & Tally,
+): string {
   return (
     `${done ? 'Đã xong' : 'Bỏ đánh dấu'}: ${action}. ` +
     (moment ? `${moment.name}: ${moment.done}/${moment.total}. ` : '') +
