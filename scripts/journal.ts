@@ -12,8 +12,8 @@ import { parseArgs } from 'node:util';
 import { MAX_FILE_CHARS, describeIssue, parseRunFile, pathText, type RunFile } from '../src/lib/checklist/run-file.ts';
 import { ContentError } from '../src/lib/content/errors.ts';
 import type { EntryPart, JournalForm } from '../src/lib/content/forms-schema.ts';
-import { loadJournalForm } from '../src/lib/content/forms.ts';
-import { loadHandbook, type Handbook } from '../src/lib/content/handbook.ts';
+import type { Handbook } from '../src/lib/content/handbook.ts';
+import { getHandbook } from '../src/data/handbook.ts';
 import { getJournalFonts, getJournalForm } from '../src/data/journal.ts';
 import { journalOfRun, type JournalLine } from '../src/lib/journal/run.ts';
 import {
@@ -35,12 +35,15 @@ import {
   type JournalOptions,
 } from '../src/lib/journal/index.ts';
 
+/** Where one file is written when --out is not given. */
+const DEFAULT_OUT = 'nhat-ky-truc-ban.pdf';
+
 const HELP = `Usage: npm run journal -- [options]
 
 Makes the duty journal (nhật ký trực ban, Phụ lục I) as a fillable PDF, laid out by
 content/forms/phu-luc-1.yaml.
 
-  --out FILE          where to write it (default nhat-ky-truc-ban.pdf)
+  --out FILE          where to write it (default ${DEFAULT_OUT})
   --pages N           number of pages, ${MIN_PAGES}–${MAX_PAGES} (default 1)
   --date YYYY-MM-DD   prefill the date
   --from YYYY-MM-DD --to YYYY-MM-DD
@@ -344,21 +347,21 @@ async function main(argv: string[]): Promise<void> {
   const projectRoot = resolve(import.meta.dirname, '..');
   const contentDir = resolve(projectRoot, process.env.CONTENT_ROOT ?? 'content');
   // A run needs the handbook too (its role, its items): load it once for both.
-  const handbook = runData ? loadHandbook(contentDir) : undefined;
-  const form = handbook ? loadJournalForm(contentDir, handbook) : getJournalForm(contentDir);
+  const handbook = runData ? getHandbook(contentDir) : undefined;
+  const form = getJournalForm(contentDir);
   const fonts = getJournalFonts(projectRoot);
 
   if (runData && handbook && values.entries !== undefined) {
-    const out = resolve(values.out ?? 'nhat-ky-truc-ban.pdf');
+    const out = resolve(values.out ?? DEFAULT_OUT);
     checkTarget(out, '--out');
     const { bytes, rows } = await journalFromRun({ form, handbook, fonts }, runData, values.entries, Boolean(values.ticked), options);
     await writeAll([{ path: out, bytes }], '--out');
-    console.log(`Wrote ${values.out ?? 'nhat-ky-truc-ban.pdf'} from ${values.entries}: ${rows} row${rows === 1 ? '' : 's'}, ${kb(bytes.length)}.`);
+    console.log(`Wrote ${values.out ?? DEFAULT_OUT} from ${values.entries}: ${rows} row${rows === 1 ? '' : 's'}, ${kb(bytes.length)}.`);
     return;
   }
 
   if (!batch || oneFile) {
-    const out = resolve(values.out ?? 'nhat-ky-truc-ban.pdf');
+    const out = resolve(values.out ?? DEFAULT_OUT);
     checkTarget(out, '--out');
     const shown = progress(days.length);
     const bytes = await buildJournal(form, oneFile ? { ...options, dates: days } : { ...options, date: values.date }, fonts, {
@@ -368,7 +371,7 @@ async function main(argv: string[]): Promise<void> {
     await writeAll([{ path: out, bytes }], '--out');
     const total = oneFile ? days.length * pages : pages;
     const span = oneFile ? ` (${days[0]} to ${days.at(-1)}, ${days.length} day${days.length === 1 ? '' : 's'})` : '';
-    console.log(`Wrote ${values.out ?? 'nhat-ky-truc-ban.pdf'}: ${total} page${total === 1 ? '' : 's'}${span}, ${kb(bytes.length)}.`);
+    console.log(`Wrote ${values.out ?? DEFAULT_OUT}: ${total} page${total === 1 ? '' : 's'}${span}, ${kb(bytes.length)}.`);
     return;
   }
 

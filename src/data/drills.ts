@@ -13,3 +13,8 @@ export async function getDrillEntries(): Promise<DrillEntry[]> {
 
 /** A drill's frontmatter with its id (the file name). */
 export const drillOf = (entry: DrillEntry): DrillWithId => ({ ...entry.data, id: entry.id });
+
+/** The paths of the pages made per drill (trainee, trainer, cards): one per drill, with its entry as the page's props. */
+export async function drillPaths(): Promise<{ params: { drill: string }; props: { entry: DrillEntry } }[]> {
+  return (await getDrillEntries()).map((entry) => ({ params: { drill: entry.id }, props: { entry } }));
+}

@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadHandbook } from '../lib/content/handbook.ts';
 import { loadJournalForm } from '../lib/content/forms.ts';
 import type { JournalForm } from '../lib/content/forms-schema.ts';
 import { contentRoot } from '../lib/content/root.ts';
+import { getHandbook } from './handbook.ts';
 import { BLANK_JOURNALS, buildJournal, timestampFromEpoch, type JournalFonts } from '../lib/journal/index.ts';
 
 /** Where the committed fonts are, from the project root. */
@@ -21,7 +21,7 @@ let fonts: JournalFonts | undefined;
 export function getJournalForm(root = contentRoot()): JournalForm {
   let form = forms.get(root);
   if (!form) {
-    form = loadJournalForm(root, loadHandbook(root));
+    form = loadJournalForm(root, getHandbook(root));
     forms.set(root, form);
   }
   return form;

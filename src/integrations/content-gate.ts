@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { ContentError } from '../lib/content/errors.ts';
 import { contentRoot } from '../lib/content/root.ts';
-import { validateHandbook } from './build-handbook.ts';
+import { reloadHandbook } from '../data/handbook.ts';
 
 export function contentGate(): AstroIntegration {
   return {
@@ -16,7 +16,7 @@ export function contentGate(): AstroIntegration {
       'astro:config:setup': ({ config, command, addWatchFile, logger }) => {
         const root = contentRoot();
         try {
-          const handbook = validateHandbook(root);
+          const handbook = reloadHandbook(root);
           logger.info(`content OK: ${handbook.points.length} points, ${handbook.duties.length} checklist items`);
         } catch (error) {
           if (error instanceof ContentError && command === 'build') {

@@ -11,7 +11,7 @@ import * as pagefind from 'pagefind';
 import { contentRoot } from '../lib/content/root.ts';
 import { searchRecords } from '../lib/search/records.ts';
 import { dWordVocabulary } from '../lib/search/vocabulary.ts';
-import { buildHandbook } from './build-handbook.ts';
+import { getHandbook } from '../data/handbook.ts';
 
 /** File name of the d/đ vocabulary beside the Pagefind index. */
 export const VOCABULARY_FILE = 'd-words.json';
@@ -44,7 +44,7 @@ export function searchIndex(): AstroIntegration {
         try {
           const pages = await index.addDirectory({ path: site });
           fail(`index ${site}`, pages.errors);
-          const records = searchRecords(buildHandbook(contentRoot()));
+          const records = searchRecords(getHandbook(contentRoot()));
           for (const record of records) fail(`index ${record.url}`, (await index.addCustomRecord(record)).errors);
           fail('write the index', (await index.writeFiles({ outputPath: join(site, 'pagefind') })).errors);
           // Pagefind also writes its ready-made UIs (~430 KB) and a web worker; the search page uses

@@ -8,24 +8,16 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 import { BLANK_JOURNALS, BLANK_JOURNAL_DIR, formatSize } from '../../src/lib/journal/blank.ts';
-import { describeBrowser, formatViolations, launchBrowser, openPage, runAxe } from '../support/browser.ts';
+import { describeBrowser, formatViolations, runAxe } from '../support/browser.ts';
 import { distDir } from '../support/site.ts';
+import { test } from '../support/site-test.ts';
 
 describeBrowser('the forms page /bieu-mau/', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
-  it('offers the blank journals written into dist/, with their real size and page count', async () => {
-    const site = await openPage(browser);
-    onTestFinished(() => site.close());
+  test('offers the blank journals written into dist/, with their real size and page count', async ({ openSite }) => {
+    const site = await openSite(null);
     await site.goto('/bieu-mau/');
     const items = await site.page.$$eval('.journal-files li', (lis) => lis.map((li) => li.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
     expect(items).toHaveLength(BLANK_JOURNALS.length);
@@ -42,9 +34,8 @@ describeBrowser('the forms page /bieu-mau/', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  it('passes axe, before and after an error is shown', async () => {
-    const site = await openPage(browser);
-    onTestFinished(() => site.close());
+  test('passes axe, before and after an error is shown', async ({ openSite }) => {
+    const site = await openSite(null);
     await site.goto('/bieu-mau/');
     await site.page.waitForSelector('#tao-nhat-ky:not([hidden])');
     expect(formatViolations(await runAxe(site.page))).toBe('');
@@ -57,9 +48,8 @@ describeBrowser('the forms page /bieu-mau/', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  it('loads no PDF code until the form is used, then builds a prefilled journal in the browser', async () => {
-    const site = await openPage(browser);
-    onTestFinished(() => site.close());
+  test('loads no PDF code until the form is used, then builds a prefilled journal in the browser', async ({ openSite }) => {
+    const site = await openSite(null);
     await site.goto('/bieu-mau/');
     await site.page.waitForSelector('#tao-nhat-ky:not([hidden])');
     expect(site.requests.filter((url) => /\.ttf$|\/pdf\.[\w-]+\.js$/.test(url))).toEqual([]);
@@ -89,9 +79,8 @@ describeBrowser('the forms page /bieu-mau/', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  it('shows the module’s refusals in Vietnamese beside the field', async () => {
-    const site = await openPage(browser);
-    onTestFinished(() => site.close());
+  test('shows the module’s refusals in Vietnamese beside the field', async ({ openSite }) => {
+    const site = await openSite(null);
     await site.goto('/bieu-mau/');
     await site.page.waitForSelector('#tao-nhat-ky:not([hidden])');
     await site.page.fill('#don-vi', 'Hải quan 海关');
@@ -122,9 +111,8 @@ describeBrowser('the forms page /bieu-mau/', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  it('starts at today, and makes a range with a custom agency line as one PDF of dated sheets, the page count said before', async () => {
-    const site = await openPage(browser);
-    onTestFinished(() => site.close());
+  test('starts at today, and makes a range with a custom agency line as one PDF of dated sheets, the page count said before', async ({ openSite }) => {
+    const site = await openSite(null);
     await site.goto('/bieu-mau/');
     await site.page.waitForSelector('#tao-nhat-ky:not([hidden])');
     const now = new Date();
@@ -172,9 +160,8 @@ describeBrowser('the forms page /bieu-mau/', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  it('shows progress while a long range is made', async () => {
-    const site = await openPage(browser);
-    onTestFinished(() => site.close());
+  test('shows progress while a long range is made', async ({ openSite }) => {
+    const site = await openSite(null);
     await site.goto('/bieu-mau/');
     await site.page.waitForSelector('#tao-nhat-ky:not([hidden])');
     await site.page.check('#nhieu-ngay');

@@ -5,26 +5,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
-import { AXE_COLOUR_RULES, describeBrowser, formatViolations, launchBrowser, openPage, runAxe } from '../support/browser.ts';
+import { expect } from 'vitest';
+import { AXE_COLOUR_RULES, describeBrowser, formatViolations, runAxe } from '../support/browser.ts';
 import { distDir, listBuiltPages } from '../support/site.ts';
+import { test } from '../support/site-test.ts';
 
 const pages = listBuiltPages();
 
 describeBrowser('browser sweep', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   // Soft expectations: one run reports every defect of a page, not just the first.
-  it.each(pages.map((p) => [p.path, p] as const))('%s: accessible, self-contained, no errors', async (_path, page) => {
-    const site = await openPage(browser, { colorScheme: 'light' });
-    onTestFinished(() => site.close());
+  test.for(pages.map((p) => [p.path, p] as const))('%s: accessible, self-contained, no errors', async ([_path, page], { openSite }) => {
+    const site = await openSite(null, { colorScheme: 'light' });
     const response = await site.goto(page.url);
     expect.soft(response?.status(), `HTTP status of ${page.path}`).toBe(200);
 
@@ -49,9 +41,8 @@ describeBrowser('browser sweep', () => {
     expect.soft(site.problems(), 'off-site requests and console errors').toEqual([]);
   });
 
-  it('an unknown URL gets the 404 page with status 404', async () => {
-    const site = await openPage(browser);
-    onTestFinished(() => site.close());
+  test('an unknown URL gets the 404 page with status 404', async ({ openSite }) => {
+    const site = await openSite(null);
     const response = await site.goto('/khong-co-trang-nay/');
     expect(response?.status()).toBe(404);
     expect(await response?.text(), 'the body is dist/404.html').toBe(readFileSync(join(distDir, '404.html'), 'utf8'));

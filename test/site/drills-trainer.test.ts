@@ -9,12 +9,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, expect } from 'vitest';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { routes } from '../../src/lib/site/routes.ts';
 import { squashSpace } from '../../src/lib/vi.ts';
-import { describeBrowser, formatViolations, launchBrowser, openPage, runAxe, type SitePage } from '../support/browser.ts';
+import { describeBrowser, formatViolations, runAxe } from '../support/browser.ts';
+import { test, type OpenSite } from '../support/site-test.ts';
 
 const drills = loadContent('content').drills.map((d) => d.value);
 const DRILL = drills.find((d) => d.id === 'nghi-van-trong-gio')!;
@@ -54,24 +55,14 @@ async function fill(page: Page): Promise<void> {
 }
 
 describeBrowser('drills, trainer side', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
+  afterAll(() => {
     rmSync(out, { recursive: true, force: true });
   });
 
-  async function open(path: string, options = {}): Promise<SitePage> {
-    const site = await openPage(browser, { acceptDownloads: true, ...options });
-    onTestFinished(() => site.close());
-    await site.goto(path);
-    return site;
-  }
+  const open = (openSite: OpenSite, path: string, options = {}) => openSite(path, { acceptDownloads: true, ...options });
 
-  it('a trainer fills the evaluation, saves the report as JSON, reopens it elsewhere and prints it', async () => {
-    const site = await open(routes.drillTrainer(DRILL.id));
+  test('a trainer fills the evaluation, saves the report as JSON, reopens it elsewhere and prints it', async ({ openSite }) => {
+    const site = await open(openSite, routes.drillTrainer(DRILL.id));
     const { page } = site;
     await fill(page);
     expect(await text(page, '[data-rating-summary]')).toBe(`Tổng hợp ${DRILL.injects.length} thẻ: đạt 1, đạt một phần 1, chưa đạt 1, chưa đánh giá ${DRILL.injects.length - 3}.`);
@@ -111,7 +102,7 @@ describeBrowser('drills, trainer side', () => {
     expect(await text(page, '[data-status]')).toBe(`Đã lưu báo cáo thành tệp ${download.suggestedFilename()}.`);
 
     // Another browser, nothing stored: open the file.
-    const other = await open(routes.drillTrainer(DRILL.id));
+    const other = await open(openSite, routes.drillTrainer(DRILL.id));
     const second = other.page;
     expect(await second.inputValue('#aar-facilitator')).toBe('');
     await second.setInputFiles('[data-open]', file);
@@ -157,8 +148,8 @@ describeBrowser('drills, trainer side', () => {
     expect(other.problems()).toEqual([]);
   });
 
-  it('refuses a bad file with a clear message and changes nothing', async () => {
-    const site = await open(routes.drillTrainer(DRILL.id));
+  test('refuses a bad file with a clear message and changes nothing', async ({ openSite }) => {
+    const site = await open(openSite, routes.drillTrainer(DRILL.id));
     const { page } = site;
     await page.fill('#aar-facilitator', 'Nguyễn Văn An');
     const cases: [string, string, string][] = [
@@ -188,8 +179,8 @@ describeBrowser('drills, trainer side', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  it('keeps the draft across a reload, and sets a damaged draft aside with a notice', async () => {
-    const site = await open(routes.drillTrainer(DRILL.id));
+  test('keeps the draft across a reload, and sets a damaged draft aside with a notice', async ({ openSite }) => {
+    const site = await open(openSite, routes.drillTrainer(DRILL.id));
     const { page } = site;
     await fill(page);
     await page.reload();
@@ -210,16 +201,16 @@ describeBrowser('drills, trainer side', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  it.each(['light', 'dark'] as const)('axe finds nothing on the trainer view, empty and filled (%s)', async (colorScheme) => {
-    const site = await open(routes.drillTrainer(DRILL.id), { colorScheme });
+  test.for(['light', 'dark'] as const)('axe finds nothing on the trainer view, empty and filled (%s)', async (colorScheme, { openSite }) => {
+    const site = await open(openSite, routes.drillTrainer(DRILL.id), { colorScheme });
     expect(formatViolations(await runAxe(site.page)), 'empty').toBe('');
     await fill(site.page);
     expect(formatViolations(await runAxe(site.page)), 'filled').toBe('');
     expect(site.problems()).toEqual([]);
   });
 
-  it('without JavaScript, the sheet still prints blank, without the save and open tools', async () => {
-    const site = await open(routes.drillTrainer(DRILL.id), { javaScriptEnabled: false });
+  test('without JavaScript, the sheet still prints blank, without the save and open tools', async ({ openSite }) => {
+    const site = await open(openSite, routes.drillTrainer(DRILL.id), { javaScriptEnabled: false });
     expect(await site.page.isVisible('[data-save]')).toBe(false);
     await site.page.emulateMedia({ media: 'print' });
     const all = pdfPages(await site.page.pdf({ format: 'A4' })).join(' ');
@@ -227,8 +218,8 @@ describeBrowser('drills, trainer side', () => {
     expect(all).toContain('…/…/……');
   });
 
-  it.each(drills.map((d) => [d.id, d] as const))('prints the inject cards of %s with the answer key on pages of its own', async (_id, drill) => {
-    const site = await open(routes.drillCards(drill.id));
+  test.for(drills.map((d) => [d.id, d] as const))('prints the inject cards of %s with the answer key on pages of its own', async ([_id, drill], { openSite }) => {
+    const site = await open(openSite, routes.drillCards(drill.id));
     await site.page.emulateMedia({ media: 'print' });
     const pages = pdfPages(await site.page.pdf({ format: 'A4' }));
     const keyStart = pages.findIndex((page) => page.includes('Đáp án (dành cho người điều hành)'));
@@ -248,8 +239,8 @@ describeBrowser('drills, trainer side', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  it('axe finds nothing on the cards page', async () => {
-    const site = await open(routes.drillCards(DRILL.id));
+  test('axe finds nothing on the cards page', async ({ openSite }) => {
+    const site = await open(openSite, routes.drillCards(DRILL.id));
     expect(formatViolations(await runAxe(site.page))).toBe('');
   });
 });

@@ -8,16 +8,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { optionLetter } from '../../src/lib/drills/model.ts';
 import { drawQuiz, quizPool } from '../../src/lib/drills/quiz.ts';
 import { routes } from '../../src/lib/site/routes.ts';
 import { squashSpace } from '../../src/lib/vi.ts';
-import { describeBrowser, formatViolations, launchBrowser, openPage, runAxe, type SitePage } from '../support/browser.ts';
+import { describeBrowser, formatViolations, runAxe } from '../support/browser.ts';
 import { distDir, siteOrigin } from '../support/site.ts';
+import { test } from '../support/site-test.ts';
 
 const handbook = loadHandbook('content');
 const drills = loadContent('content').drills.map((d) => d.value);
@@ -57,7 +58,7 @@ function builtText(path: string): string {
 }
 
 describe('trainee pages never contain expected actions', () => {
-  it.each(drills.map((d) => [d.id, d] as const))('%s', (_id, d) => {
+  test.each(drills.map((d) => [d.id, d] as const))('%s', (_id, d) => {
     const trainee = builtText(routes.drill(d.id));
     const trainer = builtText(routes.drillTrainer(d.id));
     for (const i of d.injects) {
@@ -77,30 +78,17 @@ describe('trainee pages never contain expected actions', () => {
     expect(trainer).toContain(squashSpace(body).slice(0, 60));
   });
 
-  it('nor the list of drills or the quiz', () => {
+  test('nor the list of drills or the quiz', () => {
     const pages = [builtText(routes.drills()), builtText(routes.quiz())];
     for (const d of drills) for (const i of d.injects) for (const e of i.expected) for (const page of pages) expect(page).not.toContain(squashSpace(e.action));
   });
 });
 
 describeBrowser('drills, trainee side', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
-  async function open(path: string, options = {}): Promise<SitePage> {
-    const site = await openPage(browser, options);
-    onTestFinished(() => site.close());
-    await site.goto(path);
-    return site;
-  }
 
-  it('a trainee completes a drill with one wrong answer, sees the feedback with the cited text, the score, and retries the missed', async () => {
-    const site = await open(routes.drill(DRILL.id));
+  test('a trainee completes a drill with one wrong answer, sees the feedback with the cited text, the score, and retries the missed', async ({ openSite }) => {
+    const site = await openSite(routes.drill(DRILL.id));
     const { page } = site;
     const [first, ...rest] = DRILL.injects;
     if (!first) throw new Error('empty drill');
@@ -156,11 +144,11 @@ describeBrowser('drills, trainee side', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  it('judges a question with several right answers only when all and no more are chosen', async () => {
+  test('judges a question with several right answers only when all and no more are chosen', async ({ openSite }) => {
     const d = drill('phe-duyet-phuong-an');
     const multi = d.injects.find((i) => i.correct.length > 1);
     if (!multi) throw new Error('no multi-answer inject');
-    const site = await open(routes.drill(d.id));
+    const site = await openSite(routes.drill(d.id));
     const { page } = site;
     for (const i of d.injects) {
       if (i === multi) break;
@@ -173,8 +161,8 @@ describeBrowser('drills, trainee side', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  it('keeps the place across a reload', async () => {
-    const site = await open(routes.drill(DRILL.id));
+  test('keeps the place across a reload', async ({ openSite }) => {
+    const site = await openSite(routes.drill(DRILL.id));
     const { page } = site;
     const [a, b, c] = DRILL.injects;
     await choose(page, a!, a!.correct);
@@ -189,8 +177,8 @@ describeBrowser('drills, trainee side', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  it('sets damaged progress aside with a notice, and the drill starts again', async () => {
-    const site = await open(routes.drill(DRILL.id));
+  test('sets damaged progress aside with a notice, and the drill starts again', async ({ openSite }) => {
+    const site = await openSite(routes.drill(DRILL.id));
     const { page } = site;
     const garbage = '{"format":"so-tay-truc-ban/drill","version":1,"drill":"nghi-van-trong-gio","key":';
     await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, garbage] as const);
@@ -210,8 +198,8 @@ describeBrowser('drills, trainee side', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  it('without JavaScript shows the scenario, every inject with its options, and the answers behind <details>', async () => {
-    const site = await open(routes.drill(DRILL.id), { javaScriptEnabled: false });
+  test('without JavaScript shows the scenario, every inject with its options, and the answers behind <details>', async ({ openSite }) => {
+    const site = await openSite(routes.drill(DRILL.id), { javaScriptEnabled: false });
     const { page } = site;
     expect(await text(page, '#boi-canh + p')).toBe(squashSpace(DRILL.scenario[0] ?? ''));
     for (const i of DRILL.injects) {
@@ -225,10 +213,9 @@ describeBrowser('drills, trainee side', () => {
     expect(await text(page, `${inject(first.id)} .answer-right`)).toMatch(new RegExp(`^Đáp án đúng: ${letters(first)}\\. `));
   });
 
-  it.each([routes.drill(DRILL.id), routes.quiz()])('axe finds nothing on %s before any script runs (as without JavaScript)', async (path) => {
+  test.for([routes.drill(DRILL.id), routes.quiz()])('axe finds nothing on %s before any script runs (as without JavaScript)', async (path, { openSite }) => {
     // axe needs JavaScript; blocking the page's own scripts leaves the page as built.
-    const site = await openPage(browser);
-    onTestFinished(() => site.close());
+    const site = await openSite(null);
     await site.page.route(`**${path}`, async (route) => {
       const response = await route.fetch();
       const body = (await response.text()).replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/g, '');
@@ -241,8 +228,8 @@ describeBrowser('drills, trainee side', () => {
     expect(formatViolations(await runAxe(site.page))).toBe('');
   });
 
-  it.each(['light', 'dark'] as const)('axe finds nothing on the trainee page in each state (%s)', async (colorScheme) => {
-    const site = await open(routes.drill(DRILL.id), { colorScheme });
+  test.for(['light', 'dark'] as const)('axe finds nothing on the trainee page in each state (%s)', async (colorScheme, { openSite }) => {
+    const site = await openSite(routes.drill(DRILL.id), { colorScheme });
     const { page } = site;
     const axe = async (state: string) => expect(formatViolations(await runAxe(page)), state).toBe('');
     await axe('first inject');
@@ -263,8 +250,8 @@ describeBrowser('drills, trainee side', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  it('filters the list by role without a script (the page has none), and axe finds nothing', async () => {
-    const site = await open(routes.drills());
+  test('filters the list by role without a script (the page has none), and axe finds nothing', async ({ openSite }) => {
+    const site = await openSite(routes.drills());
     const { page } = site;
     const cards = () => page.$$eval('.drill-card', (els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => el.querySelector('h3')?.textContent?.trim()));
     expect(await cards()).toHaveLength(drills.length);
@@ -280,9 +267,8 @@ describeBrowser('drills, trainee side', () => {
     expect(await cards()).toHaveLength(drills.length);
   });
 
-  it('draws the quiz with Math.random through drawQuiz, asks one question at a time and scores it', async () => {
-    const site = await openPage(browser);
-    onTestFinished(() => site.close());
+  test('draws the quiz with Math.random through drawQuiz, asks one question at a time and scores it', async ({ openSite }) => {
+    const site = await openSite(null);
     const { page } = site;
     // A seeded Math.random in the page, and the same draw computed here.
     const seed = 20261127;
@@ -332,8 +318,8 @@ describeBrowser('drills, trainee side', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  it.each(['light', 'dark'] as const)('axe finds nothing on the quiz in each state (%s)', async (colorScheme) => {
-    const site = await open(routes.quiz(), { colorScheme });
+  test.for(['light', 'dark'] as const)('axe finds nothing on the quiz in each state (%s)', async (colorScheme, { openSite }) => {
+    const site = await openSite(routes.quiz(), { colorScheme });
     const { page } = site;
     const axe = async (state: string) => expect(formatViolations(await runAxe(page)), state).toBe('');
     await axe('first question');
@@ -352,10 +338,10 @@ describeBrowser('drills, trainee side', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  it('ships little on a first visit: JS ≤ 8 KB and everything ≤ 20 KB gzip on the trainee page, trainer view and quiz; CSS ≤ 5 KB', async () => {
+  test('ships little on a first visit: JS ≤ 8 KB and everything ≤ 20 KB gzip on the trainee page, trainer view and quiz; CSS ≤ 5 KB', async ({ openSite }) => {
     const sizes: Record<string, { js: number; css: number; all: number }> = {};
     for (const path of [routes.drill(DRILL.id), routes.drillTrainer(DRILL.id), routes.quiz(), routes.drills(), routes.home()]) {
-      const site = await open(path);
+      const site = await openSite(path);
       await site.page.waitForLoadState('networkidle');
       const gz = (url: string) => {
         const local = decodeURIComponent(new URL(url).pathname);

@@ -9,14 +9,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, onTestFinished } from 'vitest';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { walk } from '../../src/lib/flows/paths.ts';
 import { routes } from '../../src/lib/site/routes.ts';
 import { squashSpace } from '../../src/lib/vi.ts';
-import { describeBrowser, formatViolations, launchBrowser, openPage, runAxe } from '../support/browser.ts';
+import { describeBrowser, formatViolations, runAxe } from '../support/browser.ts';
 import { listBuiltPages, siteUrl } from '../support/site.ts';
+import { test } from '../support/site-test.ts';
 
 const handbook = loadHandbook('content');
 const run = promisify(execFile);
@@ -35,21 +36,13 @@ async function follow(page: Page, name: string, expectedPath: string) {
 }
 
 describeBrowser('decision flows', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
-  it('has something to walk: 4 flows, 9 paths', () => {
+  test('has something to walk: 4 flows, 9 paths', () => {
     expect([handbook.flows.length, handbook.flows.reduce((n, f) => n + f.paths.length, 0)]).toEqual([4, 9]);
   });
 
-  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, { flow, path, js }) => {
-    const site = await openPage(browser, { javaScriptEnabled: js });
-    onTestFinished(() => site.close());
+  test.for(cases.map((c) => [c.name, c] as const))('%s', async ([_name, { flow, path, js }], { openSite }) => {
+    const site = await openSite(null, { javaScriptEnabled: js });
     const { page } = site;
 
     await site.goto(routes.flow(flow.id));
@@ -99,10 +92,9 @@ describeBrowser('decision flows', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  it('keeps the answers in the URL: a bookmarked result opens as it was, and "Thay đổi" reopens that question', async () => {
+  test('keeps the answers in the URL: a bookmarked result opens as it was, and "Thay đổi" reopens that question', async ({ openSite }) => {
     const flow = handbook.flow('tinh-huong-trong-gio');
-    const site = await openPage(browser, { javaScriptEnabled: false });
-    onTestFinished(() => site.close());
+    const site = await openSite(null, { javaScriptEnabled: false });
     const response = await site.goto(routes.flowAnswers(flow.id, ['co', 'khong']));
     expect(response?.status()).toBe(200);
     expect(await h1(site.page)).toBe('Phương án xử lý chưa được phê duyệt');
@@ -115,23 +107,21 @@ describeBrowser('decision flows', () => {
     expect(await h1(site.page)).toBe('Lãnh đạo phòng có đồng ý, phê duyệt để công chức thực hiện không?');
   });
 
-  it('answers a made-up answer list with the 404 page, not a wrong result', async () => {
-    const site = await openPage(browser);
-    onTestFinished(() => site.close());
+  test('answers a made-up answer list with the 404 page, not a wrong result', async ({ openSite }) => {
+    const site = await openSite(null);
     const response = await site.goto(routes.flowAnswers('tinh-huong-trong-gio', ['co', 'co-the']));
     expect(response?.status()).toBe(404);
   });
 
   const flowPages = listBuiltPages().filter((p) => p.distPath.startsWith('quy-trinh/'));
 
-  it('builds a page for the index, each flow, each answer list and each annex', () => {
+  test('builds a page for the index, each flow, each answer list and each annex', () => {
     const expected = 1 + handbook.flows.reduce((n, f) => n + 2 + f.prefixes.length, 0);
     expect(flowPages).toHaveLength(expected);
   });
 
-  it.each(flowPages.map((p) => [p.path, p] as const))('axe finds nothing on %s (light and dark), JS on', async (_path, built) => {
-    const site = await openPage(browser);
-    onTestFinished(() => site.close());
+  test.for(flowPages.map((p) => [p.path, p] as const))('axe finds nothing on %s (light and dark), JS on', async ([_path, built], { openSite }) => {
+    const site = await openSite(null);
     await site.goto(built.url);
     const light = formatViolations(await runAxe(site.page));
     await site.page.emulateMedia({ colorScheme: 'dark' });
@@ -141,10 +131,9 @@ describeBrowser('decision flows', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  it.each(handbook.flows.map((f) => [f.id]))('prints the annex of %s cleanly on A4', async (flowId) => {
+  test.for(handbook.flows.map((f) => f.id))('prints the annex of %s cleanly on A4', async (flowId, { openSite }) => {
     const flow = handbook.flow(flowId);
-    const site = await openPage(browser);
-    onTestFinished(() => site.close());
+    const site = await openSite(null);
     await site.goto(routes.flowCases(flow.id));
     await site.page.emulateMedia({ media: 'print' });
 

@@ -7,11 +7,12 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { describeBrowser, launchBrowser, openPage, type SitePage } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, onTestFinished } from 'vitest';
+import { describeBrowser, type SitePage } from '../support/browser.ts';
 import { basePath, distDir, listBuiltPages, listFiles, siteUrl } from '../support/site.ts';
 import { startStaticServer } from '../support/static-server.ts';
+import { test } from '../support/site-test.ts';
 
 const pages = listBuiltPages();
 const read = (path: string) => readFileSync(join(distDir, path), 'utf8');
@@ -30,7 +31,7 @@ function cspOf(html: string): Map<string, string[]> {
 }
 
 describe('content security policy (static)', () => {
-  it.each(pages.map((p) => [p.distPath, p] as const))('%s declares a strict CSP', (_name, page) => {
+  test.each(pages.map((p) => [p.distPath, p] as const))('%s declares a strict CSP', (_name, page) => {
     const html = readFileSync(page.file, 'utf8');
     const csp = cspOf(html);
     expect(csp.get('default-src')).toEqual(["'self'"]);
@@ -50,7 +51,7 @@ describe('precache, manifest and sitemap', () => {
   const worker = read('sw.js');
   const precache = JSON.parse(/^const PRECACHE = (.*);$/m.exec(worker)?.[1] ?? '[]') as string[];
 
-  it('sw.js precaches every built file (pages by their URL) under the base path, and nothing else', () => {
+  test('sw.js precaches every built file (pages by their URL) under the base path, and nothing else', () => {
     const expected = listFiles()
       .map((file) => file.slice(distDir.length + 1).split('\\').join('/'))
       .filter((path) => path !== 'sw.js' && path !== 'sitemap.xml')
@@ -63,7 +64,7 @@ describe('precache, manifest and sitemap', () => {
     expect(worker).toMatch(/^const VERSION = "[0-9a-f]{16}";$/m);
   });
 
-  it('every page links the web manifest, whose name is Vietnamese and whose icon exists', () => {
+  test('every page links the web manifest, whose name is Vietnamese and whose icon exists', () => {
     for (const page of pages) {
       expect(readFileSync(page.file, 'utf8'), page.path).toContain(`<link rel="manifest" href="${basePath}manifest.webmanifest">`);
     }
@@ -73,7 +74,7 @@ describe('precache, manifest and sitemap', () => {
     for (const icon of manifest.icons) expect(read(icon.src).length).toBeGreaterThan(0);
   });
 
-  it('sitemap.xml lists every page but the 404 one, under the base path', () => {
+  test('sitemap.xml lists every page but the 404 one, under the base path', () => {
     const locs = [...read('sitemap.xml').matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
     const expected = pages.filter((p) => p.distPath !== '404.html').map((p) => p.path);
     expect(locs.sort()).toEqual(expected.sort());
@@ -93,17 +94,9 @@ async function watchCsp(site: SitePage): Promise<void> {
 const violations = (page: Page) => page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? ['(not watched)']);
 
 describeBrowser('intranet in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
-  it('no page violates its CSP, nor do a search, a checklist tick, a drill answer and a journal generation', async () => {
-    const site = await openPage(browser);
-    onTestFinished(() => site.close());
+  test('no page violates its CSP, nor do a search, a checklist tick, a drill answer and a journal generation', async ({ openSite }) => {
+    const site = await openSite(null);
     await watchCsp(site);
     const found: string[] = [];
     for (const page of pages) {
@@ -161,9 +154,8 @@ describeBrowser('intranet in Chromium', () => {
     // Every page, then four features, on a loaded 2-core machine.
   }, 600_000);
 
-  it('after a first visit, unvisited pages and the search work with the network off', async () => {
-    const site = await openPage(browser, { serviceWorkers: 'allow' });
-    onTestFinished(() => site.close());
+  test('after a first visit, unvisited pages and the search work with the network off', async ({ openSite }) => {
+    const site = await openSite(null, { serviceWorkers: 'allow' });
     await site.goto('/');
     // Ready once the precache is complete (install waits for it) and the worker is active.
     await site.page.evaluate(async () => {
@@ -189,9 +181,8 @@ describeBrowser('intranet in Chromium', () => {
     expect(site.offsite).toEqual([]);
   });
 
-  it('prints without navigation, with the address of each site link but not of in-page anchors', async () => {
-    const site = await openPage(browser);
-    onTestFinished(() => site.close());
+  test('prints without navigation, with the address of each site link but not of in-page anchors', async ({ openSite }) => {
+    const site = await openSite(null);
     await site.goto('/vai-tro/');
     await site.page.emulateMedia({ media: 'print' });
     const printed = await site.page.evaluate(() => {
@@ -211,7 +202,7 @@ describeBrowser('intranet in Chromium', () => {
     expect(printed.skip).toBe('none');
   });
 
-  it('a new version takes over with a notice on a page the old one served, and the old cache goes', async () => {
+  test('a new version takes over with a notice on a page the old one served, and the old cache goes', async ({ browser }) => {
     // A copy of the site on a server of its own, so that the test can publish a "next build" in it.
     const copy = mkdtempSync(join(tmpdir(), 'so-tay-sw-'));
     cpSync(distDir, copy, { recursive: true });

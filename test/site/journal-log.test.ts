@@ -12,13 +12,15 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { addEntry } from '../../src/lib/checklist/entries.ts';
 import { emptyStore, serialise, startRun as startStoredRun } from '../../src/lib/checklist/state.ts';
 import { journalKeepers } from '../../src/lib/content/forms.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
-import { describeBrowser, formatViolations, launchBrowser, openPage, runAxe, type SitePage } from '../support/browser.ts';
+import { describeBrowser, formatViolations, runAxe, type SitePage } from '../support/browser.ts';
+import { test, type OpenSite } from '../support/site-test.ts';
+import { startRun } from '../support/role-page.ts';
 
 const handbook = loadHandbook('content');
 const KEEPERS = journalKeepers(handbook);
@@ -32,22 +34,8 @@ const RENDERED = join(tmpdir(), 'journal-log-test');
 
 const text = async (page: Page, selector: string) => ((await page.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
 
-async function open(browser: Browser, role = ROLE, options = {}): Promise<SitePage> {
-  const site = await openPage(browser, { ...CONTEXT, ...options });
-  await site.page.clock.setFixedTime(T0);
-  await site.goto(`/vai-tro/${role}/`);
-  return site;
-}
+const open = (openSite: OpenSite, role = ROLE, options = {}) => openSite(`/vai-tro/${role}/`, { ...CONTEXT, at: T0, ...options });
 
-async function startRun(page: Page, shift = 'Ca đêm', officer = 'Nguyễn Văn An') {
-  if (!(await page.isVisible('#ca-ten'))) await page.click('[data-start] summary');
-  await page.fill('#ca-tu', '22:00');
-  await page.fill('#ca-den', '06:00');
-  await page.fill('#ca-ten', shift);
-  await page.fill('#ca-nguoi', officer);
-  await page.click('[data-start-form] button[type=submit]');
-  await page.waitForSelector('[data-item] .tick:enabled');
-}
 
 async function openLog(page: Page) {
   await page.click('[data-journal-open] summary');
@@ -98,116 +86,101 @@ async function journal(bytes: Uint8Array): Promise<{ pages: number; values: Reco
 const loaded = (site: SitePage, chunk: 'journal-log' | 'pdf') => site.requests.some((url) => new RegExp(`/_astro/${chunk}\\.[\\w-]+\\.js$`).test(url));
 
 describeBrowser('journal log', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
-  it.each(handbook.dutyHolders.map((role) => [role.id]))('%s: a log only where the role keeps the journal, its code fetched only when opened', async (roleId) => {
-    const site = await open(browser, roleId);
-    try {
-      const keeps = KEEPERS.includes(roleId);
-      expect(await site.page.$$('[data-journal-log]')).toHaveLength(keeps ? 1 : 0);
-      expect(loaded(site, 'journal-log')).toBe(false);
-      if (keeps) {
-        expect(await site.page.isVisible('[data-journal-log]')).toBe(true);
-        await openLog(site.page);
-        expect(loaded(site, 'journal-log')).toBe(true);
-        expect(await text(site.page, '[data-journal-state]')).toBe('Chưa có ca nào đang mở. Bắt đầu ca mới ở phần “Ca trực” để ghi nhật ký.');
-        expect(await site.page.isVisible('[data-journal-form]')).toBe(false);
-      }
-      expect(loaded(site, 'pdf'), 'pdf-lib is fetched only for a PDF').toBe(false);
-      expect(site.problems()).toEqual([]);
-    } finally {
-      await site.close();
+  test.for(handbook.dutyHolders.map((role) => role.id))('%s: a log only where the role keeps the journal, its code fetched only when opened', async (roleId, { openSite }) => {
+    const site = await open(openSite, roleId);
+    const keeps = KEEPERS.includes(roleId);
+    expect(await site.page.$$('[data-journal-log]')).toHaveLength(keeps ? 1 : 0);
+    expect(loaded(site, 'journal-log')).toBe(false);
+    if (keeps) {
+      expect(await site.page.isVisible('[data-journal-log]')).toBe(true);
+      await openLog(site.page);
+      expect(loaded(site, 'journal-log')).toBe(true);
+      expect(await text(site.page, '[data-journal-state]')).toBe('Chưa có ca nào đang mở. Bắt đầu ca mới ở phần “Ca trực” để ghi nhật ký.');
+      expect(await site.page.isVisible('[data-journal-form]')).toBe(false);
     }
+    expect(loaded(site, 'pdf'), 'pdf-lib is fetched only for a PDF').toBe(false);
+    expect(site.problems()).toEqual([]);
   });
 
-  it('logs three Vietnamese entries, edits and removes, keeps them across a reload, and exports exactly them as the journal (PDF)', async () => {
-    const site = await open(browser);
+  test('logs three Vietnamese entries, edits and removes, keeps them across a reload, and exports exactly them as the journal (PDF)', async ({ openSite }) => {
+    const site = await open(openSite);
     const { page } = site;
     page.on('dialog', (dialog) => void dialog.accept());
-    try {
-      await startRun(page);
-      await openLog(page);
-      expect(await page.inputValue('#nk-ngay')).toBe('2026-11-27');
-      expect(await page.inputValue('#nk-gio')).toBe('22:10');
+    await startRun(page);
+    await openLog(page);
+    expect(await page.inputValue('#nk-ngay')).toBe('2026-11-27');
+    expect(await page.inputValue('#nk-gio')).toBe('22:10');
 
-      // Nothing is added without content; the field says why.
-      await page.click('[data-journal-submit]');
-      expect(await text(page, '[data-journal-error]')).toBe('Nội dung: cần ghi nội dung.');
-      expect(await page.getAttribute('#nk-noi-dung', 'aria-invalid')).toBe('true');
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('nk-noi-dung');
+    // Nothing is added without content; the field says why.
+    await page.click('[data-journal-submit]');
+    expect(await text(page, '[data-journal-error]')).toBe('Nội dung: cần ghi nội dung.');
+    expect(await page.getAttribute('#nk-noi-dung', 'aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('nk-noi-dung');
 
-      // Typed decomposed (as some keyboards send it): kept and printed composed.
-      await logEntry(page, { time: '22:15', kind: 'tinh-huong', content: 'Camera cổng số 3 mất tín hiệu'.normalize('NFD'), direction: 'Kiểm tra đường truyền', informed: 'Đội Kỹ thuật' });
-      await logEntry(page, {
-        time: '23:05',
-        kind: 'thong-tin',
-        content: 'Chi cục Hải quan cửa khẩu cảng Sài Gòn báo cáo tờ khai nghi vấn',
-        direction: 'Yêu cầu làm rõ, báo cáo trước 06:00',
-        informed: 'Lãnh đạo Phòng Giám sát hải quan trực tuyến',
-      });
-      await logEntry(page, { time: '23:30', content: 'Ghi nhầm, sẽ xóa' });
-      await logEntry(page, { date: '2026-11-28', time: '01:15', kind: 'cong-viec', content: 'Kiểm tra lại hệ thống camera khu vực giám sát', result: 'Hoạt động bình thường' });
-      expect(await text(page, '[data-journal-announce]')).toBe('Đã ghi vào nhật ký: 01:15 28/11 · Công việc thực hiện.');
-      expect(await text(page, '[data-journal-count]')).toBe('(4 mục)');
+    // Typed decomposed (as some keyboards send it): kept and printed composed.
+    await logEntry(page, { time: '22:15', kind: 'tinh-huong', content: 'Camera cổng số 3 mất tín hiệu'.normalize('NFD'), direction: 'Kiểm tra đường truyền', informed: 'Đội Kỹ thuật' });
+    await logEntry(page, {
+      time: '23:05',
+      kind: 'thong-tin',
+      content: 'Chi cục Hải quan cửa khẩu cảng Sài Gòn báo cáo tờ khai nghi vấn',
+      direction: 'Yêu cầu làm rõ, báo cáo trước 06:00',
+      informed: 'Lãnh đạo Phòng Giám sát hải quan trực tuyến',
+    });
+    await logEntry(page, { time: '23:30', content: 'Ghi nhầm, sẽ xóa' });
+    await logEntry(page, { date: '2026-11-28', time: '01:15', kind: 'cong-viec', content: 'Kiểm tra lại hệ thống camera khu vực giám sát', result: 'Hoạt động bình thường' });
+    expect(await text(page, '[data-journal-announce]')).toBe('Đã ghi vào nhật ký: 01:15 28/11 · Công việc thực hiện.');
+    expect(await text(page, '[data-journal-count]')).toBe('(4 mục)');
 
-      // Remove the mistaken one, edit the first.
-      await page.click('[data-journal-list] li:nth-child(3) [data-remove]');
-      expect(await text(page, '[data-journal-announce]')).toBe('Đã xóa mục lúc 23:30.');
-      await page.click('[data-journal-list] li:nth-child(1) [data-edit]');
-      expect(await text(page, '[data-journal-legend]')).toBe('Sửa mục lúc 22:15');
-      expect(await page.inputValue('#nk-noi-dung')).toBe('Camera cổng số 3 mất tín hiệu');
-      await page.fill('#nk-ket-qua', 'Đã khắc phục lúc 22:40');
-      await page.click('[data-journal-submit]');
-      expect(await text(page, '[data-journal-legend]')).toBe('Mục mới');
+    // Remove the mistaken one, edit the first.
+    await page.click('[data-journal-list] li:nth-child(3) [data-remove]');
+    expect(await text(page, '[data-journal-announce]')).toBe('Đã xóa mục lúc 23:30.');
+    await page.click('[data-journal-list] li:nth-child(1) [data-edit]');
+    expect(await text(page, '[data-journal-legend]')).toBe('Sửa mục lúc 22:15');
+    expect(await page.inputValue('#nk-noi-dung')).toBe('Camera cổng số 3 mất tín hiệu');
+    await page.fill('#nk-ket-qua', 'Đã khắc phục lúc 22:40');
+    await page.click('[data-journal-submit]');
+    expect(await text(page, '[data-journal-legend]')).toBe('Mục mới');
 
-      await page.reload();
-      await openLog(page);
-      const shown = await page.$$eval('[data-journal-list] > li', (items) => items.map((li) => (li as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
-      expect(shown).toEqual([
-        '22:15 · Tình huống phát sinh Camera cổng số 3 mất tín hiệu Nội dung đã chỉ đạo Kiểm tra đường truyền Đã thông báo ý kiến của lãnh đạo đến Đội Kỹ thuật Kết quả, ghi chú Đã khắc phục lúc 22:40 Sửa Xóa',
-        '23:05 · Thông tin tiếp nhận Chi cục Hải quan cửa khẩu cảng Sài Gòn báo cáo tờ khai nghi vấn Nội dung đã chỉ đạo Yêu cầu làm rõ, báo cáo trước 06:00 Đã thông báo ý kiến của lãnh đạo đến Lãnh đạo Phòng Giám sát hải quan trực tuyến Sửa Xóa',
-        '01:15 28/11 · Công việc thực hiện Kiểm tra lại hệ thống camera khu vực giám sát Kết quả, ghi chú Hoạt động bình thường Sửa Xóa',
-      ]);
-      expect(loaded(site, 'pdf')).toBe(false);
+    await page.reload();
+    await openLog(page);
+    const shown = await page.$$eval('[data-journal-list] > li', (items) => items.map((li) => (li as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+    expect(shown).toEqual([
+      '22:15 · Tình huống phát sinh Camera cổng số 3 mất tín hiệu Nội dung đã chỉ đạo Kiểm tra đường truyền Đã thông báo ý kiến của lãnh đạo đến Đội Kỹ thuật Kết quả, ghi chú Đã khắc phục lúc 22:40 Sửa Xóa',
+      '23:05 · Thông tin tiếp nhận Chi cục Hải quan cửa khẩu cảng Sài Gòn báo cáo tờ khai nghi vấn Nội dung đã chỉ đạo Yêu cầu làm rõ, báo cáo trước 06:00 Đã thông báo ý kiến của lãnh đạo đến Lãnh đạo Phòng Giám sát hải quan trực tuyến Sửa Xóa',
+      '01:15 28/11 · Công việc thực hiện Kiểm tra lại hệ thống camera khu vực giám sát Kết quả, ghi chú Hoạt động bình thường Sửa Xóa',
+    ]);
+    expect(loaded(site, 'pdf')).toBe(false);
 
-      const pdf = await download(page, '[data-journal-pdf]');
-      expect(pdf.name).toBe('nhat-ky-truc-ban-2026-11-27.pdf');
-      expect(loaded(site, 'pdf')).toBe(true);
-      expect(await text(page, '[data-journal-result]')).toMatch(/^Đã tạo nhật ký ngày 27\/11\/2026: 3 dòng, 1 trang \(PDF, [\d,]+ KB\)\. Tải lại nhat-ky-truc-ban-2026-11-27\.pdf$/);
-      const { pages, values } = await journal(pdf.bytes);
-      expect(pages).toBe(1);
-      expect(values).toEqual({
-        ngay: '27/11/2026',
-        ca_tu: '22:00',
-        ca_den: '06:00',
-        lanh_dao_cap_phong: 'Nguyễn Văn An',
-        'p1.r01.thoi_gian': '22:15',
-        'p1.r01.noi_dung': 'Tình huống phát sinh: Camera cổng số 3 mất tín hiệu',
-        'p1.r01.chi_dao': 'Kiểm tra đường truyền',
-        'p1.r01.thong_bao': 'Đội Kỹ thuật',
-        'p1.r01.ghi_chu': 'Đã khắc phục lúc 22:40',
-        'p1.r02.thoi_gian': '23:05',
-        'p1.r02.noi_dung': 'Thông tin tiếp nhận: Chi cục Hải quan cửa khẩu cảng Sài Gòn báo cáo tờ khai nghi vấn',
-        'p1.r02.chi_dao': 'Yêu cầu làm rõ, báo cáo trước 06:00',
-        'p1.r02.thong_bao': 'Lãnh đạo Phòng Giám sát hải quan trực tuyến',
-        'p1.r03.thoi_gian': '01:15 28/11',
-        'p1.r03.noi_dung': 'Công việc thực hiện: Kiểm tra lại hệ thống camera khu vực giám sát',
-        'p1.r03.ghi_chu': 'Hoạt động bình thường',
-      });
-      for (const value of Object.values(values)) expect(value).toBe(value.normalize('NFC'));
-      expect(site.problems()).toEqual([]);
-    } finally {
-      await site.close();
-    }
+    const pdf = await download(page, '[data-journal-pdf]');
+    expect(pdf.name).toBe('nhat-ky-truc-ban-2026-11-27.pdf');
+    expect(loaded(site, 'pdf')).toBe(true);
+    expect(await text(page, '[data-journal-result]')).toMatch(/^Đã tạo nhật ký ngày 27\/11\/2026: 3 dòng, 1 trang \(PDF, [\d,]+ KB\)\. Tải lại nhat-ky-truc-ban-2026-11-27\.pdf$/);
+    const { pages, values } = await journal(pdf.bytes);
+    expect(pages).toBe(1);
+    expect(values).toEqual({
+      ngay: '27/11/2026',
+      ca_tu: '22:00',
+      ca_den: '06:00',
+      lanh_dao_cap_phong: 'Nguyễn Văn An',
+      'p1.r01.thoi_gian': '22:15',
+      'p1.r01.noi_dung': 'Tình huống phát sinh: Camera cổng số 3 mất tín hiệu',
+      'p1.r01.chi_dao': 'Kiểm tra đường truyền',
+      'p1.r01.thong_bao': 'Đội Kỹ thuật',
+      'p1.r01.ghi_chu': 'Đã khắc phục lúc 22:40',
+      'p1.r02.thoi_gian': '23:05',
+      'p1.r02.noi_dung': 'Thông tin tiếp nhận: Chi cục Hải quan cửa khẩu cảng Sài Gòn báo cáo tờ khai nghi vấn',
+      'p1.r02.chi_dao': 'Yêu cầu làm rõ, báo cáo trước 06:00',
+      'p1.r02.thong_bao': 'Lãnh đạo Phòng Giám sát hải quan trực tuyến',
+      'p1.r03.thoi_gian': '01:15 28/11',
+      'p1.r03.noi_dung': 'Công việc thực hiện: Kiểm tra lại hệ thống camera khu vực giám sát',
+      'p1.r03.ghi_chu': 'Hoạt động bình thường',
+    });
+    for (const value of Object.values(values)) expect(value).toBe(value.normalize('NFC'));
+    expect(site.problems()).toEqual([]);
   });
 
-  it('runs 15 entries onto a second page (rendered with pdftoppm)', async () => {
+  test('runs 15 entries onto a second page (rendered with pdftoppm)', async ({ openSite }) => {
     let store = startStoredRun(
       emptyStore(ROLE),
       { date: '2026-11-27', shiftStart: '22:00', shiftEnd: '06:00', shift: 'Ca đêm', officer: 'Trần Thị Bình', timeZone: 'Asia/Ho_Chi_Minh' },
@@ -230,67 +203,57 @@ describeBrowser('journal log', () => {
         T0,
       );
     }
-    const site = await open(browser);
+    const site = await open(openSite);
     const { page } = site;
-    try {
-      await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY(ROLE), serialise(store)] as const);
-      await page.reload();
-      await openLog(page);
-      expect(await text(page, '[data-journal-count]')).toBe('(15 mục)');
-      const pdf = await download(page, '[data-journal-pdf]');
-      expect(await text(page, '[data-journal-result]')).toContain('15 dòng, 2 trang');
-      const { pages, values } = await journal(pdf.bytes);
-      expect(pages).toBe(2);
-      expect(values['p1.r10.noi_dung']).toMatch(/^Công việc thực hiện: Mục thứ 10: /);
-      expect(values['p2.r01.noi_dung']).toMatch(/^Tình huống phát sinh: Mục thứ 11: /);
-      expect(values['p2.r05.noi_dung']).toBe('Thông tin tiếp nhận: Mục thứ 15: kiểm tra hình ảnh giám sát khu vực cảng Cát Lái, đối chiếu tờ khai luồng xanh');
-      expect(values['p2.r05.thoi_gian']).toBe('22:57');
-      expect(values['p2.r05.ghi_chu']).toBe('Xong, bàn giao ca sau');
-      expect(values['p2.r06.noi_dung']).toBeUndefined();
-      expect(values.lanh_dao_cap_phong).toBe('Trần Thị Bình');
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY(ROLE), serialise(store)] as const);
+    await page.reload();
+    await openLog(page);
+    expect(await text(page, '[data-journal-count]')).toBe('(15 mục)');
+    const pdf = await download(page, '[data-journal-pdf]');
+    expect(await text(page, '[data-journal-result]')).toContain('15 dòng, 2 trang');
+    const { pages, values } = await journal(pdf.bytes);
+    expect(pages).toBe(2);
+    expect(values['p1.r10.noi_dung']).toMatch(/^Công việc thực hiện: Mục thứ 10: /);
+    expect(values['p2.r01.noi_dung']).toMatch(/^Tình huống phát sinh: Mục thứ 11: /);
+    expect(values['p2.r05.noi_dung']).toBe('Thông tin tiếp nhận: Mục thứ 15: kiểm tra hình ảnh giám sát khu vực cảng Cát Lái, đối chiếu tờ khai luồng xanh');
+    expect(values['p2.r05.thoi_gian']).toBe('22:57');
+    expect(values['p2.r05.ghi_chu']).toBe('Xong, bàn giao ca sau');
+    expect(values['p2.r06.noi_dung']).toBeUndefined();
+    expect(values.lanh_dao_cap_phong).toBe('Trần Thị Bình');
 
-      // Rendered as a printer would; the pages are left in RENDERED to be looked at.
-      rmSync(RENDERED, { recursive: true, force: true });
-      mkdirSync(RENDERED, { recursive: true });
-      writeFileSync(join(RENDERED, 'nhat-ky-15-muc.pdf'), pdf.bytes);
-      const render = spawnSync('pdftoppm', ['-png', '-r', '80', join(RENDERED, 'nhat-ky-15-muc.pdf'), join(RENDERED, 'trang')], { encoding: 'utf8' });
-      expect(render.status, render.stderr).toBe(0);
-      for (const png of ['trang-1.png', 'trang-2.png']) expect(statSync(join(RENDERED, png)).size).toBeGreaterThan(20_000);
-      expect(site.problems()).toEqual([]);
-    } finally {
-      await site.close();
-    }
+    // Rendered as a printer would; the pages are left in RENDERED to be looked at.
+    rmSync(RENDERED, { recursive: true, force: true });
+    mkdirSync(RENDERED, { recursive: true });
+    writeFileSync(join(RENDERED, 'nhat-ky-15-muc.pdf'), pdf.bytes);
+    const render = spawnSync('pdftoppm', ['-png', '-r', '80', join(RENDERED, 'nhat-ky-15-muc.pdf'), join(RENDERED, 'trang')], { encoding: 'utf8' });
+    expect(render.status, render.stderr).toBe(0);
+    for (const png of ['trang-1.png', 'trang-2.png']) expect(statSync(join(RENDERED, png)).size).toBeGreaterThan(20_000);
+    expect(site.problems()).toEqual([]);
   });
 
-  it('exports the run as a file that `npm run journal -- --entries --ticked` fills into the same journal, and imports it on another device', async () => {
-    const site = await open(browser);
+  test('exports the run as a file that `npm run journal -- --entries --ticked` fills into the same journal, and imports it on another device', async ({ openSite }) => {
+    const site = await open(openSite);
     const { page } = site;
     const duties = handbook.dutiesOf(ROLE);
-    let runJson: { name: string; bytes: Buffer };
-    let browserPdf: Buffer;
-    try {
-      await startRun(page);
-      await page.clock.setFixedTime(new Date(T0.getTime() + 5 * 60_000));
-      await page.check(`[id="xong-${duties[0]!.id}"]`);
-      await page.fill(`[id="ghi-chu-${duties[0]!.id}"]`, 'đã phối hợp với lãnh đạo phòng');
-      await openLog(page);
-      await logEntry(page, { time: '22:30', kind: 'tinh-huong', content: 'Xe container vào khu vực giám sát không qua cổng số 2', direction: 'Dừng đưa hàng qua khu vực giám sát, làm rõ' });
-      await page.check('[data-journal-ticked]');
-      browserPdf = (await download(page, '[data-journal-pdf]')).bytes;
-      expect(await text(page, '[data-journal-result]')).toContain('2 dòng, 1 trang');
-      await page.click('[data-end]');
-      await page.click('[data-review-confirm]');
-      // An ended run is read only: no form, no edit buttons; its exports still work.
-      await page.waitForSelector('[data-journal-form]', { state: 'hidden' });
-      await page.click('[data-open-run]');
-      expect(await text(page, '[data-journal-state]')).toMatch(/^Nhật ký của ca đã qua 27\/11\/2026 · Ca đêm 22:00–06:00 \(hôm sau\) · Nguyễn Văn An \(chỉ xem\): 1 mục/);
-      expect(await page.$$('[data-journal-list] button')).toHaveLength(0);
-      runJson = await download(page, '[data-journal-json]');
-      expect(runJson.name).toBe('ca-truc-2026-11-27-ca-dem.json');
-      expect(site.problems()).toEqual([]);
-    } finally {
-      await site.close();
-    }
+    await startRun(page);
+    await page.clock.setFixedTime(new Date(T0.getTime() + 5 * 60_000));
+    await page.check(`[id="xong-${duties[0]!.id}"]`);
+    await page.fill(`[id="ghi-chu-${duties[0]!.id}"]`, 'đã phối hợp với lãnh đạo phòng');
+    await openLog(page);
+    await logEntry(page, { time: '22:30', kind: 'tinh-huong', content: 'Xe container vào khu vực giám sát không qua cổng số 2', direction: 'Dừng đưa hàng qua khu vực giám sát, làm rõ' });
+    await page.check('[data-journal-ticked]');
+    const browserPdf = (await download(page, '[data-journal-pdf]')).bytes;
+    expect(await text(page, '[data-journal-result]')).toContain('2 dòng, 1 trang');
+    await page.click('[data-end]');
+    await page.click('[data-review-confirm]');
+    // An ended run is read only: no form, no edit buttons; its exports still work.
+    await page.waitForSelector('[data-journal-form]', { state: 'hidden' });
+    await page.click('[data-open-run]');
+    expect(await text(page, '[data-journal-state]')).toMatch(/^Nhật ký của ca đã qua 27\/11\/2026 · Ca đêm 22:00–06:00 \(hôm sau\) · Nguyễn Văn An \(chỉ xem\): 1 mục/);
+    expect(await page.$$('[data-journal-list] button')).toHaveLength(0);
+    const runJson = await download(page, '[data-journal-json]');
+    expect(runJson.name).toBe('ca-truc-2026-11-27-ca-dem.json');
+    expect(site.problems()).toEqual([]);
 
     // The command line, from the very file the page wrote.
     const dir = join(tmpdir(), `journal-log-cli-${process.pid}`);
@@ -318,92 +281,76 @@ describeBrowser('journal log', () => {
     }
 
     // Another device: the run joins its history; a bad or foreign file is refused, changing nothing.
-    const other = await open(browser);
-    try {
-      const { page } = other;
-      await openLog(page);
-      await page.setInputFiles('[data-journal-import]', { name: runJson.name, mimeType: 'application/json', buffer: runJson.bytes });
-      await page.waitForSelector('[data-journal-result]:not(:empty)');
-      expect(await text(page, '[data-journal-result]')).toBe('Đã nhập ca 27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Nguyễn Văn An vào “Các ca đã qua”.');
-      expect(await page.$$('[data-history-list] li')).toHaveLength(1);
+    const other = await open(openSite);
+    const { page: there } = other;
+    await openLog(there);
+    await there.setInputFiles('[data-journal-import]', { name: runJson.name, mimeType: 'application/json', buffer: runJson.bytes });
+    await there.waitForSelector('[data-journal-result]:not(:empty)');
+    expect(await text(there, '[data-journal-result]')).toBe('Đã nhập ca 27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Nguyễn Văn An vào “Các ca đã qua”.');
+    expect(await there.$$('[data-history-list] li')).toHaveLength(1);
 
-      const data = JSON.parse(runJson.bytes.toString('utf8')) as { version: number; run: { journal: { at: string }[] } };
-      const refused: [string, string, string][] = [
-        ['moi.json', JSON.stringify({ ...data, version: 3 }), 'Không nhập được “moi.json”: Ô “phiên bản” của tệp được tạo bởi phiên bản sổ tay mới hơn (định dạng 3); trang này chỉ đọc được định dạng 2.'],
-        ['gio.json', JSON.stringify({ ...data, run: { ...data.run, journal: [{ ...data.run.journal[0], at: '2026-11-27T22:75' }] } }), 'Không nhập được “gio.json”: Mục nhật ký thứ 1, ô “thời gian” phải là ngày giờ có thật, dạng 2026-11-27T22:15.'],
-        ['ghi-chu.txt', 'ca đêm 27/11', 'Không nhập được “ghi-chu.txt”: Tệp không phải tệp JSON đọc được (có thể đã bị cắt hoặc sửa hỏng).'],
-      ];
-      for (const [name, content, message] of refused) {
-        await page.setInputFiles('[data-journal-import]', { name, mimeType: 'application/json', buffer: Buffer.from(content) });
-        await page.waitForFunction((expected) => document.querySelector('[data-journal-result]')?.textContent === expected, message);
-      }
-      expect(await page.$$('[data-history-list] li')).toHaveLength(1);
-      expect(other.problems()).toEqual([]);
-    } finally {
-      await other.close();
+    const data = JSON.parse(runJson.bytes.toString('utf8')) as { version: number; run: { journal: { at: string }[] } };
+    const refused: [string, string, string][] = [
+      ['moi.json', JSON.stringify({ ...data, version: 3 }), 'Không nhập được “moi.json”: Ô “phiên bản” của tệp được tạo bởi phiên bản sổ tay mới hơn (định dạng 3); trang này chỉ đọc được định dạng 2.'],
+      ['gio.json', JSON.stringify({ ...data, run: { ...data.run, journal: [{ ...data.run.journal[0], at: '2026-11-27T22:75' }] } }), 'Không nhập được “gio.json”: Mục nhật ký thứ 1, ô “thời gian” phải là ngày giờ có thật, dạng 2026-11-27T22:15.'],
+      ['ghi-chu.txt', 'ca đêm 27/11', 'Không nhập được “ghi-chu.txt”: Tệp không phải tệp JSON đọc được (có thể đã bị cắt hoặc sửa hỏng).'],
+    ];
+    for (const [name, content, message] of refused) {
+      await there.setInputFiles('[data-journal-import]', { name, mimeType: 'application/json', buffer: Buffer.from(content) });
+      await there.waitForFunction((expected) => document.querySelector('[data-journal-result]')?.textContent === expected, message);
     }
-    const foreign = await open(browser, 'lanh-dao-ca-truc');
-    try {
-      await openLog(foreign.page);
-      await foreign.page.setInputFiles('[data-journal-import]', { name: runJson.name, mimeType: 'application/json', buffer: runJson.bytes });
-      await foreign.page.waitForSelector('[data-journal-result]:not(:empty)');
-      expect(await text(foreign.page, '[data-journal-result]')).toBe(
-        `Không nhập được “${runJson.name}”: đây là ca của Lãnh đạo cấp phòng trực ban; hãy nhập trên trang của vai trò đó.`,
-      );
-      expect(await foreign.page.$$('[data-history-list] li')).toHaveLength(0);
-    } finally {
-      await foreign.close();
-    }
+    expect(await there.$$('[data-history-list] li')).toHaveLength(1);
+    expect(other.problems()).toEqual([]);
+    const foreign = await open(openSite, 'lanh-dao-ca-truc');
+    await openLog(foreign.page);
+    await foreign.page.setInputFiles('[data-journal-import]', { name: runJson.name, mimeType: 'application/json', buffer: runJson.bytes });
+    await foreign.page.waitForSelector('[data-journal-result]:not(:empty)');
+    expect(await text(foreign.page, '[data-journal-result]')).toBe(
+      `Không nhập được “${runJson.name}”: đây là ca của Lãnh đạo cấp phòng trực ban; hãy nhập trên trang của vai trò đó.`,
+    );
+    expect(await foreign.page.$$('[data-history-list] li')).toHaveLength(0);
   });
 
-  it('loads a run stored by an old version (v1, no journal) as v3 with an empty log, and logs into it', async () => {
-    const site = await open(browser);
+  test('loads a run stored by an old version (v1, no journal) as v3 with an empty log, and logs into it', async ({ openSite }) => {
+    const site = await open(openSite);
     const { page } = site;
     const run = { id: 'run-v1-0001', role: ROLE, date: '2026-11-27', shift: 'Ca đêm', officer: 'Lê Văn Cường', startedAt: T0.toISOString(), endedAt: null, items: [] };
     const v1 = JSON.stringify({ format: 'so-tay-truc-ban/checklist', version: 1, role: ROLE, current: run, history: [] });
-    try {
-      await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY(ROLE), v1] as const);
-      await page.reload();
-      expect(await text(page, '[data-notices] .notice')).toMatch(/^Dữ liệu ca trực đã được chuyển sang định dạng mới của sổ tay; không mất ca nào\./);
-      expect(await text(page, '[data-status]')).toBe('Ca đang mở: 27/11/2026 · Ca đêm · Lê Văn Cường; mở sổ lúc 22:10.');
-      await openLog(page);
-      expect(await text(page, '[data-journal-state]')).toBe('Nhật ký của ca đang mở: chưa có mục nào.');
-      await logEntry(page, { content: 'Nhận bàn giao ca' });
-      const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), KEY(ROLE));
-      expect(stored.version).toBe(3);
-      // The zone of this device (Chromium names Hà Nội time "Asia/Saigon").
-      expect(stored.current).toMatchObject({ shiftStart: null, shiftEnd: null, timeZone: expect.stringMatching(/^Asia\/(Ho_Chi_Minh|Saigon)$/) });
-      expect(stored.current.journal).toEqual([{ id: expect.any(String), at: '2026-11-27T22:10', kind: 'cong-viec', content: 'Nhận bàn giao ca', stamp: T0.getTime() }]);
-      const aside = await page.evaluate((key) => Object.keys(localStorage).filter((k) => k.startsWith(`${key}:set-aside:`)).map((k) => localStorage.getItem(k)), KEY(ROLE));
-      expect(aside).toEqual([v1]);
-      expect(site.problems()).toEqual([]);
-    } finally {
-      await site.close();
-    }
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY(ROLE), v1] as const);
+    await page.reload();
+    expect(await text(page, '[data-notices] .notice')).toMatch(/^Dữ liệu ca trực đã được chuyển sang định dạng mới của sổ tay; không mất ca nào\./);
+    expect(await text(page, '[data-status]')).toBe('Ca đang mở: 27/11/2026 · Ca đêm · Lê Văn Cường; mở sổ lúc 22:10.');
+    await openLog(page);
+    expect(await text(page, '[data-journal-state]')).toBe('Nhật ký của ca đang mở: chưa có mục nào.');
+    await logEntry(page, { content: 'Nhận bàn giao ca' });
+    const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), KEY(ROLE));
+    expect(stored.version).toBe(3);
+    // The zone of this device (Chromium names Hà Nội time "Asia/Saigon").
+    expect(stored.current).toMatchObject({ shiftStart: null, shiftEnd: null, timeZone: expect.stringMatching(/^Asia\/(Ho_Chi_Minh|Saigon)$/) });
+    expect(stored.current.journal).toEqual([{ id: expect.any(String), at: '2026-11-27T22:10', kind: 'cong-viec', content: 'Nhận bàn giao ca', stamp: T0.getTime() }]);
+    const aside = await page.evaluate((key) => Object.keys(localStorage).filter((k) => k.startsWith(`${key}:set-aside:`)).map((k) => localStorage.getItem(k)), KEY(ROLE));
+    expect(aside).toEqual([v1]);
+    expect(site.problems()).toEqual([]);
   });
 
-  it.each(KEEPERS.flatMap((role) => (['light', 'dark'] as const).map((scheme) => [role, scheme] as const)))(
+  test.for(KEEPERS.flatMap((role) => (['light', 'dark'] as const).map((scheme) => [role, scheme] as const)))(
     'axe finds nothing on %s (%s) with the log open: empty, with entries, editing, with an error and an export',
-    async (roleId, colorScheme) => {
-      const site = await open(browser, roleId, { colorScheme });
+    async ([roleId, colorScheme], { openSite }) => {
+      const site = await open(openSite, roleId, { colorScheme });
       const { page } = site;
-      try {
-        await openLog(page);
-        expect(formatViolations(await runAxe(page)), 'open, no run').toBe('');
-        await startRun(page);
-        await logEntry(page, { time: '22:15', kind: 'tinh-huong', content: 'Camera cổng số 3 mất tín hiệu', direction: 'Kiểm tra đường truyền', informed: 'Đội Kỹ thuật', result: 'Đã khắc phục' });
-        await page.click('[data-journal-list] [data-edit]');
-        await page.fill('#nk-noi-dung', '');
-        await page.click('[data-journal-submit]');
-        expect(await page.isVisible('[data-journal-error]')).toBe(true);
-        expect(formatViolations(await runAxe(page)), 'editing, with an error').toBe('');
-        await page.click('[data-journal-cancel]');
-        await download(page, '[data-journal-json]');
-        expect(formatViolations(await runAxe(page)), 'with an export').toBe('');
-        expect(site.problems()).toEqual([]);
-      } finally {
-        await site.close();
-      }
+      await openLog(page);
+      expect(formatViolations(await runAxe(page)), 'open, no run').toBe('');
+      await startRun(page);
+      await logEntry(page, { time: '22:15', kind: 'tinh-huong', content: 'Camera cổng số 3 mất tín hiệu', direction: 'Kiểm tra đường truyền', informed: 'Đội Kỹ thuật', result: 'Đã khắc phục' });
+      await page.click('[data-journal-list] [data-edit]');
+      await page.fill('#nk-noi-dung', '');
+      await page.click('[data-journal-submit]');
+      expect(await page.isVisible('[data-journal-error]')).toBe(true);
+      expect(formatViolations(await runAxe(page)), 'editing, with an error').toBe('');
+      await page.click('[data-journal-cancel]');
+      await download(page, '[data-journal-json]');
+      expect(formatViolations(await runAxe(page)), 'with an export').toBe('');
+      expect(site.problems()).toEqual([]);
     },
   );
 });

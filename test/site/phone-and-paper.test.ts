@@ -10,13 +10,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, expect } from 'vitest';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { routes } from '../../src/lib/site/routes.ts';
 import { squashSpace } from '../../src/lib/vi.ts';
-import { describeBrowser, launchBrowser, openPage, type SitePage } from '../support/browser.ts';
+import { describeBrowser } from '../support/browser.ts';
 import { basePath, listBuiltPages, siteUrl } from '../support/site.ts';
+import { test } from '../support/site-test.ts';
 
 const PHONE = { width: 390, height: 844 };
 const drills = loadContent('content').drills.map((d) => d.value);
@@ -54,42 +55,31 @@ const cutRegions = (page: Page) =>
   });
 
 describeBrowser('phone, paper and the front door', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
+  afterAll(() => {
     rmSync(out, { recursive: true, force: true });
   });
 
-  async function open(path: string, options = {}): Promise<SitePage> {
-    const site = await openPage(browser, options);
-    onTestFinished(() => site.close());
-    await site.goto(path);
-    return site;
-  }
 
-  it.each([
+  test.for([
     ['vai-tro', routes.roles()],
     ['quy-trinh', routes.flows()],
     ['dien-tap', routes.drills()],
     ['bieu-mau', routes.forms()],
-  ])('from the home page, one click reaches %s', async (way, path) => {
-    const site = await open('/');
+  ] as const)('from the home page, one click reaches %s', async ([way, path], { openSite }) => {
+    const site = await openSite('/');
     await Promise.all([site.page.waitForURL(siteUrl(path)), site.page.click(`main a[data-way="${way}"]`)]);
     expect(new URL(site.page.url()).pathname).toBe(`${basePath}${path.slice(1)}`);
     expect(site.problems()).toEqual([]);
   });
 
-  it('says the disclaimer once on the home page (the footer), not in a callout too', async () => {
-    const site = await open('/');
+  test('says the disclaimer once on the home page (the footer), not in a callout too', async ({ openSite }) => {
+    const site = await openSite('/');
     const text = await site.page.evaluate(() => document.body.innerText);
     expect(text.match(/Sổ tay (chỉ để tham khảo|không thay thế văn bản pháp luật)/g)).toHaveLength(1);
   });
 
-  it.each(pages.map((p) => [p.path, p] as const))('%s at 390 px: nothing scrolls sideways, nothing is cut', async (_path, built) => {
-    const site = await open(built.url, { viewport: PHONE });
+  test.for(pages.map((p) => [p.path, p] as const))('%s at 390 px: nothing scrolls sideways, nothing is cut', async ([_path, built], { openSite }) => {
+    const site = await openSite(built.url, { viewport: PHONE });
     const width = await site.page.evaluate(() => document.documentElement.scrollWidth);
     expect.soft(width, 'document width').toBeLessThanOrEqual(PHONE.width);
     expect.soft(await cutRegions(site.page)).toEqual([]);
@@ -99,15 +89,15 @@ describeBrowser('phone, paper and the front door', () => {
     expect.soft(top, 'bottom of the status banner').toBeLessThanOrEqual(120);
   });
 
-  it('the banner opens to its detail in one tap', async () => {
-    const site = await open('/', { viewport: PHONE });
+  test('the banner opens to its detail in one tap', async ({ openSite }) => {
+    const site = await openSite('/', { viewport: PHONE });
     expect(await site.page.isVisible('.status-banner p')).toBe(false);
     await site.page.click('.status-banner summary');
     expect(await site.page.textContent('.status-banner p')).toContain('Văn bản pháp luật là căn cứ');
   });
 
-  it('the quiz counts the first answer: 1/1', async () => {
-    const site = await open(routes.quiz());
+  test('the quiz counts the first answer: 1/1', async ({ openSite }) => {
+    const site = await openSite(routes.quiz());
     const item = site.page.locator('[data-quiz-item]:visible').first();
     const correct = await item.getAttribute('data-correct');
     await item.locator(`input[value="${correct}"]`).check();
@@ -117,9 +107,9 @@ describeBrowser('phone, paper and the front door', () => {
     expect(squashSpace((await site.page.textContent('[data-progress]')) ?? '')).toBe('Đã trả lời đúng 1/1 câu.');
   });
 
-  it('exports the after-action report as a PDF holding what was typed', async () => {
+  test('exports the after-action report as a PDF holding what was typed', async ({ openSite }) => {
     const drill = drills.find((d) => d.id === 'nghi-van-trong-gio')!;
-    const site = await open(routes.drillTrainer(drill.id), { acceptDownloads: true });
+    const site = await openSite(routes.drillTrainer(drill.id), { acceptDownloads: true });
     const { page } = site;
     await page.fill('#aar-date', '2026-11-27');
     await page.fill('#aar-facilitator', 'Nguyễn Văn An');
@@ -159,8 +149,8 @@ describeBrowser('phone, paper and the front door', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  it.each(drills.map((d) => [d.id, d] as const))('prints the trainer packet of %s on at most 4 A4 pages, without widgets or addresses', async (_id, drill) => {
-    const site = await open(routes.drillTrainer(drill.id));
+  test.for(drills.map((d) => [d.id, d] as const))('prints the trainer packet of %s on at most 4 A4 pages, without widgets or addresses', async ([_id, drill], { openSite }) => {
+    const site = await openSite(routes.drillTrainer(drill.id));
     await site.page.emulateMedia({ media: 'print' });
     const widgets = await site.page.evaluate(() =>
       [...document.querySelectorAll('main input, main textarea, main select, main button')]
@@ -181,9 +171,8 @@ describeBrowser('phone, paper and the front door', () => {
     expect(text).not.toContain('Sổ tay trực ban Điều 7 Vai trò'); // no navigation
   });
 
-  it('search labels the forms page as a form, offers a "Biểu mẫu" filter, and ranks the role pages first for a role name', async () => {
-    const site = await openPage(browser);
-    onTestFinished(() => site.close());
+  test('search labels the forms page as a form, offers a "Biểu mẫu" filter, and ranks the role pages first for a role name', async ({ openSite }) => {
+    const site = await openSite(null);
     const results = async (path: string) => {
       await site.goto(path);
       await site.page.waitForFunction(() => /kết quả/.test(document.querySelector('#trang-thai')?.textContent ?? ''));

@@ -11,13 +11,14 @@ import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } f
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { runFile, serialiseRunFile } from '../../src/lib/checklist/run-file.ts';
 import { LIMITS } from '../../src/lib/checklist/schema.ts';
 import { emptyStore, endRun, serialise, startRun as startStored } from '../../src/lib/checklist/state.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
-import { describeBrowser, launchBrowser, openPage, type SitePage } from '../support/browser.ts';
+import { describeBrowser, type SitePage } from '../support/browser.ts';
+import { test, type OpenSite } from '../support/site-test.ts';
 import { startStaticServer } from '../support/static-server.ts';
 import { distDir } from '../support/site.ts';
 
@@ -33,10 +34,8 @@ const text = async (page: Page, selector: string) => ((await page.textContent(se
 const tick = (id: string) => `[id="xong-${id}"]`;
 const note = (id: string) => `[id="ghi-chu-${id}"]`;
 
-async function open(browser: Browser, at: Date, options = {}): Promise<SitePage> {
-  const site = await openPage(browser, { ...VN, ...options });
-  await site.page.clock.setFixedTime(at);
-  await site.goto(`/vai-tro/${ROLE}/`);
+async function open(openSite: OpenSite, at: Date, options = {}): Promise<SitePage> {
+  const site = await openSite(`/vai-tro/${ROLE}/`, { ...VN, at, ...options });
   await site.page.waitForSelector('[data-run-panel]:not([hidden])');
   return site;
 }
@@ -51,8 +50,8 @@ async function startRun(page: Page, hours: [string, string], shift = '', officer
 }
 
 /** A run open in one tab, and a second tab of the same browser on the same page. */
-async function twoTabs(browser: Browser): Promise<{ site: SitePage; other: Page }> {
-  const site = await open(browser, LATE);
+async function twoTabs(openSite: OpenSite): Promise<{ site: SitePage; other: Page }> {
+  const site = await open(openSite, LATE);
   const other = await site.context.newPage();
   await other.clock.setFixedTime(LATE);
   await startRun(site.page, ['07:30', '16:30']);
@@ -94,89 +93,67 @@ function pdfText(bytes: Buffer): string {
 const headerOf = (text: string) => /Ngày: (\S+) Ca trực từ: (\S*) ?đến: (\S*)/.exec(text)?.slice(1);
 
 describeBrowser('the shift run, as its users meet it', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
+
+  test('1. prints the shift as scheduled: a day shift started at 16:46 with entries at 08:15 and 10:40 reads 07:30–16:30', async ({ openSite }) => {
+    const site = await open(openSite, LATE);
+    const { page } = site;
+    await startRun(page, ['07:30', '16:30'], 'Ca ngày');
+    await logEntry(page, '08:15', 'Kiểm tra camera cổng số 3');
+    await logEntry(page, '10:40', 'Tờ khai nghi vấn luồng xanh');
+    const shown = pdfText(await download(page, '[data-journal-pdf]'));
+    expect(headerOf(shown)).toEqual(['27/11/2026', '07:30', '16:30']);
+    expect(shown).toMatch(/08:15 Công việc thực hiện: Kiểm tra camera cổng số 3 .*10:40 Công việc thực hiện: Tờ khai nghi vấn luồng xanh/);
+    // The typed name and hours are in the run's label on the page and its sheets.
+    expect(await text(page, '[data-status]')).toBe('Ca đang mở: 27/11/2026 · Ca ngày 07:30–16:30 · Nguyễn Văn An; mở sổ lúc 16:46.');
+    expect(site.problems()).toEqual([]);
   });
 
-  it('1. prints the shift as scheduled: a day shift started at 16:46 with entries at 08:15 and 10:40 reads 07:30–16:30', async () => {
-    const site = await open(browser, LATE);
+  test('2. keeps the run in its zone: a clock set back cannot end it before it began, and a device in London shows and prints Vietnam time', async ({ openSite }) => {
+    const site = await open(openSite, new Date('2026-11-27T16:50:00.000Z'));
     const { page } = site;
-    try {
-      await startRun(page, ['07:30', '16:30'], 'Ca ngày');
-      await logEntry(page, '08:15', 'Kiểm tra camera cổng số 3');
-      await logEntry(page, '10:40', 'Tờ khai nghi vấn luồng xanh');
-      const shown = pdfText(await download(page, '[data-journal-pdf]'));
-      expect(headerOf(shown)).toEqual(['27/11/2026', '07:30', '16:30']);
-      expect(shown).toMatch(/08:15 Công việc thực hiện: Kiểm tra camera cổng số 3 .*10:40 Công việc thực hiện: Tờ khai nghi vấn luồng xanh/);
-      // The typed name and hours are in the run's label on the page and its sheets.
-      expect(await text(page, '[data-status]')).toBe('Ca đang mở: 27/11/2026 · Ca ngày 07:30–16:30 · Nguyễn Văn An; mở sổ lúc 16:46.');
-      expect(site.problems()).toEqual([]);
-    } finally {
-      await site.close();
-    }
-  });
-
-  it('2. keeps the run in its zone: a clock set back cannot end it before it began, and a device in London shows and prints Vietnam time', async () => {
-    const site = await open(browser, new Date('2026-11-27T16:50:00.000Z'));
-    const { page } = site;
-    let stored = '';
-    try {
-      await startRun(page, ['22:00', '06:00'], 'Ca đêm');
-      await page.check(tick(ITEMS[0]!.id));
-      await logEntry(page, '23:55', 'Nhận bàn giao số liệu');
-      // The clock moves back to 22:20: ending now would end the run before it began.
-      await page.clock.setFixedTime(new Date('2026-11-27T15:20:00.000Z'));
-      await page.click('[data-end]');
-      await page.click('[data-review-confirm]');
-      await page.waitForSelector('[data-notices] .notice');
-      expect(await text(page, '[data-notices] .notice')).toBe(
-        'Đồng hồ của máy đang chỉ 22:20, sớm hơn lúc bắt đầu ca (23:50): hãy chỉnh lại đồng hồ rồi kết thúc ca.',
-      );
-      expect(await page.isVisible('[data-end]'), 'the run is still open').toBe(true);
-      stored = await page.evaluate((key) => localStorage.getItem(key) ?? '', KEY);
-    } finally {
-      await site.close();
-    }
+    await startRun(page, ['22:00', '06:00'], 'Ca đêm');
+    await page.check(tick(ITEMS[0]!.id));
+    await logEntry(page, '23:55', 'Nhận bàn giao số liệu');
+    // The clock moves back to 22:20: ending now would end the run before it began.
+    await page.clock.setFixedTime(new Date('2026-11-27T15:20:00.000Z'));
+    await page.click('[data-end]');
+    await page.click('[data-review-confirm]');
+    await page.waitForSelector('[data-notices] .notice');
+    expect(await text(page, '[data-notices] .notice')).toBe(
+      'Đồng hồ của máy đang chỉ 22:20, sớm hơn lúc bắt đầu ca (23:50): hãy chỉnh lại đồng hồ rồi kết thúc ca.',
+    );
+    expect(await page.isVisible('[data-end]'), 'the run is still open').toBe(true);
+    const stored = await page.evaluate((key) => localStorage.getItem(key) ?? '', KEY);
 
     // The same storage on a device set to Europe/London.
-    const london = await openPage(browser, { timezoneId: 'Europe/London', locale: 'vi-VN' });
-    try {
-      const { page } = london;
-      await page.clock.setFixedTime(new Date('2026-11-27T17:10:00.000Z'));
-      await london.goto(`/vai-tro/${ROLE}/`);
-      await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, stored] as const);
-      await page.reload();
-      await page.waitForSelector('[data-item] .tick:enabled');
-      expect(await text(page, '[data-status]')).toBe(
-        'Ca đang mở: 27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Nguyễn Văn An; mở sổ lúc 23:50 (giờ GMT+7, nơi ghi ca).',
-      );
-      expect(await text(page, `[id="${ITEMS[0]!.id}"] [data-done-at]`)).toBe('Xong lúc 23:50');
-      // A new entry is dated in the run's zone: 17:10 UTC is 00:10 the next day in Hà Nội.
-      await page.click('[data-journal-open] summary');
-      await page.waitForSelector('[data-journal-form]:not([hidden])');
-      await page.focus('#nk-noi-dung');
-      expect([await page.inputValue('#nk-ngay'), await page.inputValue('#nk-gio')]).toEqual(['2026-11-28', '00:10']);
-      await page.check('[data-journal-ticked]');
-      const shown = pdfText(await download(page, '[data-journal-pdf]'));
-      expect(headerOf(shown)).toEqual(['27/11/2026', '22:00', '06:00']);
-      expect(shown).toContain('23:50 Công việc thực hiện');
-      expect(shown).toContain('23:55 Công việc thực hiện: Nhận bàn giao số liệu');
-      // The run file carries the run's zone, not the exporting device's.
-      const file = JSON.parse((await download(page, '[data-journal-json]')).toString('utf8'));
-      expect(['Asia/Ho_Chi_Minh', 'Asia/Saigon']).toContain(file.run.timeZone);
-      expect(file).not.toHaveProperty('timeZone');
-      expect(london.problems()).toEqual([]);
-    } finally {
-      await london.close();
-    }
+    const london = await openSite(`/vai-tro/${ROLE}/`, { timezoneId: 'Europe/London', locale: 'vi-VN', at: new Date('2026-11-27T17:10:00.000Z') });
+    const { page: inLondon } = london;
+    await inLondon.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, stored] as const);
+    await inLondon.reload();
+    await inLondon.waitForSelector('[data-item] .tick:enabled');
+    expect(await text(inLondon, '[data-status]')).toBe(
+      'Ca đang mở: 27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Nguyễn Văn An; mở sổ lúc 23:50 (giờ GMT+7, nơi ghi ca).',
+    );
+    expect(await text(inLondon, `[id="${ITEMS[0]!.id}"] [data-done-at]`)).toBe('Xong lúc 23:50');
+    // A new entry is dated in the run's zone: 17:10 UTC is 00:10 the next day in Hà Nội.
+    await inLondon.click('[data-journal-open] summary');
+    await inLondon.waitForSelector('[data-journal-form]:not([hidden])');
+    await inLondon.focus('#nk-noi-dung');
+    expect([await inLondon.inputValue('#nk-ngay'), await inLondon.inputValue('#nk-gio')]).toEqual(['2026-11-28', '00:10']);
+    await inLondon.check('[data-journal-ticked]');
+    const shown = pdfText(await download(inLondon, '[data-journal-pdf]'));
+    expect(headerOf(shown)).toEqual(['27/11/2026', '22:00', '06:00']);
+    expect(shown).toContain('23:50 Công việc thực hiện');
+    expect(shown).toContain('23:55 Công việc thực hiện: Nhận bàn giao số liệu');
+    // The run file carries the run's zone, not the exporting device's.
+    const file = JSON.parse((await download(inLondon, '[data-journal-json]')).toString('utf8'));
+    expect(['Asia/Ho_Chi_Minh', 'Asia/Saigon']).toContain(file.run.timeZone);
+    expect(file).not.toHaveProperty('timeZone');
+    expect(london.problems()).toEqual([]);
   });
 
-  it('2. refuses impossible run files by name, and asks before an import pushes a run out of a full history', async () => {
-    const site = await open(browser, LATE);
+  test('2. refuses impossible run files by name, and asks before an import pushes a run out of a full history', async ({ openSite }) => {
+    const site = await open(openSite, LATE);
     const { page } = site;
     const day = (n: number) => ({ date: `2026-11-${String(n).padStart(2, '0')}`, shiftStart: '07:30', shiftEnd: '16:30', shift: `Ca ${n}`, officer: '', timeZone: 'Asia/Ho_Chi_Minh' });
     let full = emptyStore(ROLE);
@@ -198,183 +175,163 @@ describeBrowser('the shift run, as its users meet it', () => {
       await page.evaluate(() => document.querySelector('[data-journal-result]')?.replaceChildren());
       return result;
     };
-    try {
-      await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, serialise(full)] as const);
-      await page.reload();
-      await page.click('[data-journal-open] summary');
-      await page.waitForSelector('[data-journal-export]:not([hidden])');
-      expect(await importFile('sau.json', fileOf({ ...newer, endedAt: '2026-11-27T08:00:00.000Z', startedAt: '2026-11-27T09:00:00.000Z' }))).toBe(
-        'Không nhập được “sau.json”: Ô “lúc kết thúc ghi ca” của ca sớm hơn lúc bắt đầu ca.',
-      );
-      expect(await importFile('2099.json', fileOf({ ...newer, date: '2099-11-27' }))).toBe('Không nhập được “2099.json”: Ô “ngày trực” của ca ở sau ngày hôm nay.');
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, serialise(full)] as const);
+    await page.reload();
+    await page.click('[data-journal-open] summary');
+    await page.waitForSelector('[data-journal-export]:not([hidden])');
+    expect(await importFile('sau.json', fileOf({ ...newer, endedAt: '2026-11-27T08:00:00.000Z', startedAt: '2026-11-27T09:00:00.000Z' }))).toBe(
+      'Không nhập được “sau.json”: Ô “lúc kết thúc ghi ca” của ca sớm hơn lúc bắt đầu ca.',
+    );
+    expect(await importFile('2099.json', fileOf({ ...newer, date: '2099-11-27' }))).toBe('Không nhập được “2099.json”: Ô “ngày trực” của ca ở sau ngày hôm nay.');
 
-      expect(await importFile('moi.json', fileOf(newer))).toBe('Chưa nhập ca 27/11/2026 · Ca 27 07:30–16:30; không có gì thay đổi.');
-      expect(dialogs).toEqual([
-        `Máy này đã giữ đủ ${LIMITS.history} ca. Nhập ca 27/11/2026 · Ca 27 07:30–16:30 thì ca cũ nhất, 01/11/2026 · Ca 1 07:30–16:30, sẽ bị bỏ khỏi máy. Nên xuất ca cũ đó ra tệp trước. Vẫn nhập?`,
-      ]);
-      expect(await page.$$('[data-history-list] li')).toHaveLength(LIMITS.history);
-      accept = true;
-      expect(await importFile('moi.json', fileOf(newer))).toBe('Đã nhập ca 27/11/2026 · Ca 27 07:30–16:30 vào “Các ca đã qua”.');
-      const ids = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}').history.map((r: { id: string }) => r.id), KEY);
-      expect(ids[0]).toBe('run-newer');
-      expect(ids).not.toContain('run-0001');
-      expect(site.problems()).toEqual([]);
-    } finally {
-      await site.close();
-    }
+    expect(await importFile('moi.json', fileOf(newer))).toBe('Chưa nhập ca 27/11/2026 · Ca 27 07:30–16:30; không có gì thay đổi.');
+    expect(dialogs).toEqual([
+      `Máy này đã giữ đủ ${LIMITS.history} ca. Nhập ca 27/11/2026 · Ca 27 07:30–16:30 thì ca cũ nhất, 01/11/2026 · Ca 1 07:30–16:30, sẽ bị bỏ khỏi máy. Nên xuất ca cũ đó ra tệp trước. Vẫn nhập?`,
+    ]);
+    expect(await page.$$('[data-history-list] li')).toHaveLength(LIMITS.history);
+    accept = true;
+    expect(await importFile('moi.json', fileOf(newer))).toBe('Đã nhập ca 27/11/2026 · Ca 27 07:30–16:30 vào “Các ca đã qua”.');
+    const ids = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}').history.map((r: { id: string }) => r.id), KEY);
+    expect(ids[0]).toBe('run-newer');
+    expect(ids).not.toContain('run-0001');
+    expect(site.problems()).toEqual([]);
   });
 
-  it('3. checks what the journal prints where it is typed, and exports everything it accepted', async () => {
-    const site = await open(browser, LATE);
+  test('3. checks what the journal prints where it is typed, and exports everything it accepted', async ({ openSite }) => {
+    const site = await open(openSite, LATE);
     const { page } = site;
-    try {
-      await startRun(page, ['07:30', '16:30'], 'Ca ngày', 'Nguyễn 😀');
-      expect(await text(page, '#ca-nguoi-loi')).toBe('Người trực: phông chữ của nhật ký không có “😀”; hãy bỏ hoặc thay các ký tự này.');
-      expect(await page.getAttribute('#ca-nguoi', 'aria-invalid')).toBe('true');
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('ca-nguoi');
-      expect(await page.evaluate((key) => localStorage.getItem(key), KEY), 'nothing started').toBeNull();
-      await page.fill('#ca-nguoi', 'Trần Văn Bình');
-      await page.click('[data-start-form] button[type=submit]');
-      await page.waitForSelector('[data-item] .tick:enabled');
+    await startRun(page, ['07:30', '16:30'], 'Ca ngày', 'Nguyễn 😀');
+    expect(await text(page, '#ca-nguoi-loi')).toBe('Người trực: phông chữ của nhật ký không có “😀”; hãy bỏ hoặc thay các ký tự này.');
+    expect(await page.getAttribute('#ca-nguoi', 'aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ca-nguoi');
+    expect(await page.evaluate((key) => localStorage.getItem(key), KEY), 'nothing started').toBeNull();
+    await page.fill('#ca-nguoi', 'Trần Văn Bình');
+    await page.click('[data-start-form] button[type=submit]');
+    await page.waitForSelector('[data-item] .tick:enabled');
 
-      // The officer's name can be changed while the run is open, with the same check.
-      await page.click('[data-officer] summary');
-      await page.fill('#ca-nguoi-sua', 'אבג');
-      await page.click('[data-officer-form] button[type=submit]');
-      await page.waitForSelector('#ca-nguoi-sua-loi:not([hidden])');
-      expect(await text(page, '#ca-nguoi-sua-loi')).toMatch(/^Người trực: phông chữ của nhật ký không có/);
-      await page.fill('#ca-nguoi-sua', 'Nguyễn Văn An');
-      await page.click('[data-officer-form] button[type=submit]');
-      await page.waitForFunction(() => document.querySelector('[data-status]')?.textContent?.includes('· Nguyễn Văn An;'));
+    // The officer's name can be changed while the run is open, with the same check.
+    await page.click('[data-officer] summary');
+    await page.fill('#ca-nguoi-sua', 'אבג');
+    await page.click('[data-officer-form] button[type=submit]');
+    await page.waitForSelector('#ca-nguoi-sua-loi:not([hidden])');
+    expect(await text(page, '#ca-nguoi-sua-loi')).toMatch(/^Người trực: phông chữ của nhật ký không có/);
+    await page.fill('#ca-nguoi-sua', 'Nguyễn Văn An');
+    await page.click('[data-officer-form] button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('[data-status]')?.textContent?.includes('· Nguyễn Văn An;'));
 
-      // A pasted 10,000 characters: refused at the field, never cut, the stored note unchanged.
-      await page.fill(note(ITEMS[0]!.id), 'đã phân công');
-      await page.fill(note(ITEMS[0]!.id), 'x'.repeat(10_000));
-      expect(await text(page, `[id="${ITEMS[0]!.id}"] [data-note-error]`)).toBe('Ghi chú: tối đa 300 ký tự (đang có 10000); hãy viết gọn lại. Ghi chú chưa được lưu.');
-      expect((await page.inputValue(note(ITEMS[0]!.id))).length, 'what was typed stays in the field').toBe(10_000);
-      const storedNote = () => page.evaluate(([key, id]) => JSON.parse(localStorage.getItem(key!) ?? '{}').current.items.find((i: { id: string }) => i.id === id)?.note, [KEY, ITEMS[0]!.id]);
-      expect(await storedNote()).toBe('đã phân công');
+    // A pasted 10,000 characters: refused at the field, never cut, the stored note unchanged.
+    await page.fill(note(ITEMS[0]!.id), 'đã phân công');
+    await page.fill(note(ITEMS[0]!.id), 'x'.repeat(10_000));
+    expect(await text(page, `[id="${ITEMS[0]!.id}"] [data-note-error]`)).toBe('Ghi chú: tối đa 300 ký tự (đang có 10000); hãy viết gọn lại. Ghi chú chưa được lưu.');
+    expect((await page.inputValue(note(ITEMS[0]!.id))).length, 'what was typed stays in the field').toBe(10_000);
+    const storedNote = () => page.evaluate(([key, id]) => JSON.parse(localStorage.getItem(key!) ?? '{}').current.items.find((i: { id: string }) => i.id === id)?.note, [KEY, ITEMS[0]!.id]);
+    expect(await storedNote()).toBe('đã phân công');
 
-      // The longest note the field takes, on a ticked item, and an entry of 200 "W": both export.
-      await page.fill(note(ITEMS[0]!.id), 'n'.repeat(LIMITS.note));
-      await page.check(tick(ITEMS[0]!.id));
-      expect(await storedNote()).toHaveLength(LIMITS.note);
-      await logEntry(page, '10:00', 'W'.repeat(LIMITS.content));
-      await page.check('[data-journal-ticked]');
-      const shown = pdfText(await download(page, '[data-journal-pdf]'));
-      expect(await text(page, '[data-journal-result]')).toMatch(/^Đã tạo nhật ký ngày 27\/11\/2026/);
-      expect(shown.replace(/ /g, '')).toContain(`Côngviệcthựchiện:${'W'.repeat(20)}`);
-      expect(shown.replace(/[^W]/g, '').length).toBeGreaterThanOrEqual(LIMITS.content);
-      expect(site.problems()).toEqual([]);
-    } finally {
-      await site.close();
-    }
+    // The longest note the field takes, on a ticked item, and an entry of 200 "W": both export.
+    await page.fill(note(ITEMS[0]!.id), 'n'.repeat(LIMITS.note));
+    await page.check(tick(ITEMS[0]!.id));
+    expect(await storedNote()).toHaveLength(LIMITS.note);
+    await logEntry(page, '10:00', 'W'.repeat(LIMITS.content));
+    await page.check('[data-journal-ticked]');
+    const shown = pdfText(await download(page, '[data-journal-pdf]'));
+    expect(await text(page, '[data-journal-result]')).toMatch(/^Đã tạo nhật ký ngày 27\/11\/2026/);
+    expect(shown.replace(/ /g, '')).toContain(`Côngviệcthựchiện:${'W'.repeat(20)}`);
+    expect(shown.replace(/[^W]/g, '').length).toBeGreaterThanOrEqual(LIMITS.content);
+    expect(site.problems()).toEqual([]);
   });
 
-  it('4. two tabs: a note typed in one while the other ticks is kept whole, every time', async () => {
-    const { site, other } = await twoTabs(browser);
-    try {
-      for (let attempt = 0; attempt < 4; attempt += 1) {
-        const typed = `lần ${attempt + 1}: đã báo cáo lãnh đạo phòng, chờ ý kiến`;
-        const item = ITEMS[(attempt % 3) + 1]!;
-        await site.page.click(note(ITEMS[0]!.id));
-        await site.page.fill(note(ITEMS[0]!.id), '');
-        // No waits: the keystrokes of one tab and the tick of the other interleave.
-        await Promise.all([site.page.keyboard.type(typed), other.check(tick(item.id))]);
-        for (const page of [site.page, other]) {
-          await page.waitForFunction(
-            ([key, noteId, tickId, value]) => {
-              const run = JSON.parse(localStorage.getItem(key!) ?? '{}').current;
-              const items = run?.items ?? [];
-              return items.find((i: { id: string }) => i.id === noteId)?.note === value && items.some((i: { id: string; doneAt?: string }) => i.id === tickId && i.doneAt);
-            },
-            [KEY, ITEMS[0]!.id, item.id, typed] as const,
-          );
-        }
-        await other.waitForFunction(([selector, value]) => document.querySelector<HTMLInputElement>(selector!)?.value === value, [note(ITEMS[0]!.id), typed] as const);
-        await site.page.waitForFunction((selector) => document.querySelector<HTMLInputElement>(selector)?.checked, tick(item.id));
+  test('4. two tabs: a note typed in one while the other ticks is kept whole, every time', async ({ openSite }) => {
+    const { site, other } = await twoTabs(openSite);
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      const typed = `lần ${attempt + 1}: đã báo cáo lãnh đạo phòng, chờ ý kiến`;
+      const item = ITEMS[(attempt % 3) + 1]!;
+      await site.page.click(note(ITEMS[0]!.id));
+      await site.page.fill(note(ITEMS[0]!.id), '');
+      // No waits: the keystrokes of one tab and the tick of the other interleave.
+      await Promise.all([site.page.keyboard.type(typed), other.check(tick(item.id))]);
+      for (const page of [site.page, other]) {
+        await page.waitForFunction(
+          ([key, noteId, tickId, value]) => {
+            const run = JSON.parse(localStorage.getItem(key!) ?? '{}').current;
+            const items = run?.items ?? [];
+            return items.find((i: { id: string }) => i.id === noteId)?.note === value && items.some((i: { id: string; doneAt?: string }) => i.id === tickId && i.doneAt);
+          },
+          [KEY, ITEMS[0]!.id, item.id, typed] as const,
+        );
       }
-      expect(site.problems()).toEqual([]);
-    } finally {
-      await site.close();
+      await other.waitForFunction(([selector, value]) => document.querySelector<HTMLInputElement>(selector!)?.value === value, [note(ITEMS[0]!.id), typed] as const);
+      await site.page.waitForFunction((selector) => document.querySelector<HTMLInputElement>(selector)?.checked, tick(item.id));
     }
+    expect(site.problems()).toEqual([]);
   });
 
-  it('4. two tabs: the same note changed in both shows the same text in both, and says so with both texts', async () => {
-    const { site, other } = await twoTabs(browser);
-    try {
-      await Promise.all([site.page.fill(note(ITEMS[1]!.id), 'bản của thẻ A'), other.fill(note(ITEMS[1]!.id), 'bản của thẻ B')]);
-      const values = async () => [await site.page.inputValue(note(ITEMS[1]!.id)), await other.inputValue(note(ITEMS[1]!.id))];
-      let [a, b] = await values();
-      for (let n = 0; n < 50 && a !== b; n += 1) {
-        await site.page.waitForTimeout(100);
-        [a, b] = await values();
-      }
-      expect(a, 'both tabs show one note').toBe(b);
-      const [winner, loser] = a === 'bản của thẻ A' ? [site.page, other] : [other, site.page];
-      const lost = a === 'bản của thẻ A' ? 'bản của thẻ B' : 'bản của thẻ A';
-      await loser.waitForSelector('[data-notices] .notice');
-      const notice = await text(loser, '[data-notices] .notice');
-      expect(notice).toContain(`Đang giữ: ‘${a}’. Bản ở thẻ này: ‘${lost}’.`);
-      expect(await winner.$$('[data-notices] .notice')).toHaveLength(0);
-      // "Dùng ghi chú của thẻ này" puts the lost text back, in both tabs.
-      await loser.click('[data-notices] .notice button');
-      await winner.waitForFunction(([selector, value]) => document.querySelector<HTMLInputElement>(selector!)?.value === value, [note(ITEMS[1]!.id), lost] as const);
-      expect(await loser.inputValue(note(ITEMS[1]!.id))).toBe(lost);
-      expect(site.problems()).toEqual([]);
-    } finally {
-      await site.close();
+  test('4. two tabs: the same note changed in both shows the same text in both, and says so with both texts', async ({ openSite }) => {
+    const { site, other } = await twoTabs(openSite);
+    await Promise.all([site.page.fill(note(ITEMS[1]!.id), 'bản của thẻ A'), other.fill(note(ITEMS[1]!.id), 'bản của thẻ B')]);
+    const values = async () => [await site.page.inputValue(note(ITEMS[1]!.id)), await other.inputValue(note(ITEMS[1]!.id))];
+    let [a, b] = await values();
+    for (let n = 0; n < 50 && a !== b; n += 1) {
+      await site.page.waitForTimeout(100);
+      [a, b] = await values();
     }
+    expect(a, 'both tabs show one note').toBe(b);
+    const [winner, loser] = a === 'bản của thẻ A' ? [site.page, other] : [other, site.page];
+    const lost = a === 'bản của thẻ A' ? 'bản của thẻ B' : 'bản của thẻ A';
+    await loser.waitForSelector('[data-notices] .notice');
+    const notice = await text(loser, '[data-notices] .notice');
+    expect(notice).toContain(`Đang giữ: ‘${a}’. Bản ở thẻ này: ‘${lost}’.`);
+    expect(await winner.$$('[data-notices] .notice')).toHaveLength(0);
+    // "Dùng ghi chú của thẻ này" puts the lost text back, in both tabs.
+    await loser.click('[data-notices] .notice button');
+    await winner.waitForFunction(([selector, value]) => document.querySelector<HTMLInputElement>(selector!)?.value === value, [note(ITEMS[1]!.id), lost] as const);
+    expect(await loser.inputValue(note(ITEMS[1]!.id))).toBe(lost);
+    expect(site.problems()).toEqual([]);
   });
 
-  it('5. ends a shift through a review, from which the handover and the journal are one click away, and can undo it', async () => {
-    const site = await open(browser, LATE);
+  test('5. ends a shift through a review, from which the handover and the journal are one click away, and can undo it', async ({ openSite }) => {
+    const site = await open(openSite, LATE);
     const { page } = site;
-    try {
-      await page.evaluate(() => {
-        (window as unknown as { printed: number }).printed = 0;
-        window.print = () => void ((window as unknown as { printed: number }).printed += 1);
-      });
-      expect(await page.isVisible('[data-back]'), 'no open run to go back to').toBe(false);
-      await startRun(page, ['07:30', '16:30']);
-      await page.check(tick(ITEMS[0]!.id));
-      await logEntry(page, '09:00', 'Nhận bàn giao');
-      // "Kết thúc ca…" is secondary and last in its row.
-      expect(await page.$eval('[data-end]', (b) => [b.classList.contains('secondary'), b === b.parentElement?.lastElementChild])).toEqual([true, true]);
-      await page.click('[data-end]');
-      await page.waitForSelector('[data-review][open]');
-      const review = await text(page, '[data-review]');
-      expect(review).toContain('27/11/2026 · 07:30–16:30 · Nguyễn Văn An. Mở sổ lúc 16:46; đã xong 1/7 việc.');
-      expect(review).toContain(`Còn ${ITEMS.length - 1} việc chưa xong:`);
-      expect(review).toContain('Nhật ký của ca: 1 mục.');
-      expect(await page.$$eval('[data-review] h3', (hs) => hs.length)).toBeGreaterThan(0);
-      await page.click('[data-review-handover]');
-      await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 1);
-      expect(await text(page, '[data-sheet-title]')).toBe('Bàn giao ca: việc còn mở');
-      await page.click('[data-review-cancel]');
-      expect(await page.isVisible('[data-review]')).toBe(false);
-      expect(await page.isEnabled(tick(ITEMS[1]!.id)), 'still open').toBe(true);
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+    });
+    expect(await page.isVisible('[data-back]'), 'no open run to go back to').toBe(false);
+    await startRun(page, ['07:30', '16:30']);
+    await page.check(tick(ITEMS[0]!.id));
+    await logEntry(page, '09:00', 'Nhận bàn giao');
+    // "Kết thúc ca…" is secondary and last in its row.
+    expect(await page.$eval('[data-end]', (b) => [b.classList.contains('secondary'), b === b.parentElement?.lastElementChild])).toEqual([true, true]);
+    await page.click('[data-end]');
+    await page.waitForSelector('[data-review][open]');
+    const review = await text(page, '[data-review]');
+    expect(review).toContain('27/11/2026 · 07:30–16:30 · Nguyễn Văn An. Mở sổ lúc 16:46; đã xong 1/7 việc.');
+    expect(review).toContain(`Còn ${ITEMS.length - 1} việc chưa xong:`);
+    expect(review).toContain('Nhật ký của ca: 1 mục.');
+    expect(await page.$$eval('[data-review] h3', (hs) => hs.length)).toBeGreaterThan(0);
+    await page.click('[data-review-handover]');
+    await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 1);
+    expect(await text(page, '[data-sheet-title]')).toBe('Bàn giao ca: việc còn mở');
+    await page.click('[data-review-cancel]');
+    expect(await page.isVisible('[data-review]')).toBe(false);
+    expect(await page.isEnabled(tick(ITEMS[1]!.id)), 'still open').toBe(true);
 
-      await page.click('[data-end]');
-      const [pdf] = await Promise.all([page.waitForEvent('download'), page.click('[data-review-journal-pdf]')]);
-      expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
-      await page.click('[data-end]');
-      await page.click('[data-review-confirm]');
-      await page.waitForSelector('[data-reopen]:not([hidden])');
-      expect(await text(page, '[data-status]')).toMatch(/^Ca đã kết thúc \(chỉ xem\): 27\/11\/2026/);
-      expect(await page.isVisible('[data-back]'), 'no open run to go back to').toBe(false);
-      expect(await page.isDisabled(tick(ITEMS[1]!.id))).toBe(true);
-      await page.click('[data-reopen]');
-      expect(await text(page, '[data-status]')).toMatch(/^Ca đang mở: 27\/11\/2026/);
-      expect(await page.isChecked(tick(ITEMS[0]!.id))).toBe(true);
-      expect(await page.$$('[data-history-list] li')).toHaveLength(0);
-      expect(site.problems()).toEqual([]);
-    } finally {
-      await site.close();
-    }
+    await page.click('[data-end]');
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.click('[data-review-journal-pdf]')]);
+    expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+    await page.click('[data-end]');
+    await page.click('[data-review-confirm]');
+    await page.waitForSelector('[data-reopen]:not([hidden])');
+    expect(await text(page, '[data-status]')).toMatch(/^Ca đã kết thúc \(chỉ xem\): 27\/11\/2026/);
+    expect(await page.isVisible('[data-back]'), 'no open run to go back to').toBe(false);
+    expect(await page.isDisabled(tick(ITEMS[1]!.id))).toBe(true);
+    await page.click('[data-reopen]');
+    expect(await text(page, '[data-status]')).toMatch(/^Ca đang mở: 27\/11\/2026/);
+    expect(await page.isChecked(tick(ITEMS[0]!.id))).toBe(true);
+    expect(await page.$$('[data-history-list] li')).toHaveLength(0);
+    expect(site.problems()).toEqual([]);
   });
 
-  it('6. a tab left open across a new version offers a reload, and nothing typed is lost', async () => {
+  test('6. a tab left open across a new version offers a reload, and nothing typed is lost', async ({ browser }) => {
     // A copy of the built site, served on its own, whose code files are then replaced.
     const root = mkdtempSync(join(tmpdir(), 'stale-site-'));
     cpSync(distDir, root, { recursive: true });
@@ -427,32 +384,28 @@ describeBrowser('the shift run, as its users meet it', () => {
     }
   });
 
-  it('7. on a phone, the first item of an open run is on the first screen below the run header; the basis and flows fold behind one control per item', async () => {
-    const site = await open(browser, LATE, { viewport: { width: 390, height: 844 } });
+  test('7. on a phone, the first item of an open run is on the first screen below the run header; the basis and flows fold behind one control per item', async ({ openSite }) => {
+    const site = await open(openSite, LATE, { viewport: { width: 390, height: 844 } });
     const { page } = site;
-    try {
-      await startRun(page, ['07:30', '16:30']);
-      await page.waitForSelector('[data-item] .tick:enabled');
-      const gap = await page.evaluate(() => {
-        const head = document.querySelector('#ca-truc')!.getBoundingClientRect().top;
-        const first = Math.min(...[...document.querySelectorAll('.tick')].map((t) => t.getBoundingClientRect().top));
-        return first - head;
-      });
-      expect(gap).toBeLessThan(844 - 40);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      const folds = await page.$$eval('[data-item]', (items) =>
-        items.map((item) => [item.querySelectorAll(':scope > details.duty-more').length, item.querySelectorAll('.can-cu, .flow-links').length === item.querySelectorAll('details.duty-more .can-cu, details.duty-more .flow-links').length]),
-      );
-      expect(folds.every(([count, inside]) => count === 1 && inside === true)).toBe(true);
-      // The progress line stays in view at the last item.
-      await page.evaluate(() => [...document.querySelectorAll('[data-item]')].at(-1)?.scrollIntoView());
-      const sticky = await page.$eval('[data-progress-sticky]', (bar) => bar.getBoundingClientRect().top);
-      expect(sticky).toBeGreaterThanOrEqual(0);
-      expect(sticky).toBeLessThan(5);
-      expect(await text(page, '[data-progress-sticky]')).toBe('Đã xong 0/7 việc · Về phần ca trực');
-      expect(site.problems()).toEqual([]);
-    } finally {
-      await site.close();
-    }
+    await startRun(page, ['07:30', '16:30']);
+    await page.waitForSelector('[data-item] .tick:enabled');
+    const gap = await page.evaluate(() => {
+      const head = document.querySelector('#ca-truc')!.getBoundingClientRect().top;
+      const first = Math.min(...[...document.querySelectorAll('.tick')].map((t) => t.getBoundingClientRect().top));
+      return first - head;
+    });
+    expect(gap).toBeLessThan(844 - 40);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const folds = await page.$$eval('[data-item]', (items) =>
+      items.map((item) => [item.querySelectorAll(':scope > details.duty-more').length, item.querySelectorAll('.can-cu, .flow-links').length === item.querySelectorAll('details.duty-more .can-cu, details.duty-more .flow-links').length]),
+    );
+    expect(folds.every(([count, inside]) => count === 1 && inside === true)).toBe(true);
+    // The progress line stays in view at the last item.
+    await page.evaluate(() => [...document.querySelectorAll('[data-item]')].at(-1)?.scrollIntoView());
+    const sticky = await page.$eval('[data-progress-sticky]', (bar) => bar.getBoundingClientRect().top);
+    expect(sticky).toBeGreaterThanOrEqual(0);
+    expect(sticky).toBeLessThan(5);
+    expect(await text(page, '[data-progress-sticky]')).toBe('Đã xong 0/7 việc · Về phần ca trực');
+    expect(site.problems()).toEqual([]);
   });
 });

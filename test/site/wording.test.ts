@@ -17,7 +17,7 @@ const banned = entries.map((entry) => {
   try {
     return { ...entry, regex: new RegExp(entry.pattern, 'giu') };
   } catch (error) {
-    throw new Error(`content/wording.yaml: "${entry.pattern}" is not a valid regular expression: ${(error as Error).message}`);
+    throw new Error(`content/wording.yaml: "${entry.pattern}" is not a valid regular expression: ${(error as Error).message}`, { cause: error });
   }
 });
 

@@ -1,11 +1,11 @@
 /**
  * The journal log of a shift run (src/lib/checklist/entries.ts): entry validation with
  * messages naming the field, add/edit/remove only while the run is open, time order, and
- * the words of point 2 d behind the kinds. Also the small validator (check.ts) the stored
+ * the words of point 2 d behind the kinds. Also the small validator (validator.ts) the stored
  * state and the run files are checked with.
  */
 import { describe, expect, it } from 'vitest';
-import { array, length, object, optional, string } from '../../src/lib/checklist/check.ts';
+import { array, length, object, optional, string } from '../../src/lib/checklist/validator.ts';
 import {
   addEntry,
   byTime,
@@ -199,7 +199,7 @@ describe('journal entries', () => {
   });
 });
 
-describe('the validator (check.ts)', () => {
+describe('the validator (validator.ts)', () => {
   const schema = object({ name: string(...length(1, 5)), tags: array(string(), 2), note: optional(string()) });
 
   it('accepts what fits and hands it back as it is', () => {

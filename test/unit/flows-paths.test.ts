@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import type { Flow } from '../../src/lib/content/schema.ts';
@@ -26,8 +27,18 @@ const EXPECTED_PATHS: Record<string, [string, string][]> = {
   ],
 };
 
+/** "Flow N of docs/DOMAIN.md" at the top of each flow file names the flow that item N of the notes describes. */
+describe('the flows cite the domain notes', () => {
+  const notes = readFileSync('docs/DOMAIN.md', 'utf8');
+  it.each(handbook.flows.map((f) => f.id))('%s', (id) => {
+    const cited = /^# Flow (\d) of docs\/DOMAIN\.md/.exec(readFileSync(`content/flows/${id}.yaml`, 'utf8'))?.[1];
+    expect(cited).toBeDefined();
+    expect(notes).toMatch(new RegExp(`^${cited}\\. \\*\\*[^\\n]*\\(\`${id}\`\\)`, 'm'));
+  });
+});
+
 describe('path enumeration over the four flows', () => {
-  it('has the four flows of DOMAIN.md, in the order of the shift moments', () => {
+  it('has the four flows of docs/DOMAIN.md («Flows»), in the order of the shift moments', () => {
     expect(handbook.flows.map((f) => f.id)).toEqual(['dat-trong-diem', 'kiem-soat-noi-bo', 'tinh-huong-trong-gio', 'tinh-huong-ngoai-gio']);
     expect(handbook.flows.map((f) => f.nodes.length)).toEqual([7, 8, 18, 13]);
   });

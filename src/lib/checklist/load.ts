@@ -3,7 +3,7 @@
  * is wrong keep what can be kept. Never throws; whatever cannot be used as it is comes back
  * as `setAside` (the raw text, for the page to keep under another key) with a notice.
  */
-import { isObject } from './check.ts';
+import { isObject } from './validator.ts';
 import { FORMAT, LIMITS, VERSION, type Run, type Store } from './schema.ts';
 import { runSchema, storeSchema } from './store-schema.ts';
 import { emptyStore } from './state.ts';

@@ -20,7 +20,7 @@
  * read on. A file of a later version is refused, not guessed at.
  */
 import { describeCharacter } from '../journal/charset.ts';
-import { isObject, literal, matches, object, string, type Issue, type Infer } from './check.ts';
+import { isObject, literal, matches, object, string, type Issue, type Infer } from './validator.ts';
 import { INSTANT, LIMITS, TIME_ZONE, type Run, type Store } from './schema.ts';
 import { runSchema } from './store-schema.ts';
 import { ChecklistError, runLabel, unprintable } from './state.ts';

@@ -1,6 +1,6 @@
 /**
  * The stored form of a role's shift runs, as kept in the browser (localStorage, one key
- * per role). Validated with check.ts (a few hundred bytes) because this module ships to
+ * per role). Validated with validator.ts (a few hundred bytes) because this module ships to
  * every role page.
  *
  * Format, version 3 (JSON):

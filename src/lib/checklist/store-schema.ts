@@ -1,8 +1,8 @@
 /**
- * The validators of the stored runs (schema.ts describes the format): check.ts schemas,
+ * The validators of the stored runs (schema.ts describes the format): validator.ts schemas,
  * loaded with load.ts and run-file.ts only, never with the first paint of a role page.
  */
-import { array, integer, length, literal, matches, nullable, object, oneOf, optional, refine, satisfies, string, type Infer } from './check.ts';
+import { array, integer, length, literal, matches, nullable, object, oneOf, optional, refine, satisfies, string, type Infer } from './validator.ts';
 import { CLOCK, ENTRY_KINDS, FORMAT, INSTANT, isCalendarDate, isWallTime, ITEM_ID, LIMITS, RUN_ID, TIME_ZONE, VERSION } from './schema.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

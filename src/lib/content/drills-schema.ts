@@ -3,7 +3,7 @@
  * objectives → scenario → injects on a timeline (MSEL) → expected actions (trainer only)
  * → evaluation → hot wash. The file name is the drill's id and URL segment; the MDX body
  * holds the facilitator's notes, shown on the trainer view only. Cross-references (roles,
- * eIds, flow nodes) are checked by src/lib/drills/check.ts.
+ * eIds, flow nodes) are checked by src/lib/drills/rules.ts.
  */
 import { z } from 'zod';
 import { cites, readingRef, slug, text } from './fields.ts';

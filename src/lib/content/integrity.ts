@@ -5,7 +5,7 @@
  */
 import { provisionsOf, type Provision } from '../law/provisions.ts';
 import { checkFlow, roleNames } from '../flows/graph.ts';
-import { checkDrill } from '../drills/check.ts';
+import { checkDrill } from '../drills/rules.ts';
 import { isWithin } from '../law/eid.ts';
 import { firstDifference, parseLaw, SourceParseError } from '../law/source.ts';
 import { formatPath, type ContentIssue, type PathSegment } from './errors.ts';
@@ -19,169 +19,208 @@ export const dutyItemId = (duty: { point: string; suffix?: string | undefined })
   duty.suffix ? `${duty.point}--${duty.suffix}` : duty.point;
 
 export function checkIntegrity(set: ContentSet): ContentIssue[] {
-  const issues: ContentIssue[] = [];
-  const report = (entry: Located<unknown>, field: PathSegment[], message: string, ...found: [unknown?]) => {
+  const check = new IntegrityCheck(set);
+  check.checkArticles();
+  check.checkRoles();
+  check.checkDuties();
+  check.checkFlowsAndDrills();
+  check.checkLawGates();
+  return check.issues;
+}
+
+type RoleValue = ContentSet['roles'][number]['value'];
+
+/** One pass over a content set: the ids seen so far, the law's provisions, and the problems found, in file order. */
+class IntegrityCheck {
+  readonly issues: ContentIssue[] = [];
+  readonly provisions = new Map<string, Provision>();
+  readonly instruments: Map<string, Located<unknown>>;
+  readonly sources: Map<string, Located<unknown>>;
+  readonly moments: Map<string, Located<unknown>>;
+  readonly roles: Map<string, Located<RoleValue>>;
+  /** The role holding each clause with points. */
+  readonly holderOf = new Map<string, Located<RoleValue>>();
+
+  constructor(private readonly set: ContentSet) {
+    this.instruments = this.uniqueIds(set.instruments, (i) => i.id, 'instrument');
+    this.sources = this.uniqueIds(set.sources, (s) => s.id, 'source');
+    this.moments = this.uniqueIds(set.moments, (m) => m.id, 'moment');
+    this.roles = this.uniqueIds(set.roles, (r) => r.id, 'role');
+  }
+
+  readonly report: Report = (entry, field, message, ...found) => {
     const path = [...entry.path, ...field];
     const issue: ContentIssue = { file: entry.file, path, message };
     const line = entry.lineOf?.(path) ?? entry.line;
     if (line !== undefined) issue.line = line;
     if (found.length > 0) issue.found = found[0];
-    issues.push(issue);
+    this.issues.push(issue);
   };
 
-  const uniqueIds = <T>(entries: Located<T>[], idOf: (value: T) => string, what: string, field: PathSegment[] = ['id']) => {
+  uniqueIds<T>(entries: Located<T>[], idOf: (value: T) => string, what: string, field: PathSegment[] = ['id']): Map<string, Located<T>> {
     const seen = new Map<string, Located<T>>();
     for (const entry of entries) {
       const id = idOf(entry.value);
       const first = seen.get(id);
-      if (first) report(entry, field, `expected a unique ${what} id; already used at ${first.file} ${formatPath(first.path)}`, id);
+      if (first) this.report(entry, field, `expected a unique ${what} id; already used at ${first.file} ${formatPath(first.path)}`, id);
       else seen.set(id, entry);
     }
     return seen;
-  };
-
-  const instruments = uniqueIds(set.instruments, (i) => i.id, 'instrument');
-  const sources = uniqueIds(set.sources, (s) => s.id, 'source');
-  const moments = uniqueIds(set.moments, (m) => m.id, 'moment');
-  const roles = uniqueIds(set.roles, (r) => r.id, 'role');
-
-  // The law: article numbers unique, each article's provisions with unique eIds.
-  const provisions = new Map<string, Provision>();
-  uniqueIds(set.articles, (a) => a.num, 'article', ['num']);
-  for (const article of set.articles) {
-    const { value } = article;
-    if (!instruments.has(value.instrument)) {
-      report(article, ['instrument'], `expected an instrument id from instruments.yaml (${[...instruments.keys()].join(', ')})`, value.instrument);
-    }
-    if (!sources.has(value.source)) {
-      report(article, ['source'], `expected a source id from sources/sources.yaml (${[...sources.keys()].join(', ')})`, value.source);
-    }
-    value.paragraphs.forEach((para, p) => {
-      para.subparagraphs?.forEach((sub, s) => {
-        if (!sub.num.startsWith(`${para.num}.`)) {
-          report(article, ['paragraphs', p, 'subparagraphs', s, 'num'], `expected a sub-clause of clause ${para.num}, numbered "${para.num}.N"`, sub.num);
-        }
-      });
-    });
-    const source = set.sources.find((s) => s.value.id === value.source);
-    if (source) checkFidelity(article, source.value, report);
-    for (const provision of provisionsOf(value)) {
-      if (provisions.has(provision.eId)) {
-        report(article, [], `expected each provision once; ${provision.label} (${provision.eId}) appears twice`, provision.num);
-      } else provisions.set(provision.eId, provision);
-    }
   }
 
-  const mustExist = (entry: Located<unknown>, field: PathSegment[], eId: string) => {
-    if (!provisions.has(eId)) report(entry, field, 'expected the eId of a provision of the quoted law', eId);
-  };
-  const eachCite = (entry: Located<unknown>, field: PathSegment[], list: readonly string[] | undefined) =>
-    list?.forEach((eId, index) => mustExist(entry, [...field, index], eId));
+  mustExist(entry: Located<unknown>, field: PathSegment[], eId: string): void {
+    if (!this.provisions.has(eId)) this.report(entry, field, 'expected the eId of a provision of the quoted law', eId);
+  }
 
-  for (const source of set.sources) mustExist(source, ['quotes'], source.value.quotes);
-  for (const instrument of set.instruments) eachCite(instrument, ['mentionedIn'], instrument.value.mentionedIn);
+  eachCite(entry: Located<unknown>, field: PathSegment[], list: readonly string[] | undefined): void {
+    list?.forEach((eId, index) => this.mustExist(entry, [...field, index], eId));
+  }
 
-  // Roles: what they hold, whom they relate to, what they cite.
-  const holderOf = new Map<string, Located<(typeof set.roles)[number]['value']>>();
-  for (const role of set.roles) {
-    const { value } = role;
-    if (value.holds !== undefined) {
-      const clause = provisions.get(value.holds);
-      if (!clause) mustExist(role, ['holds'], value.holds);
-      else if (!clause.children.some((child) => provisions.get(child)?.kind === 'point')) {
-        report(role, ['holds'], 'expected a clause or sub-clause that has lettered points', value.holds);
-      } else {
-        const other = holderOf.get(value.holds);
-        if (other) report(role, ['holds'], `expected each clause to be held by one role; ${other.value.id} holds it already`, value.holds);
-        else holderOf.set(value.holds, role);
+  /** The law: article numbers unique, each article true to its source, its provisions with unique eIds. */
+  checkArticles(): void {
+    const { set, report } = this;
+    this.uniqueIds(set.articles, (a) => a.num, 'article', ['num']);
+    for (const article of set.articles) {
+      const { value } = article;
+      if (!this.instruments.has(value.instrument)) {
+        report(article, ['instrument'], `expected an instrument id from instruments.yaml (${[...this.instruments.keys()].join(', ')})`, value.instrument);
       }
-    } else if (!value.mentionedIn) {
-      report(role, [], 'expected "holds" (a duty holder) or "mentionedIn" (an actor the text names)');
-    }
-    eachCite(role, ['mentionedIn'], value.mentionedIn);
-    value.relations?.forEach((relation, r) => {
-      if (!roles.has(relation.target)) report(role, ['relations', r, 'target'], 'expected a role id from roles.yaml', relation.target);
-      if (relation.target === value.id) report(role, ['relations', r, 'target'], 'expected another role, not the role itself', relation.target);
-      eachCite(role, ['relations', r, 'cites'], relation.cites);
-    });
-    value.silences?.forEach((silence, s) => eachCite(role, ['silences', s, 'cites'], silence.cites));
-  }
-
-  // Every clause with points has exactly one holder.
-  for (const provision of provisions.values()) {
-    const holdsPoints = provision.children.some((child) => provisions.get(child)?.kind === 'point');
-    if (holdsPoints && !holderOf.has(provision.eId)) {
-      issues.push({
-        file: 'roles.yaml',
-        path: [],
-        message: `expected a role with "holds: ${provision.eId}": nobody holds the duties of ${provision.label}`,
+      if (!this.sources.has(value.source)) {
+        report(article, ['source'], `expected a source id from sources/sources.yaml (${[...this.sources.keys()].join(', ')})`, value.source);
+      }
+      value.paragraphs.forEach((para, p) => {
+        para.subparagraphs?.forEach((sub, s) => {
+          if (!sub.num.startsWith(`${para.num}.`)) {
+            report(article, ['paragraphs', p, 'subparagraphs', s, 'num'], `expected a sub-clause of clause ${para.num}, numbered "${para.num}.N"`, sub.num);
+          }
+        });
       });
+      const source = set.sources.find((s) => s.value.id === value.source);
+      if (source) checkFidelity(article, source.value, report);
+      for (const provision of provisionsOf(value)) {
+        if (this.provisions.has(provision.eId)) {
+          report(article, [], `expected each provision once; ${provision.label} (${provision.eId}) appears twice`, provision.num);
+        } else this.provisions.set(provision.eId, provision);
+      }
+    }
+    for (const source of set.sources) this.mustExist(source, ['quotes'], source.value.quotes);
+    for (const instrument of set.instruments) this.eachCite(instrument, ['mentionedIn'], instrument.value.mentionedIn);
+  }
+
+  /** Roles: what they hold, whom they relate to, what they cite; then every clause with points has exactly one holder. */
+  checkRoles(): void {
+    for (const role of this.set.roles) {
+      const { value } = role;
+      if (value.holds !== undefined) this.checkHolds(role, value.holds);
+      else if (!value.mentionedIn) this.report(role, [], 'expected "holds" (a duty holder) or "mentionedIn" (an actor the text names)');
+      this.eachCite(role, ['mentionedIn'], value.mentionedIn);
+      value.relations?.forEach((relation, r) => {
+        if (!this.roles.has(relation.target)) this.report(role, ['relations', r, 'target'], 'expected a role id from roles.yaml', relation.target);
+        if (relation.target === value.id) this.report(role, ['relations', r, 'target'], 'expected another role, not the role itself', relation.target);
+        this.eachCite(role, ['relations', r, 'cites'], relation.cites);
+      });
+      value.silences?.forEach((silence, s) => this.eachCite(role, ['silences', s, 'cites'], silence.cites));
+    }
+    for (const provision of this.provisions.values()) {
+      const holdsPoints = provision.children.some((child) => this.provisions.get(child)?.kind === 'point');
+      if (holdsPoints && !this.holderOf.has(provision.eId)) {
+        this.issues.push({
+          file: 'roles.yaml',
+          path: [],
+          message: `expected a role with "holds: ${provision.eId}": nobody holds the duties of ${provision.label}`,
+        });
+      }
     }
   }
 
-  // Duties: each on a real point of its own role's clause, in known moments.
-  const dutiesByPoint = new Map<string, number>();
-  uniqueIds(set.duties, dutyItemId, 'checklist item (point + suffix)', ['suffix']);
-  for (const duty of set.duties) {
-    const { value } = duty;
-    const point = provisions.get(value.point);
-    if (!point) mustExist(duty, ['point'], value.point);
-    else if (point.kind !== 'point') report(duty, ['point'], 'expected the eId of a lettered point, not of a clause', value.point);
-    else dutiesByPoint.set(value.point, (dutiesByPoint.get(value.point) ?? 0) + 1);
+  /** A role's clause: one with lettered points, held by no other role. */
+  private checkHolds(role: Located<RoleValue>, holds: string): void {
+    const clause = this.provisions.get(holds);
+    if (!clause) this.mustExist(role, ['holds'], holds);
+    else if (!clause.children.some((child) => this.provisions.get(child)?.kind === 'point')) {
+      this.report(role, ['holds'], 'expected a clause or sub-clause that has lettered points', holds);
+    } else {
+      const other = this.holderOf.get(holds);
+      if (other) this.report(role, ['holds'], `expected each clause to be held by one role; ${other.value.id} holds it already`, holds);
+      else this.holderOf.set(holds, role);
+    }
+  }
 
-    const role = roles.get(value.role);
-    if (!role) report(duty, ['role'], `expected a role id from roles.yaml (${[...holderOf.values()].map((r) => r.value.id).join(', ')})`, value.role);
+  /** Duties: each on a real point of its own role's clause, in known moments; then every point has a checklist item. */
+  checkDuties(): void {
+    const dutiesByPoint = new Map<string, number>();
+    this.uniqueIds(this.set.duties, dutyItemId, 'checklist item (point + suffix)', ['suffix']);
+    for (const duty of this.set.duties) {
+      const point = this.checkDuty(duty);
+      if (point) dutiesByPoint.set(point, (dutiesByPoint.get(point) ?? 0) + 1);
+    }
+    for (const provision of this.provisions.values()) {
+      if (provision.kind === 'point' && !dutiesByPoint.has(provision.eId)) {
+        this.issues.push({
+          file: 'duties/',
+          path: [],
+          message: `expected at least one duty with "point: ${provision.eId}": ${provision.label} has no checklist item`,
+        });
+      }
+    }
+  }
+
+  /** One checklist item; returns its point's eId when that is a lettered point. */
+  private checkDuty(duty: ContentSet['duties'][number]): string | undefined {
+    const { report } = this;
+    const { value } = duty;
+    const point = this.provisions.get(value.point);
+    if (!point) this.mustExist(duty, ['point'], value.point);
+    else if (point.kind !== 'point') report(duty, ['point'], 'expected the eId of a lettered point, not of a clause', value.point);
+    const role = this.roles.get(value.role);
+    if (!role) report(duty, ['role'], `expected a role id from roles.yaml (${[...this.holderOf.values()].map((r) => r.value.id).join(', ')})`, value.role);
     else if (!role.value.holds) report(duty, ['role'], 'expected a duty holder; this actor holds no clause of the article', value.role);
     else if (point && !isWithin(point.eId, role.value.holds)) {
-      const holder = [...holderOf.entries()].find(([clause]) => isWithin(point.eId, clause))?.[1].value.id;
+      const holder = [...this.holderOf.entries()].find(([clause]) => isWithin(point.eId, clause))?.[1].value.id;
       report(duty, ['role'], `expected the role that holds ${point.label}${holder ? ` (${holder})` : ''}`, value.role);
     }
     value.moments.forEach((moment, m) => {
-      if (!moments.has(moment)) report(duty, ['moments', m], `expected a moment id from moments.yaml (${[...moments.keys()].join(', ')})`, moment);
+      if (!this.moments.has(moment)) report(duty, ['moments', m], `expected a moment id from moments.yaml (${[...this.moments.keys()].join(', ')})`, moment);
     });
     if (value.approval) {
-      if (!roles.has(value.approval.by)) report(duty, ['approval', 'by'], 'expected a role id from roles.yaml', value.approval.by);
+      if (!this.roles.has(value.approval.by)) report(duty, ['approval', 'by'], 'expected a role id from roles.yaml', value.approval.by);
       else if (value.approval.by === value.role) report(duty, ['approval', 'by'], 'expected another role: a role does not approve itself', value.approval.by);
     }
-    eachCite(duty, ['alsoCites'], value.alsoCites);
+    this.eachCite(duty, ['alsoCites'], value.alsoCites);
+    return point?.kind === 'point' ? value.point : undefined;
   }
 
-  for (const provision of provisions.values()) {
-    if (provision.kind === 'point' && !dutiesByPoint.has(provision.eId)) {
-      issues.push({
-        file: 'duties/',
-        path: [],
-        message: `expected at least one duty with "point: ${provision.eId}": ${provision.label} has no checklist item`,
-      });
+  /**
+   * Flows and drills: their rules live in src/lib/flows/graph.ts and src/lib/drills/rules.ts;
+   * problems are reported against the file of the flow or drill.
+   */
+  checkFlowsAndDrills(): void {
+    const { set, report } = this;
+    this.uniqueIds(set.flows, (f) => f.id, 'flow');
+    const flowContext = {
+      roles: new Set(this.roles.keys()),
+      provisions: new Set(this.provisions.keys()),
+      moments: new Set(this.moments.keys()),
+      names: roleNames(set.roles.map((r) => r.value)),
+    };
+    for (const flow of set.flows) {
+      if (flow.file !== `flows/${flow.value.id}.yaml`) report(flow, ['id'], `expected the id to match the file name (${flow.file})`, flow.value.id);
+      for (const problem of checkFlow(flow.value, flowContext)) report(flow, problem.path, problem.message, ...('found' in problem ? [problem.found] : []));
+    }
+    const drillContext = { ...flowContext, flows: new Map(set.flows.map((f) => [f.value.id, new Set(f.value.nodes.map((n) => n.id))])) };
+    for (const drill of set.drills) {
+      for (const problem of checkDrill(drill.value, drill.value.id, drillContext)) report(drill, problem.path, problem.message, ...('found' in problem ? [problem.found] : []));
     }
   }
 
-  // Flows: the graph rules live in src/lib/flows/graph.ts; problems are reported against the flow's file.
-  uniqueIds(set.flows, (f) => f.id, 'flow');
-  const flowContext = {
-    roles: new Set(roles.keys()),
-    provisions: new Set(provisions.keys()),
-    moments: new Set(moments.keys()),
-    names: roleNames(set.roles.map((r) => r.value)),
-  };
-  for (const flow of set.flows) {
-    if (flow.file !== `flows/${flow.value.id}.yaml`) report(flow, ['id'], `expected the id to match the file name (${flow.file})`, flow.value.id);
-    for (const problem of checkFlow(flow.value, flowContext)) report(flow, problem.path, problem.message, ...('found' in problem ? [problem.found] : []));
+  /** The law gates: spans carried, quotations verbatim, readings stated once and used. */
+  checkLawGates(): void {
+    const push = (issue: ContentIssue) => this.issues.push(issue);
+    checkSpans(this.set, this.provisions, this.report, push);
+    checkQuotations(this.set, this.provisions, this.report, push);
+    checkReadings(this.set, this.report);
+    for (const reading of this.set.readings) this.eachCite(reading, ['cites'], reading.value.cites);
   }
-
-  // Drills: the rules live in src/lib/drills/check.ts; problems are reported against the drill's file.
-  const drillContext = { ...flowContext, flows: new Map(set.flows.map((f) => [f.value.id, new Set(f.value.nodes.map((n) => n.id))])) };
-  for (const drill of set.drills) {
-    for (const problem of checkDrill(drill.value, drill.value.id, drillContext)) report(drill, problem.path, problem.message, ...('found' in problem ? [problem.found] : []));
-  }
-
-  // The law gates: spans carried, quotations verbatim, readings stated once and used.
-  const push = (issue: ContentIssue) => issues.push(issue);
-  checkSpans(set, provisions, report, push);
-  checkQuotations(set, provisions, report, push);
-  checkReadings(set, report);
-  for (const reading of set.readings) eachCite(reading, ['cites'], reading.value.cites);
-  return issues;
 }
 
 type Report = (entry: Located<unknown>, field: PathSegment[], message: string, ...found: [unknown?]) => void;

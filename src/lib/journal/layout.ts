@@ -156,215 +156,254 @@ export function fitText(text: string, width: number, height: number, maxSize: nu
   return undefined;
 }
 
+/**
+ * Places the form on the page in named steps, top to bottom: header (agency block and motto),
+ * title, header fields, table, signatures, footer. Each step draws into the same lists and
+ * returns where the next one starts.
+ */
 export function layoutForm(form: JournalForm, measure: Measure): FormLayout {
-  const [short, long] = SIZES[form.page.size];
-  const [width, height] = form.page.orientation === 'landscape' ? [long, short] : [short, long];
-  const { margins } = form.page;
-  const type = form.type;
-  const left = margins.left;
-  const contentWidth = width - margins.left - margins.right;
-  const texts: TextItem[] = [];
-  const rules: RuleItem[] = [];
-  const headerFields: HeaderField[] = [];
-  const cells: CellBox[] = [];
-  // `top` runs down from the top edge; PDF y runs up from the bottom.
-  const y = (top: number): number => height - top;
-
-  const text = (value: string, x: number, baselineTop: number, size: number, bold: boolean) =>
-    texts.push({ text: value, x, y: y(baselineTop), size, bold });
-  const centred = (value: string, centre: number, baselineTop: number, size: number, bold: boolean, where: string, room: number) => {
-    const w = measure(value, size, bold);
-    if (w > room) throw new FormLayoutError(where, `"${value}" is ${w.toFixed(0)} pt wide; it has ${room.toFixed(0)} pt: shorten it or use a smaller type size`);
-    text(value, centre - w / 2, baselineTop, size, bold);
-    return w;
+  const sheet = new Sheet(form, measure);
+  const agency = sheet.agencyBlock();
+  const mottoTop = sheet.motto();
+  let top = sheet.title(Math.max(agency.top, mottoTop) + 10);
+  top = sheet.fields(top);
+  top = sheet.table(top + 4);
+  top = sheet.signatures(top + 8);
+  const footerBaseline = sheet.footer(top);
+  return {
+    width: sheet.width,
+    height: sheet.height,
+    texts: sheet.texts,
+    rules: sheet.rules,
+    headerFields: sheet.headerFields,
+    cells: sheet.cells,
+    pageNumber: { right: sheet.left + sheet.contentWidth, y: sheet.y(footerBaseline), size: form.type.small },
+    agencyLine: agency.line,
+    agencyRule: agency.rule,
   };
-  const rule = (x1: number, top1: number, x2: number, top2: number, thickness = 0.6) =>
-    rules.push({ x1, y1: y(top1), x2, y2: y(top2), thickness });
+}
 
-  // Header: agency top left, national motto top right (Nghị định 30/2020/NĐ-CP): the issuing
-  // body in capitals, the unit in bold capitals, a short rule centred below, clear of the text.
-  const agencyWidth = contentWidth * 0.42;
-  const agencyCentre = left + agencyWidth / 2;
-  const mottoCentre = left + contentWidth * 0.72;
-  const mottoWidth = contentWidth * 0.55;
-  let agencyTop = margins.top;
-  let agencyLine: FormLayout['agencyLine'];
-  const fieldHeight = fieldBoxHeight(type.field);
-  form.header.agency.forEach((line, index) => {
-    if ('text' in line) {
-      const where = `header.agency[${index}].text`;
-      const baseline = agencyTop + ascent(type.body);
-      if (line.prefill === 'agency') {
-        // Drawn per journal (an option may replace it); the default must fit all the same.
-        const w = measure(line.text, type.body, false);
-        if (w > agencyWidth) throw new FormLayoutError(where, `"${line.text}" is ${w.toFixed(0)} pt wide; it has ${agencyWidth.toFixed(0)} pt: shorten it or use a smaller type size`);
-        agencyLine = { text: line.text, centre: agencyCentre, y: y(baseline), size: type.body, room: agencyWidth };
-      } else centred(line.text, agencyCentre, baseline, type.body, false, where, agencyWidth);
-      agencyTop += lead(type.body);
-    } else {
-      const box = line.field;
-      if (box.width > agencyWidth) {
-        throw new FormLayoutError(`header.agency[${index}].field.width`, `${box.width} pt is wider than the agency block (${agencyWidth.toFixed(0)} pt)`);
-      }
-      headerFields.push({
-        id: box.id,
-        tooltip: box.tooltip,
-        x: agencyCentre - box.width / 2,
-        y: y(agencyTop + fieldHeight),
-        width: box.width,
-        height: fieldHeight,
-        align: 'centre',
-        prefill: box.prefill,
-        default: box.default,
-        unit: true,
-      });
-      agencyTop += fieldHeight;
-    }
-  });
-  // The short rule: below the last line's descenders (a field's box already holds them), with a gap.
-  agencyTop += 3;
-  const agencyRule = { centre: agencyCentre, y: y(agencyTop), thickness: 0.6 };
+/** The page being laid out: its measures and what has been placed so far. `top` runs down from the top edge. */
+class Sheet {
+  readonly width: number;
+  readonly height: number;
+  readonly left: number;
+  readonly contentWidth: number;
+  readonly fieldHeight: number;
+  readonly texts: TextItem[] = [];
+  readonly rules: RuleItem[] = [];
+  readonly headerFields: HeaderField[] = [];
+  readonly cells: CellBox[] = [];
 
-  let mottoTop = margins.top;
-  form.header.motto.lines.forEach((line, index) => {
-    const size = index === 0 ? type.body : type.body + 1;
-    const w = centred(line, mottoCentre, mottoTop + ascent(size), size, true, `header.motto.lines[${index}]`, mottoWidth);
-    mottoTop += lead(size);
-    // The motto's last line is underlined across its width.
-    if (index === form.header.motto.lines.length - 1) rule(mottoCentre - w / 2, mottoTop - 1, mottoCentre + w / 2, mottoTop - 1);
-  });
-
-  let top = Math.max(agencyTop, mottoTop) + 10;
-  centred(form.header.title.text, width / 2, top + ascent(type.title), type.title, true, 'header.title.text', contentWidth);
-  top += lead(type.title) + 4;
-
-  // Header fields, line by line, label then box, left to right.
-  form.fields.forEach((line, lineIndex) => {
-    let x = left;
-    line.forEach((box, boxIndex) => {
-      if (boxIndex > 0) x += 16;
-      if (box.label) {
-        text(box.label, x, top + fieldHeight - (fieldHeight - type.body * 0.7) / 2, type.body, false);
-        x += measure(box.label, type.body, false) + 4;
-      }
-      headerFields.push({
-        id: box.id,
-        tooltip: box.tooltip,
-        x,
-        y: y(top + fieldHeight),
-        width: box.width,
-        height: fieldHeight,
-        align: 'left',
-        prefill: box.prefill,
-        default: box.default,
-      });
-      // A writing line, for the form printed blank and filled by hand.
-      rule(x, top + fieldHeight - 1, x + box.width, top + fieldHeight - 1, 0.4);
-      x += box.width;
-    });
-    if (x > left + contentWidth + 0.01) {
-      throw new FormLayoutError(
-        `fields[${lineIndex}]`,
-        `the line is ${(x - left).toFixed(0)} pt wide; the page has ${contentWidth.toFixed(0)} pt: narrow the boxes or move one to another line`,
-      );
-    }
-    top += fieldHeight + 5;
-  });
-
-  // The table: headings, then rows of cells that each take a field.
-  top += 4;
-  const { table } = form;
-  const totalShare = table.columns.reduce((sum, column) => sum + column.width, 0);
-  const columnX: number[] = [];
-  let cx = left;
-  for (const column of table.columns) {
-    columnX.push(cx);
-    cx += (column.width / totalShare) * contentWidth;
+  constructor(
+    private readonly form: JournalForm,
+    private readonly measure: Measure,
+  ) {
+    const [short, long] = SIZES[form.page.size];
+    [this.width, this.height] = form.page.orientation === 'landscape' ? [long, short] : [short, long];
+    const { margins } = form.page;
+    this.left = margins.left;
+    this.contentWidth = this.width - margins.left - margins.right;
+    this.fieldHeight = fieldBoxHeight(form.type.field);
   }
-  columnX.push(left + contentWidth);
-  const tableTop = top;
-  table.columns.forEach((column, index) => {
-    const x0 = columnX[index] ?? left;
-    const cellWidth = (columnX[index + 1] ?? left + contentWidth) - x0;
-    const lines = wrap(column.heading, cellWidth - 6, type.heading, true, measure);
-    const block = lines.length * lead(type.heading);
-    if (block > table.headerHeight - 2) {
-      throw new FormLayoutError(
-        `table.columns[${index}].heading`,
-        `needs ${lines.length} lines (${block.toFixed(0)} pt); table.headerHeight is ${table.headerHeight} pt: raise it or widen the column`,
-      );
+
+  /** PDF y runs up from the bottom. */
+  y(top: number): number {
+    return this.height - top;
+  }
+
+  text(value: string, x: number, baselineTop: number, size: number, bold: boolean): void {
+    this.texts.push({ text: value, x, y: this.y(baselineTop), size, bold });
+  }
+
+  /** Text centred on `centre`, refused where it is wider than `room`; returns its width. */
+  centred(value: string, centre: number, baselineTop: number, size: number, bold: boolean, where: string, room: number): number {
+    const w = this.measure(value, size, bold);
+    if (w > room) throw new FormLayoutError(where, `"${value}" is ${w.toFixed(0)} pt wide; it has ${room.toFixed(0)} pt: shorten it or use a smaller type size`);
+    this.text(value, centre - w / 2, baselineTop, size, bold);
+    return w;
+  }
+
+  rule(x1: number, top1: number, x2: number, top2: number, thickness = 0.6): void {
+    this.rules.push({ x1, y1: this.y(top1), x2, y2: this.y(top2), thickness });
+  }
+
+  /**
+   * Header, top left (Nghị định 30/2020/NĐ-CP): the issuing body in capitals, the unit in bold
+   * capitals, a short rule centred below, clear of the text.
+   */
+  agencyBlock(): { top: number; line: FormLayout['agencyLine']; rule: FormLayout['agencyRule'] } {
+    const { type } = this.form;
+    const agencyWidth = this.contentWidth * 0.42;
+    const agencyCentre = this.left + agencyWidth / 2;
+    let top = this.form.page.margins.top;
+    let agencyLine: FormLayout['agencyLine'];
+    this.form.header.agency.forEach((line, index) => {
+      if ('text' in line) {
+        const where = `header.agency[${index}].text`;
+        const baseline = top + ascent(type.body);
+        if (line.prefill === 'agency') {
+          // Drawn per journal (an option may replace it); the default must fit all the same.
+          const w = this.measure(line.text, type.body, false);
+          if (w > agencyWidth) throw new FormLayoutError(where, `"${line.text}" is ${w.toFixed(0)} pt wide; it has ${agencyWidth.toFixed(0)} pt: shorten it or use a smaller type size`);
+          agencyLine = { text: line.text, centre: agencyCentre, y: this.y(baseline), size: type.body, room: agencyWidth };
+        } else this.centred(line.text, agencyCentre, baseline, type.body, false, where, agencyWidth);
+        top += lead(type.body);
+      } else {
+        const box = line.field;
+        if (box.width > agencyWidth) {
+          throw new FormLayoutError(`header.agency[${index}].field.width`, `${box.width} pt is wider than the agency block (${agencyWidth.toFixed(0)} pt)`);
+        }
+        const { id, tooltip, width, prefill, default: value } = box;
+        this.headerFields.push({ id, tooltip, x: agencyCentre - width / 2, y: this.y(top + this.fieldHeight), width, height: this.fieldHeight, align: 'centre', prefill, default: value, unit: true });
+        top += this.fieldHeight;
+      }
+    });
+    // The short rule: below the last line's descenders (a field's box already holds them), with a gap.
+    top += 3;
+    return { top, line: agencyLine, rule: { centre: agencyCentre, y: this.y(top), thickness: 0.6 } };
+  }
+
+  /** The national motto, top right; its last line underlined across its width. Returns where it ends. */
+  motto(): number {
+    const { type } = this.form;
+    const mottoCentre = this.left + this.contentWidth * 0.72;
+    const mottoWidth = this.contentWidth * 0.55;
+    const { lines } = this.form.header.motto;
+    let top = this.form.page.margins.top;
+    lines.forEach((line, index) => {
+      const size = index === 0 ? type.body : type.body + 1;
+      const w = this.centred(line, mottoCentre, top + ascent(size), size, true, `header.motto.lines[${index}]`, mottoWidth);
+      top += lead(size);
+      if (index === lines.length - 1) this.rule(mottoCentre - w / 2, top - 1, mottoCentre + w / 2, top - 1);
+    });
+    return top;
+  }
+
+  title(top: number): number {
+    const { type } = this.form;
+    this.centred(this.form.header.title.text, this.width / 2, top + ascent(type.title), type.title, true, 'header.title.text', this.contentWidth);
+    return top + lead(type.title) + 4;
+  }
+
+  /** Header fields, line by line, label then box, left to right, each on a writing line for the form filled by hand. */
+  fields(top: number): number {
+    const { type } = this.form;
+    const { fieldHeight, left } = this;
+    this.form.fields.forEach((line, lineIndex) => {
+      let x = left;
+      line.forEach((box, boxIndex) => {
+        if (boxIndex > 0) x += 16;
+        if (box.label) {
+          this.text(box.label, x, top + fieldHeight - (fieldHeight - type.body * 0.7) / 2, type.body, false);
+          x += this.measure(box.label, type.body, false) + 4;
+        }
+        const { id, tooltip, width, prefill, default: value } = box;
+        this.headerFields.push({ id, tooltip, x, y: this.y(top + fieldHeight), width, height: fieldHeight, align: 'left', prefill, default: value });
+        this.rule(x, top + fieldHeight - 1, x + box.width, top + fieldHeight - 1, 0.4);
+        x += box.width;
+      });
+      if (x > left + this.contentWidth + 0.01) {
+        throw new FormLayoutError(
+          `fields[${lineIndex}]`,
+          `the line is ${(x - left).toFixed(0)} pt wide; the page has ${this.contentWidth.toFixed(0)} pt: narrow the boxes or move one to another line`,
+        );
+      }
+      top += fieldHeight + 5;
+    });
+    return top;
+  }
+
+  /** The table: headings, rows of cells that each take a field, and the grid. Returns its bottom. */
+  table(tableTop: number): number {
+    const { table } = this.form;
+    const { left, contentWidth } = this;
+    const totalShare = table.columns.reduce((sum, column) => sum + column.width, 0);
+    const columnX: number[] = [];
+    let cx = left;
+    for (const column of table.columns) {
+      columnX.push(cx);
+      cx += (column.width / totalShare) * contentWidth;
     }
-    let lineTop = tableTop + (table.headerHeight - block) / 2;
-    for (const line of lines) {
-      centred(line, x0 + cellWidth / 2, lineTop + ascent(type.heading), type.heading, true, `table.columns[${index}].heading`, cellWidth);
-      lineTop += lead(type.heading);
+    columnX.push(left + contentWidth);
+    this.headings(tableTop, columnX);
+    const bodyTop = tableTop + table.headerHeight;
+    for (let row = 1; row <= table.rowsPerPage; row++) {
+      const rowTop = bodyTop + (row - 1) * table.rowHeight;
+      table.columns.forEach((column, index) => {
+        const x0 = columnX[index] ?? left;
+        const x1 = columnX[index + 1] ?? left + contentWidth;
+        // Inset so that the field never covers the printed grid.
+        const { id, tooltip, multiline } = column;
+        this.cells.push({ row, column: id, tooltip, x: x0 + 1.5, y: this.y(rowTop + table.rowHeight - 1.5), width: x1 - x0 - 3, height: table.rowHeight - 3, multiline });
+      });
     }
-  });
-  const bodyTop = tableTop + table.headerHeight;
-  for (let row = 1; row <= table.rowsPerPage; row++) {
-    const rowTop = bodyTop + (row - 1) * table.rowHeight;
+    const tableBottom = bodyTop + table.rowsPerPage * table.rowHeight;
+    // Grid: lines at the top, under the headings and under every row; verticals at the column edges.
+    this.rule(left, tableTop, left + contentWidth, tableTop, 0.8);
+    for (let row = 0; row <= table.rowsPerPage; row++) {
+      const lineTop = bodyTop + row * table.rowHeight;
+      this.rule(left, lineTop, left + contentWidth, lineTop, row === 0 || row === table.rowsPerPage ? 0.8 : 0.4);
+    }
+    columnX.forEach((x, index) => this.rule(x, tableTop, x, tableBottom, index === 0 || index === columnX.length - 1 ? 0.8 : 0.5));
+    return tableBottom;
+  }
+
+  /** The column headings, wrapped and centred in the heading row. */
+  private headings(tableTop: number, columnX: readonly number[]): void {
+    const { table, type } = this.form;
+    const { left, contentWidth } = this;
     table.columns.forEach((column, index) => {
       const x0 = columnX[index] ?? left;
-      const x1 = columnX[index + 1] ?? left + contentWidth;
-      // Inset so that the field never covers the printed grid.
-      cells.push({
-        row,
-        column: column.id,
-        tooltip: column.tooltip,
-        x: x0 + 1.5,
-        y: y(rowTop + table.rowHeight - 1.5),
-        width: x1 - x0 - 3,
-        height: table.rowHeight - 3,
-        multiline: column.multiline,
-      });
+      const cellWidth = (columnX[index + 1] ?? left + contentWidth) - x0;
+      const lines = wrap(column.heading, cellWidth - 6, type.heading, true, this.measure);
+      const block = lines.length * lead(type.heading);
+      if (block > table.headerHeight - 2) {
+        throw new FormLayoutError(
+          `table.columns[${index}].heading`,
+          `needs ${lines.length} lines (${block.toFixed(0)} pt); table.headerHeight is ${table.headerHeight} pt: raise it or widen the column`,
+        );
+      }
+      let lineTop = tableTop + (table.headerHeight - block) / 2;
+      for (const line of lines) {
+        this.centred(line, x0 + cellWidth / 2, lineTop + ascent(type.heading), type.heading, true, `table.columns[${index}].heading`, cellWidth);
+        lineTop += lead(type.heading);
+      }
     });
   }
-  const tableBottom = bodyTop + table.rowsPerPage * table.rowHeight;
-  // Grid: lines at the top, under the headings and under every row; verticals at the column edges.
-  rule(left, tableTop, left + contentWidth, tableTop, 0.8);
-  for (let row = 0; row <= table.rowsPerPage; row++) {
-    const lineTop = bodyTop + row * table.rowHeight;
-    rule(left, lineTop, left + contentWidth, lineTop, row === 0 || row === table.rowsPerPage ? 0.8 : 0.4);
-  }
-  columnX.forEach((x, index) => rule(x, tableTop, x, tableBottom, index === 0 || index === columnX.length - 1 ? 0.8 : 0.5));
 
-  // Signatures, side by side under the table.
-  top = tableBottom + 8;
-  const { signers } = form.signature;
-  const signerWidth = contentWidth / signers.length;
-  signers.forEach((signer, index) => {
-    const centre = left + signerWidth * (index + 0.5);
-    centred(signer.title, centre, top + ascent(type.body), type.body, true, `signature.signers[${index}].title`, signerWidth);
-    centred(signer.hint, centre, top + lead(type.body) + ascent(type.small), type.small, false, `signature.signers[${index}].hint`, signerWidth);
-  });
-  top += lead(type.body) + lead(type.small) + form.signature.space;
+  /** Signatures, side by side under the table, with room to sign. Returns where they end. */
+  signatures(top: number): number {
+    const { type, signature } = this.form;
+    const signerWidth = this.contentWidth / signature.signers.length;
+    signature.signers.forEach((signer, index) => {
+      const centre = this.left + signerWidth * (index + 0.5);
+      this.centred(signer.title, centre, top + ascent(type.body), type.body, true, `signature.signers[${index}].title`, signerWidth);
+      this.centred(signer.hint, centre, top + lead(type.body) + ascent(type.small), type.small, false, `signature.signers[${index}].hint`, signerWidth);
+    });
+    return top + lead(type.body) + lead(type.small) + signature.space;
+  }
 
-  // Footer: where the layout comes from (left), the page number (right).
-  const footerBaseline = height - margins.bottom;
-  const widestLabel = measure(pageLabel(form, MAX_PAGES, MAX_PAGES, { page: MAX_FILE_PAGES, pages: MAX_FILE_PAGES }), type.small, false);
-  if (form.footer.note) {
-    const room = contentWidth - widestLabel - 16;
-    const noteWidth = measure(form.footer.note, type.small, false);
-    if (noteWidth > room) throw new FormLayoutError('footer.note', `is ${noteWidth.toFixed(0)} pt wide; the footer has ${room.toFixed(0)} pt: shorten it`);
-    text(form.footer.note, left, footerBaseline, type.small, false);
+  /** Footer: where the layout comes from (left), room for the page number (right); refuses a page that overflows. Returns its baseline. */
+  footer(top: number): number {
+    const { form, measure } = this;
+    const { type, table } = form;
+    const footerBaseline = this.height - form.page.margins.bottom;
+    const widestLabel = measure(pageLabel(form, MAX_PAGES, MAX_PAGES, { page: MAX_FILE_PAGES, pages: MAX_FILE_PAGES }), type.small, false);
+    if (form.footer.note) {
+      const room = this.contentWidth - widestLabel - 16;
+      const noteWidth = measure(form.footer.note, type.small, false);
+      if (noteWidth > room) throw new FormLayoutError('footer.note', `is ${noteWidth.toFixed(0)} pt wide; the footer has ${room.toFixed(0)} pt: shorten it`);
+      this.text(form.footer.note, this.left, footerBaseline, type.small, false);
+    }
+    const footerTop = footerBaseline - ascent(type.small) - 4;
+    if (top > footerTop) {
+      throw new FormLayoutError(
+        'table.rowsPerPage',
+        `${table.rowsPerPage} rows of ${table.rowHeight} pt with the header and signatures need ${(top + this.height - footerTop).toFixed(0)} pt; ` +
+          `the page is ${this.height.toFixed(0)} pt high: lower rowsPerPage or rowHeight`,
+      );
+    }
+    return footerBaseline;
   }
-  const footerTop = footerBaseline - ascent(type.small) - 4;
-  if (top > footerTop) {
-    throw new FormLayoutError(
-      'table.rowsPerPage',
-      `${table.rowsPerPage} rows of ${table.rowHeight} pt with the header and signatures need ${(top + height - footerTop).toFixed(0)} pt; ` +
-        `the page is ${height.toFixed(0)} pt high: lower rowsPerPage or rowHeight`,
-    );
-  }
-  return {
-    width,
-    height,
-    texts,
-    rules,
-    headerFields,
-    cells,
-    pageNumber: { right: left + contentWidth, y: y(footerBaseline), size: type.small },
-    agencyLine,
-    agencyRule,
-  };
 }

@@ -2,7 +2,7 @@
  * The journal as a fillable PDF: form layout + options + font bytes → PDF bytes. Pure
  * (no file system): the command line, the build and the browser all call this.
  *
- * pdf-lib's form helpers fall into traps with Vietnamese (see the design notes), and
+ * pdf-lib's form helpers fall into traps with Vietnamese (docs/DESIGN.md, «The journal PDF»), and
  * made 50 fields a page slow, so the fields are written as PDF objects directly:
  * - every field's /DA names the Vietnamese font, which is in the AcroForm's /DR; nothing
  *   ever falls back to Helvetica/WinAnsi;
@@ -16,14 +16,13 @@
  *   reading order, which is the tab order.
  */
 import fontkit from '@pdf-lib/fontkit';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFFont } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFAcroForm, type PDFContext, type PDFFont } from 'pdf-lib';
 import type { JournalForm, PrefillKind } from '../content/forms-schema.ts';
 import { canonical, formatDateVi } from '../vi.ts';
 import { describeCharacter, missingCharacters } from './charset.ts';
 import {
   FIELD_PADDING,
   FormLayoutError,
-  MIN_CELL_SIZE,
   cellTooltip,
   fitText,
   rowPart,
@@ -298,111 +297,162 @@ function placeRows(
   return placed;
 }
 
+type Prefilled = Map<string, { value: string; size: number; bold: boolean }>;
+type HeaderField = FormLayout['headerFields'][number];
+type PlacedText = { text: string; fit: FittedText };
+
+/** Everything checked and set before any PDF object is made (planJournal → writeJournal). */
+interface JournalPlan {
+  form: JournalForm;
+  options: JournalOptions;
+  layout: FormLayout;
+  staticContent: string;
+  regularFace: Face;
+  boldFace: Face;
+  fieldSize: number;
+  /** The dates of a range in one file, or undefined for one day (or a blank journal). */
+  range: readonly string[] | undefined;
+  /** The date prefilled by --date, as written on the form. */
+  dateValue: string | undefined;
+  agencyText: string | undefined;
+  days: { iso: string | undefined; prefilled: Prefilled }[];
+  /** Pages per day. */
+  pages: number;
+  /** The table's texts by "row index.column", row index through the day's pages. */
+  filled: Map<string, PlacedText>;
+}
+
 /** Builds the journal. Throws JournalOptionError for bad options, FormLayoutError for a layout that cannot be drawn. */
 export async function buildJournal(form: JournalForm, options: JournalOptions, fonts: JournalFonts, progress: JournalProgress = {}): Promise<Uint8Array> {
+  return writeJournal(planJournal(form, options, fonts), fonts, progress);
+}
+
+/** Checks the options against the form and fonts and sets every text; throws before anything is built. */
+function planJournal(form: JournalForm, options: JournalOptions, fonts: JournalFonts): JournalPlan {
   const minPages = parsePages(options.pages);
   const values = prefillValues(options);
   const regularFace = faceOf(fonts.regular);
   const boldFace = faceOf(fonts.bold);
   const { layout, staticContent } = prepare(form, regularFace, boldFace, fonts.bold);
   const fieldSize = form.type.field;
-
-  // A range in one file: every day checked, and the file kept to a size a viewer and a printer handle.
   const range = options.dates;
-  if (range !== undefined) {
-    if (options.date !== undefined) throw new JournalOptionError('date', 'cannot be used with a range of dates: each day gets its own');
-    if (options.header !== undefined || options.rows !== undefined) throw new JournalOptionError('dates', 'a range of dates makes blank days; rows come from one run');
-    if (range.length === 0) throw new JournalOptionError('dates', 'expected at least one date');
-    range.forEach((day) => parseIsoDate(day, 'dates'));
-    if (range.length * minPages > MAX_FILE_PAGES) {
-      throw new JournalOptionError(
-        'dates',
-        `expected at most ${MAX_FILE_PAGES} pages in one file, found ${range.length} days of ${minPages} page${minPages === 1 ? '' : 's'} (${range.length * minPages}): write one file per day instead`,
-      );
-    }
-  }
-
-  // The agency line an option replaces: capitals, in the font, on one line of the block.
-  let agencyText = layout.agencyLine?.text;
-  if (options.agency !== undefined) {
-    if (!layout.agencyLine) throw new JournalOptionError('agency', 'the form has no agency line to replace (header.agency: "prefill: agency")');
-    const text = capitals(options.agency);
-    if (text === '') throw new JournalOptionError('agency', 'expected the name of the issuing body, found empty text');
-    const missing = missingCharacters(text, regularFace.characters);
-    if (missing.length > 0) throw new JournalOptionError('agency', `the journal's font cannot show ${missing.map(describeCharacter).join(', ')}`);
-    const width = regularFace.width(text, layout.agencyLine.size);
-    if (width > layout.agencyLine.room) {
-      throw new JournalOptionError('agency', `${quoteValue(text)} is too long for its line (${width.toFixed(0)} pt; the line holds ${layout.agencyLine.room.toFixed(0)} pt)`);
-    }
-    agencyText = text;
-  }
-
-  // Check prefilled text before anything is built: the font must show it and the box hold it.
+  if (range !== undefined) checkRange(options, range, minPages);
+  const agencyText = options.agency !== undefined ? agencyLineText(layout, options.agency, regularFace) : layout.agencyLine?.text;
   const header = options.header ?? {};
   for (const id of Object.keys(header)) {
     if (!layout.headerFields.some((field) => field.id === id)) throw new JournalOptionError('header', `the form has no header field ${quoteValue(id)}`);
   }
-  const measure = (value: string, size: number) => regularFace.width(value, size);
-  const fits = (field: { width: number }, value: string, isBold: boolean) => (isBold ? boldFace : regularFace).width(value, fieldSize) <= field.width - 4;
-  /** The header fields' values for one day's options, checked. */
-  const prefill = (dayValues: Partial<Record<PrefillKind, string>>) => {
-    const prefilled = new Map<string, { value: string; size: number; bold: boolean }>();
-    for (const field of layout.headerFields) {
-      const given = header[field.id];
-      const raw = given !== undefined ? canonical(given) : ((field.prefill ? dayValues[field.prefill] : undefined) ?? field.default);
-      if (raw === undefined || raw === '') continue;
-      // The unit is set in bold capitals (Nghị định 30/2020/NĐ-CP), its value too, so that a viewer redraws it the same.
-      const bold = field.unit === true;
-      const value = bold ? capitals(raw) : raw;
-      const face = bold ? boldFace : regularFace;
-      const fromOption = given === undefined && field.prefill !== undefined && dayValues[field.prefill] !== undefined;
-      if (given === undefined && !fromOption && !fits(field, value, bold)) {
-        throw new FormLayoutError(`the default of field ${field.id}`, `${quoteValue(value)} is too long for its box (${field.width} pt): shorten it or widen the box`);
-      }
-      const option = fromOption ? PREFILL_OPTION[field.prefill!] : 'header';
-      const what = fromOption ? '' : `${field.id}: `;
-      const missing = missingCharacters(value, face.characters);
-      if (missing.length > 0) throw new JournalOptionError(option, `${what}the journal's font cannot show ${missing.map(describeCharacter).join(', ')}`);
-      // Names from a run may be set smaller to fit; an option's value must fit as it is.
-      const room = field.width - 4;
-      const width = face.width(value, fieldSize);
-      const size = given !== undefined ? fitText(value, field.width, field.height, fieldSize, false, measure)?.size : width <= room ? fieldSize : undefined;
-      if (size === undefined) {
-        throw new JournalOptionError(option, `${what}${quoteValue(value)} is too long for its box (${width.toFixed(0)} pt; the box holds ${room.toFixed(0)} pt)`);
-      }
-      prefilled.set(field.id, { value, size, bold });
-    }
-    return prefilled;
-  };
+  const faces = { regularFace, boldFace, fieldSize };
   const days = (range ?? [options.date]).map((day) => ({
     iso: day,
-    prefilled: prefill(range && day !== undefined ? { ...values, date: formatDateVi(day) } : values),
+    prefilled: prefillHeader(layout, header, range && day !== undefined ? { ...values, date: formatDateVi(day) } : values, faces),
   }));
-
   // Rows: every cell checked and set (wrapped, smaller type if need be) before anything is built.
-  const rows = options.rows ?? [];
   const rowsPerPage = form.table.rowsPerPage;
   const firstRow = new Map(layout.cells.filter((cell) => cell.row === 1).map((cell) => [cell.column, cell]));
-  const placed = placeRows(rows, firstRow, fieldSize, measure, regularFace.characters);
+  const measure = (value: string, size: number) => regularFace.width(value, size);
+  const placed = placeRows(options.rows ?? [], firstRow, fieldSize, measure, regularFace.characters);
   const pages = Math.max(minPages, Math.ceil(placed.length / rowsPerPage));
   if (pages > MAX_PAGES) {
     throw new JournalOptionError('rows', `expected at most ${MAX_PAGES * rowsPerPage} rows (${MAX_PAGES} pages of ${rowsPerPage}), found ${placed.length}`);
   }
-  const filled = new Map<string, { text: string; fit: FittedText }>();
+  const filled = new Map<string, PlacedText>();
   placed.forEach((row, index) => {
     for (const [column, content] of Object.entries(row)) filled.set(`${index}.${column}`, content);
   });
+  return { form, options, layout, staticContent, regularFace, boldFace, fieldSize, range, dateValue: values.date, agencyText, days, pages, filled };
+}
 
+/** A range in one file: every day checked, and the file kept to a size a viewer and a printer handle. */
+function checkRange(options: JournalOptions, range: readonly string[], minPages: number): void {
+  if (options.date !== undefined) throw new JournalOptionError('date', 'cannot be used with a range of dates: each day gets its own');
+  if (options.header !== undefined || options.rows !== undefined) throw new JournalOptionError('dates', 'a range of dates makes blank days; rows come from one run');
+  if (range.length === 0) throw new JournalOptionError('dates', 'expected at least one date');
+  range.forEach((day) => parseIsoDate(day, 'dates'));
+  if (range.length * minPages > MAX_FILE_PAGES) {
+    throw new JournalOptionError(
+      'dates',
+      `expected at most ${MAX_FILE_PAGES} pages in one file, found ${range.length} days of ${minPages} page${minPages === 1 ? '' : 's'} (${range.length * minPages}): write one file per day instead`,
+    );
+  }
+}
+
+/** The agency line an option replaces: capitals, in the font, on one line of the block. */
+function agencyLineText(layout: FormLayout, agency: string, regularFace: Face): string {
+  if (!layout.agencyLine) throw new JournalOptionError('agency', 'the form has no agency line to replace (header.agency: "prefill: agency")');
+  const text = capitals(agency);
+  if (text === '') throw new JournalOptionError('agency', 'expected the name of the issuing body, found empty text');
+  const missing = missingCharacters(text, regularFace.characters);
+  if (missing.length > 0) throw new JournalOptionError('agency', `the journal's font cannot show ${missing.map(describeCharacter).join(', ')}`);
+  const width = regularFace.width(text, layout.agencyLine.size);
+  if (width > layout.agencyLine.room) {
+    throw new JournalOptionError('agency', `${quoteValue(text)} is too long for its line (${width.toFixed(0)} pt; the line holds ${layout.agencyLine.room.toFixed(0)} pt)`);
+  }
+  return text;
+}
+
+/** The header fields' values for one day's options, checked: the font must show them and the box hold them. */
+function prefillHeader(
+  layout: FormLayout,
+  header: Readonly<Record<string, string>>,
+  dayValues: Partial<Record<PrefillKind, string>>,
+  { regularFace, boldFace, fieldSize }: { regularFace: Face; boldFace: Face; fieldSize: number },
+): Prefilled {
+  const measure = (value: string, size: number) => regularFace.width(value, size);
+  const prefilled: Prefilled = new Map();
+  for (const field of layout.headerFields) {
+    const given = header[field.id];
+    const raw = given !== undefined ? canonical(given) : ((field.prefill ? dayValues[field.prefill] : undefined) ?? field.default);
+    if (raw === undefined || raw === '') continue;
+    // The unit is set in bold capitals (Nghị định 30/2020/NĐ-CP), its value too, so that a viewer redraws it the same.
+    const bold = field.unit === true;
+    const value = bold ? capitals(raw) : raw;
+    const face = bold ? boldFace : regularFace;
+    const room = field.width - 4;
+    const width = face.width(value, fieldSize);
+    const fromOption = given === undefined && field.prefill !== undefined && dayValues[field.prefill] !== undefined;
+    if (given === undefined && !fromOption && width > room) {
+      throw new FormLayoutError(`the default of field ${field.id}`, `${quoteValue(value)} is too long for its box (${field.width} pt): shorten it or widen the box`);
+    }
+    const option = fromOption ? PREFILL_OPTION[field.prefill!] : 'header';
+    const what = fromOption ? '' : `${field.id}: `;
+    const missing = missingCharacters(value, face.characters);
+    if (missing.length > 0) throw new JournalOptionError(option, `${what}the journal's font cannot show ${missing.map(describeCharacter).join(', ')}`);
+    // Names from a run may be set smaller to fit; an option's value must fit as it is.
+    const size = given !== undefined ? fitText(value, field.width, field.height, fieldSize, false, measure)?.size : width <= room ? fieldSize : undefined;
+    if (size === undefined) {
+      throw new JournalOptionError(option, `${what}${quoteValue(value)} is too long for its box (${width.toFixed(0)} pt; the box holds ${room.toFixed(0)} pt)`);
+    }
+    prefilled.set(field.id, { value, size, bold });
+  }
+  return prefilled;
+}
+
+/** Writes a planned journal as PDF objects: the document, then each day's pages. */
+async function writeJournal(plan: JournalPlan, fonts: JournalFonts, progress: JournalProgress): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(cachingFontkit);
   const regular: PDFFont = await doc.embedFont(fonts.regular, { subset: false });
   const bold: PDFFont = await doc.embedFont(fonts.bold, { subset: false });
-  const { context } = doc;
+  describeDocument(doc, plan);
+  const writer = new JournalWriter(doc, plan, regular.ref, bold.ref);
+  const { days, range, layout } = plan;
+  // One file of one day: every header field is one field with a widget on every page (typed once, shown on all).
+  // A range: the agency block's fields stay shared; each day's fields sit under the day ("2026-01-05.ngay").
+  const shared = layout.headerFields.filter((field) => !range || field.unit).map((field) => writer.headerField(field, days[0]!.prefilled.get(field.id)));
+  for (const [dayIndex, day] of days.entries()) {
+    writer.writeDay(dayIndex, day, shared);
+    if (range) await progress.onDay?.(dayIndex + 1, days.length);
+  }
+  return doc.save({ updateFieldAppearances: false });
+}
 
+/** Title, subject, language, producer and (with SOURCE_DATE_EPOCH) the dates. */
+function describeDocument(doc: PDFDocument, { form, range, dateValue, options }: JournalPlan): void {
   const title = range
     ? `${form.name} từ ngày ${formatDateVi(range[0]!)} đến ngày ${formatDateVi(range.at(-1)!)}`
-    : values.date
-      ? `${form.name} ngày ${values.date}`
+    : dateValue
+      ? `${form.name} ngày ${dateValue}`
       : form.name;
   doc.setTitle(title, { showInWindowTitleBar: true });
   doc.setSubject('Nhật ký trực ban theo điểm d khoản 2 Điều 7 Quy chế ban hành kèm theo Quyết định 888/QĐ-TCHQ');
@@ -413,101 +463,124 @@ export async function buildJournal(form: JournalForm, options: JournalOptions, f
     doc.setCreationDate(options.timestamp);
     doc.setModificationDate(options.timestamp);
   }
+}
 
-  const da = PDFString.of(`/${FIELD_FONT} ${num(fieldSize)} Tf 0 g`);
-  // Both faces: the unit's field is set in bold, and typing into it keeps that face.
-  const fieldFonts = context.register(context.obj({ [FIELD_FONT]: regular.ref, [BOLD_FONT]: bold.ref }));
-  const acroForm = doc.getForm().acroForm;
-  // The default resources and appearance a viewer uses for text typed in later.
-  acroForm.dict.set(PDFName.of('DR'), context.obj({ Font: fieldFonts }));
-  acroForm.dict.set(PDFName.of('DA'), da);
-  const pageResources = context.register(context.obj({ Font: { [FIELD_FONT]: regular.ref, [BOLD_FONT]: bold.ref } }));
-  const staticRef = context.register(context.flateStream(staticContent));
+/** A header field written, with the array its widgets go into. */
+interface WrittenField {
+  field: HeaderField;
+  ref: PDFRef;
+  kids: PDFArray;
+  filledWith: { value: string; size: number; bold: boolean } | undefined;
+}
 
-  // The agency block's variable part, the same on every page of the file: the issuing body,
-  // and the short rule under the unit, 2/5 of the unit's width (Nghị định 30/2020: 1/3 to 1/2).
-  const unitField = layout.headerFields.find((field) => field.unit);
-  const unitValue = unitField ? days[0]!.prefilled.get(unitField.id) : undefined;
-  const ruleHalf = unitValue ? Math.max(12, (boldFace.width(unitValue.value, unitValue.size) * 0.4) / 2) : 40;
-  const { agencyRule, agencyLine } = layout;
-  const headerOps = ['q', '0 g', '0 G', `${num(agencyRule.thickness)} w ${num(agencyRule.centre - ruleHalf)} ${num(agencyRule.y)} m ${num(agencyRule.centre + ruleHalf)} ${num(agencyRule.y)} l S`];
-  if (agencyLine && agencyText) {
-    const x = agencyLine.centre - regularFace.width(agencyText, agencyLine.size) / 2;
-    headerOps.push(`BT /${FIELD_FONT} ${num(agencyLine.size)} Tf 1 0 0 1 ${num(x)} ${num(agencyLine.y)} Tm ${regularFace.hex(agencyText)} Tj ET`);
+/** Writes the objects of one journal: fonts and resources shared by every page, then fields, widgets and pages. */
+class JournalWriter {
+  private readonly context: PDFContext;
+  private readonly acroForm: PDFAcroForm;
+  private readonly fieldFonts: PDFRef;
+  private readonly pageResources: PDFRef;
+  private readonly staticRef: PDFRef;
+  private readonly headerRef: PDFRef;
+  private readonly da: PDFString;
+  /** Appearance streams, one per distinct look (size + text), shared by the widgets. */
+  private readonly appearances = new Map<string, PDFRef>();
+
+  constructor(
+    private readonly doc: PDFDocument,
+    private readonly plan: JournalPlan,
+    regular: PDFRef,
+    bold: PDFRef,
+  ) {
+    const { context } = doc;
+    this.context = context;
+    this.da = PDFString.of(`/${FIELD_FONT} ${num(plan.fieldSize)} Tf 0 g`);
+    // Both faces: the unit's field is set in bold, and typing into it keeps that face.
+    this.fieldFonts = context.register(context.obj({ [FIELD_FONT]: regular, [BOLD_FONT]: bold }));
+    this.acroForm = doc.getForm().acroForm;
+    // The default resources and appearance a viewer uses for text typed in later.
+    this.acroForm.dict.set(PDFName.of('DR'), context.obj({ Font: this.fieldFonts }));
+    this.acroForm.dict.set(PDFName.of('DA'), this.da);
+    this.pageResources = context.register(context.obj({ Font: { [FIELD_FONT]: regular, [BOLD_FONT]: bold } }));
+    this.staticRef = context.register(context.flateStream(plan.staticContent));
+    this.headerRef = context.register(context.flateStream(this.agencyBlock()));
   }
-  headerOps.push('Q');
-  const headerRef = context.register(context.flateStream(headerOps.join('\n')));
 
-  // Appearance streams, one per distinct look (size + text), shared by the widgets.
-  const appearances = new Map<string, PDFRef>();
-  const appearance = (box: Box, value: string | undefined, align: 'left' | 'centre', fit?: FittedText, size = fieldSize, isBold = false): PDFRef => {
-    const key = `${num(box.width)}x${num(box.height)}|${align}|${size}|${isBold ? 'b' : ''}|${value ?? ''}|${fit ? `${fit.size}|${fit.lines.join('\n')}` : ''}`;
-    let ref = appearances.get(key);
-    if (ref) return ref;
-    let content = '/Tx BMC\nEMC';
-    if (fit) {
-      // Lines from the top, as viewers lay out multiline fields.
-      const first = box.height - FIELD_PADDING - regularFace.ascent * fit.size;
-      content = [
-        '/Tx BMC',
-        'q',
-        `1 1 ${num(box.width - 2)} ${num(box.height - 2)} re W n`,
-        'BT',
-        `/${FIELD_FONT} ${num(fit.size)} Tf 0 g`,
-        `${num(FIELD_PADDING)} ${num(first)} Td`,
-        fit.lines.map((line, index) => `${index > 0 ? `0 ${num(-fit.leading)} Td ` : ''}${regularFace.hex(line)} Tj`).join('\n'),
-        'ET',
-        'Q',
-        'EMC',
-      ].join('\n');
-    } else if (value) {
-      const face = isBold ? boldFace : regularFace;
-      const textWidth = face.width(value, size);
-      const x = align === 'centre' ? (box.width - textWidth) / 2 : 2;
-      const baseline = (box.height - (face.ascent - face.descent) * size) / 2 - face.descent * size;
-      content = [
-        '/Tx BMC',
-        'q',
-        `1 1 ${num(box.width - 2)} ${num(box.height - 2)} re W n`,
-        'BT',
-        `/${isBold ? BOLD_FONT : FIELD_FONT} ${num(size)} Tf 0 g`,
-        `${num(x)} ${num(baseline)} Td`,
-        `${face.hex(value)} Tj`,
-        'ET',
-        'Q',
-        'EMC',
-      ].join('\n');
+  /**
+   * The agency block's variable part, the same on every page of the file: the issuing body,
+   * and the short rule under the unit, 2/5 of the unit's width (Nghị định 30/2020: 1/3 to 1/2).
+   */
+  private agencyBlock(): string {
+    const { layout, days, boldFace, regularFace, agencyText } = this.plan;
+    const unitField = layout.headerFields.find((field) => field.unit);
+    const unitValue = unitField ? days[0]!.prefilled.get(unitField.id) : undefined;
+    const ruleHalf = unitValue ? Math.max(12, (boldFace.width(unitValue.value, unitValue.size) * 0.4) / 2) : 40;
+    const { agencyRule, agencyLine } = layout;
+    const ops = ['q', '0 g', '0 G', `${num(agencyRule.thickness)} w ${num(agencyRule.centre - ruleHalf)} ${num(agencyRule.y)} m ${num(agencyRule.centre + ruleHalf)} ${num(agencyRule.y)} l S`];
+    if (agencyLine && agencyText) {
+      const x = agencyLine.centre - regularFace.width(agencyText, agencyLine.size) / 2;
+      ops.push(`BT /${FIELD_FONT} ${num(agencyLine.size)} Tf 1 0 0 1 ${num(x)} ${num(agencyLine.y)} Tm ${regularFace.hex(agencyText)} Tj ET`);
     }
-    const stream = context.flateStream(content, {
+    ops.push('Q');
+    return ops.join('\n');
+  }
+
+  /** The content of an appearance: fitted lines from the top (as viewers lay out multiline fields), one value, or nothing. */
+  private appearanceContent(box: Box, value: string | undefined, align: 'left' | 'centre', fit: FittedText | undefined, size: number, isBold: boolean): string {
+    const { regularFace, boldFace } = this.plan;
+    if (fit) {
+      const first = box.height - FIELD_PADDING - regularFace.ascent * fit.size;
+      const lines = fit.lines.map((line, index) => `${index > 0 ? `0 ${num(-fit.leading)} Td ` : ''}${regularFace.hex(line)} Tj`).join('\n');
+      return ['/Tx BMC', 'q', `1 1 ${num(box.width - 2)} ${num(box.height - 2)} re W n`, 'BT', `/${FIELD_FONT} ${num(fit.size)} Tf 0 g`, `${num(FIELD_PADDING)} ${num(first)} Td`, lines, 'ET', 'Q', 'EMC'].join('\n');
+    }
+    if (!value) return '/Tx BMC\nEMC';
+    const face = isBold ? boldFace : regularFace;
+    const x = align === 'centre' ? (box.width - face.width(value, size)) / 2 : 2;
+    const baseline = (box.height - (face.ascent - face.descent) * size) / 2 - face.descent * size;
+    return ['/Tx BMC', 'q', `1 1 ${num(box.width - 2)} ${num(box.height - 2)} re W n`, 'BT', `/${isBold ? BOLD_FONT : FIELD_FONT} ${num(size)} Tf 0 g`, `${num(x)} ${num(baseline)} Td`, `${face.hex(value)} Tj`, 'ET', 'Q', 'EMC'].join('\n');
+  }
+
+  /** The appearance stream of a look, made once and shared by every widget that looks the same. */
+  appearance(box: Box, value: string | undefined, align: 'left' | 'centre', fit?: FittedText, size = this.plan.fieldSize, isBold = false): PDFRef {
+    const key = `${num(box.width)}x${num(box.height)}|${align}|${size}|${isBold ? 'b' : ''}|${value ?? ''}|${fit ? `${fit.size}|${fit.lines.join('\n')}` : ''}`;
+    let ref = this.appearances.get(key);
+    if (ref) return ref;
+    const stream = this.context.flateStream(this.appearanceContent(box, value, align, fit, size, isBold), {
       Type: 'XObject',
       Subtype: 'Form',
       BBox: [0, 0, Math.round(box.width * 100) / 100, Math.round(box.height * 100) / 100],
-      Resources: { Font: fieldFonts },
+      Resources: { Font: this.fieldFonts },
     });
-    ref = context.register(stream);
-    appearances.set(key, ref);
+    ref = this.context.register(stream);
+    this.appearances.set(key, ref);
     return ref;
-  };
-  const widgetEntries = (box: Box, pageRef: PDFRef, tooltip: string, ap: PDFRef) => ({
-    Type: 'Annot',
-    Subtype: 'Widget',
-    Rect: [box.x, box.y, box.x + box.width, box.y + box.height].map((v) => Math.round(v * 100) / 100),
-    P: pageRef,
-    F: PRINT,
-    TU: PDFHexString.fromText(tooltip),
-    AP: { N: ap },
-  });
+  }
+
+  /** The entries of a widget: where it is, its tooltip (/TU, which pdf.js reads only here) and its look. */
+  widgetEntries(box: Box, pageRef: PDFRef, tooltip: string, ap: PDFRef) {
+    return {
+      Type: 'Annot',
+      Subtype: 'Widget',
+      Rect: [box.x, box.y, box.x + box.width, box.y + box.height].map((v) => Math.round(v * 100) / 100),
+      P: pageRef,
+      F: PRINT,
+      TU: PDFHexString.fromText(tooltip),
+      AP: { N: ap },
+    };
+  }
 
   /** /DA of a field whose text was set smaller to fit (editing in a viewer keeps that size), or in bold. */
-  const daOf = (size: number, isBold = false) =>
-    size === fieldSize && !isBold ? da : PDFString.of(`/${isBold ? BOLD_FONT : FIELD_FONT} ${num(size)} Tf 0 g`);
+  daOf(size: number, isBold = false): PDFString {
+    return size === this.plan.fieldSize && !isBold ? this.da : PDFString.of(`/${isBold ? BOLD_FONT : FIELD_FONT} ${num(size)} Tf 0 g`);
+  }
+
   /** A header field with no widgets yet, under `parent` (a day of a range) or at the top of the form. */
-  const headerField = (field: (typeof layout.headerFields)[number], filledWith: { value: string; size: number; bold: boolean } | undefined, parent?: PDFRef) => {
+  headerField(field: HeaderField, filledWith: WrittenField['filledWith'], parent?: PDFRef): WrittenField {
+    const { context } = this;
     const dict = context.obj({
       FT: 'Tx',
       T: PDFHexString.fromText(field.id),
       TU: PDFHexString.fromText(field.tooltip),
-      DA: daOf(filledWith?.size ?? fieldSize, field.unit),
+      DA: this.daOf(filledWith?.size ?? this.plan.fieldSize, field.unit),
       Q: field.align === 'centre' ? 1 : 0,
       Kids: [],
     });
@@ -516,84 +589,88 @@ export async function buildJournal(form: JournalForm, options: JournalOptions, f
     if (parent) {
       dict.set(PDFName.of('Parent'), parent);
       context.lookup(parent, PDFDict).lookup(PDFName.of('Kids'), PDFArray).push(ref);
-    } else acroForm.addField(ref);
+    } else this.acroForm.addField(ref);
     return { field, ref, kids: dict.lookup(PDFName.of('Kids'), PDFArray), filledWith };
-  };
-  // One file of one day: every header field is one field with a widget on every page (typed once, shown on all).
-  // A range: the agency block's fields stay shared; each day's fields sit under the day ("2026-01-05.ngay").
-  const sharedRefs = layout.headerFields.filter((field) => !range || field.unit).map((field) => headerField(field, days[0]!.prefilled.get(field.id)));
-
-  const totalPages = pages * days.length;
-  for (const [dayIndex, day] of days.entries()) {
-    let dayNode: PDFRef | undefined;
-    let headerRefs = sharedRefs;
-    if (range) {
-      dayNode = context.register(context.obj({ T: PDFHexString.fromText(day.iso!), Kids: [] }));
-      acroForm.addField(dayNode);
-      const own = layout.headerFields.filter((field) => !field.unit).map((field) => headerField(field, day.prefilled.get(field.id), dayNode));
-      // Reading order as on paper: the agency block, then the day's fields.
-      headerRefs = layout.headerFields.map((field) => (field.unit ? sharedRefs : own).find((entry) => entry.field === field)!);
-    }
-    for (let number = 1; number <= pages; number++) {
-      const page = doc.addPage([layout.width, layout.height]);
-      const pageRef = page.ref;
-      const label = pageLabel(form, number, pages, range ? { page: dayIndex * pages + number, pages: totalPages } : undefined);
-      const numberContent = `BT /${FIELD_FONT} ${num(layout.pageNumber.size)} Tf 0 g ${num(layout.pageNumber.right - regularFace.width(label, layout.pageNumber.size))} ${num(layout.pageNumber.y)} Td ${regularFace.hex(label)} Tj ET`;
-      page.node.set(PDFName.of('Resources'), pageResources);
-      page.node.set(PDFName.of('Contents'), context.obj([staticRef, headerRef, context.register(context.flateStream(numberContent))]));
-      const annots: PDFRef[] = [];
-
-      for (const { field, ref, kids, filledWith } of headerRefs) {
-        const look = appearance(field, filledWith?.value, field.align, undefined, filledWith?.size, filledWith?.bold);
-        const widget = context.obj({ ...widgetEntries(field, pageRef, field.tooltip, look), Parent: ref });
-        const widgetRef = context.register(widget);
-        kids.push(widgetRef);
-        annots.push(widgetRef);
-      }
-
-      // Cells: p<page> → r<row> → column, so that the names read "p1.r03.noi_dung" (under the day in a range).
-      const pageNode = context.obj({ T: PDFHexString.fromText(`p${number}`), Kids: [] });
-      const pageNodeRef = context.register(pageNode);
-      if (dayNode) {
-        pageNode.set(PDFName.of('Parent'), dayNode);
-        context.lookup(dayNode, PDFDict).lookup(PDFName.of('Kids'), PDFArray).push(pageNodeRef);
-      } else acroForm.addField(pageNodeRef);
-      let rowKids: PDFArray | undefined;
-      let rowRef: PDFRef | undefined;
-      let currentRow = 0;
-      for (const cell of layout.cells) {
-        if (cell.row !== currentRow || !rowKids || !rowRef) {
-          currentRow = cell.row;
-          const rowNode = context.obj({ T: PDFHexString.fromText(rowPart(cell.row)), Parent: pageNodeRef, Kids: [] });
-          rowRef = context.register(rowNode);
-          rowKids = rowNode.lookup(PDFName.of('Kids'), PDFArray);
-          pageNode.lookup(PDFName.of('Kids'), PDFArray).push(rowRef);
-        }
-        const tooltip = cellTooltip(number, cell, range ? formatDateVi(day.iso!) : undefined);
-        const content = filled.get(`${(number - 1) * rowsPerPage + cell.row - 1}.${cell.column}`);
-        // Set from the top, so that the cells of a row line up (the time with the first line of the content).
-        const look = appearance(cell, undefined, 'left', content?.fit);
-        // A field with one widget: field and widget are one dictionary.
-        const dict: PDFDict = context.obj({
-          ...widgetEntries(cell, pageRef, tooltip, look),
-          FT: 'Tx',
-          T: PDFHexString.fromText(cell.column),
-          // Text set smaller to fit keeps that size when edited in a viewer.
-          DA: daOf(content?.fit.size ?? fieldSize),
-          Parent: rowRef,
-        });
-        if (content) dict.set(PDFName.of('V'), PDFHexString.fromText(content.text));
-        if (cell.multiline) dict.set(PDFName.of('Ff'), PDFNumber.of(MULTILINE));
-        const cellRef = context.register(dict);
-        rowKids.push(cellRef);
-        annots.push(cellRef);
-      }
-      page.node.set(PDFName.of('Annots'), context.obj(annots));
-    }
-    if (range) await progress.onDay?.(dayIndex + 1, days.length);
   }
 
-  return doc.save({ updateFieldAppearances: false });
+  /** One day's pages; in a range, the day's own header fields under a node named by its date. */
+  writeDay(dayIndex: number, day: JournalPlan['days'][number], shared: WrittenField[]): void {
+    const { layout, range, pages } = this.plan;
+    let dayNode: PDFRef | undefined;
+    let headerRefs = shared;
+    if (range) {
+      dayNode = this.context.register(this.context.obj({ T: PDFHexString.fromText(day.iso!), Kids: [] }));
+      this.acroForm.addField(dayNode);
+      const own = layout.headerFields.filter((field) => !field.unit).map((field) => this.headerField(field, day.prefilled.get(field.id), dayNode));
+      // Reading order as on paper: the agency block, then the day's fields.
+      headerRefs = layout.headerFields.map((field) => (field.unit ? shared : own).find((entry) => entry.field === field)!);
+    }
+    for (let number = 1; number <= pages; number++) this.writePage(number, dayIndex, day.iso, headerRefs, dayNode);
+  }
+
+  /** A page: its content (static, agency block, page number), then the header widgets and the table's cells, in reading order. */
+  private writePage(number: number, dayIndex: number, iso: string | undefined, headerRefs: WrittenField[], dayNode: PDFRef | undefined): void {
+    const { form, layout, range, pages, days, regularFace } = this.plan;
+    const { context } = this;
+    const page = this.doc.addPage([layout.width, layout.height]);
+    const label = pageLabel(form, number, pages, range ? { page: dayIndex * pages + number, pages: pages * days.length } : undefined);
+    const numberContent = `BT /${FIELD_FONT} ${num(layout.pageNumber.size)} Tf 0 g ${num(layout.pageNumber.right - regularFace.width(label, layout.pageNumber.size))} ${num(layout.pageNumber.y)} Td ${regularFace.hex(label)} Tj ET`;
+    page.node.set(PDFName.of('Resources'), this.pageResources);
+    page.node.set(PDFName.of('Contents'), context.obj([this.staticRef, this.headerRef, context.register(context.flateStream(numberContent))]));
+    const annots: PDFRef[] = [];
+    for (const { field, ref, kids, filledWith } of headerRefs) {
+      const look = this.appearance(field, filledWith?.value, field.align, undefined, filledWith?.size, filledWith?.bold);
+      const widgetRef = context.register(context.obj({ ...this.widgetEntries(field, page.ref, field.tooltip, look), Parent: ref }));
+      kids.push(widgetRef);
+      annots.push(widgetRef);
+    }
+    annots.push(...this.writeCells(page.ref, number, iso, dayNode));
+    page.node.set(PDFName.of('Annots'), context.obj(annots));
+  }
+
+  /** The table's cells of a page: p<page> → r<row> → column, so that the names read "p1.r03.noi_dung" (under the day in a range). */
+  private writeCells(pageRef: PDFRef, number: number, iso: string | undefined, dayNode: PDFRef | undefined): PDFRef[] {
+    const { layout, range, filled, form, fieldSize } = this.plan;
+    const { context } = this;
+    const pageNode = context.obj({ T: PDFHexString.fromText(`p${number}`), Kids: [] });
+    const pageNodeRef = context.register(pageNode);
+    if (dayNode) {
+      pageNode.set(PDFName.of('Parent'), dayNode);
+      context.lookup(dayNode, PDFDict).lookup(PDFName.of('Kids'), PDFArray).push(pageNodeRef);
+    } else this.acroForm.addField(pageNodeRef);
+    const refs: PDFRef[] = [];
+    let rowKids: PDFArray | undefined;
+    let rowRef: PDFRef | undefined;
+    let currentRow = 0;
+    for (const cell of layout.cells) {
+      if (cell.row !== currentRow || !rowKids || !rowRef) {
+        currentRow = cell.row;
+        const rowNode = context.obj({ T: PDFHexString.fromText(rowPart(cell.row)), Parent: pageNodeRef, Kids: [] });
+        rowRef = context.register(rowNode);
+        rowKids = rowNode.lookup(PDFName.of('Kids'), PDFArray);
+        pageNode.lookup(PDFName.of('Kids'), PDFArray).push(rowRef);
+      }
+      const tooltip = cellTooltip(number, cell, range ? formatDateVi(iso!) : undefined);
+      const content = filled.get(`${(number - 1) * form.table.rowsPerPage + cell.row - 1}.${cell.column}`);
+      // Set from the top, so that the cells of a row line up (the time with the first line of the content).
+      const look = this.appearance(cell, undefined, 'left', content?.fit);
+      // A field with one widget: field and widget are one dictionary.
+      const dict: PDFDict = context.obj({
+        ...this.widgetEntries(cell, pageRef, tooltip, look),
+        FT: 'Tx',
+        T: PDFHexString.fromText(cell.column),
+        // Text set smaller to fit keeps that size when edited in a viewer.
+        DA: this.daOf(content?.fit.size ?? fieldSize),
+        Parent: rowRef,
+      });
+      if (content) dict.set(PDFName.of('V'), PDFHexString.fromText(content.text));
+      if (cell.multiline) dict.set(PDFName.of('Ff'), PDFNumber.of(MULTILINE));
+      const cellRef = context.register(dict);
+      rowKids.push(cellRef);
+      refs.push(cellRef);
+    }
+    return refs;
+  }
 }
 
 /** Fills fields of a journal with text and saves it, as a viewer would; pdf-lib redraws the filled fields with the Vietnamese font. */

@@ -3,12 +3,25 @@
  * stays small (checklist.ts): the paper sheets, the end-of-shift review, the officer's name,
  * and the notice that shows both texts when two tabs changed the same note or entry.
  */
-import { $, $$, el, short, type PrintMode, type ShiftRuns } from './checklist.ts';
+import { $, $$, el, type PrintMode, type ShiftRuns } from './checklist.ts';
 import type { ReplacedEdit } from '../lib/checklist/merge.ts';
-import { ChecklistError, endRun, itemOf, newId, openItems, runLabel, setNote, setOfficer } from '../lib/checklist/state.ts';
-import type { Run } from '../lib/checklist/schema.ts';
+import { ChecklistError, endRun, itemOf, newId, openItems, progress, setNote, setOfficer } from '../lib/checklist/state.ts';
+import type { JournalEntry, Run } from '../lib/checklist/schema.ts';
 import { runTime, shiftHours } from '../lib/checklist/time.ts';
 import { formatDateVi } from '../lib/vi.ts';
+import {
+  endedAnnouncement,
+  handoverNote,
+  officerSavedAnnouncement,
+  replacedEntryNotice,
+  replacedNoteNotice,
+  reviewApprovals,
+  reviewJournal,
+  reviewOpenHeading,
+  reviewRunLine,
+  sheetSigner,
+  sheetTitle,
+} from '../lib/checklist/review-wording.ts';
 
 /** Fills the paper sheet: blank as built, filled for "In ca này", open items only for "In bàn giao ca". */
 export function fillSheet(runs: ShiftRuns, mode: PrintMode): void {
@@ -17,16 +30,14 @@ export function fillSheet(runs: ShiftRuns, mode: PrintMode): void {
   const run = mode === 'blank' ? null : runs.shown();
   const open = new Set(openItems(run, runs.ids));
   const title = $('[data-sheet-title]', sheet);
-  if (title) title.textContent = mode === 'handover' ? 'Bàn giao ca: việc còn mở' : 'Danh sách việc trong ca trực';
+  if (title) title.textContent = sheetTitle(mode === 'handover');
   for (const field of $$('[data-sheet-field]', sheet)) {
     const name = field.dataset.sheetField;
     field.textContent = !run ? '' : name === 'date' ? formatDateVi(run.date) : name === 'shift' ? [run.shift, shiftHours(run)].filter(Boolean).join(' ') : run.officer;
   }
   const note = $('[data-sheet-handover]', sheet);
   if (note && run) {
-    const made = runTime(run, new Date());
-    note.textContent =
-      open.size === 0 ? `Mọi việc trong danh sách đã xong (lập lúc ${made}).` : `Còn ${open.size}/${runs.ids.length} việc chưa xong (lập lúc ${made}).`;
+    note.textContent = handoverNote(open.size, runs.ids.length, runTime(run, new Date()));
   }
   note?.toggleAttribute('hidden', mode !== 'handover');
   for (const row of $$('[data-sheet-item]', sheet)) {
@@ -41,7 +52,7 @@ export function fillSheet(runs: ShiftRuns, mode: PrintMode): void {
   }
   for (const group of $$('tbody', sheet)) group.toggleAttribute('hidden', $$('[data-sheet-item]:not([hidden])', group).length === 0);
   const signer = $('[data-sheet-signer]', sheet);
-  if (signer) signer.textContent = mode === 'handover' ? 'Người bàn giao ca' : 'Người trực ca';
+  if (signer) signer.textContent = sheetSigner(mode === 'handover');
 }
 
 export function print(runs: ShiftRuns, mode: PrintMode): void {
@@ -62,13 +73,13 @@ export function saveOfficer(runs: ShiftRuns, form: HTMLFormElement): void {
   }
   const box = $<HTMLDetailsElement>('[data-officer]', runs.panel);
   if (box) box.open = false;
-  runs.announce('Đã lưu tên người trực.');
+  runs.announce(officerSavedAnnouncement);
 }
 
 /** Fills the review of the open run: its times, what is still open per moment, approvals, the journal. */
 function fillReview(runs: ShiftRuns, dialog: HTMLDialogElement, run: Run): void {
   const line = $('[data-review-run]', dialog);
-  if (line) line.textContent = `${runLabel(run)}. Mở sổ lúc ${runTime(run, run.startedAt)}; ${runs.counts(run).toLowerCase()}.`;
+  if (line) line.textContent = reviewRunLine(run, progress(run, runs.ids));
   const open = new Set(openItems(run, runs.ids));
   const groups = runs.moments
     .map((moment) => ({ name: moment.name, items: moment.ids.filter((id) => open.has(id)) }))
@@ -76,9 +87,9 @@ function fillReview(runs: ShiftRuns, dialog: HTMLDialogElement, run: Run): void 
   const actionOf = (id: string) => runs.items.find((item) => item.id === id)?.action ?? id;
   $('[data-review-open]', dialog)?.replaceChildren(
     ...(groups.length === 0
-      ? [el('p', 'Mọi việc trong danh sách đã xong.')]
+      ? [el('p', reviewOpenHeading(0))]
       : [
-          el('p', `Còn ${open.size} việc chưa xong:`),
+          el('p', reviewOpenHeading(open.size)),
           ...groups.flatMap((group) => {
             const list = el('ul');
             list.append(...group.items.map((id) => el('li', actionOf(id))));
@@ -89,13 +100,10 @@ function fillReview(runs: ShiftRuns, dialog: HTMLDialogElement, run: Run): void 
   const pending = runs.items.filter((item) => item.approve && itemOf(run, item.id)?.doneAt && !itemOf(run, item.id)?.approvedAt);
   const approvals = $('[data-review-approvals]', dialog);
   if (approvals) {
-    approvals.textContent =
-      pending.length === 0
-        ? 'Không có việc đã xong nào còn chờ ghi nhận phê duyệt.'
-        : `Đã xong nhưng chưa ghi nhận phê duyệt: ${pending.map((item) => item.action).join('; ')}.`;
+    approvals.textContent = reviewApprovals(pending.map((item) => item.action));
   }
   const journal = $('[data-review-journal]', dialog);
-  if (journal) journal.textContent = `Nhật ký của ca: ${run.journal.length === 0 ? 'chưa có mục nào' : `${run.journal.length} mục`}.`;
+  if (journal) journal.textContent = reviewJournal(run.journal.length);
 }
 
 /** "Kết thúc ca…": the review, from which the officer confirms (or prints, or exports, or goes back). */
@@ -118,9 +126,7 @@ export function confirmEnd(runs: ShiftRuns): void {
   // The ended run stays on screen, read-only, with "Mở lại" until another run starts.
   runs.viewing = ended;
   runs.render();
-  runs.announce(
-    `Đã kết thúc ca; ${open === 0 ? 'mọi việc đã xong' : `còn ${open} việc chưa xong`}. Ca được lưu trong “Các ca đã qua”; có thể mở lại cho đến khi bắt đầu ca mới.`,
-  );
+  runs.announce(endedAnnouncement(open));
   $('[data-status]', runs.panel)?.focus();
 }
 
@@ -129,31 +135,30 @@ export function showReplaced(runs: ShiftRuns, edits: readonly ReplacedEdit[]): v
   const box = $('[data-notices]', runs.panel);
   if (!box) return;
   for (const edit of edits) {
+    const [what, both, again] =
+      edit.kind === 'note'
+        ? replacedNoteNotice(runs.items.find((item) => item.id === edit.itemId)?.action ?? edit.itemId, edit.kept, edit.mine)
+        : replacedEntryNotice(edit.mine.at, edit.kept?.content ?? null, edit.mine.content);
     const notice = el('div');
     notice.className = 'notice';
     notice.setAttribute('role', 'alert');
-    const button = el('button', edit.kind === 'note' ? 'Dùng ghi chú của thẻ này' : 'Ghi lại mục của thẻ này');
+    notice.append(el('p', what), el('p', both));
+    const button = el('button', again);
     button.type = 'button';
-    if (edit.kind === 'note') {
-      const action = runs.items.find((item) => item.id === edit.itemId)?.action ?? edit.itemId;
-      notice.append(
-        el('p', `Ghi chú của việc ‘${short(action)}’ vừa được sửa ở một thẻ khác cùng lúc với thẻ này.`),
-        el('p', `Đang giữ: ‘${short(edit.kept) || '(trống)'}’. Bản ở thẻ này: ‘${short(edit.mine) || '(trống)'}’.`),
-      );
-      button.addEventListener('click', () => {
-        if (runs.update((store) => setNote(store, edit.itemId, edit.mine, new Date()), [edit.itemId])) notice.remove();
-      });
-    } else {
-      notice.append(
-        el('p', `Mục nhật ký lúc ${edit.mine.at.slice(11, 16)} vừa được ${edit.kept ? 'sửa' : 'xóa'} ở một thẻ khác cùng lúc với thẻ này.`),
-        el('p', `${edit.kept ? `Đang giữ: ‘${short(edit.kept.content)}’. ` : ''}Bản ở thẻ này: ‘${short(edit.mine.content)}’.`),
-      );
-      button.addEventListener('click', async () => {
-        const { addEntry, inputOf } = await import('../lib/checklist/entries.ts');
-        if (runs.update((store) => addEntry(store, inputOf(edit.mine), newId(), new Date()))) notice.remove();
-      });
-    }
+    button.addEventListener('click', async () => {
+      const kept =
+        edit.kind === 'note'
+          ? runs.update((store) => setNote(store, edit.itemId, edit.mine, new Date()), [edit.itemId])
+          : await putBackEntry(runs, edit.mine);
+      if (kept) notice.remove();
+    });
     notice.append(button);
     box.append(notice);
   }
+}
+
+/** Puts this tab's journal entry back, as a new entry (the entries module loads on first use). */
+async function putBackEntry(runs: ShiftRuns, mine: JournalEntry): Promise<boolean> {
+  const { addEntry, inputOf } = await import('../lib/checklist/entries.ts');
+  return runs.update((store) => addEntry(store, inputOf(mine), newId(), new Date()));
 }

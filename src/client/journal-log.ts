@@ -6,7 +6,7 @@
  * src/lib/checklist (entries.ts, run-file.ts) and src/lib/journal/run.ts; this file reads
  * the form and draws.
  */
-import type { ChecklistApi } from './checklist-api.ts';
+import type { ShiftRuns } from './checklist.ts';
 import { ChecklistError, newId, runLabel } from '../lib/checklist/state.ts';
 import { deviceTimeZone, entryTime, runNow, wallTimeIn } from '../lib/checklist/time.ts';
 import { formatDateVi } from '../lib/vi.ts';
@@ -14,13 +14,14 @@ import { entryKey } from '../lib/checklist/merge.ts';
 import { reloadNotice } from './stale.ts';
 import { addEntry, byTime, EntryError, FIELD_LABELS, inputOf, KINDS, removeEntry, updateEntry, type EntryInput } from '../lib/checklist/entries.ts';
 import { describeIssueVi, importRun, MAX_FILE_CHARS, parseRunFile, runFile, runFileName, serialiseRunFile } from '../lib/checklist/run-file.ts';
-import { LIMITS, type JournalEntry, type Run } from '../lib/checklist/schema.ts';
+import type { JournalEntry, Run } from '../lib/checklist/schema.ts';
 import type { JournalForm } from '../lib/content/forms-schema.ts';
 import { dayFileName, formatSize } from '../lib/journal/blank.ts';
 import { JournalOptionError, JournalRowError } from '../lib/journal/options.ts';
 import type { JournalFonts } from '../lib/journal/pdf.ts';
 import { journalOfRun, type ChecklistItemText, type JournalLine } from '../lib/journal/run.ts';
 import { squashSpace } from '../lib/vi.ts';
+import { dropQuestion, importDeclined, importOutcome, importRefused, importTooLarge, otherRoleReason } from '../lib/checklist/import-wording.ts';
 import regularUrl from '../lib/journal/fonts/Tinos-Regular.ttf?url';
 import boldUrl from '../lib/journal/fonts/Tinos-Bold.ttf?url';
 
@@ -44,7 +45,7 @@ const loadAssets = (specUrl: string) => {
 
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
-export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
+export function startJournalLog(section: HTMLElement, api: ShiftRuns): void {
   const specUrl = section.dataset.journalSpec ?? '';
   const roleNames = JSON.parse(section.dataset.roleNames ?? '{}') as Record<string, string>;
   const form = $<HTMLFormElement>('[data-journal-form]', section)!;
@@ -86,7 +87,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
   };
   // A new entry is dated in the run's zone, whatever this device's is.
   const setNow = () => {
-    const run = api.shown().run;
+    const run = api.view().run;
     const [date, time] = (run ? runNow(run, new Date()) : wallTimeIn(new Date(), deviceTimeZone())).split('T');
     setValue('date', date ?? '');
     setValue('time', time ?? '');
@@ -149,7 +150,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
   }
 
   function render(): void {
-    const { run, live } = api.shown();
+    const { run, live } = api.view();
     const entries = byTime(run?.journal ?? []);
     list.replaceChildren(...(run ? entries.map((entry) => entryItem(entry, run, live)) : []));
     list.hidden = entries.length === 0;
@@ -196,15 +197,15 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
     const id = editing ?? newId();
     const now = new Date();
     try {
-      const next = editing ? updateEntry(api.store(), editing, input, now) : addEntry(api.store(), input, id, now);
+      const next = editing ? updateEntry(api.store, editing, input, now) : addEntry(api.store, input, id, now);
       api.commit(next, [entryKey(next.current?.id ?? '', id)]);
       dropDraft();
     } catch (caught) {
       fail(caught);
       return;
     }
-    const entry = api.shown().run?.journal.find((e) => e.id === id);
-    const what = entry ? `${entryTime(entry.at, api.shown().run?.date ?? '')} · ${KINDS[entry.kind].label}` : '';
+    const entry = api.view().run?.journal.find((e) => e.id === id);
+    const what = entry ? `${entryTime(entry.at, api.view().run?.date ?? '')} · ${KINDS[entry.kind].label}` : '';
     announce(editing ? `Đã lưu thay đổi của mục ${what}.` : `Đã ghi vào nhật ký: ${what}.`);
     const edited = editing;
     stopEditing();
@@ -229,7 +230,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
 
   list.addEventListener('click', (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button');
-    const run = api.shown().run;
+    const run = api.view().run;
     if (!button || !run) return;
     const entry = run.journal.find((e) => e.id === (button.dataset.edit ?? button.dataset.remove));
     if (!entry) return;
@@ -246,7 +247,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
     }
     if (!window.confirm(`Xóa mục nhật ký lúc ${time}: “${short(entry.content)}”?`)) return;
     try {
-      api.commit(removeEntry(api.store(), entry.id, new Date()));
+      api.commit(removeEntry(api.store, entry.id, new Date()));
     } catch (caught) {
       if (!(caught instanceof ChecklistError)) throw caught;
       say(caught.message, true);
@@ -297,7 +298,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
   }
 
   pdfButton.addEventListener('click', async () => {
-    const { run } = api.shown();
+    const { run } = api.view();
     if (!run) return;
     say('Đang tạo nhật ký (PDF)…');
     pdfButton.disabled = true;
@@ -340,7 +341,7 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
   });
 
   jsonButton.addEventListener('click', () => {
-    const { run } = api.shown();
+    const { run } = api.view();
     if (!run) return;
     offer(serialiseRunFile(runFile(run, new Date())), 'application/json', runFileName(run), `Đã xuất ca ${runLabel(run)} ra tệp.`);
   });
@@ -349,34 +350,24 @@ export function startJournalLog(section: HTMLElement, api: ChecklistApi): void {
     const file = importer.files?.[0];
     if (!file) return;
     importer.value = '';
-    const refuse = (message: string) => say(`Không nhập được “${file.name}”: ${message}`, true);
-    if (file.size > MAX_FILE_CHARS) return refuse('tệp quá lớn để là một ca trực.');
+    const refuse = (reason: string) => say(importRefused(file.name, reason), true);
+    if (file.size > MAX_FILE_CHARS) return refuse(importTooLarge);
     const parsed = parseRunFile(await file.text(), new Date());
     if (!parsed.ok) return refuse(describeIssueVi(parsed.issue));
     const { run } = parsed.file;
-    if (run.role !== api.role) return refuse(`đây là ca của ${roleNames[run.role] ?? run.role}; hãy nhập trên trang của vai trò đó.`);
+    if (run.role !== api.role) return refuse(otherRoleReason(roleNames[run.role] ?? run.role));
     let imported;
     try {
-      imported = importRun(api.store(), run, newId());
+      imported = importRun(api.store, run, newId());
     } catch (caught) {
       if (!(caught instanceof ChecklistError)) throw caught;
       return refuse(caught.message);
     }
     if (imported.dropped) {
-      const keep = window.confirm(
-        `Máy này đã giữ đủ ${LIMITS.history} ca. Nhập ca ${runLabel(imported.run)} thì ca cũ nhất, ${runLabel(imported.dropped)}, sẽ bị bỏ khỏi máy. Nên xuất ca cũ đó ra tệp trước. Vẫn nhập?`,
-      );
-      if (!keep) return say(`Chưa nhập ca ${runLabel(imported.run)}; không có gì thay đổi.`);
+      if (!window.confirm(dropQuestion(imported.run, imported.dropped))) return say(importDeclined(imported.run));
     }
     if (imported.outcome !== 'same') api.commit(imported.store);
-    const label = runLabel(imported.run);
-    say(
-      imported.outcome === 'same'
-        ? `Ca ${label} đã có trên máy này, không có gì thay đổi.`
-        : imported.outcome === 'current'
-          ? `Đã nhập ca ${label}: ca chưa kết thúc, nay là ca đang mở trên máy này.`
-          : `Đã nhập ca ${label} vào “Các ca đã qua”${imported.run.id === run.id ? '' : ' (trên máy đã có một bản khác của ca này, nên giữ cả hai)'}.`,
-    );
+    say(importOutcome(imported, run.id));
   });
 
   // What is typed into the form outlives a reload of the page (e.g. after a new version).

@@ -1,7 +1,9 @@
 /**
- * Shift runs on a role page: enhances the plain checklist built by [role].astro. State
- * rules live in src/lib/checklist (pure); this file reads the page, stores runs in
- * localStorage, follows other tabs and draws. Loaded only on role pages.
+ * Shift runs on a role page: the custom element <shift-checklist> enhances the plain
+ * checklist built by [role].astro. State rules live in src/lib/checklist (pure), and so does
+ * every sentence the page shows (wording.ts); this file reads the page, stores runs in
+ * localStorage, follows other tabs and draws. Loaded only on role pages. The journal log
+ * waits for it with customElements.whenDefined and then `ready` (docs/DESIGN.md, «Islands»).
  *
  * Two tabs: every change is stamped (state.ts); when another tab writes, its runs are
  * merged with this tab's field by field (merge.ts, loaded only then) and the result is
@@ -9,7 +11,6 @@
  * journal entry, the one kept and this tab's are both shown.
  */
 import { notify as notifyIn, readStored, writeStored } from './browser-storage.ts';
-import type { ChecklistHost } from './checklist-api.ts';
 import { setAsideKey, storageKey, type Run, type Store } from '../lib/checklist/schema.ts';
 import {
   ChecklistError,
@@ -26,7 +27,22 @@ import {
   setNote,
   startRun,
 } from '../lib/checklist/state.ts';
-import { deviceTimeZone, localDate, runTime, sameClock, zoneLabel } from '../lib/checklist/time.ts';
+import { deviceTimeZone, localDate } from '../lib/checklist/time.ts';
+import {
+  approvalAnnouncement,
+  approvedAtText,
+  doneAtText,
+  historyLine,
+  historyLinkText,
+  momentTally,
+  noteRefused,
+  reopenedAnnouncement,
+  runTally,
+  saveFailedNotice,
+  startedAnnouncement,
+  statusText,
+  tickAnnouncement,
+} from '../lib/checklist/wording.ts';
 
 export type PrintMode = 'blank' | 'run' | 'handover';
 
@@ -38,7 +54,6 @@ export const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = ''): HT
   element.textContent = text;
   return element;
 };
-export const short = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
 
 /** What a shift needs now and then (printing, the end-of-shift review, the officer's name, conflicts): loaded on first use. */
 const actions = () => import('./shift-actions.ts');
@@ -113,7 +128,7 @@ export class ShiftRuns {
 
   write(name: string, value: string): boolean {
     if (writeStored(name, value)) return true;
-    if (!this.saveFailed) this.notify('Trình duyệt không cho lưu (bộ nhớ đầy hoặc bị chặn): thay đổi chỉ còn đến khi đóng trang này.');
+    if (!this.saveFailed) this.notify(saveFailedNotice);
     this.saveFailed = true;
     return false;
   }
@@ -183,22 +198,12 @@ export class ShiftRuns {
   }
 
   counts(run: Run | null): string {
-    const all = progress(run, this.ids);
-    return `Đã xong ${all.done}/${all.total} việc`;
+    return runTally(progress(run, this.ids));
   }
 
   /** The last ended run, which can be opened again while no other run has started. */
   reopenable(): Run | undefined {
     return this.store.current ? undefined : this.store.history[0];
-  }
-
-  statusText(run: Run | null): string {
-    if (!run) return 'Chưa có ca nào đang mở. Bắt đầu ca mới để đánh dấu việc đã xong, ghi giờ và ghi chú.';
-    const zone = sameClock(run.timeZone, deviceTimeZone(), run.startedAt) ? '' : ` (giờ ${zoneLabel(run.timeZone, run.startedAt)}, nơi ghi ca)`;
-    if (this.viewing) {
-      return `Ca đã kết thúc (chỉ xem): ${runLabel(run)}; kết thúc lúc ${run.endedAt ? runTime(run, run.endedAt) : ''}${zone}.`;
-    }
-    return `Ca đang mở: ${runLabel(run)}; mở sổ lúc ${runTime(run, run.startedAt)}${zone}.`;
   }
 
   renderItems(run: Run | null, live: boolean): void {
@@ -210,13 +215,13 @@ export class ShiftRuns {
       }
       show(item.run, run !== null);
       if (item.doneAt && run) {
-        item.doneAt.textContent = state?.doneAt ? `Xong lúc ${runTime(run, state.doneAt)}` : '';
+        item.doneAt.textContent = state?.doneAt ? doneAtText(run, state.doneAt) : '';
         show(item.doneAt, Boolean(state?.doneAt));
       }
       if (item.approve && run) {
         item.approve.checked = Boolean(state?.approvedAt);
         item.approve.disabled = !live;
-        if (item.approvedAt) item.approvedAt.textContent = state?.approvedAt ? `(lúc ${runTime(run, state.approvedAt)})` : '';
+        if (item.approvedAt) item.approvedAt.textContent = state?.approvedAt ? approvedAtText(run, state.approvedAt) : '';
       }
       // Every keystroke is stored, so a field differs from its note only when another tab changed
       // it (then it shows the kept text, even while typed in) or when this tab refused it (kept).
@@ -231,7 +236,7 @@ export class ShiftRuns {
   renderProgress(run: Run | null): void {
     for (const moment of this.moments) {
       const { done, total } = progress(run, moment.ids);
-      if (moment.out) moment.out.textContent = `Đã xong ${done}/${total}`;
+      if (moment.out) moment.out.textContent = momentTally({ done, total });
       show(moment.out, run !== null);
       // The moment in progress comes first: moments whose items are all done go to the end.
       moment.element.style.order = run && done === total ? '1' : '';
@@ -253,7 +258,7 @@ export class ShiftRuns {
     this.renderItems(run, live);
     this.renderProgress(run);
     const status = $('[data-status]', this.panel);
-    if (status) status.textContent = this.statusText(run);
+    if (status) status.textContent = statusText(run, this.viewing !== null, deviceTimeZone());
     show($('[data-end]', this.panel), live);
     show($('[data-back]', this.panel), this.viewing !== null && this.store.current !== null);
     show($('[data-reopen]', this.panel), this.reopenable() !== undefined && (this.viewing === null || this.viewing === this.reopenable()?.id));
@@ -269,7 +274,7 @@ export class ShiftRuns {
       this.fillStartForm();
     }
     const historyLink = $('[data-history-link]', this.panel);
-    if (historyLink) historyLink.textContent = `Các ca đã qua (${this.store.history.length})`;
+    if (historyLink) historyLink.textContent = historyLinkText(this.store.history.length);
     show(historyLink, this.store.history.length > 0);
     this.renderHistory();
     for (const listener of this.listeners) listener();
@@ -284,7 +289,7 @@ export class ShiftRuns {
         const button = el('button', runLabel(run));
         button.type = 'button';
         button.dataset.openRun = run.id;
-        li.append(button, el('span', ` ${this.counts(run).toLowerCase()}, kết thúc lúc ${run.endedAt ? runTime(run, run.endedAt) : ''}`));
+        li.append(button, el('span', historyLine(run, progress(run, this.ids))));
         return li;
       }),
     );
@@ -345,7 +350,7 @@ export class ShiftRuns {
     const startBox = $<HTMLDetailsElement>('[data-start]', this.panel);
     if (startBox) startBox.open = false;
     this.commit(this.store);
-    this.announce(`Đã bắt đầu ca mới: ${runLabel(this.store.current!)}.`);
+    this.announce(startedAnnouncement(this.store.current!));
     $('[data-status]', this.panel)?.focus();
   }
 
@@ -354,14 +359,10 @@ export class ShiftRuns {
     if (target === item.tick) {
       if (!this.update((s) => setDone(s, item.id, target.checked, now))) return;
       const moment = this.moments.find((m) => m.ids.includes(item.id));
-      const part = moment ? progress(this.store.current, moment.ids) : null;
-      this.announce(
-        `${target.checked ? 'Đã xong' : 'Bỏ đánh dấu'}: ${item.action}. ` +
-          (moment && part ? `${moment.name}: ${part.done}/${part.total}. ` : '') +
-          `Cả ca: ${this.counts(this.store.current).toLowerCase()}.`,
-      );
+      const part = moment && { name: moment.name, ...progress(this.store.current, moment.ids) };
+      this.announce(tickAnnouncement(target.checked, item.action, progress(this.store.current, this.ids), part));
     } else if (this.update((s) => setApproved(s, item.id, target.checked, now))) {
-      this.announce(target.checked ? `Đã ghi nhận phê duyệt: ${item.action}.` : `Bỏ ghi nhận phê duyệt: ${item.action}.`);
+      this.announce(approvalAnnouncement(target.checked, item.action));
     }
   }
 
@@ -373,7 +374,7 @@ export class ShiftRuns {
     } catch (error) {
       if (!(error instanceof ChecklistError)) throw error;
       note.setAttribute('aria-invalid', 'true');
-      if (item.noteError) item.noteError.textContent = `${error.message} Ghi chú chưa được lưu.`;
+      if (item.noteError) item.noteError.textContent = noteRefused(error.message);
       show(item.noteError, true);
       return;
     }
@@ -390,7 +391,7 @@ export class ShiftRuns {
     if (!this.update((s) => reopenRun(s, last.id, new Date()))) return;
     this.viewing = null;
     this.render();
-    this.announce(`Đã mở lại ca ${runLabel(this.store.current!)}.`);
+    this.announce(reopenedAnnouncement(this.store.current!));
     $('[data-status]', this.panel)?.focus();
   }
 
@@ -466,34 +467,45 @@ export class ShiftRuns {
     });
   }
 
-  /** What the journal log uses (checklist-api.ts). */
-  api(): NonNullable<ChecklistHost['checklist']> {
-    return {
-      role: this.role,
-      store: () => this.store,
-      shown: () => ({ run: this.shown(), live: this.viewing === null && this.store.current !== null }),
-      commit: (next, edited) => this.commit(next, edited),
-      onRender: (listener) => void this.listeners.push(listener),
-    };
+  // ── what the journal log uses ─────────────────────────────────────────
+
+  /** The run on screen and whether it can be changed (the open one, not an ended one looked at). */
+  view(): { run: Run | null; live: boolean } {
+    return { run: this.shown(), live: this.viewing === null && this.store.current !== null };
+  }
+
+  /** Called after every redraw: a change here, in another tab, or another run opened. */
+  onRender(listener: () => void): void {
+    this.listeners.push(listener);
   }
 }
 
-async function start(root: HTMLElement): Promise<void> {
-  const panel = $('[data-run-panel]');
-  const history = $('[data-history]');
-  if (!panel || !history) return;
-  // The reader comes only when something is saved: a first visit does without it. It is
-  // awaited before the page is wired, so that no click meets a store not yet read.
-  const saved = readStored(storageKey(root.dataset.checklist ?? ''));
-  const reader = saved === null ? undefined : await storeReader();
-  const runs = new ShiftRuns(root, panel, history, reader, saved);
-  runs.listen();
-  show(panel, true);
-  show(history, true);
-  runs.render();
-  (root as ChecklistHost).checklist = runs.api();
-  root.dispatchEvent(new Event('checklist:ready'));
+/**
+ * <shift-checklist data-checklist="role">: the checklist of a role page. Its shift runs are
+ * ready once what is saved has been read (`ready`), before any click is taken.
+ */
+export class ShiftChecklist extends HTMLElement {
+  ready: Promise<ShiftRuns | null> = Promise.resolve(null);
+
+  connectedCallback(): void {
+    this.ready = this.start();
+  }
+
+  async start(): Promise<ShiftRuns | null> {
+    const panel = $('[data-run-panel]');
+    const history = $('[data-history]');
+    if (!panel || !history) return null;
+    // The reader comes only when something is saved: a first visit does without it. It is
+    // awaited before the page is wired, so that no click meets a store not yet read.
+    const saved = readStored(storageKey(this.dataset.checklist ?? ''));
+    const reader = saved === null ? undefined : await storeReader();
+    const runs = new ShiftRuns(this, panel, history, reader, saved);
+    runs.listen();
+    show(panel, true);
+    show(history, true);
+    runs.render();
+    return runs;
+  }
 }
 
-const root = document.querySelector<HTMLElement>('[data-checklist]');
-if (root) void start(root);
+customElements.define('shift-checklist', ShiftChecklist);
