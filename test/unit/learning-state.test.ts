@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  answerInstant,
   emptyState,
   LEARNING_VERSION,
   loadState,
@@ -72,6 +73,15 @@ describe('two tabs', () => {
     const s: LearningState = setLearner(b, 'Lê Thị Hòa', null, 0);
     expect(s.learner.stamp).toBe(6);
     expect(mergeStates(b, s).learner.name).toBe('Lê Thị Hòa');
+  });
+});
+
+describe('the instant of an answer', () => {
+  it('is now, or just after the latest answer when the clock has not moved (a frozen clock keeps the order)', () => {
+    const now = new Date('2026-11-29T08:00:00.000Z');
+    expect(answerInstant(emptyState(), now)).toBe('2026-11-29T08:00:00.000Z');
+    expect(answerInstant(one, now)).toBe('2026-11-29T08:00:00.001Z');
+    expect(answerInstant(one, new Date('2026-11-29T09:00:00.000Z'))).toBe('2026-11-29T09:00:00.000Z');
   });
 });
 

@@ -105,7 +105,11 @@ export function aggregateClass(
  * The points an after-action report (drills/aar.ts format) rated "chưa đạt": those cited by its
  * injects with that rating. null when the text is not such a report, or names no drill known.
  */
-export function failedPoints(text: string, drills: readonly DrillWithId[], points: readonly string[]): string[] | null {
+export function failedPoints(
+  text: string,
+  drills: readonly { id: string; injects: readonly Pick<DrillWithId['injects'][number], 'id' | 'cites'>[] }[],
+  points: readonly string[],
+): string[] | null {
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -59,6 +59,16 @@ export const emptyState = (): LearningState => ({
 export const recordAnswer = (state: LearningState, answer: Answer): LearningState =>
   state.answers.some((a) => a.id === answer.id) ? state : { ...state, answers: [...state.answers, answer] };
 
+/**
+ * The instant to record an answer at: `now`, or just after the latest answer kept when the
+ * clock has not moved past it (a frozen or set-back clock), so that the replay keeps the
+ * order in which this device answered.
+ */
+export function answerInstant(state: LearningState, now: Date): string {
+  const latest = state.answers.reduce((max, a) => Math.max(max, Date.parse(a.at)), 0);
+  return new Date(Math.max(now.getTime(), latest + 1)).toISOString();
+}
+
 /** Sets the learner's name and role (trimmed, NFC), stamped so that the later change wins in a merge. */
 export const setLearner = (state: LearningState, name: string, role: string | null, stamp: number): LearningState => ({
   ...state,

@@ -82,3 +82,21 @@ export function aarLine(file: string, points: number | null): string {
     ? `Báo cáo «${file}» không có tình huống nào bị đánh giá «Chưa đạt».`
     : `Báo cáo «${file}»: ${points} điểm có tình huống bị đánh giá «Chưa đạt», được đánh dấu trong bảng.`;
 }
+
+/** A step of the path, done or not yet. */
+export const stepStatus = (done: boolean): string => (done ? '✓ Đã xong' : '… Chưa xong');
+
+/** A drill of the path: every inject answered right at least once, or not yet. */
+export const drillStatus = (done: boolean): string => (done ? '✓ Đã trả lời đúng mọi tình huống' : '… Chưa làm xong');
+
+/** The one button of the path when every step is done. */
+export const PATH_COMPLETE = 'Bạn đã đi hết lộ trình. Tiếp tục ôn khi có câu đến hạn.';
+
+/** When the questions could not be loaded (offline before the first visit, server gone). */
+export const LOAD_FAILED = 'Không tải được câu hỏi. Hãy kiểm tra kết nối rồi bấm lại.';
+
+/** The hint under a question whose options may be several. */
+export const CHOOSE_FIRST = 'Hãy chọn một đáp án trước khi trả lời.';
+
+/** Above the class table. */
+export const learnerCount = (n: number): string => `Số học viên: ${n}.`;
