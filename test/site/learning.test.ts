@@ -204,6 +204,7 @@ describeBrowser('the learning path', () => {
       // A file that is not progress is refused by name and changes nothing.
       writeFileSync(join(dir, 'hong.json'), '{"format":');
       await fresh.page.setInputFiles('[data-import]', join(dir, 'hong.json'));
+      await fresh.page.waitForFunction(() => document.querySelector('[data-message]')?.textContent?.includes('hong.json'));
       expect(await fresh.page.textContent('[data-message]')).toBe(
         'Không mở được tệp «hong.json»: tệp bị hỏng hoặc không đúng định dạng. Tiến độ trên máy này giữ nguyên.',
       );

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { drillSolved, nextStep, pathStatus } from '../../src/lib/learning/path.ts';
 import { emptyState, markStep } from '../../src/lib/learning/state.ts';
-import { aarLine, answerVerdict, dueLine, importLine, learntLine, roundLine, shareLine, STATE_LABELS, STATE_SHAPES, storedProblem } from '../../src/lib/learning/wording.ts';
+import { aarLine, answerVerdict, drillStatus, dueLine, stepStatus, importLine, learntLine, roundLine, shareLine, STATE_LABELS, STATE_SHAPES, storedProblem } from '../../src/lib/learning/wording.ts';
 
 describe('wording', () => {
   it.each([
@@ -36,6 +36,14 @@ describe('wording', () => {
     [true, 'Đúng.'],
     [false, 'Chưa đúng.'],
   ])('answerVerdict(%s)', (right, line) => expect(answerVerdict(right)).toBe(line));
+
+  it.each([
+    [true, '✓ Đã xong', '✓ Đã trả lời đúng mọi tình huống'],
+    [false, '○ Chưa xong', '○ Chưa làm xong'],
+  ])('a step or drill done: %s', (done, step, drill) => {
+    expect(stepStatus(done)).toBe(step);
+    expect(drillStatus(done)).toBe(drill);
+  });
 
   it('says every state in words and a distinct shape', () => {
     expect(Object.values(STATE_LABELS)).toEqual(['Chưa học', 'Đang ôn', 'Đã thuộc']);

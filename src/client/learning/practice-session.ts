@@ -43,6 +43,7 @@ export class PracticeSession {
     this.position = 0;
     this.right = 0;
     this.box.hidden = false;
+    this.root.querySelector<HTMLElement>('[data-scopes]')?.setAttribute('hidden', '');
     if (this.round.length === 0) this.showSummary();
     else this.showQuestion();
   }

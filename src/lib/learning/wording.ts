@@ -84,10 +84,10 @@ export function aarLine(file: string, points: number | null): string {
 }
 
 /** A step of the path, done or not yet. */
-export const stepStatus = (done: boolean): string => (done ? '✓ Đã xong' : '… Chưa xong');
+export const stepStatus = (done: boolean): string => (done ? '✓ Đã xong' : '○ Chưa xong');
 
 /** A drill of the path: every inject answered right at least once, or not yet. */
-export const drillStatus = (done: boolean): string => (done ? '✓ Đã trả lời đúng mọi tình huống' : '… Chưa làm xong');
+export const drillStatus = (done: boolean): string => (done ? '✓ Đã trả lời đúng mọi tình huống' : '○ Chưa làm xong');
 
 /** The one button of the path when every step is done. */
 export const PATH_COMPLETE = 'Bạn đã đi hết lộ trình. Tiếp tục ôn khi có câu đến hạn.';
