@@ -18,7 +18,8 @@ import { basePath, listBuiltPages } from '../support/site.ts';
 const KB = 1024;
 /** The service-worker registration, inline on every page: 463 B gzip when this was written. */
 const OFFLINE_SCRIPT_BUDGET = 600;
-const INTERACTIVE = [/^vai-tro\/[^/]+\/$/, /^dien-tap\/.+/, /^bieu-mau\/$/, /^tim-kiem\/$/];
+/** The learning path (issue 19): its pages read progress on the device; practice loads more when it starts. */
+const INTERACTIVE = [/^vai-tro\/[^/]+\/$/, /^dien-tap\/.+/, /^bieu-mau\/$/, /^tim-kiem\/$/, /^hoc-tap\//];
 /**
  * Role pages carry the shift run: 8 KB until issue 14 added, on first paint, the shift's
  * hours and the run's own zone (Intl), the journal font's character check where text is

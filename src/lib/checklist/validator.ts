@@ -76,6 +76,11 @@ export const oneOf = <const T extends string>(values: readonly T[]): Schema<T> =
     if (!values.includes(value as T)) issues.push({ path, rule: 'one-of', limit: values, found: value });
   });
 
+export const boolean = (): Schema<boolean> =>
+  schema((value, path, issues) => {
+    if (typeof value !== 'boolean') issues.push({ path, rule: 'boolean', found: value });
+  });
+
 /** A whole number from `min` to `max`. */
 export const integer = (min: number, max: number): Schema<number> =>
   schema((value, path, issues) => {

@@ -35,6 +35,15 @@ export const routes = {
   drillCards: (drillId: string) => `/dien-tap/${drillId}/the-tinh-huong/`,
   /** The "Ai làm việc này?" quiz, generated from the checklist items. */
   quiz: () => '/dien-tap/ai-lam-viec-nay/',
+  /** The learning path for new officers; with a role id (or "ca-bon-vai-tro"), that role's path. */
+  learning: (path?: string) => `/hoc-tap/${path ? `${path}/` : ''}`,
+  /** Practice, on a role's points or on one point. */
+  practice: (scope?: { role: string } | { point: string }) =>
+    `/hoc-tap/luyen-tap/${scope ? ('role' in scope ? `?vai-tro=${scope.role}` : `?diem=${scope.point}`) : ''}`,
+  /** The questions practice loads when it starts. */
+  practiceQuestions: () => '/hoc-tap/cau-hoi.json',
+  /** The trainer's class view. */
+  learningClass: () => '/hoc-tap/lop/',
 };
 
 /** Prefixes a site path with the base ("/so-tay/"), keeping exactly one slash between. */

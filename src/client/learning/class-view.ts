@@ -1,0 +1,91 @@
+/**
+ * <class-view>: the trainer's table. Reads the learners' files (many at once) and the drills'
+ * after-action reports in the browser, aggregates them (src/lib/learning/class.ts) and shows
+ * per point the share learnt, worst first, each learner's state and the "chưa đạt" marks.
+ */
+import { aggregateClass, failedPoints, type ClassView, type LearnerFile } from '../../lib/learning/class.ts';
+import { aarLine, learnerCount, refusalLine, shareLine, STATE_LABELS, STATE_SHAPES } from '../../lib/learning/wording.ts';
+
+const $ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) => root.querySelector<T>(selector)!;
+const readAll = (list: FileList | null): Promise<LearnerFile[]> =>
+  Promise.all([...(list ?? [])].map(async (file) => ({ name: file.name, text: await file.text() })));
+
+class ClassViewElement extends HTMLElement {
+  /** Every learner file opened so far: opening more adds to the class. */
+  private files: LearnerFile[] = [];
+  private readonly failed = new Set<string>();
+
+  connectedCallback(): void {
+    for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-script]')) hidden.hidden = false;
+    $(this, '[data-learners]').addEventListener('change', (event) => void this.onLearners(event.target as HTMLInputElement));
+    $(this, '[data-reports]').addEventListener('change', (event) => void this.onReports(event.target as HTMLInputElement));
+    $(this, '[data-print]').addEventListener('click', () => window.print());
+  }
+
+  private rows(): HTMLTableRowElement[] {
+    return [...this.querySelectorAll<HTMLTableRowElement>('tbody [data-point]')];
+  }
+
+  private async onLearners(input: HTMLInputElement): Promise<void> {
+    this.files = [...this.files, ...(await readAll(input.files))];
+    input.value = '';
+    const rows = this.rows();
+    const questions = rows.flatMap((row) => (row.dataset.q ?? '').split(' ').filter(Boolean).map((id) => ({ id, point: row.dataset.point! })));
+    this.render(aggregateClass(this.files, questions, rows.map((row) => row.dataset.point!)));
+  }
+
+  private async onReports(input: HTMLInputElement): Promise<void> {
+    const drills = JSON.parse($(this, 'script[data-drills]').textContent ?? '[]');
+    const points = this.rows().map((row) => row.dataset.point!);
+    const lines: string[] = [];
+    for (const file of await readAll(input.files)) {
+      const found = failedPoints(file.text, drills, points);
+      for (const point of found ?? []) this.failed.add(point);
+      lines.push(aarLine(file.name, found === null ? null : found.length));
+    }
+    input.value = '';
+    for (const row of this.rows()) $(row, '[data-aar]').hidden = !this.failed.has(row.dataset.point!);
+    $(this, '[data-message]').textContent = lines.join(' ');
+  }
+
+  /** Learner columns, shares, rows worst first, refusals. */
+  private render(view: ClassView): void {
+    const head = $(this, '[data-head]');
+    head.querySelectorAll('[data-learner]').forEach((cell) => cell.remove());
+    const last = head.lastElementChild;
+    for (const learner of view.learners) {
+      const cell = this.cell('learner-head');
+      cell.dataset.learner = learner.file;
+      cell.textContent = learner.name;
+      head.insertBefore(cell, last);
+    }
+    const body = $(this, '[data-rows]');
+    const byPoint = new Map(this.rows().map((row) => [row.dataset.point!, row]));
+    for (const share of view.shares) {
+      const row = byPoint.get(share.point)!;
+      row.querySelectorAll('[data-learner]').forEach((cell) => cell.remove());
+      $(row, '[data-share]').textContent = shareLine(share.learnt, share.total);
+      for (const learner of view.learners) {
+        const state = learner.states[share.point] ?? 'new';
+        const cell = this.cell('learner-cell');
+        cell.dataset.learner = learner.file;
+        $(cell, '.shape').textContent = STATE_SHAPES[state];
+        $(cell, '[data-state-label]').textContent = STATE_LABELS[state];
+        row.insertBefore(cell, row.lastElementChild);
+      }
+      body.append(row);
+    }
+    const refused = $(this, '[data-refused]');
+    refused.replaceChildren(
+      ...view.refused.map((refusal) => Object.assign(document.createElement('li'), { textContent: refusalLine(refusal) })),
+    );
+    $(this, '[data-learner-count]').textContent = learnerCount(view.learners.length);
+  }
+
+  private cell(name: string): HTMLElement {
+    const content = $<HTMLTemplateElement>(this, `template[data-template="${name}"]`).content;
+    return (content.firstElementChild as HTMLElement).cloneNode(true) as HTMLElement;
+  }
+}
+
+customElements.define('class-view', ClassViewElement);

@@ -1,0 +1,173 @@
+/**
+ * <learning-path>: the path and map pages. Fills in, from the progress on this device, each
+ * point's state (map and record sheet), each step's status, the one "next" button, the day's
+ * count and the learner's name; marks steps read; saves the learner's name and role; moves
+ * the progress to and from a file. Wording comes from src/lib/learning/wording.ts.
+ */
+import { drillSolved, markId, nextStep, pathStatus } from '../../lib/learning/path.ts';
+import { localDay, pointState, queueFor, type PointState } from '../../lib/learning/schedule.ts';
+import { loadState, mergeStates, serialiseState, setLearner, markStep, stateFileName, type LearningState } from '../../lib/learning/state.ts';
+import { formatDateVi } from '../../lib/vi.ts';
+import { drillStatus, dueLine, importLine, PATH_COMPLETE, STATE_LABELS, STATE_SHAPES, stepStatus } from '../../lib/learning/wording.ts';
+import { progressStore, type ProgressStore } from './store.ts';
+
+const words = (value: string | undefined): string[] => (value ?? '').split(' ').filter(Boolean);
+
+class LearningPath extends HTMLElement {
+  private store!: ProgressStore;
+
+  connectedCallback(): void {
+    this.store = progressStore();
+    if (this.store.notice) this.say(this.store.notice);
+    for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-script]')) hidden.hidden = false;
+    this.addEventListener('click', (event) => this.onClick(event));
+    this.querySelector('[data-profile]')?.addEventListener('submit', (event) => this.onProfile(event));
+    this.querySelector<HTMLInputElement>('[data-import]')?.addEventListener('change', (event) => this.onImport(event));
+    this.store.subscribe((state) => this.render(state));
+  }
+
+  private render(state: LearningState): void {
+    const states = this.renderMap(state);
+    this.renderSteps(state, states);
+    this.renderDue(state);
+    this.renderLearner(state);
+  }
+
+  /** Each point row (map and record sheet): its state in a shape and words. */
+  private renderMap(state: LearningState): Map<string, PointState> {
+    const states = new Map<string, PointState>();
+    for (const row of this.querySelectorAll<HTMLElement>('[data-point]')) {
+      const point = row.dataset.point!;
+      const s = pointState(state.answers, new Set(words(row.dataset.q ?? this.questionsOf(point))));
+      states.set(point, s);
+      row.className = `is-${s}`;
+      const shape = row.querySelector('.shape');
+      const label = row.querySelector('[data-state-label]');
+      if (shape) shape.textContent = STATE_SHAPES[s];
+      if (label) label.textContent = STATE_LABELS[s];
+    }
+    return states;
+  }
+
+  private questionsOf(point: string): string {
+    return this.querySelector<HTMLElement>(`[data-point="${point}"][data-q]`)?.dataset.q ?? '';
+  }
+
+  /** The steps' statuses and the one next button. */
+  private renderSteps(state: LearningState, states: Map<string, PointState>): void {
+    const role = this.dataset.role;
+    const steps = [...this.querySelectorAll<HTMLElement>('[data-step]')];
+    if (!role || steps.length === 0) return;
+    const drills = [...this.querySelectorAll<HTMLElement>('[data-drill-key]')].map((li) => {
+      let raw: string | null = null;
+      try {
+        raw = localStorage.getItem(li.dataset.drillKey!);
+      } catch {}
+      const done = drillSolved(raw, words(li.dataset.injects));
+      const status = li.querySelector('[data-drill-status]');
+      if (status) status.textContent = drillStatus(done);
+      return done;
+    });
+    const statuses = pathStatus(state, role, [...states.values()], drills);
+    const next = nextStep(statuses);
+    for (const step of steps) {
+      const done = statuses.find((s) => s.id === step.dataset.step)?.done ?? false;
+      step.classList.toggle('is-done', done);
+      step.classList.toggle('is-next', step.dataset.step === next);
+      const status = step.querySelector('[data-status]');
+      if (status) status.textContent = stepStatus(done);
+    }
+    const button = this.querySelector<HTMLAnchorElement>('[data-next]');
+    const nextEl = steps.find((step) => step.dataset.step === next);
+    if (button) {
+      button.hidden = !nextEl;
+      if (nextEl) {
+        button.href = nextEl.dataset.href!;
+        button.textContent = nextEl.dataset.label!;
+      }
+    }
+    const complete = this.querySelector<HTMLElement>('[data-complete]');
+    if (complete) {
+      complete.hidden = Boolean(nextEl);
+      complete.textContent = PATH_COMPLETE;
+    }
+  }
+
+  /** "Hôm nay cần ôn N câu" over the questions of the points shown. */
+  private renderDue(state: LearningState): void {
+    const line = this.querySelector<HTMLElement>('[data-due]');
+    if (!line) return;
+    const ids = [...this.querySelectorAll<HTMLElement>('[data-q]')].flatMap((row) => words(row.dataset.q));
+    const queue = queueFor(state.answers, ids, localDay(new Date()));
+    line.textContent = dueLine(queue.due.length, queue.fresh.length, queue.nextDue);
+  }
+
+  /** The learner's name, role and dates: the profile form and the record sheet. */
+  private renderLearner(state: LearningState): void {
+    const days = state.answers.map((a) => a.day).sort();
+    const fill = (selector: string, text: string) => {
+      for (const el of this.querySelectorAll(selector)) el.textContent = text;
+    };
+    if (state.learner.name) fill('[data-learner-name]', state.learner.name);
+    if (days.length > 0) {
+      fill('[data-learner-from]', formatDateVi(days[0]!));
+      fill('[data-learner-to]', formatDateVi(days[days.length - 1]!));
+    }
+    fill('[data-printed-on]', formatDateVi(localDay(new Date())));
+    const name = this.querySelector<HTMLInputElement>('[name="ho-ten"]');
+    const role = this.querySelector<HTMLSelectElement>('[name="vai-tro"]');
+    if (name && document.activeElement !== name) name.value = state.learner.name;
+    if (role && document.activeElement !== role) role.value = state.learner.role ?? '';
+  }
+
+  private onClick(event: Event): void {
+    const button = (event.target as Element).closest('button');
+    if (!button) return;
+    if (button.dataset.mark && this.dataset.role) this.onMark(button.dataset.mark as 'doc' | 'flows');
+    else if (button.hasAttribute('data-export')) this.onExport();
+    else if (button.hasAttribute('data-print')) window.print();
+  }
+
+  private onMark(step: 'doc' | 'flows'): void {
+    this.store.update((state) => markStep(state, markId(step, this.dataset.role!), localDay(new Date())));
+  }
+
+  private onProfile(event: Event): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const name = (form.elements.namedItem('ho-ten') as HTMLInputElement).value;
+    const role = (form.elements.namedItem('vai-tro') as HTMLSelectElement).value || null;
+    this.store.update((state) => setLearner(state, name, role, Date.now()));
+    this.say('Đã lưu tên và vai trò trên máy này.');
+  }
+
+  private onExport(): void {
+    const state = this.store.state;
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([serialiseState(state)], { type: 'application/json' }));
+    link.download = stateFileName(state, localDay(new Date()));
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  }
+
+  private async onImport(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    const loaded = loadState(await file.text());
+    input.value = '';
+    if (!loaded.ok) return this.say(importLine(file.name, loaded.problem));
+    const before = new Set(this.store.state.answers.map((a) => a.id));
+    const added = loaded.state.answers.filter((a) => !before.has(a.id)).length;
+    this.store.update((state) => mergeStates(state, loaded.state));
+    this.say(importLine(file.name, 'merged', added));
+  }
+
+  /** A message in the page's live region. */
+  private say(message: string): void {
+    const box = this.querySelector('[data-message]');
+    if (box) box.textContent = message;
+  }
+}
+
+customElements.define('learning-path', LearningPath);

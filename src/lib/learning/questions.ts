@@ -1,0 +1,203 @@
+/**
+ * Practice questions generated from the content, never written by hand: each kind reads one
+ * fact the content states (who holds an item, who approves it, the moment the handbook files
+ * it under, the point it carries out, the next step of a flow, a drill inject's answer key).
+ * Distractors are other values of the same field elsewhere in the content, so that they are
+ * wrong by the content. Each question names the points its feedback quotes and, where the
+ * answer rests on a reading of the handbook's (readings.yaml), that reading.
+ */
+import type { Handbook, DutyItem } from '../content/handbook.ts';
+import type { DrillWithId } from '../drills/model.ts';
+import { quizPool } from '../drills/quiz.ts';
+import { isWithin } from '../law/eid.ts';
+
+export const QUESTION_KINDS = ['role', 'approval', 'moment', 'citation', 'next-step', 'inject'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export interface QuestionOption {
+  id: string;
+  text: string;
+}
+
+export interface Question {
+  /** Stable while the content item it comes from keeps its id: "<kind>:<source id>". */
+  id: string;
+  kind: QuestionKind;
+  /** The lettered point the question trains (the map and the schedule count it there). */
+  point: string;
+  /** The handbook's line the question is about (its own words, shown in «…»), if any. */
+  subject?: string;
+  /** A situation to read first (a drill inject's message). */
+  context?: string;
+  prompt: string;
+  options: QuestionOption[];
+  /** Ids of the right options; more than one means "chọn mọi đáp án đúng". */
+  correct: string[];
+  /** The provisions the feedback quotes, the question's point first. */
+  cites: string[];
+  /** The handbook's explanation, where the content gives one (drill injects). */
+  explanation?: string;
+  /** Readings of the handbook's the answer rests on. */
+  readings: string[];
+}
+
+/** At most this many options per question: the right ones and the first distractors. */
+export const MAX_OPTIONS = 4;
+
+/** The first lettered point `cites` names (a clause cited whole names none of its points), in the law's order. */
+function pointOf(handbook: Handbook, cites: readonly string[]): string | undefined {
+  return handbook.points.find((point) => cites.some((eId) => isWithin(eId, point.eId)))?.eId;
+}
+
+const unique = <T>(list: readonly T[]): T[] => [...new Set(list)];
+
+/** Who holds the item (from the confusion-free pool of "Ai làm việc này?"). */
+function roleQuestions(handbook: Handbook): Question[] {
+  const { pool } = quizPool(handbook.duties);
+  return pool.map((duty) => ({
+    id: `role:${duty.id}`,
+    kind: 'role',
+    point: duty.point,
+    subject: duty.action,
+    prompt: 'Ai làm việc này?',
+    options: handbook.dutyHolders.map((role) => ({ id: role.id, text: role.name })),
+    correct: [duty.role],
+    cites: duty.cites,
+    readings: duty.reading ? [duty.reading] : [],
+  }));
+}
+
+/** Who must agree first: the approver the item names; distractors are the other roles the content names. */
+function approvalQuestions(handbook: Handbook): Question[] {
+  const approvers = unique(handbook.duties.flatMap((duty) => (duty.approval ? [duty.approval.by] : [])));
+  return handbook.duties
+    .filter((duty): duty is DutyItem & { approval: { by: string } } => Boolean(duty.approval))
+    .map((duty) => {
+      const others = unique([...approvers, ...handbook.dutyHolders.map((role) => role.id)]).filter(
+        (id) => id !== duty.approval.by && id !== duty.role,
+      );
+      const ids = [duty.approval.by, ...others.slice(0, MAX_OPTIONS - 1)].sort();
+      return {
+        id: `approval:${duty.id}`,
+        kind: 'approval',
+        point: duty.point,
+        subject: duty.action,
+        prompt: `${handbook.role(duty.role).name} làm việc này khi có sự đồng ý, phê duyệt của ai?`,
+        options: ids.map((id) => ({ id, text: handbook.role(id).name })),
+        correct: [duty.approval.by],
+        cites: duty.cites,
+        readings: duty.reading ? [duty.reading] : [],
+      } satisfies Question;
+    });
+}
+
+/** When in the shift: the moments the handbook files the item under (its own grouping). */
+function momentQuestions(handbook: Handbook): Question[] {
+  return handbook.duties.map((duty) => ({
+    id: `moment:${duty.id}`,
+    kind: 'moment',
+    point: duty.point,
+    subject: duty.action,
+    prompt: 'Sổ tay xếp việc này vào lúc nào của ca trực? Chọn mọi đáp án đúng.',
+    options: handbook.moments.map((moment) => ({ id: moment.id, text: moment.name })),
+    correct: [...duty.moments],
+    cites: duty.cites,
+    readings: unique([
+      ...(duty.reading ? [duty.reading] : []),
+      ...handbook.readings.filter((r) => r.id === 'thoi-diem-trong-ca' && r.cites.includes(duty.point)).map((r) => r.id),
+    ]),
+  }));
+}
+
+/** Which point is the basis: the item's own point; distractors are the same role's other points. */
+function citationQuestions(handbook: Handbook): Question[] {
+  return handbook.duties.map((duty) => {
+    const siblings = handbook.points
+      .filter((p) => !duty.cites.includes(p.eId) && handbook.holderOf(p.eId).id === duty.role)
+      .map((p) => p.eId);
+    const ids = [duty.point, ...siblings.slice(0, MAX_OPTIONS - 1)].sort(
+      (a, b) => handbook.provision(a).order - handbook.provision(b).order,
+    );
+    return {
+      id: `citation:${duty.id}`,
+      kind: 'citation',
+      point: duty.point,
+      subject: duty.action,
+      prompt: `Việc này của ${handbook.role(duty.role).name} thực hiện điểm nào của Điều 7?`,
+      options: ids.map((id) => ({ id, text: handbook.provision(id).label })),
+      correct: [duty.point],
+      cites: duty.cites,
+      readings: duty.reading ? [duty.reading] : [],
+    } satisfies Question;
+  });
+}
+
+/** What comes next in a flow: a step whose next node is a step; distractors are the flow's other steps. */
+function nextStepQuestions(handbook: Handbook): Question[] {
+  return handbook.flows.flatMap((flow) =>
+    flow.steps.flatMap((step) => {
+      const next = flow.node(step.next);
+      if (next.kind !== 'step') return [];
+      const point = pointOf(handbook, next.cites);
+      if (!point) return [];
+      const others = flow.steps.filter((s) => s.id !== next.id && s.id !== step.id && s.short !== next.short);
+      const options = [next, ...others.slice(0, MAX_OPTIONS - 1)].sort((a, b) => flow.number(a.id) - flow.number(b.id));
+      return [
+        {
+          id: `next-step:${flow.id}:${step.id}`,
+          kind: 'next-step',
+          point,
+          subject: step.action,
+          prompt: `Trong quy trình «${flow.title}», sau bước này (${handbook.role(step.actor).name}), bước tiếp theo là gì?`,
+          options: options.map((s) => ({ id: s.id, text: `${handbook.role(s.actor).name}: ${s.short}` })),
+          correct: [next.id],
+          cites: next.cites,
+          readings: unique([...(flow.readings ?? []), ...(next.reading ? [next.reading] : [])]),
+        } satisfies Question,
+      ];
+    }),
+  );
+}
+
+/** The drills' injects, as the drills ask them (their options and answer key are content). */
+function injectQuestions(handbook: Handbook, drills: readonly DrillWithId[]): Question[] {
+  return drills.flatMap((drill) =>
+    drill.injects.flatMap((inject) => {
+      const point = pointOf(handbook, inject.cites);
+      if (!point) return [];
+      return [
+        {
+          id: `inject:${drill.id}:${inject.id}`,
+          kind: 'inject',
+          point,
+          context: inject.message,
+          prompt: inject.correct.length > 1 ? `${inject.question} Chọn mọi đáp án đúng.` : inject.question,
+          options: inject.options.map((o) => ({ id: o.id, text: o.text })),
+          correct: [...inject.correct],
+          cites: inject.cites,
+          explanation: inject.explanation,
+          readings: unique([...(inject.reading ? [inject.reading] : []), ...(drill.readings ?? [])]),
+        } satisfies Question,
+      ];
+    }),
+  );
+}
+
+/** Every question the content generates, grouped by kind in QUESTION_KINDS order. */
+export function generateQuestions(handbook: Handbook, drills: readonly DrillWithId[]): Question[] {
+  return [
+    ...roleQuestions(handbook),
+    ...approvalQuestions(handbook),
+    ...momentQuestions(handbook),
+    ...citationQuestions(handbook),
+    ...nextStepQuestions(handbook),
+    ...injectQuestions(handbook, drills),
+  ];
+}
+
+/** How many questions of each kind. */
+export const countByKind = (questions: readonly Question[]): Record<QuestionKind, number> =>
+  Object.fromEntries(QUESTION_KINDS.map((kind) => [kind, questions.filter((q) => q.kind === kind).length])) as Record<
+    QuestionKind,
+    number
+  >;
