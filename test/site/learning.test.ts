@@ -168,8 +168,8 @@ describeBrowser('the learning path', () => {
   it('a progress file exported and opened in a fresh browser restores the map', async () => {
     const first = await openPage(browser);
     const point = 'art_7__para_3__subpara_2__point_b';
-    let exported = '';
-    let before: Record<string, unknown> = {};
+    let exported: string;
+    let before: Record<string, unknown>;
     try {
       await first.page.clock.setFixedTime(DAY1);
       await first.goto(routes.practice({ point }));

@@ -25,7 +25,10 @@ function learner(name: string, learnt: string[], practising: string[] = []): str
   let s = setLearner(emptyState(), name, 'lanh-dao-ca-truc', 1);
   const add = (point: string, day: string) =>
     (s = recordAnswer(s, { id: `x${++n}`, q: qOf(point), day, at: `${day}T08:00:00.000Z`, right: true }));
-  for (const p of learnt) add(p, '2026-11-28'), add(p, '2026-11-29');
+  for (const p of learnt) {
+    add(p, '2026-11-28');
+    add(p, '2026-11-29');
+  }
   for (const p of practising) add(p, '2026-11-29');
   return serialiseState(s);
 }

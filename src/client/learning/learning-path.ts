@@ -62,7 +62,9 @@ class LearningPath extends HTMLElement {
       let raw: string | null = null;
       try {
         raw = localStorage.getItem(li.dataset.drillKey!);
-      } catch {}
+      } catch {
+        // Storage refused (private mode, policy): the drill reads as not yet done.
+      }
       const done = drillSolved(raw, words(li.dataset.injects));
       const status = li.querySelector('[data-drill-status]');
       if (status) status.textContent = drillStatus(done);

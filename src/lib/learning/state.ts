@@ -12,7 +12,7 @@
  * keeps its earliest day. Answers to questions the content no longer generates are kept
  * (and saved again) but count for nothing.
  */
-import { array, boolean, integer, literal, matches, nullable, object, string, length, type Infer } from '../checklist/check.ts';
+import { array, boolean, integer, literal, matches, nullable, object, string, length, type Infer } from '../checklist/validator.ts';
 import type { Answer } from './schedule.ts';
 
 export const LEARNING_FORMAT = 'so-tay-truc-ban/hoc-tap';
