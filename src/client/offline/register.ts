@@ -1,26 +1,27 @@
 /**
- * On every page: registers the service worker (dist/sw.js, written by the build) that
- * keeps the whole handbook for offline use, and says so when a new version takes over.
+ * Registers the service worker (dist/sw.js, written by the build), says so when a new version
+ * takes over (the words are in the page: #ban-moi's data-text), and hands the worker the page it
+ * first appears on (fetched before the worker existed) so that this page, too, opens without
+ * the network next time.
  */
-export function startOffline(base: string): void {
+export function registerOffline(base: string): void {
   if (!('serviceWorker' in navigator)) return;
+  const container = navigator.serviceWorker;
   // Only a page already served by an older version gets the notice, not a first visit.
-  const hadVersion = navigator.serviceWorker.controller !== null;
-  navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (!hadVersion || document.getElementById('ban-moi')) return;
-    const notice = document.createElement('p');
-    notice.id = 'ban-moi';
-    notice.className = 'update-notice';
-    notice.setAttribute('role', 'status');
-    notice.textContent = 'Sổ tay đã có bản mới: các trang mở từ bây giờ là bản mới. Tải lại trang này để xem bản mới.';
-    document.body.prepend(notice);
+  const hadVersion = container.controller !== null;
+  container.addEventListener('controllerchange', () => {
+    const notice = document.getElementById('ban-moi');
+    if (hadVersion && notice) notice.textContent = notice.dataset.text ?? '';
   });
-  // Precaching costs a download of the whole site: after the page has loaded, not during.
-  const register = () => {
-    navigator.serviceWorker.register(`${base}sw.js`, { scope: base }).catch(() => {
-      // No offline copy (private mode, file://, blocked): the site works online as before.
+  // After the page has loaded, not during.
+  addEventListener('load', () => {
+    container.register(`${base}sw.js`, { scope: base }).catch(() => {
+      // No offline use (private mode, file://, blocked): the site works online as before.
     });
-  };
-  if (document.readyState === 'complete') register();
-  else addEventListener('load', register, { once: true });
+    if (!hadVersion)
+      void container.ready.then(({ active }) => {
+        const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
+        active?.postMessage({ type: 'cache-page', urls: [location.href, ...loaded] });
+      });
+  });
 }

@@ -1,7 +1,8 @@
 /**
- * What the build writes for intranet hosting, from the list of built files: the service
- * worker's precache (URLs under the base path, one version for the whole set) and
- * sitemap.xml. Pure: the integration reads the files, this decides what goes in.
+ * What the build writes for offline use and intranet hosting, from the list of built files:
+ * the service worker's small shell (cached on the first visit, the same size whatever the
+ * content), the list of the full offline copy (downloaded only when the person chooses it),
+ * and sitemap.xml. Pure: the integration reads the files, this decides what goes in.
  */
 import { createHash } from 'node:crypto';
 
@@ -11,8 +12,15 @@ export interface BuiltFile {
   bytes: Uint8Array;
 }
 
-/** Files the service worker writes itself or that a visitor never needs offline. */
-const NOT_PRECACHED = new Set(['sw.js', 'sitemap.xml']);
+/** The service worker, the sitemap and the copy's own list: written by the build, never cached. */
+const NOT_CACHED = new Set(['sw.js', 'sitemap.xml', 'offline.json']);
+
+/**
+ * The shell: what any page needs to show offline besides itself. Stylesheets, the 404 page
+ * (shown for a page not saved), the manifest and icon: a fixed set, never the content.
+ */
+const IN_SHELL = (path: string) =>
+  path === '404.html' || path === 'manifest.webmanifest' || path === 'favicon.svg' || /^_astro\/[^/]+\.css$/.test(path);
 
 /** "dieu-7/index.html" → "dieu-7/", "index.html" → "", anything else unchanged. */
 export function pagePath(distPath: string): string {
@@ -20,30 +28,37 @@ export function pagePath(distPath: string): string {
   return distPath.endsWith('/index.html') ? distPath.slice(0, -'index.html'.length) : distPath;
 }
 
-export interface Precache {
-  /** Changes whenever any precached file's path or bytes change. */
+export interface OfflineFiles {
+  /** Changes whenever any cached file's path or bytes change: the cache's name. */
   version: string;
-  /** URLs with the base path ("/so-tay/dieu-7/"), pages by their directory URL. Sorted. */
-  urls: string[];
-  /** Total bytes a first visit downloads into the cache. */
-  bytes: number;
+  /** URLs the service worker caches when it installs (base path included), and their bytes. */
+  shell: string[];
+  shellBytes: number;
+  /** The full offline copy: every file by URL with its size, pages by their directory URL. Sorted. */
+  copy: { url: string; bytes: number }[];
+  copyBytes: number;
+  /** How many pages the copy holds. */
+  pages: number;
 }
 
-export function precacheFor(files: readonly BuiltFile[], base: string): Precache {
+export function offlineFiles(files: readonly BuiltFile[], base: string): OfflineFiles {
   if (!base.startsWith('/') || !base.endsWith('/')) throw new Error(`base path must start and end with "/": ${JSON.stringify(base)}`);
-  const kept = files.filter((file) => !NOT_PRECACHED.has(file.path))
+  const kept = files
+    .filter((file) => !NOT_CACHED.has(file.path))
     // Code-point order, not the locale's: the version must not depend on the build machine.
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const hash = createHash('sha256');
-  let bytes = 0;
-  for (const file of kept) {
-    hash.update(file.path).update('\0').update(file.bytes).update('\0');
-    bytes += file.bytes.length;
-  }
+  for (const file of kept) hash.update(file.path).update('\0').update(file.bytes).update('\0');
+  const copy = kept.map((file) => ({ url: base + pagePath(file.path), bytes: file.bytes.length }));
+  const shell = kept.filter((file) => IN_SHELL(file.path));
+  const sum = (list: readonly { bytes: number }[]) => list.reduce((total, file) => total + file.bytes, 0);
   return {
     version: hash.digest('hex').slice(0, 16),
-    urls: kept.map((file) => base + pagePath(file.path)),
-    bytes,
+    shell: shell.map((file) => base + pagePath(file.path)),
+    shellBytes: sum(shell.map((file) => ({ bytes: file.bytes.length }))),
+    copy,
+    copyBytes: sum(copy),
+    pages: kept.filter((file) => file.path.endsWith('.html') && file.path !== '404.html').length,
   };
 }
 
