@@ -26,6 +26,8 @@ export interface JourneySite {
 
 export interface JourneyRun {
   lastKeyToFirstResultMs: number;
+  /** The longest task on the page's main thread from the first click to the first result (0: none ≥ 50 ms). */
+  longestTaskMs: number;
   gzipBytes: number;
   requests: number;
   /** gzip bytes per file kind: code (JS, wasm), index (Pagefind's index and metadata), page (HTML, CSS), other. */
@@ -36,6 +38,8 @@ export interface JourneySummary {
   site: string;
   runs: number;
   medianLastKeyToFirstResultMs: number;
+  /** The longest main-thread task seen in any run, click to first result. */
+  worstLongTaskMs: number;
   medianGzipBytes: number;
   medianRequests: number;
   byKind: Record<string, number>;
@@ -72,9 +76,18 @@ function installProbe(context: BrowserContext, resultSelector: string) {
         });
       };
       new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+      // Long tasks (≥ 50 ms) on the page's main thread, with when they started.
+      window.__longTasks = [];
+      try {
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) window.__longTasks.push([performance.timeOrigin + entry.startTime, entry.duration]);
+        }).observe({ type: 'longtask', buffered: true });
+      } catch {}
     })();`,
   });
 }
+
+const probed = new WeakSet<BrowserContext>();
 
 export async function runJourney(
   browser: Browser,
@@ -84,9 +97,10 @@ export async function runJourney(
 ): Promise<JourneyRun> {
   const own = !context;
   const ctx = context ?? (await browser.newContext({ locale: 'vi-VN' }));
-  await installProbe(ctx, site.resultSelector);
+  if (!probed.has(ctx)) await installProbe(ctx, site.resultSelector);
+  probed.add(ctx);
   const responses: Promise<{ url: string; start: number; end: number; gzip: number; fromServiceWorker: boolean }>[] = [];
-  ctx.on('response', (response) => {
+  const onResponse = (response: import('playwright-core').Response) => {
     responses.push(
       (async () => {
         const timing = response.request().timing();
@@ -101,7 +115,8 @@ export async function runJourney(
         };
       })(),
     );
-  });
+  };
+  ctx.on('response', onResponse);
   try {
     const page = await ctx.newPage();
     await page.goto(`${site.origin}${site.startPath}`, { waitUntil: 'load' });
@@ -115,6 +130,8 @@ export async function runJourney(
       Number(sessionStorage.getItem('bench:lastKey')),
       Number(sessionStorage.getItem('bench:firstResult')),
     ]);
+    const longTasks = await page.evaluate('window.__longTasks ?? []') as [number, number][];
+    const longestTaskMs = Math.max(0, ...longTasks.filter(([start]) => start >= clickedAt && start <= firstResult).map(([, duration]) => duration));
     await page.waitForTimeout(300); // let responses in flight settle before reading their bodies
     const fetched = (await Promise.all(responses)).filter(
       (r) => r.start >= clickedAt - 1 && r.end <= firstResult + 1 && !r.fromServiceWorker && !r.url.startsWith('data:'),
@@ -124,11 +141,13 @@ export async function runJourney(
     await page.close();
     return {
       lastKeyToFirstResultMs: firstResult - lastKey,
+      longestTaskMs: Math.round(longestTaskMs),
       gzipBytes: fetched.reduce((sum, file) => sum + file.gzip, 0),
       requests: fetched.length,
       byKind,
     };
   } finally {
+    ctx.off('response', onResponse);
     if (own) await ctx.close();
   }
 }
@@ -139,6 +158,7 @@ export function summarise(site: string, runs: JourneyRun[]): JourneySummary {
     site,
     runs: runs.length,
     medianLastKeyToFirstResultMs: Math.round(median(runs.map((run) => run.lastKeyToFirstResultMs))),
+    worstLongTaskMs: Math.max(0, ...runs.map((run) => run.longestTaskMs)),
     medianGzipBytes: median(runs.map((run) => run.gzipBytes)),
     medianRequests: median(runs.map((run) => run.requests)),
     byKind: Object.fromEntries(kinds.map((kind) => [kind, median(runs.map((run) => run.byKind[kind] ?? 0))])),

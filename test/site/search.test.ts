@@ -166,7 +166,7 @@ describeBrowser('search', () => {
     const panel = site.page.locator('#tim-nhanh-ket-qua');
     await panel.locator('.result-link').first().waitFor();
     expect(new URL(site.page.url()).pathname, 'no navigation').toBe(`${basePath}dieu-7/`);
-    expect(await panel.locator('[role="status"]').textContent()).toMatch(/^\d+ kết quả cho «lanh dao»/);
+    await expect.poll(() => panel.locator('[role="status"]').textContent()).toMatch(/^\d+ kết quả cho «lanh dao»/);
     expect(await site.page.locator('h1').boundingBox(), 'nothing under the panel moved').toEqual(heading);
     const links = (await panel.locator('.result-link').evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? ''))).map(withoutBase);
     expect(links.some((href) => href.startsWith(role('lanh-dao-ca-truc'))), links.join(' , ')).toBe(true);

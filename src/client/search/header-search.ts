@@ -8,11 +8,13 @@
  */
 import { normaliseQuery } from '../../lib/search/query.ts';
 import { SEARCHING, allResultsLink, resultsStatus } from '../../lib/search/wording.ts';
-import { engineFor, type SearchEngine } from './engine.ts';
+import { engineFor, type Result, type SearchEngine } from './engine.ts';
 import { showInRankOrder } from './results.ts';
 
 /** Results in the panel: a first look; the search page has them all. */
 const PANEL_RESULTS = 5;
+/** A pause in typing this long (ms) starts a search ahead of Enter (it downloads nothing). */
+const TYPING_PAUSE_MS = 40;
 
 export class HeaderSearch extends HTMLElement {
   #engine!: SearchEngine;
@@ -24,6 +26,9 @@ export class HeaderSearch extends HTMLElement {
   #all!: HTMLAnchorElement;
   #template!: HTMLTemplateElement;
   #latest = 0;
+  /** The search of what is typed, started while typing: Enter reuses it when the query is the same. */
+  #ahead: { query: string; results: Promise<Result[]> } | undefined;
+  #typingPause: ReturnType<typeof setTimeout> | undefined;
 
   connectedCallback(): void {
     const form = this.querySelector('form');
@@ -44,10 +49,12 @@ export class HeaderSearch extends HTMLElement {
     document.addEventListener('click', (event) => this.onOutsideClick(event));
   }
 
-  /** While typing: fetch what the words typed so far will need; nothing is shown yet. */
+  /** While typing: fetch what the words typed so far need; at a pause, search ahead. Nothing is shown yet. */
   onInput(): void {
     void this.#engine.preload(this.#input.value);
     if (!normaliseQuery(this.#input.value)) this.close();
+    clearTimeout(this.#typingPause);
+    this.#typingPause = setTimeout(() => this.#searchAhead(), TYPING_PAUSE_MS);
   }
 
   onSubmit(event: SubmitEvent): void {
@@ -90,12 +97,19 @@ export class HeaderSearch extends HTMLElement {
     this.#all.href = page.href;
     this.#status.textContent = SEARCHING;
     this.#panel.hidden = false;
-    const results = await this.#engine.search(query);
+    const results = await (this.#ahead?.query === query ? this.#ahead.results : this.#engine.search(query));
     if (run !== this.#latest) return;
     await showInRankOrder(results, PANEL_RESULTS, this.#list, this.#template, () => run === this.#latest);
     if (run !== this.#latest) return;
     this.#status.textContent = resultsStatus(query, results.length, Math.min(results.length, PANEL_RESULTS));
     this.#all.textContent = allResultsLink(results.length);
+  }
+
+  /** Searches what is typed (the index chunks are there: no download), for Enter to use. */
+  #searchAhead(): void {
+    const query = normaliseQuery(this.#input.value);
+    if (!query || this.#ahead?.query === query) return;
+    this.#ahead = { query, results: this.#engine.search(query) };
   }
 }
 
