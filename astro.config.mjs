@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { journalPdfs } from './src/integrations/journal-pdfs.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
-import { offline } from './src/integrations/offline.ts';
+import { offlineCopy } from './src/integrations/offline-copy.ts';
 
 export default defineConfig({
   // The public origin, for sitemap.xml: SITE_URL=https://intranet.example npm run build.
@@ -19,8 +19,8 @@ export default defineConfig({
     // One cached stylesheet instead of CSS repeated in every page.
     inlineStylesheets: 'never',
   },
-  // offline() last: it lists every file the others wrote (PDFs, search index) for the service worker.
-  integrations: [contentGate(), journalPdfs(), mdx(), searchIndex(), offline()],
+  // offlineCopy() last: it lists every file the others wrote (PDFs, search index) for the service worker.
+  integrations: [contentGate(), journalPdfs(), mdx(), searchIndex(), offlineCopy()],
   security: {
     // Hashes of inline scripts and styles go into a <meta> CSP on every page; nothing inline runs otherwise.
     csp: {
@@ -29,7 +29,7 @@ export default defineConfig({
         "img-src 'self' data: blob:",
         // blob: lets a page read back a PDF it has just generated (the journal generator and its tests).
         "connect-src 'self' blob:",
-        // The offline service worker, sw.js (Pagefind searches on the main thread).
+        // The offline service worker (sw.js) and Pagefind's search worker.
         "worker-src 'self'",
         "manifest-src 'self'",
         "font-src 'self'",
@@ -45,4 +45,7 @@ export default defineConfig({
   // The content has no code blocks; Shiki's inline styles would also break the CSP.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
+  // The header's search and the offline copy are built as stand-alone ES modules that the
+  // inline site script imports by address on first use (src/client/site.ts).
+  vite: { worker: { format: 'es' } },
 });

@@ -6,7 +6,8 @@
  *      and synthetic content at 10× and 100×, with the growth factor between scales;
  *   2. first-visit weight per page type (gzip);
  *   3. search in Chromium: bytes and time to the first result;
- *   4. journal PDF: time and size.
+ *   4. journal PDF: time and size;
+ *   5. offline: what a first visit downloads in the background, and the full copy, per scale.
  * Options: --runs N (builds per scale, default 3), --scales 1,10,100, --skip-build.
  */
 import { spawn } from 'node:child_process';
@@ -21,6 +22,7 @@ import { measurePageWeight } from '../../test/support/page-weight.ts';
 import { launchChromium } from '../../test/support/chromium.ts';
 import { startStaticServer } from '../../test/support/static-server.ts';
 import { median } from './median.ts';
+import { measureOfflineBytes, type OfflineBytes } from './offline.ts';
 import { benchSearch } from './search.ts';
 import { writeSyntheticContent } from './synthetic-content.ts';
 
@@ -123,6 +125,7 @@ try {
   // 1. Builds at each scale.
   const builds: { scale: number; pages: number; runs: number; medianSeconds: number; medianPeakMiB: number }[] = [];
   const phasesByScale: Record<string, Record<string, number>> = {};
+  const offlineByScale: Record<string, OfflineBytes> = {};
   for (const scale of values['skip-build'] ? [] : scales) {
     const root = scale === 1 ? resolve('content') : join(work, `content-${scale}`);
     if (scale !== 1) writeSyntheticContent(root, scale);
@@ -148,6 +151,12 @@ try {
     for (const phase of Object.keys(measuredRuns[0]?.phases ?? {}))
       phases[phase] = +median(measuredRuns.map((r) => r.phases[phase] ?? 0)).toFixed(2);
     phasesByScale[`${scale}×`] = phases;
+    const offlineBrowser = await launchChromium();
+    try {
+      offlineByScale[`${scale}×`] = await measureOfflineBytes(offlineBrowser, join(work, `dist-${scale}`));
+    } finally {
+      await offlineBrowser.close();
+    }
   }
   const growth = builds.slice(1).map((b, i) => {
     const previous = builds[i];
@@ -220,6 +229,12 @@ try {
   console.log('\n4. Journal PDF, blank, warm in-process (median of 10)');
   console.table(journal);
   report.journal = journal;
+
+  if (Object.keys(offlineByScale).length > 0) {
+    console.log('\n5. Offline: bytes a first visit to /dieu-7/ downloads in the background, and the full copy (on request)');
+    console.table(offlineByScale);
+    report.offline = offlineByScale;
+  }
 
   mkdirSync('bench-results', { recursive: true });
   const file = join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

@@ -3,7 +3,10 @@
  * fetched for it and the time from the first keystroke to the first result — as medians
  * of several fresh browser contexts. A benchmark, not a test: it prints and writes JSON.
  *
- * Options: --dist DIR (default dist), --runs N (default 5), --query TEXT, --json FILE.
+ * `benchSearch` times typing on the search page itself (`npm run bench` uses it); run alone,
+ * the file measures the journey side by side with the Starlight peer (side-by-side.ts).
+ * Options: --dist DIR (default dist), --runs N (default 5), --query TEXT (default "truc ban"),
+ * --peer DIR (default ../shared/peer-starlight), --skip-build, --json FILE.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../../test/support/chromium.ts';
 import { median } from './median.ts';
 import { startStaticServer } from '../../test/support/static-server.ts';
+import { benchSideBySide } from './side-by-side.ts';
 
 
 export interface SearchBench {
@@ -144,7 +148,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     options: {
       dist: { type: 'string', default: 'dist' },
       runs: { type: 'string', default: '5' },
-      query: { type: 'string', default: 'lanh dao ca truc' },
+      query: { type: 'string', default: 'truc ban' },
+      peer: { type: 'string', default: '../shared/peer-starlight' },
+      'skip-build': { type: 'boolean', default: false },
       json: { type: 'string' },
     },
   });
@@ -153,7 +159,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('--runs must be a whole number ≥ 1');
     process.exit(2);
   }
-  const summary = await benchSearch(values.dist, runs, values.query);
-  console.table(summary);
-  if (values.json) writeFileSync(values.json, JSON.stringify(summary, null, 2));
+  const report = await benchSideBySide({
+    dist: values.dist,
+    runs,
+    query: values.query,
+    peerSource: values.peer,
+    build: !values['skip-build'],
+  });
+  if (values.json) writeFileSync(values.json, JSON.stringify(report, null, 2));
 }

@@ -47,10 +47,10 @@ export function searchIndex(): AstroIntegration {
           const records = searchRecords(getHandbook(contentRoot()));
           for (const record of records) fail(`index ${record.url}`, (await index.addCustomRecord(record)).errors);
           fail('write the index', (await index.writeFiles({ outputPath: join(site, 'pagefind') })).errors);
-          // Pagefind also writes its ready-made UIs (~430 KB) and a web worker; the search page uses
-          // its JS API on the main thread only, and every file left in dist/ is precached offline.
+          // Pagefind also writes its ready-made UIs (~430 KB); the handbook uses its JS API and its
+          // worker (searching off the page's main thread), and the offline copy holds every file left.
           for (const file of readdirSync(join(site, 'pagefind'))) {
-            if (/^pagefind-(ui|modular-ui|component-ui|highlight|worker)\./.test(file)) rmSync(join(site, 'pagefind', file));
+            if (/^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(file)) rmSync(join(site, 'pagefind', file));
           }
           const vocabulary = dWordVocabulary([...mainTexts(site), ...records.map((record) => record.content)]);
           writeFileSync(join(site, 'pagefind', VOCABULARY_FILE), JSON.stringify(vocabulary));

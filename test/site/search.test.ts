@@ -6,7 +6,7 @@ import { relative, sep } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, formatViolations, launchBrowser, openPage, runAxe, type SitePage } from '../support/browser.ts';
-import { basePath, distDir, listFiles } from '../support/site.ts';
+import { basePath, distDir, listFiles, siteUrl } from '../support/site.ts';
 
 interface Case {
   query: string;
@@ -116,7 +116,7 @@ describeBrowser('search', () => {
     await Promise.all([site.page.waitForURL((url) => url.href.includes(hrefs[0] ?? '#none')), site.page.keyboard.press('Enter')]);
   });
 
-  it('fetches the whole index on focus, without a worker, and answers what was typed last', async () => {
+  it("searches in Pagefind's worker, fetches only the index chunks it needs, and answers what was typed last", async () => {
     const requested: string[] = [];
     site.page.on('request', (request) => {
       if (request.url().includes('/pagefind/')) requested.push(new URL(request.url()).pathname);
@@ -124,16 +124,31 @@ describeBrowser('search', () => {
     await site.goto('/tim-kiem/');
     const files = listFiles().map((file) => relative(distDir, file).split(sep).join('/'));
     const chunks = files.filter((file) => /^pagefind\/index\/.+\.pf_index$/.test(file));
-    expect(chunks.length).toBeGreaterThan(0);
-    // The box has focus on arrival: every index chunk comes before the first keystroke.
-    await expect.poll(() => chunks.every((chunk) => requested.includes(`${basePath}${chunk}`)), { timeout: 15_000 }).toBe(true);
-    expect(requested.filter((path) => /worker/.test(path))).toEqual([]);
-    expect(files.filter((file) => /^pagefind\/.*worker/.test(file)), 'no unused worker in dist/').toEqual([]);
     await site.page.keyboard.type('phan luong', { delay: 20 });
-    await site.page.waitForFunction(() => /kết quả cho “phan luong”/.test(document.querySelector('#trang-thai')?.textContent ?? ''));
+    await site.page.waitForFunction(() => /kết quả cho «phan luong»/.test(document.querySelector('#trang-thai')?.textContent ?? ''));
+    expect(requested.filter((path) => /pagefind-worker\.js$/.test(path)), 'the search runs in the worker').toHaveLength(1);
+    const fetchedChunks = chunks.filter((chunk) => requested.includes(`${basePath}${chunk}`));
+    expect(fetchedChunks.length).toBeGreaterThan(0);
+    if (chunks.length > 2) expect(fetchedChunks.length, 'not the whole index').toBeLessThan(chunks.length);
     // The same top 3 as a search from the URL: what was typed last, not an earlier prefix.
     const typed = (await site.page.$$eval('#ket-qua a.result-link', (links) => links.map((a) => a.getAttribute('href') ?? ''))).map(withoutBase);
     expect(typed.slice(0, 3)).toEqual((await search(site, 'phan luong')).map(withoutBase).slice(0, 3));
+  });
+
+  it('keeps its place while results arrive: the filters are on the page before any search', async () => {
+    await site.page.route('**/pagefind/**', async (route) => {
+      await new Promise((done) => setTimeout(done, 300));
+      await route.continue();
+    });
+    try {
+      await site.goto('/tim-kiem/?q=lanh%20dao');
+      const before = await site.page.locator('#ket-qua').boundingBox();
+      expect(await site.page.locator('#bo-loc input[type="checkbox"]').count()).toBeGreaterThan(4);
+      await site.page.waitForFunction(() => /kết quả/.test(document.querySelector('#trang-thai')?.textContent ?? ''));
+      expect((await site.page.locator('#ket-qua').boundingBox())?.y).toBe(before?.y);
+    } finally {
+      await site.page.unroute('**/pagefind/**');
+    }
   });
 
   it('says so when nothing matches', async () => {
@@ -142,12 +157,40 @@ describeBrowser('search', () => {
     expect(await site.page.locator('#ket-qua li').count()).toBe(0);
   });
 
-  it('the header search box of every page leads to the results', async () => {
+  it('the header search box of every page shows results in place, over the page, and leads to all of them', async () => {
     await site.goto('/dieu-7/');
-    await site.page.fill('#tim-nhanh', 'lanh dao');
-    await Promise.all([site.page.waitForURL(/\/tim-kiem\/\?q=lanh\+dao/), site.page.press('#tim-nhanh', 'Enter')]);
+    const heading = await site.page.locator('h1').boundingBox();
+    await site.page.click('#tim-nhanh');
+    await site.page.keyboard.type('lanh dao', { delay: 20 });
+    await site.page.keyboard.press('Enter');
+    const panel = site.page.locator('#tim-nhanh-ket-qua');
+    await panel.locator('.result-link').first().waitFor();
+    expect(new URL(site.page.url()).pathname, 'no navigation').toBe(`${basePath}dieu-7/`);
+    await expect.poll(() => panel.locator('[role="status"]').textContent()).toMatch(/^\d+ kết quả cho «lanh dao»/);
+    expect(await site.page.locator('h1').boundingBox(), 'nothing under the panel moved').toEqual(heading);
+    const links = (await panel.locator('.result-link').evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? ''))).map(withoutBase);
+    expect(links.some((href) => href.startsWith(role('lanh-dao-ca-truc'))), links.join(' , ')).toBe(true);
+    expect(formatViolations(await runAxe(site.page))).toBe('');
+    await site.page.keyboard.press('Escape');
+    expect(await panel.isHidden()).toBe(true);
+    // Escape in a search box also empties it (the browser's own behaviour): a new search.
+    await site.page.keyboard.type('lanh dao', { delay: 20 });
+    await site.page.keyboard.press('Enter');
+    await Promise.all([site.page.waitForURL(/\/tim-kiem\/\?q=lanh\+dao/), panel.locator('a.all-results').click()]);
     await site.page.waitForFunction(() => /kết quả/.test(document.querySelector('#trang-thai')?.textContent ?? ''));
     expect(await site.page.locator('#ket-qua li').count()).toBeGreaterThan(0);
+  });
+
+  it('without JavaScript the header box goes to the search page', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(siteUrl('/dieu-7/'));
+      await page.fill('#tim-nhanh', 'lanh dao');
+      await Promise.all([page.waitForURL(/\/tim-kiem\/\?q=lanh\+dao/), page.press('#tim-nhanh', 'Enter')]);
+    } finally {
+      await context.close();
+    }
   });
 
   it('passes axe with results and filters shown', async () => {

@@ -84,8 +84,8 @@ function isLocal(url: string): boolean {
 
 /** Opens a fresh context (own storage) and page that records and blocks off-site requests. */
 export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<SitePage> {
-  // The offline service worker downloads the whole site on a first visit: only the tests that
-  // are about it (test/site/intranet.test.ts) let it run, so the others see only their own requests.
+  // The offline service worker caches what pages fetch: only the tests that are about it
+  // (test/site/offline.test.ts, intranet.test.ts) let it run, so the others see only their own requests.
   const context = await browser.newContext({ locale: 'vi-VN', serviceWorkers: 'block', ...options });
   const page = await context.newPage();
   const requests: string[] = [];

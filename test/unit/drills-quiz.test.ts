@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
-import { CONFUSABLE_OVERLAP, drawQuiz, overlap, QUIZ_LENGTH, quizPool } from '../../src/lib/drills/quiz.ts';
+import { articleOf, CONFUSABLE_OVERLAP, drawQuiz, overlap, QUIZ_LENGTH, quizPool } from '../../src/lib/drills/quiz.ts';
 
 const handbook = loadHandbook('content');
 
@@ -118,5 +118,45 @@ describe('drawing a round', () => {
     expect(firsts.size).toBe(items.length);
     // Expected 1000 each; a biased shuffle (e.g. sort by random) strays far more than 15 %.
     for (const count of firsts.values()) expect(Math.abs(count - 1000)).toBeLessThan(150);
+  });
+});
+
+describe('the pool at scale', () => {
+  const item = (article: number, index: number, role: string, action: string) => ({
+    id: `art_${article}__para_1__point_a--${index}`,
+    role,
+    action,
+  });
+  /** Two roles per article whose lines read alike: each article's pair is confusable, not across articles. */
+  const content = (articles: number) =>
+    Array.from({ length: articles }, (_, a) => [
+      item(a + 7, 0, 'lanh-dao', `báo cáo phương án xử lý mẫu ${a}`),
+      item(a + 7, 1, 'cong-chuc', `báo cáo phương án xử lý mẫu ${a}`),
+      item(a + 7, 2, 'cong-chuc', `theo dõi hệ thống giám sát số ${a}`),
+    ]).flat();
+
+  it.each([
+    ['art_7__para_1__point_a--x', 'art_7'],
+    ['art_101__para_3__subpara_2__point_c', 'art_101'],
+  ])('%s belongs to %s', (id, article) => expect(articleOf({ id, role: 'r', action: '' })).toBe(article));
+
+  it('compares lines within their article only: alike lines of two articles do not exclude each other', () => {
+    const { pool, excluded } = quizPool(content(3));
+    expect(excluded.map((entry) => entry.item.id).sort()).toEqual(
+      ['art_7', 'art_8', 'art_9'].flatMap((a) => [`${a}__para_1__point_a--0`, `${a}__para_1__point_a--1`]).sort(),
+    );
+    for (const entry of excluded) for (const other of entry.like) expect(articleOf(other)).toBe(articleOf(entry.item));
+    expect(pool.map((entry) => entry.id)).toEqual(['art_7__para_1__point_a--2', 'art_8__para_1__point_a--2', 'art_9__para_1__point_a--2']);
+    // Across articles, the same line appears in pool-or-excluded by its own article alone.
+    const alike = [item(7, 0, 'lanh-dao', 'một việc'), item(8, 0, 'cong-chuc', 'một việc')];
+    expect(quizPool(alike).pool).toHaveLength(2);
+  });
+
+  it('keeps the order of the items in both lists', () => {
+    const items = content(2);
+    const { pool, excluded } = quizPool(items);
+    const order = (list: { id: string }[]) => list.map((entry) => items.findIndex((i) => i.id === entry.id));
+    expect(order(pool)).toEqual([...order(pool)].sort((a, b) => a - b));
+    expect(order(excluded.map((e) => e.item))).toEqual([...order(excluded.map((e) => e.item))].sort((a, b) => a - b));
   });
 });

@@ -44,18 +44,33 @@ export interface QuizPool<T extends QuizSource> {
   excluded: { item: T; like: T[] }[];
 }
 
+/** The article an item carries out, from its id ("art_7__para_1__point_a--x" → "art_7"). */
+export const articleOf = (item: QuizSource): string => item.id.split('__')[0] ?? item.id;
+
 /**
- * Splits the items into those the quiz asks and those it leaves out as confusable. Every pair
- * is compared, so each line is split into words once: with n items, n word splits, not n².
+ * Splits the items into those the quiz asks and those it leaves out as confusable. Lines are
+ * compared within their article only (a question names its article's roles): with a articles
+ * of k items, a·k² comparisons, linear in the content, where all pairs would be (a·k)². Each
+ * line is split into words once.
  */
 export function quizPool<T extends QuizSource>(items: readonly T[], threshold = CONFUSABLE_OVERLAP): QuizPool<T> {
-  const lines = items.map((item) => ({ item, words: words(item.action) }));
+  const byArticle = new Map<string, { item: T; words: Set<string> }[]>();
+  for (const item of items) {
+    const group = byArticle.get(articleOf(item)) ?? [];
+    group.push({ item, words: words(item.action) });
+    byArticle.set(articleOf(item), group);
+  }
+  const likeOf = new Map<T, T[]>();
+  for (const lines of byArticle.values()) {
+    for (const { item, words: own } of lines) {
+      const like = lines.filter((other) => other.item.role !== item.role && sharedShare(own, other.words) >= threshold);
+      likeOf.set(item, like.map((other) => other.item));
+    }
+  }
   const pool: T[] = [];
   const excluded: QuizPool<T>['excluded'] = [];
-  for (const { item, words: own } of lines) {
-    const like = lines
-      .filter((other) => other.item.role !== item.role && sharedShare(own, other.words) >= threshold)
-      .map((other) => other.item);
+  for (const item of items) {
+    const like = likeOf.get(item) ?? [];
     if (like.length > 0) excluded.push({ item, like });
     else pool.push(item);
   }

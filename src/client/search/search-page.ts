@@ -1,0 +1,121 @@
+/**
+ * <search-page>: the search page. Searches every đ/d spelling of the query (engine.ts), shows
+ * the results in rank order from the page's <template>, keeps the query and the filters
+ * (rendered by the page, so nothing moves when results arrive) in the URL so a search can be
+ * bookmarked or shared, and moves through the results by keyboard.
+ */
+import { normaliseQuery } from '../../lib/search/query.ts';
+import { FILTER_KIND, FILTER_ROLE } from '../../lib/search/records.ts';
+import { SEARCHING, resultsStatus } from '../../lib/search/wording.ts';
+import { engineFor, type Filters, type SearchEngine } from './engine.ts';
+import { showInRankOrder } from './results.ts';
+
+/** Results shown; each one costs a fragment request, so the first screen is what is fetched. */
+const MAX_RESULTS = 10;
+
+export class SearchPage extends HTMLElement {
+  #engine!: SearchEngine;
+  #form!: HTMLFormElement;
+  #input!: HTMLInputElement;
+  #status!: HTMLElement;
+  #list!: HTMLElement;
+  #template!: HTMLTemplateElement;
+  /** Counts searches: an answer for an older one is dropped. */
+  #latest = 0;
+
+  connectedCallback(): void {
+    const form = this.querySelector('form');
+    const input = this.querySelector<HTMLInputElement>('input[type="search"]');
+    const status = this.querySelector<HTMLElement>('[role="status"]');
+    const list = this.querySelector<HTMLElement>('ol');
+    const template = this.querySelector('template');
+    if (!form || !input || !status || !list || !template) return;
+    [this.#form, this.#input, this.#status, this.#list, this.#template] = [form, input, status, list, template];
+    this.#engine = engineFor(this.dataset.base ?? '/');
+    this.#restoreFromUrl();
+    input.addEventListener('focus', () => void this.#engine.load(), { once: true });
+    input.addEventListener('input', () => void this.search());
+    form.addEventListener('change', (event) => this.onFilterChange(event));
+    form.addEventListener('submit', (event) => this.onSubmit(event));
+    document.addEventListener('keydown', (event) => this.onKeydown(event));
+    if (normaliseQuery(input.value)) void this.search();
+    else input.focus();
+  }
+
+  onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    void this.search();
+  }
+
+  onFilterChange(event: Event): void {
+    if ((event.target as HTMLElement).matches('fieldset input')) void this.search();
+  }
+
+  /** "/" to the box, arrows through the results, Escape back to the box. */
+  onKeydown(event: KeyboardEvent): void {
+    const target = event.target as HTMLElement | null;
+    const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
+    if (event.key === '/' && !typing) {
+      event.preventDefault();
+      this.#input.focus();
+      this.#input.select();
+      return;
+    }
+    const links = [...this.#list.querySelectorAll<HTMLAnchorElement>('a.result-link')];
+    const index = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (event.key === 'ArrowDown' && (target === this.#input || index >= 0)) {
+      event.preventDefault();
+      links[Math.min(index + 1, links.length - 1)]?.focus();
+    } else if (event.key === 'ArrowUp' && index >= 0) {
+      event.preventDefault();
+      if (index === 0) this.#input.focus();
+      else links[index - 1]?.focus();
+    } else if (event.key === 'Escape' && index >= 0) {
+      this.#input.focus();
+    }
+  }
+
+  async search(): Promise<void> {
+    const run = ++this.#latest;
+    const query = normaliseQuery(this.#input.value);
+    const filters = this.#filters();
+    this.#syncUrl(query, filters);
+    if (!query) {
+      this.#list.replaceChildren();
+      this.#status.textContent = '';
+      return;
+    }
+    this.#status.textContent = SEARCHING;
+    const results = await this.#engine.search(query, filters);
+    if (run !== this.#latest) return;
+    await showInRankOrder(results, MAX_RESULTS, this.#list, this.#template, () => run === this.#latest);
+    if (run === this.#latest) this.#status.textContent = resultsStatus(query, results.length, Math.min(results.length, MAX_RESULTS));
+  }
+
+  /** The query and the ticked filters from the URL, into the form. */
+  #restoreFromUrl(): void {
+    const params = new URL(location.href).searchParams;
+    this.#input.value = (params.get('q') ?? '').normalize('NFC');
+    for (const box of this.#boxes()) box.checked = params.getAll(box.name).includes(box.value);
+  }
+
+  #boxes(): HTMLInputElement[] {
+    return [...this.#form.querySelectorAll<HTMLInputElement>(`input[name="${FILTER_KIND}"], input[name="${FILTER_ROLE}"]`)];
+  }
+
+  #filters(): Filters {
+    const filters: Filters = {};
+    for (const box of this.#boxes().filter((b) => b.checked)) (filters[box.name] ??= { any: [] }).any.push(box.value);
+    return filters;
+  }
+
+  #syncUrl(query: string, filters: Filters): void {
+    const next = new URL(location.href);
+    next.search = '';
+    if (query) next.searchParams.set('q', query);
+    for (const [key, { any }] of Object.entries(filters)) for (const value of any) next.searchParams.append(key, value);
+    history.replaceState(null, '', next);
+  }
+}
+
+customElements.define('search-page', SearchPage);

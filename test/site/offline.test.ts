@@ -1,0 +1,153 @@
+/**
+ * Offline that respects a slow link (issue 18): a first visit caches the few files every page
+ * needs and the page itself, no more (counted); the full offline copy is the person's choice,
+ * with its size shown before anything is downloaded; visited pages work offline before that
+ * choice, and every page and the search after it — under the base path the site was built with.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { formatBytes, offerText } from '../../src/lib/site/offline-wording.ts';
+import { describeBrowser, launchBrowser, openPage, type SitePage } from '../support/browser.ts';
+import { basePath, distDir, listBuiltPages, listFiles } from '../support/site.ts';
+
+const KB = 1024;
+/** What a first visit may download in the background besides the page itself. */
+const FIRST_VISIT_BACKGROUND_BUDGET = 300 * KB;
+
+const read = (path: string) => readFileSync(join(distDir, path), 'utf8');
+const pages = listBuiltPages();
+const worker = read('sw.js');
+const shell = JSON.parse(/^const SHELL = (.*);$/m.exec(worker)?.[1] ?? '[]') as string[];
+const copy = JSON.parse(read('offline.json')) as { version: string; bytes: number; pages: number; files: { url: string; bytes: number }[] };
+
+describe('what the service worker caches (static)', () => {
+  it('the shell is stylesheets, the 404 page, the manifest and the icon: no page, script, search file or PDF', () => {
+    expect(shell).toContain(`${basePath}404.html`);
+    expect(shell.some((url) => url.endsWith('.css'))).toBe(true);
+    for (const url of shell) expect(url, url).toMatch(/(\.css|404\.html|\.webmanifest|\.svg)$/);
+    expect(worker).toMatch(/^const VERSION = "[0-9a-f]{16}";$/m);
+    expect(copy.version).toBe(/^const VERSION = "([0-9a-f]{16})";$/m.exec(worker)?.[1]);
+  });
+
+  it('offline.json lists every built file (pages by their URL) with its size, but sw.js, sitemap.xml and itself', () => {
+    const expected = listFiles()
+      .map((file) => file.slice(distDir.length + 1).split('\\').join('/'))
+      .filter((path) => !['sw.js', 'sitemap.xml', 'offline.json'].includes(path))
+      .map((path) => basePath + path.replace(/(^|\/)index\.html$/, '$1'))
+      .sort();
+    expect(copy.files.map((file) => file.url).sort()).toEqual(expected);
+    expect(copy.bytes).toBe(copy.files.reduce((sum, file) => sum + file.bytes, 0));
+    expect(copy.pages).toBe(pages.filter((page) => page.distPath !== '404.html').length);
+    const pdf = copy.files.find((file) => file.url.endsWith('nhat-ky-truc-ban-1-trang.pdf'));
+    expect(pdf?.bytes).toBe(readFileSync(join(distDir, 'bieu-mau/nhat-ky-truc-ban-1-trang.pdf')).length);
+  });
+});
+
+describeBrowser('offline in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Opens a page with the service worker allowed, waits until it holds the page; the bytes the worker fetched. */
+  async function firstVisit(path: string) {
+    const site = await openPage(browser, { serviceWorkers: 'allow' });
+    onTestFinished(() => site.close());
+    const background: Promise<number>[] = [];
+    const count = (response: Response) => {
+      const request = response.request();
+      if (request.serviceWorker() || /\/sw\.js$/.test(request.url())) {
+        background.push(request.sizes().then((sizes) => sizes.responseBodySize + sizes.responseHeadersSize).catch(() => 0));
+      }
+    };
+    site.context.on('response', count);
+    await site.goto(path);
+    await cached(site, path);
+    await site.page.waitForTimeout(500); // anything still in flight lands in the count
+    site.context.off('response', count);
+    const bytes = (await Promise.all(background)).reduce((sum, size) => sum + size, 0);
+    return { site, bytes };
+  }
+
+  /** Waits until the worker's cache holds `path`. */
+  const cached = (site: SitePage, path: string) =>
+    expect
+      .poll(
+        () =>
+          site.page.evaluate(async (url) => {
+            for (const name of await caches.keys()) if (await (await caches.open(name)).match(url, { ignoreSearch: true })) return true;
+            return false;
+          }, new URL(path.replace(/^\//, ''), new URL(basePath, site.page.url())).href),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+
+  const h1Of = (path: string) => {
+    const page = pages.find((p) => p.path === basePath + path.slice(1));
+    if (!page) throw new Error(`no page ${path}`);
+    return /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(readFileSync(page.file, 'utf8'))?.[1]?.replace(/<[^>]+>/g, '').trim();
+  };
+
+  it.each(['/dieu-7/', '/tim-kiem/', '/bieu-mau/'])('a first visit to %s downloads at most 300 KB besides the page', async (path) => {
+    const { bytes } = await firstVisit(path);
+    expect(bytes, `${bytes} bytes in the background`).toBeGreaterThan(0);
+    expect(bytes, `${bytes} bytes in the background`).toBeLessThanOrEqual(FIRST_VISIT_BACKGROUND_BUDGET);
+    expect(bytes, 'far less than the full copy').toBeLessThan(copy.bytes / 4);
+  });
+
+  it('before the full copy is chosen, the pages visited open with the network off', async () => {
+    const { site } = await firstVisit('/dieu-7/');
+    await site.goto('/vai-tro/');
+    await cached(site, '/vai-tro/');
+    await site.context.setOffline(true);
+    for (const path of ['/dieu-7/', '/vai-tro/']) {
+      const response = await site.goto(path);
+      expect(response?.ok(), path).toBe(true);
+      expect((await site.page.textContent('h1'))?.trim(), path).toBe(h1Of(path));
+      expect(await site.page.evaluate(() => getComputedStyle(document.body).fontFamily), 'styled from the shell').not.toBe('');
+    }
+    expect(site.offsite).toEqual([]);
+  });
+
+  it('the full copy shows its size first, downloads with progress, then every page and the search work offline', async () => {
+    const { site } = await firstVisit('/');
+    const control = site.page.locator('offline-copy');
+    const button = control.locator('button');
+    expect(await button.textContent()).toBe('Lưu để dùng khi mất mạng');
+    const downloads: string[] = [];
+    site.context.on('request', (request) => downloads.push(request.url()));
+    await button.click();
+    await expect.poll(() => control.locator('[role="status"]').textContent()).toBe(offerText(copy.pages, copy.bytes));
+    expect(await button.textContent()).toBe(`Tải về (${formatBytes(copy.bytes)})`);
+    expect(downloads.filter((url) => !/offline\.json$|offline-copy.*\.js$/.test(url)), 'nothing downloaded before the second press').toEqual([]);
+    const progress: string[] = [];
+    await site.page.exposeFunction('__progress', (text: string) => progress.push(text));
+    await site.page.evaluate(() => {
+      const status = document.querySelector('offline-copy [role="status"]');
+      if (status) new MutationObserver(() => (window as unknown as { __progress: (t: string) => void }).__progress(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    await button.click();
+    await expect
+      .poll(() => control.locator('[role="status"]').textContent(), { timeout: 60_000 })
+      .toBe('Đã lưu: mọi trang, tìm kiếm và biểu mẫu trống dùng được khi mất mạng.');
+    expect(progress.some((text) => /^Đang tải: .+ \/ .+\.$/.test(text)), progress.join(' | ')).toBe(true);
+
+    await site.context.setOffline(true);
+    for (const path of ['/dieu-7/', '/bieu-mau/', '/dien-tap/', '/quy-trinh/']) {
+      const response = await site.goto(path);
+      expect(response?.ok(), path).toBe(true);
+      expect((await site.page.textContent('h1'))?.trim(), path).toBe(h1Of(path));
+    }
+    const pdf = await site.page.evaluate(async (href) => (await fetch(href)).status, `${basePath}bieu-mau/nhat-ky-truc-ban-1-trang.pdf`);
+    expect(pdf).toBe(200);
+    await site.goto('/tim-kiem/?q=nhat%20ky');
+    await site.page.waitForFunction(() => /kết quả cho/.test(document.querySelector('#trang-thai')?.textContent ?? ''));
+    expect(await site.page.locator('#ket-qua a').count(), 'offline search finds something').toBeGreaterThan(0);
+    expect(site.offsite).toEqual([]);
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { offlineFiles, pagePath, sitemapXml } from '../../src/lib/site/offline-files.ts';
+
+const file = (path: string, text = path) => ({ path, bytes: new TextEncoder().encode(text) });
+const built = [
+  file('index.html'),
+  file('dieu-7/index.html'),
+  file('404.html'),
+  file('_astro/a.css'),
+  file('_astro/b.js'),
+  file('pagefind/pagefind.js'),
+  file('bieu-mau/x.pdf'),
+  file('favicon.svg'),
+  file('sw.js'),
+  file('sitemap.xml'),
+  file('offline.json'),
+];
+
+describe('offline files', () => {
+  it.each([
+    ['index.html', ''],
+    ['dieu-7/index.html', 'dieu-7/'],
+    ['404.html', '404.html'],
+    ['bieu-mau/x.pdf', 'bieu-mau/x.pdf'],
+  ])('page %s is cached as %j', (path, url) => expect(pagePath(path)).toBe(url));
+
+  it('the copy lists every file under the base path but sw.js, sitemap.xml and offline.json, with sizes', () => {
+    const files = offlineFiles(built, '/so-tay/');
+    expect(files.copy.map((f) => f.url)).toEqual([
+      '/so-tay/404.html',
+      '/so-tay/_astro/a.css',
+      '/so-tay/_astro/b.js',
+      '/so-tay/bieu-mau/x.pdf',
+      '/so-tay/dieu-7/',
+      '/so-tay/favicon.svg',
+      '/so-tay/',
+      '/so-tay/pagefind/pagefind.js',
+    ]);
+    expect(files.copyBytes).toBe(files.copy.reduce((sum, f) => sum + f.bytes, 0));
+    expect(files.copy.find((f) => f.url === '/so-tay/dieu-7/')?.bytes).toBe('dieu-7/index.html'.length);
+    expect(files.pages).toBe(2);
+  });
+
+  it('the shell is stylesheets, the 404 page and the icon: no page, script, search file or PDF', () => {
+    const files = offlineFiles(built, '/');
+    expect(files.shell).toEqual(['/404.html', '/_astro/a.css', '/favicon.svg']);
+    expect(files.shellBytes).toBe('404.html'.length + '_astro/a.css'.length + 'favicon.svg'.length);
+  });
+
+  it('the shell does not grow with the content', () => {
+    const more = Array.from({ length: 500 }, (_, i) => file(`trang-${i}/index.html`));
+    expect(offlineFiles([...built, ...more], '/').shell).toEqual(offlineFiles(built, '/').shell);
+  });
+
+  it('gets a new version when a file changes, and keeps it when nothing does', () => {
+    const a = offlineFiles(built, '/');
+    expect(offlineFiles([...built].reverse(), '/').version).toBe(a.version);
+    expect(offlineFiles(built.map((f) => (f.path === '_astro/a.css' ? file(f.path, 'changed') : f)), '/').version).not.toBe(a.version);
+    // The worker itself is not part of what it caches.
+    expect(offlineFiles(built.map((f) => (f.path === 'sw.js' ? file(f.path, 'other') : f)), '/').version).toBe(a.version);
+  });
+
+  it('refuses a base path without its slashes', () => {
+    expect(() => offlineFiles(built, '/so-tay')).toThrow('base path must start and end with "/": "/so-tay"');
+  });
+});
+
+describe('sitemap.xml', () => {
+  it('lists the pages but the 404 one as absolute URLs under the base path', () => {
+    const xml = sitemapXml(built.map((f) => f.path), 'https://intranet.example/ignored/', '/so-tay/');
+    expect([...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])).toEqual([
+      'https://intranet.example/so-tay/',
+      'https://intranet.example/so-tay/dieu-7/',
+    ]);
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')).toBe(true);
+  });
+});
