@@ -20,14 +20,20 @@ try {
   );
   // Per point, the words no checklist item carries (the build allows them only with a note).
   const partly = handbook.points.flatMap((point) => {
-    const left = uncarried(point.text ?? '', handbook.duties.filter((d) => d.point === point.eId).flatMap((d) => d.carries));
-    return left.length > 0 ? [`  ${point.label}: ${left.map((words) => `"${words}"`).join(', ')}`] : [];
+    const left = uncarried(
+      point.text ?? '',
+      handbook.duties.filter((d) => d.point === point.eId).flatMap((d) => d.carries),
+    );
+    return left.length > 0
+      ? [`  ${point.label}: ${left.map((words) => `"${words}"`).join(', ')}`]
+      : [];
   });
   console.log(
     `Spans: ${handbook.points.length - partly.length} of ${handbook.points.length} points carried in full by checklist items; ` +
       `${handbook.readings.length} readings of the handbook.`,
   );
-  if (partly.length > 0) console.log(`Partly carried (each with a note in checklists.yaml):\n${partly.join('\n')}`);
+  if (partly.length > 0)
+    console.log(`Partly carried (each with a note in checklists.yaml):\n${partly.join('\n')}`);
 } catch (error) {
   if (!(error instanceof ContentError)) throw error;
   console.error(error.message);

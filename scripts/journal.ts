@@ -6,10 +6,29 @@
  * disk) and renamed only when every one is complete; an error, Ctrl-C or SIGTERM removes
  * the temporary files (and any folder made for them).
  */
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MAX_FILE_CHARS, describeIssue, parseRunFile, pathText, type RunFile } from '../src/lib/checklist/run-file.ts';
+import {
+  MAX_FILE_CHARS,
+  describeIssue,
+  parseRunFile,
+  pathText,
+  type RunFile,
+} from '../src/lib/checklist/run-file.ts';
 import { ContentError } from '../src/lib/content/errors.ts';
 import type { EntryPart, JournalForm } from '../src/lib/content/forms-schema.ts';
 import type { Handbook } from '../src/lib/content/handbook.ts';
@@ -99,15 +118,25 @@ const OPTIONS = {
 
 function parse(argv: string[]) {
   try {
-    return parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
+    return parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false })
+      .values;
   } catch (error) {
     const { code, message } = error as { code?: string; message: string };
-    const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? /(--[\w-]+)/.exec(message)?.[1] ?? 'arguments';
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(option, 'unknown option (see --help)');
+    const option =
+      /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? /(--[\w-]+)/.exec(message)?.[1] ?? 'arguments';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      throw new UsageError(option, 'unknown option (see --help)');
     if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-      throw new UsageError(option, `unexpected argument ${quoteValue(/'([^']*)'/.exec(message)?.[1] ?? '')}: every value follows its option, e.g. --pages 10`);
+      throw new UsageError(
+        option,
+        `unexpected argument ${quoteValue(/'([^']*)'/.exec(message)?.[1] ?? '')}: every value follows its option, e.g. --pages 10`,
+      );
     }
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(/(--[\w-]+)/.exec(message)?.[1] ?? option, 'expected a value after the option');
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+      throw new UsageError(
+        /(--[\w-]+)/.exec(message)?.[1] ?? option,
+        'expected a value after the option',
+      );
     throw error;
   }
 }
@@ -141,8 +170,13 @@ function checkFile(file: string, what: string): void {
   } catch {
     return;
   }
-  if (stats.isDirectory()) throw new UsageError(what, `${quoteValue(file)} is a folder; give a file name`);
-  if (stats.isSymbolicLink() || !stats.isFile()) throw new UsageError(what, `${quoteValue(file)} is ${kindOf(stats)}; only a regular file is written (nothing was)`);
+  if (stats.isDirectory())
+    throw new UsageError(what, `${quoteValue(file)} is a folder; give a file name`);
+  if (stats.isSymbolicLink() || !stats.isFile())
+    throw new UsageError(
+      what,
+      `${quoteValue(file)} is ${kindOf(stats)}; only a regular file is written (nothing was)`,
+    );
 }
 
 function checkTarget(file: string, what: string): void {
@@ -180,7 +214,11 @@ function makeFolder(folder: string): void {
  * writes with a turn of the event loop between files: a signal is handled between two
  * files, never in the middle of one, and removes every temporary file there is.
  */
-async function writeAll(files: { path: string; bytes: Uint8Array }[], what: string, folder?: string): Promise<void> {
+async function writeAll(
+  files: { path: string; bytes: Uint8Array }[],
+  what: string,
+  folder?: string,
+): Promise<void> {
   const onSignal = (signal: NodeJS.Signals) => {
     removeTemporary();
     process.exit(signal === 'SIGINT' ? 130 : 143);
@@ -195,7 +233,8 @@ async function writeAll(files: { path: string; bytes: Uint8Array }[], what: stri
       const fd = openSync(temp, 'wx', 0o644);
       temporary.add(temp);
       try {
-        for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+        for (let offset = 0; offset < bytes.length;)
+          offset += writeSync(fd, bytes, offset, bytes.length - offset);
         fsyncSync(fd);
       } finally {
         closeSync(fd);
@@ -224,14 +263,24 @@ async function writeAll(files: { path: string; bytes: Uint8Array }[], what: stri
 function readRunFile(name: string): RunFile {
   let bytes: Buffer;
   try {
-    if (statSync(name).isDirectory()) throw new UsageError('--entries', `${name} is a folder; give the run file (.json)`);
+    if (statSync(name).isDirectory())
+      throw new UsageError('--entries', `${name} is a folder; give the run file (.json)`);
     bytes = readFileSync(name);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError('--entries', code === 'ENOENT' ? `the file ${name} does not exist` : `cannot read ${name}: ${(error as Error).message}`);
+    throw new UsageError(
+      '--entries',
+      code === 'ENOENT'
+        ? `the file ${name} does not exist`
+        : `cannot read ${name}: ${(error as Error).message}`,
+    );
   }
-  if (bytes.length > MAX_FILE_CHARS * 4) throw new UsageError('--entries', `${name}: ${bytes.length} bytes is too large for a shift run file`);
+  if (bytes.length > MAX_FILE_CHARS * 4)
+    throw new UsageError(
+      '--entries',
+      `${name}: ${bytes.length} bytes is too large for a shift run file`,
+    );
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -244,7 +293,13 @@ function readRunFile(name: string): RunFile {
 }
 
 /** The field of the run a table column comes from, for messages. */
-const ENTRY_FIELD: Record<EntryPart, string> = { time: 'at', content: 'content', direction: 'direction', informed: 'informed', result: 'result' };
+const ENTRY_FIELD: Record<EntryPart, string> = {
+  time: 'at',
+  content: 'content',
+  direction: 'direction',
+  informed: 'informed',
+  result: 'result',
+};
 
 /** Where a row's cell comes from in the run file: "run.journal[2].content" or the ticked item. */
 function sourceOf(form: JournalForm, line: JournalLine | undefined, column: string): string {
@@ -264,21 +319,33 @@ async function journalFromRun(
 ): Promise<{ bytes: Uint8Array; rows: number }> {
   const { run } = file;
   const role = handbook.dutyHolders.find((r) => r.id === run.role);
-  if (!role) throw new UsageError('--entries', `${name}: run.role: ${JSON.stringify(run.role)} is not a role with a checklist in this handbook`);
+  if (!role)
+    throw new UsageError(
+      '--entries',
+      `${name}: run.role: ${JSON.stringify(run.role)} is not a role with a checklist in this handbook`,
+    );
   const items = ticked
     ? handbook.dutiesOf(role.id).map((duty) => ({
         id: duty.id,
         action: duty.action,
-        approval: duty.approval ? `Đã được ${handbook.role(duty.approval.by).name} phê duyệt` : undefined,
+        approval: duty.approval
+          ? `Đã được ${handbook.role(duty.approval.by).name} phê duyệt`
+          : undefined,
       }))
     : undefined;
   const { options, lines } = journalOfRun(form, run, { ticked: items });
   try {
     return { bytes: await buildJournal(form, { ...base, ...options }, fonts), rows: lines.length };
   } catch (error) {
-    if (error instanceof JournalRowError) throw new UsageError('--entries', `${name}: ${sourceOf(form, lines[error.row], error.column)}: ${error.message}`);
-    if (error instanceof JournalOptionError && error.option === 'header') throw new UsageError('--entries', `${name}: run.officer: ${error.message}`);
-    if (error instanceof JournalOptionError && error.option === 'rows') throw new UsageError('--entries', `${name}: ${error.message}`);
+    if (error instanceof JournalRowError)
+      throw new UsageError(
+        '--entries',
+        `${name}: ${sourceOf(form, lines[error.row], error.column)}: ${error.message}`,
+      );
+    if (error instanceof JournalOptionError && error.option === 'header')
+      throw new UsageError('--entries', `${name}: run.officer: ${error.message}`);
+    if (error instanceof JournalOptionError && error.option === 'rows')
+      throw new UsageError('--entries', `${name}: ${error.message}`);
     throw error;
   }
 }
@@ -304,19 +371,31 @@ async function main(argv: string[]): Promise<void> {
   }
   const batch = values.from !== undefined || values.to !== undefined;
   if (batch) {
-    if (values.from === undefined) throw new UsageError('--from', 'expected --from YYYY-MM-DD with --to');
-    if (values.to === undefined) throw new UsageError('--to', 'expected --to YYYY-MM-DD with --from');
-    if (values.date !== undefined) throw new UsageError('--date', 'cannot be used with --from/--to: each day gets its own date');
+    if (values.from === undefined)
+      throw new UsageError('--from', 'expected --from YYYY-MM-DD with --to');
+    if (values.to === undefined)
+      throw new UsageError('--to', 'expected --to YYYY-MM-DD with --from');
+    if (values.date !== undefined)
+      throw new UsageError('--date', 'cannot be used with --from/--to: each day gets its own date');
     if (values.out !== undefined && values['out-dir'] !== undefined) {
-      throw new UsageError('--out', 'cannot be used with --out-dir: --out writes the days into one file, --out-dir one file per day');
+      throw new UsageError(
+        '--out',
+        'cannot be used with --out-dir: --out writes the days into one file, --out-dir one file per day',
+      );
     }
   } else if (values['out-dir'] !== undefined) {
     throw new UsageError('--out-dir', 'is for --from/--to batches; use --out for one file');
   }
   if (values.entries !== undefined) {
-    if (batch) throw new UsageError('--entries', 'cannot be used with --from/--to: a run fills one journal');
-    if (values.date !== undefined) throw new UsageError('--date', "cannot be used with --entries: the date is the run's");
-    if (values.shift !== undefined) throw new UsageError('--shift', "cannot be used with --entries: the start and end are the run's");
+    if (batch)
+      throw new UsageError('--entries', 'cannot be used with --from/--to: a run fills one journal');
+    if (values.date !== undefined)
+      throw new UsageError('--date', "cannot be used with --entries: the date is the run's");
+    if (values.shift !== undefined)
+      throw new UsageError(
+        '--shift',
+        "cannot be used with --entries: the start and end are the run's",
+      );
   } else if (values.ticked) {
     throw new UsageError('--ticked', 'is for --entries FILE');
   }
@@ -325,7 +404,10 @@ async function main(argv: string[]): Promise<void> {
   try {
     timestamp = timestampFromEpoch(process.env.SOURCE_DATE_EPOCH);
   } catch (error) {
-    throw new UsageError('SOURCE_DATE_EPOCH', (error as Error).message.replace(/^SOURCE_DATE_EPOCH /, ''));
+    throw new UsageError(
+      'SOURCE_DATE_EPOCH',
+      (error as Error).message.replace(/^SOURCE_DATE_EPOCH /, ''),
+    );
   }
   // Check every value before reading content or touching the disk.
   const pages = parsePages(values.pages);
@@ -339,7 +421,13 @@ async function main(argv: string[]): Promise<void> {
       `${days.length} days of ${pages} pages make ${days.length * pages} pages; one file holds at most ${MAX_FILE_PAGES}: use --out-dir for one file per day`,
     );
   }
-  const options: JournalOptions = { pages, unit: values.unit, agency: values.agency, shift: values.shift, timestamp };
+  const options: JournalOptions = {
+    pages,
+    unit: values.unit,
+    agency: values.agency,
+    shift: values.shift,
+    timestamp,
+  };
   // A run file is input too: read and checked before the content.
   const runData = values.entries !== undefined ? readRunFile(values.entries) : undefined;
 
@@ -354,9 +442,17 @@ async function main(argv: string[]): Promise<void> {
   if (runData && handbook && values.entries !== undefined) {
     const out = resolve(values.out ?? DEFAULT_OUT);
     checkTarget(out, '--out');
-    const { bytes, rows } = await journalFromRun({ form, handbook, fonts }, runData, values.entries, Boolean(values.ticked), options);
+    const { bytes, rows } = await journalFromRun(
+      { form, handbook, fonts },
+      runData,
+      values.entries,
+      Boolean(values.ticked),
+      options,
+    );
     await writeAll([{ path: out, bytes }], '--out');
-    console.log(`Wrote ${values.out ?? DEFAULT_OUT} from ${values.entries}: ${rows} row${rows === 1 ? '' : 's'}, ${kb(bytes.length)}.`);
+    console.log(
+      `Wrote ${values.out ?? DEFAULT_OUT} from ${values.entries}: ${rows} row${rows === 1 ? '' : 's'}, ${kb(bytes.length)}.`,
+    );
     return;
   }
 
@@ -364,14 +460,23 @@ async function main(argv: string[]): Promise<void> {
     const out = resolve(values.out ?? DEFAULT_OUT);
     checkTarget(out, '--out');
     const shown = progress(days.length);
-    const bytes = await buildJournal(form, oneFile ? { ...options, dates: days } : { ...options, date: values.date }, fonts, {
-      onDay: (done) => shown.step(done, days[done - 1]!),
-    });
+    const bytes = await buildJournal(
+      form,
+      oneFile ? { ...options, dates: days } : { ...options, date: values.date },
+      fonts,
+      {
+        onDay: (done) => shown.step(done, days[done - 1]!),
+      },
+    );
     shown.end();
     await writeAll([{ path: out, bytes }], '--out');
     const total = oneFile ? days.length * pages : pages;
-    const span = oneFile ? ` (${days[0]} to ${days.at(-1)}, ${days.length} day${days.length === 1 ? '' : 's'})` : '';
-    console.log(`Wrote ${values.out ?? DEFAULT_OUT}: ${total} page${total === 1 ? '' : 's'}${span}, ${kb(bytes.length)}.`);
+    const span = oneFile
+      ? ` (${days[0]} to ${days.at(-1)}, ${days.length} day${days.length === 1 ? '' : 's'})`
+      : '';
+    console.log(
+      `Wrote ${values.out ?? DEFAULT_OUT}: ${total} page${total === 1 ? '' : 's'}${span}, ${kb(bytes.length)}.`,
+    );
     return;
   }
 
@@ -390,11 +495,13 @@ async function main(argv: string[]): Promise<void> {
         if (dirname(parent) === parent) break;
         continue;
       }
-      if (!stats.isDirectory()) throw new UsageError('--out-dir', `${quoteValue(parent)} is not a folder`);
+      if (!stats.isDirectory())
+        throw new UsageError('--out-dir', `${quoteValue(parent)} is not a folder`);
       break;
     }
   }
-  if (existing && !existing.isDirectory()) throw new UsageError('--out-dir', `${quoteValue(outDir)} is not a folder`);
+  if (existing && !existing.isDirectory())
+    throw new UsageError('--out-dir', `${quoteValue(outDir)} is not a folder`);
   const files = days.map((day) => ({ day, path: join(outDir, dayFileName(day)) }));
   if (existing) for (const { path } of files) checkFile(path, '--out-dir');
   const shown = progress(days.length);
@@ -406,10 +513,21 @@ async function main(argv: string[]): Promise<void> {
   shown.end();
   await writeAll(built, '--out-dir', outDir);
   const total = built.reduce((sum, file) => sum + file.bytes.length, 0);
-  console.log(`Wrote ${built.length} file${built.length === 1 ? '' : 's'} to ${values['out-dir'] ?? '.'} (${days[0]} to ${days.at(-1)}), ${kb(total)} in all.`);
+  console.log(
+    `Wrote ${built.length} file${built.length === 1 ? '' : 's'} to ${values['out-dir'] ?? '.'} (${days[0]} to ${days.at(-1)}), ${kb(total)} in all.`,
+  );
 }
 
-const FLAG: Record<string, string> = { pages: '--pages', date: '--date', unit: '--unit', agency: '--agency', shift: '--shift', from: '--from', to: '--to', dates: '--from/--to' };
+const FLAG: Record<string, string> = {
+  pages: '--pages',
+  date: '--date',
+  unit: '--unit',
+  agency: '--agency',
+  shift: '--shift',
+  from: '--from',
+  to: '--to',
+  dates: '--from/--to',
+};
 
 try {
   await main(process.argv.slice(2));

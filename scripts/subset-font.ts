@@ -13,11 +13,17 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import subsetFont from 'subset-font';
-import { JOURNAL_CHARSET, describeCharacter, missingCharacters } from '../src/lib/journal/charset.ts';
+import {
+  JOURNAL_CHARSET,
+  describeCharacter,
+  missingCharacters,
+} from '../src/lib/journal/charset.ts';
 
 const require = createRequire(import.meta.url);
 const packageDir = dirname(require.resolve('@expo-google-fonts/tinos/package.json'));
-const packageVersion = (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
+const packageVersion = (
+  JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }
+).version;
 const outDir = join(import.meta.dirname, '..', 'src', 'lib', 'journal', 'fonts');
 
 const fonts = [
@@ -27,11 +33,16 @@ const fonts = [
 
 for (const font of fonts) {
   const original = readFileSync(join(packageDir, font.from));
-  const subset = await subsetFont(original, JOURNAL_CHARSET, { targetFormat: 'truetype', noHinting: true });
+  const subset = await subsetFont(original, JOURNAL_CHARSET, {
+    targetFormat: 'truetype',
+    noHinting: true,
+  });
   const parsed = fontkit.create(subset);
   const missing = missingCharacters(JOURNAL_CHARSET, new Set(parsed.characterSet));
   if (missing.length > 0) {
-    throw new Error(`${font.from} lacks ${missing.map(describeCharacter).join(', ')}: choose another font`);
+    throw new Error(
+      `${font.from} lacks ${missing.map(describeCharacter).join(', ')}: choose another font`,
+    );
   }
   const target = join(outDir, font.to);
   writeFileSync(target, subset);
@@ -41,4 +52,6 @@ for (const font of fonts) {
   );
 }
 copyFileSync(join(packageDir, 'LICENSE_FONT'), join(outDir, 'OFL.txt'));
-console.log(`from @expo-google-fonts/tinos@${packageVersion}; licence copied to ${relative(process.cwd(), join(outDir, 'OFL.txt'))}`);
+console.log(
+  `from @expo-google-fonts/tinos@${packageVersion}; licence copied to ${relative(process.cwd(), join(outDir, 'OFL.txt'))}`,
+);

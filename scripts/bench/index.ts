@@ -43,7 +43,11 @@ if (!Number.isInteger(runs) || runs < 1 || scales.some((s) => !Number.isInteger(
 const work = mkdtempSync(join(tmpdir(), 'so-tay-bench-'));
 const report: Record<string, unknown> = {
   date: new Date().toISOString(),
-  machine: { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), loadAverageAtStart: loadavg() },
+  machine: {
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    loadAverageAtStart: loadavg(),
+  },
 };
 console.log(
   `npm run bench — ${cpus().length} cores, load average ${loadavg()
@@ -69,7 +73,11 @@ const SELF_TIMED = {
 };
 
 /** Seconds per phase, in build order, from when the milestones arrived and what the steps logged. */
-function buildPhases(reached: Map<string, number>, selfMs: Map<string, number>, wallSeconds: number) {
+function buildPhases(
+  reached: Map<string, number>,
+  selfMs: Map<string, number>,
+  wallSeconds: number,
+) {
   const at = (key: keyof typeof MILESTONES) => reached.get(key) ?? Number.NaN;
   const steps = [...selfMs.values()].reduce((sum, ms) => sum + ms / 1000, 0);
   const round = (seconds: number) => +seconds.toFixed(2);
@@ -79,7 +87,7 @@ function buildPhases(reached: Map<string, number>, selfMs: Map<string, number>, 
     'bundling (Vite)': round(at('rendering') - at('entrypoints')),
     'rendering pages': round(at('last') - at('rendering') - steps),
     ...Object.fromEntries([...selfMs].map(([step, ms]) => [step, round(ms / 1000)])),
-    'exit': round(wallSeconds - at('last')),
+    exit: round(wallSeconds - at('last')),
   };
 }
 
@@ -93,9 +101,18 @@ interface BuildRun {
 /** One full build (site, index, forms) of a content root, timed by GNU time: wall seconds and peak RSS. */
 async function build(contentRoot: string, outDir: string): Promise<BuildRun> {
   const start = performance.now();
-  const child = spawn('/usr/bin/time', ['-f', 'TIME %e %M', resolve('node_modules/.bin/astro'), 'build'], {
-    env: { ...process.env, CONTENT_ROOT: contentRoot, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
+  const child = spawn(
+    '/usr/bin/time',
+    ['-f', 'TIME %e %M', resolve('node_modules/.bin/astro'), 'build'],
+    {
+      env: {
+        ...process.env,
+        CONTENT_ROOT: contentRoot,
+        OUT_DIR: outDir,
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+    },
+  );
   const reached = new Map<string, number>();
   const selfMs = new Map<string, number>();
   let pages = 0;
@@ -106,14 +123,17 @@ async function build(contentRoot: string, outDir: string): Promise<BuildRun> {
     const line = coloured.replace(/\x1b\[[0-9;]*m/g, ''); // Astro colours its log even into a pipe
     log += `${line}\n`;
     const at = (performance.now() - start) / 1000;
-    for (const [key, milestone] of Object.entries(MILESTONES)) if (!reached.has(key) && milestone.test(line)) reached.set(key, at);
+    for (const [key, milestone] of Object.entries(MILESTONES))
+      if (!reached.has(key) && milestone.test(line)) reached.set(key, at);
     for (const [step, pattern] of Object.entries(SELF_TIMED)) {
       const ms = pattern.exec(line)?.[1];
       if (ms) selfMs.set(step, Number(ms));
     }
     pages = Number(/(\d+) page\(s\) built/.exec(line)?.[1] ?? pages);
   }
-  const status = await new Promise<number | null>((done) => (child.exitCode !== null ? done(child.exitCode) : child.on('close', done)));
+  const status = await new Promise<number | null>((done) =>
+    child.exitCode !== null ? done(child.exitCode) : child.on('close', done),
+  );
   if (status !== 0) throw new Error(`build of ${contentRoot} failed:\n${log}\n${stderr}`);
   const [seconds, kib] = (/TIME ([\d.]+) (\d+)/.exec(stderr)?.slice(1) ?? []).map(Number);
   const phases = buildPhases(reached, selfMs, seconds ?? Number.NaN);
@@ -123,7 +143,13 @@ async function build(contentRoot: string, outDir: string): Promise<BuildRun> {
 try {
   const dist = join(work, 'dist-1');
   // 1. Builds at each scale.
-  const builds: { scale: number; pages: number; runs: number; medianSeconds: number; medianPeakMiB: number }[] = [];
+  const builds: {
+    scale: number;
+    pages: number;
+    runs: number;
+    medianSeconds: number;
+    medianPeakMiB: number;
+  }[] = [];
   const phasesByScale: Record<string, Record<string, number>> = {};
   const offlineByScale: Record<string, OfflineBytes> = {};
   for (const scale of values['skip-build'] ? [] : scales) {
@@ -153,7 +179,10 @@ try {
     phasesByScale[`${scale}×`] = phases;
     const offlineBrowser = await launchChromium();
     try {
-      offlineByScale[`${scale}×`] = await measureOfflineBytes(offlineBrowser, join(work, `dist-${scale}`));
+      offlineByScale[`${scale}×`] = await measureOfflineBytes(
+        offlineBrowser,
+        join(work, `dist-${scale}`),
+      );
     } finally {
       await offlineBrowser.close();
     }
@@ -202,7 +231,9 @@ try {
     await browser.close();
     await server.close();
   }
-  console.log('\n2. First visit, gzip bytes (search index and PDFs load on demand and are not counted)');
+  console.log(
+    '\n2. First visit, gzip bytes (search index and PDFs load on demand and are not counted)',
+  );
   console.table(weights);
   report.firstVisitGzipBytes = weights;
 
@@ -231,13 +262,18 @@ try {
   report.journal = journal;
 
   if (Object.keys(offlineByScale).length > 0) {
-    console.log('\n5. Offline: bytes a first visit to /dieu-7/ downloads in the background, and the full copy (on request)');
+    console.log(
+      '\n5. Offline: bytes a first visit to /dieu-7/ downloads in the background, and the full copy (on request)',
+    );
     console.table(offlineByScale);
     report.offline = offlineByScale;
   }
 
   mkdirSync('bench-results', { recursive: true });
-  const file = join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const file = join(
+    'bench-results',
+    `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+  );
   writeFileSync(file, JSON.stringify(report, null, 2));
   console.log(`\nWrote ${file}`);
 } finally {

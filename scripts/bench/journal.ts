@@ -19,22 +19,34 @@ const verdict = (ok: boolean) => (ok ? 'within target' : 'OVER TARGET');
 
 const form = getJournalForm();
 const fonts = getJournalFonts();
-console.log(`bench:journal — ${RUNS} runs each, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `bench:journal — ${RUNS} runs each, ${cpus().length} cores, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 
 // Sizes (deterministic).
 const one = await buildJournal(form, { pages: 1 }, fonts);
 const ten = await buildJournal(form, { pages: 10 }, fonts);
 const perPage = (ten.length - one.length) / 9;
-console.log(`size, 1-page blank:   ${kb(one.length)} (${one.length} bytes; target ≤ 60 KB: ${verdict(one.length <= 60 * 1024)})`);
+console.log(
+  `size, 1-page blank:   ${kb(one.length)} (${one.length} bytes; target ≤ 60 KB: ${verdict(one.length <= 60 * 1024)})`,
+);
 console.log(`size, 10-page blank:  ${kb(ten.length)} (${ten.length} bytes)`);
-console.log(`size, each further page: ${kb(perPage)} (target ≤ 25 KB: ${verdict(perPage <= 25 * 1024)})`);
+console.log(
+  `size, each further page: ${kb(perPage)} (target ≤ 25 KB: ${verdict(perPage <= 25 * 1024)})`,
+);
 
 // Warm, in-process: the module already loaded and its font parsed.
 for (const pages of [1, 10]) {
   const times: number[] = [];
   for (let run = 0; run < RUNS * 4; run++) {
     const start = performance.now();
-    await buildJournal(form, { pages, date: '2025-03-04', unit: 'Phòng Giám sát hải quan trực tuyến' }, fonts);
+    await buildJournal(
+      form,
+      { pages, date: '2025-03-04', unit: 'Phòng Giám sát hải quan trực tuyến' },
+      fonts,
+    );
     times.push(performance.now() - start);
   }
   console.log(`warm, in-process, ${pages}-page journal: median ${ms(median(times))} per document`);
@@ -53,7 +65,9 @@ for (let run = 0; run < Math.min(RUNS, 3); run++) {
   batchCpu.push((used.user + used.system) / 1000);
 }
 // CPU time beside wall time: on a shared machine the wall clock also counts other work.
-console.log(`in-process, 365 one-page journals: median ${(median(batchTimes) / 1000).toFixed(2)} s wall, ${(median(batchCpu) / 1000).toFixed(2)} s CPU`);
+console.log(
+  `in-process, 365 one-page journals: median ${(median(batchTimes) / 1000).toFixed(2)} s wall, ${(median(batchCpu) / 1000).toFixed(2)} s CPU`,
+);
 
 // A year in one file, in-process: the module's share of `--from … --to … --out FILE`.
 const yearTimes: number[] = [];
@@ -63,20 +77,27 @@ for (let run = 0; run < Math.min(RUNS, 3); run++) {
   yearBytes = (await buildJournal(form, { pages: 1, dates: days }, fonts)).length;
   yearTimes.push(performance.now() - start);
 }
-console.log(`in-process, a 365-day year as one file (365 pages): median ${(median(yearTimes) / 1000).toFixed(2)} s, ${kb(yearBytes)}`);
+console.log(
+  `in-process, a 365-day year as one file (365 pages): median ${(median(yearTimes) / 1000).toFixed(2)} s, ${kb(yearBytes)}`,
+);
 
 // Cold processes, as a user runs them: the CLI start-up included.
 const cli = ['--prefix', resolve('.'), 'tsx', resolve('scripts/journal.ts')];
 const timed = (args: string[], cwd: string) => {
   const start = performance.now();
-  const result = spawnSync('npx', [...cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '' } });
+  const result = spawnSync('npx', [...cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, SOURCE_DATE_EPOCH: '' },
+  });
   if (result.status !== 0) throw new Error(`journal ${args.join(' ')} failed: ${result.stderr}`);
   return performance.now() - start;
 };
 const dir = mkdtempSync(join(tmpdir(), 'bench-journal-'));
 try {
   const cold: number[] = [];
-  for (let run = 0; run < RUNS; run++) cold.push(timed(['--out', join(dir, `cold-${run}.pdf`)], dir));
+  for (let run = 0; run < RUNS; run++)
+    cold.push(timed(['--out', join(dir, `cold-${run}.pdf`)], dir));
   console.log(`cold process (npm run journal, 1 page): median ${ms(median(cold))} per document`);
   const batch: number[] = [];
   for (let run = 0; run < Math.min(RUNS, 3); run++) {
@@ -85,7 +106,9 @@ try {
     if (readdirSync(out).length !== 365) throw new Error('the batch did not write 365 files');
   }
   const batchSeconds = median(batch) / 1000;
-  console.log(`cold process, 365-day batch (--from/--to, 1 page each): median ${batchSeconds.toFixed(2)} s (target ≤ 15 s: ${verdict(batchSeconds <= 15)})`);
+  console.log(
+    `cold process, 365-day batch (--from/--to, 1 page each): median ${batchSeconds.toFixed(2)} s (target ≤ 15 s: ${verdict(batchSeconds <= 15)})`,
+  );
   const year: number[] = [];
   let size = 0;
   for (let run = 0; run < Math.min(RUNS, 3); run++) {

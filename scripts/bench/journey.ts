@@ -99,7 +99,13 @@ export async function runJourney(
   const ctx = context ?? (await browser.newContext({ locale: 'vi-VN' }));
   if (!probed.has(ctx)) await installProbe(ctx, site.resultSelector);
   probed.add(ctx);
-  const responses: Promise<{ url: string; start: number; end: number; gzip: number; fromServiceWorker: boolean }>[] = [];
+  const responses: Promise<{
+    url: string;
+    start: number;
+    end: number;
+    gzip: number;
+    fromServiceWorker: boolean;
+  }>[] = [];
   const onResponse = (response: import('playwright-core').Response) => {
     responses.push(
       (async () => {
@@ -125,19 +131,33 @@ export async function runJourney(
     await site.open(page);
     await page.keyboard.type(query, { delay: 60 });
     if (site.lastKey) await page.keyboard.press(site.lastKey);
-    await page.waitForFunction(() => sessionStorage.getItem('bench:firstResult') !== null, undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => sessionStorage.getItem('bench:firstResult') !== null,
+      undefined,
+      { timeout: 20_000 },
+    );
     const [lastKey, firstResult] = await page.evaluate(() => [
       Number(sessionStorage.getItem('bench:lastKey')),
       Number(sessionStorage.getItem('bench:firstResult')),
     ]);
-    const longTasks = await page.evaluate('window.__longTasks ?? []') as [number, number][];
-    const longestTaskMs = Math.max(0, ...longTasks.filter(([start]) => start >= clickedAt && start <= firstResult).map(([, duration]) => duration));
+    const longTasks = (await page.evaluate('window.__longTasks ?? []')) as [number, number][];
+    const longestTaskMs = Math.max(
+      0,
+      ...longTasks
+        .filter(([start]) => start >= clickedAt && start <= firstResult)
+        .map(([, duration]) => duration),
+    );
     await page.waitForTimeout(300); // let responses in flight settle before reading their bodies
     const fetched = (await Promise.all(responses)).filter(
-      (r) => r.start >= clickedAt - 1 && r.end <= firstResult + 1 && !r.fromServiceWorker && !r.url.startsWith('data:'),
+      (r) =>
+        r.start >= clickedAt - 1 &&
+        r.end <= firstResult + 1 &&
+        !r.fromServiceWorker &&
+        !r.url.startsWith('data:'),
     );
     const byKind: Record<string, number> = {};
-    for (const file of fetched) byKind[kindOf(file.url)] = (byKind[kindOf(file.url)] ?? 0) + file.gzip;
+    for (const file of fetched)
+      byKind[kindOf(file.url)] = (byKind[kindOf(file.url)] ?? 0) + file.gzip;
     await page.close();
     return {
       lastKeyToFirstResultMs: firstResult - lastKey,
@@ -161,6 +181,8 @@ export function summarise(site: string, runs: JourneyRun[]): JourneySummary {
     worstLongTaskMs: Math.max(0, ...runs.map((run) => run.longestTaskMs)),
     medianGzipBytes: median(runs.map((run) => run.gzipBytes)),
     medianRequests: median(runs.map((run) => run.requests)),
-    byKind: Object.fromEntries(kinds.map((kind) => [kind, median(runs.map((run) => run.byKind[kind] ?? 0))])),
+    byKind: Object.fromEntries(
+      kinds.map((kind) => [kind, median(runs.map((run) => run.byKind[kind] ?? 0))]),
+    ),
   };
 }

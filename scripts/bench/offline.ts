@@ -16,7 +16,11 @@ export interface OfflineBytes {
   fullCopyBytes: number;
 }
 
-export async function measureOfflineBytes(browser: Browser, dist: string, path = '/dieu-7/'): Promise<OfflineBytes> {
+export async function measureOfflineBytes(
+  browser: Browser,
+  dist: string,
+  path = '/dieu-7/',
+): Promise<OfflineBytes> {
   const server = await startStaticServer({ root: dist });
   const context = await browser.newContext({ serviceWorkers: 'allow' });
   try {
@@ -24,21 +28,30 @@ export async function measureOfflineBytes(browser: Browser, dist: string, path =
     context.on('response', (response: Response) => {
       const request = response.request();
       if (request.serviceWorker() || /\/sw\.js$/.test(request.url()))
-        sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize).catch(() => 0));
+        sizes.push(
+          request
+            .sizes()
+            .then((s) => s.responseBodySize + s.responseHeadersSize)
+            .catch(() => 0),
+        );
     });
     const page = await context.newPage();
     await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
     // Done once the worker holds the page it was handed, and a moment for anything in flight.
     await page.waitForFunction(
       async (url) => {
-        for (const name of await caches.keys()) if (await (await caches.open(name)).match(url)) return true;
+        for (const name of await caches.keys())
+          if (await (await caches.open(name)).match(url)) return true;
         return false;
       },
       `${server.origin}${path}`,
       { timeout: 30_000, polling: 100 },
     );
     await page.waitForTimeout(500);
-    const firstVisitBackgroundBytes = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+    const firstVisitBackgroundBytes = (await Promise.all(sizes)).reduce(
+      (sum, size) => sum + size,
+      0,
+    );
     const copy = JSON.parse(readFileSync(join(dist, 'offline.json'), 'utf8')) as { bytes: number };
     return { firstVisitBackgroundBytes, fullCopyBytes: copy.bytes };
   } finally {

@@ -17,7 +17,6 @@ import { median } from './median.ts';
 import { startStaticServer } from '../../test/support/static-server.ts';
 import { benchSideBySide } from './side-by-side.ts';
 
-
 export interface SearchBench {
   query: string;
   runs: number;
@@ -36,7 +35,11 @@ export interface SearchBench {
 type FileKind = 'runtime' | 'index' | 'fragments';
 /** Pagefind's code (script, worker, wasm), the index and its metadata, or one result's fragment. */
 const fileKind = (url: string): FileKind =>
-  /\/fragment\//.test(url) ? 'fragments' : /\.(js|pagefind)$/.test(new URL(url).pathname) ? 'runtime' : 'index';
+  /\/fragment\//.test(url)
+    ? 'fragments'
+    : /\.(js|pagefind)$/.test(new URL(url).pathname)
+      ? 'runtime'
+      : 'index';
 
 const sumOf = (fetched: { url: string; gzip: number }[], kind: FileKind) =>
   fetched.filter((file) => fileKind(file.url) === kind).reduce((sum, file) => sum + file.gzip, 0);
@@ -131,8 +134,12 @@ export async function benchSearch(dist: string, runs: number, query: string): Pr
   return {
     query: values.query,
     runs,
-    medianFirstKeystrokeToFirstResultMs: Math.round(median(results.map((r) => r.firstKeystrokeToFirstResultMs))),
-    medianLastKeystrokeToFinalResultsMs: Math.round(median(results.map((r) => r.lastKeystrokeToFinalResultsMs))),
+    medianFirstKeystrokeToFirstResultMs: Math.round(
+      median(results.map((r) => r.firstKeystrokeToFirstResultMs)),
+    ),
+    medianLastKeystrokeToFinalResultsMs: Math.round(
+      median(results.map((r) => r.lastKeystrokeToFinalResultsMs)),
+    ),
     medianNavigationToFirstResultMs: Math.round(median(results.map((r) => r.navigationToResultMs))),
     searchBytesRaw: median(results.map((r) => r.rawBytes)),
     searchBytesGzip: median(results.map((r) => r.gzipBytes)),

@@ -11,7 +11,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium } from '../../test/support/chromium.ts';
 import { startStaticServer } from '../../test/support/static-server.ts';
-import { runJourney, summarise, type JourneyRun, type JourneySite, type JourneySummary } from './journey.ts';
+import {
+  runJourney,
+  summarise,
+  type JourneyRun,
+  type JourneySite,
+  type JourneySummary,
+} from './journey.ts';
 
 export interface SideBySideOptions {
   dist: string;
@@ -24,12 +30,18 @@ export interface SideBySideOptions {
 }
 
 const run = (command: string, args: string[], cwd: string) =>
-  execFileSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  execFileSync(command, args, {
+    cwd,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
 
 /** Copies the peer to a scratch folder, installs it when its lock file changed, builds it; its dist/. */
 export function preparePeer(source: string): string | undefined {
   if (!existsSync(join(source, 'package.json'))) {
-    console.warn(`\n!!! PEER SKIPPED: no Starlight peer at ${resolve(source)}; only the handbook is measured.\n`);
+    console.warn(
+      `\n!!! PEER SKIPPED: no Starlight peer at ${resolve(source)}; only the handbook is measured.\n`,
+    );
     return undefined;
   }
   const scratch = join(tmpdir(), 'so-tay-bench-peer');
@@ -40,7 +52,10 @@ export function preparePeer(source: string): string | undefined {
     rmSync(join(scratch, entry), { recursive: true, force: true });
   }
   mkdirSync(scratch, { recursive: true });
-  cpSync(source, scratch, { recursive: true, filter: (path) => !/\/(node_modules|dist)(\/|$)/.test(path.slice(source.length)) });
+  cpSync(source, scratch, {
+    recursive: true,
+    filter: (path) => !/\/(node_modules|dist)(\/|$)/.test(path.slice(source.length)),
+  });
   if (fresh) {
     console.log(`peer: npm ci in ${scratch}`);
     run('npm', ['ci', '--no-audit', '--no-fund'], scratch);
@@ -90,15 +105,19 @@ export async function benchSideBySide(options: SideBySideOptions) {
   measured.set(RETURNING, []);
   try {
     for (let index = 0; index < options.runs; index++) {
-      for (const site of sites) measured.get(site.name)?.push(await runJourney(browser, site, options.query));
+      for (const site of sites)
+        measured.get(site.name)?.push(await runJourney(browser, site, options.query));
       // A returning visit: the service worker installed and the search used before, so that
       // everything the journey needs comes from its cache (the bytes column counts the network).
       const handbook = sites[0];
       if (handbook) {
         const context = await browser.newContext({ locale: 'vi-VN', serviceWorkers: 'allow' });
         try {
-          for (let warm = 0; warm < 2; warm++) await runJourney(browser, handbook, options.query, context);
-          measured.get(RETURNING)?.push(await runJourney(browser, handbook, options.query, context));
+          for (let warm = 0; warm < 2; warm++)
+            await runJourney(browser, handbook, options.query, context);
+          measured
+            .get(RETURNING)
+            ?.push(await runJourney(browser, handbook, options.query, context));
         } finally {
           await context.close();
         }
@@ -116,7 +135,16 @@ export async function benchSideBySide(options: SideBySideOptions) {
   );
   console.table(
     Object.fromEntries(
-      summaries.map((s) => [s.site, { 'last key → first result, ms': s.medianLastKeyToFirstResultMs, 'longest task, ms': s.worstLongTaskMs, 'gzip bytes': s.medianGzipBytes, requests: s.medianRequests, ...s.byKind }]),
+      summaries.map((s) => [
+        s.site,
+        {
+          'last key → first result, ms': s.medianLastKeyToFirstResultMs,
+          'longest task, ms': s.worstLongTaskMs,
+          'gzip bytes': s.medianGzipBytes,
+          requests: s.medianRequests,
+          ...s.byKind,
+        },
+      ]),
     ),
   );
   const ours = summaries.find((s) => s.site === 'handbook');
@@ -124,8 +152,14 @@ export async function benchSideBySide(options: SideBySideOptions) {
   const ratios =
     ours && peer
       ? {
-          'time: Starlight ÷ handbook (× faster)': ratio(ours.medianLastKeyToFirstResultMs, peer.medianLastKeyToFirstResultMs),
-          'bytes: Starlight ÷ handbook (× lighter)': ratio(ours.medianGzipBytes, peer.medianGzipBytes),
+          'time: Starlight ÷ handbook (× faster)': ratio(
+            ours.medianLastKeyToFirstResultMs,
+            peer.medianLastKeyToFirstResultMs,
+          ),
+          'bytes: Starlight ÷ handbook (× lighter)': ratio(
+            ours.medianGzipBytes,
+            peer.medianGzipBytes,
+          ),
         }
       : undefined;
   if (ratios) console.table(ratios);

@@ -27,13 +27,23 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Writes the real content plus synthetic articles into `root` (which must not exist yet). */
 export function writeSyntheticContent(root: string, scale: number, realRoot = 'content'): void {
   cpSync(realRoot, root, { recursive: true });
-  const roleIds = (parse(readFileSync(join(realRoot, 'roles.yaml'), 'utf8')) as { id: string }[]).map((r) => r.id);
-  const article = parse(readFileSync(join(realRoot, 'articles/dieu-7.yaml'), 'utf8')) as ArticleYaml;
-  const sources = parse(readFileSync(join(root, 'sources/sources.yaml'), 'utf8')) as Record<string, unknown>[];
+  const roleIds = (
+    parse(readFileSync(join(realRoot, 'roles.yaml'), 'utf8')) as { id: string }[]
+  ).map((r) => r.id);
+  const article = parse(
+    readFileSync(join(realRoot, 'articles/dieu-7.yaml'), 'utf8'),
+  ) as ArticleYaml;
+  const sources = parse(readFileSync(join(root, 'sources/sources.yaml'), 'utf8')) as Record<
+    string,
+    unknown
+  >[];
   const roles = parse(readFileSync(join(root, 'roles.yaml'), 'utf8')) as unknown[];
   const realFlows = readdirSync(join(realRoot, 'flows')).filter((f) => f.endsWith('.yaml'));
   const realDuties = readdirSync(join(realRoot, 'duties')).filter((f) => f.endsWith('.yaml'));
-  const checklists = parse(readFileSync(join(root, 'checklists.yaml'), 'utf8')) as Record<string, unknown>;
+  const checklists = parse(readFileSync(join(root, 'checklists.yaml'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const partlyCarried: { point: string; uncarried: string[]; note: string }[] = [];
 
   for (let copy = 1; copy < scale; copy++) {
@@ -42,7 +52,8 @@ export function writeSyntheticContent(root: string, scale: number, realRoot = 'c
     // Ids and eIds of Article 7 become those of Article N: art_7__… → art_101__…, roles prefixed.
     const remap = (text: string) =>
       roleIds.reduce(
-        (out, id) => out.replace(new RegExp(`(?<![\\w-])${escape(id)}(?![\\w-])`, 'g'), `${prefix}${id}`),
+        (out, id) =>
+          out.replace(new RegExp(`(?<![\\w-])${escape(id)}(?![\\w-])`, 'g'), `${prefix}${id}`),
         text.replace(/\bart_7(?=__|\b)/g, `art_${num}`),
       );
     const mark = (text: string) => `${text.replace(/\.$/, '')} (mẫu ${num}).`;
@@ -54,7 +65,9 @@ export function writeSyntheticContent(root: string, scale: number, realRoot = 'c
       paragraphs: article.paragraphs.map((para) => ({
         num: para.num,
         heading: mark(para.heading),
-        ...(para.points ? { points: para.points.map((p) => ({ num: p.num, text: mark(p.text) })) } : {}),
+        ...(para.points
+          ? { points: para.points.map((p) => ({ num: p.num, text: mark(p.text) })) }
+          : {}),
         ...(para.subparagraphs
           ? {
               subparagraphs: para.subparagraphs.map((s) => ({
@@ -69,11 +82,17 @@ export function writeSyntheticContent(root: string, scale: number, realRoot = 'c
     writeFileSync(join(root, `articles/dieu-${num}.yaml`), stringify(synthetic));
     // The marker is in no item's span: say so, as the span gate asks of any partly carried point.
     for (const para of synthetic.paragraphs) {
-      const clauses = para.subparagraphs?.map((sub) => ({ eId: `art_${num}__para_${para.num}__subpara_${sub.num.split('.')[1]}`, points: sub.points }))
-        ?? [{ eId: `art_${num}__para_${para.num}`, points: para.points ?? [] }];
+      const clauses = para.subparagraphs?.map((sub) => ({
+        eId: `art_${num}__para_${para.num}__subpara_${sub.num.split('.')[1]}`,
+        points: sub.points,
+      })) ?? [{ eId: `art_${num}__para_${para.num}`, points: para.points ?? [] }];
       for (const clause of clauses) {
         for (const point of clause.points) {
-          partlyCarried.push({ point: `${clause.eId}__point_${point.num}`, uncarried: [`mẫu ${num}`], note: 'Dấu của nội dung tổng hợp để đo hiệu năng.' });
+          partlyCarried.push({
+            point: `${clause.eId}__point_${point.num}`,
+            uncarried: [`mẫu ${num}`],
+            note: 'Dấu của nội dung tổng hợp để đo hiệu năng.',
+          });
         }
       }
     }
@@ -92,7 +111,8 @@ export function writeSyntheticContent(root: string, scale: number, realRoot = 'c
     writeFileSync(join(root, `sources/tong-hop-${num}.txt`), text);
     const first = synthetic.paragraphs[0];
     const last =
-      synthetic.paragraphs.at(-1)?.subparagraphs?.at(-1)?.points.at(-1) ?? synthetic.paragraphs.at(-1)?.points?.at(-1);
+      synthetic.paragraphs.at(-1)?.subparagraphs?.at(-1)?.points.at(-1) ??
+      synthetic.paragraphs.at(-1)?.points?.at(-1);
     if (!first || !last) throw new Error('Article 7 has no clauses');
     sources.push({
       ...(sources[0] ?? {}),
@@ -106,15 +126,22 @@ export function writeSyntheticContent(root: string, scale: number, realRoot = 'c
 
     roles.push(...(parse(remap(readFileSync(join(realRoot, 'roles.yaml'), 'utf8'))) as unknown[]));
     for (const file of realDuties)
-      writeFileSync(join(root, `duties/${prefix}${file}`), remap(readFileSync(join(realRoot, 'duties', file), 'utf8')));
+      writeFileSync(
+        join(root, `duties/${prefix}${file}`),
+        remap(readFileSync(join(realRoot, 'duties', file), 'utf8')),
+      );
     mkdirSync(join(root, 'flows'), { recursive: true });
     for (const file of realFlows) {
-      const flow = remap(readFileSync(join(realRoot, 'flows', file), 'utf8')).replace(/^id: (.+)$/m, `id: $1-${num}`);
+      const flow = remap(readFileSync(join(realRoot, 'flows', file), 'utf8')).replace(
+        /^id: (.+)$/m,
+        `id: $1-${num}`,
+      );
       writeFileSync(join(root, 'flows', file.replace(/\.yaml$/, `-${num}.yaml`)), flow);
     }
   }
   writeFileSync(join(root, 'sources/sources.yaml'), stringify(sources));
-  if (partlyCarried.length > 0) writeFileSync(join(root, 'checklists.yaml'), stringify({ ...checklists, partlyCarried }));
+  if (partlyCarried.length > 0)
+    writeFileSync(join(root, 'checklists.yaml'), stringify({ ...checklists, partlyCarried }));
   writeFileSync(join(root, 'roles.yaml'), stringify(roles));
 }
 

@@ -6,5 +6,9 @@ declare module 'subset-font' {
     noLayoutClosure?: boolean;
     noHinting?: boolean;
   }
-  export default function subsetFont(font: Uint8Array, text: string, options?: SubsetOptions): Promise<Uint8Array>;
+  export default function subsetFont(
+    font: Uint8Array,
+    text: string,
+    options?: SubsetOptions,
+  ): Promise<Uint8Array>;
 }

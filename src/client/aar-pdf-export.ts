@@ -8,7 +8,8 @@ import type { Report } from '../lib/drills/aar.ts';
 import regularUrl from '../lib/journal/fonts/Tinos-Regular.ttf?url';
 import boldUrl from '../lib/journal/fonts/Tinos-Bold.ttf?url';
 
-const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = (element: Element | null | undefined) =>
+  (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 async function fetchBytes(href: string): Promise<Uint8Array> {
   const response = await fetch(href);
@@ -28,16 +29,26 @@ function sheetOf(form: HTMLElement): AarSheet {
 }
 
 /** Makes and downloads the PDF; returns what to tell the trainer (an error says what to change). */
-export async function downloadReportPdf(form: HTMLElement, report: Report): Promise<{ ok: boolean; message: string }> {
+export async function downloadReportPdf(
+  form: HTMLElement,
+  report: Report,
+): Promise<{ ok: boolean; message: string }> {
   let bytes: Uint8Array;
   try {
     const [regular, bold] = await Promise.all([fetchBytes(regularUrl), fetchBytes(boldUrl)]);
     bytes = await aarPdf(report, sheetOf(form), { regular, bold });
   } catch (caught) {
     if (caught instanceof AarPdfError) {
-      return { ok: false, message: `Phông chữ của bản PDF không có các ký tự: ${caught.characters.join(' ')}. Hãy bỏ hoặc thay các ký tự này rồi tải lại.` };
+      return {
+        ok: false,
+        message: `Phông chữ của bản PDF không có các ký tự: ${caught.characters.join(' ')}. Hãy bỏ hoặc thay các ký tự này rồi tải lại.`,
+      };
     }
-    return { ok: false, message: 'Không tạo được bản PDF (không tải được phông chữ của sổ tay). Hãy thử lại; báo cáo trên trang vẫn còn nguyên.' };
+    return {
+      ok: false,
+      message:
+        'Không tạo được bản PDF (không tải được phông chữ của sổ tay). Hãy thử lại; báo cáo trên trang vẫn còn nguyên.',
+    };
   }
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));

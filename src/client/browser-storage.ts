@@ -22,7 +22,11 @@ export function writeStored(key: string, value: string): boolean {
 }
 
 /** Shows a notice in `box`; with `aside`, links the kept text for download and names its key. */
-export function notify(box: Element | null, message: string, aside?: { key: string; raw: string; file: string }): void {
+export function notify(
+  box: Element | null,
+  message: string,
+  aside?: { key: string; raw: string; file: string },
+): void {
   if (!box) return;
   const notice = document.createElement('div');
   notice.className = 'notice';

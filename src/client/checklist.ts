@@ -46,10 +46,18 @@ import {
 
 export type PrintMode = 'blank' | 'run' | 'handover';
 
-export const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => root.querySelector<T>(selector);
-export const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [...root.querySelectorAll<T>(selector)];
-export const show = (element: Element | null, visible: boolean) => element?.toggleAttribute('hidden', !visible);
-export const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = ''): HTMLElementTagNameMap[K] => {
+export const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) =>
+  root.querySelector<T>(selector);
+export const $$ = <T extends Element = HTMLElement>(
+  selector: string,
+  root: ParentNode = document,
+) => [...root.querySelectorAll<T>(selector)];
+export const show = (element: Element | null, visible: boolean) =>
+  element?.toggleAttribute('hidden', !visible);
+export const el = <K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text = '',
+): HTMLElementTagNameMap[K] => {
   const element = document.createElement(tag);
   element.textContent = text;
   return element;
@@ -82,7 +90,12 @@ export class ShiftRuns {
   readonly history: HTMLElement;
   readonly items: ItemView[];
   readonly ids: string[];
-  readonly moments: { element: HTMLElement; name: string; ids: string[]; out: HTMLElement | null }[];
+  readonly moments: {
+    element: HTMLElement;
+    name: string;
+    ids: string[];
+    out: HTMLElement | null;
+  }[];
   reader: Reader | undefined;
   store: Store;
   /** The ended run being looked at (read-only), if any. */
@@ -92,7 +105,13 @@ export class ShiftRuns {
   readonly edited = new Set<string>();
   readonly listeners: (() => void)[] = [];
 
-  constructor(root: HTMLElement, panel: HTMLElement, history: HTMLElement, reader: Reader | undefined, saved: string | null) {
+  constructor(
+    root: HTMLElement,
+    panel: HTMLElement,
+    history: HTMLElement,
+    reader: Reader | undefined,
+    saved: string | null,
+  ) {
     this.root = root;
     this.panel = panel;
     this.history = history;
@@ -123,7 +142,11 @@ export class ShiftRuns {
   // ── storage ────────────────────────────────────────────────────────────
 
   notify(message: string, setAside?: { key: string; raw: string }): void {
-    notifyIn($('[data-notices]', this.panel), message, setAside && { ...setAside, file: `ca-truc-${this.role}-ban-cat-rieng.json` });
+    notifyIn(
+      $('[data-notices]', this.panel),
+      message,
+      setAside && { ...setAside, file: `ca-truc-${this.role}-ban-cat-rieng.json` },
+    );
   }
 
   write(name: string, value: string): boolean {
@@ -141,8 +164,12 @@ export class ShiftRuns {
     if (loaded.setAside !== null) {
       const aside = setAsideKey(this.role, new Date());
       // Replace the stored state only once the original is safe under its new key.
-      const kept = this.write(aside, loaded.setAside) && this.write(this.key, serialise(loaded.store));
-      this.notify(loaded.notice?.message ?? '', kept ? { key: aside, raw: loaded.setAside } : { key: this.key, raw: loaded.setAside });
+      const kept =
+        this.write(aside, loaded.setAside) && this.write(this.key, serialise(loaded.store));
+      this.notify(
+        loaded.notice?.message ?? '',
+        kept ? { key: aside, raw: loaded.setAside } : { key: this.key, raw: loaded.setAside },
+      );
     }
     return loaded.store;
   }
@@ -173,7 +200,10 @@ export class ShiftRuns {
       this.notify(error.message);
       return false;
     }
-    this.commit(this.store, notes.map((id) => `note:${this.store.current?.id}:${id}`));
+    this.commit(
+      this.store,
+      notes.map((id) => `note:${this.store.current?.id}:${id}`),
+    );
     return true;
   }
 
@@ -189,7 +219,7 @@ export class ShiftRuns {
   // ── drawing ────────────────────────────────────────────────────────────
 
   shown(): Run | null {
-    return this.viewing ? findRun(this.store, this.viewing) ?? null : this.store.current;
+    return this.viewing ? (findRun(this.store, this.viewing) ?? null) : this.store.current;
   }
 
   announce(message: string): void {
@@ -221,13 +251,17 @@ export class ShiftRuns {
       if (item.approve && run) {
         item.approve.checked = Boolean(state?.approvedAt);
         item.approve.disabled = !live;
-        if (item.approvedAt) item.approvedAt.textContent = state?.approvedAt ? approvedAtText(run, state.approvedAt) : '';
+        if (item.approvedAt)
+          item.approvedAt.textContent = state?.approvedAt
+            ? approvedAtText(run, state.approvedAt)
+            : '';
       }
       // Every keystroke is stored, so a field differs from its note only when another tab changed
       // it (then it shows the kept text, even while typed in) or when this tab refused it (kept).
       if (item.note && item.note.getAttribute('aria-invalid') !== 'true') {
         const typed = item.note.value.normalize('NFC');
-        if ((typed.trim() === '' ? '' : typed) !== (state?.note ?? '')) item.note.value = state?.note ?? '';
+        if ((typed.trim() === '' ? '' : typed) !== (state?.note ?? ''))
+          item.note.value = state?.note ?? '';
       }
       if (item.note) item.note.readOnly = !live;
     }
@@ -261,8 +295,13 @@ export class ShiftRuns {
     if (status) status.textContent = statusText(run, this.viewing !== null, deviceTimeZone());
     show($('[data-end]', this.panel), live);
     show($('[data-back]', this.panel), this.viewing !== null && this.store.current !== null);
-    show($('[data-reopen]', this.panel), this.reopenable() !== undefined && (this.viewing === null || this.viewing === this.reopenable()?.id));
-    for (const button of $$('[data-print-mode="run"], [data-print-mode="handover"]', this.panel)) show(button, run !== null);
+    show(
+      $('[data-reopen]', this.panel),
+      this.reopenable() !== undefined &&
+        (this.viewing === null || this.viewing === this.reopenable()?.id),
+    );
+    for (const button of $$('[data-print-mode="run"], [data-print-mode="handover"]', this.panel))
+      show(button, run !== null);
     // During a shift the blank list is a Ctrl+P away; the row keeps to what the shift needs.
     show($('[data-print-mode="blank"]', this.panel), !live);
     const officer = $<HTMLDetailsElement>('[data-officer]', this.panel);
@@ -338,7 +377,14 @@ export class ShiftRuns {
     const now = new Date();
     this.clearErrors(form);
     try {
-      const input = { date: text('date'), shiftStart: text('shiftStart'), shiftEnd: text('shiftEnd'), shift: text('shift'), officer: text('officer'), timeZone: deviceTimeZone() };
+      const input = {
+        date: text('date'),
+        shiftStart: text('shiftStart'),
+        shiftEnd: text('shiftEnd'),
+        shift: text('shift'),
+        officer: text('officer'),
+        timeZone: deviceTimeZone(),
+      };
       this.store = startRun(this.store, input, now, newId(now));
     } catch (error) {
       if (!(error instanceof ChecklistError)) throw error;
@@ -360,7 +406,9 @@ export class ShiftRuns {
       if (!this.update((s) => setDone(s, item.id, target.checked, now))) return;
       const moment = this.moments.find((m) => m.ids.includes(item.id));
       const part = moment && { name: moment.name, ...progress(this.store.current, moment.ids) };
-      this.announce(tickAnnouncement(target.checked, item.action, progress(this.store.current, this.ids), part));
+      this.announce(
+        tickAnnouncement(target.checked, item.action, progress(this.store.current, this.ids), part),
+      );
     } else if (this.update((s) => setApproved(s, item.id, target.checked, now))) {
       this.announce(approvalAnnouncement(target.checked, item.action));
     }
@@ -433,9 +481,12 @@ export class ShiftRuns {
       const mode = button.dataset.printMode as PrintMode | undefined;
       if (mode) void actions().then((act) => act.print(this, mode));
       else if (button.hasAttribute('data-end')) void actions().then((act) => act.openReview(this));
-      else if (button.hasAttribute('data-review-confirm')) void actions().then((act) => act.confirmEnd(this));
-      else if (button.hasAttribute('data-review-cancel')) $<HTMLDialogElement>('[data-review]', this.panel)?.close();
-      else if (button.hasAttribute('data-review-handover')) void actions().then((act) => act.print(this, 'handover'));
+      else if (button.hasAttribute('data-review-confirm'))
+        void actions().then((act) => act.confirmEnd(this));
+      else if (button.hasAttribute('data-review-cancel'))
+        $<HTMLDialogElement>('[data-review]', this.panel)?.close();
+      else if (button.hasAttribute('data-review-handover'))
+        void actions().then((act) => act.print(this, 'handover'));
       else if (button.hasAttribute('data-review-journal-pdf')) {
         $<HTMLDialogElement>('[data-review]', this.panel)?.close();
         this.root.dispatchEvent(new Event('checklist:journal-pdf'));
@@ -448,7 +499,8 @@ export class ShiftRuns {
     });
 
     this.history.addEventListener('click', (event) => {
-      const runId = (event.target as Element).closest<HTMLElement>('[data-open-run]')?.dataset.openRun;
+      const runId = (event.target as Element).closest<HTMLElement>('[data-open-run]')?.dataset
+        .openRun;
       if (!runId) return;
       this.viewing = runId;
       this.render();
@@ -457,7 +509,10 @@ export class ShiftRuns {
     });
 
     // After printing, Ctrl+P prints the blank checklist again (the sheet was filled only by the actions module).
-    window.addEventListener('afterprint', () => void actions().then((act) => act.fillSheet(this, 'blank')));
+    window.addEventListener(
+      'afterprint',
+      () => void actions().then((act) => act.fillSheet(this, 'blank')),
+    );
     // Another tab changed the runs of this role: merge, in the order the changes come.
     let queue = Promise.resolve();
     window.addEventListener('storage', (event) => {

@@ -17,9 +17,13 @@ import {
 } from '../lib/drills/progress.ts';
 import { notify, readStored, writeStored } from './browser-storage.ts';
 
-const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => root.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [...root.querySelectorAll<T>(selector)];
-const show = (element: Element | null | undefined, visible: boolean) => element?.toggleAttribute('hidden', !visible);
+const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) =>
+  root.querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [
+  ...root.querySelectorAll<T>(selector),
+];
+const show = (element: Element | null | undefined, visible: boolean) =>
+  element?.toggleAttribute('hidden', !visible);
 
 async function start(root: HTMLElement): Promise<void> {
   const drill = root.dataset.drill ?? '';
@@ -36,7 +40,8 @@ async function start(root: HTMLElement): Promise<void> {
     feedback: $('[data-feedback]', li),
     box: $<HTMLDetailsElement>('[data-key-box]', li),
     error: $('[data-choose-error]', li),
-    letter: (optionId: string) => $(`label[for="tl-${id}-${optionId}"] .letter`, li)?.textContent?.replace('.', '') ?? optionId,
+    letter: (optionId: string) =>
+      $(`label[for="tl-${id}-${optionId}"] .letter`, li)?.textContent?.replace('.', '') ?? optionId,
   }));
   const ids = injects.map((inject) => inject.id);
   const result = $('[data-result]', root);
@@ -46,7 +51,10 @@ async function start(root: HTMLElement): Promise<void> {
   const save = () => {
     if (!writeStored(key, JSON.stringify(progress)) && !saveFailed) {
       saveFailed = true;
-      notify(notices, 'Trình duyệt không cho lưu tiến độ (bộ nhớ đầy hoặc bị chặn): kết quả chỉ còn đến khi đóng trang này.');
+      notify(
+        notices,
+        'Trình duyệt không cho lưu tiến độ (bộ nhớ đầy hoặc bị chặn): kết quả chỉ còn đến khi đóng trang này.',
+      );
     }
   };
 
@@ -60,7 +68,11 @@ async function start(root: HTMLElement): Promise<void> {
   if (loaded.setAside !== null) {
     const aside = setAsideKey(drill, new Date());
     const kept = writeStored(aside, loaded.setAside);
-    notify(notices, loaded.notice ?? '', { key: kept ? aside : key, raw: loaded.setAside, file: `dien-tap-${drill}-ban-cat-rieng.json` });
+    notify(notices, loaded.notice ?? '', {
+      key: kept ? aside : key,
+      raw: loaded.setAside,
+      file: `dien-tap-${drill}-ban-cat-rieng.json`,
+    });
     save();
   }
   /** The inject just answered, shown with its feedback until "next". */
@@ -84,8 +96,14 @@ async function start(root: HTMLElement): Promise<void> {
         if (answered) input.checked = given.chosen.includes(input.value);
         else if (inject.id !== shown) input.checked = false;
         // Marks for the eye; the feedback line says the same in words.
-        input.parentElement?.classList.toggle('is-right', answered && inject.correct.includes(input.value));
-        input.parentElement?.classList.toggle('is-wrong', answered && input.checked && !inject.correct.includes(input.value));
+        input.parentElement?.classList.toggle(
+          'is-right',
+          answered && inject.correct.includes(input.value),
+        );
+        input.parentElement?.classList.toggle(
+          'is-wrong',
+          answered && input.checked && !inject.correct.includes(input.value),
+        );
       }
       if (answered && inject.feedback) {
         const right = inject.correct.map(inject.letter).join(', ');
@@ -109,7 +127,9 @@ async function start(root: HTMLElement): Promise<void> {
       if (scoreLine) {
         scoreLine.textContent =
           `Lần trả lời đầu: đúng ${total.first}/${total.total} tình huống.` +
-          (progress.round > 1 ? ` Sau ${progress.round - 1} lượt làm lại: đã đúng ${total.solved}/${total.total}.` : '');
+          (progress.round > 1
+            ? ` Sau ${progress.round - 1} lượt làm lại: đã đúng ${total.solved}/${total.total}.`
+            : '');
       }
       const list = $('[data-missed-list]', result);
       list?.replaceChildren(
@@ -151,7 +171,9 @@ async function start(root: HTMLElement): Promise<void> {
       const next = currentInject(progress);
       focus(next ? injects.find((entry) => entry.id === next)?.head : $('#ket-qua', root));
     } else if (button.hasAttribute('data-retry') || button.hasAttribute('data-restart')) {
-      progress = button.hasAttribute('data-retry') ? retryMissed(progress) : startProgress(drill, fingerprint, ids);
+      progress = button.hasAttribute('data-retry')
+        ? retryMissed(progress)
+        : startProgress(drill, fingerprint, ids);
       viewing = null;
       save();
       render();
@@ -165,7 +187,10 @@ async function start(root: HTMLElement): Promise<void> {
     if (event.key !== key || event.newValue === null) return;
     const raw = event.newValue;
     queue = queue.then(async () => {
-      const [{ loadProgress }, { mergeProgress }] = await Promise.all([import('../lib/drills/progress-load.ts'), import('../lib/drills/merge.ts')]);
+      const [{ loadProgress }, { mergeProgress }] = await Promise.all([
+        import('../lib/drills/progress-load.ts'),
+        import('../lib/drills/merge.ts'),
+      ]);
       const theirs = loadProgress(raw, drill, fingerprint, ids);
       if (theirs.setAside !== null) return;
       progress = mergeProgress(progress, theirs.progress);

@@ -21,14 +21,19 @@ import { notify, readStored, writeStored } from './browser-storage.ts';
 
 /** The validator (zod) is fetched when there is something to read back or a report to save. */
 let schema: Promise<typeof import('../lib/drills/aar-schema.ts')> | undefined;
-const parseReport = async (raw: string, drill: string) => (await (schema ??= import('../lib/drills/aar-schema.ts'))).parseReport(raw, drill);
+const parseReport = async (raw: string, drill: string) =>
+  (await (schema ??= import('../lib/drills/aar-schema.ts'))).parseReport(raw, drill);
 
 type Field = 'date' | 'place' | 'facilitator' | 'evaluator' | 'participants';
 type TextField = HTMLInputElement | HTMLTextAreaElement;
 
-const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => root.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [...root.querySelectorAll<T>(selector)];
-const show = (element: Element | null | undefined, visible: boolean) => element?.toggleAttribute('hidden', !visible);
+const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) =>
+  root.querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [
+  ...root.querySelectorAll<T>(selector),
+];
+const show = (element: Element | null | undefined, visible: boolean) =>
+  element?.toggleAttribute('hidden', !visible);
 const clean = (value: string) => value.normalize('NFC').trim();
 
 async function start(form: HTMLElement): Promise<void> {
@@ -37,7 +42,8 @@ async function start(form: HTMLElement): Promise<void> {
   const injects = (form.dataset.injects ?? '').split(' ');
   const key = draftKey(drill);
   const rows = $('[data-action-rows]', form);
-  const template = $<HTMLTableRowElement>('[data-action-row]', form)?.cloneNode(true) as HTMLTableRowElement | undefined;
+  const template = $<HTMLTableRowElement>('[data-action-row]', form)?.cloneNode(true) as
+    HTMLTableRowElement | undefined;
   const status = $('[data-status]', form);
   const openError = $('[data-open-error]', form);
   const saveError = $('[data-save-error]', form);
@@ -75,15 +81,22 @@ async function start(form: HTMLElement): Promise<void> {
     report.evaluations = { ...kept };
     for (const id of injects) {
       const box = $(`[data-eval="${id}"]`, form);
-      const rating = ($<HTMLInputElement>('input:checked', box ?? form)?.value ?? null) as Rating | null;
-      const note = ($<HTMLTextAreaElement>('[data-note]', box ?? form)?.value ?? '').normalize('NFC').trimEnd();
+      const rating = ($<HTMLInputElement>('input:checked', box ?? form)?.value ??
+        null) as Rating | null;
+      const note = ($<HTMLTextAreaElement>('[data-note]', box ?? form)?.value ?? '')
+        .normalize('NFC')
+        .trimEnd();
       if (rating || note) report.evaluations[id] = { rating, note };
     }
     report.hotWash = (field('hotWash')?.value ?? '').normalize('NFC').trimEnd();
     report.strengths = linesOf(list('strengths')?.value ?? '');
     report.improvements = linesOf(list('improvements')?.value ?? '');
     report.actions = actionRows()
-      .map((row) => ({ action: clean(cell(row, 'action')?.value ?? ''), owner: clean(cell(row, 'owner')?.value ?? ''), due: cell(row, 'due')?.value ?? '' }))
+      .map((row) => ({
+        action: clean(cell(row, 'action')?.value ?? ''),
+        owner: clean(cell(row, 'owner')?.value ?? ''),
+        due: cell(row, 'due')?.value ?? '',
+      }))
       .filter((action) => action.action || action.owner || action.due);
     return report;
   }
@@ -95,11 +108,13 @@ async function start(form: HTMLElement): Promise<void> {
       if (input) input.value = report.exercise[name];
     }
     kept = {};
-    for (const [id, evaluation] of Object.entries(report.evaluations)) if (!injects.includes(id)) kept[id] = evaluation;
+    for (const [id, evaluation] of Object.entries(report.evaluations))
+      if (!injects.includes(id)) kept[id] = evaluation;
     for (const id of injects) {
       const box = $(`[data-eval="${id}"]`, form);
       const evaluation = report.evaluations[id];
-      for (const radio of $$<HTMLInputElement>('input[type=radio]', box ?? form)) radio.checked = radio.value === evaluation?.rating;
+      for (const radio of $$<HTMLInputElement>('input[type=radio]', box ?? form))
+        radio.checked = radio.value === evaluation?.rating;
       const note = $<HTMLTextAreaElement>('[data-note]', box ?? form);
       if (note) note.value = evaluation?.note ?? '';
     }
@@ -124,7 +139,8 @@ async function start(form: HTMLElement): Promise<void> {
   function renderDates(): void {
     for (const input of $$<HTMLInputElement>('input[type=date]', form)) {
       const span = input.nextElementSibling;
-      if (span?.classList.contains('print-date')) span.textContent = input.value ? formatDateVi(input.value) : '';
+      if (span?.classList.contains('print-date'))
+        span.textContent = input.value ? formatDateVi(input.value) : '';
     }
   }
 
@@ -134,7 +150,9 @@ async function start(form: HTMLElement): Promise<void> {
     if (summary) {
       summary.textContent =
         `Tổng hợp ${injects.length} thẻ: ` +
-        RATINGS.map((rating) => `${RATING_LABELS[rating].toLowerCase()} ${counts[rating]}`).join(', ') +
+        RATINGS.map((rating) => `${RATING_LABELS[rating].toLowerCase()} ${counts[rating]}`).join(
+          ', ',
+        ) +
         `, chưa đánh giá ${counts.none}.`;
     }
     show(summary, true);
@@ -144,8 +162,15 @@ async function start(form: HTMLElement): Promise<void> {
   async function checked(): Promise<Report | null> {
     const report = collect();
     // The row as the trainer sees it: empty rows are skipped in the report, not on screen.
-    const missing = actionRows().findIndex((row) => !clean(cell(row, 'action')?.value ?? '') && (cell(row, 'owner')?.value.trim() || cell(row, 'due')?.value));
-    let message = missing >= 0 ? `Hành động khắc phục, dòng ${missing + 1}: cần ghi việc cần làm (hoặc xóa trắng cả dòng).` : '';
+    const missing = actionRows().findIndex(
+      (row) =>
+        !clean(cell(row, 'action')?.value ?? '') &&
+        (cell(row, 'owner')?.value.trim() || cell(row, 'due')?.value),
+    );
+    let message =
+      missing >= 0
+        ? `Hành động khắc phục, dòng ${missing + 1}: cần ghi việc cần làm (hoặc xóa trắng cả dòng).`
+        : '';
     if (!message) {
       const parsed = await parseReport(serialiseReport(report), drill);
       if (!parsed.ok) message = parsed.message;
@@ -167,7 +192,10 @@ async function start(form: HTMLElement): Promise<void> {
     written = [...written.slice(-49), report];
     if (!writeStored(key, serialiseReport(report)) && !draftFailed) {
       draftFailed = true;
-      notify($('[data-notices]', form), 'Trình duyệt không cho giữ bản nháp (bộ nhớ đầy hoặc bị chặn): hãy lưu báo cáo thành tệp để khỏi mất.');
+      notify(
+        $('[data-notices]', form),
+        'Trình duyệt không cho giữ bản nháp (bộ nhớ đầy hoặc bị chặn): hãy lưu báo cáo thành tệp để khỏi mất.',
+      );
     }
   };
 
@@ -181,11 +209,15 @@ async function start(form: HTMLElement): Promise<void> {
     } else {
       const aside = `${key}:set-aside:${new Date().toISOString()}`;
       const saved = writeStored(aside, raw);
-      notify($('[data-notices]', form), `Bản nháp lưu trong trình duyệt không dùng được nên trang bắt đầu với phiếu trống. ${parsed.message}`, {
-        key: saved ? aside : key,
-        raw,
-        file: `bao-cao-sau-dien-tap-${drill}-ban-cat-rieng.json`,
-      });
+      notify(
+        $('[data-notices]', form),
+        `Bản nháp lưu trong trình duyệt không dùng được nên trang bắt đầu với phiếu trống. ${parsed.message}`,
+        {
+          key: saved ? aside : key,
+          raw,
+          file: `bao-cao-sau-dien-tap-${drill}-ban-cat-rieng.json`,
+        },
+      );
     }
   }
 
@@ -214,7 +246,9 @@ async function start(form: HTMLElement): Promise<void> {
       if (!report) return;
       report.savedAt = new Date().toISOString();
       const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([serialiseReport(report)], { type: 'application/json' }));
+      link.href = URL.createObjectURL(
+        new Blob([serialiseReport(report)], { type: 'application/json' }),
+      );
       link.download = reportFileName(report);
       document.body.append(link);
       link.click();
@@ -233,7 +267,11 @@ async function start(form: HTMLElement): Promise<void> {
     // A draft not saved to a file is asked about before the file replaces it.
     const draft = serialiseReport({ ...collect(), savedAt: null });
     if (parsed.ok && draft !== filed && draft !== serialiseReport(emptyReport(drill, title))) {
-      if (!window.confirm(`Phiếu trên trang có nội dung chưa lưu thành tệp. Mở “${file.name}” sẽ thay toàn bộ nội dung đó. Vẫn mở?`)) {
+      if (
+        !window.confirm(
+          `Phiếu trên trang có nội dung chưa lưu thành tệp. Mở “${file.name}” sẽ thay toàn bộ nội dung đó. Vẫn mở?`,
+        )
+      ) {
         if (status) status.textContent = `Chưa mở “${file.name}”; phiếu trên trang giữ nguyên.`;
         return;
       }
@@ -258,7 +296,10 @@ async function start(form: HTMLElement): Promise<void> {
     queue = queue.then(async () => {
       const parsed = await parseReport(raw, drill);
       if (!parsed.ok) return;
-      const [{ mergeDraft }, { fieldLabel }] = await Promise.all([import('../lib/drills/merge.ts'), schema ??= import('../lib/drills/aar-schema.ts')]);
+      const [{ mergeDraft }, { fieldLabel }] = await Promise.all([
+        import('../lib/drills/merge.ts'),
+        (schema ??= import('../lib/drills/aar-schema.ts')),
+      ]);
       const { report, conflicts } = mergeDraft(base, collect(), parsed.report, written);
       base = parsed.report;
       written = [];
@@ -266,8 +307,11 @@ async function start(form: HTMLElement): Promise<void> {
       if (serialiseReport(report) !== raw) keepDraft();
       else renderSummary(report);
       for (const conflict of conflicts) {
-        const where = fieldLabel(conflict.path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)));
-        const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value) ?? '');
+        const where = fieldLabel(
+          conflict.path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
+        );
+        const text = (value: unknown) =>
+          typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
         notify(
           $('[data-notices]', form),
           `Ô ${where} vừa được sửa ở một thẻ khác cùng lúc với thẻ này. Đang giữ: ‘${text(conflict.kept)}’. Bản ở thẻ này: ‘${text(conflict.mine)}’.`,

@@ -31,7 +31,10 @@ const loadFonts = (): Promise<JournalFonts> => {
     if (!response.ok) throw new Error(`${href}: ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   };
-  fonts ??= Promise.all([get(regularUrl), get(boldUrl)]).then(([regular, bold]) => ({ regular, bold }));
+  fonts ??= Promise.all([get(regularUrl), get(boldUrl)]).then(([regular, bold]) => ({
+    regular,
+    bold,
+  }));
   return fonts;
 };
 
@@ -40,13 +43,17 @@ const number = (value: number): string => value.toLocaleString('vi-VN');
 
 /** Vietnamese messages for what the module reports in English, by option. */
 function messageFor(error: JournalOptionError): string {
-  const chars = [...error.message.matchAll(/U\+[0-9A-F]+ \((.)\)/gu)].map((match) => match[1]).join(' ');
+  const chars = [...error.message.matchAll(/U\+[0-9A-F]+ \((.)\)/gu)]
+    .map((match) => match[1])
+    .join(' ');
   switch (error.option) {
     case 'unit':
-      if (chars) return `Phông chữ của mẫu không có các ký tự: ${chars}. Hãy bỏ hoặc thay các ký tự này.`;
+      if (chars)
+        return `Phông chữ của mẫu không có các ký tự: ${chars}. Hãy bỏ hoặc thay các ký tự này.`;
       return 'Tên đơn vị quá dài so với dòng đơn vị trên mẫu. Hãy viết gọn lại.';
     case 'agency':
-      if (chars) return `Phông chữ của mẫu không có các ký tự: ${chars}. Hãy bỏ hoặc thay các ký tự này.`;
+      if (chars)
+        return `Phông chữ của mẫu không có các ký tự: ${chars}. Hãy bỏ hoặc thay các ký tự này.`;
       if (error.message.includes('empty')) return 'Hãy ghi tên cơ quan.';
       return 'Tên cơ quan quá dài so với dòng đầu của mẫu. Hãy viết gọn lại.';
     case 'dates':
@@ -98,10 +105,12 @@ export function startJournalGenerator(): void {
     pages: { input: pages, box: field('#so-trang-loi') },
   };
   const boxFor = (option: JournalOptionName) =>
-    errorBoxes[option === 'from' || option === 'to' || option === 'dates' ? 'date' : option] ?? errorBoxes.date!;
+    errorBoxes[option === 'from' || option === 'to' || option === 'dates' ? 'date' : option] ??
+    errorBoxes.date!;
   let urls: string[] = [];
 
-  const isRange = () => generator.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value === 'range';
+  const isRange = () =>
+    generator.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value === 'range';
   /** How many pages the file will have, said before it is made (nothing for one day). */
   const showTotal = () => {
     if (!isRange()) return void (total.textContent = '');
@@ -112,7 +121,8 @@ export function startJournalGenerator(): void {
         const count = dateRange(from.value, to.value).length;
         const all = count * perDay;
         text = `${count} ngày × ${perDay} trang = ${number(all)} trang, trong một tệp.`;
-        if (all > MAX_FILE_PAGES) text += ` Một tệp chứa tối đa ${number(MAX_FILE_PAGES)} trang: hãy bớt số ngày hoặc số trang mỗi ngày.`;
+        if (all > MAX_FILE_PAGES)
+          text += ` Một tệp chứa tối đa ${number(MAX_FILE_PAGES)} trang: hãy bớt số ngày hoặc số trang mỗi ngày.`;
       }
     } catch (error) {
       // The reason is shown beside its field when the form is sent.
@@ -124,7 +134,8 @@ export function startJournalGenerator(): void {
   const syncMode = () => {
     rangeBox.hidden = !isRange();
     to.required = isRange();
-    fromLabel.textContent = (isRange() ? fromLabel.dataset.labelRange : fromLabel.dataset.labelDay) ?? 'Ngày';
+    fromLabel.textContent =
+      (isRange() ? fromLabel.dataset.labelRange : fromLabel.dataset.labelDay) ?? 'Ngày';
     showTotal();
   };
   generator.addEventListener('change', (event) => {
@@ -161,7 +172,8 @@ export function startJournalGenerator(): void {
     for (const href of urls) URL.revokeObjectURL(href);
     urls = [];
     list.replaceChildren();
-    if (!from.value) return showError('date', isRange() ? 'Hãy chọn ngày bắt đầu.' : 'Hãy chọn ngày trực.');
+    if (!from.value)
+      return showError('date', isRange() ? 'Hãy chọn ngày bắt đầu.' : 'Hãy chọn ngày trực.');
     if (isRange() && !to.value) return showError('to', 'Hãy chọn ngày kết thúc.');
     if (Boolean(shiftStart.value) !== Boolean(shiftEnd.value)) {
       return showError('shift', 'Cần cả giờ bắt đầu và giờ kết thúc của ca, hoặc để trống cả hai.');
@@ -182,13 +194,18 @@ export function startJournalGenerator(): void {
       bar.hidden = !range;
       bar.max = days.length;
       bar.value = 0;
-      const bytes = await buildJournal(spec, range ? { ...options, dates: days } : { ...options, date: days[0] }, journalFonts, {
-        onDay: async (done, count) => {
-          bar.value = done;
-          status.textContent = `Đang tạo… ${done}/${count} ngày`;
-          await new Promise((resolve) => setTimeout(resolve, 0));
+      const bytes = await buildJournal(
+        spec,
+        range ? { ...options, dates: days } : { ...options, date: days[0] },
+        journalFonts,
+        {
+          onDay: async (done, count) => {
+            bar.value = done;
+            status.textContent = `Đang tạo… ${done}/${count} ngày`;
+            await new Promise((resolve) => setTimeout(resolve, 0));
+          },
         },
-      });
+      );
       const href = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
       urls.push(href);
       const item = document.createElement('li');
@@ -198,7 +215,10 @@ export function startJournalGenerator(): void {
       link.textContent = range
         ? `${spec.name} từ ngày ${formatDateVi(days[0]!)} đến ngày ${formatDateVi(days.at(-1)!)}`
         : `${spec.name} ngày ${formatDateVi(days[0]!)}`;
-      item.append(link, ` (PDF, ${days.length * parsePages(options.pages)} trang, ${formatSize(bytes.length)})`);
+      item.append(
+        link,
+        ` (PDF, ${days.length * parsePages(options.pages)} trang, ${formatSize(bytes.length)})`,
+      );
       list.append(item);
       status.textContent = 'Đã tạo tệp: bấm vào tên tệp để tải về.';
     } catch (error) {

@@ -12,8 +12,26 @@ import { deviceTimeZone, entryTime, runNow, wallTimeIn } from '../lib/checklist/
 import { formatDateVi } from '../lib/vi.ts';
 import { entryKey } from '../lib/checklist/merge.ts';
 import { reloadNotice } from './stale.ts';
-import { addEntry, byTime, EntryError, FIELD_LABELS, inputOf, KINDS, removeEntry, updateEntry, type EntryInput } from '../lib/checklist/entries.ts';
-import { describeIssueVi, importRun, MAX_FILE_CHARS, parseRunFile, runFile, runFileName, serialiseRunFile } from '../lib/checklist/run-file.ts';
+import {
+  addEntry,
+  byTime,
+  EntryError,
+  FIELD_LABELS,
+  inputOf,
+  KINDS,
+  removeEntry,
+  updateEntry,
+  type EntryInput,
+} from '../lib/checklist/entries.ts';
+import {
+  describeIssueVi,
+  importRun,
+  MAX_FILE_CHARS,
+  parseRunFile,
+  runFile,
+  runFileName,
+  serialiseRunFile,
+} from '../lib/checklist/run-file.ts';
 import type { JournalEntry, Run } from '../lib/checklist/schema.ts';
 import type { JournalForm } from '../lib/content/forms-schema.ts';
 import { dayFileName, formatSize } from '../lib/journal/blank.ts';
@@ -21,11 +39,19 @@ import { JournalOptionError, JournalRowError } from '../lib/journal/options.ts';
 import type { JournalFonts } from '../lib/journal/pdf.ts';
 import { journalOfRun, type ChecklistItemText, type JournalLine } from '../lib/journal/run.ts';
 import { squashSpace } from '../lib/vi.ts';
-import { dropQuestion, importDeclined, importOutcome, importRefused, importTooLarge, otherRoleReason } from '../lib/checklist/import-wording.ts';
+import {
+  dropQuestion,
+  importDeclined,
+  importOutcome,
+  importRefused,
+  importTooLarge,
+  otherRoleReason,
+} from '../lib/checklist/import-wording.ts';
 import regularUrl from '../lib/journal/fonts/Tinos-Regular.ttf?url';
 import boldUrl from '../lib/journal/fonts/Tinos-Bold.ttf?url';
 
-const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode) => root.querySelector<T>(selector);
+const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode) =>
+  root.querySelector<T>(selector);
 
 const get = async (href: string): Promise<Response> => {
   const response = await fetch(href);
@@ -37,9 +63,11 @@ const get = async (href: string): Promise<Response> => {
 let assets: Promise<{ fonts: JournalFonts; spec: JournalForm }> | undefined;
 const loadAssets = (specUrl: string) => {
   const bytes = async (href: string) => new Uint8Array(await (await get(href)).arrayBuffer());
-  assets ??= Promise.all([bytes(regularUrl), bytes(boldUrl), get(specUrl).then((r) => r.json() as Promise<JournalForm>)]).then(
-    ([regular, bold, spec]) => ({ fonts: { regular, bold }, spec }),
-  );
+  assets ??= Promise.all([
+    bytes(regularUrl),
+    bytes(boldUrl),
+    get(specUrl).then((r) => r.json() as Promise<JournalForm>),
+  ]).then(([regular, bold, spec]) => ({ fonts: { regular, bold }, spec }));
   return assets;
 };
 
@@ -62,7 +90,8 @@ export function startJournalLog(section: HTMLElement, api: ShiftRuns): void {
   const jsonButton = $<HTMLButtonElement>('[data-journal-json]', section)!;
   const ticked = $<HTMLInputElement>('[data-journal-ticked]', section)!;
   const importer = $<HTMLInputElement>('[data-journal-import]', section)!;
-  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | RadioNodeList | null;
+  const field = (name: string) =>
+    form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | RadioNodeList | null;
   /** The entry being edited, if any. */
   let editing: string | null = null;
   /** Whether the date or time of a new entry was typed (else they follow the clock). */
@@ -79,7 +108,8 @@ export function startJournalLog(section: HTMLElement, api: ShiftRuns): void {
   const clearError = () => {
     error.hidden = true;
     error.textContent = '';
-    for (const element of form.querySelectorAll('[aria-invalid]')) element.removeAttribute('aria-invalid');
+    for (const element of form.querySelectorAll('[aria-invalid]'))
+      element.removeAttribute('aria-invalid');
   };
   const setValue = (name: string, value: string) => {
     const element = field(name);
@@ -88,7 +118,9 @@ export function startJournalLog(section: HTMLElement, api: ShiftRuns): void {
   // A new entry is dated in the run's zone, whatever this device's is.
   const setNow = () => {
     const run = api.view().run;
-    const [date, time] = (run ? runNow(run, new Date()) : wallTimeIn(new Date(), deviceTimeZone())).split('T');
+    const [date, time] = (
+      run ? runNow(run, new Date()) : wallTimeIn(new Date(), deviceTimeZone())
+    ).split('T');
     setValue('date', date ?? '');
     setValue('time', time ?? '');
   };
@@ -136,7 +168,10 @@ export function startJournalLog(section: HTMLElement, api: ShiftRuns): void {
     if (live) {
       const actions = document.createElement('p');
       actions.className = 'run-actions';
-      for (const [action, label] of [['edit', 'Sửa'], ['remove', 'Xóa']] as const) {
+      for (const [action, label] of [
+        ['edit', 'Sửa'],
+        ['remove', 'Xóa'],
+      ] as const) {
         const button = document.createElement('button');
         button.type = 'button';
         button.dataset[action] = entry.id;
@@ -154,7 +189,8 @@ export function startJournalLog(section: HTMLElement, api: ShiftRuns): void {
     const entries = byTime(run?.journal ?? []);
     list.replaceChildren(...(run ? entries.map((entry) => entryItem(entry, run, live)) : []));
     list.hidden = entries.length === 0;
-    const count = entries.length === 0 ? 'chưa có mục nào' : `${entries.length} mục, theo thứ tự thời gian`;
+    const count =
+      entries.length === 0 ? 'chưa có mục nào' : `${entries.length} mục, theo thứ tự thời gian`;
     state.textContent = !run
       ? 'Chưa có ca nào đang mở. Bắt đầu ca mới ở phần “Ca trực” để ghi nhật ký.'
       : live
@@ -197,7 +233,9 @@ export function startJournalLog(section: HTMLElement, api: ShiftRuns): void {
     const id = editing ?? newId();
     const now = new Date();
     try {
-      const next = editing ? updateEntry(api.store, editing, input, now) : addEntry(api.store, input, id, now);
+      const next = editing
+        ? updateEntry(api.store, editing, input, now)
+        : addEntry(api.store, input, id, now);
       api.commit(next, [entryKey(next.current?.id ?? '', id)]);
       dropDraft();
     } catch (caught) {
@@ -205,7 +243,9 @@ export function startJournalLog(section: HTMLElement, api: ShiftRuns): void {
       return;
     }
     const entry = api.view().run?.journal.find((e) => e.id === id);
-    const what = entry ? `${entryTime(entry.at, api.view().run?.date ?? '')} · ${KINDS[entry.kind].label}` : '';
+    const what = entry
+      ? `${entryTime(entry.at, api.view().run?.date ?? '')} · ${KINDS[entry.kind].label}`
+      : '';
     announce(editing ? `Đã lưu thay đổi của mục ${what}.` : `Đã ghi vào nhật ký: ${what}.`);
     const edited = editing;
     stopEditing();
@@ -282,10 +322,22 @@ export function startJournalLog(section: HTMLElement, api: ShiftRuns): void {
     });
 
   /** Says which line of the journal could not be set, in words a user can act on. */
-  function rowProblem(caught: JournalRowError, run: Run, lines: JournalLine[], spec: JournalForm): string {
+  function rowProblem(
+    caught: JournalRowError,
+    run: Run,
+    lines: JournalLine[],
+    spec: JournalForm,
+  ): string {
     const line = lines[caught.row];
     const part = spec.table.columns.find((column) => column.id === caught.column)?.fills;
-    const label = part === 'time' ? 'thời gian' : part === 'content' ? 'nội dung' : part ? FIELD_LABELS[part].toLowerCase() : caught.column;
+    const label =
+      part === 'time'
+        ? 'thời gian'
+        : part === 'content'
+          ? 'nội dung'
+          : part
+            ? FIELD_LABELS[part].toLowerCase()
+            : caught.column;
     const which = !line
       ? `Dòng ${caught.row + 1}`
       : 'entry' in line.from
@@ -309,7 +361,11 @@ export function startJournalLog(section: HTMLElement, api: ShiftRuns): void {
       pdf = await import('../lib/journal/pdf.ts');
     } catch {
       // A tab left open across a new version asks for code that is no longer there.
-      result.replaceChildren(reloadNotice('Không tải được phần tạo nhật ký (PDF): sổ tay trên máy chủ đã có phiên bản mới.'));
+      result.replaceChildren(
+        reloadNotice(
+          'Không tải được phần tạo nhật ký (PDF): sổ tay trên máy chủ đã có phiên bản mới.',
+        ),
+      );
       pdfButton.disabled = false;
       return;
     }
@@ -317,7 +373,9 @@ export function startJournalLog(section: HTMLElement, api: ShiftRuns): void {
       const { buildJournal } = pdf;
       const { fonts, spec } = await loadAssets(specUrl);
       form = spec;
-      const journal = journalOfRun(spec, run, { ticked: ticked.checked ? checklistItems() : undefined });
+      const journal = journalOfRun(spec, run, {
+        ticked: ticked.checked ? checklistItems() : undefined,
+      });
       lines = journal.lines;
       const bytes = await buildJournal(spec, journal.options, fonts);
       const pages = Math.max(1, Math.ceil(lines.length / spec.table.rowsPerPage));
@@ -328,9 +386,13 @@ export function startJournalLog(section: HTMLElement, api: ShiftRuns): void {
         `Đã tạo nhật ký ngày ${formatDateVi(run.date)}: ${lines.length} dòng, ${pages} trang (PDF, ${formatSize(bytes.length)}).`,
       );
     } catch (caught) {
-      if (caught instanceof JournalRowError && form) say(`Chưa tạo được nhật ký. ${rowProblem(caught, run, lines, form)}`, true);
+      if (caught instanceof JournalRowError && form)
+        say(`Chưa tạo được nhật ký. ${rowProblem(caught, run, lines, form)}`, true);
       else if (caught instanceof JournalOptionError) {
-        say('Chưa tạo được nhật ký: tên người trực quá dài hoặc có ký tự phông chữ của nhật ký không có.', true);
+        say(
+          'Chưa tạo được nhật ký: tên người trực quá dài hoặc có ký tự phông chữ của nhật ký không có.',
+          true,
+        );
       } else {
         say('Không tạo được nhật ký. Hãy tải lại trang rồi thử lại.', true);
         throw caught;
@@ -343,7 +405,12 @@ export function startJournalLog(section: HTMLElement, api: ShiftRuns): void {
   jsonButton.addEventListener('click', () => {
     const { run } = api.view();
     if (!run) return;
-    offer(serialiseRunFile(runFile(run, new Date())), 'application/json', runFileName(run), `Đã xuất ca ${runLabel(run)} ra tệp.`);
+    offer(
+      serialiseRunFile(runFile(run, new Date())),
+      'application/json',
+      runFileName(run),
+      `Đã xuất ca ${runLabel(run)} ra tệp.`,
+    );
   });
 
   importer.addEventListener('change', async () => {
@@ -364,7 +431,8 @@ export function startJournalLog(section: HTMLElement, api: ShiftRuns): void {
       return refuse(caught.message);
     }
     if (imported.dropped) {
-      if (!window.confirm(dropQuestion(imported.run, imported.dropped))) return say(importDeclined(imported.run));
+      if (!window.confirm(dropQuestion(imported.run, imported.dropped)))
+        return say(importDeclined(imported.run));
     }
     if (imported.outcome !== 'same') api.commit(imported.store);
     say(importOutcome(imported, run.id));
@@ -375,7 +443,9 @@ export function startJournalLog(section: HTMLElement, api: ShiftRuns): void {
   const dropDraft = () => sessionStorage.removeItem(draftKey);
   form.addEventListener('input', () => {
     if (editing) return;
-    const data = Object.fromEntries([...new FormData(form)].map(([name, value]) => [name, String(value)]));
+    const data = Object.fromEntries(
+      [...new FormData(form)].map(([name, value]) => [name, String(value)]),
+    );
     try {
       sessionStorage.setItem(draftKey, JSON.stringify(data));
     } catch {
@@ -386,10 +456,15 @@ export function startJournalLog(section: HTMLElement, api: ShiftRuns): void {
   api.onRender(render);
   stopEditing();
   try {
-    const draft = JSON.parse(sessionStorage.getItem(draftKey) ?? 'null') as Record<string, string> | null;
+    const draft = JSON.parse(sessionStorage.getItem(draftKey) ?? 'null') as Record<
+      string,
+      string
+    > | null;
     if (draft) {
       for (const [name, value] of Object.entries(draft)) if (name !== 'kind') setValue(name, value);
-      const kind = form.querySelector<HTMLInputElement>(`[name="kind"][value="${CSS.escape(draft.kind ?? '')}"]`);
+      const kind = form.querySelector<HTMLInputElement>(
+        `[name="kind"][value="${CSS.escape(draft.kind ?? '')}"]`,
+      );
       if (kind) kind.checked = true;
       timeTyped = true;
     }

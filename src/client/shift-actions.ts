@@ -5,7 +5,16 @@
  */
 import { $, $$, el, type PrintMode, type ShiftRuns } from './checklist.ts';
 import type { ReplacedEdit } from '../lib/checklist/merge.ts';
-import { ChecklistError, endRun, itemOf, newId, openItems, progress, setNote, setOfficer } from '../lib/checklist/state.ts';
+import {
+  ChecklistError,
+  endRun,
+  itemOf,
+  newId,
+  openItems,
+  progress,
+  setNote,
+  setOfficer,
+} from '../lib/checklist/state.ts';
 import type { JournalEntry, Run } from '../lib/checklist/schema.ts';
 import { runTime, shiftHours } from '../lib/checklist/time.ts';
 import { formatDateVi } from '../lib/vi.ts';
@@ -33,7 +42,13 @@ export function fillSheet(runs: ShiftRuns, mode: PrintMode): void {
   if (title) title.textContent = sheetTitle(mode === 'handover');
   for (const field of $$('[data-sheet-field]', sheet)) {
     const name = field.dataset.sheetField;
-    field.textContent = !run ? '' : name === 'date' ? formatDateVi(run.date) : name === 'shift' ? [run.shift, shiftHours(run)].filter(Boolean).join(' ') : run.officer;
+    field.textContent = !run
+      ? ''
+      : name === 'date'
+        ? formatDateVi(run.date)
+        : name === 'shift'
+          ? [run.shift, shiftHours(run)].filter(Boolean).join(' ')
+          : run.officer;
   }
   const note = $('[data-sheet-handover]', sheet);
   if (note && run) {
@@ -50,7 +65,8 @@ export function fillSheet(runs: ShiftRuns, mode: PrintMode): void {
     if (text) text.textContent = state?.note ?? '';
     row.toggleAttribute('hidden', !(mode !== 'handover' || open.has(row.dataset.sheetItem ?? '')));
   }
-  for (const group of $$('tbody', sheet)) group.toggleAttribute('hidden', $$('[data-sheet-item]:not([hidden])', group).length === 0);
+  for (const group of $$('tbody', sheet))
+    group.toggleAttribute('hidden', $$('[data-sheet-item]:not([hidden])', group).length === 0);
   const signer = $('[data-sheet-signer]', sheet);
   if (signer) signer.textContent = sheetSigner(mode === 'handover');
 }
@@ -97,7 +113,9 @@ function fillReview(runs: ShiftRuns, dialog: HTMLDialogElement, run: Run): void 
           }),
         ]),
   );
-  const pending = runs.items.filter((item) => item.approve && itemOf(run, item.id)?.doneAt && !itemOf(run, item.id)?.approvedAt);
+  const pending = runs.items.filter(
+    (item) => item.approve && itemOf(run, item.id)?.doneAt && !itemOf(run, item.id)?.approvedAt,
+  );
   const approvals = $('[data-review-approvals]', dialog);
   if (approvals) {
     approvals.textContent = reviewApprovals(pending.map((item) => item.action));
@@ -137,7 +155,11 @@ export function showReplaced(runs: ShiftRuns, edits: readonly ReplacedEdit[]): v
   for (const edit of edits) {
     const [what, both, again] =
       edit.kind === 'note'
-        ? replacedNoteNotice(runs.items.find((item) => item.id === edit.itemId)?.action ?? edit.itemId, edit.kept, edit.mine)
+        ? replacedNoteNotice(
+            runs.items.find((item) => item.id === edit.itemId)?.action ?? edit.itemId,
+            edit.kept,
+            edit.mine,
+          )
         : replacedEntryNotice(edit.mine.at, edit.kept?.content ?? null, edit.mine.content);
     const notice = el('div');
     notice.className = 'notice';
@@ -148,7 +170,10 @@ export function showReplaced(runs: ShiftRuns, edits: readonly ReplacedEdit[]): v
     button.addEventListener('click', async () => {
       const kept =
         edit.kind === 'note'
-          ? runs.update((store) => setNote(store, edit.itemId, edit.mine, new Date()), [edit.itemId])
+          ? runs.update(
+              (store) => setNote(store, edit.itemId, edit.mine, new Date()),
+              [edit.itemId],
+            )
           : await putBackEntry(runs, edit.mine);
       if (kept) notice.remove();
     });

@@ -15,7 +15,9 @@ registerOffline(import.meta.env.BASE_URL);
 
 const load = (module: string) => import(/* @vite-ignore */ module);
 
-document.querySelector('header-search')?.addEventListener('focusin', () => void load(headerSearchModule), { once: true });
+document
+  .querySelector('header-search')
+  ?.addEventListener('focusin', () => void load(headerSearchModule), { once: true });
 
 const copy = document.querySelector<HTMLElement>('offline-copy');
 if (copy && 'serviceWorker' in navigator && 'caches' in window) {

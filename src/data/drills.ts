@@ -8,13 +8,20 @@ export type DrillEntry = CollectionEntry<'drills'>;
 /** Every drill entry, by `order`, then title. */
 export async function getDrillEntries(): Promise<DrillEntry[]> {
   const entries = await getCollection('drills');
-  return entries.sort((a, b) => a.data.order - b.data.order || compareVi(a.data.title, b.data.title));
+  return entries.sort(
+    (a, b) => a.data.order - b.data.order || compareVi(a.data.title, b.data.title),
+  );
 }
 
 /** A drill's frontmatter with its id (the file name). */
 export const drillOf = (entry: DrillEntry): DrillWithId => ({ ...entry.data, id: entry.id });
 
 /** The paths of the pages made per drill (trainee, trainer, cards): one per drill, with its entry as the page's props. */
-export async function drillPaths(): Promise<{ params: { drill: string }; props: { entry: DrillEntry } }[]> {
-  return (await getDrillEntries()).map((entry) => ({ params: { drill: entry.id }, props: { entry } }));
+export async function drillPaths(): Promise<
+  { params: { drill: string }; props: { entry: DrillEntry } }[]
+> {
+  return (await getDrillEntries()).map((entry) => ({
+    params: { drill: entry.id },
+    props: { entry },
+  }));
 }

@@ -17,4 +17,5 @@ export function reloadHandbook(root = contentRoot()): Handbook {
 }
 
 /** The handbook under `root` as loaded before in this process, or loaded now. */
-export const getHandbook = (root = contentRoot()): Handbook => loaded.get(root) ?? reloadHandbook(root);
+export const getHandbook = (root = contentRoot()): Handbook =>
+  loaded.get(root) ?? reloadHandbook(root);

@@ -9,7 +9,12 @@ import { loadJournalForm } from '../lib/content/forms.ts';
 import type { JournalForm } from '../lib/content/forms-schema.ts';
 import { contentRoot } from '../lib/content/root.ts';
 import { getHandbook } from './handbook.ts';
-import { BLANK_JOURNALS, buildJournal, timestampFromEpoch, type JournalFonts } from '../lib/journal/index.ts';
+import {
+  BLANK_JOURNALS,
+  buildJournal,
+  timestampFromEpoch,
+  type JournalFonts,
+} from '../lib/journal/index.ts';
 
 /** Where the committed fonts are, from the project root. */
 export const JOURNAL_FONT_DIR = 'src/lib/journal/fonts';
@@ -30,7 +35,9 @@ export function getJournalForm(root = contentRoot()): JournalForm {
 /** The fonts, from the project root (the working directory of the build and of npm scripts). */
 export function getJournalFonts(projectRoot = process.cwd()): JournalFonts {
   fonts ??= {
-    regular: new Uint8Array(readFileSync(resolve(projectRoot, JOURNAL_FONT_DIR, 'Tinos-Regular.ttf'))),
+    regular: new Uint8Array(
+      readFileSync(resolve(projectRoot, JOURNAL_FONT_DIR, 'Tinos-Regular.ttf')),
+    ),
     bold: new Uint8Array(readFileSync(resolve(projectRoot, JOURNAL_FONT_DIR, 'Tinos-Bold.ttf'))),
   };
   return fonts;
@@ -52,6 +59,10 @@ export async function buildBlankJournals(): Promise<BlankJournal[]> {
   const journalForm = getJournalForm();
   const journalFonts = getJournalFonts();
   return Promise.all(
-    BLANK_JOURNALS.map(async ({ file, pages }) => ({ file, pages, bytes: await buildJournal(journalForm, { pages, timestamp }, journalFonts) })),
+    BLANK_JOURNALS.map(async ({ file, pages }) => ({
+      file,
+      pages,
+      bytes: await buildJournal(journalForm, { pages, timestamp }, journalFonts),
+    })),
   );
 }

@@ -18,5 +18,7 @@ export function getLearning(): Promise<{ questions: Question[]; drills: DrillWit
 /** The points a path covers: those its role holds, or all of them. */
 export function pointsOfPath(role: string): string[] {
   const handbook = getHandbook();
-  return handbook.points.filter((p) => role === ALL_ROLES || handbook.holderOf(p.eId).id === role).map((p) => p.eId);
+  return handbook.points
+    .filter((p) => role === ALL_ROLES || handbook.holderOf(p.eId).id === role)
+    .map((p) => p.eId);
 }

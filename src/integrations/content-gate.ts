@@ -17,7 +17,9 @@ export function contentGate(): AstroIntegration {
         const root = contentRoot();
         try {
           const handbook = reloadHandbook(root);
-          logger.info(`content OK: ${handbook.points.length} points, ${handbook.duties.length} checklist items`);
+          logger.info(
+            `content OK: ${handbook.points.length} points, ${handbook.duties.length} checklist items`,
+          );
         } catch (error) {
           if (error instanceof ContentError && command === 'build') {
             rmSync(fileURLToPath(config.outDir), { recursive: true, force: true });

@@ -23,7 +23,9 @@ export function journalPdfs(): AstroIntegration {
         mkdirSync(folder, { recursive: true });
         for (const journal of await buildBlankJournals()) {
           writeFileSync(join(folder, journal.file), journal.bytes);
-          logger.info(`${BLANK_JOURNAL_DIR}/${journal.file}: ${journal.pages} page(s), ${journal.bytes.length} bytes`);
+          logger.info(
+            `${BLANK_JOURNAL_DIR}/${journal.file}: ${journal.pages} page(s), ${journal.bytes.length} bytes`,
+          );
         }
         // `npm run bench` reads "in N ms" to say where the build time goes.
         logger.info(`journals written in ${Math.round(performance.now() - started)} ms`);

@@ -29,7 +29,10 @@ export function offlineCopy(): AstroIntegration {
           .filter((entry) => entry.isFile())
           .map((entry) => {
             const full = join(entry.parentPath, entry.name);
-            return { path: full.slice(root.length).split(sep).filter(Boolean).join('/'), bytes: readFileSync(full) };
+            return {
+              path: full.slice(root.length).split(sep).filter(Boolean).join('/'),
+              bytes: readFileSync(full),
+            };
           });
         const offline = offlineFiles(files, base);
         const worker = [
@@ -38,9 +41,21 @@ export function offlineCopy(): AstroIntegration {
           readFileSync(WORKER_SOURCE, 'utf8'),
         ].join('\n');
         writeFileSync(join(root, 'sw.js'), worker);
-        const copy = { version: offline.version, bytes: offline.copyBytes, pages: offline.pages, files: offline.copy };
+        const copy = {
+          version: offline.version,
+          bytes: offline.copyBytes,
+          pages: offline.pages,
+          files: offline.copy,
+        };
         writeFileSync(join(root, 'offline.json'), JSON.stringify(copy));
-        writeFileSync(join(root, 'sitemap.xml'), sitemapXml(files.map((file) => file.path), site, base));
+        writeFileSync(
+          join(root, 'sitemap.xml'),
+          sitemapXml(
+            files.map((file) => file.path),
+            site,
+            base,
+          ),
+        );
         logger.info(
           `sw.js: version ${offline.version}, shell of ${offline.shell.length} files (${offline.shellBytes} bytes); offline copy of ${offline.copy.length} files (${offline.copyBytes} bytes) on request, in ${Math.round(performance.now() - started)} ms`,
         );

@@ -45,14 +45,22 @@ export function searchIndex(): AstroIntegration {
           const pages = await index.addDirectory({ path: site });
           fail(`index ${site}`, pages.errors);
           const records = searchRecords(getHandbook(contentRoot()));
-          for (const record of records) fail(`index ${record.url}`, (await index.addCustomRecord(record)).errors);
-          fail('write the index', (await index.writeFiles({ outputPath: join(site, 'pagefind') })).errors);
+          for (const record of records)
+            fail(`index ${record.url}`, (await index.addCustomRecord(record)).errors);
+          fail(
+            'write the index',
+            (await index.writeFiles({ outputPath: join(site, 'pagefind') })).errors,
+          );
           // Pagefind also writes its ready-made UIs (~430 KB); the handbook uses its JS API and its
           // worker (searching off the page's main thread), and the offline copy holds every file left.
           for (const file of readdirSync(join(site, 'pagefind'))) {
-            if (/^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(file)) rmSync(join(site, 'pagefind', file));
+            if (/^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(file))
+              rmSync(join(site, 'pagefind', file));
           }
-          const vocabulary = dWordVocabulary([...mainTexts(site), ...records.map((record) => record.content)]);
+          const vocabulary = dWordVocabulary([
+            ...mainTexts(site),
+            ...records.map((record) => record.content),
+          ]);
           writeFileSync(join(site, 'pagefind', VOCABULARY_FILE), JSON.stringify(vocabulary));
           logger.info(
             `indexed ${pages.page_count} pages and ${records.length} points and checklist items in ${Math.round(performance.now() - started)} ms`,

@@ -40,7 +40,8 @@ async function previously() {
     if (!name.startsWith('so-tay-') || name === CACHE) continue;
     const old = await caches.open(name);
     if (await old.match(COMPLETE)) chosen = true;
-    for (const request of await old.keys()) if (new URL(request.url).pathname.endsWith('/')) pages.add(request.url);
+    for (const request of await old.keys())
+      if (new URL(request.url).pathname.endsWith('/')) pages.add(request.url);
   }
   return { chosen, pages };
 }
@@ -105,7 +106,8 @@ self.addEventListener('fetch', (event) => {
         const response = await fetch(request);
         // Cached on use: the next time, with or without the network, it comes from here. Not
         // awaited: the page gets the response as it streams in, the cache its copy alongside.
-        if (response.status === 200 && response.type === 'basic') event.waitUntil(cache.put(keyOf(request.url), response.clone()));
+        if (response.status === 200 && response.type === 'basic')
+          event.waitUntil(cache.put(keyOf(request.url), response.clone()));
         return response;
       } catch (error) {
         if (request.mode !== 'navigate') throw error;

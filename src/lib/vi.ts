@@ -21,4 +21,5 @@ export function formatDateVi(isoDate: string): string {
 }
 
 /** Capitalises the first letter only (Vietnamese labels start lower-case in running text). */
-export const upperFirst = (text: string): string => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+export const upperFirst = (text: string): string =>
+  text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);

@@ -5,9 +5,13 @@
  */
 import { drawQuiz, QUIZ_LENGTH } from '../lib/drills/quiz.ts';
 
-const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => root.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [...root.querySelectorAll<T>(selector)];
-const show = (element: Element | null | undefined, visible: boolean) => element?.toggleAttribute('hidden', !visible);
+const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) =>
+  root.querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [
+  ...root.querySelectorAll<T>(selector),
+];
+const show = (element: Element | null | undefined, visible: boolean) =>
+  element?.toggleAttribute('hidden', !visible);
 
 function start(root: HTMLElement): void {
   const items = $$('[data-quiz-item]', root);
@@ -74,7 +78,9 @@ function start(root: HTMLElement): void {
       answered = true;
       const feedback = $('[data-feedback]', current);
       if (feedback) {
-        feedback.textContent = ok ? 'Đúng.' : `Chưa đúng. ${$('.answer-right', current)?.textContent ?? ''}.`;
+        feedback.textContent = ok
+          ? 'Đúng.'
+          : `Chưa đúng. ${$('.answer-right', current)?.textContent ?? ''}.`;
         feedback.className = `feedback ${ok ? 'right' : 'wrong'}`;
       }
       render();

@@ -15,19 +15,29 @@ import { distDir } from '../support/site.ts';
 import { test } from '../support/site-test.ts';
 
 describeBrowser('the forms page /bieu-mau/', () => {
-
-  test('offers the blank journals written into dist/, with their real size and page count', async ({ openSite }) => {
+  test('offers the blank journals written into dist/, with their real size and page count', async ({
+    openSite,
+  }) => {
     const site = await openSite(null);
     await site.goto('/bieu-mau/');
-    const items = await site.page.$$eval('.journal-files li', (lis) => lis.map((li) => li.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
+    const items = await site.page.$$eval('.journal-files li', (lis) =>
+      lis.map((li) => li.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
+    );
     expect(items).toHaveLength(BLANK_JOURNALS.length);
     for (const [index, journal] of BLANK_JOURNALS.entries()) {
       const file = join(distDir, BLANK_JOURNAL_DIR, journal.file);
       const bytes = readFileSync(file);
       const pages = (await PDFDocument.load(bytes)).getPageCount();
       expect(pages).toBe(journal.pages);
-      expect(items[index]).toBe(`Nhật ký trực ban, ${pages} trang (PDF, ${formatSize(statSync(file).size)})`);
-      const response = await site.page.request.get(await site.page.locator('.journal-files a').nth(index).evaluate((a) => (a as HTMLAnchorElement).href));
+      expect(items[index]).toBe(
+        `Nhật ký trực ban, ${pages} trang (PDF, ${formatSize(statSync(file).size)})`,
+      );
+      const response = await site.page.request.get(
+        await site.page
+          .locator('.journal-files a')
+          .nth(index)
+          .evaluate((a) => (a as HTMLAnchorElement).href),
+      );
       expect(response.status()).toBe(200);
       expect(Buffer.from(await response.body()).equals(bytes)).toBe(true);
     }
@@ -48,7 +58,9 @@ describeBrowser('the forms page /bieu-mau/', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  test('loads no PDF code until the form is used, then builds a prefilled journal in the browser', async ({ openSite }) => {
+  test('loads no PDF code until the form is used, then builds a prefilled journal in the browser', async ({
+    openSite,
+  }) => {
     const site = await openSite(null);
     await site.goto('/bieu-mau/');
     await site.page.waitForSelector('#tao-nhat-ky:not([hidden])');
@@ -59,7 +71,9 @@ describeBrowser('the forms page /bieu-mau/', () => {
     await site.page.fill('#ca-den', '16:30');
     await site.page.fill('#so-trang', '2');
     await site.page.click('#tao-nhat-ky button[type=submit]');
-    await expect.poll(() => site.page.textContent('#trang-thai-tao'), { timeout: 30_000 }).toBe('Đã tạo tệp: bấm vào tên tệp để tải về.');
+    await expect
+      .poll(() => site.page.textContent('#trang-thai-tao'), { timeout: 30_000 })
+      .toBe('Đã tạo tệp: bấm vào tên tệp để tải về.');
     const link = site.page.locator('#tep-da-tao a');
     expect(await link.textContent()).toBe('Nhật ký trực ban ngày 04/03/2025');
     expect(await link.getAttribute('download')).toBe('nhat-ky-truc-ban-2025-03-04.pdf');
@@ -86,19 +100,23 @@ describeBrowser('the forms page /bieu-mau/', () => {
     await site.page.fill('#don-vi', 'Hải quan 海关');
     await site.page.fill('#tu-ngay', '2025-03-04');
     await site.page.click('#tao-nhat-ky button[type=submit]');
-    await expect.poll(() => site.page.textContent('#don-vi-loi'), { timeout: 30_000 }).toBe(
-      'Phông chữ của mẫu không có các ký tự: 海 关. Hãy bỏ hoặc thay các ký tự này.',
-    );
+    await expect
+      .poll(() => site.page.textContent('#don-vi-loi'), { timeout: 30_000 })
+      .toBe('Phông chữ của mẫu không có các ký tự: 海 关. Hãy bỏ hoặc thay các ký tự này.');
     await site.page.fill('#don-vi', '');
     await site.page.check('#nhieu-ngay');
     await site.page.fill('#den-ngay', '2025-03-01');
     await site.page.click('#tao-nhat-ky button[type=submit]');
-    await expect.poll(() => site.page.textContent('#ngay-loi')).toBe('Ngày kết thúc phải trùng hoặc sau ngày bắt đầu.');
+    await expect
+      .poll(() => site.page.textContent('#ngay-loi'))
+      .toBe('Ngày kết thúc phải trùng hoặc sau ngày bắt đầu.');
     expect(await site.page.locator('#tep-da-tao li').count()).toBe(0);
     await site.page.fill('#co-quan', '  ');
     await site.page.fill('#den-ngay', '2025-03-05');
     await site.page.click('#tao-nhat-ky button[type=submit]');
-    await expect.poll(() => site.page.textContent('#co-quan-loi'), { timeout: 30_000 }).toBe('Hãy ghi tên cơ quan.');
+    await expect
+      .poll(() => site.page.textContent('#co-quan-loi'), { timeout: 30_000 })
+      .toBe('Hãy ghi tên cơ quan.');
     await site.page.fill('#co-quan', 'Bộ Tài chính');
     await site.page.fill('#tu-ngay', '2024-01-01');
     await site.page.fill('#den-ngay', '2024-12-31');
@@ -107,31 +125,47 @@ describeBrowser('the forms page /bieu-mau/', () => {
       '366 ngày × 3 trang = 1.098 trang, trong một tệp. Một tệp chứa tối đa 1.000 trang: hãy bớt số ngày hoặc số trang mỗi ngày.',
     );
     await site.page.click('#tao-nhat-ky button[type=submit]');
-    await expect.poll(() => site.page.textContent('#ngay-loi'), { timeout: 30_000 }).toBe('Một tệp chứa tối đa 1.000 trang. Hãy bớt số ngày hoặc số trang mỗi ngày.');
+    await expect
+      .poll(() => site.page.textContent('#ngay-loi'), { timeout: 30_000 })
+      .toBe('Một tệp chứa tối đa 1.000 trang. Hãy bớt số ngày hoặc số trang mỗi ngày.');
     expect(site.problems()).toEqual([]);
   });
 
-  test('starts at today, and makes a range with a custom agency line as one PDF of dated sheets, the page count said before', async ({ openSite }) => {
+  test('starts at today, and makes a range with a custom agency line as one PDF of dated sheets, the page count said before', async ({
+    openSite,
+  }) => {
     const site = await openSite(null);
     await site.goto('/bieu-mau/');
     await site.page.waitForSelector('#tao-nhat-ky:not([hidden])');
     const now = new Date();
-    expect(await site.page.inputValue('#tu-ngay')).toBe(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`);
+    expect(await site.page.inputValue('#tu-ngay')).toBe(
+      `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`,
+    );
     expect(await site.page.inputValue('#co-quan')).toBe('TỔNG CỤC HẢI QUAN');
     await site.page.fill('#co-quan', 'Bộ Tài chính');
     await site.page.fill('#don-vi', 'Cục Hải quan');
     await site.page.check('#nhieu-ngay');
-    expect(await site.page.textContent('#so-trang-tong')).toBe('Chọn ngày bắt đầu và ngày kết thúc để biết tệp có bao nhiêu trang.');
+    expect(await site.page.textContent('#so-trang-tong')).toBe(
+      'Chọn ngày bắt đầu và ngày kết thúc để biết tệp có bao nhiêu trang.',
+    );
     await site.page.fill('#tu-ngay', '2026-01-05');
     await site.page.fill('#den-ngay', '2026-01-11');
-    expect(await site.page.textContent('#so-trang-tong')).toBe('7 ngày × 1 trang = 7 trang, trong một tệp.');
+    expect(await site.page.textContent('#so-trang-tong')).toBe(
+      '7 ngày × 1 trang = 7 trang, trong một tệp.',
+    );
     await site.page.click('#tao-nhat-ky button[type=submit]');
-    await expect.poll(() => site.page.textContent('#trang-thai-tao'), { timeout: 60_000 }).toBe('Đã tạo tệp: bấm vào tên tệp để tải về.');
+    await expect
+      .poll(() => site.page.textContent('#trang-thai-tao'), { timeout: 60_000 })
+      .toBe('Đã tạo tệp: bấm vào tên tệp để tải về.');
     // One download for the range.
     const links = site.page.locator('#tep-da-tao a');
     expect(await links.count()).toBe(1);
-    expect(await links.textContent()).toBe('Nhật ký trực ban từ ngày 05/01/2026 đến ngày 11/01/2026');
-    expect(await links.getAttribute('download')).toBe('nhat-ky-truc-ban-2026-01-05-den-2026-01-11.pdf');
+    expect(await links.textContent()).toBe(
+      'Nhật ký trực ban từ ngày 05/01/2026 đến ngày 11/01/2026',
+    );
+    expect(await links.getAttribute('download')).toBe(
+      'nhat-ky-truc-ban-2026-01-05-den-2026-01-11.pdf',
+    );
     expect(await site.page.textContent('#tep-da-tao li')).toMatch(/\(PDF, 7 trang, [\d,]+ KB\)$/);
     const bytes = Buffer.from(
       await links.evaluate(async (a) => {
@@ -147,7 +181,9 @@ describeBrowser('the forms page /bieu-mau/', () => {
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'range.pdf');
     writeFileSync(file, bytes);
-    const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+    const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .slice(0, -1);
     expect(pages).toHaveLength(7);
     pages.forEach((text, index) => {
       expect(text).toMatch(/^\s*BỘ TÀI CHÍNH\s/);
@@ -156,7 +192,8 @@ describeBrowser('the forms page /bieu-mau/', () => {
       expect(text).toContain(`Trang 1/1 · trang ${index + 1}/7 của tệp`);
     });
     // For looking at: JOURNAL_SHOTS_DIR keeps the PDF (rendered with pdftoppm by whoever looks).
-    if (process.env.JOURNAL_SHOTS_DIR) writeFileSync(join(process.env.JOURNAL_SHOTS_DIR, 'trinh-duyet-7-ngay.pdf'), bytes);
+    if (process.env.JOURNAL_SHOTS_DIR)
+      writeFileSync(join(process.env.JOURNAL_SHOTS_DIR, 'trinh-duyet-7-ngay.pdf'), bytes);
     expect(site.problems()).toEqual([]);
   });
 
@@ -168,10 +205,14 @@ describeBrowser('the forms page /bieu-mau/', () => {
     await site.page.fill('#tu-ngay', '2026-01-01');
     await site.page.fill('#den-ngay', '2026-04-30');
     await site.page.click('#tao-nhat-ky button[type=submit]');
-    await expect.poll(() => site.page.textContent('#trang-thai-tao'), { timeout: 60_000, interval: 20 }).toMatch(/^Đang tạo… ([1-9]|[1-9][0-9]|10[0-9])\/120 ngày$/);
+    await expect
+      .poll(() => site.page.textContent('#trang-thai-tao'), { timeout: 60_000, interval: 20 })
+      .toMatch(/^Đang tạo… ([1-9]|[1-9][0-9]|10[0-9])\/120 ngày$/);
     expect(await site.page.isVisible('#tien-do')).toBe(true);
     expect(Number(await site.page.getAttribute('#tien-do', 'max'))).toBe(120);
-    await expect.poll(() => site.page.textContent('#trang-thai-tao'), { timeout: 120_000 }).toBe('Đã tạo tệp: bấm vào tên tệp để tải về.');
+    await expect
+      .poll(() => site.page.textContent('#trang-thai-tao'), { timeout: 120_000 })
+      .toBe('Đã tạo tệp: bấm vào tên tệp để tải về.');
     expect(await site.page.isVisible('#tien-do')).toBe(false);
     expect(site.problems()).toEqual([]);
   });

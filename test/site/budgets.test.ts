@@ -19,7 +19,13 @@ const KB = 1024;
 /** The service-worker registration, inline on every page: 463 B gzip when this was written. */
 const OFFLINE_SCRIPT_BUDGET = 600;
 /** The learning path (issue 19): its pages read progress on the device; practice loads more when it starts. */
-const INTERACTIVE = [/^vai-tro\/[^/]+\/$/, /^dien-tap\/.+/, /^bieu-mau\/$/, /^tim-kiem\/$/, /^hoc-tap\//];
+const INTERACTIVE = [
+  /^vai-tro\/[^/]+\/$/,
+  /^dien-tap\/.+/,
+  /^bieu-mau\/$/,
+  /^tim-kiem\/$/,
+  /^hoc-tap\//,
+];
 /**
  * Role pages carry the shift run: 8 KB until issue 14 added, on first paint, the shift's
  * hours and the run's own zone (Intl), the journal font's character check where text is
@@ -37,7 +43,10 @@ const budgetFor = (sitePath: string) =>
       : { kind: 'interactive', js: 8 * KB, total: 20 * KB, css: 5 * KB }
     : { kind: 'static', js: 0, total: 16 * KB, css: 5 * KB };
 
-const pages = listBuiltPages().map((page) => ({ ...page, sitePath: page.path.slice(basePath.length) }));
+const pages = listBuiltPages().map((page) => ({
+  ...page,
+  sitePath: page.path.slice(basePath.length),
+}));
 
 describeBrowser('byte budgets on a first visit (gzip)', () => {
   let browser: Browser;
@@ -49,7 +58,9 @@ describeBrowser('byte budgets on a first visit (gzip)', () => {
   });
 
   it('covers both kinds of page', () => {
-    expect(pages.filter((p) => budgetFor(p.sitePath).kind === 'interactive').length).toBeGreaterThan(4);
+    expect(
+      pages.filter((p) => budgetFor(p.sitePath).kind === 'interactive').length,
+    ).toBeGreaterThan(4);
     expect(pages.filter((p) => budgetFor(p.sitePath).kind === 'static').length).toBeGreaterThan(4);
   });
 
@@ -59,10 +70,17 @@ describeBrowser('byte budgets on a first visit (gzip)', () => {
     const detail = weight.files.map((f) => `${f.kind} ${f.gzip} B ${f.url}`).join('\n');
     const offline = weight.inlineJs.filter((script) => script.serviceWorker);
     expect(offline, 'one inline script registers the service worker').toHaveLength(1);
-    expect(offline[0]?.gzip ?? 0, 'the offline registration script').toBeLessThanOrEqual(OFFLINE_SCRIPT_BUDGET);
+    expect(offline[0]?.gzip ?? 0, 'the offline registration script').toBeLessThanOrEqual(
+      OFFLINE_SCRIPT_BUDGET,
+    );
     const js = budget.kind === 'static' ? weight.js - (offline[0]?.gzip ?? 0) : weight.js;
-    expect(js, `JS over ${budget.kind} budget (${budget.kind === 'static' ? 'the offline script aside' : 'all of it'}):\n${detail}`).toBeLessThanOrEqual(budget.js);
+    expect(
+      js,
+      `JS over ${budget.kind} budget (${budget.kind === 'static' ? 'the offline script aside' : 'all of it'}):\n${detail}`,
+    ).toBeLessThanOrEqual(budget.js);
     expect(weight.css, `CSS over budget:\n${detail}`).toBeLessThanOrEqual(budget.css);
-    expect(weight.total, `total over ${budget.kind} budget:\n${detail}`).toBeLessThanOrEqual(budget.total);
+    expect(weight.total, `total over ${budget.kind} budget:\n${detail}`).toBeLessThanOrEqual(
+      budget.total,
+    );
   });
 });

@@ -25,7 +25,14 @@ const pointOf = (itemId: string) => itemId.split('--')[0] ?? itemId;
 const built = new Map(
   handbook.dutyHolders.map((role) => {
     const root = rolePage(role.id);
-    return [role.id, { items: attrs(root, '[data-checklist] [data-item]', 'data-item'), sheet: attrs(root, '[data-sheet-item]', 'data-sheet-item'), root }];
+    return [
+      role.id,
+      {
+        items: attrs(root, '[data-checklist] [data-item]', 'data-item'),
+        sheet: attrs(root, '[data-sheet-item]', 'data-sheet-item'),
+        root,
+      },
+    ];
   }),
 );
 
@@ -33,7 +40,9 @@ describe('the built checklists', () => {
   it('has the 17 points, each an item on exactly the checklist of the role that holds it', () => {
     expect(handbook.points).toHaveLength(17);
     for (const point of handbook.points) {
-      const onPages = [...built].filter(([, page]) => page.items.some((id) => pointOf(id) === point.eId)).map(([role]) => role);
+      const onPages = [...built]
+        .filter(([, page]) => page.items.some((id) => pointOf(id) === point.eId))
+        .map(([role]) => role);
       expect(onPages, point.eId).toEqual([handbook.holderOf(point.eId).id]);
     }
     const pointsOnPages = new Set([...built.values()].flatMap((page) => page.items.map(pointOf)));
@@ -47,7 +56,9 @@ describe('the built checklists', () => {
       for (const duty of expected) {
         const label = page.root.querySelector(`label[for="xong-${duty.id}"]`);
         expect(label?.textContent.trim(), duty.id).toBe(duty.action);
-        expect(page.root.querySelector(`input#xong-${duty.id}`)?.getAttribute('type')?.value).toBe('checkbox');
+        expect(page.root.querySelector(`input#xong-${duty.id}`)?.getAttribute('type')?.value).toBe(
+          'checkbox',
+        );
       }
     }
   });
@@ -59,7 +70,9 @@ describe('the built checklists', () => {
   it('says whose approval an item needs, and offers to mark it, only where the content says so', () => {
     for (const [roleId, page] of built) {
       const withApproval = handbook.dutiesOf(roleId).filter((d) => d.approval);
-      expect(attrs(page.root, '[data-approve]', 'id'), roleId).toEqual(withApproval.map((d) => `duyet-${d.id}`));
+      expect(attrs(page.root, '[data-approve]', 'id'), roleId).toEqual(
+        withApproval.map((d) => `duyet-${d.id}`),
+      );
       for (const duty of withApproval) {
         const label = page.root.querySelector(`label[for="duyet-${duty.id}"]`)?.textContent.trim();
         expect(label).toBe(`Đã được ${handbook.role(duty.approval?.by ?? '').name} phê duyệt`);
@@ -70,11 +83,15 @@ describe('the built checklists', () => {
   it('prints the revision date of the checklists', () => {
     expect(handbook.checklistsRevised).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const revised = handbook.checklistsRevised.split('-').reverse().join('/');
-    for (const [, page] of built) expect(page.root.querySelector('.sheet-basis')?.textContent).toContain(`soát xét ngày ${revised}`);
+    for (const [, page] of built)
+      expect(page.root.querySelector('.sheet-basis')?.textContent).toContain(
+        `soát xét ngày ${revised}`,
+      );
   });
 
   it('ships the checklist script to the four role pages and nowhere else', () => {
-    const scriptsOf = (file: string) => attrs(parsePage(readFileSync(file, 'utf8')), 'script[src]', 'src');
+    const scriptsOf = (file: string) =>
+      attrs(parsePage(readFileSync(file, 'utf8')), 'script[src]', 'src');
     const fileOf = (src: string) => join(distDir, src.slice(basePath.length));
     // The checklist script is the one that knows the storage key of the runs.
     const all = new Set(pages.flatMap((page) => scriptsOf(page.file)));
@@ -84,12 +101,20 @@ describe('the built checklists', () => {
       if (seen.has(file)) return '';
       seen.add(file);
       const code = readFileSync(file, 'utf8');
-      const imports = [...code.matchAll(/(?:^|[;\s])import\s*(?:[^'"()]*?from\s*)?["'](\.\/[^"']+)["']/g)].map((m) => join(dirname(file), m[1] ?? ''));
+      const imports = [
+        ...code.matchAll(/(?:^|[;\s])import\s*(?:[^'"()]*?from\s*)?["'](\.\/[^"']+)["']/g),
+      ].map((m) => join(dirname(file), m[1] ?? ''));
       return code + imports.map((next) => withImports(next, seen)).join('');
     };
-    const checklist = [...all].filter((src) => withImports(fileOf(src)).includes('so-tay-truc-ban:checklist'));
+    const checklist = [...all].filter((src) =>
+      withImports(fileOf(src)).includes('so-tay-truc-ban:checklist'),
+    );
     expect(checklist.length).toBeGreaterThan(0);
-    const withScript = pages.filter((page) => scriptsOf(page.file).some((src) => checklist.includes(src))).map((page) => page.distPath);
-    expect(withScript.sort()).toEqual(handbook.dutyHolders.map((role) => `vai-tro/${role.id}/index.html`).sort());
+    const withScript = pages
+      .filter((page) => scriptsOf(page.file).some((src) => checklist.includes(src)))
+      .map((page) => page.distPath);
+    expect(withScript.sort()).toEqual(
+      handbook.dutyHolders.map((role) => `vai-tro/${role.id}/index.html`).sort(),
+    );
   });
 });

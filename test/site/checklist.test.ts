@@ -6,7 +6,12 @@
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { emptyStore, endRun as endStored, serialise, startRun as startStored } from '../../src/lib/checklist/state.ts';
+import {
+  emptyStore,
+  endRun as endStored,
+  serialise,
+  startRun as startStored,
+} from '../../src/lib/checklist/state.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { describeBrowser, formatViolations, runAxe } from '../support/browser.ts';
 import { test, type OpenSite } from '../support/site-test.ts';
@@ -23,10 +28,11 @@ const CONTEXT = { timezoneId: 'Asia/Ho_Chi_Minh', locale: 'vi-VN' } as const;
 
 const tick = (id: string) => `[id="xong-${id}"]`;
 const note = (id: string) => `[id="ghi-chu-${id}"]`;
-const text = async (page: Page, selector: string) => ((await page.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
+const text = async (page: Page, selector: string) =>
+  ((await page.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
 
-const open = (openSite: OpenSite, path = `/vai-tro/${ROLE}/`, options = {}) => openSite(path, { ...CONTEXT, at: T0, ...options });
-
+const open = (openSite: OpenSite, path = `/vai-tro/${ROLE}/`, options = {}) =>
+  openSite(path, { ...CONTEXT, at: T0, ...options });
 
 /** Ends the open run: "Kết thúc ca…" opens the review, where the end is confirmed. */
 async function endRun(page: Page) {
@@ -56,7 +62,6 @@ const printedRows = (page: Page) =>
   );
 
 describeBrowser('role checklists', () => {
-
   test('keeps a tick and its time across a reload', async ({ openSite }) => {
     const site = await open(openSite);
     const { page } = site;
@@ -71,13 +76,17 @@ describeBrowser('role checklists', () => {
     expect(await page.isChecked(tick(ITEMS[1]!.id))).toBe(true);
     expect(await text(page, `[id="${ITEMS[1]!.id}"] [data-done-at]`)).toBe('Xong lúc 22:13');
     expect(await page.isChecked(tick(ITEMS[0]!.id))).toBe(false);
-    expect(await text(page, '[data-status]')).toBe('Ca đang mở: 27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Nguyễn Văn An; mở sổ lúc 22:10.');
+    expect(await text(page, '[data-status]')).toBe(
+      'Ca đang mở: 27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Nguyễn Văn An; mở sổ lúc 22:10.',
+    );
     expect(await text(page, '[data-progress-text]')).toBe(`Đã xong 1/${ITEMS.length} việc`);
     expect(await text(page, '[data-moment="trong-ca"] [data-progress]')).toBe('Đã xong 1/2');
     expect(site.problems()).toEqual([]);
   });
 
-  test('keeps a note across a reload, and records an approval with its time', async ({ openSite }) => {
+  test('keeps a note across a reload, and records an approval with its time', async ({
+    openSite,
+  }) => {
     const site = await open(openSite);
     const { page } = site;
     const approved = ITEMS.find((d) => d.approval)!;
@@ -94,7 +103,9 @@ describeBrowser('role checklists', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  test('starts a new run all clear, with the old run in the history, openable read-only', async ({ openSite }) => {
+  test('starts a new run all clear, with the old run in the history, openable read-only', async ({
+    openSite,
+  }) => {
     const site = await open(openSite);
     const { page } = site;
     await startRun(page, 'Ca đêm');
@@ -107,12 +118,20 @@ describeBrowser('role checklists', () => {
       expect(await page.isChecked(tick(duty.id)), duty.id).toBe(false);
       expect(await page.inputValue(note(duty.id)), duty.id).toBe('');
     }
-    expect(await text(page, '[data-status]')).toBe('Ca đang mở: 28/11/2026 · Ca ngày 07:30–16:30 · Trần Thị Bình; mở sổ lúc 07:10.');
-    const history = await page.$$eval('[data-history-list] li', (lis) => lis.map((li) => li.textContent?.replace(/\s+/g, ' ').trim()));
-    expect(history).toEqual([`27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Nguyễn Văn An đã xong 1/${ITEMS.length} việc, kết thúc lúc 07:10 28/11`]);
+    expect(await text(page, '[data-status]')).toBe(
+      'Ca đang mở: 28/11/2026 · Ca ngày 07:30–16:30 · Trần Thị Bình; mở sổ lúc 07:10.',
+    );
+    const history = await page.$$eval('[data-history-list] li', (lis) =>
+      lis.map((li) => li.textContent?.replace(/\s+/g, ' ').trim()),
+    );
+    expect(history).toEqual([
+      `27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Nguyễn Văn An đã xong 1/${ITEMS.length} việc, kết thúc lúc 07:10 28/11`,
+    ]);
 
     await page.click('[data-open-run]');
-    expect(await text(page, '[data-status]')).toMatch(/^Ca đã kết thúc \(chỉ xem\): 27\/11\/2026 · Ca đêm/);
+    expect(await text(page, '[data-status]')).toMatch(
+      /^Ca đã kết thúc \(chỉ xem\): 27\/11\/2026 · Ca đêm/,
+    );
     expect(await page.isChecked(tick(ITEMS[0]!.id))).toBe(true);
     expect(await page.isDisabled(tick(ITEMS[0]!.id))).toBe(true);
     expect(await page.getAttribute(note(ITEMS[0]!.id), 'readonly')).not.toBeNull();
@@ -125,17 +144,29 @@ describeBrowser('role checklists', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  test('sets corrupted storage aside with a notice, and the page keeps working', async ({ openSite }) => {
+  test('sets corrupted storage aside with a notice, and the page keeps working', async ({
+    openSite,
+  }) => {
     const site = await open(openSite);
     const { page } = site;
-    const garbage = '{"format":"so-tay-truc-ban/checklist","version":1,"role":"lanh-dao-cap-phong-tru';
-    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, garbage] as const);
+    const garbage =
+      '{"format":"so-tay-truc-ban/checklist","version":1,"role":"lanh-dao-cap-phong-tru';
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+      KEY,
+      garbage,
+    ] as const);
     await page.reload();
     const notice = await text(page, '[data-notices] .notice');
     expect(notice).toMatch(/^Dữ liệu ca trực lưu trong trình duyệt bị hỏng/);
     expect(notice).toContain('Bản lưu cũ được cất riêng');
     expect(await page.getAttribute('[data-notices] .notice', 'role')).toBe('alert');
-    const kept = await page.evaluate((key) => Object.keys(localStorage).filter((k) => k.startsWith(`${key}:set-aside:`)).map((k) => [k, localStorage.getItem(k)]), KEY);
+    const kept = await page.evaluate(
+      (key) =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith(`${key}:set-aside:`))
+          .map((k) => [k, localStorage.getItem(k)]),
+      KEY,
+    );
     expect(kept).toHaveLength(1);
     expect(kept[0]?.[1]).toBe(garbage);
     expect(notice).toContain(kept[0]?.[0]);
@@ -147,7 +178,10 @@ describeBrowser('role checklists', () => {
     await page.reload();
     await page.waitForSelector(`${tick(ITEMS[0]!.id)}:enabled`);
     expect(await page.isChecked(tick(ITEMS[0]!.id))).toBe(true);
-    expect(await page.$$('[data-notices] .notice'), 'no notice once the state is sound').toHaveLength(0);
+    expect(
+      await page.$$('[data-notices] .notice'),
+      'no notice once the state is sound',
+    ).toHaveLength(0);
     expect(site.problems()).toEqual([]);
   });
 
@@ -165,7 +199,9 @@ describeBrowser('role checklists', () => {
       localStorage.setItem(key, JSON.stringify(data));
     }, KEY);
     await page.reload();
-    expect(await text(page, '[data-notices] .notice')).toContain('giữ lại 1 ca, 1 ca không đọc được');
+    expect(await text(page, '[data-notices] .notice')).toContain(
+      'giữ lại 1 ca, 1 ca không đọc được',
+    );
     expect(await page.isChecked(tick(ITEMS[0]!.id))).toBe(true);
     expect(await text(page, '[data-status]')).toContain('Ca 2');
     expect(await page.$$('[data-history-list] li')).toHaveLength(0);
@@ -180,7 +216,10 @@ describeBrowser('role checklists', () => {
     await startRun(site.page);
     await other.waitForSelector('[data-item] .tick:enabled');
     await other.check(tick(ITEMS[0]!.id));
-    await site.page.waitForFunction((selector) => document.querySelector<HTMLInputElement>(selector)?.checked, tick(ITEMS[0]!.id));
+    await site.page.waitForFunction(
+      (selector) => document.querySelector<HTMLInputElement>(selector)?.checked,
+      tick(ITEMS[0]!.id),
+    );
     expect(await text(site.page, `[id="${ITEMS[0]!.id}"] [data-done-at]`)).toBe('Xong lúc 22:11');
     expect(site.problems()).toEqual([]);
   });
@@ -188,10 +227,13 @@ describeBrowser('role checklists', () => {
   test('does a whole run by keyboard only, announcing progress', async ({ openSite }) => {
     const site = await open(openSite);
     const { page } = site;
-    const focused = () => page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return el ? `${el.tagName.toLowerCase()}#${el.id}${el.dataset.openRun ? '[run]' : ''}|${el.textContent?.trim() ?? ''}` : '';
-    });
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el
+          ? `${el.tagName.toLowerCase()}#${el.id}${el.dataset.openRun ? '[run]' : ''}|${el.textContent?.trim() ?? ''}`
+          : '';
+      });
     /** Presses Tab (or Shift+Tab) until the focused element matches; fails after 80 presses. */
     const tabTo = async (matches: (focus: string) => boolean, back = false) => {
       for (let n = 0; n < 80; n += 1) {
@@ -203,26 +245,48 @@ describeBrowser('role checklists', () => {
     const announced = () => text(page, '[data-announce]');
     // Yesterday's night shift is in the history: the form proposes its hours, so the keyboard
     // passes over them (typing into time fields is the browser's own, not this page's).
-    const yesterday = { date: '2026-11-26', shiftStart: '22:00', shiftEnd: '06:00', shift: 'Ca đêm', officer: 'Phạm Thu', timeZone: 'Asia/Ho_Chi_Minh' };
-    const seeded = endStored(startStored(emptyStore(ROLE), yesterday, minutes(-24 * 60), 'run-hom-qua'), minutes(-15 * 60));
-    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, serialise(seeded)] as const);
+    const yesterday = {
+      date: '2026-11-26',
+      shiftStart: '22:00',
+      shiftEnd: '06:00',
+      shift: 'Ca đêm',
+      officer: 'Phạm Thu',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    };
+    const seeded = endStored(
+      startStored(emptyStore(ROLE), yesterday, minutes(-24 * 60), 'run-hom-qua'),
+      minutes(-15 * 60),
+    );
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+      KEY,
+      serialise(seeded),
+    ] as const);
     await page.reload();
     await page.waitForSelector('[data-run-panel]:not([hidden])');
-    expect([await page.inputValue('#ca-tu'), await page.inputValue('#ca-den')]).toEqual(['22:00', '06:00']);
+    expect([await page.inputValue('#ca-tu'), await page.inputValue('#ca-den')]).toEqual([
+      '22:00',
+      '06:00',
+    ]);
     await tabTo((f) => f.startsWith('input#ca-ten|'));
     await page.keyboard.type('Ca đêm');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Lê Văn Cường');
     await page.keyboard.press('Enter');
-    expect(await text(page, '[data-status]')).toBe('Ca đang mở: 27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Lê Văn Cường; mở sổ lúc 22:10.');
+    expect(await text(page, '[data-status]')).toBe(
+      'Ca đang mở: 27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Lê Văn Cường; mở sổ lúc 22:10.',
+    );
     expect(await focused()).toMatch(/^p#\|Ca đang mở/);
-    expect(await announced()).toBe('Đã bắt đầu ca mới: 27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Lê Văn Cường.');
+    expect(await announced()).toBe(
+      'Đã bắt đầu ca mới: 27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Lê Văn Cường.',
+    );
 
     for (const [index, duty] of ITEMS.entries()) {
       await tabTo((f) => f.startsWith(`input#xong-${duty.id}|`));
       await page.keyboard.press('Space');
       expect(await page.isChecked(tick(duty.id)), duty.id).toBe(true);
-      expect(await announced()).toMatch(new RegExp(`^Đã xong: .+ Cả ca: đã xong ${index + 1}/${ITEMS.length} việc\\.$`));
+      expect(await announced()).toMatch(
+        new RegExp(`^Đã xong: .+ Cả ca: đã xong ${index + 1}/${ITEMS.length} việc\\.$`),
+      );
       if (duty.approval) {
         await page.keyboard.press('Tab');
         expect(await focused()).toBe(`input#duyet-${duty.id}|`);
@@ -234,7 +298,9 @@ describeBrowser('role checklists', () => {
         await page.keyboard.type('đã phân công lúc 22:12');
       }
     }
-    expect(await text(page, '[data-progress-text]')).toBe(`Đã xong ${ITEMS.length}/${ITEMS.length} việc`);
+    expect(await text(page, '[data-progress-text]')).toBe(
+      `Đã xong ${ITEMS.length}/${ITEMS.length} việc`,
+    );
 
     await tabTo((f) => f.startsWith('button#|Kết thúc ca…'), true);
     await page.keyboard.press('Enter');
@@ -243,37 +309,50 @@ describeBrowser('role checklists', () => {
     await page.waitForFunction(() => document.activeElement?.id === 'xem-lai-ca');
     await tabTo((f) => f === 'button#|Kết thúc ca');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('[data-announce]')?.textContent?.startsWith('Đã kết thúc ca'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-announce]')?.textContent?.startsWith('Đã kết thúc ca'),
+    );
     expect(await announced()).toMatch(/^Đã kết thúc ca; mọi việc đã xong\./);
     expect(await page.isDisabled(tick(ITEMS[0]!.id))).toBe(true);
 
-    await tabTo((f) => f.includes('[run]|27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Lê Văn Cường'));
+    await tabTo((f) =>
+      f.includes('[run]|27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Lê Văn Cường'),
+    );
     await page.keyboard.press('Enter');
     expect(await text(page, '[data-status]')).toMatch(/^Ca đã kết thúc \(chỉ xem\)/);
     expect(await page.inputValue(note(ITEMS[0]!.id))).toBe('đã phân công lúc 22:12');
     expect(site.problems()).toEqual([]);
   });
 
-  test.for(handbook.dutyHolders.map((role) => role.id))('prints the blank checklist of %s on exactly one A4 page', async (roleId, { openSite }) => {
-    const site = await open(openSite, `/vai-tro/${roleId}/`);
-    const pages = await pdfPages(site.page);
-    expect(pages.count).toBe(1);
-    expect([Math.round(pages.width), Math.round(pages.height)]).toEqual([596, 843]);
-    // In print media only the sheet shows, with every item of the role and blank cells.
-    const rows = await printedRows(site.page);
-    expect(rows).toEqual(handbook.dutiesOf(roleId).map((d) => [d.id, false, '', '']));
-    expect(await site.page.isVisible('[data-checklist]')).toBe(false);
-    expect(site.problems()).toEqual([]);
-  });
+  test.for(handbook.dutyHolders.map((role) => role.id))(
+    'prints the blank checklist of %s on exactly one A4 page',
+    async (roleId, { openSite }) => {
+      const site = await open(openSite, `/vai-tro/${roleId}/`);
+      const pages = await pdfPages(site.page);
+      expect(pages.count).toBe(1);
+      expect([Math.round(pages.width), Math.round(pages.height)]).toEqual([596, 843]);
+      // In print media only the sheet shows, with every item of the role and blank cells.
+      const rows = await printedRows(site.page);
+      expect(rows).toEqual(handbook.dutiesOf(roleId).map((d) => [d.id, false, '', '']));
+      expect(await site.page.isVisible('[data-checklist]')).toBe(false);
+      expect(site.problems()).toEqual([]);
+    },
+  );
 
   test('prints the blank checklist without JavaScript too', async ({ openSite }) => {
-    const site = await open(openSite, `/vai-tro/truong-phong-gshqtt/`, { javaScriptEnabled: false });
+    const site = await open(openSite, `/vai-tro/truong-phong-gshqtt/`, {
+      javaScriptEnabled: false,
+    });
     expect(await site.page.isVisible('[data-run-panel]')).toBe(false);
-    expect(await site.page.isEnabled(tick(handbook.dutiesOf('truong-phong-gshqtt')[0]!.id))).toBe(true);
+    expect(await site.page.isEnabled(tick(handbook.dutiesOf('truong-phong-gshqtt')[0]!.id))).toBe(
+      true,
+    );
     expect((await pdfPages(site.page)).count).toBe(1);
   });
 
-  test('prints the current run ("In ca này") and the handover sheet with the open items only', async ({ openSite }) => {
+  test('prints the current run ("In ca này") and the handover sheet with the open items only', async ({
+    openSite,
+  }) => {
     const site = await open(openSite);
     const { page } = site;
     await page.evaluate(() => {
@@ -294,7 +373,12 @@ describeBrowser('role checklists', () => {
     await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 1);
     await page.emulateMedia({ media: 'print' });
     expect(await printedRows(page)).toEqual(
-      ITEMS.map((d, i) => [d.id, i === 0 || i === 3, i === 0 ? '22:10' : i === 3 ? '22:15' : '', i === 1 ? 'chờ ý kiến lãnh đạo ca trực' : '']),
+      ITEMS.map((d, i) => [
+        d.id,
+        i === 0 || i === 3,
+        i === 0 ? '22:10' : i === 3 ? '22:15' : '',
+        i === 1 ? 'chờ ý kiến lãnh đạo ca trực' : '',
+      ]),
     );
     expect(await text(page, '[data-sheet-field="shift"]')).toBe('Ca đêm 22:00–06:00 (hôm sau)');
     expect((await pdfPages(page)).count).toBe(1);
@@ -304,8 +388,12 @@ describeBrowser('role checklists', () => {
     await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 2);
     await page.emulateMedia({ media: 'print' });
     expect(await text(page, '[data-sheet-title]')).toBe('Bàn giao ca: việc còn mở');
-    expect(await text(page, '[data-sheet-handover]')).toBe(`Còn ${ITEMS.length - 2}/${ITEMS.length} việc chưa xong (lập lúc 22:15).`);
-    expect((await printedRows(page)).map((row) => row[0])).toEqual(ITEMS.filter((_, i) => i !== 0 && i !== 3).map((d) => d.id));
+    expect(await text(page, '[data-sheet-handover]')).toBe(
+      `Còn ${ITEMS.length - 2}/${ITEMS.length} việc chưa xong (lập lúc 22:15).`,
+    );
+    expect((await printedRows(page)).map((row) => row[0])).toEqual(
+      ITEMS.filter((_, i) => i !== 0 && i !== 3).map((d) => d.id),
+    );
     expect((await pdfPages(page)).count).toBe(1);
 
     // After printing, Ctrl+P gives the blank sheet again.
@@ -315,26 +403,31 @@ describeBrowser('role checklists', () => {
   });
 
   test.for(
-    handbook.dutyHolders.flatMap((role) => (['light', 'dark'] as const).map((scheme) => [role.id, scheme] as const)),
-  )('axe finds nothing on %s (%s), empty and mid-run', async ([roleId, colorScheme], { openSite }) => {
-    const site = await open(openSite, `/vai-tro/${roleId}/`, { colorScheme });
-    const { page } = site;
-    const duties = handbook.dutiesOf(roleId);
-    expect(formatViolations(await runAxe(page)), 'empty').toBe('');
-    await startRun(page);
-    await page.check(tick(duties[0]!.id));
-    await page.fill(note(duties[0]!.id), 'đã xong');
-    const approval = duties.find((d) => d.approval);
-    if (approval) await page.check(`[id="duyet-${approval.id}"]`);
-    expect(formatViolations(await runAxe(page)), 'mid-run').toBe('');
-    await page.click('[data-end]');
-    await page.waitForSelector('[data-review][open]');
-    expect(formatViolations(await runAxe(page)), 'the end-of-shift review').toBe('');
-    await page.click('[data-review-confirm]');
-    await page.waitForSelector('[data-reopen]:not([hidden])');
-    expect(formatViolations(await runAxe(page)), 'just ended').toBe('');
-    await page.click('[data-open-run]');
-    expect(formatViolations(await runAxe(page)), 'viewing an ended run').toBe('');
-    expect(site.problems()).toEqual([]);
-  });
+    handbook.dutyHolders.flatMap((role) =>
+      (['light', 'dark'] as const).map((scheme) => [role.id, scheme] as const),
+    ),
+  )(
+    'axe finds nothing on %s (%s), empty and mid-run',
+    async ([roleId, colorScheme], { openSite }) => {
+      const site = await open(openSite, `/vai-tro/${roleId}/`, { colorScheme });
+      const { page } = site;
+      const duties = handbook.dutiesOf(roleId);
+      expect(formatViolations(await runAxe(page)), 'empty').toBe('');
+      await startRun(page);
+      await page.check(tick(duties[0]!.id));
+      await page.fill(note(duties[0]!.id), 'đã xong');
+      const approval = duties.find((d) => d.approval);
+      if (approval) await page.check(`[id="duyet-${approval.id}"]`);
+      expect(formatViolations(await runAxe(page)), 'mid-run').toBe('');
+      await page.click('[data-end]');
+      await page.waitForSelector('[data-review][open]');
+      expect(formatViolations(await runAxe(page)), 'the end-of-shift review').toBe('');
+      await page.click('[data-review-confirm]');
+      await page.waitForSelector('[data-reopen]:not([hidden])');
+      expect(formatViolations(await runAxe(page)), 'just ended').toBe('');
+      await page.click('[data-open-run]');
+      expect(formatViolations(await runAxe(page)), 'viewing an ended run').toBe('');
+      expect(site.problems()).toEqual([]);
+    },
+  );
 });

@@ -12,10 +12,13 @@ import { squashSpace } from '../../src/lib/vi.ts';
 import { describeBrowser, type SitePage } from '../support/browser.ts';
 import { test, type OpenSite } from '../support/site-test.ts';
 
-const drill = loadContent('content').drills.map((d) => d.value).find((d) => d.id === 'nghi-van-trong-gio')!;
+const drill = loadContent('content')
+  .drills.map((d) => d.value)
+  .find((d) => d.id === 'nghi-van-trong-gio')!;
 const KEY = `so-tay-truc-ban:drill:${drill.id}`;
 const [I1, I2] = drill.injects as [(typeof drill.injects)[number], (typeof drill.injects)[number]];
-const text = async (page: Page, selector: string) => squashSpace((await page.textContent(selector)) ?? '');
+const text = async (page: Page, selector: string) =>
+  squashSpace((await page.textContent(selector)) ?? '');
 const inject = (id: string) => `[data-inject="${id}"]`;
 
 async function choose(page: Page, id: string, options: readonly string[]) {
@@ -24,7 +27,10 @@ async function choose(page: Page, id: string, options: readonly string[]) {
 }
 
 /** One site on `path` in two tabs of the same browser context. */
-async function twoTabs(openSite: OpenSite, path: string): Promise<{ site: SitePage; a: Page; b: Page }> {
+async function twoTabs(
+  openSite: OpenSite,
+  path: string,
+): Promise<{ site: SitePage; a: Page; b: Page }> {
   const site = await openSite(path);
   const b = await site.context.newPage();
   await b.goto(site.page.url());
@@ -32,27 +38,40 @@ async function twoTabs(openSite: OpenSite, path: string): Promise<{ site: SitePa
 }
 
 describeBrowser('drills in two tabs', () => {
-  test('keeps every answer a trainee gives in either tab, and each tab follows the other', async ({ openSite }) => {
+  test('keeps every answer a trainee gives in either tab, and each tab follows the other', async ({
+    openSite,
+  }) => {
     const { site, a, b } = await twoTabs(openSite, routes.drill(drill.id));
-    await Promise.all([a.waitForSelector('.drill-run.enhanced'), b.waitForSelector('.drill-run.enhanced')]);
+    await Promise.all([
+      a.waitForSelector('.drill-run.enhanced'),
+      b.waitForSelector('.drill-run.enhanced'),
+    ]);
     const wrong = I1.options.find((o) => !I1.correct.includes(o.id))!.id;
     // Both tabs answer the first inject at once (each in one go, as a click would): one right, one wrong.
     const answerAtOnce = (page: Page, options: readonly string[]) =>
       page.evaluate(
         ([id, chosen]) => {
-          for (const option of chosen as string[]) document.querySelector<HTMLInputElement>(`[id="tl-${id}-${option}"]`)!.checked = true;
+          for (const option of chosen as string[])
+            document.querySelector<HTMLInputElement>(`[id="tl-${id}-${option}"]`)!.checked = true;
           document.querySelector<HTMLButtonElement>(`[data-inject="${id}"] [data-answer]`)!.click();
         },
         [I1.id, options] as const,
       );
     await Promise.all([answerAtOnce(a, I1.correct), answerAtOnce(b, [wrong])]);
-    const history = () => a.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}').history, KEY);
-    await a.waitForFunction(([key, id]) => JSON.parse(localStorage.getItem(key!) ?? '{}').history?.[id!]?.length === 2, [KEY, I1.id] as const);
+    const history = () =>
+      a.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}').history, KEY);
+    await a.waitForFunction(
+      ([key, id]) => JSON.parse(localStorage.getItem(key!) ?? '{}').history?.[id!]?.length === 2,
+      [KEY, I1.id] as const,
+    );
     expect((await history())[I1.id].sort()).toEqual([false, true]);
     // Tab B goes on to the second inject and answers it; tab A, moving on, is at the third.
     await b.click(`${inject(I1.id)} [data-next]`);
     await choose(b, I2.id, I2.correct);
-    await a.waitForFunction(([key, id]) => id! in (JSON.parse(localStorage.getItem(key!) ?? '{}').answers ?? {}), [KEY, I2.id] as const);
+    await a.waitForFunction(
+      ([key, id]) => id! in (JSON.parse(localStorage.getItem(key!) ?? '{}').answers ?? {}),
+      [KEY, I2.id] as const,
+    );
     await a.click(`${inject(I1.id)} [data-next]`);
     const stored = await a.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), KEY);
     expect(Object.keys(stored.answers).sort()).toEqual([I1.id, I2.id].sort());
@@ -61,20 +80,43 @@ describeBrowser('drills in two tabs', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  test("keeps both tabs' fields of a trainer's draft, and asks before a file replaces a draft not saved", async ({ openSite }) => {
+  test("keeps both tabs' fields of a trainer's draft, and asks before a file replaces a draft not saved", async ({
+    openSite,
+  }) => {
     const { site, a, b } = await twoTabs(openSite, routes.drillTrainer(drill.id));
-    await Promise.all([a.waitForSelector('[data-tools]:not([hidden])'), b.waitForSelector('[data-tools]:not([hidden])')]);
+    await Promise.all([
+      a.waitForSelector('[data-tools]:not([hidden])'),
+      b.waitForSelector('[data-tools]:not([hidden])'),
+    ]);
     // Typed at once in the two tabs, into different fields.
-    await Promise.all([a.fill('#aar-hotwash', 'Cần thống nhất cách liên lạc.'), b.fill('#aar-place', 'Phòng họp tầng 3')]);
-    await Promise.all([a.fill('#aar-facilitator', 'Nguyễn Văn An'), b.fill('#aar-evaluator', 'Trần Thị Bình')]);
+    await Promise.all([
+      a.fill('#aar-hotwash', 'Cần thống nhất cách liên lạc.'),
+      b.fill('#aar-place', 'Phòng họp tầng 3'),
+    ]);
+    await Promise.all([
+      a.fill('#aar-facilitator', 'Nguyễn Văn An'),
+      b.fill('#aar-evaluator', 'Trần Thị Bình'),
+    ]);
     for (const page of [a, b]) {
       await page.waitForFunction(() =>
-        ['#aar-hotwash', '#aar-place', '#aar-facilitator', '#aar-evaluator'].every((s) => (document.querySelector(s) as HTMLInputElement).value !== ''),
+        ['#aar-hotwash', '#aar-place', '#aar-facilitator', '#aar-evaluator'].every(
+          (s) => (document.querySelector(s) as HTMLInputElement).value !== '',
+        ),
       );
     }
-    const draft = await a.evaluate(() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('so-tay-truc-ban:aar:'))!) ?? '{}'));
+    const draft = await a.evaluate(() =>
+      JSON.parse(
+        localStorage.getItem(
+          Object.keys(localStorage).find((k) => k.startsWith('so-tay-truc-ban:aar:'))!,
+        ) ?? '{}',
+      ),
+    );
     expect(draft.hotWash).toBe('Cần thống nhất cách liên lạc.');
-    expect(draft.exercise).toMatchObject({ place: 'Phòng họp tầng 3', facilitator: 'Nguyễn Văn An', evaluator: 'Trần Thị Bình' });
+    expect(draft.exercise).toMatchObject({
+      place: 'Phòng họp tầng 3',
+      facilitator: 'Nguyễn Văn An',
+      evaluator: 'Trần Thị Bình',
+    });
 
     // The same field changed in both: both tabs end with one text, and the other text is shown.
     await Promise.all([a.fill('#aar-place', 'Phòng A'), b.fill('#aar-place', 'Phòng B')]);
@@ -86,22 +128,36 @@ describeBrowser('drills in two tabs', () => {
     expect(places[0]).toBe(places[1]);
     const loser = places[0] === 'Phòng A' ? b : a;
     await loser.waitForSelector('[data-notices] .notice');
-    expect(await text(loser, '[data-notices] .notice')).toContain(`Đang giữ: ‘${places[0]}’. Bản ở thẻ này: ‘${places[0] === 'Phòng A' ? 'Phòng B' : 'Phòng A'}’.`);
+    expect(await text(loser, '[data-notices] .notice')).toContain(
+      `Đang giữ: ‘${places[0]}’. Bản ở thẻ này: ‘${places[0] === 'Phòng A' ? 'Phòng B' : 'Phòng A'}’.`,
+    );
 
     // A report file over this unsaved draft: the page asks, and "no" changes nothing.
-    const file = { name: 'bao-cao.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...draft, hotWash: 'Từ tệp', savedAt: '2026-11-27T10:00:00.000Z' })) };
+    const file = {
+      name: 'bao-cao.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        JSON.stringify({ ...draft, hotWash: 'Từ tệp', savedAt: '2026-11-27T10:00:00.000Z' }),
+      ),
+    };
     const asked: string[] = [];
     a.once('dialog', (dialog) => {
       asked.push(dialog.message());
       void dialog.dismiss();
     });
     await a.setInputFiles('[data-open]', file);
-    await a.waitForFunction(() => document.querySelector('[data-status]')?.textContent?.startsWith('Chưa mở'));
-    expect(asked).toEqual(['Phiếu trên trang có nội dung chưa lưu thành tệp. Mở “bao-cao.json” sẽ thay toàn bộ nội dung đó. Vẫn mở?']);
+    await a.waitForFunction(() =>
+      document.querySelector('[data-status]')?.textContent?.startsWith('Chưa mở'),
+    );
+    expect(asked).toEqual([
+      'Phiếu trên trang có nội dung chưa lưu thành tệp. Mở “bao-cao.json” sẽ thay toàn bộ nội dung đó. Vẫn mở?',
+    ]);
     expect(await a.inputValue('#aar-hotwash')).toBe('Cần thống nhất cách liên lạc.');
     a.once('dialog', (dialog) => void dialog.accept());
     await a.setInputFiles('[data-open]', file);
-    await a.waitForFunction(() => (document.querySelector('#aar-hotwash') as HTMLTextAreaElement).value === 'Từ tệp');
+    await a.waitForFunction(
+      () => (document.querySelector('#aar-hotwash') as HTMLTextAreaElement).value === 'Từ tệp',
+    );
     expect(site.problems()).toEqual([]);
   });
 });

@@ -23,7 +23,8 @@ const [I1, I2, I3] = DRILL.injects;
 const DRAFT = `so-tay-truc-ban:aar:${DRILL.id}`;
 const out = mkdtempSync(join(tmpdir(), 'so-tay-aar-'));
 
-const text = async (page: Page, selector: string) => squashSpace((await page.textContent(selector)) ?? '');
+const text = async (page: Page, selector: string) =>
+  squashSpace((await page.textContent(selector)) ?? '');
 const row = (n: number, col: string) => `[data-action-row]:nth-child(${n}) [data-col="${col}"]`;
 
 /** Text of each page of a PDF (pdftotext -raw: content order, so table cells stay whole), split at form feeds. */
@@ -59,13 +60,18 @@ describeBrowser('drills, trainer side', () => {
     rmSync(out, { recursive: true, force: true });
   });
 
-  const open = (openSite: OpenSite, path: string, options = {}) => openSite(path, { acceptDownloads: true, ...options });
+  const open = (openSite: OpenSite, path: string, options = {}) =>
+    openSite(path, { acceptDownloads: true, ...options });
 
-  test('a trainer fills the evaluation, saves the report as JSON, reopens it elsewhere and prints it', async ({ openSite }) => {
+  test('a trainer fills the evaluation, saves the report as JSON, reopens it elsewhere and prints it', async ({
+    openSite,
+  }) => {
     const site = await open(openSite, routes.drillTrainer(DRILL.id));
     const { page } = site;
     await fill(page);
-    expect(await text(page, '[data-rating-summary]')).toBe(`Tổng hợp ${DRILL.injects.length} thẻ: đạt 1, đạt một phần 1, chưa đạt 1, chưa đánh giá ${DRILL.injects.length - 3}.`);
+    expect(await text(page, '[data-rating-summary]')).toBe(
+      `Tổng hợp ${DRILL.injects.length} thẻ: đạt 1, đạt một phần 1, chưa đạt 1, chưa đánh giá ${DRILL.injects.length - 3}.`,
+    );
 
     // More corrective actions than the three rows printed blank.
     for (let n = 2; n <= 3; n++) await page.fill(row(n, 'action'), `Việc khắc phục số ${n}`);
@@ -73,7 +79,10 @@ describeBrowser('drills, trainer side', () => {
     await page.fill(row(4, 'action'), 'Việc khắc phục số 4');
     await page.fill(row(4, 'owner'), 'Lãnh đạo cấp phòng trực ban');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-save]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-save]'),
+    ]);
     expect(download.suggestedFilename()).toBe(`bao-cao-sau-dien-tap-${DRILL.id}-2026-11-27.json`);
     const file = join(out, download.suggestedFilename());
     await download.saveAs(file);
@@ -83,35 +92,57 @@ describeBrowser('drills, trainer side', () => {
       version: 1,
       drill: DRILL.id,
       drillTitle: DRILL.title,
-      exercise: { date: '2026-11-27', place: 'Phòng họp tầng 3', facilitator: 'Nguyễn Văn An', evaluator: 'Trần Thị Bình' },
+      exercise: {
+        date: '2026-11-27',
+        place: 'Phòng họp tầng 3',
+        facilitator: 'Nguyễn Văn An',
+        evaluator: 'Trần Thị Bình',
+      },
       evaluations: {
         [I1!.id]: { rating: 'dat', note: '' },
-        [I2!.id]: { rating: 'dat-mot-phan', note: 'Định liên hệ giữ phương tiện, rồi tự dừng lại.' },
+        [I2!.id]: {
+          rating: 'dat-mot-phan',
+          note: 'Định liên hệ giữ phương tiện, rồi tự dừng lại.',
+        },
         [I3!.id]: { rating: 'chua-dat', note: '' },
       },
       strengths: ['Báo cáo kịp thời', 'Không tự xử lý'],
       improvements: ['Trưởng phòng chưa nêu biện pháp làm rõ'],
       actions: [
-        { action: 'Phổ biến lại điểm b khoản 3.1 cho lãnh đạo phòng', owner: 'Trưởng phòng', due: '2026-12-15' },
+        {
+          action: 'Phổ biến lại điểm b khoản 3.1 cho lãnh đạo phòng',
+          owner: 'Trưởng phòng',
+          due: '2026-12-15',
+        },
         { action: 'Việc khắc phục số 2', owner: '', due: '' },
         { action: 'Việc khắc phục số 3', owner: '', due: '' },
         { action: 'Việc khắc phục số 4', owner: 'Lãnh đạo cấp phòng trực ban', due: '' },
       ],
     });
     expect(Date.parse(saved.savedAt)).not.toBeNaN();
-    expect(await text(page, '[data-status]')).toBe(`Đã lưu báo cáo thành tệp ${download.suggestedFilename()}.`);
+    expect(await text(page, '[data-status]')).toBe(
+      `Đã lưu báo cáo thành tệp ${download.suggestedFilename()}.`,
+    );
 
     // Another browser, nothing stored: open the file.
     const other = await open(openSite, routes.drillTrainer(DRILL.id));
     const second = other.page;
     expect(await second.inputValue('#aar-facilitator')).toBe('');
     await second.setInputFiles('[data-open]', file);
-    await second.waitForFunction(() => (document.querySelector('#aar-facilitator') as HTMLInputElement).value !== '');
-    expect(await text(second, '[data-status]')).toBe(`Đã mở báo cáo từ tệp ${download.suggestedFilename()}.`);
+    await second.waitForFunction(
+      () => (document.querySelector('#aar-facilitator') as HTMLInputElement).value !== '',
+    );
+    expect(await text(second, '[data-status]')).toBe(
+      `Đã mở báo cáo từ tệp ${download.suggestedFilename()}.`,
+    );
     expect(await second.inputValue('#aar-date')).toBe('2026-11-27');
-    expect(await second.inputValue('#aar-participants')).toBe('Lê Văn Cường: công chức\nPhạm Thị Dung: Trưởng phòng');
+    expect(await second.inputValue('#aar-participants')).toBe(
+      'Lê Văn Cường: công chức\nPhạm Thị Dung: Trưởng phòng',
+    );
     expect(await second.isChecked(`input[name="dg-${I2!.id}"][value="dat-mot-phan"]`)).toBe(true);
-    expect(await second.inputValue(`#gc-${I2!.id}`)).toBe('Định liên hệ giữ phương tiện, rồi tự dừng lại.');
+    expect(await second.inputValue(`#gc-${I2!.id}`)).toBe(
+      'Định liên hệ giữ phương tiện, rồi tự dừng lại.',
+    );
     expect(await second.inputValue('#aar-strengths')).toBe('Báo cáo kịp thời\nKhông tự xử lý');
     expect(await second.$$('[data-action-row]')).toHaveLength(5);
     expect(await second.inputValue(row(4, 'owner'))).toBe('Lãnh đạo cấp phòng trực ban');
@@ -153,10 +184,19 @@ describeBrowser('drills, trainer side', () => {
     const { page } = site;
     await page.fill('#aar-facilitator', 'Nguyễn Văn An');
     const cases: [string, string, string][] = [
-      ['hong.json', '{"format": "so-tay-truc-ban/aar", "version": 1, "drill"', 'Không mở được “hong.json”. Không đọc được tệp: đây không phải tệp JSON, hoặc tệp đã bị cắt, bị sửa hỏng.'],
+      [
+        'hong.json',
+        '{"format": "so-tay-truc-ban/aar", "version": 1, "drill"',
+        'Không mở được “hong.json”. Không đọc được tệp: đây không phải tệp JSON, hoặc tệp đã bị cắt, bị sửa hỏng.',
+      ],
       [
         'bai-khac.json',
-        JSON.stringify({ format: 'so-tay-truc-ban/aar', version: 1, drill: 'ghi-nhat-ky', drillTitle: 'Ghi nhật ký trực ban cuối ca' }),
+        JSON.stringify({
+          format: 'so-tay-truc-ban/aar',
+          version: 1,
+          drill: 'ghi-nhat-ky',
+          drillTitle: 'Ghi nhật ký trực ban cuối ca',
+        }),
         'Không mở được “bai-khac.json”. Tệp là báo cáo của bài diễn tập khác (“Ghi nhật ký trực ban cuối ca”), không phải của bài này. Hãy mở tệp đó ở trang của bài ấy.',
       ],
     ];
@@ -167,7 +207,9 @@ describeBrowser('drills, trainer side', () => {
       await page.waitForSelector('[data-open-error]:not([hidden])');
       expect(await text(page, '[data-open-error]')).toBe(message);
       expect(await page.getAttribute('[data-open-error]', 'role')).toBe('alert');
-      expect(await page.inputValue('#aar-facilitator'), 'the report on the page is unchanged').toBe('Nguyễn Văn An');
+      expect(await page.inputValue('#aar-facilitator'), 'the report on the page is unchanged').toBe(
+        'Nguyễn Văn An',
+      );
     }
     expect(formatViolations(await runAxe(page)), 'axe with the error shown').toBe('');
 
@@ -175,41 +217,64 @@ describeBrowser('drills, trainer side', () => {
     await page.fill(row(2, 'owner'), 'Trưởng phòng');
     await page.click('[data-save]');
     await page.waitForSelector('[data-save-error]:not([hidden])');
-    expect(await text(page, '[data-save-error]')).toBe('Hành động khắc phục, dòng 2: cần ghi việc cần làm (hoặc xóa trắng cả dòng).');
+    expect(await text(page, '[data-save-error]')).toBe(
+      'Hành động khắc phục, dòng 2: cần ghi việc cần làm (hoặc xóa trắng cả dòng).',
+    );
     expect(site.problems()).toEqual([]);
   });
 
-  test('keeps the draft across a reload, and sets a damaged draft aside with a notice', async ({ openSite }) => {
+  test('keeps the draft across a reload, and sets a damaged draft aside with a notice', async ({
+    openSite,
+  }) => {
     const site = await open(openSite, routes.drillTrainer(DRILL.id));
     const { page } = site;
     await fill(page);
     await page.reload();
-    await page.waitForFunction(() => (document.querySelector('#aar-facilitator') as HTMLInputElement).value !== '');
+    await page.waitForFunction(
+      () => (document.querySelector('#aar-facilitator') as HTMLInputElement).value !== '',
+    );
     expect(await page.inputValue('#aar-facilitator')).toBe('Nguyễn Văn An');
     expect(await page.isChecked(`input[name="dg-${I3!.id}"][value="chua-dat"]`)).toBe(true);
 
-    const damaged = (await page.evaluate((key) => localStorage.getItem(key), DRAFT))!.replace('"chua-dat"', '"rat-te"');
-    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [DRAFT, damaged] as const);
+    const damaged = (await page.evaluate((key) => localStorage.getItem(key), DRAFT))!.replace(
+      '"chua-dat"',
+      '"rat-te"',
+    );
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+      DRAFT,
+      damaged,
+    ] as const);
     await page.reload();
     await page.waitForSelector('[data-notices] .notice');
     expect(await text(page, '[data-notices] .notice p')).toBe(
       `Bản nháp lưu trong trình duyệt không dùng được nên trang bắt đầu với phiếu trống. Tệp có chỗ không hợp lệ ở “phiếu đánh giá › tình huống “${I3!.id}” › mức đánh giá” (giá trị "rat-te"). Báo cáo đang mở trên trang không bị thay đổi.`,
     );
-    const kept = await page.evaluate((key) => Object.keys(localStorage).filter((k) => k.startsWith(`${key}:set-aside:`)).map((k) => localStorage.getItem(k)), DRAFT);
+    const kept = await page.evaluate(
+      (key) =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith(`${key}:set-aside:`))
+          .map((k) => localStorage.getItem(k)),
+      DRAFT,
+    );
     expect(kept).toEqual([damaged]);
     expect(await page.inputValue('#aar-facilitator')).toBe('');
     expect(site.problems()).toEqual([]);
   });
 
-  test.for(['light', 'dark'] as const)('axe finds nothing on the trainer view, empty and filled (%s)', async (colorScheme, { openSite }) => {
-    const site = await open(openSite, routes.drillTrainer(DRILL.id), { colorScheme });
-    expect(formatViolations(await runAxe(site.page)), 'empty').toBe('');
-    await fill(site.page);
-    expect(formatViolations(await runAxe(site.page)), 'filled').toBe('');
-    expect(site.problems()).toEqual([]);
-  });
+  test.for(['light', 'dark'] as const)(
+    'axe finds nothing on the trainer view, empty and filled (%s)',
+    async (colorScheme, { openSite }) => {
+      const site = await open(openSite, routes.drillTrainer(DRILL.id), { colorScheme });
+      expect(formatViolations(await runAxe(site.page)), 'empty').toBe('');
+      await fill(site.page);
+      expect(formatViolations(await runAxe(site.page)), 'filled').toBe('');
+      expect(site.problems()).toEqual([]);
+    },
+  );
 
-  test('without JavaScript, the sheet still prints blank, without the save and open tools', async ({ openSite }) => {
+  test('without JavaScript, the sheet still prints blank, without the save and open tools', async ({
+    openSite,
+  }) => {
     const site = await open(openSite, routes.drillTrainer(DRILL.id), { javaScriptEnabled: false });
     expect(await site.page.isVisible('[data-save]')).toBe(false);
     await site.page.emulateMedia({ media: 'print' });
@@ -218,26 +283,37 @@ describeBrowser('drills, trainer side', () => {
     expect(all).toContain('…/…/……');
   });
 
-  test.for(drills.map((d) => [d.id, d] as const))('prints the inject cards of %s with the answer key on pages of its own', async ([_id, drill], { openSite }) => {
-    const site = await open(openSite, routes.drillCards(drill.id));
-    await site.page.emulateMedia({ media: 'print' });
-    const pages = pdfPages(await site.page.pdf({ format: 'A4' }));
-    const keyStart = pages.findIndex((page) => page.includes('Đáp án (dành cho người điều hành)'));
-    expect(keyStart, 'the answer key is printed').toBeGreaterThan(0);
-    const cards = pages.slice(0, keyStart).join(' ');
-    const key = pages.slice(keyStart).join(' ');
-    expect(pages[keyStart]?.startsWith('Đáp án (dành cho người điều hành)'), 'the key starts its page').toBe(true);
-    for (const [n, inject] of drill.injects.entries()) {
-      // Every card on the card pages, two to a page; its answer and expected actions only after.
-      expect(cards, inject.id).toContain(squashSpace(inject.question));
-      expect(cards, `card ${n + 1} header`).toContain(`Thẻ ${n + 1}/${drill.injects.length} · ${inject.time}`);
-      expect(cards).not.toContain(squashSpace(inject.explanation).slice(0, 50));
-      expect(key).toContain(squashSpace(inject.explanation).slice(0, 50));
-      for (const expected of inject.expected) expect(cards).not.toContain(squashSpace(expected.action).slice(0, 40));
-    }
-    expect(keyStart).toBe(Math.ceil(drill.injects.length / 2));
-    expect(site.problems()).toEqual([]);
-  });
+  test.for(drills.map((d) => [d.id, d] as const))(
+    'prints the inject cards of %s with the answer key on pages of its own',
+    async ([_id, drill], { openSite }) => {
+      const site = await open(openSite, routes.drillCards(drill.id));
+      await site.page.emulateMedia({ media: 'print' });
+      const pages = pdfPages(await site.page.pdf({ format: 'A4' }));
+      const keyStart = pages.findIndex((page) =>
+        page.includes('Đáp án (dành cho người điều hành)'),
+      );
+      expect(keyStart, 'the answer key is printed').toBeGreaterThan(0);
+      const cards = pages.slice(0, keyStart).join(' ');
+      const key = pages.slice(keyStart).join(' ');
+      expect(
+        pages[keyStart]?.startsWith('Đáp án (dành cho người điều hành)'),
+        'the key starts its page',
+      ).toBe(true);
+      for (const [n, inject] of drill.injects.entries()) {
+        // Every card on the card pages, two to a page; its answer and expected actions only after.
+        expect(cards, inject.id).toContain(squashSpace(inject.question));
+        expect(cards, `card ${n + 1} header`).toContain(
+          `Thẻ ${n + 1}/${drill.injects.length} · ${inject.time}`,
+        );
+        expect(cards).not.toContain(squashSpace(inject.explanation).slice(0, 50));
+        expect(key).toContain(squashSpace(inject.explanation).slice(0, 50));
+        for (const expected of inject.expected)
+          expect(cards).not.toContain(squashSpace(expected.action).slice(0, 40));
+      }
+      expect(keyStart).toBe(Math.ceil(drill.injects.length / 2));
+      expect(site.problems()).toEqual([]);
+    },
+  );
 
   test('axe finds nothing on the cards page', async ({ openSite }) => {
     const site = await open(openSite, routes.drillCards(DRILL.id));

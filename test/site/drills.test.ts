@@ -30,13 +30,18 @@ const drill = (id: string) => {
 const DRILL = drill('nghi-van-trong-gio');
 const KEY = `so-tay-truc-ban:drill:${DRILL.id}`;
 
-const text = async (page: Page, selector: string) => squashSpace((await page.textContent(selector)) ?? '');
+const text = async (page: Page, selector: string) =>
+  squashSpace((await page.textContent(selector)) ?? '');
 /** After a (re)load: the script has read the stored progress and drawn the page. */
 const enhanced = (page: Page) => page.waitForSelector('.drill-run.enhanced');
 const inject = (id: string) => `[data-inject="${id}"]`;
-const wrongOption = (i: (typeof DRILL.injects)[number]) => i.options.find((o) => !i.correct.includes(o.id))?.id ?? '';
+const wrongOption = (i: (typeof DRILL.injects)[number]) =>
+  i.options.find((o) => !i.correct.includes(o.id))?.id ?? '';
 const letters = (i: (typeof DRILL.injects)[number]) =>
-  i.options.map((o, n) => (i.correct.includes(o.id) ? optionLetter(n) : '')).filter(Boolean).join(', ');
+  i.options
+    .map((o, n) => (i.correct.includes(o.id) ? optionLetter(n) : ''))
+    .filter(Boolean)
+    .join(', ');
 
 async function choose(page: Page, i: { id: string }, options: readonly string[]) {
   for (const option of options) await page.check(`[id="tl-${i.id}-${option}"]`);
@@ -72,7 +77,11 @@ describe('trainee pages never contain expected actions', () => {
       }
     }
     // Nor the facilitator's notes (the MDX body).
-    const body = readFileSync(join('content', 'drills', `${d.id}.mdx`), 'utf8').split(/^---$/m)[2]?.trim().split('\n')[0] ?? '';
+    const body =
+      readFileSync(join('content', 'drills', `${d.id}.mdx`), 'utf8')
+        .split(/^---$/m)[2]
+        ?.trim()
+        .split('\n')[0] ?? '';
     expect(body.length).toBeGreaterThan(20);
     expect(trainee).not.toContain(squashSpace(body).slice(0, 60));
     expect(trainer).toContain(squashSpace(body).slice(0, 60));
@@ -80,14 +89,17 @@ describe('trainee pages never contain expected actions', () => {
 
   test('nor the list of drills or the quiz', () => {
     const pages = [builtText(routes.drills()), builtText(routes.quiz())];
-    for (const d of drills) for (const i of d.injects) for (const e of i.expected) for (const page of pages) expect(page).not.toContain(squashSpace(e.action));
+    for (const d of drills)
+      for (const i of d.injects)
+        for (const e of i.expected)
+          for (const page of pages) expect(page).not.toContain(squashSpace(e.action));
   });
 });
 
 describeBrowser('drills, trainee side', () => {
-
-
-  test('a trainee completes a drill with one wrong answer, sees the feedback with the cited text, the score, and retries the missed', async ({ openSite }) => {
+  test('a trainee completes a drill with one wrong answer, sees the feedback with the cited text, the score, and retries the missed', async ({
+    openSite,
+  }) => {
     const site = await openSite(routes.drill(DRILL.id));
     const { page } = site;
     const [first, ...rest] = DRILL.injects;
@@ -96,47 +108,73 @@ describeBrowser('drills, trainee side', () => {
     // One inject at a time.
     expect(await page.isVisible(inject(first.id))).toBe(true);
     for (const other of rest) expect(await page.isVisible(inject(other.id)), other.id).toBe(false);
-    expect(await page.isVisible(`${inject(first.id)} [data-key-box]`), 'the answer stays hidden until answered').toBe(false);
+    expect(
+      await page.isVisible(`${inject(first.id)} [data-key-box]`),
+      'the answer stays hidden until answered',
+    ).toBe(false);
 
     // Answering with nothing chosen asks for a choice.
     await page.click(`${inject(first.id)} [data-answer]`);
-    expect(await text(page, `${inject(first.id)} [data-choose-error]`)).toBe('Hãy chọn một đáp án trước khi trả lời.');
+    expect(await text(page, `${inject(first.id)} [data-choose-error]`)).toBe(
+      'Hãy chọn một đáp án trước khi trả lời.',
+    );
 
     await choose(page, first, [wrongOption(first)]);
-    expect(await text(page, `${inject(first.id)} [data-feedback]`)).toBe(`Chưa đúng. Đáp án đúng là ${letters(first)}; xem giải thích và căn cứ dưới đây.`);
-    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-feedback'))).toBe(true);
+    expect(await text(page, `${inject(first.id)} [data-feedback]`)).toBe(
+      `Chưa đúng. Đáp án đúng là ${letters(first)}; xem giải thích và căn cứ dưới đây.`,
+    );
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-feedback'))).toBe(
+      true,
+    );
     // The cited text, verbatim, is on screen.
     const cited = handbook.provision(first.cites[0] ?? '');
     expect(await page.isVisible(`${inject(first.id)} .can-cu blockquote`)).toBe(true);
-    expect(await text(page, `${inject(first.id)} .can-cu blockquote`)).toContain(squashSpace(cited.text ?? ''));
+    expect(await text(page, `${inject(first.id)} .can-cu blockquote`)).toContain(
+      squashSpace(cited.text ?? ''),
+    );
     expect(await page.isDisabled(`[id="tl-${first.id}-${wrongOption(first)}"]`)).toBe(true);
 
     await page.click(`${inject(first.id)} [data-next]`);
     for (const i of rest) {
       expect(await page.isVisible(inject(i.id)), i.id).toBe(true);
       await choose(page, i, i.correct);
-      expect(await text(page, `${inject(i.id)} [data-feedback]`)).toBe('Đúng. Căn cứ ở ngay dưới đây.');
+      expect(await text(page, `${inject(i.id)} [data-feedback]`)).toBe(
+        'Đúng. Căn cứ ở ngay dưới đây.',
+      );
       await page.click(`${inject(i.id)} [data-next]`);
     }
 
     const total = DRILL.injects.length;
-    expect(await text(page, '[data-score]')).toBe(`Lần trả lời đầu: đúng ${total - 1}/${total} tình huống.`);
-    expect(await page.$$eval('[data-missed-list] li', (lis) => lis.map((li) => li.textContent))).toEqual([`Tình huống 1/${total}: ${first.question}`]);
+    expect(await text(page, '[data-score]')).toBe(
+      `Lần trả lời đầu: đúng ${total - 1}/${total} tình huống.`,
+    );
+    expect(
+      await page.$$eval('[data-missed-list] li', (lis) => lis.map((li) => li.textContent)),
+    ).toEqual([`Tình huống 1/${total}: ${first.question}`]);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('ket-qua');
 
     // The result survives a reload (progress in localStorage).
     await page.reload();
     await enhanced(page);
-    expect(await text(page, '[data-score]')).toBe(`Lần trả lời đầu: đúng ${total - 1}/${total} tình huống.`);
+    expect(await text(page, '[data-score]')).toBe(
+      `Lần trả lời đầu: đúng ${total - 1}/${total} tình huống.`,
+    );
 
     // Retry: only the missed inject comes back.
     await page.click('[data-retry]');
     expect(await page.isVisible(inject(first.id))).toBe(true);
-    expect(await page.isChecked(`[id="tl-${first.id}-${wrongOption(first)}"]`), 'a retry starts blank').toBe(false);
-    expect(await text(page, '[data-progress]')).toBe('Làm lại lần 1: tình huống 1/1 trong số các tình huống chưa đúng.');
+    expect(
+      await page.isChecked(`[id="tl-${first.id}-${wrongOption(first)}"]`),
+      'a retry starts blank',
+    ).toBe(false);
+    expect(await text(page, '[data-progress]')).toBe(
+      'Làm lại lần 1: tình huống 1/1 trong số các tình huống chưa đúng.',
+    );
     await choose(page, first, first.correct);
     await page.click(`${inject(first.id)} [data-next]`);
-    expect(await text(page, '[data-score]')).toBe(`Lần trả lời đầu: đúng ${total - 1}/${total} tình huống. Sau 1 lượt làm lại: đã đúng ${total}/${total}.`);
+    expect(await text(page, '[data-score]')).toBe(
+      `Lần trả lời đầu: đúng ${total - 1}/${total} tình huống. Sau 1 lượt làm lại: đã đúng ${total}/${total}.`,
+    );
     expect(await page.isVisible('[data-retry]'), 'nothing left to retry').toBe(false);
 
     await page.click('[data-restart]');
@@ -144,7 +182,9 @@ describeBrowser('drills, trainee side', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  test('judges a question with several right answers only when all and no more are chosen', async ({ openSite }) => {
+  test('judges a question with several right answers only when all and no more are chosen', async ({
+    openSite,
+  }) => {
     const d = drill('phe-duyet-phuong-an');
     const multi = d.injects.find((i) => i.correct.length > 1);
     if (!multi) throw new Error('no multi-answer inject');
@@ -157,7 +197,9 @@ describeBrowser('drills, trainee side', () => {
     }
     expect(await text(page, `${inject(multi.id)} .hint`)).toBe('Chọn mọi đáp án đúng.');
     await choose(page, multi, multi.correct.slice(0, -1));
-    expect(await text(page, `${inject(multi.id)} [data-feedback]`)).toMatch(/^Chưa đúng\. Các đáp án đúng là [A-E](, [A-E])+;/);
+    expect(await text(page, `${inject(multi.id)} [data-feedback]`)).toMatch(
+      /^Chưa đúng\. Các đáp án đúng là [A-E](, [A-E])+;/,
+    );
     expect(site.problems()).toEqual([]);
   });
 
@@ -172,22 +214,38 @@ describeBrowser('drills, trainee side', () => {
     await enhanced(page);
     expect(await page.isVisible(inject(c!.id))).toBe(true);
     expect(await page.isVisible(inject(a!.id))).toBe(false);
-    const stored = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), KEY)) ?? '{}');
+    const stored = JSON.parse(
+      (await page.evaluate((key) => localStorage.getItem(key), KEY)) ?? '{}',
+    );
     expect(stored.history).toEqual({ [a!.id]: [true], [b!.id]: [false] });
     expect(site.problems()).toEqual([]);
   });
 
-  test('sets damaged progress aside with a notice, and the drill starts again', async ({ openSite }) => {
+  test('sets damaged progress aside with a notice, and the drill starts again', async ({
+    openSite,
+  }) => {
     const site = await openSite(routes.drill(DRILL.id));
     const { page } = site;
-    const garbage = '{"format":"so-tay-truc-ban/drill","version":1,"drill":"nghi-van-trong-gio","key":';
-    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, garbage] as const);
+    const garbage =
+      '{"format":"so-tay-truc-ban/drill","version":1,"drill":"nghi-van-trong-gio","key":';
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+      KEY,
+      garbage,
+    ] as const);
     await page.reload();
     await enhanced(page);
     const notice = await text(page, '[data-notices] .notice');
-    expect(notice).toMatch(/^Tiến độ lưu trong trình duyệt bị hỏng \(không đọc được\), nên bài được làm lại từ đầu\. Bản lưu cũ được cất riêng/);
+    expect(notice).toMatch(
+      /^Tiến độ lưu trong trình duyệt bị hỏng \(không đọc được\), nên bài được làm lại từ đầu\. Bản lưu cũ được cất riêng/,
+    );
     expect(await page.getAttribute('[data-notices] .notice', 'role')).toBe('alert');
-    const kept = await page.evaluate((key) => Object.keys(localStorage).filter((k) => k.startsWith(`${key}:set-aside:`)).map((k) => localStorage.getItem(k)), KEY);
+    const kept = await page.evaluate(
+      (key) =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith(`${key}:set-aside:`))
+          .map((k) => localStorage.getItem(k)),
+      KEY,
+    );
     expect(kept).toEqual([garbage]);
     expect(await page.isVisible(inject(DRILL.injects[0]!.id))).toBe(true);
     expect(formatViolations(await runAxe(page)), 'axe with the notice').toBe('');
@@ -198,7 +256,9 @@ describeBrowser('drills, trainee side', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  test('without JavaScript shows the scenario, every inject with its options, and the answers behind <details>', async ({ openSite }) => {
+  test('without JavaScript shows the scenario, every inject with its options, and the answers behind <details>', async ({
+    openSite,
+  }) => {
     const site = await openSite(routes.drill(DRILL.id), { javaScriptEnabled: false });
     const { page } = site;
     expect(await text(page, '#boi-canh + p')).toBe(squashSpace(DRILL.scenario[0] ?? ''));
@@ -206,54 +266,78 @@ describeBrowser('drills, trainee side', () => {
       expect(await page.isVisible(inject(i.id)), i.id).toBe(true);
       expect(await page.$$(`${inject(i.id)} input`)).toHaveLength(i.options.length);
       expect(await page.isVisible(`${inject(i.id)} [data-answer]`)).toBe(false);
-      expect(await page.isVisible(`${inject(i.id)} [data-key-box] .answer-right`), 'folded').toBe(false);
+      expect(await page.isVisible(`${inject(i.id)} [data-key-box] .answer-right`), 'folded').toBe(
+        false,
+      );
     }
     const first = DRILL.injects[0]!;
     await page.click(`${inject(first.id)} [data-key-box] summary`);
-    expect(await text(page, `${inject(first.id)} .answer-right`)).toMatch(new RegExp(`^Đáp án đúng: ${letters(first)}\\. `));
+    expect(await text(page, `${inject(first.id)} .answer-right`)).toMatch(
+      new RegExp(`^Đáp án đúng: ${letters(first)}\\. `),
+    );
   });
 
-  test.for([routes.drill(DRILL.id), routes.quiz()])('axe finds nothing on %s before any script runs (as without JavaScript)', async (path, { openSite }) => {
-    // axe needs JavaScript; blocking the page's own scripts leaves the page as built.
-    const site = await openSite(null);
-    await site.page.route(`**${path}`, async (route) => {
-      const response = await route.fetch();
-      const body = (await response.text()).replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/g, '');
-      await route.fulfill({ response, body });
-    });
-    await site.goto(path);
-    expect(site.requests.some((url) => url.endsWith('.js')), 'no script loaded').toBe(false);
-    expect(await site.page.isVisible('[data-answer]'), 'not enhanced').toBe(false);
-    await site.page.click('.inject:first-child [data-key-box] summary');
-    expect(formatViolations(await runAxe(site.page))).toBe('');
-  });
+  test.for([routes.drill(DRILL.id), routes.quiz()])(
+    'axe finds nothing on %s before any script runs (as without JavaScript)',
+    async (path, { openSite }) => {
+      // axe needs JavaScript; blocking the page's own scripts leaves the page as built.
+      const site = await openSite(null);
+      await site.page.route(`**${path}`, async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace(
+          /<script type="module"[^>]*>[\s\S]*?<\/script>/g,
+          '',
+        );
+        await route.fulfill({ response, body });
+      });
+      await site.goto(path);
+      expect(
+        site.requests.some((url) => url.endsWith('.js')),
+        'no script loaded',
+      ).toBe(false);
+      expect(await site.page.isVisible('[data-answer]'), 'not enhanced').toBe(false);
+      await site.page.click('.inject:first-child [data-key-box] summary');
+      expect(formatViolations(await runAxe(site.page))).toBe('');
+    },
+  );
 
-  test.for(['light', 'dark'] as const)('axe finds nothing on the trainee page in each state (%s)', async (colorScheme, { openSite }) => {
-    const site = await openSite(routes.drill(DRILL.id), { colorScheme });
-    const { page } = site;
-    const axe = async (state: string) => expect(formatViolations(await runAxe(page)), state).toBe('');
-    await axe('first inject');
-    const [first, ...rest] = DRILL.injects;
-    await page.click(`${inject(first!.id)} [data-answer]`);
-    await axe('nothing chosen');
-    await choose(page, first!, [wrongOption(first!)]);
-    await axe('feedback, wrong');
-    await page.click(`${inject(first!.id)} [data-next]`);
-    for (const i of rest) {
-      await choose(page, i, i.correct);
-      if (i === rest[0]) await axe('feedback, right');
-      await page.click(`${inject(i.id)} [data-next]`);
-    }
-    await axe('result');
-    await page.click('[data-retry]');
-    await axe('retry round');
-    expect(site.problems()).toEqual([]);
-  });
+  test.for(['light', 'dark'] as const)(
+    'axe finds nothing on the trainee page in each state (%s)',
+    async (colorScheme, { openSite }) => {
+      const site = await openSite(routes.drill(DRILL.id), { colorScheme });
+      const { page } = site;
+      const axe = async (state: string) =>
+        expect(formatViolations(await runAxe(page)), state).toBe('');
+      await axe('first inject');
+      const [first, ...rest] = DRILL.injects;
+      await page.click(`${inject(first!.id)} [data-answer]`);
+      await axe('nothing chosen');
+      await choose(page, first!, [wrongOption(first!)]);
+      await axe('feedback, wrong');
+      await page.click(`${inject(first!.id)} [data-next]`);
+      for (const i of rest) {
+        await choose(page, i, i.correct);
+        if (i === rest[0]) await axe('feedback, right');
+        await page.click(`${inject(i.id)} [data-next]`);
+      }
+      await axe('result');
+      await page.click('[data-retry]');
+      await axe('retry round');
+      expect(site.problems()).toEqual([]);
+    },
+  );
 
-  test('filters the list by role without a script (the page has none), and axe finds nothing', async ({ openSite }) => {
+  test('filters the list by role without a script (the page has none), and axe finds nothing', async ({
+    openSite,
+  }) => {
     const site = await openSite(routes.drills());
     const { page } = site;
-    const cards = () => page.$$eval('.drill-card', (els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => el.querySelector('h3')?.textContent?.trim()));
+    const cards = () =>
+      page.$$eval('.drill-card', (els) =>
+        els
+          .filter((el) => (el as HTMLElement).offsetParent !== null)
+          .map((el) => el.querySelector('h3')?.textContent?.trim()),
+      );
     expect(await cards()).toHaveLength(drills.length);
     await page.click('.role-filter a:text-is("Lãnh đạo cấp phòng trực ban")');
     const expected = [...drills]
@@ -261,13 +345,17 @@ describeBrowser('drills, trainee side', () => {
       .filter((d) => d.roles.includes('lanh-dao-cap-phong-truc-ban'))
       .map((d) => d.title);
     expect(await cards()).toEqual(expected);
-    expect(await text(page, '#cho-lanh-dao-cap-phong-truc-ban h2')).toBe(`Bài có Lãnh đạo cấp phòng trực ban tham gia (${expected.length})`);
+    expect(await text(page, '#cho-lanh-dao-cap-phong-truc-ban h2')).toBe(
+      `Bài có Lãnh đạo cấp phòng trực ban tham gia (${expected.length})`,
+    );
     expect(formatViolations(await runAxe(page))).toBe('');
     await page.click('.role-filter a:text-is("Tất cả các bài")');
     expect(await cards()).toHaveLength(drills.length);
   });
 
-  test('draws the quiz with Math.random through drawQuiz, asks one question at a time and scores it', async ({ openSite }) => {
+  test('draws the quiz with Math.random through drawQuiz, asks one question at a time and scores it', async ({
+    openSite,
+  }) => {
     const site = await openSite(null);
     const { page } = site;
     // A seeded Math.random in the page, and the same draw computed here.
@@ -301,7 +389,8 @@ describeBrowser('drills, trainee side', () => {
       expect(await text(page, `${li} .inject-head`)).toBe(`Câu ${index + 1}/10`);
       expect(await text(page, `${li} legend`)).toBe(`“${item.action}”: ai làm việc này?`);
       // Right on even questions, wrong on odd ones.
-      const pick = index % 2 === 0 ? item.role : handbook.dutyHolders.find((r) => r.id !== item.role)!.id;
+      const pick =
+        index % 2 === 0 ? item.role : handbook.dutyHolders.find((r) => r.id !== item.role)!.id;
       if (pick === item.role) right += 1;
       await page.check(`[id="ai-${item.id}-${pick}"]`);
       await page.click(`${li} [data-answer]`);
@@ -318,29 +407,41 @@ describeBrowser('drills, trainee side', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  test.for(['light', 'dark'] as const)('axe finds nothing on the quiz in each state (%s)', async (colorScheme, { openSite }) => {
-    const site = await openSite(routes.quiz(), { colorScheme });
-    const { page } = site;
-    const axe = async (state: string) => expect(formatViolations(await runAxe(page)), state).toBe('');
-    await axe('first question');
-    for (let n = 0; n < 10; n++) {
-      const li = page.locator('[data-quiz-item]:visible');
-      if (n === 0) {
+  test.for(['light', 'dark'] as const)(
+    'axe finds nothing on the quiz in each state (%s)',
+    async (colorScheme, { openSite }) => {
+      const site = await openSite(routes.quiz(), { colorScheme });
+      const { page } = site;
+      const axe = async (state: string) =>
+        expect(formatViolations(await runAxe(page)), state).toBe('');
+      await axe('first question');
+      for (let n = 0; n < 10; n++) {
+        const li = page.locator('[data-quiz-item]:visible');
+        if (n === 0) {
+          await li.locator('[data-answer]').click();
+          await axe('nothing chosen');
+        }
+        await li.locator('input').first().check();
         await li.locator('[data-answer]').click();
-        await axe('nothing chosen');
+        if (n === 0) await axe('feedback');
+        await li.locator('[data-next]').click();
       }
-      await li.locator('input').first().check();
-      await li.locator('[data-answer]').click();
-      if (n === 0) await axe('feedback');
-      await li.locator('[data-next]').click();
-    }
-    await axe('result');
-    expect(site.problems()).toEqual([]);
-  });
+      await axe('result');
+      expect(site.problems()).toEqual([]);
+    },
+  );
 
-  test('ships little on a first visit: JS ≤ 8 KB and everything ≤ 20 KB gzip on the trainee page, trainer view and quiz; CSS ≤ 5 KB', async ({ openSite }) => {
+  test('ships little on a first visit: JS ≤ 8 KB and everything ≤ 20 KB gzip on the trainee page, trainer view and quiz; CSS ≤ 5 KB', async ({
+    openSite,
+  }) => {
     const sizes: Record<string, { js: number; css: number; all: number }> = {};
-    for (const path of [routes.drill(DRILL.id), routes.drillTrainer(DRILL.id), routes.quiz(), routes.drills(), routes.home()]) {
+    for (const path of [
+      routes.drill(DRILL.id),
+      routes.drillTrainer(DRILL.id),
+      routes.quiz(),
+      routes.drills(),
+      routes.home(),
+    ]) {
       const site = await openSite(path);
       await site.page.waitForLoadState('networkidle');
       const gz = (url: string) => {
@@ -348,9 +449,13 @@ describeBrowser('drills, trainee side', () => {
         const file = join(distDir, local.endsWith('/') ? `${local}index.html` : local);
         return gzipSync(readFileSync(file), { level: 9 }).length;
       };
-      const fetched = site.requests.filter((url) => url.startsWith(siteOrigin) && !url.includes('/pagefind/'));
+      const fetched = site.requests.filter(
+        (url) => url.startsWith(siteOrigin) && !url.includes('/pagefind/'),
+      );
       // Scripts small enough are inlined by Astro: they count as JS too.
-      const inline = [...(await site.page.content()).matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
+      const inline = [
+        ...(await site.page.content()).matchAll(/<script type="module">([\s\S]*?)<\/script>/g),
+      ].map((m) => m[1] ?? '');
       const js =
         fetched.filter((url) => url.endsWith('.js')).reduce((n, url) => n + gz(url), 0) +
         inline.reduce((n, code) => n + gzipSync(code, { level: 9 }).length, 0);
@@ -363,6 +468,9 @@ describeBrowser('drills, trainee side', () => {
       expect(size.css, `CSS of ${path}`).toBeLessThanOrEqual(5 * 1024);
       expect(size.all, `all of ${path}`).toBeLessThanOrEqual(20 * 1024);
     }
-    expect(sizes[routes.drills()]?.js, 'the list needs no script of its own: only what every page loads').toBe(sizes[routes.home()]?.js);
+    expect(
+      sizes[routes.drills()]?.js,
+      'the list needs no script of its own: only what every page loads',
+    ).toBe(sizes[routes.home()]?.js);
   });
 });

@@ -31,11 +31,20 @@ describe('backlinks to the flows', () => {
     for (const flow of handbook.flows) {
       const flowPage = read(`quy-trinh/${flow.id}/index.html`);
       for (const node of flow.nodes) {
-        expect(flowPage.querySelector(`#nut-${node.id}`), `${flow.id}#nut-${node.id}`).not.toBeNull();
-        const cited = new Set([...node.cites, ...(node.kind === 'outcome' && node.silence ? node.silence.cites : [])]);
+        expect(
+          flowPage.querySelector(`#nut-${node.id}`),
+          `${flow.id}#nut-${node.id}`,
+        ).not.toBeNull();
+        const cited = new Set([
+          ...node.cites,
+          ...(node.kind === 'outcome' && node.silence ? node.silence.cites : []),
+        ]);
         for (const eId of cited) {
           if (handbook.provision(eId).kind !== 'point') continue;
-          expect(hrefs(article, `[id="${eId}"] .uses a`), `${eId} → ${flow.id}/${node.id}`).toContain(link(routes.flow(flow.id, node.id)));
+          expect(
+            hrefs(article, `[id="${eId}"] .uses a`),
+            `${eId} → ${flow.id}/${node.id}`,
+          ).toContain(link(routes.flow(flow.id, node.id)));
           checked++;
         }
       }
@@ -53,7 +62,9 @@ describe('backlinks to the flows', () => {
         for (const href of expected) linked.add(href);
       }
     }
-    const steps = handbook.flows.flatMap((flow) => flow.steps.map((step) => link(routes.flow(flow.id, step.id))));
+    const steps = handbook.flows.flatMap((flow) =>
+      flow.steps.map((step) => link(routes.flow(flow.id, step.id))),
+    );
     const unlinked = steps.filter((href) => !linked.has(href));
     // Steps of actors without a checklist (none so far) are the only ones allowed to be missing.
     expect(unlinked).toEqual([]);
@@ -70,7 +81,9 @@ describe('script weight of the flow pages', () => {
       const root = parsePage(readFileSync(page.file, 'utf8'));
       const bytes = root.querySelectorAll('script').reduce((sum, script) => {
         const src = script.getAttribute('src')?.value;
-        const code = src ? readFileSync(join(distDir, String(src).slice(basePath.length))) : script.textContent;
+        const code = src
+          ? readFileSync(join(distDir, String(src).slice(basePath.length)))
+          : script.textContent;
         return sum + gzipSync(code).length;
       }, 0);
       expect(bytes, page.path).toBeLessThanOrEqual(BUDGET);

@@ -8,7 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { AXE_COLOUR_RULES, describeBrowser, launchBrowser, openPage, runAxe } from '../support/browser.ts';
+import {
+  AXE_COLOUR_RULES,
+  describeBrowser,
+  launchBrowser,
+  openPage,
+  runAxe,
+} from '../support/browser.ts';
 import { checkLink, findLinks, parsePage } from '../support/links.ts';
 import { listBuiltPages } from '../support/site.ts';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
@@ -59,7 +65,12 @@ describe('static server', () => {
   });
 
   it('answers misses, paths outside the base and escapes from dist/ with 404.html and status 404', async () => {
-    for (const path of ['/so-tay/khong-co/', '/muc/', '/so-tay/%2e%2e/secret.txt', '/so-tay/..%2fsecret.txt']) {
+    for (const path of [
+      '/so-tay/khong-co/',
+      '/muc/',
+      '/so-tay/%2e%2e/secret.txt',
+      '/so-tay/..%2fsecret.txt',
+    ]) {
       const response = await get(path);
       expect(response.status, path).toBe(404);
       expect(await response.text(), path).toContain('Không tìm thấy trang');
@@ -100,14 +111,24 @@ describe('link checker', () => {
   };
 
   it('accepts links that resolve, with their fragments (id or a[name])', () => {
-    for (const href of ['muc/', '/so-tay/muc/#co', '/so-tay/muc/#ten-cu', '#dau', '#', '/so-tay/a.css', 'https://vanban.example/']) {
+    for (const href of [
+      'muc/',
+      '/so-tay/muc/#co',
+      '/so-tay/muc/#ten-cu',
+      '#dau',
+      '#',
+      '/so-tay/a.css',
+      'https://vanban.example/',
+    ]) {
       expect(why(href), href).toMatch(/^(ok|external)$/);
     }
   });
 
   it('reports each kind of broken link with its reason', () => {
     expect(why('/so-tay/khong-co/')).toBe('no file dist/khong-co/index.html');
-    expect(why('/so-tay/muc/#khong-co')).toBe('no element with id="khong-co" in dist/muc/index.html');
+    expect(why('/so-tay/muc/#khong-co')).toBe(
+      'no element with id="khong-co" in dist/muc/index.html',
+    );
     expect(why('/so-tay/muc')).toMatch(/directory without its trailing slash/);
     expect(why('/muc/')).toBe('outside the base path /so-tay/');
     expect(why('http://localhost:4321/so-tay/')).toMatch(/localhost:4321/);
@@ -119,7 +140,11 @@ describe('link checker', () => {
       '<a href="/a?x=1&amp;y=2">a</a><!-- <a href="/comment"> --><script src="/s.js">var s = "<a href=\'/script\'>";</script>' +
         '<img src="/i.png" srcset="/i1.png 1x, /i2.png 2x" alt="">',
     );
-    expect(findLinks(parsePage(html)).map((l) => l.raw).sort()).toEqual(['/a?x=1&y=2', '/i.png', '/i1.png', '/i2.png', '/s.js']);
+    expect(
+      findLinks(parsePage(html))
+        .map((l) => l.raw)
+        .sort(),
+    ).toEqual(['/a?x=1&y=2', '/i.png', '/i1.png', '/i2.png', '/s.js']);
   });
 });
 
@@ -135,20 +160,27 @@ describeBrowser('browser helpers', () => {
   it('report an axe violation, a blocked off-site request and a console error', async () => {
     const site = await openPage(browser);
     await site.page.setContent(
-      page('<main><h1>Thử</h1><img src="https://example.com/pixel.png"><script>console.error("hỏng")</script></main>'),
+      page(
+        '<main><h1>Thử</h1><img src="https://example.com/pixel.png"><script>console.error("hỏng")</script></main>',
+      ),
     );
     const violations = await runAxe(site.page);
     expect(violations.map((v) => v.id)).toContain('image-alt');
     expect(site.offsite).toEqual(['https://example.com/pixel.png']);
     expect(site.consoleErrors.some((m) => m.includes('hỏng'))).toBe(true);
-    await expect(site.close()).rejects.toThrow(/Requests left the local server:\s+https:\/\/example\.com\/pixel\.png/);
+    await expect(site.close()).rejects.toThrow(
+      /Requests left the local server:\s+https:\/\/example\.com\/pixel\.png/,
+    );
   });
 
   it('run axe on a page whose CSP forbids inline scripts, and see the CSP refusal as a console error', async () => {
     const site = await openPage(browser);
     onTestFinished(() => site.close());
     await site.page.setContent(
-      page('<main><h1>Thử</h1><img src="data:," ><script>document.title = "chạy"</script></main>', `<meta http-equiv="Content-Security-Policy" content="script-src 'self'">`),
+      page(
+        '<main><h1>Thử</h1><img src="data:," ><script>document.title = "chạy"</script></main>',
+        `<meta http-equiv="Content-Security-Policy" content="script-src 'self'">`,
+      ),
     );
     expect((await runAxe(site.page)).map((v) => v.id)).toContain('image-alt');
     expect(await site.page.title()).toBe('t');
@@ -159,10 +191,15 @@ describeBrowser('browser helpers', () => {
     const site = await openPage(browser, { colorScheme: 'light' });
     onTestFinished(() => site.close());
     await site.page.setContent(
-      page('<main><h1>Thử</h1><p>Chữ</p></main>', '<style>@media (prefers-color-scheme: dark){body{background:#000;color:#111}}</style>'),
+      page(
+        '<main><h1>Thử</h1><p>Chữ</p></main>',
+        '<style>@media (prefers-color-scheme: dark){body{background:#000;color:#111}}</style>',
+      ),
     );
     expect((await runAxe(site.page)).map((v) => v.id)).not.toContain('color-contrast');
     await site.page.emulateMedia({ colorScheme: 'dark' });
-    expect((await runAxe(site.page, { rules: AXE_COLOUR_RULES })).map((v) => v.id)).toEqual(['color-contrast']);
+    expect((await runAxe(site.page, { rules: AXE_COLOUR_RULES })).map((v) => v.id)).toEqual([
+      'color-contrast',
+    ]);
   });
 });

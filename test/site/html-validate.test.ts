@@ -36,15 +36,20 @@ const describeMessage = (page: string, m: Message) =>
 
 describe('html-validate', () => {
   it('finds the built pages (the home page and the 404 page at least)', () => {
-    expect(pages.map((p) => p.distPath)).toEqual(expect.arrayContaining(['index.html', '404.html']));
+    expect(pages.map((p) => p.distPath)).toEqual(
+      expect.arrayContaining(['index.html', '404.html']),
+    );
   });
 
   it.each(pages.map((p) => [p.distPath, p] as const))('%s has no errors', async (_name, page) => {
     const report = await validator.validateString(readFileSync(page.file, 'utf8'), page.file);
     const messages = report.results.flatMap((r) => r.messages);
     const warnings = messages.filter((m) => m.severity < 2);
-    if (warnings.length > 0) console.warn(warnings.map((m) => describeMessage(page.distPath, m)).join('\n'));
-    const errors = messages.filter((m) => m.severity >= 2).map((m) => describeMessage(page.distPath, m));
+    if (warnings.length > 0)
+      console.warn(warnings.map((m) => describeMessage(page.distPath, m)).join('\n'));
+    const errors = messages
+      .filter((m) => m.severity >= 2)
+      .map((m) => describeMessage(page.distPath, m));
     expect(errors, errors.join('\n')).toEqual([]);
   });
 });

@@ -31,35 +31,46 @@ function cspOf(html: string): Map<string, string[]> {
 }
 
 describe('content security policy (static)', () => {
-  test.each(pages.map((p) => [p.distPath, p] as const))('%s declares a strict CSP', (_name, page) => {
-    const html = readFileSync(page.file, 'utf8');
-    const csp = cspOf(html);
-    expect(csp.get('default-src')).toEqual(["'self'"]);
-    expect(csp.get('object-src')).toEqual(["'none'"]);
-    const scripts = csp.get('script-src') ?? [];
-    expect(scripts).toContain("'self'");
-    expect(scripts).not.toContain("'unsafe-inline'");
-    expect(scripts).not.toContain("'unsafe-eval'");
-    expect(csp.get('style-src') ?? []).not.toContain("'unsafe-inline'");
-    // No inline event handlers or javascript: URLs, which no hash could allow.
-    expect(html).not.toMatch(/<[a-z][^>]*\son[a-z]+\s*=/i);
-    expect(html).not.toMatch(/<[a-z][^>]*=\s*["']?\s*javascript:/i);
-  });
+  test.each(pages.map((p) => [p.distPath, p] as const))(
+    '%s declares a strict CSP',
+    (_name, page) => {
+      const html = readFileSync(page.file, 'utf8');
+      const csp = cspOf(html);
+      expect(csp.get('default-src')).toEqual(["'self'"]);
+      expect(csp.get('object-src')).toEqual(["'none'"]);
+      const scripts = csp.get('script-src') ?? [];
+      expect(scripts).toContain("'self'");
+      expect(scripts).not.toContain("'unsafe-inline'");
+      expect(scripts).not.toContain("'unsafe-eval'");
+      expect(csp.get('style-src') ?? []).not.toContain("'unsafe-inline'");
+      // No inline event handlers or javascript: URLs, which no hash could allow.
+      expect(html).not.toMatch(/<[a-z][^>]*\son[a-z]+\s*=/i);
+      expect(html).not.toMatch(/<[a-z][^>]*=\s*["']?\s*javascript:/i);
+    },
+  );
 });
 
 describe('manifest and sitemap (what the service worker caches: offline.test.ts)', () => {
   test('every page links the web manifest, whose name is Vietnamese and whose icon exists', () => {
     for (const page of pages) {
-      expect(readFileSync(page.file, 'utf8'), page.path).toContain(`<link rel="manifest" href="${basePath}manifest.webmanifest">`);
+      expect(readFileSync(page.file, 'utf8'), page.path).toContain(
+        `<link rel="manifest" href="${basePath}manifest.webmanifest">`,
+      );
     }
-    const manifest = JSON.parse(read('manifest.webmanifest')) as { name: string; lang: string; icons: { src: string }[] };
+    const manifest = JSON.parse(read('manifest.webmanifest')) as {
+      name: string;
+      lang: string;
+      icons: { src: string }[];
+    };
     expect(manifest.name).toBe('Sổ tay trực ban');
     expect(manifest.lang).toBe('vi');
     for (const icon of manifest.icons) expect(read(icon.src).length).toBeGreaterThan(0);
   });
 
   test('sitemap.xml lists every page but the 404 one, under the base path', () => {
-    const locs = [...read('sitemap.xml').matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
+    const locs = [...read('sitemap.xml').matchAll(/<loc>([^<]*)<\/loc>/g)].map(
+      (m) => new URL(m[1] ?? '').pathname,
+    );
     const expected = pages.filter((p) => p.distPath !== '404.html').map((p) => p.path);
     expect(locs.sort()).toEqual(expected.sort());
   });
@@ -71,15 +82,21 @@ async function watchCsp(site: SitePage): Promise<void> {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
     document.addEventListener('securitypolicyviolation', (event) => {
-      seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+      seen.push(
+        `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
+      );
     });
   });
 }
-const violations = (page: Page) => page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? ['(not watched)']);
+const violations = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as { cspViolations?: string[] }).cspViolations ?? ['(not watched)'],
+  );
 
 describeBrowser('intranet in Chromium', () => {
-
-  test('no page violates its CSP, nor do a search, a checklist tick, a drill answer and a journal generation', async ({ openSite }) => {
+  test('no page violates its CSP, nor do a search, a checklist tick, a drill answer and a journal generation', async ({
+    openSite,
+  }) => {
     const site = await openSite(null);
     await watchCsp(site);
     const found: string[] = [];
@@ -90,8 +107,13 @@ describeBrowser('intranet in Chromium', () => {
     }
 
     await site.goto('/tim-kiem/?q=nhat%20ky');
-    await site.page.waitForFunction(() => /kết quả/.test(document.querySelector('#trang-thai')?.textContent ?? ''));
-    expect(await site.page.locator('#ket-qua a').count(), 'the search found something').toBeGreaterThan(0);
+    await site.page.waitForFunction(() =>
+      /kết quả/.test(document.querySelector('#trang-thai')?.textContent ?? ''),
+    );
+    expect(
+      await site.page.locator('#ket-qua a').count(),
+      'the search found something',
+    ).toBeGreaterThan(0);
     found.push(...(await violations(site.page)).map((v) => `search: ${v}`));
 
     const role = pages.find((p) => /\/vai-tro\/[^/]+\/$/.test(p.path));
@@ -108,7 +130,9 @@ describeBrowser('intranet in Chromium', () => {
     expect(await tick.isChecked()).toBe(true);
     found.push(...(await violations(site.page)).map((v) => `checklist: ${v}`));
 
-    const drill = pages.find((p) => /\/dien-tap\/[^/]+\/$/.test(p.path) && !p.path.endsWith('/ai-lam-viec-nay/'));
+    const drill = pages.find(
+      (p) => /\/dien-tap\/[^/]+\/$/.test(p.path) && !p.path.endsWith('/ai-lam-viec-nay/'),
+    );
     if (!drill) throw new Error('no drill page');
     await site.goto(drill.url);
     const inject = site.page.locator('[data-inject]:visible').first();
@@ -122,7 +146,9 @@ describeBrowser('intranet in Chromium', () => {
     await site.page.fill('#don-vi', 'Phòng Giám sát hải quan trực tuyến');
     await site.page.fill('#tu-ngay', '2025-03-04');
     await site.page.click('#tao-nhat-ky button[type=submit]');
-    await expect.poll(() => site.page.locator('#tep-da-tao a').count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => site.page.locator('#tep-da-tao a').count(), { timeout: 30_000 })
+      .toBe(1);
     found.push(...(await violations(site.page)).map((v) => `journal: ${v}`));
 
     expect(found).toEqual([]);
@@ -138,12 +164,15 @@ describeBrowser('intranet in Chromium', () => {
     // Every page, then four features, on a loaded 2-core machine.
   }, 600_000);
 
-  test('prints without navigation, with the address of each site link but not of in-page anchors', async ({ openSite }) => {
+  test('prints without navigation, with the address of each site link but not of in-page anchors', async ({
+    openSite,
+  }) => {
     const site = await openSite(null);
     await site.goto('/vai-tro/');
     await site.page.emulateMedia({ media: 'print' });
     const printed = await site.page.evaluate(() => {
-      const after = (el: Element | null) => (el ? getComputedStyle(el, '::after').content : 'missing');
+      const after = (el: Element | null) =>
+        el ? getComputedStyle(el, '::after').content : 'missing';
       const cite = document.querySelector('main a[href*="/dieu-7/#"]');
       return {
         header: getComputedStyle(document.querySelector('.site-header') ?? document.body).display,
@@ -155,11 +184,16 @@ describeBrowser('intranet in Chromium', () => {
     expect(printed.header).toBe('none');
     expect(printed.href).toMatch(new RegExp(`^${basePath}dieu-7/#`));
     // Chromium gives the resolved text ' (/…/dieu-7/#…)' or the declaration with attr(href): either names the address.
-    expect(printed.cite.includes(printed.href ?? '') || printed.cite.includes('attr(href)'), printed.cite).toBe(true);
+    expect(
+      printed.cite.includes(printed.href ?? '') || printed.cite.includes('attr(href)'),
+      printed.cite,
+    ).toBe(true);
     expect(printed.skip).toBe('none');
   });
 
-  test('a new version takes over with a notice on a page the old one served, and the old cache goes', async ({ browser }) => {
+  test('a new version takes over with a notice on a page the old one served, and the old cache goes', async ({
+    browser,
+  }) => {
     // A copy of the site on a server of its own, so that the test can publish a "next build" in it.
     const copy = mkdtempSync(join(tmpdir(), 'so-tay-sw-'));
     cpSync(distDir, copy, { recursive: true });
@@ -178,20 +212,33 @@ describeBrowser('intranet in Chromium', () => {
     // A first visit gets no notice: there was nothing to update.
     expect(await page.locator('#ban-moi').textContent()).toBe('');
     await page.reload();
-    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'served by the worker').toBe(true);
+    expect(
+      await page.evaluate(() => navigator.serviceWorker.controller !== null),
+      'served by the worker',
+    ).toBe(true);
 
     // The next build: same files, another version.
     const worker = join(copy, 'sw.js');
-    writeFileSync(worker, readFileSync(worker, 'utf8').replace(/^const VERSION = "[0-9a-f]+";$/m, 'const VERSION = "0000000000000000";'));
+    writeFileSync(
+      worker,
+      readFileSync(worker, 'utf8').replace(
+        /^const VERSION = "[0-9a-f]+";$/m,
+        'const VERSION = "0000000000000000";',
+      ),
+    );
     await page.evaluate(async () => {
       await (await navigator.serviceWorker.getRegistration())?.update();
     });
     const notice = page.locator('#ban-moi[role="status"]');
     await notice.waitFor({ state: 'visible' });
     expect(await notice.textContent()).not.toBe('');
-    expect(await notice.textContent()).toBe('Sổ tay đã có bản mới: các trang mở từ bây giờ là bản mới. Tải lại trang này để xem bản mới.');
+    expect(await notice.textContent()).toBe(
+      'Sổ tay đã có bản mới: các trang mở từ bây giờ là bản mới. Tải lại trang này để xem bản mới.',
+    );
     // The old cache goes once the new worker activates, after it has cached its shell and the pages visited:
     // seconds on a busy machine, not the poll's default second.
-    await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 15_000 }).toEqual(['so-tay-0000000000000000']);
+    await expect
+      .poll(() => page.evaluate(() => caches.keys()), { timeout: 15_000 })
+      .toEqual(['so-tay-0000000000000000']);
   });
 });

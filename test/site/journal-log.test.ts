@@ -15,7 +15,11 @@ import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { addEntry } from '../../src/lib/checklist/entries.ts';
-import { emptyStore, serialise, startRun as startStoredRun } from '../../src/lib/checklist/state.ts';
+import {
+  emptyStore,
+  serialise,
+  startRun as startStoredRun,
+} from '../../src/lib/checklist/state.ts';
 import { journalKeepers } from '../../src/lib/content/forms.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { describeBrowser, formatViolations, runAxe, type SitePage } from '../support/browser.ts';
@@ -32,10 +36,11 @@ const CONTEXT = { timezoneId: 'Asia/Ho_Chi_Minh', locale: 'vi-VN' } as const;
 /** Where the rendered pages are left, to be looked at. */
 const RENDERED = join(tmpdir(), 'journal-log-test');
 
-const text = async (page: Page, selector: string) => ((await page.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
+const text = async (page: Page, selector: string) =>
+  ((await page.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
 
-const open = (openSite: OpenSite, role = ROLE, options = {}) => openSite(`/vai-tro/${role}/`, { ...CONTEXT, at: T0, ...options });
-
+const open = (openSite: OpenSite, role = ROLE, options = {}) =>
+  openSite(`/vai-tro/${role}/`, { ...CONTEXT, at: T0, ...options });
 
 async function openLog(page: Page) {
   await page.click('[data-journal-open] summary');
@@ -71,7 +76,9 @@ async function download(page: Page, selector: string): Promise<{ name: string; b
 }
 
 /** The journal's pages and every filled field. */
-async function journal(bytes: Uint8Array): Promise<{ pages: number; values: Record<string, string> }> {
+async function journal(
+  bytes: Uint8Array,
+): Promise<{ pages: number; values: Record<string, string> }> {
   const doc = await PDFDocument.load(bytes);
   const form = doc.getForm();
   const values = Object.fromEntries(
@@ -83,27 +90,34 @@ async function journal(bytes: Uint8Array): Promise<{ pages: number; values: Reco
   return { pages: doc.getPageCount(), values };
 }
 
-const loaded = (site: SitePage, chunk: 'journal-log' | 'pdf') => site.requests.some((url) => new RegExp(`/_astro/${chunk}\\.[\\w-]+\\.js$`).test(url));
+const loaded = (site: SitePage, chunk: 'journal-log' | 'pdf') =>
+  site.requests.some((url) => new RegExp(`/_astro/${chunk}\\.[\\w-]+\\.js$`).test(url));
 
 describeBrowser('journal log', () => {
+  test.for(handbook.dutyHolders.map((role) => role.id))(
+    '%s: a log only where the role keeps the journal, its code fetched only when opened',
+    async (roleId, { openSite }) => {
+      const site = await open(openSite, roleId);
+      const keeps = KEEPERS.includes(roleId);
+      expect(await site.page.$$('[data-journal-log]')).toHaveLength(keeps ? 1 : 0);
+      expect(loaded(site, 'journal-log')).toBe(false);
+      if (keeps) {
+        expect(await site.page.isVisible('[data-journal-log]')).toBe(true);
+        await openLog(site.page);
+        expect(loaded(site, 'journal-log')).toBe(true);
+        expect(await text(site.page, '[data-journal-state]')).toBe(
+          'Chưa có ca nào đang mở. Bắt đầu ca mới ở phần “Ca trực” để ghi nhật ký.',
+        );
+        expect(await site.page.isVisible('[data-journal-form]')).toBe(false);
+      }
+      expect(loaded(site, 'pdf'), 'pdf-lib is fetched only for a PDF').toBe(false);
+      expect(site.problems()).toEqual([]);
+    },
+  );
 
-  test.for(handbook.dutyHolders.map((role) => role.id))('%s: a log only where the role keeps the journal, its code fetched only when opened', async (roleId, { openSite }) => {
-    const site = await open(openSite, roleId);
-    const keeps = KEEPERS.includes(roleId);
-    expect(await site.page.$$('[data-journal-log]')).toHaveLength(keeps ? 1 : 0);
-    expect(loaded(site, 'journal-log')).toBe(false);
-    if (keeps) {
-      expect(await site.page.isVisible('[data-journal-log]')).toBe(true);
-      await openLog(site.page);
-      expect(loaded(site, 'journal-log')).toBe(true);
-      expect(await text(site.page, '[data-journal-state]')).toBe('Chưa có ca nào đang mở. Bắt đầu ca mới ở phần “Ca trực” để ghi nhật ký.');
-      expect(await site.page.isVisible('[data-journal-form]')).toBe(false);
-    }
-    expect(loaded(site, 'pdf'), 'pdf-lib is fetched only for a PDF').toBe(false);
-    expect(site.problems()).toEqual([]);
-  });
-
-  test('logs three Vietnamese entries, edits and removes, keeps them across a reload, and exports exactly them as the journal (PDF)', async ({ openSite }) => {
+  test('logs three Vietnamese entries, edits and removes, keeps them across a reload, and exports exactly them as the journal (PDF)', async ({
+    openSite,
+  }) => {
     const site = await open(openSite);
     const { page } = site;
     page.on('dialog', (dialog) => void dialog.accept());
@@ -119,7 +133,13 @@ describeBrowser('journal log', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('nk-noi-dung');
 
     // Typed decomposed (as some keyboards send it): kept and printed composed.
-    await logEntry(page, { time: '22:15', kind: 'tinh-huong', content: 'Camera cổng số 3 mất tín hiệu'.normalize('NFD'), direction: 'Kiểm tra đường truyền', informed: 'Đội Kỹ thuật' });
+    await logEntry(page, {
+      time: '22:15',
+      kind: 'tinh-huong',
+      content: 'Camera cổng số 3 mất tín hiệu'.normalize('NFD'),
+      direction: 'Kiểm tra đường truyền',
+      informed: 'Đội Kỹ thuật',
+    });
     await logEntry(page, {
       time: '23:05',
       kind: 'thong-tin',
@@ -128,8 +148,16 @@ describeBrowser('journal log', () => {
       informed: 'Lãnh đạo Phòng Giám sát hải quan trực tuyến',
     });
     await logEntry(page, { time: '23:30', content: 'Ghi nhầm, sẽ xóa' });
-    await logEntry(page, { date: '2026-11-28', time: '01:15', kind: 'cong-viec', content: 'Kiểm tra lại hệ thống camera khu vực giám sát', result: 'Hoạt động bình thường' });
-    expect(await text(page, '[data-journal-announce]')).toBe('Đã ghi vào nhật ký: 01:15 28/11 · Công việc thực hiện.');
+    await logEntry(page, {
+      date: '2026-11-28',
+      time: '01:15',
+      kind: 'cong-viec',
+      content: 'Kiểm tra lại hệ thống camera khu vực giám sát',
+      result: 'Hoạt động bình thường',
+    });
+    expect(await text(page, '[data-journal-announce]')).toBe(
+      'Đã ghi vào nhật ký: 01:15 28/11 · Công việc thực hiện.',
+    );
     expect(await text(page, '[data-journal-count]')).toBe('(4 mục)');
 
     // Remove the mistaken one, edit the first.
@@ -144,7 +172,9 @@ describeBrowser('journal log', () => {
 
     await page.reload();
     await openLog(page);
-    const shown = await page.$$eval('[data-journal-list] > li', (items) => items.map((li) => (li as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+    const shown = await page.$$eval('[data-journal-list] > li', (items) =>
+      items.map((li) => (li as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+    );
     expect(shown).toEqual([
       '22:15 · Tình huống phát sinh Camera cổng số 3 mất tín hiệu Nội dung đã chỉ đạo Kiểm tra đường truyền Đã thông báo ý kiến của lãnh đạo đến Đội Kỹ thuật Kết quả, ghi chú Đã khắc phục lúc 22:40 Sửa Xóa',
       '23:05 · Thông tin tiếp nhận Chi cục Hải quan cửa khẩu cảng Sài Gòn báo cáo tờ khai nghi vấn Nội dung đã chỉ đạo Yêu cầu làm rõ, báo cáo trước 06:00 Đã thông báo ý kiến của lãnh đạo đến Lãnh đạo Phòng Giám sát hải quan trực tuyến Sửa Xóa',
@@ -155,7 +185,9 @@ describeBrowser('journal log', () => {
     const pdf = await download(page, '[data-journal-pdf]');
     expect(pdf.name).toBe('nhat-ky-truc-ban-2026-11-27.pdf');
     expect(loaded(site, 'pdf')).toBe(true);
-    expect(await text(page, '[data-journal-result]')).toMatch(/^Đã tạo nhật ký ngày 27\/11\/2026: 3 dòng, 1 trang \(PDF, [\d,]+ KB\)\. Tải lại nhat-ky-truc-ban-2026-11-27\.pdf$/);
+    expect(await text(page, '[data-journal-result]')).toMatch(
+      /^Đã tạo nhật ký ngày 27\/11\/2026: 3 dòng, 1 trang \(PDF, [\d,]+ KB\)\. Tải lại nhat-ky-truc-ban-2026-11-27\.pdf$/,
+    );
     const { pages, values } = await journal(pdf.bytes);
     expect(pages).toBe(1);
     expect(values).toEqual({
@@ -169,7 +201,8 @@ describeBrowser('journal log', () => {
       'p1.r01.thong_bao': 'Đội Kỹ thuật',
       'p1.r01.ghi_chu': 'Đã khắc phục lúc 22:40',
       'p1.r02.thoi_gian': '23:05',
-      'p1.r02.noi_dung': 'Thông tin tiếp nhận: Chi cục Hải quan cửa khẩu cảng Sài Gòn báo cáo tờ khai nghi vấn',
+      'p1.r02.noi_dung':
+        'Thông tin tiếp nhận: Chi cục Hải quan cửa khẩu cảng Sài Gòn báo cáo tờ khai nghi vấn',
       'p1.r02.chi_dao': 'Yêu cầu làm rõ, báo cáo trước 06:00',
       'p1.r02.thong_bao': 'Lãnh đạo Phòng Giám sát hải quan trực tuyến',
       'p1.r03.thoi_gian': '01:15 28/11',
@@ -183,7 +216,14 @@ describeBrowser('journal log', () => {
   test('runs 15 entries onto a second page (rendered with pdftoppm)', async ({ openSite }) => {
     let store = startStoredRun(
       emptyStore(ROLE),
-      { date: '2026-11-27', shiftStart: '22:00', shiftEnd: '06:00', shift: 'Ca đêm', officer: 'Trần Thị Bình', timeZone: 'Asia/Ho_Chi_Minh' },
+      {
+        date: '2026-11-27',
+        shiftStart: '22:00',
+        shiftEnd: '06:00',
+        shift: 'Ca đêm',
+        officer: 'Trần Thị Bình',
+        timeZone: 'Asia/Ho_Chi_Minh',
+      },
       T0,
       'run-fifteen',
     );
@@ -205,7 +245,10 @@ describeBrowser('journal log', () => {
     }
     const site = await open(openSite);
     const { page } = site;
-    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY(ROLE), serialise(store)] as const);
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+      KEY(ROLE),
+      serialise(store),
+    ] as const);
     await page.reload();
     await openLog(page);
     expect(await text(page, '[data-journal-count]')).toBe('(15 mục)');
@@ -215,7 +258,9 @@ describeBrowser('journal log', () => {
     expect(pages).toBe(2);
     expect(values['p1.r10.noi_dung']).toMatch(/^Công việc thực hiện: Mục thứ 10: /);
     expect(values['p2.r01.noi_dung']).toMatch(/^Tình huống phát sinh: Mục thứ 11: /);
-    expect(values['p2.r05.noi_dung']).toBe('Thông tin tiếp nhận: Mục thứ 15: kiểm tra hình ảnh giám sát khu vực cảng Cát Lái, đối chiếu tờ khai luồng xanh');
+    expect(values['p2.r05.noi_dung']).toBe(
+      'Thông tin tiếp nhận: Mục thứ 15: kiểm tra hình ảnh giám sát khu vực cảng Cát Lái, đối chiếu tờ khai luồng xanh',
+    );
     expect(values['p2.r05.thoi_gian']).toBe('22:57');
     expect(values['p2.r05.ghi_chu']).toBe('Xong, bàn giao ca sau');
     expect(values['p2.r06.noi_dung']).toBeUndefined();
@@ -225,13 +270,20 @@ describeBrowser('journal log', () => {
     rmSync(RENDERED, { recursive: true, force: true });
     mkdirSync(RENDERED, { recursive: true });
     writeFileSync(join(RENDERED, 'nhat-ky-15-muc.pdf'), pdf.bytes);
-    const render = spawnSync('pdftoppm', ['-png', '-r', '80', join(RENDERED, 'nhat-ky-15-muc.pdf'), join(RENDERED, 'trang')], { encoding: 'utf8' });
+    const render = spawnSync(
+      'pdftoppm',
+      ['-png', '-r', '80', join(RENDERED, 'nhat-ky-15-muc.pdf'), join(RENDERED, 'trang')],
+      { encoding: 'utf8' },
+    );
     expect(render.status, render.stderr).toBe(0);
-    for (const png of ['trang-1.png', 'trang-2.png']) expect(statSync(join(RENDERED, png)).size).toBeGreaterThan(20_000);
+    for (const png of ['trang-1.png', 'trang-2.png'])
+      expect(statSync(join(RENDERED, png)).size).toBeGreaterThan(20_000);
     expect(site.problems()).toEqual([]);
   });
 
-  test('exports the run as a file that `npm run journal -- --entries --ticked` fills into the same journal, and imports it on another device', async ({ openSite }) => {
+  test('exports the run as a file that `npm run journal -- --entries --ticked` fills into the same journal, and imports it on another device', async ({
+    openSite,
+  }) => {
     const site = await open(openSite);
     const { page } = site;
     const duties = handbook.dutiesOf(ROLE);
@@ -240,7 +292,12 @@ describeBrowser('journal log', () => {
     await page.check(`[id="xong-${duties[0]!.id}"]`);
     await page.fill(`[id="ghi-chu-${duties[0]!.id}"]`, 'đã phối hợp với lãnh đạo phòng');
     await openLog(page);
-    await logEntry(page, { time: '22:30', kind: 'tinh-huong', content: 'Xe container vào khu vực giám sát không qua cổng số 2', direction: 'Dừng đưa hàng qua khu vực giám sát, làm rõ' });
+    await logEntry(page, {
+      time: '22:30',
+      kind: 'tinh-huong',
+      content: 'Xe container vào khu vực giám sát không qua cổng số 2',
+      direction: 'Dừng đưa hàng qua khu vực giám sát, làm rõ',
+    });
     await page.check('[data-journal-ticked]');
     const browserPdf = (await download(page, '[data-journal-pdf]')).bytes;
     expect(await text(page, '[data-journal-result]')).toContain('2 dòng, 1 trang');
@@ -249,7 +306,9 @@ describeBrowser('journal log', () => {
     // An ended run is read only: no form, no edit buttons; its exports still work.
     await page.waitForSelector('[data-journal-form]', { state: 'hidden' });
     await page.click('[data-open-run]');
-    expect(await text(page, '[data-journal-state]')).toMatch(/^Nhật ký của ca đã qua 27\/11\/2026 · Ca đêm 22:00–06:00 \(hôm sau\) · Nguyễn Văn An \(chỉ xem\): 1 mục/);
+    expect(await text(page, '[data-journal-state]')).toMatch(
+      /^Nhật ký của ca đã qua 27\/11\/2026 · Ca đêm 22:00–06:00 \(hôm sau\) · Nguyễn Văn An \(chỉ xem\): 1 mục/,
+    );
     expect(await page.$$('[data-journal-list] button')).toHaveLength(0);
     const runJson = await download(page, '[data-journal-json]');
     expect(runJson.name).toBe('ca-truc-2026-11-27-ca-dem.json');
@@ -260,10 +319,22 @@ describeBrowser('journal log', () => {
     mkdirSync(dir, { recursive: true });
     try {
       writeFileSync(join(dir, runJson.name), runJson.bytes);
-      const cli = spawnSync('npx', ['tsx', resolve('scripts/journal.ts'), '--entries', join(dir, runJson.name), '--ticked', '--out', join(dir, 'cli.pdf')], {
-        encoding: 'utf8',
-        env: { ...process.env, SOURCE_DATE_EPOCH: '' },
-      });
+      const cli = spawnSync(
+        'npx',
+        [
+          'tsx',
+          resolve('scripts/journal.ts'),
+          '--entries',
+          join(dir, runJson.name),
+          '--ticked',
+          '--out',
+          join(dir, 'cli.pdf'),
+        ],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, SOURCE_DATE_EPOCH: '' },
+        },
+      );
       expect(cli.status, cli.stderr).toBe(0);
       const fromCli = await journal(readFileSync(join(dir, 'cli.pdf')));
       const fromBrowser = await journal(browserPdf);
@@ -274,7 +345,8 @@ describeBrowser('journal log', () => {
         'p1.r01.thoi_gian': '22:15',
         'p1.r01.noi_dung': `Công việc thực hiện: ${duties[0]!.action}`,
         'p1.r01.ghi_chu': 'đã phối hợp với lãnh đạo phòng',
-        'p1.r02.noi_dung': 'Tình huống phát sinh: Xe container vào khu vực giám sát không qua cổng số 2',
+        'p1.r02.noi_dung':
+          'Tình huống phát sinh: Xe container vào khu vực giám sát không qua cổng số 2',
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -284,26 +356,61 @@ describeBrowser('journal log', () => {
     const other = await open(openSite);
     const { page: there } = other;
     await openLog(there);
-    await there.setInputFiles('[data-journal-import]', { name: runJson.name, mimeType: 'application/json', buffer: runJson.bytes });
+    await there.setInputFiles('[data-journal-import]', {
+      name: runJson.name,
+      mimeType: 'application/json',
+      buffer: runJson.bytes,
+    });
     await there.waitForSelector('[data-journal-result]:not(:empty)');
-    expect(await text(there, '[data-journal-result]')).toBe('Đã nhập ca 27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Nguyễn Văn An vào “Các ca đã qua”.');
+    expect(await text(there, '[data-journal-result]')).toBe(
+      'Đã nhập ca 27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Nguyễn Văn An vào “Các ca đã qua”.',
+    );
     expect(await there.$$('[data-history-list] li')).toHaveLength(1);
 
-    const data = JSON.parse(runJson.bytes.toString('utf8')) as { version: number; run: { journal: { at: string }[] } };
+    const data = JSON.parse(runJson.bytes.toString('utf8')) as {
+      version: number;
+      run: { journal: { at: string }[] };
+    };
     const refused: [string, string, string][] = [
-      ['moi.json', JSON.stringify({ ...data, version: 3 }), 'Không nhập được “moi.json”: Ô “phiên bản” của tệp được tạo bởi phiên bản sổ tay mới hơn (định dạng 3); trang này chỉ đọc được định dạng 2.'],
-      ['gio.json', JSON.stringify({ ...data, run: { ...data.run, journal: [{ ...data.run.journal[0], at: '2026-11-27T22:75' }] } }), 'Không nhập được “gio.json”: Mục nhật ký thứ 1, ô “thời gian” phải là ngày giờ có thật, dạng 2026-11-27T22:15.'],
-      ['ghi-chu.txt', 'ca đêm 27/11', 'Không nhập được “ghi-chu.txt”: Tệp không phải tệp JSON đọc được (có thể đã bị cắt hoặc sửa hỏng).'],
+      [
+        'moi.json',
+        JSON.stringify({ ...data, version: 3 }),
+        'Không nhập được “moi.json”: Ô “phiên bản” của tệp được tạo bởi phiên bản sổ tay mới hơn (định dạng 3); trang này chỉ đọc được định dạng 2.',
+      ],
+      [
+        'gio.json',
+        JSON.stringify({
+          ...data,
+          run: { ...data.run, journal: [{ ...data.run.journal[0], at: '2026-11-27T22:75' }] },
+        }),
+        'Không nhập được “gio.json”: Mục nhật ký thứ 1, ô “thời gian” phải là ngày giờ có thật, dạng 2026-11-27T22:15.',
+      ],
+      [
+        'ghi-chu.txt',
+        'ca đêm 27/11',
+        'Không nhập được “ghi-chu.txt”: Tệp không phải tệp JSON đọc được (có thể đã bị cắt hoặc sửa hỏng).',
+      ],
     ];
     for (const [name, content, message] of refused) {
-      await there.setInputFiles('[data-journal-import]', { name, mimeType: 'application/json', buffer: Buffer.from(content) });
-      await there.waitForFunction((expected) => document.querySelector('[data-journal-result]')?.textContent === expected, message);
+      await there.setInputFiles('[data-journal-import]', {
+        name,
+        mimeType: 'application/json',
+        buffer: Buffer.from(content),
+      });
+      await there.waitForFunction(
+        (expected) => document.querySelector('[data-journal-result]')?.textContent === expected,
+        message,
+      );
     }
     expect(await there.$$('[data-history-list] li')).toHaveLength(1);
     expect(other.problems()).toEqual([]);
     const foreign = await open(openSite, 'lanh-dao-ca-truc');
     await openLog(foreign.page);
-    await foreign.page.setInputFiles('[data-journal-import]', { name: runJson.name, mimeType: 'application/json', buffer: runJson.bytes });
+    await foreign.page.setInputFiles('[data-journal-import]', {
+      name: runJson.name,
+      mimeType: 'application/json',
+      buffer: runJson.bytes,
+    });
     await foreign.page.waitForSelector('[data-journal-result]:not(:empty)');
     expect(await text(foreign.page, '[data-journal-result]')).toBe(
       `Không nhập được “${runJson.name}”: đây là ca của Lãnh đạo cấp phòng trực ban; hãy nhập trên trang của vai trò đó.`,
@@ -311,29 +418,80 @@ describeBrowser('journal log', () => {
     expect(await foreign.page.$$('[data-history-list] li')).toHaveLength(0);
   });
 
-  test('loads a run stored by an old version (v1, no journal) as v3 with an empty log, and logs into it', async ({ openSite }) => {
+  test('loads a run stored by an old version (v1, no journal) as v3 with an empty log, and logs into it', async ({
+    openSite,
+  }) => {
     const site = await open(openSite);
     const { page } = site;
-    const run = { id: 'run-v1-0001', role: ROLE, date: '2026-11-27', shift: 'Ca đêm', officer: 'Lê Văn Cường', startedAt: T0.toISOString(), endedAt: null, items: [] };
-    const v1 = JSON.stringify({ format: 'so-tay-truc-ban/checklist', version: 1, role: ROLE, current: run, history: [] });
-    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY(ROLE), v1] as const);
+    const run = {
+      id: 'run-v1-0001',
+      role: ROLE,
+      date: '2026-11-27',
+      shift: 'Ca đêm',
+      officer: 'Lê Văn Cường',
+      startedAt: T0.toISOString(),
+      endedAt: null,
+      items: [],
+    };
+    const v1 = JSON.stringify({
+      format: 'so-tay-truc-ban/checklist',
+      version: 1,
+      role: ROLE,
+      current: run,
+      history: [],
+    });
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+      KEY(ROLE),
+      v1,
+    ] as const);
     await page.reload();
-    expect(await text(page, '[data-notices] .notice')).toMatch(/^Dữ liệu ca trực đã được chuyển sang định dạng mới của sổ tay; không mất ca nào\./);
-    expect(await text(page, '[data-status]')).toBe('Ca đang mở: 27/11/2026 · Ca đêm · Lê Văn Cường; mở sổ lúc 22:10.');
+    expect(await text(page, '[data-notices] .notice')).toMatch(
+      /^Dữ liệu ca trực đã được chuyển sang định dạng mới của sổ tay; không mất ca nào\./,
+    );
+    expect(await text(page, '[data-status]')).toBe(
+      'Ca đang mở: 27/11/2026 · Ca đêm · Lê Văn Cường; mở sổ lúc 22:10.',
+    );
     await openLog(page);
-    expect(await text(page, '[data-journal-state]')).toBe('Nhật ký của ca đang mở: chưa có mục nào.');
+    expect(await text(page, '[data-journal-state]')).toBe(
+      'Nhật ký của ca đang mở: chưa có mục nào.',
+    );
     await logEntry(page, { content: 'Nhận bàn giao ca' });
-    const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), KEY(ROLE));
+    const stored = await page.evaluate(
+      (key) => JSON.parse(localStorage.getItem(key) ?? '{}'),
+      KEY(ROLE),
+    );
     expect(stored.version).toBe(3);
     // The zone of this device (Chromium names Hà Nội time "Asia/Saigon").
-    expect(stored.current).toMatchObject({ shiftStart: null, shiftEnd: null, timeZone: expect.stringMatching(/^Asia\/(Ho_Chi_Minh|Saigon)$/) });
-    expect(stored.current.journal).toEqual([{ id: expect.any(String), at: '2026-11-27T22:10', kind: 'cong-viec', content: 'Nhận bàn giao ca', stamp: T0.getTime() }]);
-    const aside = await page.evaluate((key) => Object.keys(localStorage).filter((k) => k.startsWith(`${key}:set-aside:`)).map((k) => localStorage.getItem(k)), KEY(ROLE));
+    expect(stored.current).toMatchObject({
+      shiftStart: null,
+      shiftEnd: null,
+      timeZone: expect.stringMatching(/^Asia\/(Ho_Chi_Minh|Saigon)$/),
+    });
+    expect(stored.current.journal).toEqual([
+      {
+        id: expect.any(String),
+        at: '2026-11-27T22:10',
+        kind: 'cong-viec',
+        content: 'Nhận bàn giao ca',
+        stamp: T0.getTime(),
+      },
+    ]);
+    const aside = await page.evaluate(
+      (key) =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith(`${key}:set-aside:`))
+          .map((k) => localStorage.getItem(k)),
+      KEY(ROLE),
+    );
     expect(aside).toEqual([v1]);
     expect(site.problems()).toEqual([]);
   });
 
-  test.for(KEEPERS.flatMap((role) => (['light', 'dark'] as const).map((scheme) => [role, scheme] as const)))(
+  test.for(
+    KEEPERS.flatMap((role) =>
+      (['light', 'dark'] as const).map((scheme) => [role, scheme] as const),
+    ),
+  )(
     'axe finds nothing on %s (%s) with the log open: empty, with entries, editing, with an error and an export',
     async ([roleId, colorScheme], { openSite }) => {
       const site = await open(openSite, roleId, { colorScheme });
@@ -341,7 +499,14 @@ describeBrowser('journal log', () => {
       await openLog(page);
       expect(formatViolations(await runAxe(page)), 'open, no run').toBe('');
       await startRun(page);
-      await logEntry(page, { time: '22:15', kind: 'tinh-huong', content: 'Camera cổng số 3 mất tín hiệu', direction: 'Kiểm tra đường truyền', informed: 'Đội Kỹ thuật', result: 'Đã khắc phục' });
+      await logEntry(page, {
+        time: '22:15',
+        kind: 'tinh-huong',
+        content: 'Camera cổng số 3 mất tín hiệu',
+        direction: 'Kiểm tra đường truyền',
+        informed: 'Đội Kỹ thuật',
+        result: 'Đã khắc phục',
+      });
       await page.click('[data-journal-list] [data-edit]');
       await page.fill('#nk-noi-dung', '');
       await page.click('[data-journal-submit]');

@@ -13,32 +13,59 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content/load.ts';
 import type { PracticeData } from '../../src/lib/learning/practice.ts';
-import { emptyState, recordAnswer, serialiseState, setLearner, STORAGE_KEY } from '../../src/lib/learning/state.ts';
+import {
+  emptyState,
+  recordAnswer,
+  serialiseState,
+  setLearner,
+  STORAGE_KEY,
+} from '../../src/lib/learning/state.ts';
 import { routes } from '../../src/lib/site/routes.ts';
-import { describeBrowser, formatViolations, launchBrowser, openPage, runAxe, type SitePage } from '../support/browser.ts';
+import {
+  describeBrowser,
+  formatViolations,
+  launchBrowser,
+  openPage,
+  runAxe,
+  type SitePage,
+} from '../support/browser.ts';
 import { distDir } from '../support/site.ts';
 
 const ROLE = 'cong-chuc-gshqtt';
 const DAY1 = new Date('2026-11-30T08:00:00');
 const DAY2 = new Date('2026-12-01T09:00:00');
-const data = JSON.parse(readFileSync(join(distDir, 'hoc-tap/cau-hoi.json'), 'utf8')) as PracticeData;
+const data = JSON.parse(
+  readFileSync(join(distDir, 'hoc-tap/cau-hoi.json'), 'utf8'),
+) as PracticeData;
 const byId = new Map(data.questions.map((q) => [q.id, q]));
-const rolePoints = Object.entries(data.holders).filter(([, role]) => role === ROLE).map(([point]) => point);
+const rolePoints = Object.entries(data.holders)
+  .filter(([, role]) => role === ROLE)
+  .map(([point]) => point);
 const drills = loadContent('content').drills.map((d) => d.value);
 const dir = mkdtempSync(join(tmpdir(), 'hoc-tap-'));
 
 const states = (page: Page) =>
   page.$$eval('table.point-map:not(.phieu table) tbody tr', (rows) =>
-    Object.fromEntries(rows.map((r) => [(r as HTMLElement).dataset.point, r.querySelector('[data-state-label]')?.textContent])),
+    Object.fromEntries(
+      rows.map((r) => [
+        (r as HTMLElement).dataset.point,
+        r.querySelector('[data-state-label]')?.textContent,
+      ]),
+    ),
   );
 const axe = async (page: Page) => expect(formatViolations(await runAxe(page))).toBe('');
 
 /** Answers every question of today's rounds right (or `wrongFirst` of them wrong), round after round. */
-async function practiseToday(page: Page, { wrongFirst = 0, checkFeedback = false } = {}): Promise<number> {
+async function practiseToday(
+  page: Page,
+  { wrongFirst = 0, checkFeedback = false } = {},
+): Promise<number> {
   await page.click('[data-start]');
   let asked = 0;
   for (;;) {
-    const next = await page.waitForSelector('[data-session] article[data-question], [data-session] .drill-result');
+    const next = await page.waitForSelector(
+      '[data-session] article[data-question], [data-session] .drill-result',
+    );
     if (await next.evaluate((el) => el.matches('.drill-result'))) {
       if (await page.isVisible('[data-again]')) {
         await page.click('[data-again]');
@@ -54,9 +81,13 @@ async function practiseToday(page: Page, { wrongFirst = 0, checkFeedback = false
     expect(await page.textContent('[data-feedback]')).toBe(wrong ? 'Chưa đúng.' : 'Đúng.');
     if (checkFeedback) {
       // The feedback quotes the point verbatim and links to it, and keeps the handbook's reading marked.
-      const quotes = await page.$$eval('[data-quotes] blockquote', (els) => els.map((el) => el.textContent));
+      const quotes = await page.$$eval('[data-quotes] blockquote', (els) =>
+        els.map((el) => el.textContent),
+      );
       expect(quotes).toEqual(q.cites.map((eId) => data.provisions[eId]!.text));
-      expect(await page.$$eval('[data-readings] .reading-note', (els) => els.length)).toBe(q.readings.length);
+      expect(await page.$$eval('[data-readings] .reading-note', (els) => els.length)).toBe(
+        q.readings.length,
+      );
       if (asked === 0) await axe(page);
     }
     asked += 1;
@@ -83,7 +114,7 @@ describeBrowser('the learning path', () => {
     await browser?.close();
   });
 
-  it('a new learner follows one role\'s path to the end over two days, and every point of the role becomes learnt', async () => {
+  it("a new learner follows one role's path to the end over two days, and every point of the role becomes learnt", async () => {
     const site = await openPage(browser);
     const { page } = site;
     try {
@@ -96,14 +127,18 @@ describeBrowser('the learning path', () => {
       expect(await page.textContent('[data-next]')).toBe('Việc tiếp theo: đi qua các quy trình');
       await page.click('[data-mark="flows"]');
       expect(await page.textContent('[data-next]')).toBe('Việc tiếp theo: luyện tập');
-      expect(await page.textContent('[data-due]')).toMatch(/^Hôm nay cần ôn 0 câu, còn \d+ câu chưa làm\.$/);
+      expect(await page.textContent('[data-due]')).toMatch(
+        /^Hôm nay cần ôn 0 câu, còn \d+ câu chưa làm\.$/,
+      );
 
       await Promise.all([page.waitForURL(/luyen-tap\/\?vai-tro=/), page.click('[data-next]')]);
       const own = data.questions.filter((q) => rolePoints.includes(q.point));
       // Day one: two wrong answers come back the same day; every question is answered right once.
       const day1 = await practiseToday(page, { wrongFirst: 2, checkFeedback: true });
       expect(day1).toBe(own.length + 2);
-      expect(await page.textContent('.drill-result [data-due]')).toBe('Hôm nay không còn câu nào cần ôn. Lần ôn tới: ngày 01/12/2026.');
+      expect(await page.textContent('.drill-result [data-due]')).toBe(
+        'Hôm nay không còn câu nào cần ôn. Lần ôn tới: ngày 01/12/2026.',
+      );
       await site.goto(routes.learning(ROLE));
       expect(Object.values(await states(page))).toEqual(rolePoints.map(() => 'Đang ôn'));
 
@@ -118,11 +153,14 @@ describeBrowser('the learning path', () => {
       expect(await page.textContent('[data-next]')).toBe('Việc tiếp theo: làm bài diễn tập');
 
       // The drills the role plays in, each taken to the end, complete the path.
-      for (const drill of drills.filter((d) => d.roles.includes(ROLE))) await takeDrill(site, drill);
+      for (const drill of drills.filter((d) => d.roles.includes(ROLE)))
+        await takeDrill(site, drill);
       await site.goto(routes.learning(ROLE));
       expect(await page.isVisible('[data-next]')).toBe(false);
       expect(await page.isVisible('[data-complete]')).toBe(true);
-      expect(await page.$$eval('[data-step] [data-status]', (els) => els.map((el) => el.textContent))).toEqual(Array(4).fill('✓ Đã xong'));
+      expect(
+        await page.$$eval('[data-step] [data-status]', (els) => els.map((el) => el.textContent)),
+      ).toEqual(Array(4).fill('✓ Đã xong'));
       await axe(page);
 
       // "Phiếu tự học" prints on one page with the states.
@@ -148,15 +186,27 @@ describeBrowser('the learning path', () => {
       await Promise.all(tabs.map((tab) => tab.click('[data-start]')));
       await Promise.all(tabs.map((tab) => tab.waitForSelector('article[data-question]')));
       const answerAtOnce = (tab: Page) =>
-        tab.evaluate((questions) => {
-          const id = document.querySelector<HTMLElement>('article[data-question]')!.dataset.question!;
-          for (const option of questions[id]!) document.querySelector<HTMLInputElement>(`[id="dap-an-${option}"]`)!.checked = true;
-          document.querySelector<HTMLButtonElement>('[data-answer]')!.click();
-          document.querySelector<HTMLButtonElement>('[data-next]')!.click();
-        }, Object.fromEntries(data.questions.map((q) => [q.id, q.correct])));
+        tab.evaluate(
+          (questions) => {
+            const id =
+              document.querySelector<HTMLElement>('article[data-question]')!.dataset.question!;
+            for (const option of questions[id]!)
+              document.querySelector<HTMLInputElement>(`[id="dap-an-${option}"]`)!.checked = true;
+            document.querySelector<HTMLButtonElement>('[data-answer]')!.click();
+            document.querySelector<HTMLButtonElement>('[data-next]')!.click();
+          },
+          Object.fromEntries(data.questions.map((q) => [q.id, q.correct])),
+        );
       for (let i = 0; i < 5; i++) await Promise.all(tabs.map(answerAtOnce));
-      const count = (tab: Page) => tab.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{"answers":[]}').answers.length, STORAGE_KEY);
-      await site.page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) ?? '{"answers":[]}').answers.length === 10, STORAGE_KEY);
+      const count = (tab: Page) =>
+        tab.evaluate(
+          (key) => JSON.parse(localStorage.getItem(key) ?? '{"answers":[]}').answers.length,
+          STORAGE_KEY,
+        );
+      await site.page.waitForFunction(
+        (key) => JSON.parse(localStorage.getItem(key) ?? '{"answers":[]}').answers.length === 10,
+        STORAGE_KEY,
+      );
       expect(await count(site.page)).toBe(10);
       expect(await count(b)).toBe(10);
       expect(site.problems()).toEqual([]);
@@ -185,7 +235,10 @@ describeBrowser('the learning path', () => {
       await first.goto(routes.learning());
       before = await states(first.page);
       expect(before[point]).toBe('Đã thuộc');
-      const [download] = await Promise.all([first.page.waitForEvent('download'), first.page.click('[data-export]')]);
+      const [download] = await Promise.all([
+        first.page.waitForEvent('download'),
+        first.page.click('[data-export]'),
+      ]);
       expect(download.suggestedFilename()).toBe('hoc-tap-nguyen-van-dat-2026-12-01.json');
       exported = join(dir, download.suggestedFilename());
       await download.saveAs(exported);
@@ -198,13 +251,17 @@ describeBrowser('the learning path', () => {
       await fresh.goto(routes.learning());
       expect(Object.values(await states(fresh.page)).every((s) => s === 'Chưa học')).toBe(true);
       await fresh.page.setInputFiles('[data-import]', exported);
-      await fresh.page.waitForFunction(() => document.querySelector('[data-message]')?.textContent?.startsWith('Đã mở tệp'));
+      await fresh.page.waitForFunction(() =>
+        document.querySelector('[data-message]')?.textContent?.startsWith('Đã mở tệp'),
+      );
       expect(await states(fresh.page)).toEqual(before);
       expect(await fresh.page.inputValue('#ho-ten')).toBe('Nguyễn Văn Đạt');
       // A file that is not progress is refused by name and changes nothing.
       writeFileSync(join(dir, 'hong.json'), '{"format":');
       await fresh.page.setInputFiles('[data-import]', join(dir, 'hong.json'));
-      await fresh.page.waitForFunction(() => document.querySelector('[data-message]')?.textContent?.includes('hong.json'));
+      await fresh.page.waitForFunction(() =>
+        document.querySelector('[data-message]')?.textContent?.includes('hong.json'),
+      );
       expect(await fresh.page.textContent('[data-message]')).toBe(
         'Không mở được tệp «hong.json»: tệp bị hỏng hoặc không đúng định dạng. Tiến độ trên máy này giữ nguyên.',
       );
@@ -216,7 +273,7 @@ describeBrowser('the learning path', () => {
     }
   });
 
-  it('the class view with three learner files shows each point\'s share, worst first, and prints', async () => {
+  it("the class view with three learner files shows each point's share, worst first, and prints", async () => {
     const points = Object.keys(data.holders);
     const [P1, P2, P3] = points as [string, string, string];
     let n = 0;
@@ -224,39 +281,79 @@ describeBrowser('the learning path', () => {
       let s = setLearner(emptyState(), name, ROLE, 1);
       const q = (p: string) => data.questions.find((x) => x.point === p)!.id;
       for (const p of learnt) {
-        for (const day of ['2026-11-28', '2026-11-29']) s = recordAnswer(s, { id: `a${++n}`, q: q(p), day, at: `${day}T08:00:00.000Z`, right: true });
+        for (const day of ['2026-11-28', '2026-11-29'])
+          s = recordAnswer(s, {
+            id: `a${++n}`,
+            q: q(p),
+            day,
+            at: `${day}T08:00:00.000Z`,
+            right: true,
+          });
       }
       const file = join(dir, `${name}.json`);
       writeFileSync(file, serialiseState(s));
       return file;
     };
-    const files = [learner('An', [P1, P2]), learner('Binh', [P1]), learner('Chi', [P1, P2, P3]), learner('an', [P3])];
+    const files = [
+      learner('An', [P1, P2]),
+      learner('Binh', [P1]),
+      learner('Chi', [P1, P2, P3]),
+      learner('an', [P3]),
+    ];
     const drill = drills.find((d) => d.id === 'nghi-van-trong-gio')!;
     const report = join(dir, 'bao-cao.json');
-    writeFileSync(report, JSON.stringify({
-      format: 'so-tay-truc-ban/aar', version: 1, drill: drill.id, drillTitle: drill.title,
-      exercise: { date: '', place: '', facilitator: '', evaluator: '', participants: '' },
-      evaluations: { [drill.injects[0]!.id]: { rating: 'chua-dat', note: '' } },
-      hotWash: '', strengths: [], improvements: [], actions: [], savedAt: null,
-    }));
+    writeFileSync(
+      report,
+      JSON.stringify({
+        format: 'so-tay-truc-ban/aar',
+        version: 1,
+        drill: drill.id,
+        drillTitle: drill.title,
+        exercise: { date: '', place: '', facilitator: '', evaluator: '', participants: '' },
+        evaluations: { [drill.injects[0]!.id]: { rating: 'chua-dat', note: '' } },
+        hotWash: '',
+        strengths: [],
+        improvements: [],
+        actions: [],
+        savedAt: null,
+      }),
+    );
     const site = await openPage(browser);
     const { page } = site;
     try {
       await site.goto(routes.learningClass());
       await page.setInputFiles('[data-learners]', files);
       await page.waitForSelector('th[data-learner]');
-      expect(await page.$$eval('th[data-learner]', (els) => els.map((el) => el.textContent))).toEqual(['An', 'Binh', 'Chi']);
-      expect(await page.textContent('[data-refused]')).toBe('Không nhận tệp «an.json»: trùng người học với tệp «An.json».');
-      const rows = await page.$$eval('tbody tr', (trs) => trs.map((tr) => [(tr as HTMLElement).dataset.point, tr.querySelector('[data-share]')?.textContent]));
+      expect(
+        await page.$$eval('th[data-learner]', (els) => els.map((el) => el.textContent)),
+      ).toEqual(['An', 'Binh', 'Chi']);
+      expect(await page.textContent('[data-refused]')).toBe(
+        'Không nhận tệp «an.json»: trùng người học với tệp «An.json».',
+      );
+      const rows = await page.$$eval('tbody tr', (trs) =>
+        trs.map((tr) => [
+          (tr as HTMLElement).dataset.point,
+          tr.querySelector('[data-share]')?.textContent,
+        ]),
+      );
       const share = Object.fromEntries(rows);
-      expect([share[P1], share[P2], share[P3]]).toEqual(['3/3 người (100 %)', '2/3 người (67 %)', '1/3 người (33 %)']);
+      expect([share[P1], share[P2], share[P3]]).toEqual([
+        '3/3 người (100 %)',
+        '2/3 người (67 %)',
+        '1/3 người (33 %)',
+      ]);
       expect(share[points[5]!]).toBe('0/3 người (0 %)');
       // Worst first: the points no one learnt, then P3, P2, P1.
       expect(rows.slice(-3).map(([p]) => p)).toEqual([P3, P2, P1]);
       await page.setInputFiles('[data-reports]', report);
-      const marked = await page.$$eval('tbody tr', (trs) => trs.filter((tr) => !tr.querySelector<HTMLElement>('[data-aar]')!.hidden).map((tr) => (tr as HTMLElement).dataset.point));
+      const marked = await page.$$eval('tbody tr', (trs) =>
+        trs
+          .filter((tr) => !tr.querySelector<HTMLElement>('[data-aar]')!.hidden)
+          .map((tr) => (tr as HTMLElement).dataset.point),
+      );
       expect(marked.length).toBeGreaterThan(0);
-      for (const p of marked) expect(drill.injects[0]!.cites.some((c) => c === p || c.startsWith(`${p}__`))).toBe(true);
+      for (const p of marked)
+        expect(drill.injects[0]!.cites.some((c) => c === p || c.startsWith(`${p}__`))).toBe(true);
       await axe(page);
       await page.emulateMedia({ media: 'print' });
       expect(await page.isVisible('table.class-table')).toBe(true);

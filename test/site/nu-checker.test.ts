@@ -16,7 +16,10 @@ const vnuJar = String(require('vnu-jar'));
 const java = process.env.JAVA ?? 'java';
 const javaFound = spawnSync(java, ['-version'], { stdio: 'ignore' }).status === 0;
 const skip = !javaFound && process.env.CI !== 'true';
-if (skip) console.warn(`!! SKIPPED the Nu HTML Checker: no Java runtime ("${java}"); apt-get install -y default-jre-headless`);
+if (skip)
+  console.warn(
+    `!! SKIPPED the Nu HTML Checker: no Java runtime ("${java}"); apt-get install -y default-jre-headless`,
+  );
 
 interface NuMessage {
   type: string;
@@ -41,7 +44,11 @@ function runNu(files: string[]): Promise<NuMessage[]> {
         try {
           resolve((JSON.parse(stderr) as { messages: NuMessage[] }).messages);
         } catch {
-          reject(new Error(`The Nu checker did not report: ${error?.message ?? ''}\n${stderr.slice(0, 2000)}`));
+          reject(
+            new Error(
+              `The Nu checker did not report: ${error?.message ?? ''}\n${stderr.slice(0, 2000)}`,
+            ),
+          );
         }
       },
     );
@@ -55,7 +62,9 @@ describe.skipIf(skip)('Nu HTML Checker (W3C)', () => {
     const messages = await runNu(pages.map((p) => p.file));
     byFile = new Map();
     for (const m of messages) {
-      const file = m.url ? relative(distDir, decodeURIComponent(new URL(m.url).pathname)) : '(no file)';
+      const file = m.url
+        ? relative(distDir, decodeURIComponent(new URL(m.url).pathname))
+        : '(no file)';
       const line = `${file}:${m.lastLine ?? '?'}:${m.firstColumn ?? '?'} ${m.type}${m.subType ? `/${m.subType}` : ''}: ${m.message}`;
       byFile.set(file, [...(byFile.get(file) ?? []), line]);
     }
@@ -63,7 +72,9 @@ describe.skipIf(skip)('Nu HTML Checker (W3C)', () => {
 
   it('reports nothing outside the pages it was given', () => {
     const known = new Set(pages.map((p) => p.distPath));
-    expect([...byFile.entries()].filter(([file]) => !known.has(file)).flatMap(([, lines]) => lines)).toEqual([]);
+    expect(
+      [...byFile.entries()].filter(([file]) => !known.has(file)).flatMap(([, lines]) => lines),
+    ).toEqual([]);
   });
 
   it.each(pages.map((p) => [p.distPath] as const))('%s has no errors', (distPath) => {

@@ -20,7 +20,12 @@ const read = (path: string) => readFileSync(join(distDir, path), 'utf8');
 const pages = listBuiltPages();
 const worker = read('sw.js');
 const shell = JSON.parse(/^const SHELL = (.*);$/m.exec(worker)?.[1] ?? '[]') as string[];
-const copy = JSON.parse(read('offline.json')) as { version: string; bytes: number; pages: number; files: { url: string; bytes: number }[] };
+const copy = JSON.parse(read('offline.json')) as {
+  version: string;
+  bytes: number;
+  pages: number;
+  files: { url: string; bytes: number }[];
+};
 
 describe('what the service worker caches (static)', () => {
   it('the shell is stylesheets, the 404 page, the manifest and the icon: no page, script, search file or PDF', () => {
@@ -33,7 +38,12 @@ describe('what the service worker caches (static)', () => {
 
   it('offline.json lists every built file (pages by their URL) with its size, but sw.js, sitemap.xml and itself', () => {
     const expected = listFiles()
-      .map((file) => file.slice(distDir.length + 1).split('\\').join('/'))
+      .map((file) =>
+        file
+          .slice(distDir.length + 1)
+          .split('\\')
+          .join('/'),
+      )
       .filter((path) => !['sw.js', 'sitemap.xml', 'offline.json'].includes(path))
       .map((path) => basePath + path.replace(/(^|\/)index\.html$/, '$1'))
       .sort();
@@ -41,7 +51,9 @@ describe('what the service worker caches (static)', () => {
     expect(copy.bytes).toBe(copy.files.reduce((sum, file) => sum + file.bytes, 0));
     expect(copy.pages).toBe(pages.filter((page) => page.distPath !== '404.html').length);
     const pdf = copy.files.find((file) => file.url.endsWith('nhat-ky-truc-ban-1-trang.pdf'));
-    expect(pdf?.bytes).toBe(readFileSync(join(distDir, 'bieu-mau/nhat-ky-truc-ban-1-trang.pdf')).length);
+    expect(pdf?.bytes).toBe(
+      readFileSync(join(distDir, 'bieu-mau/nhat-ky-truc-ban-1-trang.pdf')).length,
+    );
   });
 });
 
@@ -62,7 +74,12 @@ describeBrowser('offline in Chromium', () => {
     const count = (response: Response) => {
       const request = response.request();
       if (request.serviceWorker() || /\/sw\.js$/.test(request.url())) {
-        background.push(request.sizes().then((sizes) => sizes.responseBodySize + sizes.responseHeadersSize).catch(() => 0));
+        background.push(
+          request
+            .sizes()
+            .then((sizes) => sizes.responseBodySize + sizes.responseHeadersSize)
+            .catch(() => 0),
+        );
       }
     };
     site.context.on('response', count);
@@ -79,10 +96,14 @@ describeBrowser('offline in Chromium', () => {
     expect
       .poll(
         () =>
-          site.page.evaluate(async (url) => {
-            for (const name of await caches.keys()) if (await (await caches.open(name)).match(url, { ignoreSearch: true })) return true;
-            return false;
-          }, new URL(path.replace(/^\//, ''), new URL(basePath, site.page.url())).href),
+          site.page.evaluate(
+            async (url) => {
+              for (const name of await caches.keys())
+                if (await (await caches.open(name)).match(url, { ignoreSearch: true })) return true;
+              return false;
+            },
+            new URL(path.replace(/^\//, ''), new URL(basePath, site.page.url())).href,
+          ),
         { timeout: 15_000 },
       )
       .toBe(true);
@@ -90,15 +111,23 @@ describeBrowser('offline in Chromium', () => {
   const h1Of = (path: string) => {
     const page = pages.find((p) => p.path === basePath + path.slice(1));
     if (!page) throw new Error(`no page ${path}`);
-    return /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(readFileSync(page.file, 'utf8'))?.[1]?.replace(/<[^>]+>/g, '').trim();
+    return /<h1[^>]*>([\s\S]*?)<\/h1>/
+      .exec(readFileSync(page.file, 'utf8'))?.[1]
+      ?.replace(/<[^>]+>/g, '')
+      .trim();
   };
 
-  it.each(['/dieu-7/', '/tim-kiem/', '/bieu-mau/'])('a first visit to %s downloads at most 300 KB besides the page', async (path) => {
-    const { bytes } = await firstVisit(path);
-    expect(bytes, `${bytes} bytes in the background`).toBeGreaterThan(0);
-    expect(bytes, `${bytes} bytes in the background`).toBeLessThanOrEqual(FIRST_VISIT_BACKGROUND_BUDGET);
-    expect(bytes, 'far less than the full copy').toBeLessThan(copy.bytes / 4);
-  });
+  it.each(['/dieu-7/', '/tim-kiem/', '/bieu-mau/'])(
+    'a first visit to %s downloads at most 300 KB besides the page',
+    async (path) => {
+      const { bytes } = await firstVisit(path);
+      expect(bytes, `${bytes} bytes in the background`).toBeGreaterThan(0);
+      expect(bytes, `${bytes} bytes in the background`).toBeLessThanOrEqual(
+        FIRST_VISIT_BACKGROUND_BUDGET,
+      );
+      expect(bytes, 'far less than the full copy').toBeLessThan(copy.bytes / 4);
+    },
+  );
 
   it('before the full copy is chosen, the pages visited open with the network off', async () => {
     const { site } = await firstVisit('/dieu-7/');
@@ -109,7 +138,10 @@ describeBrowser('offline in Chromium', () => {
       const response = await site.goto(path);
       expect(response?.ok(), path).toBe(true);
       expect((await site.page.textContent('h1'))?.trim(), path).toBe(h1Of(path));
-      expect(await site.page.evaluate(() => getComputedStyle(document.body).fontFamily), 'styled from the shell').not.toBe('');
+      expect(
+        await site.page.evaluate(() => getComputedStyle(document.body).fontFamily),
+        'styled from the shell',
+      ).not.toBe('');
     }
     expect(site.offsite).toEqual([]);
   });
@@ -122,20 +154,33 @@ describeBrowser('offline in Chromium', () => {
     const downloads: string[] = [];
     site.context.on('request', (request) => downloads.push(request.url()));
     await button.click();
-    await expect.poll(() => control.locator('[role="status"]').textContent()).toBe(offerText(copy.pages, copy.bytes));
+    await expect
+      .poll(() => control.locator('[role="status"]').textContent())
+      .toBe(offerText(copy.pages, copy.bytes));
     expect(await button.textContent()).toBe(`Tải về (${formatBytes(copy.bytes)})`);
-    expect(downloads.filter((url) => !/offline\.json$|offline-copy.*\.js$/.test(url)), 'nothing downloaded before the second press').toEqual([]);
+    expect(
+      downloads.filter((url) => !/offline\.json$|offline-copy.*\.js$/.test(url)),
+      'nothing downloaded before the second press',
+    ).toEqual([]);
     const progress: string[] = [];
     await site.page.exposeFunction('__progress', (text: string) => progress.push(text));
     await site.page.evaluate(() => {
       const status = document.querySelector('offline-copy [role="status"]');
-      if (status) new MutationObserver(() => (window as unknown as { __progress: (t: string) => void }).__progress(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+      if (status)
+        new MutationObserver(() =>
+          (window as unknown as { __progress: (t: string) => void }).__progress(
+            status.textContent ?? '',
+          ),
+        ).observe(status, { childList: true, characterData: true, subtree: true });
     });
     await button.click();
     await expect
       .poll(() => control.locator('[role="status"]').textContent(), { timeout: 60_000 })
       .toBe('Đã lưu: mọi trang, tìm kiếm và biểu mẫu trống dùng được khi mất mạng.');
-    expect(progress.some((text) => /^Đang tải: .+ \/ .+\.$/.test(text)), progress.join(' | ')).toBe(true);
+    expect(
+      progress.some((text) => /^Đang tải: .+ \/ .+\.$/.test(text)),
+      progress.join(' | '),
+    ).toBe(true);
 
     await site.context.setOffline(true);
     for (const path of ['/dieu-7/', '/bieu-mau/', '/dien-tap/', '/quy-trinh/']) {
@@ -143,11 +188,19 @@ describeBrowser('offline in Chromium', () => {
       expect(response?.ok(), path).toBe(true);
       expect((await site.page.textContent('h1'))?.trim(), path).toBe(h1Of(path));
     }
-    const pdf = await site.page.evaluate(async (href) => (await fetch(href)).status, `${basePath}bieu-mau/nhat-ky-truc-ban-1-trang.pdf`);
+    const pdf = await site.page.evaluate(
+      async (href) => (await fetch(href)).status,
+      `${basePath}bieu-mau/nhat-ky-truc-ban-1-trang.pdf`,
+    );
     expect(pdf).toBe(200);
     await site.goto('/tim-kiem/?q=nhat%20ky');
-    await site.page.waitForFunction(() => /kết quả cho/.test(document.querySelector('#trang-thai')?.textContent ?? ''));
-    expect(await site.page.locator('#ket-qua a').count(), 'offline search finds something').toBeGreaterThan(0);
+    await site.page.waitForFunction(() =>
+      /kết quả cho/.test(document.querySelector('#trang-thai')?.textContent ?? ''),
+    );
+    expect(
+      await site.page.locator('#ket-qua a').count(),
+      'offline search finds something',
+    ).toBeGreaterThan(0);
     expect(site.offsite).toEqual([]);
   });
 });

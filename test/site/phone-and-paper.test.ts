@@ -31,7 +31,9 @@ function pdfText(pdf: Buffer | Uint8Array, name: string): { pages: number; text:
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   return {
     pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]),
-    text: squashSpace(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).normalize('NFC')),
+    text: squashSpace(
+      execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).normalize('NFC'),
+    ),
   };
 }
 
@@ -39,16 +41,21 @@ function pdfText(pdf: Buffer | Uint8Array, name: string): { pages: number; text:
 const cutRegions = (page: Page) =>
   page.evaluate(() => {
     const problems: string[] = [];
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
     for (const el of document.body.querySelectorAll('*')) {
       if (!(el instanceof HTMLElement) || el.getClientRects().length === 0) continue;
       if (el.clientWidth <= 1) continue; // visually hidden text (clip), not a region
       if (el.scrollWidth <= el.clientWidth + 1) continue;
       const overflow = getComputedStyle(el).overflowX;
-      if (overflow === 'hidden' || overflow === 'clip') problems.push(`${name(el)} cuts ${el.scrollWidth - el.clientWidth}px`);
+      if (overflow === 'hidden' || overflow === 'clip')
+        problems.push(`${name(el)} cuts ${el.scrollWidth - el.clientWidth}px`);
       else if (overflow === 'auto' || overflow === 'scroll') {
         const labelled = el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby');
-        if (!labelled || el.tabIndex < 0) problems.push(`${name(el)} scrolls ${el.scrollWidth - el.clientWidth}px without ${labelled ? 'keyboard access' : 'a label'}`);
+        if (!labelled || el.tabIndex < 0)
+          problems.push(
+            `${name(el)} scrolls ${el.scrollWidth - el.clientWidth}px without ${labelled ? 'keyboard access' : 'a label'}`,
+          );
       }
     }
     return problems;
@@ -59,7 +66,6 @@ describeBrowser('phone, paper and the front door', () => {
     rmSync(out, { recursive: true, force: true });
   });
 
-
   test.for([
     ['vai-tro', routes.roles()],
     ['quy-trinh', routes.flows()],
@@ -67,33 +73,47 @@ describeBrowser('phone, paper and the front door', () => {
     ['bieu-mau', routes.forms()],
   ] as const)('from the home page, one click reaches %s', async ([way, path], { openSite }) => {
     const site = await openSite('/');
-    await Promise.all([site.page.waitForURL(siteUrl(path)), site.page.click(`main a[data-way="${way}"]`)]);
+    await Promise.all([
+      site.page.waitForURL(siteUrl(path)),
+      site.page.click(`main a[data-way="${way}"]`),
+    ]);
     expect(new URL(site.page.url()).pathname).toBe(`${basePath}${path.slice(1)}`);
     expect(site.problems()).toEqual([]);
   });
 
-  test('says the disclaimer once on the home page (the footer), not in a callout too', async ({ openSite }) => {
+  test('says the disclaimer once on the home page (the footer), not in a callout too', async ({
+    openSite,
+  }) => {
     const site = await openSite('/');
     const text = await site.page.evaluate(() => document.body.innerText);
-    expect(text.match(/Sổ tay (chỉ để tham khảo|không thay thế văn bản pháp luật)/g)).toHaveLength(1);
+    expect(text.match(/Sổ tay (chỉ để tham khảo|không thay thế văn bản pháp luật)/g)).toHaveLength(
+      1,
+    );
   });
 
-  test.for(pages.map((p) => [p.path, p] as const))('%s at 390 px: nothing scrolls sideways, nothing is cut', async ([_path, built], { openSite }) => {
-    const site = await openSite(built.url, { viewport: PHONE });
-    const width = await site.page.evaluate(() => document.documentElement.scrollWidth);
-    expect.soft(width, 'document width').toBeLessThanOrEqual(PHONE.width);
-    expect.soft(await cutRegions(site.page)).toEqual([]);
-    // The header and the status banner leave the screen to the page.
-    const top = await site.page.evaluate(() => document.querySelector('.status-banner')?.getBoundingClientRect().bottom ?? -1);
-    expect.soft(top, 'bottom of the status banner').toBeGreaterThan(0);
-    expect.soft(top, 'bottom of the status banner').toBeLessThanOrEqual(120);
-  });
+  test.for(pages.map((p) => [p.path, p] as const))(
+    '%s at 390 px: nothing scrolls sideways, nothing is cut',
+    async ([_path, built], { openSite }) => {
+      const site = await openSite(built.url, { viewport: PHONE });
+      const width = await site.page.evaluate(() => document.documentElement.scrollWidth);
+      expect.soft(width, 'document width').toBeLessThanOrEqual(PHONE.width);
+      expect.soft(await cutRegions(site.page)).toEqual([]);
+      // The header and the status banner leave the screen to the page.
+      const top = await site.page.evaluate(
+        () => document.querySelector('.status-banner')?.getBoundingClientRect().bottom ?? -1,
+      );
+      expect.soft(top, 'bottom of the status banner').toBeGreaterThan(0);
+      expect.soft(top, 'bottom of the status banner').toBeLessThanOrEqual(120);
+    },
+  );
 
   test('the banner opens to its detail in one tap', async ({ openSite }) => {
     const site = await openSite('/', { viewport: PHONE });
     expect(await site.page.isVisible('.status-banner p')).toBe(false);
     await site.page.click('.status-banner summary');
-    expect(await site.page.textContent('.status-banner p')).toContain('Văn bản pháp luật là căn cứ');
+    expect(await site.page.textContent('.status-banner p')).toContain(
+      'Văn bản pháp luật là căn cứ',
+    );
   });
 
   test('the quiz counts the first answer: 1/1', async ({ openSite }) => {
@@ -102,9 +122,13 @@ describeBrowser('phone, paper and the front door', () => {
     const correct = await item.getAttribute('data-correct');
     await item.locator(`input[value="${correct}"]`).check();
     await item.locator('[data-answer]').click();
-    expect(squashSpace((await site.page.textContent('[data-progress]')) ?? '')).toBe('Đã trả lời đúng 1/1 câu.');
+    expect(squashSpace((await site.page.textContent('[data-progress]')) ?? '')).toBe(
+      'Đã trả lời đúng 1/1 câu.',
+    );
     await item.locator('[data-next]').click();
-    expect(squashSpace((await site.page.textContent('[data-progress]')) ?? '')).toBe('Đã trả lời đúng 1/1 câu.');
+    expect(squashSpace((await site.page.textContent('[data-progress]')) ?? '')).toBe(
+      'Đã trả lời đúng 1/1 câu.',
+    );
   });
 
   test('exports the after-action report as a PDF holding what was typed', async ({ openSite }) => {
@@ -114,12 +138,21 @@ describeBrowser('phone, paper and the front door', () => {
     await page.fill('#aar-date', '2026-11-27');
     await page.fill('#aar-facilitator', 'Nguyễn Văn An');
     await page.check(`input[name="dg-${drill.injects[0]!.id}"][value="dat-mot-phan"]`);
-    await page.fill(`#gc-${drill.injects[0]!.id}`, 'Định liên hệ giữ phương tiện, rồi tự dừng lại.');
+    await page.fill(
+      `#gc-${drill.injects[0]!.id}`,
+      'Định liên hệ giữ phương tiện, rồi tự dừng lại.',
+    );
     await page.fill('#aar-hotwash', 'Cần thống nhất cách liên lạc với lãnh đạo phòng.');
     await page.fill('#aar-strengths', 'Báo cáo kịp thời');
-    await page.fill('[data-action-row]:nth-child(1) [data-col="action"]', 'Phổ biến lại điểm b khoản 3.1');
+    await page.fill(
+      '[data-action-row]:nth-child(1) [data-col="action"]',
+      'Phổ biến lại điểm b khoản 3.1',
+    );
     await page.fill('[data-action-row]:nth-child(1) [data-col="owner"]', 'Trưởng phòng');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-save-pdf]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-save-pdf]'),
+    ]);
     expect(download.suggestedFilename()).toBe(`bao-cao-sau-dien-tap-${drill.id}-2026-11-27.pdf`);
     const file = join(out, download.suggestedFilename());
     await download.saveAs(file);
@@ -137,7 +170,9 @@ describeBrowser('phone, paper and the front door', () => {
     ]) {
       expect(text, typed).toContain(typed);
     }
-    expect(squashSpace((await page.textContent('[data-status]')) ?? '')).toBe(`Đã tải báo cáo thành tệp ${download.suggestedFilename()}.`);
+    expect(squashSpace((await page.textContent('[data-status]')) ?? '')).toBe(
+      `Đã tải báo cáo thành tệp ${download.suggestedFilename()}.`,
+    );
     // A character the font cannot draw: a clear message, nothing downloaded, the report kept.
     await page.fill('#aar-hotwash', 'Tốt 👍');
     await page.click('[data-save-pdf]');
@@ -149,40 +184,60 @@ describeBrowser('phone, paper and the front door', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  test.for(drills.map((d) => [d.id, d] as const))('prints the trainer packet of %s on at most 4 A4 pages, without widgets or addresses', async ([_id, drill], { openSite }) => {
-    const site = await openSite(routes.drillTrainer(drill.id));
-    await site.page.emulateMedia({ media: 'print' });
-    const widgets = await site.page.evaluate(() =>
-      [...document.querySelectorAll('main input, main textarea, main select, main button')]
-        .filter((el) => el.getClientRects().length > 0)
-        .filter((el) => {
-          const style = getComputedStyle(el);
-          return style.appearance !== 'none' || style.borderLeftWidth !== '0px' || style.borderTopWidth !== '0px' || style.resize !== 'none';
-        })
-        .map((el) => `${el.tagName.toLowerCase()}#${el.id}`),
-    );
-    expect(widgets, 'form widgets on paper').toEqual([]);
-    const { pages: count, text } = pdfText(await site.page.pdf({ format: 'A4' }), `packet-${drill.id}.pdf`);
-    expect(count).toBeLessThanOrEqual(4);
-    expect(text).not.toMatch(/\(\/[a-z]/);
-    expect(text).not.toContain('dieu-7/#');
-    expect(text).toContain('Phiếu đánh giá từng tình huống');
-    expect(text).toContain('☐ Đạt');
-    expect(text).not.toContain('Sổ tay trực ban Điều 7 Vai trò'); // no navigation
-  });
+  test.for(drills.map((d) => [d.id, d] as const))(
+    'prints the trainer packet of %s on at most 4 A4 pages, without widgets or addresses',
+    async ([_id, drill], { openSite }) => {
+      const site = await openSite(routes.drillTrainer(drill.id));
+      await site.page.emulateMedia({ media: 'print' });
+      const widgets = await site.page.evaluate(() =>
+        [...document.querySelectorAll('main input, main textarea, main select, main button')]
+          .filter((el) => el.getClientRects().length > 0)
+          .filter((el) => {
+            const style = getComputedStyle(el);
+            return (
+              style.appearance !== 'none' ||
+              style.borderLeftWidth !== '0px' ||
+              style.borderTopWidth !== '0px' ||
+              style.resize !== 'none'
+            );
+          })
+          .map((el) => `${el.tagName.toLowerCase()}#${el.id}`),
+      );
+      expect(widgets, 'form widgets on paper').toEqual([]);
+      const { pages: count, text } = pdfText(
+        await site.page.pdf({ format: 'A4' }),
+        `packet-${drill.id}.pdf`,
+      );
+      expect(count).toBeLessThanOrEqual(4);
+      expect(text).not.toMatch(/\(\/[a-z]/);
+      expect(text).not.toContain('dieu-7/#');
+      expect(text).toContain('Phiếu đánh giá từng tình huống');
+      expect(text).toContain('☐ Đạt');
+      expect(text).not.toContain('Sổ tay trực ban Điều 7 Vai trò'); // no navigation
+    },
+  );
 
-  test('search labels the forms page as a form, offers a "Biểu mẫu" filter, and ranks the role pages first for a role name', async ({ openSite }) => {
+  test('search labels the forms page as a form, offers a "Biểu mẫu" filter, and ranks the role pages first for a role name', async ({
+    openSite,
+  }) => {
     const site = await openSite(null);
     const results = async (path: string) => {
       await site.goto(path);
-      await site.page.waitForFunction(() => /kết quả/.test(document.querySelector('#trang-thai')?.textContent ?? ''));
+      await site.page.waitForFunction(() =>
+        /kết quả/.test(document.querySelector('#trang-thai')?.textContent ?? ''),
+      );
       return site.page.$$eval('#ket-qua .result', (items) =>
-        items.map((li) => ({ href: li.querySelector('a.result-link')?.getAttribute('href') ?? '', meta: li.querySelector('.result-meta')?.textContent ?? '' })),
+        items.map((li) => ({
+          href: li.querySelector('a.result-link')?.getAttribute('href') ?? '',
+          meta: li.querySelector('.result-meta')?.textContent ?? '',
+        })),
       );
     };
     const forms = `${basePath}${routes.forms().slice(1)}`;
     // Filtered to forms: the page is there, labelled as what it is.
-    const onlyForms = await results(`${routes.search('lanh dao')}&loai=${encodeURIComponent('Biểu mẫu')}`);
+    const onlyForms = await results(
+      `${routes.search('lanh dao')}&loai=${encodeURIComponent('Biểu mẫu')}`,
+    );
     expect(onlyForms.map((r) => r.href)).toContain(forms);
     expect(onlyForms.find((r) => r.href === forms)?.meta).toContain('Biểu mẫu');
     expect(await site.page.isChecked('input[name="loai"][value="Biểu mẫu"]')).toBe(true);
@@ -192,7 +247,9 @@ describeBrowser('phone, paper and the front door', () => {
     for (const role of ['lanh-dao-ca-truc', 'lanh-dao-cap-phong-truc-ban']) {
       const page = `${basePath}${routes.role(role).slice(1)}`;
       expect(rank(page), `${role} is found: ${all.join(' , ')}`).toBeLessThan(Infinity);
-      expect(rank(page), `${role} above the forms page: ${all.join(' , ')}`).toBeLessThan(rank(forms));
+      expect(rank(page), `${role} above the forms page: ${all.join(' , ')}`).toBeLessThan(
+        rank(forms),
+      );
     }
   });
 });

@@ -5,7 +5,14 @@
 import { relative, sep } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, formatViolations, launchBrowser, openPage, runAxe, type SitePage } from '../support/browser.ts';
+import {
+  describeBrowser,
+  formatViolations,
+  launchBrowser,
+  openPage,
+  runAxe,
+  type SitePage,
+} from '../support/browser.ts';
 import { basePath, distDir, listFiles, siteUrl } from '../support/site.ts';
 
 interface Case {
@@ -14,7 +21,8 @@ interface Case {
   expect: string[];
 }
 
-const P = (clause: string, letter: string) => `/dieu-7/#art_7__para_${clause.replace('.', '__subpara_')}__point_${letter}`;
+const P = (clause: string, letter: string) =>
+  `/dieu-7/#art_7__para_${clause.replace('.', '__subpara_')}__point_${letter}`;
 const role = (id: string) => `/vai-tro/${id}/`;
 
 const CASES: Case[] = [
@@ -25,33 +33,108 @@ const CASES: Case[] = [
   { query: 'cong chuc', expect: [role('cong-chuc-gshqtt')] },
   { query: 'Điều 7', expect: ['/dieu-7/'] },
   { query: 'dieu 7', expect: ['/dieu-7/'] },
-  { query: 'đề xuất phương án', expect: [P('2', 'c'), P('3.1', 'e'), `${role('lanh-dao-cap-phong-truc-ban')}#art_7__para_2__point_c`, `${role('truong-phong-gshqtt')}#art_7__para_3__subpara_1__point_e`] },
-  { query: 'de xuat phuong an', expect: [P('2', 'c'), P('3.1', 'e'), `${role('lanh-dao-cap-phong-truc-ban')}#art_7__para_2__point_c`, `${role('truong-phong-gshqtt')}#art_7__para_3__subpara_1__point_e`] },
+  {
+    query: 'đề xuất phương án',
+    expect: [
+      P('2', 'c'),
+      P('3.1', 'e'),
+      `${role('lanh-dao-cap-phong-truc-ban')}#art_7__para_2__point_c`,
+      `${role('truong-phong-gshqtt')}#art_7__para_3__subpara_1__point_e`,
+    ],
+  },
+  {
+    query: 'de xuat phuong an',
+    expect: [
+      P('2', 'c'),
+      P('3.1', 'e'),
+      `${role('lanh-dao-cap-phong-truc-ban')}#art_7__para_2__point_c`,
+      `${role('truong-phong-gshqtt')}#art_7__para_3__subpara_1__point_e`,
+    ],
+  },
   { query: '4398', expect: [P('1', 'b'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_b`] },
   { query: '888', expect: ['/gioi-thieu/'] },
-  { query: 'phân luồng', expect: [P('1', 'a'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_a`] },
-  { query: 'phan luong', expect: [P('1', 'a'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_a`] },
+  {
+    query: 'phân luồng',
+    expect: [P('1', 'a'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_a`],
+  },
+  {
+    query: 'phan luong',
+    expect: [P('1', 'a'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_a`],
+  },
   { query: 'phan lu', expect: [P('1', 'a'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_a`] },
-  { query: 'dung dua hang', expect: [P('1', 'b'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_b`] },
-  { query: 'kiem soat noi bo', expect: [P('1', 'b'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_b`] },
-  { query: 'tong cuc truong', expect: [P('1', 'b'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_b`] },
-  { query: 'dau hieu nghi van', expect: [P('3.2', 'c'), `${role('cong-chuc-gshqtt')}#art_7__para_3__subpara_2__point_c`] },
-  { query: 'ngoai gio hanh chinh', expect: [P('3.1', 'd'), P('3.1', 'e'), `${role('truong-phong-gshqtt')}#art_7__para_3__subpara_1__point_d`, `${role('truong-phong-gshqtt')}#art_7__para_3__subpara_1__point_e`] },
-  { query: 'nhật ký trực ban', expect: [P('1', 'e'), P('2', 'd'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_e`, `${role('lanh-dao-cap-phong-truc-ban')}#art_7__para_2__point_d`] },
-  { query: 'phu luc I', expect: [P('2', 'd'), `${role('lanh-dao-cap-phong-truc-ban')}#art_7__para_2__point_d`] },
-  { query: 'Phong Tong hop', expect: [P('2', 'd'), `${role('lanh-dao-cap-phong-truc-ban')}#art_7__para_2__point_d`] },
-  { query: 'khai thac du lieu', expect: [P('2', 'a'), `${role('lanh-dao-cap-phong-truc-ban')}#art_7__para_2__point_a`] },
-  { query: 'don doc', expect: [P('3.1', 'c'), `${role('truong-phong-gshqtt')}#art_7__para_3__subpara_1__point_c`] },
-  { query: 'đôn đốc', expect: [P('3.1', 'c'), `${role('truong-phong-gshqtt')}#art_7__para_3__subpara_1__point_c`] },
-  { query: 'khu vuc giam sat', expect: [P('1', 'b'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_b`] },
-  { query: 'bien phap giam sat truc tuyen', expect: [P('3.1', 'b'), `${role('truong-phong-gshqtt')}#art_7__para_3__subpara_1__point_b`] },
+  {
+    query: 'dung dua hang',
+    expect: [P('1', 'b'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_b`],
+  },
+  {
+    query: 'kiem soat noi bo',
+    expect: [P('1', 'b'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_b`],
+  },
+  {
+    query: 'tong cuc truong',
+    expect: [P('1', 'b'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_b`],
+  },
+  {
+    query: 'dau hieu nghi van',
+    expect: [P('3.2', 'c'), `${role('cong-chuc-gshqtt')}#art_7__para_3__subpara_2__point_c`],
+  },
+  {
+    query: 'ngoai gio hanh chinh',
+    expect: [
+      P('3.1', 'd'),
+      P('3.1', 'e'),
+      `${role('truong-phong-gshqtt')}#art_7__para_3__subpara_1__point_d`,
+      `${role('truong-phong-gshqtt')}#art_7__para_3__subpara_1__point_e`,
+    ],
+  },
+  {
+    query: 'nhật ký trực ban',
+    expect: [
+      P('1', 'e'),
+      P('2', 'd'),
+      `${role('lanh-dao-ca-truc')}#art_7__para_1__point_e`,
+      `${role('lanh-dao-cap-phong-truc-ban')}#art_7__para_2__point_d`,
+    ],
+  },
+  {
+    query: 'phu luc I',
+    expect: [P('2', 'd'), `${role('lanh-dao-cap-phong-truc-ban')}#art_7__para_2__point_d`],
+  },
+  {
+    query: 'Phong Tong hop',
+    expect: [P('2', 'd'), `${role('lanh-dao-cap-phong-truc-ban')}#art_7__para_2__point_d`],
+  },
+  {
+    query: 'khai thac du lieu',
+    expect: [P('2', 'a'), `${role('lanh-dao-cap-phong-truc-ban')}#art_7__para_2__point_a`],
+  },
+  {
+    query: 'don doc',
+    expect: [P('3.1', 'c'), `${role('truong-phong-gshqtt')}#art_7__para_3__subpara_1__point_c`],
+  },
+  {
+    query: 'đôn đốc',
+    expect: [P('3.1', 'c'), `${role('truong-phong-gshqtt')}#art_7__para_3__subpara_1__point_c`],
+  },
+  {
+    query: 'khu vuc giam sat',
+    expect: [P('1', 'b'), `${role('lanh-dao-ca-truc')}#art_7__para_1__point_b`],
+  },
+  {
+    query: 'bien phap giam sat truc tuyen',
+    expect: [P('3.1', 'b'), `${role('truong-phong-gshqtt')}#art_7__para_3__subpara_1__point_b`],
+  },
   { query: 'KHOẢN 3.2', expect: [P('3.2', 'a'), P('3.2', 'b'), P('3.2', 'c')] },
 ];
 
 const search = async (site: SitePage, query: string, params = '') => {
   await site.goto(`/tim-kiem/?q=${encodeURIComponent(query)}${params}`);
-  await site.page.waitForFunction(() => /kết quả/.test(document.querySelector('#trang-thai')?.textContent ?? ''));
-  return site.page.$$eval('#ket-qua a.result-link', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+  await site.page.waitForFunction(() =>
+    /kết quả/.test(document.querySelector('#trang-thai')?.textContent ?? ''),
+  );
+  return site.page.$$eval('#ket-qua a.result-link', (links) =>
+    links.map((a) => a.getAttribute('href') ?? ''),
+  );
 };
 const withoutBase = (href: string) => `/${href.slice(basePath.length)}`;
 
@@ -69,11 +152,17 @@ describeBrowser('search', () => {
 
   it('has at least 25 queries', () => expect(CASES.length).toBeGreaterThanOrEqual(25));
 
-  it.each(CASES)('"$query" finds an expected page in the top 3', async ({ query, expect: expected }) => {
-    const hrefs = (await search(site, query)).map(withoutBase);
-    const top = hrefs.slice(0, 3);
-    expect(top.some((href) => expected.some((path) => href.startsWith(path))), `top 3: ${top.join(' , ')}`).toBe(true);
-  });
+  it.each(CASES)(
+    '"$query" finds an expected page in the top 3',
+    async ({ query, expect: expected }) => {
+      const hrefs = (await search(site, query)).map(withoutBase);
+      const top = hrefs.slice(0, 3);
+      expect(
+        top.some((href) => expected.some((path) => href.startsWith(path))),
+        `top 3: ${top.join(' , ')}`,
+      ).toBe(true);
+    },
+  );
 
   it('ranks the exact-tone match first when the toneless spelling matches other words too', async () => {
     // "phân luồng" (1 a) versus "phân công lực lượng" (3.1 a): both fold to "phan luong".
@@ -82,9 +171,14 @@ describeBrowser('search', () => {
   });
 
   it('filters by role and kind, and keeps query and filters in the URL', async () => {
-    const hrefs = await search(site, 'bao cao', '&loai=Vi%E1%BB%87c+c%E1%BA%A7n+l%C3%A0m&vai_tro=C%C3%B4ng+ch%E1%BB%A9c+Ph%C3%B2ng+Gi%C3%A1m+s%C3%A1t+h%E1%BA%A3i+quan+tr%E1%BB%B1c+tuy%E1%BA%BFn');
+    const hrefs = await search(
+      site,
+      'bao cao',
+      '&loai=Vi%E1%BB%87c+c%E1%BA%A7n+l%C3%A0m&vai_tro=C%C3%B4ng+ch%E1%BB%A9c+Ph%C3%B2ng+Gi%C3%A1m+s%C3%A1t+h%E1%BA%A3i+quan+tr%E1%BB%B1c+tuy%E1%BA%BFn',
+    );
     expect(hrefs.length).toBeGreaterThan(0);
-    for (const href of hrefs.map(withoutBase)) expect(href).toMatch(/^\/vai-tro\/cong-chuc-gshqtt\//);
+    for (const href of hrefs.map(withoutBase))
+      expect(href).toMatch(/^\/vai-tro\/cong-chuc-gshqtt\//);
     expect(await site.page.isChecked('input[name="loai"][value="Việc cần làm"]')).toBe(true);
     await site.page.uncheck('input[name="vai_tro"]:checked');
     await site.page.waitForFunction(() => !new URL(location.href).searchParams.has('vai_tro'));
@@ -95,7 +189,9 @@ describeBrowser('search', () => {
   it('shows citation and role with each result and marks the matched words', async () => {
     await search(site, 'phe duyet', '&loai=Vi%E1%BB%87c+c%E1%BA%A7n+l%C3%A0m');
     const first = site.page.locator('#ket-qua .result').first();
-    expect(await first.locator('.result-meta').textContent()).toMatch(/^Điểm [a-e] khoản [0-9.]+ Điều 7 · .+ · Việc cần làm$/);
+    expect(await first.locator('.result-meta').textContent()).toMatch(
+      /^Điểm [a-e] khoản [0-9.]+ Điều 7 · .+ · Việc cần làm$/,
+    );
     expect(await first.locator('.result-excerpt mark').count()).toBeGreaterThan(0);
   });
 
@@ -107,13 +203,18 @@ describeBrowser('search', () => {
     await site.page.keyboard.press('ArrowDown');
     await site.page.keyboard.press('ArrowDown');
     const second = await site.page.evaluate(() => document.activeElement?.getAttribute('href'));
-    const hrefs = await site.page.$$eval('#ket-qua a.result-link', (links) => links.map((a) => a.getAttribute('href')));
+    const hrefs = await site.page.$$eval('#ket-qua a.result-link', (links) =>
+      links.map((a) => a.getAttribute('href')),
+    );
     expect(second).toBe(hrefs[1]);
     await site.page.keyboard.press('ArrowUp');
     await site.page.keyboard.press('ArrowUp');
     expect(await site.page.evaluate(() => document.activeElement?.id)).toBe('q');
     await site.page.keyboard.press('ArrowDown');
-    await Promise.all([site.page.waitForURL((url) => url.href.includes(hrefs[0] ?? '#none')), site.page.keyboard.press('Enter')]);
+    await Promise.all([
+      site.page.waitForURL((url) => url.href.includes(hrefs[0] ?? '#none')),
+      site.page.keyboard.press('Enter'),
+    ]);
   });
 
   it("searches in Pagefind's worker, fetches only the index chunks it needs, and answers what was typed last", async () => {
@@ -125,14 +226,26 @@ describeBrowser('search', () => {
     const files = listFiles().map((file) => relative(distDir, file).split(sep).join('/'));
     const chunks = files.filter((file) => /^pagefind\/index\/.+\.pf_index$/.test(file));
     await site.page.keyboard.type('phan luong', { delay: 20 });
-    await site.page.waitForFunction(() => /kết quả cho «phan luong»/.test(document.querySelector('#trang-thai')?.textContent ?? ''));
-    expect(requested.filter((path) => /pagefind-worker\.js$/.test(path)), 'the search runs in the worker').toHaveLength(1);
+    await site.page.waitForFunction(() =>
+      /kết quả cho «phan luong»/.test(document.querySelector('#trang-thai')?.textContent ?? ''),
+    );
+    expect(
+      requested.filter((path) => /pagefind-worker\.js$/.test(path)),
+      'the search runs in the worker',
+    ).toHaveLength(1);
     const fetchedChunks = chunks.filter((chunk) => requested.includes(`${basePath}${chunk}`));
     expect(fetchedChunks.length).toBeGreaterThan(0);
-    if (chunks.length > 2) expect(fetchedChunks.length, 'not the whole index').toBeLessThan(chunks.length);
+    if (chunks.length > 2)
+      expect(fetchedChunks.length, 'not the whole index').toBeLessThan(chunks.length);
     // The same top 3 as a search from the URL: what was typed last, not an earlier prefix.
-    const typed = (await site.page.$$eval('#ket-qua a.result-link', (links) => links.map((a) => a.getAttribute('href') ?? ''))).map(withoutBase);
-    expect(typed.slice(0, 3)).toEqual((await search(site, 'phan luong')).map(withoutBase).slice(0, 3));
+    const typed = (
+      await site.page.$$eval('#ket-qua a.result-link', (links) =>
+        links.map((a) => a.getAttribute('href') ?? ''),
+      )
+    ).map(withoutBase);
+    expect(typed.slice(0, 3)).toEqual(
+      (await search(site, 'phan luong')).map(withoutBase).slice(0, 3),
+    );
   });
 
   it('keeps its place while results arrive: the filters are on the page before any search', async () => {
@@ -144,7 +257,9 @@ describeBrowser('search', () => {
       await site.goto('/tim-kiem/?q=lanh%20dao');
       const before = await site.page.locator('#ket-qua').boundingBox();
       expect(await site.page.locator('#bo-loc input[type="checkbox"]').count()).toBeGreaterThan(4);
-      await site.page.waitForFunction(() => /kết quả/.test(document.querySelector('#trang-thai')?.textContent ?? ''));
+      await site.page.waitForFunction(() =>
+        /kết quả/.test(document.querySelector('#trang-thai')?.textContent ?? ''),
+      );
       expect((await site.page.locator('#ket-qua').boundingBox())?.y).toBe(before?.y);
     } finally {
       await site.page.unroute('**/pagefind/**');
@@ -153,7 +268,9 @@ describeBrowser('search', () => {
 
   it('says so when nothing matches', async () => {
     await site.goto(`/tim-kiem/?q=${encodeURIComponent('xyzxyz')}`);
-    await site.page.waitForFunction(() => /Không có kết quả/.test(document.querySelector('#trang-thai')?.textContent ?? ''));
+    await site.page.waitForFunction(() =>
+      /Không có kết quả/.test(document.querySelector('#trang-thai')?.textContent ?? ''),
+    );
     expect(await site.page.locator('#ket-qua li').count()).toBe(0);
   });
 
@@ -166,18 +283,34 @@ describeBrowser('search', () => {
     const panel = site.page.locator('#tim-nhanh-ket-qua');
     await panel.locator('.result-link').first().waitFor();
     expect(new URL(site.page.url()).pathname, 'no navigation').toBe(`${basePath}dieu-7/`);
-    await expect.poll(() => panel.locator('[role="status"]').textContent()).toMatch(/^\d+ kết quả cho «lanh dao»/);
-    expect(await site.page.locator('h1').boundingBox(), 'nothing under the panel moved').toEqual(heading);
-    const links = (await panel.locator('.result-link').evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? ''))).map(withoutBase);
-    expect(links.some((href) => href.startsWith(role('lanh-dao-ca-truc'))), links.join(' , ')).toBe(true);
+    await expect
+      .poll(() => panel.locator('[role="status"]').textContent())
+      .toMatch(/^\d+ kết quả cho «lanh dao»/);
+    expect(await site.page.locator('h1').boundingBox(), 'nothing under the panel moved').toEqual(
+      heading,
+    );
+    const links = (
+      await panel
+        .locator('.result-link')
+        .evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? ''))
+    ).map(withoutBase);
+    expect(
+      links.some((href) => href.startsWith(role('lanh-dao-ca-truc'))),
+      links.join(' , '),
+    ).toBe(true);
     expect(formatViolations(await runAxe(site.page))).toBe('');
     await site.page.keyboard.press('Escape');
     expect(await panel.isHidden()).toBe(true);
     // Escape in a search box also empties it (the browser's own behaviour): a new search.
     await site.page.keyboard.type('lanh dao', { delay: 20 });
     await site.page.keyboard.press('Enter');
-    await Promise.all([site.page.waitForURL(/\/tim-kiem\/\?q=lanh\+dao/), panel.locator('a.all-results').click()]);
-    await site.page.waitForFunction(() => /kết quả/.test(document.querySelector('#trang-thai')?.textContent ?? ''));
+    await Promise.all([
+      site.page.waitForURL(/\/tim-kiem\/\?q=lanh\+dao/),
+      panel.locator('a.all-results').click(),
+    ]);
+    await site.page.waitForFunction(() =>
+      /kết quả/.test(document.querySelector('#trang-thai')?.textContent ?? ''),
+    );
     expect(await site.page.locator('#ket-qua li').count()).toBeGreaterThan(0);
   });
 
@@ -187,7 +320,10 @@ describeBrowser('search', () => {
       const page = await context.newPage();
       await page.goto(siteUrl('/dieu-7/'));
       await page.fill('#tim-nhanh', 'lanh dao');
-      await Promise.all([page.waitForURL(/\/tim-kiem\/\?q=lanh\+dao/), page.press('#tim-nhanh', 'Enter')]);
+      await Promise.all([
+        page.waitForURL(/\/tim-kiem\/\?q=lanh\+dao/),
+        page.press('#tim-nhanh', 'Enter'),
+      ]);
     } finally {
       await context.close();
     }

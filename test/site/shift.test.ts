@@ -15,7 +15,12 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { runFile, serialiseRunFile } from '../../src/lib/checklist/run-file.ts';
 import { LIMITS } from '../../src/lib/checklist/schema.ts';
-import { emptyStore, endRun, serialise, startRun as startStored } from '../../src/lib/checklist/state.ts';
+import {
+  emptyStore,
+  endRun,
+  serialise,
+  startRun as startStored,
+} from '../../src/lib/checklist/state.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { describeBrowser, type SitePage } from '../support/browser.ts';
 import { test, type OpenSite } from '../support/site-test.ts';
@@ -30,7 +35,8 @@ const VN = { timezoneId: 'Asia/Ho_Chi_Minh', locale: 'vi-VN' } as const;
 /** 16:46 in Hà Nội: the day shift is started late, after the fact. */
 const LATE = new Date('2026-11-27T09:46:00.000Z');
 
-const text = async (page: Page, selector: string) => ((await page.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
+const text = async (page: Page, selector: string) =>
+  ((await page.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
 const tick = (id: string) => `[id="xong-${id}"]`;
 const note = (id: string) => `[id="ghi-chu-${id}"]`;
 
@@ -40,7 +46,12 @@ async function open(openSite: OpenSite, at: Date, options = {}): Promise<SitePag
   return site;
 }
 
-async function startRun(page: Page, hours: [string, string], shift = '', officer = 'Nguyễn Văn An') {
+async function startRun(
+  page: Page,
+  hours: [string, string],
+  shift = '',
+  officer = 'Nguyễn Văn An',
+) {
   if (!(await page.isVisible('#ca-tu'))) await page.click('[data-start] summary');
   await page.fill('#ca-tu', hours[0]);
   await page.fill('#ca-den', hours[1]);
@@ -83,7 +94,9 @@ function pdfText(bytes: Buffer): string {
   try {
     writeFileSync(join(dir, 'a.pdf'), bytes);
     execFileSync('qpdf', ['--check', join(dir, 'a.pdf')]);
-    return execFileSync('pdftotext', ['-layout', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    return execFileSync('pdftotext', ['-layout', join(dir, 'a.pdf'), '-'], {
+      encoding: 'utf8',
+    }).replace(/\s+/g, ' ');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -93,8 +106,9 @@ function pdfText(bytes: Buffer): string {
 const headerOf = (text: string) => /Ngày: (\S+) Ca trực từ: (\S*) ?đến: (\S*)/.exec(text)?.slice(1);
 
 describeBrowser('the shift run, as its users meet it', () => {
-
-  test('1. prints the shift as scheduled: a day shift started at 16:46 with entries at 08:15 and 10:40 reads 07:30–16:30', async ({ openSite }) => {
+  test('1. prints the shift as scheduled: a day shift started at 16:46 with entries at 08:15 and 10:40 reads 07:30–16:30', async ({
+    openSite,
+  }) => {
     const site = await open(openSite, LATE);
     const { page } = site;
     await startRun(page, ['07:30', '16:30'], 'Ca ngày');
@@ -102,13 +116,19 @@ describeBrowser('the shift run, as its users meet it', () => {
     await logEntry(page, '10:40', 'Tờ khai nghi vấn luồng xanh');
     const shown = pdfText(await download(page, '[data-journal-pdf]'));
     expect(headerOf(shown)).toEqual(['27/11/2026', '07:30', '16:30']);
-    expect(shown).toMatch(/08:15 Công việc thực hiện: Kiểm tra camera cổng số 3 .*10:40 Công việc thực hiện: Tờ khai nghi vấn luồng xanh/);
+    expect(shown).toMatch(
+      /08:15 Công việc thực hiện: Kiểm tra camera cổng số 3 .*10:40 Công việc thực hiện: Tờ khai nghi vấn luồng xanh/,
+    );
     // The typed name and hours are in the run's label on the page and its sheets.
-    expect(await text(page, '[data-status]')).toBe('Ca đang mở: 27/11/2026 · Ca ngày 07:30–16:30 · Nguyễn Văn An; mở sổ lúc 16:46.');
+    expect(await text(page, '[data-status]')).toBe(
+      'Ca đang mở: 27/11/2026 · Ca ngày 07:30–16:30 · Nguyễn Văn An; mở sổ lúc 16:46.',
+    );
     expect(site.problems()).toEqual([]);
   });
 
-  test('2. keeps the run in its zone: a clock set back cannot end it before it began, and a device in London shows and prints Vietnam time', async ({ openSite }) => {
+  test('2. keeps the run in its zone: a clock set back cannot end it before it began, and a device in London shows and prints Vietnam time', async ({
+    openSite,
+  }) => {
     const site = await open(openSite, new Date('2026-11-27T16:50:00.000Z'));
     const { page } = site;
     await startRun(page, ['22:00', '06:00'], 'Ca đêm');
@@ -126,9 +146,16 @@ describeBrowser('the shift run, as its users meet it', () => {
     const stored = await page.evaluate((key) => localStorage.getItem(key) ?? '', KEY);
 
     // The same storage on a device set to Europe/London.
-    const london = await openSite(`/vai-tro/${ROLE}/`, { timezoneId: 'Europe/London', locale: 'vi-VN', at: new Date('2026-11-27T17:10:00.000Z') });
+    const london = await openSite(`/vai-tro/${ROLE}/`, {
+      timezoneId: 'Europe/London',
+      locale: 'vi-VN',
+      at: new Date('2026-11-27T17:10:00.000Z'),
+    });
     const { page: inLondon } = london;
-    await inLondon.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, stored] as const);
+    await inLondon.evaluate(([key, value]) => localStorage.setItem(key, value), [
+      KEY,
+      stored,
+    ] as const);
     await inLondon.reload();
     await inLondon.waitForSelector('[data-item] .tick:enabled');
     expect(await text(inLondon, '[data-status]')).toBe(
@@ -139,7 +166,10 @@ describeBrowser('the shift run, as its users meet it', () => {
     await inLondon.click('[data-journal-open] summary');
     await inLondon.waitForSelector('[data-journal-form]:not([hidden])');
     await inLondon.focus('#nk-noi-dung');
-    expect([await inLondon.inputValue('#nk-ngay'), await inLondon.inputValue('#nk-gio')]).toEqual(['2026-11-28', '00:10']);
+    expect([await inLondon.inputValue('#nk-ngay'), await inLondon.inputValue('#nk-gio')]).toEqual([
+      '2026-11-28',
+      '00:10',
+    ]);
     await inLondon.check('[data-journal-ticked]');
     const shown = pdfText(await download(inLondon, '[data-journal-pdf]'));
     expect(headerOf(shown)).toEqual(['27/11/2026', '22:00', '06:00']);
@@ -152,16 +182,37 @@ describeBrowser('the shift run, as its users meet it', () => {
     expect(london.problems()).toEqual([]);
   });
 
-  test('2. refuses impossible run files by name, and asks before an import pushes a run out of a full history', async ({ openSite }) => {
+  test('2. refuses impossible run files by name, and asks before an import pushes a run out of a full history', async ({
+    openSite,
+  }) => {
     const site = await open(openSite, LATE);
     const { page } = site;
-    const day = (n: number) => ({ date: `2026-11-${String(n).padStart(2, '0')}`, shiftStart: '07:30', shiftEnd: '16:30', shift: `Ca ${n}`, officer: '', timeZone: 'Asia/Ho_Chi_Minh' });
+    const day = (n: number) => ({
+      date: `2026-11-${String(n).padStart(2, '0')}`,
+      shiftStart: '07:30',
+      shiftEnd: '16:30',
+      shift: `Ca ${n}`,
+      officer: '',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
     let full = emptyStore(ROLE);
     for (let n = 1; n <= LIMITS.history; n += 1) {
-      full = endRun(startStored(full, day(Math.min(n, 26)), new Date(Date.UTC(2026, 10, Math.min(n, 26), 1, n)), `run-${String(n).padStart(4, '0')}`), new Date(Date.UTC(2026, 10, Math.min(n, 26), 9, n)));
+      full = endRun(
+        startStored(
+          full,
+          day(Math.min(n, 26)),
+          new Date(Date.UTC(2026, 10, Math.min(n, 26), 1, n)),
+          `run-${String(n).padStart(4, '0')}`,
+        ),
+        new Date(Date.UTC(2026, 10, Math.min(n, 26), 9, n)),
+      );
     }
-    const newer = endRun(startStored(emptyStore(ROLE), day(27), new Date('2026-11-27T00:30:00.000Z'), 'run-newer'), new Date('2026-11-27T09:30:00.000Z')).history[0]!;
-    const fileOf = (run: typeof newer) => serialiseRunFile(runFile(run, new Date('2026-11-27T09:40:00.000Z')));
+    const newer = endRun(
+      startStored(emptyStore(ROLE), day(27), new Date('2026-11-27T00:30:00.000Z'), 'run-newer'),
+      new Date('2026-11-27T09:30:00.000Z'),
+    ).history[0]!;
+    const fileOf = (run: typeof newer) =>
+      serialiseRunFile(runFile(run, new Date('2026-11-27T09:40:00.000Z')));
     const dialogs: string[] = [];
     let accept = false;
     page.on('dialog', (dialog) => {
@@ -169,42 +220,75 @@ describeBrowser('the shift run, as its users meet it', () => {
       void (accept ? dialog.accept() : dialog.dismiss());
     });
     const importFile = async (name: string, content: string) => {
-      await page.setInputFiles('[data-journal-import]', { name, mimeType: 'application/json', buffer: Buffer.from(content) });
-      await page.waitForFunction(() => document.querySelector('[data-journal-result]')?.textContent !== '');
+      await page.setInputFiles('[data-journal-import]', {
+        name,
+        mimeType: 'application/json',
+        buffer: Buffer.from(content),
+      });
+      await page.waitForFunction(
+        () => document.querySelector('[data-journal-result]')?.textContent !== '',
+      );
       const result = await text(page, '[data-journal-result]');
       await page.evaluate(() => document.querySelector('[data-journal-result]')?.replaceChildren());
       return result;
     };
-    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, serialise(full)] as const);
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+      KEY,
+      serialise(full),
+    ] as const);
     await page.reload();
     await page.click('[data-journal-open] summary');
     await page.waitForSelector('[data-journal-export]:not([hidden])');
-    expect(await importFile('sau.json', fileOf({ ...newer, endedAt: '2026-11-27T08:00:00.000Z', startedAt: '2026-11-27T09:00:00.000Z' }))).toBe(
-      'Không nhập được “sau.json”: Ô “lúc kết thúc ghi ca” của ca sớm hơn lúc bắt đầu ca.',
+    expect(
+      await importFile(
+        'sau.json',
+        fileOf({
+          ...newer,
+          endedAt: '2026-11-27T08:00:00.000Z',
+          startedAt: '2026-11-27T09:00:00.000Z',
+        }),
+      ),
+    ).toBe('Không nhập được “sau.json”: Ô “lúc kết thúc ghi ca” của ca sớm hơn lúc bắt đầu ca.');
+    expect(await importFile('2099.json', fileOf({ ...newer, date: '2099-11-27' }))).toBe(
+      'Không nhập được “2099.json”: Ô “ngày trực” của ca ở sau ngày hôm nay.',
     );
-    expect(await importFile('2099.json', fileOf({ ...newer, date: '2099-11-27' }))).toBe('Không nhập được “2099.json”: Ô “ngày trực” của ca ở sau ngày hôm nay.');
 
-    expect(await importFile('moi.json', fileOf(newer))).toBe('Chưa nhập ca 27/11/2026 · Ca 27 07:30–16:30; không có gì thay đổi.');
+    expect(await importFile('moi.json', fileOf(newer))).toBe(
+      'Chưa nhập ca 27/11/2026 · Ca 27 07:30–16:30; không có gì thay đổi.',
+    );
     expect(dialogs).toEqual([
       `Máy này đã giữ đủ ${LIMITS.history} ca. Nhập ca 27/11/2026 · Ca 27 07:30–16:30 thì ca cũ nhất, 01/11/2026 · Ca 1 07:30–16:30, sẽ bị bỏ khỏi máy. Nên xuất ca cũ đó ra tệp trước. Vẫn nhập?`,
     ]);
     expect(await page.$$('[data-history-list] li')).toHaveLength(LIMITS.history);
     accept = true;
-    expect(await importFile('moi.json', fileOf(newer))).toBe('Đã nhập ca 27/11/2026 · Ca 27 07:30–16:30 vào “Các ca đã qua”.');
-    const ids = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}').history.map((r: { id: string }) => r.id), KEY);
+    expect(await importFile('moi.json', fileOf(newer))).toBe(
+      'Đã nhập ca 27/11/2026 · Ca 27 07:30–16:30 vào “Các ca đã qua”.',
+    );
+    const ids = await page.evaluate(
+      (key) =>
+        JSON.parse(localStorage.getItem(key) ?? '{}').history.map((r: { id: string }) => r.id),
+      KEY,
+    );
     expect(ids[0]).toBe('run-newer');
     expect(ids).not.toContain('run-0001');
     expect(site.problems()).toEqual([]);
   });
 
-  test('3. checks what the journal prints where it is typed, and exports everything it accepted', async ({ openSite }) => {
+  test('3. checks what the journal prints where it is typed, and exports everything it accepted', async ({
+    openSite,
+  }) => {
     const site = await open(openSite, LATE);
     const { page } = site;
     await startRun(page, ['07:30', '16:30'], 'Ca ngày', 'Nguyễn 😀');
-    expect(await text(page, '#ca-nguoi-loi')).toBe('Người trực: phông chữ của nhật ký không có “😀”; hãy bỏ hoặc thay các ký tự này.');
+    expect(await text(page, '#ca-nguoi-loi')).toBe(
+      'Người trực: phông chữ của nhật ký không có “😀”; hãy bỏ hoặc thay các ký tự này.',
+    );
     expect(await page.getAttribute('#ca-nguoi', 'aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('ca-nguoi');
-    expect(await page.evaluate((key) => localStorage.getItem(key), KEY), 'nothing started').toBeNull();
+    expect(
+      await page.evaluate((key) => localStorage.getItem(key), KEY),
+      'nothing started',
+    ).toBeNull();
     await page.fill('#ca-nguoi', 'Trần Văn Bình');
     await page.click('[data-start-form] button[type=submit]');
     await page.waitForSelector('[data-item] .tick:enabled');
@@ -214,17 +298,33 @@ describeBrowser('the shift run, as its users meet it', () => {
     await page.fill('#ca-nguoi-sua', 'אבג');
     await page.click('[data-officer-form] button[type=submit]');
     await page.waitForSelector('#ca-nguoi-sua-loi:not([hidden])');
-    expect(await text(page, '#ca-nguoi-sua-loi')).toMatch(/^Người trực: phông chữ của nhật ký không có/);
+    expect(await text(page, '#ca-nguoi-sua-loi')).toMatch(
+      /^Người trực: phông chữ của nhật ký không có/,
+    );
     await page.fill('#ca-nguoi-sua', 'Nguyễn Văn An');
     await page.click('[data-officer-form] button[type=submit]');
-    await page.waitForFunction(() => document.querySelector('[data-status]')?.textContent?.includes('· Nguyễn Văn An;'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-status]')?.textContent?.includes('· Nguyễn Văn An;'),
+    );
 
     // A pasted 10,000 characters: refused at the field, never cut, the stored note unchanged.
     await page.fill(note(ITEMS[0]!.id), 'đã phân công');
     await page.fill(note(ITEMS[0]!.id), 'x'.repeat(10_000));
-    expect(await text(page, `[id="${ITEMS[0]!.id}"] [data-note-error]`)).toBe('Ghi chú: tối đa 300 ký tự (đang có 10000); hãy viết gọn lại. Ghi chú chưa được lưu.');
-    expect((await page.inputValue(note(ITEMS[0]!.id))).length, 'what was typed stays in the field').toBe(10_000);
-    const storedNote = () => page.evaluate(([key, id]) => JSON.parse(localStorage.getItem(key!) ?? '{}').current.items.find((i: { id: string }) => i.id === id)?.note, [KEY, ITEMS[0]!.id]);
+    expect(await text(page, `[id="${ITEMS[0]!.id}"] [data-note-error]`)).toBe(
+      'Ghi chú: tối đa 300 ký tự (đang có 10000); hãy viết gọn lại. Ghi chú chưa được lưu.',
+    );
+    expect(
+      (await page.inputValue(note(ITEMS[0]!.id))).length,
+      'what was typed stays in the field',
+    ).toBe(10_000);
+    const storedNote = () =>
+      page.evaluate(
+        ([key, id]) =>
+          JSON.parse(localStorage.getItem(key!) ?? '{}').current.items.find(
+            (i: { id: string }) => i.id === id,
+          )?.note,
+        [KEY, ITEMS[0]!.id],
+      );
     expect(await storedNote()).toBe('đã phân công');
 
     // The longest note the field takes, on a ticked item, and an entry of 200 "W": both export.
@@ -240,7 +340,9 @@ describeBrowser('the shift run, as its users meet it', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  test('4. two tabs: a note typed in one while the other ticks is kept whole, every time', async ({ openSite }) => {
+  test('4. two tabs: a note typed in one while the other ticks is kept whole, every time', async ({
+    openSite,
+  }) => {
     const { site, other } = await twoTabs(openSite);
     for (let attempt = 0; attempt < 4; attempt += 1) {
       const typed = `lần ${attempt + 1}: đã báo cáo lãnh đạo phòng, chờ ý kiến`;
@@ -254,21 +356,38 @@ describeBrowser('the shift run, as its users meet it', () => {
           ([key, noteId, tickId, value]) => {
             const run = JSON.parse(localStorage.getItem(key!) ?? '{}').current;
             const items = run?.items ?? [];
-            return items.find((i: { id: string }) => i.id === noteId)?.note === value && items.some((i: { id: string; doneAt?: string }) => i.id === tickId && i.doneAt);
+            return (
+              items.find((i: { id: string }) => i.id === noteId)?.note === value &&
+              items.some((i: { id: string; doneAt?: string }) => i.id === tickId && i.doneAt)
+            );
           },
           [KEY, ITEMS[0]!.id, item.id, typed] as const,
         );
       }
-      await other.waitForFunction(([selector, value]) => document.querySelector<HTMLInputElement>(selector!)?.value === value, [note(ITEMS[0]!.id), typed] as const);
-      await site.page.waitForFunction((selector) => document.querySelector<HTMLInputElement>(selector)?.checked, tick(item.id));
+      await other.waitForFunction(
+        ([selector, value]) => document.querySelector<HTMLInputElement>(selector!)?.value === value,
+        [note(ITEMS[0]!.id), typed] as const,
+      );
+      await site.page.waitForFunction(
+        (selector) => document.querySelector<HTMLInputElement>(selector)?.checked,
+        tick(item.id),
+      );
     }
     expect(site.problems()).toEqual([]);
   });
 
-  test('4. two tabs: the same note changed in both shows the same text in both, and says so with both texts', async ({ openSite }) => {
+  test('4. two tabs: the same note changed in both shows the same text in both, and says so with both texts', async ({
+    openSite,
+  }) => {
     const { site, other } = await twoTabs(openSite);
-    await Promise.all([site.page.fill(note(ITEMS[1]!.id), 'bản của thẻ A'), other.fill(note(ITEMS[1]!.id), 'bản của thẻ B')]);
-    const values = async () => [await site.page.inputValue(note(ITEMS[1]!.id)), await other.inputValue(note(ITEMS[1]!.id))];
+    await Promise.all([
+      site.page.fill(note(ITEMS[1]!.id), 'bản của thẻ A'),
+      other.fill(note(ITEMS[1]!.id), 'bản của thẻ B'),
+    ]);
+    const values = async () => [
+      await site.page.inputValue(note(ITEMS[1]!.id)),
+      await other.inputValue(note(ITEMS[1]!.id)),
+    ];
     let [a, b] = await values();
     for (let n = 0; n < 50 && a !== b; n += 1) {
       await site.page.waitForTimeout(100);
@@ -283,12 +402,17 @@ describeBrowser('the shift run, as its users meet it', () => {
     expect(await winner.$$('[data-notices] .notice')).toHaveLength(0);
     // "Dùng ghi chú của thẻ này" puts the lost text back, in both tabs.
     await loser.click('[data-notices] .notice button');
-    await winner.waitForFunction(([selector, value]) => document.querySelector<HTMLInputElement>(selector!)?.value === value, [note(ITEMS[1]!.id), lost] as const);
+    await winner.waitForFunction(
+      ([selector, value]) => document.querySelector<HTMLInputElement>(selector!)?.value === value,
+      [note(ITEMS[1]!.id), lost] as const,
+    );
     expect(await loser.inputValue(note(ITEMS[1]!.id))).toBe(lost);
     expect(site.problems()).toEqual([]);
   });
 
-  test('5. ends a shift through a review, from which the handover and the journal are one click away, and can undo it', async ({ openSite }) => {
+  test('5. ends a shift through a review, from which the handover and the journal are one click away, and can undo it', async ({
+    openSite,
+  }) => {
     const site = await open(openSite, LATE);
     const { page } = site;
     await page.evaluate(() => {
@@ -300,11 +424,18 @@ describeBrowser('the shift run, as its users meet it', () => {
     await page.check(tick(ITEMS[0]!.id));
     await logEntry(page, '09:00', 'Nhận bàn giao');
     // "Kết thúc ca…" is secondary and last in its row.
-    expect(await page.$eval('[data-end]', (b) => [b.classList.contains('secondary'), b === b.parentElement?.lastElementChild])).toEqual([true, true]);
+    expect(
+      await page.$eval('[data-end]', (b) => [
+        b.classList.contains('secondary'),
+        b === b.parentElement?.lastElementChild,
+      ]),
+    ).toEqual([true, true]);
     await page.click('[data-end]');
     await page.waitForSelector('[data-review][open]');
     const review = await text(page, '[data-review]');
-    expect(review).toContain('27/11/2026 · 07:30–16:30 · Nguyễn Văn An. Mở sổ lúc 16:46; đã xong 1/7 việc.');
+    expect(review).toContain(
+      '27/11/2026 · 07:30–16:30 · Nguyễn Văn An. Mở sổ lúc 16:46; đã xong 1/7 việc.',
+    );
     expect(review).toContain(`Còn ${ITEMS.length - 1} việc chưa xong:`);
     expect(review).toContain('Nhật ký của ca: 1 mục.');
     expect(await page.$$eval('[data-review] h3', (hs) => hs.length)).toBeGreaterThan(0);
@@ -316,7 +447,10 @@ describeBrowser('the shift run, as its users meet it', () => {
     expect(await page.isEnabled(tick(ITEMS[1]!.id)), 'still open').toBe(true);
 
     await page.click('[data-end]');
-    const [pdf] = await Promise.all([page.waitForEvent('download'), page.click('[data-review-journal-pdf]')]);
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-review-journal-pdf]'),
+    ]);
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
     await page.click('[data-end]');
     await page.click('[data-review-confirm]');
@@ -331,14 +465,19 @@ describeBrowser('the shift run, as its users meet it', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  test('6. a tab left open across a new version offers a reload, and nothing typed is lost', async ({ browser }) => {
+  test('6. a tab left open across a new version offers a reload, and nothing typed is lost', async ({
+    browser,
+  }) => {
     // A copy of the built site, served on its own, whose code files are then replaced.
     const root = mkdtempSync(join(tmpdir(), 'stale-site-'));
     cpSync(distDir, root, { recursive: true });
     const server = await startStaticServer({ root });
     const context = await browser.newContext({ ...VN, serviceWorkers: 'block' });
     const page = await context.newPage();
-    const chunk = (name: string) => readdirSync(join(root, '_astro')).find((file) => new RegExp(`^${name}\\.[\\w-]+\\.js$`).test(file))!;
+    const chunk = (name: string) =>
+      readdirSync(join(root, '_astro')).find((file) =>
+        new RegExp(`^${name}\\.[\\w-]+\\.js$`).test(file),
+      )!;
     try {
       await page.clock.setFixedTime(LATE);
       await page.goto(`${server.baseUrl}vai-tro/${ROLE}/`);
@@ -358,12 +497,17 @@ describeBrowser('the shift run, as its users meet it', () => {
         'Không tải được phần tạo nhật ký (PDF): sổ tay trên máy chủ đã có phiên bản mới. Tải lại trang để dùng bản mới; những gì đã ghi không mất.Tải lại trang',
       );
       renameSync(join(root, '_astro', `${pdfChunk}.cu`), join(root, '_astro', pdfChunk));
-      await Promise.all([page.waitForEvent('load'), page.click('[data-journal-result] .notice button')]);
+      await Promise.all([
+        page.waitForEvent('load'),
+        page.click('[data-journal-result] .notice button'),
+      ]);
       await page.waitForSelector('[data-item] .tick:enabled');
       expect(await page.inputValue(note(ITEMS[0]!.id))).toBe('ghi chú trước khi có bản mới');
       await page.click('[data-journal-open] summary');
       await page.waitForSelector('[data-journal-form]:not([hidden])');
-      expect(await page.inputValue('#nk-noi-dung'), 'the entry being typed is kept').toBe('mục đang gõ dở');
+      expect(await page.inputValue('#nk-noi-dung'), 'the entry being typed is kept').toBe(
+        'mục đang gõ dở',
+      );
 
       // The journal log's own code gone: opening the log says so, with the same reload.
       const freshContext = await browser.newContext({ ...VN, serviceWorkers: 'block' });
@@ -374,7 +518,9 @@ describeBrowser('the shift run, as its users meet it', () => {
       rmSync(join(root, '_astro', chunk('journal-log')));
       await fresh.click('[data-journal-open] summary');
       await fresh.waitForSelector('[data-journal-log] .notice');
-      expect(await text(fresh, '[data-journal-log] .notice')).toMatch(/^Không mở được nhật ký: sổ tay trên máy chủ đã có phiên bản mới\. Tải lại trang/);
+      expect(await text(fresh, '[data-journal-log] .notice')).toMatch(
+        /^Không mở được nhật ký: sổ tay trên máy chủ đã có phiên bản mới\. Tải lại trang/,
+      );
       expect(await fresh.isVisible('[data-journal-log] .notice button')).toBe(true);
       await freshContext.close();
     } finally {
@@ -384,25 +530,40 @@ describeBrowser('the shift run, as its users meet it', () => {
     }
   });
 
-  test('7. on a phone, the first item of an open run is on the first screen below the run header; the basis and flows fold behind one control per item', async ({ openSite }) => {
+  test('7. on a phone, the first item of an open run is on the first screen below the run header; the basis and flows fold behind one control per item', async ({
+    openSite,
+  }) => {
     const site = await open(openSite, LATE, { viewport: { width: 390, height: 844 } });
     const { page } = site;
     await startRun(page, ['07:30', '16:30']);
     await page.waitForSelector('[data-item] .tick:enabled');
     const gap = await page.evaluate(() => {
       const head = document.querySelector('#ca-truc')!.getBoundingClientRect().top;
-      const first = Math.min(...[...document.querySelectorAll('.tick')].map((t) => t.getBoundingClientRect().top));
+      const first = Math.min(
+        ...[...document.querySelectorAll('.tick')].map((t) => t.getBoundingClientRect().top),
+      );
       return first - head;
     });
     expect(gap).toBeLessThan(844 - 40);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
     const folds = await page.$$eval('[data-item]', (items) =>
-      items.map((item) => [item.querySelectorAll(':scope > details.duty-more').length, item.querySelectorAll('.can-cu, .flow-links').length === item.querySelectorAll('details.duty-more .can-cu, details.duty-more .flow-links').length]),
+      items.map((item) => [
+        item.querySelectorAll(':scope > details.duty-more').length,
+        item.querySelectorAll('.can-cu, .flow-links').length ===
+          item.querySelectorAll('details.duty-more .can-cu, details.duty-more .flow-links').length,
+      ]),
     );
     expect(folds.every(([count, inside]) => count === 1 && inside === true)).toBe(true);
     // The progress line stays in view at the last item.
-    await page.evaluate(() => [...document.querySelectorAll('[data-item]')].at(-1)?.scrollIntoView());
-    const sticky = await page.$eval('[data-progress-sticky]', (bar) => bar.getBoundingClientRect().top);
+    await page.evaluate(() =>
+      [...document.querySelectorAll('[data-item]')].at(-1)?.scrollIntoView(),
+    );
+    const sticky = await page.$eval(
+      '[data-progress-sticky]',
+      (bar) => bar.getBoundingClientRect().top,
+    );
     expect(sticky).toBeGreaterThanOrEqual(0);
     expect(sticky).toBeLessThan(5);
     expect(await text(page, '[data-progress-sticky]')).toBe('Đã xong 0/7 việc · Về phần ca trực');

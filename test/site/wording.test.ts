@@ -12,16 +12,29 @@ import { listBuiltPages } from '../support/site.ts';
 
 const listFile = resolve(import.meta.dirname, '../../content/wording.yaml');
 const entrySchema = z.object({ pattern: z.string().min(1), instead: z.string().min(1) }).strict();
-const entries = z.array(entrySchema).min(1).parse(parse(readFileSync(listFile, 'utf8')));
+const entries = z
+  .array(entrySchema)
+  .min(1)
+  .parse(parse(readFileSync(listFile, 'utf8')));
 const banned = entries.map((entry) => {
   try {
     return { ...entry, regex: new RegExp(entry.pattern, 'giu') };
   } catch (error) {
-    throw new Error(`content/wording.yaml: "${entry.pattern}" is not a valid regular expression: ${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `content/wording.yaml: "${entry.pattern}" is not a valid regular expression: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
 });
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
 const decode = (text: string) =>
   text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) =>
     name.startsWith('#x') || name.startsWith('#X')
@@ -33,12 +46,16 @@ const decode = (text: string) =>
 
 /** What a reader meets: text outside scripts and styles, plus titles and the labels in attributes. */
 export function visibleText(html: string): string {
-  const labels = [...html.matchAll(/\s(?:aria-label|alt|placeholder|title)="([^"]*)"/g)].map((m) => m[1]);
+  const labels = [...html.matchAll(/\s(?:aria-label|alt|placeholder|title)="([^"]*)"/g)].map(
+    (m) => m[1],
+  );
   const text = html
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]+>/g, ' ');
-  return decode([text, ...labels].join(' ')).normalize('NFC').replace(/\s+/g, ' ');
+  return decode([text, ...labels].join(' '))
+    .normalize('NFC')
+    .replace(/\s+/g, ' ');
 }
 
 const pages = listBuiltPages();
@@ -58,15 +75,32 @@ describe('plain Vietnamese on every page (content/wording.yaml)', () => {
       expect(text.match(new RegExp(entry!.pattern, 'giu')), text).not.toBeNull();
     }
     // The right spellings pass: the mark on the first vowel, "qu" + "y", and closed syllables.
-    for (const good of ['hòa', 'khóa', 'thỏa', 'khỏe', 'thủy', 'quý', 'hoàn', 'khoảng', 'tuyển', 'HÒA']) {
-      expect(banned.filter((b) => new RegExp(b.pattern, 'giu').test(good)).map((b) => b.pattern), good).toEqual([]);
+    for (const good of [
+      'hòa',
+      'khóa',
+      'thỏa',
+      'khỏe',
+      'thủy',
+      'quý',
+      'hoàn',
+      'khoảng',
+      'tuyển',
+      'HÒA',
+    ]) {
+      expect(
+        banned.filter((b) => new RegExp(b.pattern, 'giu').test(good)).map((b) => b.pattern),
+        good,
+      ).toEqual([]);
     }
   });
 
   it.each(pages.map((p) => [p.distPath, p] as const))('%s', (_name, page) => {
     const text = visibleText(readFileSync(page.file, 'utf8'));
     const found = banned.flatMap(({ regex, instead }) =>
-      [...text.matchAll(regex)].map((m) => `“…${text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30)}…” → ${instead}`),
+      [...text.matchAll(regex)].map(
+        (m) =>
+          `“…${text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30)}…” → ${instead}`,
+      ),
     );
     expect(found, found.join('\n')).toEqual([]);
   });

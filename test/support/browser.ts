@@ -20,14 +20,19 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults, NodeResult, Result } from 'axe-core';
-import type { Browser, BrowserContext, BrowserContextOptions, Page, Response } from 'playwright-core';
+import type {
+  Browser,
+  BrowserContext,
+  BrowserContextOptions,
+  Page,
+  Response,
+} from 'playwright-core';
 import { describe, inject } from 'vitest';
 import { launchChromium } from './chromium.ts';
 import { siteOrigin, siteUrl } from './site.ts';
 
 const chromiumPath = inject('chromiumPath');
 const chromiumMissing = inject('chromiumMissing');
-
 
 /** WCAG 2.2 A/AA, as axe-core tags them. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -83,10 +88,17 @@ function isLocal(url: string): boolean {
 }
 
 /** Opens a fresh context (own storage) and page that records and blocks off-site requests. */
-export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<SitePage> {
+export async function openPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<SitePage> {
   // The offline service worker caches what pages fetch: only the tests that are about it
   // (test/site/offline.test.ts, intranet.test.ts) let it run, so the others see only their own requests.
-  const context = await browser.newContext({ locale: 'vi-VN', serviceWorkers: 'block', ...options });
+  const context = await browser.newContext({
+    locale: 'vi-VN',
+    serviceWorkers: 'block',
+    ...options,
+  });
   const page = await context.newPage();
   const requests: string[] = [];
   const offsite: string[] = [];
@@ -117,11 +129,16 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
     offsite,
     consoleErrors,
     goto: (path) => page.goto(/^[a-z]+:/i.test(path) ? path : siteUrl(path), { waitUntil: 'load' }),
-    problems: () => [...offsite.map((url) => `request left the local server: ${url}`), ...consoleErrors],
+    problems: () => [
+      ...offsite.map((url) => `request left the local server: ${url}`),
+      ...consoleErrors,
+    ],
     close: async () => {
       await context.close();
       if (offsite.length > 0) {
-        throw new Error(`Requests left the local server:\n${offsite.map((url) => `  ${url}`).join('\n')}`);
+        throw new Error(
+          `Requests left the local server:\n${offsite.map((url) => `  ${url}`).join('\n')}`,
+        );
       }
     },
   };
@@ -149,12 +166,19 @@ export const AXE_COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
  * Injects axe-core into the page once (no network request, no <script>) and runs the WCAG 2.2 A/AA
  * rules, or only the given rule ids (e.g. AXE_COLOUR_RULES after emulateMedia).
  */
-export async function runAxe(page: Page, options: { rules?: string[] } = {}): Promise<AxeViolation[]> {
+export async function runAxe(
+  page: Page,
+  options: { rules?: string[] } = {},
+): Promise<AxeViolation[]> {
   // Evaluated through DevTools, not as a <script>: the site's CSP (no inline scripts) stays on and untouched.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const runOnly = options.rules ? { type: 'rule', values: options.rules } : { type: 'tag', values: AXE_TAGS };
+  const runOnly = options.rules
+    ? { type: 'rule', values: options.rules }
+    : { type: 'tag', values: AXE_TAGS };
   const results = await page.evaluate(async (only) => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }
+    ).axe;
     return axe.run(document, { runOnly: only, resultTypes: ['violations'] });
   }, runOnly);
   return results.violations.map((v: Result) => ({
@@ -162,7 +186,10 @@ export async function runAxe(page: Page, options: { rules?: string[] } = {}): Pr
     impact: v.impact ?? 'unknown',
     help: v.help,
     helpUrl: v.helpUrl,
-    nodes: v.nodes.map((node) => ({ target: targetOf(node), summary: (node.failureSummary ?? '').replace(/\s+/g, ' ').trim() })),
+    nodes: v.nodes.map((node) => ({
+      target: targetOf(node),
+      summary: (node.failureSummary ?? '').replace(/\s+/g, ' ').trim(),
+    })),
   }));
 }
 
@@ -172,7 +199,9 @@ export function formatViolations(violations: AxeViolation[]): string {
     .map((v) =>
       [
         `${v.id} [${v.impact}] ${v.help} (${v.helpUrl})`,
-        ...v.nodes.map((node) => `    at ${node.target}${node.summary ? ` — ${node.summary}` : ''}`),
+        ...v.nodes.map(
+          (node) => `    at ${node.target}${node.summary ? ` — ${node.summary}` : ''}`,
+        ),
       ].join('\n'),
     )
     .join('\n');

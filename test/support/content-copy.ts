@@ -21,8 +21,14 @@ export function copyContent(): ContentCopy {
       const path = join(root, file);
       const text = readFileSync(path, 'utf8');
       const count = text.split(find).length - 1;
-      if (count !== 1) throw new Error(`Expected ${JSON.stringify(find)} once in ${file}, found it ${count} times`);
-      writeFileSync(path, text.replace(find, () => replace));
+      if (count !== 1)
+        throw new Error(
+          `Expected ${JSON.stringify(find)} once in ${file}, found it ${count} times`,
+        );
+      writeFileSync(
+        path,
+        text.replace(find, () => replace),
+      );
     },
     remove: () => rmSync(root, { recursive: true, force: true }),
   };

@@ -33,20 +33,30 @@ export interface FoundLink {
   raw: string;
 }
 
-const parserConfig = await new StaticConfigLoader({ extends: ['html-validate:recommended'] }).getConfigFor('page.html');
+const parserConfig = await new StaticConfigLoader({
+  extends: ['html-validate:recommended'],
+}).getConfigFor('page.html');
 
 /** Parses a page into html-validate's DOM. */
 export function parsePage(html: string): HtmlElement {
   return new Parser(parserConfig).parseHtml(html);
 }
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
 
 /** The parser keeps attribute values raw: decode the character references a URL can hold. */
 export function decodeEntities(value: string): string {
   return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, ref: string) => {
     if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      const code =
+        ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
       return String.fromCodePoint(code);
     }
     return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
@@ -60,7 +70,10 @@ export function findLinks(root: HtmlElement): FoundLink[] {
       const value = element.getAttribute(attribute)?.value;
       if (typeof value !== 'string') return [];
       const decoded = decodeEntities(value).trim();
-      const urls = attribute === 'srcset' ? decoded.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '') : [decoded];
+      const urls =
+        attribute === 'srcset'
+          ? decoded.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '')
+          : [decoded];
       return urls.map((raw) => ({ where: selector, raw }));
     }),
   );
@@ -69,7 +82,9 @@ export function findLinks(root: HtmlElement): FoundLink[] {
 /** Every id in a page, plus <a name>, the other thing a fragment can point at. */
 export function findAnchors(root: HtmlElement): Set<string> {
   const ids = root.querySelectorAll('[id]').map((e) => e.id ?? '');
-  const names = root.querySelectorAll('a[name]').map((e) => String(e.getAttribute('name')?.value ?? ''));
+  const names = root
+    .querySelectorAll('a[name]')
+    .map((e) => String(e.getAttribute('name')?.value ?? ''));
   return new Set([...ids, ...names].filter(Boolean));
 }
 
@@ -103,7 +118,8 @@ function anchorsOf(file: string): Set<string> {
 export function checkLink(raw: string, pageUrl: string, ctx: LinkCheckContext): LinkVerdict {
   if (raw === '') return { kind: 'ok', file: '', fragment: null }; // "" is the page itself
   if (/^(mailto|tel|data):/i.test(raw)) return { kind: 'external' };
-  if (/^javascript:/i.test(raw)) return { kind: 'broken', why: 'javascript: URL (pages work without JavaScript)' };
+  if (/^javascript:/i.test(raw))
+    return { kind: 'broken', why: 'javascript: URL (pages work without JavaScript)' };
   let url: URL;
   try {
     url = new URL(raw, pageUrl);
@@ -113,7 +129,10 @@ export function checkLink(raw: string, pageUrl: string, ctx: LinkCheckContext): 
   if (url.origin !== ctx.origin) {
     // The built site must not point at a development server; everything else is another site.
     if (/^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname)) {
-      return { kind: 'broken', why: `absolute URL to ${url.host}, which only exists on a developer's machine` };
+      return {
+        kind: 'broken',
+        why: `absolute URL to ${url.host}, which only exists on a developer's machine`,
+      };
     }
     return { kind: 'external' };
   }
@@ -127,12 +146,21 @@ export function checkLink(raw: string, pageUrl: string, ctx: LinkCheckContext): 
     return { kind: 'broken', why: `outside the base path ${ctx.basePath}` };
   }
   const relativePath = pathname.slice(ctx.basePath.length);
-  const file = join(ctx.distDir, relativePath === '' || relativePath.endsWith('/') ? `${relativePath}index.html` : relativePath);
+  const file = join(
+    ctx.distDir,
+    relativePath === '' || relativePath.endsWith('/') ? `${relativePath}index.html` : relativePath,
+  );
   if (!existsSync(file)) {
-    return { kind: 'broken', why: `no file dist/${relativePath === '' || relativePath.endsWith('/') ? `${relativePath}index.html` : relativePath}` };
+    return {
+      kind: 'broken',
+      why: `no file dist/${relativePath === '' || relativePath.endsWith('/') ? `${relativePath}index.html` : relativePath}`,
+    };
   }
   if (statSync(file).isDirectory()) {
-    return { kind: 'broken', why: `a directory without its trailing slash (the site uses trailingSlash: 'always')` };
+    return {
+      kind: 'broken',
+      why: `a directory without its trailing slash (the site uses trailingSlash: 'always')`,
+    };
   }
   if (!url.hash) return { kind: 'ok', file, fragment: null };
   let fragment: string;
@@ -142,9 +170,13 @@ export function checkLink(raw: string, pageUrl: string, ctx: LinkCheckContext): 
     return { kind: 'broken', why: 'malformed percent-encoding in the fragment' };
   }
   // "#" and "#top" scroll to the top by definition (HTML: "scroll to the fragment").
-  if (!file.endsWith('.html') || fragment === '' || fragment.toLowerCase() === 'top') return { kind: 'ok', file, fragment: null };
+  if (!file.endsWith('.html') || fragment === '' || fragment.toLowerCase() === 'top')
+    return { kind: 'ok', file, fragment: null };
   if (!anchorsOf(file).has(fragment)) {
-    return { kind: 'broken', why: `no element with id="${fragment}" in dist/${file.slice(ctx.distDir.length + 1)}` };
+    return {
+      kind: 'broken',
+      why: `no element with id="${fragment}" in dist/${file.slice(ctx.distDir.length + 1)}`,
+    };
   }
   return { kind: 'ok', file, fragment };
 }

@@ -21,7 +21,13 @@ export interface PageWeight {
 }
 
 const kindOf = (contentType: string, url: string): PageWeight['files'][number]['kind'] =>
-  contentType.includes('html') ? 'html' : contentType.includes('css') ? 'css' : /javascript|ecmascript/.test(contentType) || /\.m?js$/.test(url) ? 'js' : 'other';
+  contentType.includes('html')
+    ? 'html'
+    : contentType.includes('css')
+      ? 'css'
+      : /javascript|ecmascript/.test(contentType) || /\.m?js$/.test(url)
+        ? 'js'
+        : 'other';
 
 /** Not part of a page's weight: fetched only when someone searches or asks for a PDF. */
 const ON_DEMAND = /\/pagefind\/|\.pdf$/;
@@ -38,7 +44,11 @@ export async function measurePageWeight(browser: Browser, url: string): Promise<
       response
         .body()
         .then((body) => {
-          files.push({ url: response.url(), kind: kindOf(response.headers()['content-type'] ?? '', response.url()), gzip: gzipSync(body, { level: 9 }).length });
+          files.push({
+            url: response.url(),
+            kind: kindOf(response.headers()['content-type'] ?? '', response.url()),
+            gzip: gzipSync(body, { level: 9 }).length,
+          });
         })
         .catch(() => undefined),
     );
@@ -46,14 +56,32 @@ export async function measurePageWeight(browser: Browser, url: string): Promise<
   try {
     await page.goto(url, { waitUntil: 'networkidle' });
     await Promise.all(pending);
-    inlineScripts.push(...(await page.$$eval('script:not([src])', (scripts) => scripts.map((s) => s.textContent ?? '').filter((code) => code.trim() !== '' && !code.trim().startsWith('{')))));
+    inlineScripts.push(
+      ...(await page.$$eval('script:not([src])', (scripts) =>
+        scripts
+          .map((s) => s.textContent ?? '')
+          .filter((code) => code.trim() !== '' && !code.trim().startsWith('{')),
+      )),
+    );
   } finally {
     await context.close();
   }
-  const sum = (kind: PageWeight['files'][number]['kind']) => files.filter((f) => f.kind === kind).reduce((total, f) => total + f.gzip, 0);
+  const sum = (kind: PageWeight['files'][number]['kind']) =>
+    files.filter((f) => f.kind === kind).reduce((total, f) => total + f.gzip, 0);
   // Inline scripts are JavaScript too: counted as JS, not as HTML (the total is unchanged).
-  const inlineJs = inlineScripts.map((code) => ({ gzip: gzipSync(code, { level: 9 }).length, serviceWorker: code.includes('serviceWorker') }));
+  const inlineJs = inlineScripts.map((code) => ({
+    gzip: gzipSync(code, { level: 9 }).length,
+    serviceWorker: code.includes('serviceWorker'),
+  }));
   const inline = inlineJs.reduce((total, script) => total + script.gzip, 0);
-  const weight = { url, html: Math.max(0, sum('html') - inline), css: sum('css'), js: sum('js') + inline, inlineJs, other: sum('other'), files };
+  const weight = {
+    url,
+    html: Math.max(0, sum('html') - inline),
+    css: sum('css'),
+    js: sum('js') + inline,
+    inlineJs,
+    other: sum('other'),
+    files,
+  };
   return { ...weight, total: sum('html') + weight.css + sum('js') + weight.other };
 }

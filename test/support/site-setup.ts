@@ -42,7 +42,10 @@ async function findChromium(): Promise<{ path: string | null; missing: string | 
   const wanted = wantedChromium();
   if (await isExecutable(wanted)) return { path: wanted, missing: null };
   const from = process.env.CHROMIUM_PATH?.trim() ? `CHROMIUM_PATH=${wanted}` : wanted;
-  return { path: null, missing: `no executable Chromium at ${from} (apt-get install -y chromium, or set CHROMIUM_PATH)` };
+  return {
+    path: null,
+    missing: `no executable Chromium at ${from} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
+  };
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -63,7 +66,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       process.env.CI === 'true'
         ? 'CI=true: the browser tests will FAIL, since CI must run them.'
         : 'The browser tests (axe, requests, console) will be SKIPPED. Set CI=true to make this a failure.';
-    console.warn(`\n${line}\n!! Chromium not found: ${chromium.missing}.\n!! ${verdict}\n${line}\n`);
+    console.warn(
+      `\n${line}\n!! Chromium not found: ${chromium.missing}.\n!! ${verdict}\n${line}\n`,
+    );
   }
 
   project.provide('distDir', distDir);

@@ -49,12 +49,17 @@ export function listFiles(dir: string = distDir): string[] {
  * Every built page (each *.html under dist/), mapped to the URL that serves it:
  * "x/index.html" → "/x/", "404.html" → "/404.html". Sorted by path.
  */
-export function listBuiltPages(dir: string = distDir, base: string = basePath, baseUrl: string = siteBaseUrl): BuiltPage[] {
+export function listBuiltPages(
+  dir: string = distDir,
+  base: string = basePath,
+  baseUrl: string = siteBaseUrl,
+): BuiltPage[] {
   return listFiles(dir)
     .filter((file) => file.endsWith('.html'))
     .map((file) => {
       const distPath = relative(dir, file).split(sep).join('/');
-      const sitePath = distPath === 'index.html' ? '' : distPath.replace(/(^|\/)index\.html$/, '$1');
+      const sitePath =
+        distPath === 'index.html' ? '' : distPath.replace(/(^|\/)index\.html$/, '$1');
       return { file, distPath, path: base + sitePath, url: new URL(sitePath, baseUrl).href };
     })
     .sort((a, b) => a.path.localeCompare(b.path));

@@ -35,7 +35,15 @@ describe('broken content stops the build with file, line, field, found and expec
   it('breaks every kind of content file, each fixture under its own name', () => {
     const kinds = new Set(fixtures.map((fixture) => fixture.file.split('/')[0]));
     expect([...kinds].sort()).toEqual([
-      'articles', 'checklists.yaml', 'drills', 'duties', 'flows', 'moments.yaml', 'pages', 'roles.yaml', 'sources',
+      'articles',
+      'checklists.yaml',
+      'drills',
+      'duties',
+      'flows',
+      'moments.yaml',
+      'pages',
+      'roles.yaml',
+      'sources',
     ]);
     expect(new Set(fixtures.map((fixture) => fixture.name)).size).toBe(fixtures.length);
   });
@@ -45,15 +53,24 @@ describe('broken content stops the build with file, line, field, found and expec
     copy.edit(fixture.file, fixture.find, fixture.replace);
     const error = errorOf(copy.root);
     for (const fragment of fixture.expect) expect(error.message).toContain(fragment);
-    expect(error.message).toMatch(/^The handbook's content has \d+ problems? \(content root: .+\)\. Nothing was built\./);
+    expect(error.message).toMatch(
+      /^The handbook's content has \d+ problems? \(content root: .+\)\. Nothing was built\./,
+    );
   });
 
   it('lists every problem at once, not only the first', () => {
     copy = copyContent();
     copy.edit('moments.yaml', 'id: trong-ca', 'id: Trong Ca');
-    copy.edit('duties/cong-chuc-gshqtt.yaml', 'role: cong-chuc-gshqtt\n  moments: [trong-ca]', 'role: cong-chuc-gshqtt\n  moments: []');
+    copy.edit(
+      'duties/cong-chuc-gshqtt.yaml',
+      'role: cong-chuc-gshqtt\n  moments: [trong-ca]',
+      'role: cong-chuc-gshqtt\n  moments: []',
+    );
     const error = errorOf(copy.root);
-    expect(error.issues.map((issue) => issue.file).sort()).toEqual(['duties/cong-chuc-gshqtt.yaml', 'moments.yaml']);
+    expect(error.issues.map((issue) => issue.file).sort()).toEqual([
+      'duties/cong-chuc-gshqtt.yaml',
+      'moments.yaml',
+    ]);
   });
 
   it('accepts the real content', () => {

@@ -27,7 +27,9 @@ describe('the revision date of the checklists (content/checklists.yaml)', () => 
     copy = copyContent();
     copy.edit('checklists.yaml', 'revised: 2026-11-27', 'revised: 27/11/2026');
     const message = messageOf(copy.root);
-    expect(message).toContain('checklists.yaml:4 revised: expected a value that must be a date written yyyy-mm-dd (found "27/11/2026")');
+    expect(message).toContain(
+      'checklists.yaml:4 revised: expected a value that must be a date written yyyy-mm-dd (found "27/11/2026")',
+    );
   });
 
   it('is required, and no other field is accepted', () => {
@@ -42,6 +44,8 @@ describe('the revision date of the checklists (content/checklists.yaml)', () => 
   it('must exist', () => {
     copy = copyContent();
     rmSync(join(copy.root, 'checklists.yaml'));
-    expect(messageOf(copy.root)).toContain('checklists.yaml (whole file): expected this file to exist');
+    expect(messageOf(copy.root)).toContain(
+      'checklists.yaml (whole file): expected this file to exist',
+    );
   });
 });

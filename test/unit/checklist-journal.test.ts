@@ -31,7 +31,14 @@ const at = (iso: string) => new Date(iso);
 const open = (): Store =>
   startRun(
     emptyStore(ROLE),
-    { date: '2026-11-27', shiftStart: '22:00', shiftEnd: '06:00', shift: 'Ca đêm', officer: 'Nguyễn Văn An', timeZone: 'Asia/Ho_Chi_Minh' },
+    {
+      date: '2026-11-27',
+      shiftStart: '22:00',
+      shiftEnd: '06:00',
+      shift: 'Ca đêm',
+      officer: 'Nguyễn Văn An',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    },
     at('2026-11-27T15:00:00.000Z'),
     'run-1',
   );
@@ -70,16 +77,28 @@ describe('journal entries', () => {
     for (const kind of ENTRY_KINDS) {
       expect(text, kind).toContain(canonical(KINDS[kind].quote));
       // The label is the quote's own words, not a paraphrase.
-      expect(canonical(KINDS[kind].quote)).toContain(canonical(KINDS[kind].label).toLocaleLowerCase('vi'));
+      expect(canonical(KINDS[kind].quote)).toContain(
+        canonical(KINDS[kind].label).toLocaleLowerCase('vi'),
+      );
     }
   });
 
   it('keeps an entry as typed, in NFC, one space between words, and leaves out empty parts', () => {
     const entry = entryFrom(
-      input({ content: '  Tờ khai   nghi vấn\n luồng xanh '.normalize('NFD'), direction: ' ', informed: undefined, result: '' }),
+      input({
+        content: '  Tờ khai   nghi vấn\n luồng xanh '.normalize('NFD'),
+        direction: ' ',
+        informed: undefined,
+        result: '',
+      }),
       'e-0001',
     );
-    expect(entry).toEqual({ id: 'e-0001', at: '2026-11-27T22:15', kind: 'tinh-huong', content: 'Tờ khai nghi vấn luồng xanh' });
+    expect(entry).toEqual({
+      id: 'e-0001',
+      at: '2026-11-27T22:15',
+      kind: 'tinh-huong',
+      content: 'Tờ khai nghi vấn luồng xanh',
+    });
     expect(entry.content).toBe(entry.content.normalize('NFC'));
     // A time input may give seconds.
     expect(entryFrom(input({ time: '07:05:00' }), 'e-0002').at).toBe('2026-11-27T07:05');
@@ -91,10 +110,30 @@ describe('journal entries', () => {
     ['24:00', { time: '24:00' }, 'time', /^Giờ:/],
     ['an unknown kind', { kind: 'khac' }, 'kind', /^Loại nội dung: hãy chọn một trong ba loại/],
     ['blank content', { content: ' \n ' }, 'content', /^Nội dung: cần ghi nội dung/],
-    ['content over the limit', { content: 'x'.repeat(LIMITS.content + 1) }, 'content', new RegExp(`tối đa ${LIMITS.content} ký tự.*đang có ${LIMITS.content + 1}`)],
-    ['a direction over the limit', { direction: 'x'.repeat(LIMITS.direction + 1) }, 'direction', /^Nội dung đã chỉ đạo: tối đa 150/],
-    ['a result over the limit', { result: 'x'.repeat(LIMITS.result + 1) }, 'result', /^Kết quả, ghi chú: tối đa 100/],
-    ['text the font cannot show', { informed: 'Hải quan 海关' }, 'informed', /^Đã thông báo ý kiến của lãnh đạo đến: phông chữ của nhật ký không có “海”, “关”/],
+    [
+      'content over the limit',
+      { content: 'x'.repeat(LIMITS.content + 1) },
+      'content',
+      new RegExp(`tối đa ${LIMITS.content} ký tự.*đang có ${LIMITS.content + 1}`),
+    ],
+    [
+      'a direction over the limit',
+      { direction: 'x'.repeat(LIMITS.direction + 1) },
+      'direction',
+      /^Nội dung đã chỉ đạo: tối đa 150/,
+    ],
+    [
+      'a result over the limit',
+      { result: 'x'.repeat(LIMITS.result + 1) },
+      'result',
+      /^Kết quả, ghi chú: tối đa 100/,
+    ],
+    [
+      'text the font cannot show',
+      { informed: 'Hải quan 海关' },
+      'informed',
+      /^Đã thông báo ý kiến của lãnh đạo đến: phông chữ của nhật ký không có “海”, “关”/,
+    ],
   ])('refuses %s, naming the field', (_what, overrides, field, message) => {
     const error = errorOf(() => entryFrom(input(overrides), 'e-0001'));
     expect(error.field).toBe(field);
@@ -112,19 +151,55 @@ describe('journal entries', () => {
   });
 
   it('adds, edits and removes entries of the open run, keeping them in time order', () => {
-    let store = valid(addEntry(open(), input({ time: '23:05', kind: 'thong-tin', content: 'Chi cục báo cáo tờ khai nghi vấn' }), 'e-0002', NOW));
+    let store = valid(
+      addEntry(
+        open(),
+        input({ time: '23:05', kind: 'thong-tin', content: 'Chi cục báo cáo tờ khai nghi vấn' }),
+        'e-0002',
+        NOW,
+      ),
+    );
     store = valid(addEntry(store, input(), 'e-0001', NOW));
-    store = valid(addEntry(store, input({ date: '2026-11-28', time: '01:15', kind: 'cong-viec', content: 'Bàn giao số liệu' }), 'e-0003', NOW));
+    store = valid(
+      addEntry(
+        store,
+        input({
+          date: '2026-11-28',
+          time: '01:15',
+          kind: 'cong-viec',
+          content: 'Bàn giao số liệu',
+        }),
+        'e-0003',
+        NOW,
+      ),
+    );
     expect(store.current?.journal.map((e) => [e.id, e.at])).toEqual([
       ['e-0001', '2026-11-27T22:15'],
       ['e-0002', '2026-11-27T23:05'],
       ['e-0003', '2026-11-28T01:15'],
     ]);
-    store = valid(updateEntry(store, 'e-0003', { ...inputOf(store.current!.journal[2]!), time: '21:00', date: '2026-11-27', result: 'xong' }, NOW));
+    store = valid(
+      updateEntry(
+        store,
+        'e-0003',
+        {
+          ...inputOf(store.current!.journal[2]!),
+          time: '21:00',
+          date: '2026-11-27',
+          result: 'xong',
+        },
+        NOW,
+      ),
+    );
     expect(store.current?.journal.map((e) => e.id)).toEqual(['e-0003', 'e-0001', 'e-0002']);
     expect(unstamped(store.current!.journal[0]!)).toEqual({
-      id: 'e-0003', at: '2026-11-27T21:00', kind: 'cong-viec', content: 'Bàn giao số liệu',
-      direction: 'Kiểm tra đường truyền', informed: 'Đội Kỹ thuật', result: 'xong',
+      id: 'e-0003',
+      at: '2026-11-27T21:00',
+      kind: 'cong-viec',
+      content: 'Bàn giao số liệu',
+      direction: 'Kiểm tra đường truyền',
+      informed: 'Đội Kỹ thuật',
+      result: 'xong',
     });
     store = valid(removeEntry(store, 'e-0001', NOW));
     expect(store.current?.journal.map((e) => e.id)).toEqual(['e-0003', 'e-0002']);
@@ -142,7 +217,11 @@ describe('journal entries', () => {
   it('changes nothing once the run has ended, or before one is started', () => {
     const ended = endRun(addEntry(open(), input(), 'e-0001', NOW), at('2026-11-28T00:00:00.000Z'));
     expect(ended.history[0]?.journal).toHaveLength(1);
-    for (const change of [() => addEntry(ended, input(), 'e-0002', NOW), () => updateEntry(ended, 'e-0001', input(), NOW), () => removeEntry(ended, 'e-0001', NOW)]) {
+    for (const change of [
+      () => addEntry(ended, input(), 'e-0002', NOW),
+      () => updateEntry(ended, 'e-0001', input(), NOW),
+      () => removeEntry(ended, 'e-0001', NOW),
+    ]) {
       expect(change).toThrow(ChecklistError);
       expect(change).toThrow(/Chưa có ca nào đang mở/);
     }
@@ -150,9 +229,17 @@ describe('journal entries', () => {
 
   it(`holds at most ${LIMITS.entries} entries in a run`, () => {
     let store = open();
-    for (let n = 0; n < LIMITS.entries; n += 1) store = addEntry(store, input({ content: `Mục ${n + 1}` }), `e-${String(n).padStart(4, '0')}`, NOW);
+    for (let n = 0; n < LIMITS.entries; n += 1)
+      store = addEntry(
+        store,
+        input({ content: `Mục ${n + 1}` }),
+        `e-${String(n).padStart(4, '0')}`,
+        NOW,
+      );
     valid(store);
-    expect(() => addEntry(store, input(), 'e-last', NOW)).toThrow(new RegExp(`tối đa ${LIMITS.entries} mục`));
+    expect(() => addEntry(store, input(), 'e-last', NOW)).toThrow(
+      new RegExp(`tối đa ${LIMITS.entries} mục`),
+    );
   });
 
   it('keeps entries of the same minute in the order they were written', () => {
@@ -171,12 +258,20 @@ describe('journal entries', () => {
 
   it("refuses an entry outside the run by more than the shift's length, naming the time field", () => {
     const run = open().current!;
-    expect(errorOf(() => entryFrom(input({ date: '2026-11-27', time: '08:15' }), 'e-0001', run))).toEqual({
+    expect(
+      errorOf(() => entryFrom(input({ date: '2026-11-27', time: '08:15' }), 'e-0001', run)),
+    ).toEqual({
       field: 'time',
-      message: expect.stringMatching(/^Giờ: ngày giờ này ở quá xa ca trực \(22:00 – 06:00 28\/11 ngày 27\/11\/2026\)/),
+      message: expect.stringMatching(
+        /^Giờ: ngày giờ này ở quá xa ca trực \(22:00 – 06:00 28\/11 ngày 27\/11\/2026\)/,
+      ),
     });
-    expect(() => addEntry(open(), input({ date: '2026-11-29', time: '10:00' }), 'e-0001', NOW)).toThrow(/^Giờ: ngày giờ này ở quá xa ca trực/);
-    expect(entryFrom(input({ date: '2026-11-27', time: '14:00' }), 'e-0001', run).at).toBe('2026-11-27T14:00');
+    expect(() =>
+      addEntry(open(), input({ date: '2026-11-29', time: '10:00' }), 'e-0001', NOW),
+    ).toThrow(/^Giờ: ngày giờ này ở quá xa ca trực/);
+    expect(entryFrom(input({ date: '2026-11-27', time: '14:00' }), 'e-0001', run).at).toBe(
+      '2026-11-27T14:00',
+    );
   });
 
   it('is checked in the stored state: a bad entry makes its run unreadable (and set aside, not dropped)', () => {
@@ -190,17 +285,25 @@ describe('journal entries', () => {
       { ...entry, extra: 1 },
     ];
     for (const broken of bad) {
-      const result = storeSchema.safeParse({ ...store, current: { ...store.current, journal: [broken] } });
+      const result = storeSchema.safeParse({
+        ...store,
+        current: { ...store.current, journal: [broken] },
+      });
       expect(result.success, JSON.stringify(broken)).toBe(false);
     }
-    expect(storeSchema.safeParse({ ...store, current: { ...store.current, journal: [entry, entry] } }).error?.issues).toEqual([
-      { path: ['current', 'journal', 1], rule: 'duplicate', found: 'e-0001' },
-    ]);
+    expect(
+      storeSchema.safeParse({ ...store, current: { ...store.current, journal: [entry, entry] } })
+        .error?.issues,
+    ).toEqual([{ path: ['current', 'journal', 1], rule: 'duplicate', found: 'e-0001' }]);
   });
 });
 
 describe('the validator (validator.ts)', () => {
-  const schema = object({ name: string(...length(1, 5)), tags: array(string(), 2), note: optional(string()) });
+  const schema = object({
+    name: string(...length(1, 5)),
+    tags: array(string(), 2),
+    note: optional(string()),
+  });
 
   it('accepts what fits and hands it back as it is', () => {
     const value = { name: 'An', tags: ['a'] };
@@ -208,14 +311,20 @@ describe('the validator (validator.ts)', () => {
   });
 
   it('reports every problem with its path: missing, unknown and wrong fields, lengths, NFC, list sizes', () => {
-    expect(schema.safeParse({ tags: ['a', 'b', 'c'], extra: true, note: 3 }).error?.issues).toEqual([
-      { path: ['name'], rule: 'missing' },
-      { path: ['tags'], rule: 'max-items', limit: 2, found: 3 },
-      { path: ['note'], rule: 'string', found: 3 },
-      { path: ['extra'], rule: 'unknown-key' },
+    expect(schema.safeParse({ tags: ['a', 'b', 'c'], extra: true, note: 3 }).error?.issues).toEqual(
+      [
+        { path: ['name'], rule: 'missing' },
+        { path: ['tags'], rule: 'max-items', limit: 2, found: 3 },
+        { path: ['note'], rule: 'string', found: 3 },
+        { path: ['extra'], rule: 'unknown-key' },
+      ],
+    );
+    expect(schema.safeParse({ name: 'Nguyễn', tags: [] }).error?.issues).toEqual([
+      { path: ['name'], rule: 'max', limit: 5, found: 'Nguyễn' },
     ]);
-    expect(schema.safeParse({ name: 'Nguyễn', tags: [] }).error?.issues).toEqual([{ path: ['name'], rule: 'max', limit: 5, found: 'Nguyễn' }]);
-    expect(schema.safeParse({ name: 'Ả'.normalize('NFD'), tags: [] }).error?.issues[0]?.rule).toBe('nfc');
+    expect(schema.safeParse({ name: 'Ả'.normalize('NFD'), tags: [] }).error?.issues[0]?.rule).toBe(
+      'nfc',
+    );
     expect(schema.safeParse({ name: '', tags: [1] }).error?.issues).toEqual([
       { path: ['name'], rule: 'empty', limit: undefined, found: '' },
       { path: ['tags', 0], rule: 'string', found: 1 },

@@ -1,21 +1,55 @@
 import { describe, expect, it } from 'vitest';
 import { loadStore, MIGRATIONS, type Migration } from '../../src/lib/checklist/load.ts';
-import { FORMAT, setAsideKey, storageKey, VERSION, type Run, type Store } from '../../src/lib/checklist/schema.ts';
+import {
+  FORMAT,
+  setAsideKey,
+  storageKey,
+  VERSION,
+  type Run,
+  type Store,
+} from '../../src/lib/checklist/schema.ts';
 import { storeSchema } from '../../src/lib/checklist/store-schema.ts';
-import { emptyStore, endRun, serialise, setDone, setNote, startRun } from '../../src/lib/checklist/state.ts';
+import {
+  emptyStore,
+  endRun,
+  serialise,
+  setDone,
+  setNote,
+  startRun,
+} from '../../src/lib/checklist/state.ts';
 import { deviceTimeZone } from '../../src/lib/checklist/time.ts';
 
 const ROLE = 'cong-chuc-gshqtt';
 const ITEM = 'art_7__para_3__subpara_2__point_c--bao-cao';
 const at = (hhmm: string) => new Date(`2026-11-27T${hhmm}:00.000Z`);
 const run = (store: Store, id: string, shift: string) =>
-  startRun(store, { date: '2026-11-27', shiftStart: '07:30', shiftEnd: '16:30', shift, officer: 'Trần Thị Bình', timeZone: 'Asia/Ho_Chi_Minh' }, at('07:00'), id);
+  startRun(
+    store,
+    {
+      date: '2026-11-27',
+      shiftStart: '07:30',
+      shiftEnd: '16:30',
+      shift,
+      officer: 'Trần Thị Bình',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    },
+    at('07:00'),
+    id,
+  );
 
 /** Two ended runs and an open one with a tick and a note. */
 function sample(): Store {
-  let store = endRun(setDone(run(emptyStore(ROLE), 'run-1', 'Ca 1'), ITEM, true, at('08:00')), at('11:00'));
+  let store = endRun(
+    setDone(run(emptyStore(ROLE), 'run-1', 'Ca 1'), ITEM, true, at('08:00')),
+    at('11:00'),
+  );
   store = endRun(run(store, 'run-2', 'Ca 2'), at('15:00'));
-  store = setNote(setDone(run(store, 'run-3', 'Ca 3'), ITEM, true, at('16:00')), ITEM, 'đã báo cáo lãnh đạo phòng lúc 16:05', at('16:05'));
+  store = setNote(
+    setDone(run(store, 'run-3', 'Ca 3'), ITEM, true, at('16:00')),
+    ITEM,
+    'đã báo cáo lãnh đạo phòng lúc 16:05',
+    at('16:05'),
+  );
   return store;
 }
 
@@ -23,7 +57,11 @@ const expectUsable = (store: Store) => expect(storeSchema.safeParse(store).succe
 
 describe('loading stored runs', () => {
   it('starts empty when nothing is stored', () => {
-    expect(loadStore(null, ROLE)).toEqual({ store: emptyStore(ROLE), notice: null, setAside: null });
+    expect(loadStore(null, ROLE)).toEqual({
+      store: emptyStore(ROLE),
+      notice: null,
+      setAside: null,
+    });
   });
 
   it('reads back exactly what it stored, with no notice', () => {
@@ -74,18 +112,41 @@ describe('loading stored runs', () => {
   });
 
   /** A run as version 2 stored it: no shift times, zone, removals or stamps. */
-  const asVersion2 = ({ shiftStart: _s, shiftEnd: _e, timeZone: _z, removed: _r, stamp: _t, ...run }: Run) => ({
+  const asVersion2 = ({
+    shiftStart: _s,
+    shiftEnd: _e,
+    timeZone: _z,
+    removed: _r,
+    stamp: _t,
+    ...run
+  }: Run) => ({
     ...run,
     items: run.items.map(({ stamps: _stamps, ...item }) => item),
     journal: run.journal.map(({ stamp: _stamp, ...entry }) => entry),
   });
   /** What a version 2 run becomes: this device's zone, no shift times (they were never asked), stamp 0. */
-  const fromVersion2 = (run: Run): Run => ({ ...asVersion2(run), shiftStart: null, shiftEnd: null, timeZone: deviceTimeZone(), removed: [], stamp: 0 });
-  const migrated = (store: Store): Store => ({ ...store, current: store.current && fromVersion2(store.current), history: store.history.map(fromVersion2) });
+  const fromVersion2 = (run: Run): Run => ({
+    ...asVersion2(run),
+    shiftStart: null,
+    shiftEnd: null,
+    timeZone: deviceTimeZone(),
+    removed: [],
+    stamp: 0,
+  });
+  const migrated = (store: Store): Store => ({
+    ...store,
+    current: store.current && fromVersion2(store.current),
+    history: store.history.map(fromVersion2),
+  });
 
   describe('version 2 → 3 (shift times, the zone of the run, stamps for merging tabs)', () => {
     const version2 = (store: Store) =>
-      JSON.stringify({ ...store, version: 2, current: store.current && asVersion2(store.current), history: store.history.map(asVersion2) });
+      JSON.stringify({
+        ...store,
+        version: 2,
+        current: store.current && asVersion2(store.current),
+        history: store.history.map(asVersion2),
+      });
 
     it('loads v2 runs as v3 in the zone of this device, without inventing shift times, and keeps the v2 text', () => {
       expect(VERSION).toBe(3);
@@ -98,7 +159,11 @@ describe('loading stored runs', () => {
       expect(loaded.setAside).toBe(raw);
       expectUsable(loaded.store);
       // Stored again, it reads back as v3 with no notice.
-      expect(loadStore(serialise(loaded.store), ROLE)).toEqual({ store: loaded.store, notice: null, setAside: null });
+      expect(loadStore(serialise(loaded.store), ROLE)).toEqual({
+        store: loaded.store,
+        notice: null,
+        setAside: null,
+      });
     });
   });
 
@@ -109,7 +174,12 @@ describe('loading stored runs', () => {
         const { journal: _journal, ...rest } = asVersion2(run);
         return rest;
       };
-      return JSON.stringify({ ...store, version: 1, current: store.current && strip(store.current), history: store.history.map(strip) });
+      return JSON.stringify({
+        ...store,
+        version: 1,
+        current: store.current && strip(store.current),
+        history: store.history.map(strip),
+      });
     };
 
     it('loads v1 runs as v3 with an empty journal each, nothing else changed, and keeps the v1 text', () => {
@@ -126,14 +196,22 @@ describe('loading stored runs', () => {
     });
 
     it('migrates an empty v1 store (no run yet)', () => {
-      const raw = JSON.stringify({ format: FORMAT, version: 1, role: ROLE, current: null, history: [] });
+      const raw = JSON.stringify({
+        format: FORMAT,
+        version: 1,
+        role: ROLE,
+        current: null,
+        history: [],
+      });
       const loaded = loadStore(raw, ROLE);
       expect(loaded.store).toEqual(emptyStore(ROLE));
       expect(loaded.notice?.kind).toBe('migrated');
     });
 
     it('keeps the sound runs of a damaged v1 store, migrated', () => {
-      const data = JSON.parse(version1(sample())) as Record<string, unknown> & { history: Record<string, unknown>[] };
+      const data = JSON.parse(version1(sample())) as Record<string, unknown> & {
+        history: Record<string, unknown>[];
+      };
       data.history[0] = { ...data.history[0], startedAt: 'yesterday' };
       const raw = JSON.stringify(data);
       const loaded = loadStore(raw, ROLE);
@@ -173,14 +251,20 @@ describe('loading stored runs', () => {
     const current = asVersion2(sample().current!);
     const { items: _items, journal: _journal, ...bare } = current;
     const version0 = JSON.stringify({
-      format: FORMAT, version: 0, role: ROLE, current: { ...bare, ticks: { [ITEM]: '2026-11-27T16:00:00.000Z' } }, history: [],
+      format: FORMAT,
+      version: 0,
+      role: ROLE,
+      current: { ...bare, ticks: { [ITEM]: '2026-11-27T16:00:00.000Z' } },
+      history: [],
     });
 
     it('migrates step by step, validates the result, and keeps the old text', () => {
       const loaded = loadStore(version0, ROLE, { ...MIGRATIONS, 0: ticksToItems });
       expect(loaded.notice?.kind).toBe('migrated');
       expect(loaded.notice?.message).toMatch(/không mất ca nào/);
-      expect(loaded.store.current?.items).toEqual([{ id: ITEM, doneAt: '2026-11-27T16:00:00.000Z' }]);
+      expect(loaded.store.current?.items).toEqual([
+        { id: ITEM, doneAt: '2026-11-27T16:00:00.000Z' },
+      ]);
       expect(loaded.setAside).toBe(version0);
       expectUsable(loaded.store);
     });
@@ -196,14 +280,19 @@ describe('loading stored runs', () => {
     });
 
     it('sets aside state that a migration leaves invalid', () => {
-      const loaded = loadStore(version0, ROLE, { ...MIGRATIONS, 0: (old) => ({ ...old, version: 1 }) });
+      const loaded = loadStore(version0, ROLE, {
+        ...MIGRATIONS,
+        0: (old) => ({ ...old, version: 1 }),
+      });
       expect(loaded.notice?.kind).toBe('corrupt');
       expect(loaded.setAside).toBe(version0);
     });
   });
 
   it('keeps the valid runs when some are damaged, and says how many', () => {
-    const data = JSON.parse(serialise(sample())) as Record<string, unknown> & { history: Record<string, unknown>[] };
+    const data = JSON.parse(serialise(sample())) as Record<string, unknown> & {
+      history: Record<string, unknown>[];
+    };
     data.history[1] = { ...data.history[1], date: '2026-13-01' };
     const raw = JSON.stringify(data);
     const loaded = loadStore(raw, ROLE);
@@ -248,7 +337,7 @@ describe('loading stored runs', () => {
     const raw = serialise(sample());
     // A fixed pseudo-random sequence, so a failure can be replayed.
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const kinds = new Set<string>();
     for (let n = 0; n < 500; n += 1) {
       const position = Math.floor(random() * raw.length);
@@ -256,7 +345,9 @@ describe('loading stored runs', () => {
         n % 3 === 0
           ? raw.slice(0, position)
           : n % 3 === 1
-            ? raw.slice(0, position) + '"x{]9'.charAt(Math.floor(random() * 5)) + raw.slice(position + 1)
+            ? raw.slice(0, position) +
+              '"x{]9'.charAt(Math.floor(random() * 5)) +
+              raw.slice(position + 1)
             : raw.slice(0, position) + raw.slice(position + 1 + Math.floor(random() * 8));
       const loaded = loadStore(damaged, ROLE);
       expectUsable(loaded.store);
@@ -268,6 +359,8 @@ describe('loading stored runs', () => {
 
   it('names the storage keys per role, with a distinct key for state set aside', () => {
     expect(storageKey(ROLE)).toBe('so-tay-truc-ban:checklist:cong-chuc-gshqtt');
-    expect(setAsideKey(ROLE, at('08:00'))).toBe('so-tay-truc-ban:checklist:cong-chuc-gshqtt:set-aside:2026-11-27T08:00:00.000Z');
+    expect(setAsideKey(ROLE, at('08:00'))).toBe(
+      'so-tay-truc-ban:checklist:cong-chuc-gshqtt:set-aside:2026-11-27T08:00:00.000Z',
+    );
   });
 });

@@ -8,23 +8,43 @@ import { emptyReport, type Report } from '../../src/lib/drills/aar.ts';
 import { squashSpace } from '../../src/lib/vi.ts';
 
 const fontDir = join(import.meta.dirname, '../../src/lib/journal/fonts');
-const fonts = { regular: readFileSync(join(fontDir, 'Tinos-Regular.ttf')), bold: readFileSync(join(fontDir, 'Tinos-Bold.ttf')) };
+const fonts = {
+  regular: readFileSync(join(fontDir, 'Tinos-Regular.ttf')),
+  bold: readFileSync(join(fontDir, 'Tinos-Bold.ttf')),
+};
 const out = mkdtempSync(join(tmpdir(), 'so-tay-aar-pdf-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 const sheet = {
   injects: [
-    { id: 'a', heading: 'Thẻ 1 · 07:30 · Lãnh đạo ca trực', question: 'Lãnh đạo ca trực dựa vào đâu để xác định nội dung trọng điểm?' },
+    {
+      id: 'a',
+      heading: 'Thẻ 1 · 07:30 · Lãnh đạo ca trực',
+      question: 'Lãnh đạo ca trực dựa vào đâu để xác định nội dung trọng điểm?',
+    },
     { id: 'b', heading: 'Thẻ 2 · 07:45 · Công chức', question: 'Ai tổ chức, phân công công việc?' },
   ],
 };
 function report(): Report {
   const r = emptyReport('thu', 'Đầu ca: đặt trọng điểm và phân công');
-  r.exercise = { date: '2026-11-27', place: 'Phòng họp tầng 3', facilitator: 'Nguyễn Văn An', evaluator: '', participants: 'Lê Văn Cường: công chức\nPhạm Thị Dung: Trưởng phòng' };
-  r.evaluations = { a: { rating: 'dat-mot-phan', note: 'Định liên hệ giữ phương tiện, rồi tự dừng lại. '.repeat(30).trim() } };
+  r.exercise = {
+    date: '2026-11-27',
+    place: 'Phòng họp tầng 3',
+    facilitator: 'Nguyễn Văn An',
+    evaluator: '',
+    participants: 'Lê Văn Cường: công chức\nPhạm Thị Dung: Trưởng phòng',
+  };
+  r.evaluations = {
+    a: {
+      rating: 'dat-mot-phan',
+      note: 'Định liên hệ giữ phương tiện, rồi tự dừng lại. '.repeat(30).trim(),
+    },
+  };
   r.hotWash = 'Cần thống nhất cách liên lạc với lãnh đạo phòng.';
   r.strengths = ['Báo cáo kịp thời'];
-  r.actions = [{ action: 'Phổ biến lại điểm b khoản 3.1', owner: 'Trưởng phòng', due: '2026-12-15' }];
+  r.actions = [
+    { action: 'Phổ biến lại điểm b khoản 3.1', owner: 'Trưởng phòng', due: '2026-12-15' },
+  ];
   return r;
 }
 const textOf = (bytes: Uint8Array) => {
@@ -58,7 +78,10 @@ describe('after-action report as PDF', () => {
 
   it('wraps long text onto more lines and pages rather than running off the page', async () => {
     const long = report();
-    long.strengths = Array.from({ length: 60 }, (_, i) => `Điểm mạnh số ${i + 1}: ${'rất dài '.repeat(12)}`);
+    long.strengths = Array.from(
+      { length: 60 },
+      (_, i) => `Điểm mạnh số ${i + 1}: ${'rất dài '.repeat(12)}`,
+    );
     long.improvements = ['Mộttừrấtdàikhôngcókhoảngtrắng'.repeat(8)];
     const text = textOf(await aarPdf(long, sheet, fonts));
     expect(text).toContain('Điểm mạnh số 60');

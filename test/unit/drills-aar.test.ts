@@ -3,13 +3,27 @@
  * one clear Vietnamese message naming what is wrong and where.
  */
 import { describe, expect, it } from 'vitest';
-import { emptyReport, isCalendarDate, linesOf, ratingCounts, reportFileName, serialiseReport, type Report } from '../../src/lib/drills/aar.ts';
+import {
+  emptyReport,
+  isCalendarDate,
+  linesOf,
+  ratingCounts,
+  reportFileName,
+  serialiseReport,
+  type Report,
+} from '../../src/lib/drills/aar.ts';
 import { fieldLabel, parseReport } from '../../src/lib/drills/aar-schema.ts';
 
 const DRILL = 'nghi-van-trong-gio';
 const filled = (): Report => ({
   ...emptyReport(DRILL, 'Dấu hiệu nghi vấn trên hệ thống giám sát trong giờ hành chính'),
-  exercise: { date: '2026-11-27', place: 'Phòng họp tầng 3', facilitator: 'Nguyễn Văn An', evaluator: 'Trần Thị Bình', participants: 'Lê Văn Cường: công chức' },
+  exercise: {
+    date: '2026-11-27',
+    place: 'Phòng họp tầng 3',
+    facilitator: 'Nguyễn Văn An',
+    evaluator: 'Trần Thị Bình',
+    participants: 'Lê Văn Cường: công chức',
+  },
   evaluations: {
     'phat-hien': { rating: 'dat', note: '' },
     'cho-y-kien': { rating: 'dat-mot-phan', note: 'Định liên hệ giữ phương tiện, rồi tự dừng.' },
@@ -29,9 +43,18 @@ describe('saving and reading back', () => {
   });
 
   it('keeps evaluations of injects the drill no longer has (nothing lost on the next save)', () => {
-    const report = { ...filled(), evaluations: { ...filled().evaluations, 'bo-di': { rating: 'chua-dat' as const, note: 'cũ' } } };
+    const report = {
+      ...filled(),
+      evaluations: {
+        ...filled().evaluations,
+        'bo-di': { rating: 'chua-dat' as const, note: 'cũ' },
+      },
+    };
     const parsed = parseReport(serialiseReport(report), DRILL);
-    expect(parsed.ok && parsed.report.evaluations['bo-di']).toEqual({ rating: 'chua-dat', note: 'cũ' });
+    expect(parsed.ok && parsed.report.evaluations['bo-di']).toEqual({
+      rating: 'chua-dat',
+      note: 'cũ',
+    });
   });
 
   it('accepts a file saved with a byte-order mark', () => {
@@ -39,8 +62,12 @@ describe('saving and reading back', () => {
   });
 
   it('names the file after the drill and the date', () => {
-    expect(reportFileName(filled())).toBe('bao-cao-sau-dien-tap-nghi-van-trong-gio-2026-11-27.json');
-    expect(reportFileName(emptyReport(DRILL, 'x'))).toBe('bao-cao-sau-dien-tap-nghi-van-trong-gio.json');
+    expect(reportFileName(filled())).toBe(
+      'bao-cao-sau-dien-tap-nghi-van-trong-gio-2026-11-27.json',
+    );
+    expect(reportFileName(emptyReport(DRILL, 'x'))).toBe(
+      'bao-cao-sau-dien-tap-nghi-van-trong-gio.json',
+    );
   });
 });
 
@@ -51,14 +78,26 @@ describe('a bad file gets a clear message', () => {
     return JSON.stringify(data);
   };
   const cases: [string, string, string][] = [
-    ['not JSON', 'Báo cáo: đạt', 'Không đọc được tệp: đây không phải tệp JSON, hoặc tệp đã bị cắt, bị sửa hỏng.'],
-    ['a cut file', serialiseReport(filled()).slice(0, 200), 'Không đọc được tệp: đây không phải tệp JSON, hoặc tệp đã bị cắt, bị sửa hỏng.'],
+    [
+      'not JSON',
+      'Báo cáo: đạt',
+      'Không đọc được tệp: đây không phải tệp JSON, hoặc tệp đã bị cắt, bị sửa hỏng.',
+    ],
+    [
+      'a cut file',
+      serialiseReport(filled()).slice(0, 200),
+      'Không đọc được tệp: đây không phải tệp JSON, hoặc tệp đã bị cắt, bị sửa hỏng.',
+    ],
     [
       'another kind of JSON',
       '{"format":"so-tay-truc-ban/checklist","version":1}',
       'Tệp này không phải báo cáo sau diễn tập của Sổ tay trực ban (thiếu "format": "so-tay-truc-ban/aar").',
     ],
-    ['a newer format', withChange((d) => (d.version = 2)), 'Tệp được lưu bởi phiên bản mới hơn của sổ tay (định dạng 2); trang này chỉ đọc được định dạng 1.'],
+    [
+      'a newer format',
+      withChange((d) => (d.version = 2)),
+      'Tệp được lưu bởi phiên bản mới hơn của sổ tay (định dạng 2); trang này chỉ đọc được định dạng 1.',
+    ],
     [
       'the report of another drill',
       withChange((d) => {
@@ -105,22 +144,37 @@ describe('a bad file gets a clear message', () => {
 
   it('labels fields the way the form does', () => {
     expect(fieldLabel([])).toBe('toàn bộ tệp');
-    expect(fieldLabel(['actions', 2, 'owner'])).toBe('hành động khắc phục số 3 › người chịu trách nhiệm');
+    expect(fieldLabel(['actions', 2, 'owner'])).toBe(
+      'hành động khắc phục số 3 › người chịu trách nhiệm',
+    );
     expect(fieldLabel(['surprise'])).toBe('surprise');
   });
 });
 
 describe('helpers of the form', () => {
   it('turns a textarea into one item per non-empty line, NFC', () => {
-    expect(linesOf('  Báo cáo kịp thời \r\n\n'.normalize('NFD') + 'Chờ phê duyệt\n')).toEqual(['Báo cáo kịp thời', 'Chờ phê duyệt']);
+    expect(linesOf('  Báo cáo kịp thời \r\n\n'.normalize('NFD') + 'Chờ phê duyệt\n')).toEqual([
+      'Báo cáo kịp thời',
+      'Chờ phê duyệt',
+    ]);
   });
 
-  it('counts the ratings of the drill\'s injects', () => {
-    expect(ratingCounts(filled(), ['phat-hien', 'cho-y-kien', 'lam-ro', 'de-xuat'])).toEqual({ dat: 1, 'dat-mot-phan': 1, 'chua-dat': 0, none: 2 });
+  it("counts the ratings of the drill's injects", () => {
+    expect(ratingCounts(filled(), ['phat-hien', 'cho-y-kien', 'lam-ro', 'de-xuat'])).toEqual({
+      dat: 1,
+      'dat-mot-phan': 1,
+      'chua-dat': 0,
+      none: 2,
+    });
   });
 
   it('knows real calendar dates', () => {
     expect(['2026-11-27', '2028-02-29'].map(isCalendarDate)).toEqual([true, true]);
-    expect(['2026-02-29', '2026-13-01', '27/11/2026', ''].map(isCalendarDate)).toEqual([false, false, false, false]);
+    expect(['2026-02-29', '2026-13-01', '27/11/2026', ''].map(isCalendarDate)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

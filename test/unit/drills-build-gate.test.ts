@@ -21,19 +21,31 @@ describe('astro build with a broken drill', () => {
     rmSync(outDir, { recursive: true, force: true });
   });
 
-  it('stops with the drill\'s file, line, field, found and expected', { timeout: 180_000 }, async () => {
-    copyFileSync('test/fixtures/drills/gui-ngoai-bai.mdx', join(copy.root, 'drills', 'gui-ngoai-bai.mdx'));
-    const failure = await run(resolve('node_modules/.bin/astro'), ['build'], {
-      env: { ...process.env, CONTENT_ROOT: copy.root, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
-    }).then(
-      () => undefined,
-      (error: { code: number; stdout: string; stderr: string }) => error,
-    );
-    expect(failure, 'the build should have failed').toBeDefined();
-    expect(failure?.code).not.toBe(0);
-    expect(`${failure?.stdout}\n${failure?.stderr}`).toContain(
-      'drills/gui-ngoai-bai.mdx:35 injects[1].to: expected one of the drill\'s roles (cong-chuc-gshqtt, truong-phong-gshqtt) (found "lanh-dao-ca-truc")',
-    );
-    expect(existsSync(outDir)).toBe(false);
-  });
+  it(
+    "stops with the drill's file, line, field, found and expected",
+    { timeout: 180_000 },
+    async () => {
+      copyFileSync(
+        'test/fixtures/drills/gui-ngoai-bai.mdx',
+        join(copy.root, 'drills', 'gui-ngoai-bai.mdx'),
+      );
+      const failure = await run(resolve('node_modules/.bin/astro'), ['build'], {
+        env: {
+          ...process.env,
+          CONTENT_ROOT: copy.root,
+          OUT_DIR: outDir,
+          ASTRO_TELEMETRY_DISABLED: '1',
+        },
+      }).then(
+        () => undefined,
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      );
+      expect(failure, 'the build should have failed').toBeDefined();
+      expect(failure?.code).not.toBe(0);
+      expect(`${failure?.stdout}\n${failure?.stderr}`).toContain(
+        'drills/gui-ngoai-bai.mdx:35 injects[1].to: expected one of the drill\'s roles (cong-chuc-gshqtt, truong-phong-gshqtt) (found "lanh-dao-ca-truc")',
+      );
+      expect(existsSync(outDir)).toBe(false);
+    },
+  );
 });

@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
-import { answerKeyFingerprint, coverage, optionLetter, pointsExercised } from '../../src/lib/drills/model.ts';
+import {
+  answerKeyFingerprint,
+  coverage,
+  optionLetter,
+  pointsExercised,
+} from '../../src/lib/drills/model.ts';
 
 const handbook = loadHandbook('content');
 const drills = loadContent('content').drills.map((d) => d.value);
@@ -23,14 +28,19 @@ describe('coverage of Article 7 by the drills', () => {
   });
 
   it('counts only inject citations, a point for itself (a whole clause cited counts for no point)', () => {
-    const drill = { injects: [{ cites: ['art_7__para_1__point_b'] }, { cites: ['art_7__para_2'] }] } as Parameters<typeof pointsExercised>[0];
+    const drill = {
+      injects: [{ cites: ['art_7__para_1__point_b'] }, { cites: ['art_7__para_2'] }],
+    } as Parameters<typeof pointsExercised>[0];
     expect(pointsExercised(drill, points)).toEqual(['art_7__para_1__point_b']);
   });
 
   it('would notice a point no drill exercises', () => {
     const without = drills.map((drill) => ({
       ...drill,
-      injects: drill.injects.map((inject) => ({ ...inject, cites: inject.cites.filter((eId) => eId !== 'art_7__para_2__point_d') })),
+      injects: drill.injects.map((inject) => ({
+        ...inject,
+        cites: inject.cites.filter((eId) => eId !== 'art_7__para_2__point_d'),
+      })),
     }));
     const byPoint = coverage(without, points);
     expect(byPoint.get('art_7__para_2__point_d')).toEqual([]);
@@ -39,8 +49,22 @@ describe('coverage of Article 7 by the drills', () => {
 
 describe('answer-key fingerprint', () => {
   const injects = [
-    { id: 'a', options: [{ id: 'x', text: 'X' }, { id: 'y', text: 'Y' }], correct: ['x'] },
-    { id: 'b', options: [{ id: 'p', text: 'P' }, { id: 'q', text: 'Q' }], correct: ['p', 'q'] },
+    {
+      id: 'a',
+      options: [
+        { id: 'x', text: 'X' },
+        { id: 'y', text: 'Y' },
+      ],
+      correct: ['x'],
+    },
+    {
+      id: 'b',
+      options: [
+        { id: 'p', text: 'P' },
+        { id: 'q', text: 'Q' },
+      ],
+      correct: ['p', 'q'],
+    },
   ];
 
   it('is stable, and ignores the order the correct answers are listed in', () => {
@@ -52,7 +76,12 @@ describe('answer-key fingerprint', () => {
   it('changes when an answer, an option or an inject changes', () => {
     const base = answerKeyFingerprint(injects);
     expect(answerKeyFingerprint([{ ...injects[0]!, correct: ['y'] }, injects[1]!])).not.toBe(base);
-    expect(answerKeyFingerprint([{ ...injects[0]!, options: [...injects[0]!.options, { id: 'z', text: 'Z' }] }, injects[1]!])).not.toBe(base);
+    expect(
+      answerKeyFingerprint([
+        { ...injects[0]!, options: [...injects[0]!.options, { id: 'z', text: 'Z' }] },
+        injects[1]!,
+      ]),
+    ).not.toBe(base);
     expect(answerKeyFingerprint([injects[0]!])).not.toBe(base);
   });
 

@@ -18,8 +18,12 @@ import { copyContent, type ContentCopy } from '../support/content-copy.ts';
 const FIXTURES = 'test/fixtures/drills';
 
 const broken: Record<string, string[]> = {
-  'vai-tro-khong-co': ['drills/vai-tro-khong-co.mdx:7 roles[2]: expected a role id from roles.yaml (found "thu-ky-ca-truc")'],
-  'trung-vai-tro': ['drills/trung-vai-tro.mdx:7 roles[2]: expected each role once; already listed at roles[0] (found "cong-chuc-gshqtt")'],
+  'vai-tro-khong-co': [
+    'drills/vai-tro-khong-co.mdx:7 roles[2]: expected a role id from roles.yaml (found "thu-ky-ca-truc")',
+  ],
+  'trung-vai-tro': [
+    'drills/trung-vai-tro.mdx:7 roles[2]: expected each role once; already listed at roles[0] (found "cong-chuc-gshqtt")',
+  ],
   'vai-tro-khong-choi': [
     'drills/vai-tro-khong-choi.mdx:7 roles[2]: expected every role of the drill to receive an inject or have an expected action (found "lanh-dao-ca-truc")',
   ],
@@ -41,7 +45,9 @@ const broken: Record<string, string[]> = {
   'dap-an-khong-co': [
     'drills/dap-an-khong-co.mdx:25 injects[0].correct[0]: expected the id of an option of this inject (tong-cuc-truong, lanh-dao-phong) (found "lanh-dao-ca-truc")',
   ],
-  'khong-co-dap-an': ['drills/khong-co-dap-an.mdx:25 injects[0].correct: expected at least 1 item(s): must name at least one correct option (found [])'],
+  'khong-co-dap-an': [
+    'drills/khong-co-dap-an.mdx:25 injects[0].correct: expected at least 1 item(s): must name at least one correct option (found [])',
+  ],
   'moi-dap-an-deu-dung': [
     'drills/moi-dap-an-deu-dung.mdx:43 injects[1].correct: expected at least one wrong option: a question every answer passes tests nothing (found ["chi-dao-lam-ro","cho-ca-sau"])',
   ],
@@ -49,7 +55,9 @@ const broken: Record<string, string[]> = {
     'drills/trung-id-lua-chon.mdx:41 injects[1].options[1].id: expected a unique option id; already used at options[0] (found "chi-dao-lam-ro")',
     'drills/trung-id-lua-chon.mdx:43 injects[1].correct: expected at least one wrong option: a question every answer passes tests nothing (found ["chi-dao-lam-ro"])',
   ],
-  'trung-id-tinh-huong': ['drills/trung-id-tinh-huong.mdx:33 injects[1].id: expected a unique inject id; already used at injects[0] (found "bao-cao")'],
+  'trung-id-tinh-huong': [
+    'drills/trung-id-tinh-huong.mdx:33 injects[1].id: expected a unique inject id; already used at injects[0] (found "bao-cao")',
+  ],
   'sai-thu-tu-gio': [
     'drills/sai-thu-tu-gio.mdx:34 injects[1].time: expected the injects in time order (the MSEL); the inject before is at 09:00 (found "08:50")',
   ],
@@ -65,19 +73,25 @@ const broken: Record<string, string[]> = {
   'lo-hanh-dong-mong-doi': [
     'drills/lo-hanh-dong-mong-doi.mdx:48 injects[1].expected[0].action: expected wording of its own: the trainee page shows this text, and expected actions are for the trainer only (found "Chỉ đạo sử dụng các biện pháp giám sát trực tuyến để thu thập, làm rõ nghi vấn")',
   ],
-  'thieu-tinh-huong': ['drills/thieu-tinh-huong.mdx:4 injects: expected an array: this field is required (found nothing)'],
+  'thieu-tinh-huong': [
+    'drills/thieu-tinh-huong.mdx:4 injects: expected an array: this field is required (found nothing)',
+  ],
   'truong-viet-sai': [
     'drills/truong-viet-sai.mdx:4 duration: expected a number: this field is required (found nothing)',
     'drills/truong-viet-sai.mdx:4 (whole file): unexpected field "thoiLuong": check the spelling',
   ],
-  'ngay-sai': ['drills/ngay-sai.mdx:50 reviewedOn: expected a value that must be a date written yyyy-mm-dd (found "2026-02-30")'],
+  'ngay-sai': [
+    'drills/ngay-sai.mdx:50 reviewedOn: expected a value that must be a date written yyyy-mm-dd (found "2026-02-30")',
+  ],
   'ai-lam-viec-nay': [
     'drills/ai-lam-viec-nay.mdx:4 (whole file): expected another file name: /dien-tap/ai-lam-viec-nay/ is a page of the site (found "ai-lam-viec-nay")',
   ],
   ten_sai: [
     'drills/ten_sai.mdx:4 (whole file): expected a file name of lower-case letters, digits and hyphens (it is the drill\'s URL) (found "ten_sai")',
   ],
-  'khong-co-frontmatter': ['drills/khong-co-frontmatter.mdx:1 (whole file): expected the file to start with YAML frontmatter between two "---" lines'],
+  'khong-co-frontmatter': [
+    'drills/khong-co-frontmatter.mdx:1 (whole file): expected the file to start with YAML frontmatter between two "---" lines',
+  ],
   'yaml-hong': ['drills/yaml-hong.mdx:4 (whole file): expected valid YAML: Missing closing "quote'],
 };
 
@@ -92,7 +106,9 @@ describe('drill integrity: broken drills stop the build with file, line, field, 
   };
 
   it('has a fixture file for every case, and a case for every fixture file', () => {
-    const files = readdirSync(FIXTURES).map((f) => f.replace(/\.mdx$/, '')).sort();
+    const files = readdirSync(FIXTURES)
+      .map((f) => f.replace(/\.mdx$/, ''))
+      .sort();
     expect(files).toEqual([...Object.keys(broken), 'hop-le'].sort());
   });
 
@@ -135,7 +151,9 @@ describe('drill integrity: broken drills stop the build with file, line, field, 
         return (error as ContentError).issues;
       }
     })();
-    expect(new Set(issues.map((issue) => issue.file))).toEqual(new Set(['drills/dap-an-khong-co.mdx']));
+    expect(new Set(issues.map((issue) => issue.file))).toEqual(
+      new Set(['drills/dap-an-khong-co.mdx']),
+    );
   });
 });
 
@@ -156,12 +174,33 @@ describe('the drill schema', () => {
   });
 
   it.each([
-    ['an inject without cites', (d: ReturnType<typeof valid>) => void (d.injects[0]!.cites = []), 'injects.0.cites'],
-    ['an inject with one option', (d: ReturnType<typeof valid>) => void (d.injects[0]!.options = d.injects[0]!.options.slice(0, 1)), 'injects.0.options'],
-    ['a drill without expected actions on an inject', (d: ReturnType<typeof valid>) => void (d.injects[0]!.expected = []), 'injects.0.expected'],
+    [
+      'an inject without cites',
+      (d: ReturnType<typeof valid>) => void (d.injects[0]!.cites = []),
+      'injects.0.cites',
+    ],
+    [
+      'an inject with one option',
+      (d: ReturnType<typeof valid>) =>
+        void (d.injects[0]!.options = d.injects[0]!.options.slice(0, 1)),
+      'injects.0.options',
+    ],
+    [
+      'a drill without expected actions on an inject',
+      (d: ReturnType<typeof valid>) => void (d.injects[0]!.expected = []),
+      'injects.0.expected',
+    ],
     ['a duration in hours', (d: ReturnType<typeof valid>) => void (d.duration = 1.5), 'duration'],
-    ['decomposed (NFD) text', (d: ReturnType<typeof valid>) => void (d.title = d.title.normalize('NFD')), 'title'],
-    ['a time without its leading zero', (d: ReturnType<typeof valid>) => void (d.injects[0]!.time = '9:40'), 'injects.0.time'],
+    [
+      'decomposed (NFD) text',
+      (d: ReturnType<typeof valid>) => void (d.title = d.title.normalize('NFD')),
+      'title',
+    ],
+    [
+      'a time without its leading zero',
+      (d: ReturnType<typeof valid>) => void (d.injects[0]!.time = '9:40'),
+      'injects.0.time',
+    ],
   ])('rejects %s', (_name, breakIt, path) => {
     const drill = valid();
     breakIt(drill);
@@ -178,8 +217,14 @@ describe('the real drills', () => {
 
   it('are the eight drills of content/drills/, each with injects for at least one role', () => {
     expect(drills.map((drill) => drill.id).sort()).toEqual([
-      'chuoi-bao-cao-phe-duyet', 'dat-trong-diem-dau-ca', 'du-lieu-va-phan-cong', 'ghi-nhat-ky',
-      'kiem-soat-noi-bo', 'nghi-van-trong-gio', 'ngoai-gio-hanh-chinh', 'phe-duyet-phuong-an',
+      'chuoi-bao-cao-phe-duyet',
+      'dat-trong-diem-dau-ca',
+      'du-lieu-va-phan-cong',
+      'ghi-nhat-ky',
+      'kiem-soat-noi-bo',
+      'nghi-van-trong-gio',
+      'ngoai-gio-hanh-chinh',
+      'phe-duyet-phuong-an',
     ]);
     for (const drill of drills) expect(drill.injects.length, drill.id).toBeGreaterThan(0);
   });
@@ -188,7 +233,8 @@ describe('the real drills', () => {
     for (const drill of drills) {
       const shown = traineeTexts(drill).join('\n');
       for (const inject of drill.injects) {
-        for (const expected of inject.expected) expect(shown, `${drill.id}/${inject.id}`).not.toContain(expected.action);
+        for (const expected of inject.expected)
+          expect(shown, `${drill.id}/${inject.id}`).not.toContain(expected.action);
       }
     }
   });
@@ -205,7 +251,11 @@ describe('the real drills', () => {
 
   it('put the right answer in different places, so that "always A" does not pass', () => {
     const positions = new Set(
-      drills.flatMap((drill) => drill.injects.filter((i) => i.correct.length === 1).map((i) => i.options.findIndex((o) => o.id === i.correct[0]))),
+      drills.flatMap((drill) =>
+        drill.injects
+          .filter((i) => i.correct.length === 1)
+          .map((i) => i.options.findIndex((o) => o.id === i.correct[0])),
+      ),
     );
     expect([...positions].sort()).toEqual([0, 1, 2]);
   });

@@ -7,7 +7,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyReport, type Report } from '../../src/lib/drills/aar.ts';
 import { mergeDraft, mergeProgress } from '../../src/lib/drills/merge.ts';
-import { answer, currentInject, missed, retryMissed, startProgress, type Progress } from '../../src/lib/drills/progress.ts';
+import {
+  answer,
+  currentInject,
+  missed,
+  retryMissed,
+  startProgress,
+  type Progress,
+} from '../../src/lib/drills/progress.ts';
 
 const INJECTS = ['a', 'b', 'c', 'd'];
 const CORRECT: Record<string, string[]> = { a: ['1'], b: ['2'], c: ['1'], d: ['3'] };
@@ -20,30 +27,39 @@ function step(progress: Progress, right: boolean): Progress {
   return answer(progress, inject, right ? CORRECT[inject]! : ['9'], CORRECT[inject]!);
 }
 const play = (from: Progress, steps: boolean[]) => steps.reduce(step, from);
-const answersGiven = (progress: Progress) => Object.values(progress.history).reduce((sum, list) => sum + list.length, 0);
+const answersGiven = (progress: Progress) =>
+  Object.values(progress.history).reduce((sum, list) => sum + list.length, 0);
 
 describe('trainee progress in two tabs', () => {
   it('keeps every answer given in either tab, the same whichever tab merges (300 generated pairs)', () => {
     fc.assert(
-      fc.property(fc.array(fc.boolean(), { maxLength: 6 }), fc.array(fc.boolean(), { maxLength: 8 }), fc.array(fc.boolean(), { maxLength: 8 }), (shared, a, b) => {
-        const base = play(start(), shared);
-        const tabA = play(base, a);
-        const tabB = play(base, b);
-        const ab = mergeProgress(tabA, tabB);
-        expect(JSON.stringify(mergeProgress(tabB, tabA))).toBe(JSON.stringify(ab));
-        expect(JSON.stringify(mergeProgress(ab, ab))).toBe(JSON.stringify(ab));
-        // No answer lost: each tab's answers to each inject are in the merged history, in order
-        // (two tabs giving the same answer to the same inject count once).
-        const within = (inner: boolean[], outer: boolean[]) => {
-          let at = 0;
-          for (const value of outer) if (at < inner.length && inner[at] === value) at += 1;
-          return at === inner.length;
-        };
-        for (const tab of [tabA, tabB]) {
-          for (const [id, list] of Object.entries(tab.history)) expect(within(list, ab.history[id] ?? [])).toBe(true);
-        }
-        expect(answersGiven(ab)).toBeGreaterThanOrEqual(Math.max(answersGiven(tabA), answersGiven(tabB)));
-      }),
+      fc.property(
+        fc.array(fc.boolean(), { maxLength: 6 }),
+        fc.array(fc.boolean(), { maxLength: 8 }),
+        fc.array(fc.boolean(), { maxLength: 8 }),
+        (shared, a, b) => {
+          const base = play(start(), shared);
+          const tabA = play(base, a);
+          const tabB = play(base, b);
+          const ab = mergeProgress(tabA, tabB);
+          expect(JSON.stringify(mergeProgress(tabB, tabA))).toBe(JSON.stringify(ab));
+          expect(JSON.stringify(mergeProgress(ab, ab))).toBe(JSON.stringify(ab));
+          // No answer lost: each tab's answers to each inject are in the merged history, in order
+          // (two tabs giving the same answer to the same inject count once).
+          const within = (inner: boolean[], outer: boolean[]) => {
+            let at = 0;
+            for (const value of outer) if (at < inner.length && inner[at] === value) at += 1;
+            return at === inner.length;
+          };
+          for (const tab of [tabA, tabB]) {
+            for (const [id, list] of Object.entries(tab.history))
+              expect(within(list, ab.history[id] ?? [])).toBe(true);
+          }
+          expect(answersGiven(ab)).toBeGreaterThanOrEqual(
+            Math.max(answersGiven(tabA), answersGiven(tabB)),
+          );
+        },
+      ),
       { seed: 20261129, numRuns: 300 },
     );
   });

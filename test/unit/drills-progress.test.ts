@@ -22,9 +22,14 @@ import {
 
 const INJECTS = ['phat-hien', 'cho-y-kien', 'lam-ro'];
 const KEY = 'abc1234';
-const CORRECT: Record<string, string[]> = { 'phat-hien': ['bao-cao'], 'cho-y-kien': ['khong'], 'lam-ro': ['a', 'b'] };
+const CORRECT: Record<string, string[]> = {
+  'phat-hien': ['bao-cao'],
+  'cho-y-kien': ['khong'],
+  'lam-ro': ['a', 'b'],
+};
 const fresh = () => startProgress('nghi-van', KEY, INJECTS);
-const reply = (p: Progress, id: string, chosen: string[]) => answer(p, id, chosen, CORRECT[id] ?? []);
+const reply = (p: Progress, id: string, chosen: string[]) =>
+  answer(p, id, chosen, CORRECT[id] ?? []);
 
 describe('answering', () => {
   it('asks the injects in order, one at a time', () => {
@@ -93,37 +98,86 @@ describe('reading stored progress back', () => {
   const stored = (p: Progress) => JSON.stringify(p);
 
   it('starts fresh, without a notice, when nothing is stored', () => {
-    expect(loadProgress(null, 'nghi-van', KEY, INJECTS)).toEqual({ progress: fresh(), notice: null, setAside: null });
+    expect(loadProgress(null, 'nghi-van', KEY, INJECTS)).toEqual({
+      progress: fresh(),
+      notice: null,
+      setAside: null,
+    });
   });
 
   it('uses sound progress as it is', () => {
     const p = reply(fresh(), 'phat-hien', ['bao-cao']);
-    expect(loadProgress(stored(p), 'nghi-van', KEY, INJECTS)).toEqual({ progress: p, notice: null, setAside: null });
+    expect(loadProgress(stored(p), 'nghi-van', KEY, INJECTS)).toEqual({
+      progress: p,
+      notice: null,
+      setAside: null,
+    });
   });
 
   const restarts: [string, string, RegExp][] = [
-    ['text that is not JSON', '{"format":"so-tay-truc-ban/drill","vers', /^Tiến độ lưu trong trình duyệt bị hỏng \(không đọc được\), nên bài được làm lại từ đầu\./],
-    ['JSON of another kind', '[1,2,3]', /^Tiến độ lưu trong trình duyệt bị hỏng hoặc không đúng định dạng, nên/],
-    ['a field of the wrong type', JSON.stringify({ ...fresh(), round: 'một' }), /bị hỏng hoặc không đúng định dạng/],
-    ['a field this version does not know', JSON.stringify({ ...fresh(), extra: true }), /bị hỏng hoặc không đúng định dạng/],
-    ['a newer format', JSON.stringify({ ...fresh(), version: VERSION + 1 }), /^Tiến độ được lưu bởi một phiên bản mới hơn của sổ tay \(định dạng 2\), nên/],
-    ['another answer key (the drill was edited)', JSON.stringify({ ...fresh(), key: 'zzz9999' }), /^Bài diễn tập đã được sửa từ lần bạn làm trước, nên/],
-    ['an inject the drill no longer has', JSON.stringify({ ...fresh(), queue: [...INJECTS, 'bo-di'] }), /^Bài diễn tập đã được sửa/],
+    [
+      'text that is not JSON',
+      '{"format":"so-tay-truc-ban/drill","vers',
+      /^Tiến độ lưu trong trình duyệt bị hỏng \(không đọc được\), nên bài được làm lại từ đầu\./,
+    ],
+    [
+      'JSON of another kind',
+      '[1,2,3]',
+      /^Tiến độ lưu trong trình duyệt bị hỏng hoặc không đúng định dạng, nên/,
+    ],
+    [
+      'a field of the wrong type',
+      JSON.stringify({ ...fresh(), round: 'một' }),
+      /bị hỏng hoặc không đúng định dạng/,
+    ],
+    [
+      'a field this version does not know',
+      JSON.stringify({ ...fresh(), extra: true }),
+      /bị hỏng hoặc không đúng định dạng/,
+    ],
+    [
+      'a newer format',
+      JSON.stringify({ ...fresh(), version: VERSION + 1 }),
+      /^Tiến độ được lưu bởi một phiên bản mới hơn của sổ tay \(định dạng 2\), nên/,
+    ],
+    [
+      'another answer key (the drill was edited)',
+      JSON.stringify({ ...fresh(), key: 'zzz9999' }),
+      /^Bài diễn tập đã được sửa từ lần bạn làm trước, nên/,
+    ],
+    [
+      'an inject the drill no longer has',
+      JSON.stringify({ ...fresh(), queue: [...INJECTS, 'bo-di'] }),
+      /^Bài diễn tập đã được sửa/,
+    ],
     ['another drill', JSON.stringify({ ...fresh(), drill: 'khac' }), /^Bài diễn tập đã được sửa/],
-    ['an answer outside this round', JSON.stringify({ ...fresh(), queue: ['lam-ro'], answers: { 'phat-hien': { chosen: ['a'], right: false } } }), /^Bài diễn tập đã được sửa/],
+    [
+      'an answer outside this round',
+      JSON.stringify({
+        ...fresh(),
+        queue: ['lam-ro'],
+        answers: { 'phat-hien': { chosen: ['a'], right: false } },
+      }),
+      /^Bài diễn tập đã được sửa/,
+    ],
   ];
 
-  it.each(restarts)('starts again on %s, says so, and sets the text aside', (_name, raw, message) => {
-    const loaded = loadProgress(raw, 'nghi-van', KEY, INJECTS);
-    expect(loaded.progress).toEqual(fresh());
-    expect(loaded.notice).toMatch(message);
-    expect(loaded.notice).toContain('Bản lưu cũ được cất riêng trong trình duyệt, không bị xóa.');
-    expect(loaded.setAside).toBe(raw);
-  });
+  it.each(restarts)(
+    'starts again on %s, says so, and sets the text aside',
+    (_name, raw, message) => {
+      const loaded = loadProgress(raw, 'nghi-van', KEY, INJECTS);
+      expect(loaded.progress).toEqual(fresh());
+      expect(loaded.notice).toMatch(message);
+      expect(loaded.notice).toContain('Bản lưu cũ được cất riêng trong trình duyệt, không bị xóa.');
+      expect(loaded.setAside).toBe(raw);
+    },
+  );
 
   it('names its keys per drill', () => {
     expect(storageKey('nghi-van')).toBe('so-tay-truc-ban:drill:nghi-van');
-    expect(setAsideKey('nghi-van', new Date('2026-11-27T15:10:00Z'))).toBe('so-tay-truc-ban:drill:nghi-van:set-aside:2026-11-27T15:10:00.000Z');
+    expect(setAsideKey('nghi-van', new Date('2026-11-27T15:10:00Z'))).toBe(
+      'so-tay-truc-ban:drill:nghi-van:set-aside:2026-11-27T15:10:00.000Z',
+    );
     expect(fresh().format).toBe(FORMAT);
   });
 });

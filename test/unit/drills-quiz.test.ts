@@ -4,7 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
-import { articleOf, CONFUSABLE_OVERLAP, drawQuiz, overlap, QUIZ_LENGTH, quizPool } from '../../src/lib/drills/quiz.ts';
+import {
+  articleOf,
+  CONFUSABLE_OVERLAP,
+  drawQuiz,
+  overlap,
+  QUIZ_LENGTH,
+  quizPool,
+} from '../../src/lib/drills/quiz.ts';
 
 const handbook = loadHandbook('content');
 
@@ -23,7 +30,7 @@ function seeded(seed: number): () => number {
 describe('the question pool', () => {
   const { pool, excluded } = quizPool(handbook.duties);
 
-  it('is the checklist items themselves: each question is an item\'s action line, its answer the item\'s role', () => {
+  it("is the checklist items themselves: each question is an item's action line, its answer the item's role", () => {
     for (const item of pool) {
       const duty = handbook.duties.find((d) => d.id === item.id);
       expect(duty, item.id).toBeDefined();
@@ -58,19 +65,24 @@ describe('the question pool', () => {
   it('keeps no two lines of different roles that read alike', () => {
     for (const a of pool) {
       for (const b of pool) {
-        if (a.role !== b.role) expect(overlap(a.action, b.action), `${a.id} / ${b.id}`).toBeLessThan(CONFUSABLE_OVERLAP);
+        if (a.role !== b.role)
+          expect(overlap(a.action, b.action), `${a.id} / ${b.id}`).toBeLessThan(CONFUSABLE_OVERLAP);
       }
     }
   });
 
   it('still asks about every duty holder, and has enough for a round', () => {
-    expect(new Set(pool.map((item) => item.role))).toEqual(new Set(handbook.dutyHolders.map((r) => r.id)));
+    expect(new Set(pool.map((item) => item.role))).toEqual(
+      new Set(handbook.dutyHolders.map((r) => r.id)),
+    );
     expect(pool.length).toBeGreaterThanOrEqual(QUIZ_LENGTH);
   });
 
-  it('follows the content: an item reworded to read like another role\'s is left out', () => {
+  it("follows the content: an item reworded to read like another role's is left out", () => {
     const duties = handbook.duties.map((d) =>
-      d.id === 'art_7__para_1__point_c' ? { ...d, action: 'Tổ chức, phân công lực lượng thực hiện giám sát trực tuyến' } : d,
+      d.id === 'art_7__para_1__point_c'
+        ? { ...d, action: 'Tổ chức, phân công lực lượng thực hiện giám sát trực tuyến' }
+        : d,
     );
     expect(quizPool(duties).excluded.map((e) => e.item.id)).toContain('art_7__para_1__point_c');
   });
@@ -138,15 +150,24 @@ describe('the pool at scale', () => {
   it.each([
     ['art_7__para_1__point_a--x', 'art_7'],
     ['art_101__para_3__subpara_2__point_c', 'art_101'],
-  ])('%s belongs to %s', (id, article) => expect(articleOf({ id, role: 'r', action: '' })).toBe(article));
+  ])('%s belongs to %s', (id, article) =>
+    expect(articleOf({ id, role: 'r', action: '' })).toBe(article),
+  );
 
   it('compares lines within their article only: alike lines of two articles do not exclude each other', () => {
     const { pool, excluded } = quizPool(content(3));
     expect(excluded.map((entry) => entry.item.id).sort()).toEqual(
-      ['art_7', 'art_8', 'art_9'].flatMap((a) => [`${a}__para_1__point_a--0`, `${a}__para_1__point_a--1`]).sort(),
+      ['art_7', 'art_8', 'art_9']
+        .flatMap((a) => [`${a}__para_1__point_a--0`, `${a}__para_1__point_a--1`])
+        .sort(),
     );
-    for (const entry of excluded) for (const other of entry.like) expect(articleOf(other)).toBe(articleOf(entry.item));
-    expect(pool.map((entry) => entry.id)).toEqual(['art_7__para_1__point_a--2', 'art_8__para_1__point_a--2', 'art_9__para_1__point_a--2']);
+    for (const entry of excluded)
+      for (const other of entry.like) expect(articleOf(other)).toBe(articleOf(entry.item));
+    expect(pool.map((entry) => entry.id)).toEqual([
+      'art_7__para_1__point_a--2',
+      'art_8__para_1__point_a--2',
+      'art_9__para_1__point_a--2',
+    ]);
     // Across articles, the same line appears in pool-or-excluded by its own article alone.
     const alike = [item(7, 0, 'lanh-dao', 'một việc'), item(8, 0, 'cong-chuc', 'một việc')];
     expect(quizPool(alike).pool).toHaveLength(2);
@@ -155,8 +176,11 @@ describe('the pool at scale', () => {
   it('keeps the order of the items in both lists', () => {
     const items = content(2);
     const { pool, excluded } = quizPool(items);
-    const order = (list: { id: string }[]) => list.map((entry) => items.findIndex((i) => i.id === entry.id));
+    const order = (list: { id: string }[]) =>
+      list.map((entry) => items.findIndex((i) => i.id === entry.id));
     expect(order(pool)).toEqual([...order(pool)].sort((a, b) => a - b));
-    expect(order(excluded.map((e) => e.item))).toEqual([...order(excluded.map((e) => e.item))].sort((a, b) => a - b));
+    expect(order(excluded.map((e) => e.item))).toEqual(
+      [...order(excluded.map((e) => e.item))].sort((a, b) => a - b),
+    );
   });
 });

@@ -77,13 +77,18 @@ describe('flow integrity: broken flows stop the build with file, line, field, fo
   };
 
   it('has a fixture file for every case, and a case for every fixture file', () => {
-    const files = readdirSync(FIXTURES).map((f) => f.replace(/\.yaml$/, '')).sort();
+    const files = readdirSync(FIXTURES)
+      .map((f) => f.replace(/\.yaml$/, ''))
+      .sort();
     expect(files).toEqual([...Object.keys(broken), 'hop-le'].sort());
   });
 
   it('loads the valid fixture the broken ones are made from', () => {
     const handbook = loadHandbook(withFixture('hop-le'));
-    expect(handbook.flow('hop-le').paths.map((p) => p.outcome)).toEqual(['thuc-hien', 'khong-thuc-hien']);
+    expect(handbook.flow('hop-le').paths.map((p) => p.outcome)).toEqual([
+      'thuc-hien',
+      'khong-thuc-hien',
+    ]);
   });
 
   it.each(Object.entries(broken))('%s', (name, expected) => {
@@ -112,19 +117,27 @@ describe('checkFlow on the real content', () => {
   };
 
   it('finds no problem in any of the four flows', () => {
-    expect(set.flows.map((f) => f.value.id).sort()).toEqual(['dat-trong-diem', 'kiem-soat-noi-bo', 'tinh-huong-ngoai-gio', 'tinh-huong-trong-gio']);
+    expect(set.flows.map((f) => f.value.id).sort()).toEqual([
+      'dat-trong-diem',
+      'kiem-soat-noi-bo',
+      'tinh-huong-ngoai-gio',
+      'tinh-huong-trong-gio',
+    ]);
     for (const flow of set.flows) expect(checkFlow(flow.value, context), flow.value.id).toEqual([]);
   });
 
   it('catches a step handed to an actor the text does not name, in memory too', () => {
-    const flow = structuredClone(set.flows.find((f) => f.value.id === 'kiem-soat-noi-bo')?.value) as Flow;
+    const flow = structuredClone(
+      set.flows.find((f) => f.value.id === 'kiem-soat-noi-bo')?.value,
+    ) as Flow;
     const step = flow.nodes.find((n) => n.id === 'de-xuat-tong-cuc-truong');
     if (step?.kind !== 'step') throw new Error('fixture changed');
     step.actor = 'cong-chuc-gshqtt';
     expect(checkFlow(flow, context)).toEqual([
       {
         path: ['nodes', flow.nodes.indexOf(step), 'actor'],
-        message: 'expected a role that the cited text names (roles.yaml: holds, mentionedIn, relations); điểm b khoản 1 Điều 7 does not name it',
+        message:
+          'expected a role that the cited text names (roles.yaml: holds, mentionedIn, relations); điểm b khoản 1 Điều 7 does not name it',
         found: 'cong-chuc-gshqtt',
       },
     ]);

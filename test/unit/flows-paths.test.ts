@@ -31,7 +31,9 @@ const EXPECTED_PATHS: Record<string, [string, string][]> = {
 describe('the flows cite the domain notes', () => {
   const notes = readFileSync('docs/DOMAIN.md', 'utf8');
   it.each(handbook.flows.map((f) => f.id))('%s', (id) => {
-    const cited = /^# Flow (\d) of docs\/DOMAIN\.md/.exec(readFileSync(`content/flows/${id}.yaml`, 'utf8'))?.[1];
+    const cited = /^# Flow (\d) of docs\/DOMAIN\.md/.exec(
+      readFileSync(`content/flows/${id}.yaml`, 'utf8'),
+    )?.[1];
     expect(cited).toBeDefined();
     expect(notes).toMatch(new RegExp(`^${cited}\\. \\*\\*[^\\n]*\\(\`${id}\`\\)`, 'm'));
   });
@@ -39,7 +41,12 @@ describe('the flows cite the domain notes', () => {
 
 describe('path enumeration over the four flows', () => {
   it('has the four flows of docs/DOMAIN.md («Flows»), in the order of the shift moments', () => {
-    expect(handbook.flows.map((f) => f.id)).toEqual(['dat-trong-diem', 'kiem-soat-noi-bo', 'tinh-huong-trong-gio', 'tinh-huong-ngoai-gio']);
+    expect(handbook.flows.map((f) => f.id)).toEqual([
+      'dat-trong-diem',
+      'kiem-soat-noi-bo',
+      'tinh-huong-trong-gio',
+      'tinh-huong-ngoai-gio',
+    ]);
     expect(handbook.flows.map((f) => f.nodes.length)).toEqual([7, 8, 18, 13]);
   });
 
@@ -55,7 +62,11 @@ describe('path enumeration over the four flows', () => {
 
   it.each(handbook.flows.map((f) => [f.id]))('%s: every node lies on some path', (id) => {
     const onPaths = new Set(enumeratePaths(flow(id)).flatMap((p) => p.nodes));
-    expect([...onPaths].sort()).toEqual(flow(id).nodes.map((n) => n.id).sort());
+    expect([...onPaths].sort()).toEqual(
+      flow(id)
+        .nodes.map((n) => n.id)
+        .sort(),
+    );
   });
 
   it('counts 4 flows, 46 nodes and 9 paths in all', () => {
@@ -68,14 +79,17 @@ describe('path enumeration over the four flows', () => {
     for (const f of handbook.flows) {
       for (const node of f.nodes) {
         expect(node.cites.length, `${f.id}/${node.id}`).toBeGreaterThan(0);
-        if (node.kind === 'outcome' && node.silence) expect(node.silence.cites.length).toBeGreaterThan(0);
+        if (node.kind === 'outcome' && node.silence)
+          expect(node.silence.cites.length).toBeGreaterThan(0);
       }
     }
   });
 
   it('asks only the decisions the text supports: approval (by whom the text says) and violation', () => {
     const questions = handbook.flows.flatMap((f) =>
-      f.nodes.flatMap((n) => (n.kind === 'question' ? [`${f.id}/${n.id}:${n.decidedBy ?? '-'}:${n.cites.join('+')}`] : [])),
+      f.nodes.flatMap((n) =>
+        n.kind === 'question' ? [`${f.id}/${n.id}:${n.decidedBy ?? '-'}:${n.cites.join('+')}`] : [],
+      ),
     );
     expect(questions).toEqual([
       'kiem-soat-noi-bo/co-vi-pham:-:art_7__para_1__point_b',
@@ -95,9 +109,15 @@ describe('path enumeration over the four flows', () => {
         })
         .map((p) => f.node(p.outcome)),
     );
-    expect(refused.map((n) => n.id)).toEqual(['chua-duoc-phe-duyet', 'chua-duoc-phe-duyet', 'chua-duoc-dong-y']);
+    expect(refused.map((n) => n.id)).toEqual([
+      'chua-duoc-phe-duyet',
+      'chua-duoc-phe-duyet',
+      'chua-duoc-dong-y',
+    ]);
     for (const outcome of refused) {
-      expect(outcome.kind === 'outcome' && outcome.silence?.text.startsWith('Điều 7 không')).toBe(true);
+      expect(outcome.kind === 'outcome' && outcome.silence?.text.startsWith('Điều 7 không')).toBe(
+        true,
+      );
     }
   });
 });
@@ -124,22 +144,32 @@ describe('unconditional steps are reached on every path', () => {
       expect(uncarriedOn(inHours, path.nodes, 'art_7__para_1__point_d'), at).toEqual([]);
       // 2 c's last part is the text's own condition: it is carried only where the shift leader approved.
       expect(uncarriedOn(inHours, path.nodes, 'art_7__para_2__point_c'), at).toEqual(
-        path.answers.at(-1) === 'co' ? [] : ['chỉ thực hiện khi có sự đồng ý, phê duyệt của lãnh đạo ca trực'],
+        path.answers.at(-1) === 'co'
+          ? []
+          : ['chỉ thực hiện khi có sự đồng ý, phê duyệt của lãnh đạo ca trực'],
       );
     }
     // The officer's refusal no longer ends the flow: both answers to the first question lead on.
     expect(new Set(inHours.paths.map((p) => p.answers[0]))).toEqual(new Set(['co', 'khong']));
   });
 
-  it('in internal control, every path carries 1 b\'s report to the Director General; only the violation branch its handling', () => {
+  it("in internal control, every path carries 1 b's report to the Director General; only the violation branch its handling", () => {
     const control = flow('kiem-soat-noi-bo');
-    const report = 'tiếp nhận, phân tích báo cáo kết quả kiểm tra, kiểm soát của các đơn vị để kịp thời báo cáo, đề xuất Tổng cục trưởng chỉ đạo các đơn vị liên quan thực hiện biện pháp phòng ngừa, ngăn chặn, xử lý vi phạm';
+    const report =
+      'tiếp nhận, phân tích báo cáo kết quả kiểm tra, kiểm soát của các đơn vị để kịp thời báo cáo, đề xuất Tổng cục trưởng chỉ đạo các đơn vị liên quan thực hiện biện pháp phòng ngừa, ngăn chặn, xử lý vi phạm';
     expect(control.paths.map((p) => p.answers.join('/'))).toEqual(['co', 'khong']);
     for (const path of control.paths) {
       const left = uncarriedOn(control, path.nodes, 'art_7__para_1__point_b');
-      expect(left.some((words) => report.includes(words)), path.answers.join('/')).toBe(false);
+      expect(
+        left.some((words) => report.includes(words)),
+        path.answers.join('/'),
+      ).toBe(false);
       expect(left).toEqual(
-        path.answers[0] === 'co' ? [] : ['chịu trách nhiệm về việc chỉ đạo kiểm tra, dừng đưa hàng qua khu vực giám sát, xử lý khi phát hiện vi phạm'],
+        path.answers[0] === 'co'
+          ? []
+          : [
+              'chịu trách nhiệm về việc chỉ đạo kiểm tra, dừng đưa hàng qua khu vực giám sát, xử lý khi phát hiện vi phạm',
+            ],
       );
     }
   });
@@ -162,7 +192,9 @@ describe('walking a flow by its answers (the URLs of the guide)', () => {
       expect(state.kind).toBe('outcome');
       if (state.kind !== 'outcome') continue;
       expect(state.outcome.id).toBe(path.outcome);
-      expect(state.steps.map((s) => s.id)).toEqual(path.nodes.filter((id) => inHours.node(id).kind === 'step'));
+      expect(state.steps.map((s) => s.id)).toEqual(
+        path.nodes.filter((id) => inHours.node(id).kind === 'step'),
+      );
       expect(state.answered.map((a) => a.option.id)).toEqual(path.answers);
     }
     const approved = walk(inHours, ['co', 'co']);
@@ -182,23 +214,53 @@ describe('walking a flow by its answers (the URLs of the guide)', () => {
   });
 
   it('rejects an answer the question does not offer, and answers past the outcome', () => {
-    expect(walk(inHours, ['co', 'co-the'])).toMatchObject({ kind: 'invalid', reason: '"co-the" is not an answer to "lanh-dao-ca-truc-phe-duyet" (co, khong)' });
-    expect(walk(inHours, ['khong', 'co', 'co'])).toMatchObject({ kind: 'invalid', reason: 'the flow ends at "da-thuc-hien" after 2 answer(s); 3 given' });
+    expect(walk(inHours, ['co', 'co-the'])).toMatchObject({
+      kind: 'invalid',
+      reason: '"co-the" is not an answer to "lanh-dao-ca-truc-phe-duyet" (co, khong)',
+    });
+    expect(walk(inHours, ['khong', 'co', 'co'])).toMatchObject({
+      kind: 'invalid',
+      reason: 'the flow ends at "da-thuc-hien" after 2 answer(s); 3 given',
+    });
   });
 
   it('gives a page to every answer list on the way to an outcome, and to no other', () => {
-    expect(inHours.prefixes.map((p) => p.join('/'))).toEqual(['', 'co', 'co/co', 'co/khong', 'khong', 'khong/co', 'khong/khong']);
+    expect(inHours.prefixes.map((p) => p.join('/'))).toEqual([
+      '',
+      'co',
+      'co/co',
+      'co/khong',
+      'khong',
+      'khong/co',
+      'khong/khong',
+    ]);
     expect(handbook.flows.map((f) => f.prefixes.length)).toEqual([1, 3, 7, 3]);
     for (const f of handbook.flows) {
-      for (const prefix of f.prefixes) expect(walk(f, prefix).kind, `${f.id}/${prefix.join('/')}`).not.toBe('invalid');
+      for (const prefix of f.prefixes)
+        expect(walk(f, prefix).kind, `${f.id}/${prefix.join('/')}`).not.toBe('invalid');
     }
   });
 });
 
 describe('enumeration on a synthetic flow with shared nodes', () => {
   // q1 (2 answers) → a shared step → q2 (3 answers) → three outcomes: 2 × 3 = 6 paths.
-  const step = (id: string, next: string) => ({ id, kind: 'step' as const, actor: 'lanh-dao-ca-truc', action: id, short: id, cites: ['art_7__para_1__point_d'], carries: ['có phương án chỉ đạo phù hợp'], next });
-  const outcome = (id: string) => ({ id, kind: 'outcome' as const, title: id, summary: id, cites: ['art_7__para_1__point_d'] });
+  const step = (id: string, next: string) => ({
+    id,
+    kind: 'step' as const,
+    actor: 'lanh-dao-ca-truc',
+    action: id,
+    short: id,
+    cites: ['art_7__para_1__point_d'],
+    carries: ['có phương án chỉ đạo phù hợp'],
+    next,
+  });
+  const outcome = (id: string) => ({
+    id,
+    kind: 'outcome' as const,
+    title: id,
+    summary: id,
+    cites: ['art_7__para_1__point_d'],
+  });
   const synthetic: Flow = {
     id: 'thu',
     title: 'Thử',
@@ -207,11 +269,28 @@ describe('enumeration on a synthetic flow with shared nodes', () => {
     moment: 'khi-phat-sinh',
     start: 'q1',
     nodes: [
-      { id: 'q1', kind: 'question', question: 'q1?', short: 'q1', cites: ['art_7__para_1__point_d'], options: [{ id: 'a', label: 'A', next: 's1' }, { id: 'b', label: 'B', next: 's2' }] },
+      {
+        id: 'q1',
+        kind: 'question',
+        question: 'q1?',
+        short: 'q1',
+        cites: ['art_7__para_1__point_d'],
+        options: [
+          { id: 'a', label: 'A', next: 's1' },
+          { id: 'b', label: 'B', next: 's2' },
+        ],
+      },
       step('s1', 'chung'),
       step('s2', 'chung'),
       step('chung', 'q2'),
-      { id: 'q2', kind: 'question', question: 'q2?', short: 'q2', cites: ['art_7__para_1__point_d'], options: ['x', 'y', 'z'].map((id) => ({ id, label: id, next: `k-${id}` })) },
+      {
+        id: 'q2',
+        kind: 'question',
+        question: 'q2?',
+        short: 'q2',
+        cites: ['art_7__para_1__point_d'],
+        options: ['x', 'y', 'z'].map((id) => ({ id, label: id, next: `k-${id}` })),
+      },
       outcome('k-x'),
       outcome('k-y'),
       outcome('k-z'),
@@ -220,14 +299,28 @@ describe('enumeration on a synthetic flow with shared nodes', () => {
 
   it('enumerates every combination through the shared step', () => {
     expect(enumeratePaths(synthetic).map((p) => `${p.answers.join('/')}>${p.outcome}`)).toEqual([
-      'a/x>k-x', 'a/y>k-y', 'a/z>k-z', 'b/x>k-x', 'b/y>k-y', 'b/z>k-z',
+      'a/x>k-x',
+      'a/y>k-y',
+      'a/z>k-z',
+      'b/x>k-x',
+      'b/y>k-y',
+      'b/z>k-z',
     ]);
     expect(enumeratePaths(synthetic)[4]?.nodes).toEqual(['q1', 's2', 'chung', 'q2', 'k-y']);
     expect(answerPrefixes(synthetic)).toHaveLength(9);
   });
 
   it('reads depth first, each shared node once', () => {
-    expect(readingOrder(synthetic).map((n) => n.id)).toEqual(['q1', 's1', 'chung', 'q2', 'k-x', 'k-y', 'k-z', 's2']);
+    expect(readingOrder(synthetic).map((n) => n.id)).toEqual([
+      'q1',
+      's1',
+      'chung',
+      'q2',
+      'k-x',
+      'k-y',
+      'k-z',
+      's2',
+    ]);
   });
 
   it('refuses to enumerate a cycle instead of looping forever', () => {

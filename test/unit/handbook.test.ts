@@ -3,13 +3,21 @@ import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { isWithin } from '../../src/lib/law/eid.ts';
 
 const handbook = loadHandbook('content');
-const DUTY_HOLDERS = ['lanh-dao-ca-truc', 'lanh-dao-cap-phong-truc-ban', 'truong-phong-gshqtt', 'cong-chuc-gshqtt'];
+const DUTY_HOLDERS = [
+  'lanh-dao-ca-truc',
+  'lanh-dao-cap-phong-truc-ban',
+  'truong-phong-gshqtt',
+  'cong-chuc-gshqtt',
+];
 
 describe('the resolved handbook', () => {
   it('has the four duty holders of Article 7, in the order of the text', () => {
     expect(handbook.dutyHolders.map((r) => r.id)).toEqual(DUTY_HOLDERS);
     expect(handbook.dutyHolders.map((r) => r.holds)).toEqual([
-      'art_7__para_1', 'art_7__para_2', 'art_7__para_3__subpara_1', 'art_7__para_3__subpara_2',
+      'art_7__para_1',
+      'art_7__para_2',
+      'art_7__para_3__subpara_1',
+      'art_7__para_3__subpara_2',
     ]);
   });
 
@@ -17,18 +25,32 @@ describe('the resolved handbook', () => {
     expect(handbook.points).toHaveLength(17);
     for (const point of handbook.points) {
       const holders = handbook.dutyHolders.filter((r) => r.holds && isWithin(point.eId, r.holds));
-      expect(holders.map((r) => r.id), point.eId).toEqual([handbook.holderOf(point.eId).id]);
-      const carriers = new Set(handbook.duties.filter((d) => d.point === point.eId).map((d) => d.role));
+      expect(
+        holders.map((r) => r.id),
+        point.eId,
+      ).toEqual([handbook.holderOf(point.eId).id]);
+      const carriers = new Set(
+        handbook.duties.filter((d) => d.point === point.eId).map((d) => d.role),
+      );
       expect([...carriers], point.eId).toEqual([holders[0]?.id]);
     }
   });
 
   it('lists on each role exactly the points of its clause', () => {
-    const pointsOf = (roleId: string) => [...new Set(handbook.dutiesOf(roleId).map((d) => d.point))].sort();
-    expect(pointsOf('lanh-dao-ca-truc')).toEqual(['a', 'b', 'c', 'd', 'e'].map((l) => `art_7__para_1__point_${l}`));
-    expect(pointsOf('lanh-dao-cap-phong-truc-ban')).toEqual(['a', 'b', 'c', 'd'].map((l) => `art_7__para_2__point_${l}`));
-    expect(pointsOf('truong-phong-gshqtt')).toEqual(['a', 'b', 'c', 'd', 'e'].map((l) => `art_7__para_3__subpara_1__point_${l}`));
-    expect(pointsOf('cong-chuc-gshqtt')).toEqual(['a', 'b', 'c'].map((l) => `art_7__para_3__subpara_2__point_${l}`));
+    const pointsOf = (roleId: string) =>
+      [...new Set(handbook.dutiesOf(roleId).map((d) => d.point))].sort();
+    expect(pointsOf('lanh-dao-ca-truc')).toEqual(
+      ['a', 'b', 'c', 'd', 'e'].map((l) => `art_7__para_1__point_${l}`),
+    );
+    expect(pointsOf('lanh-dao-cap-phong-truc-ban')).toEqual(
+      ['a', 'b', 'c', 'd'].map((l) => `art_7__para_2__point_${l}`),
+    );
+    expect(pointsOf('truong-phong-gshqtt')).toEqual(
+      ['a', 'b', 'c', 'd', 'e'].map((l) => `art_7__para_3__subpara_1__point_${l}`),
+    );
+    expect(pointsOf('cong-chuc-gshqtt')).toEqual(
+      ['a', 'b', 'c'].map((l) => `art_7__para_3__subpara_2__point_${l}`),
+    );
   });
 
   it('derives stable item ids from eIds', () => {
@@ -42,7 +64,9 @@ describe('the resolved handbook', () => {
   });
 
   it('keeps approvals to what the text says: 2 c, 3.1 c, 3.1 e and 3.2 c', () => {
-    const approvals = handbook.duties.filter((d) => d.approval).map((d) => `${d.point}:${d.approval?.by}`);
+    const approvals = handbook.duties
+      .filter((d) => d.approval)
+      .map((d) => `${d.point}:${d.approval?.by}`);
     expect(approvals.sort()).toEqual([
       'art_7__para_2__point_c:lanh-dao-ca-truc',
       'art_7__para_3__subpara_1__point_c:lanh-dao-ca-truc',
@@ -53,19 +77,35 @@ describe('the resolved handbook', () => {
 
   it('shows a relation on both roles it joins, written once', () => {
     const headings = (roleId: string) =>
-      Object.fromEntries(handbook.relationsOf(roleId).map((g) => [g.heading, g.related.map((r) => r.role.id)]));
-    expect(headings('lanh-dao-cap-phong-truc-ban')['Chỉ thực hiện khi có sự đồng ý, phê duyệt của']).toEqual(['lanh-dao-ca-truc']);
-    expect(headings('lanh-dao-ca-truc')['Đồng ý, phê duyệt phương án của']).toEqual(['lanh-dao-cap-phong-truc-ban', 'truong-phong-gshqtt']);
-    expect(headings('lanh-dao-ca-truc')['Chỉ đạo, phân công']).toEqual(['cong-chuc-truc-ban', 'lanh-dao-cap-phong-truc-ban']);
-    expect(headings('truong-phong-gshqtt')['Phối hợp với']).toEqual(['lanh-dao-cap-phong-truc-ban']);
+      Object.fromEntries(
+        handbook.relationsOf(roleId).map((g) => [g.heading, g.related.map((r) => r.role.id)]),
+      );
+    expect(
+      headings('lanh-dao-cap-phong-truc-ban')['Chỉ thực hiện khi có sự đồng ý, phê duyệt của'],
+    ).toEqual(['lanh-dao-ca-truc']);
+    expect(headings('lanh-dao-ca-truc')['Đồng ý, phê duyệt phương án của']).toEqual([
+      'lanh-dao-cap-phong-truc-ban',
+      'truong-phong-gshqtt',
+    ]);
+    expect(headings('lanh-dao-ca-truc')['Chỉ đạo, phân công']).toEqual([
+      'cong-chuc-truc-ban',
+      'lanh-dao-cap-phong-truc-ban',
+    ]);
+    expect(headings('truong-phong-gshqtt')['Phối hợp với']).toEqual([
+      'lanh-dao-cap-phong-truc-ban',
+    ]);
   });
 
   it('indexes where each point is used, for the backlinks of the article page', () => {
-    for (const point of handbook.points) expect(handbook.usesOf(point.eId).length, point.eId).toBeGreaterThan(0);
-    expect(handbook.usesOf('art_7__para_1__point_e')[0]?.href).toBe('/vai-tro/lanh-dao-ca-truc/#art_7__para_1__point_e');
+    for (const point of handbook.points)
+      expect(handbook.usesOf(point.eId).length, point.eId).toBeGreaterThan(0);
+    expect(handbook.usesOf('art_7__para_1__point_e')[0]?.href).toBe(
+      '/vai-tro/lanh-dao-ca-truc/#art_7__para_1__point_e',
+    );
   });
 
   it('keeps every checklist item a short line', () => {
-    for (const duty of handbook.duties) expect(duty.action.length, duty.id).toBeLessThanOrEqual(160);
+    for (const duty of handbook.duties)
+      expect(duty.action.length, duty.id).toBeLessThanOrEqual(160);
   });
 });

@@ -30,35 +30,81 @@ function run(args: string[], cwd: string) {
   const result = spawnSync('npx', ['--prefix', resolve('.'), 'tsx', script, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, SOURCE_DATE_EPOCH: '', PATH: `${resolve('node_modules/.bin')}:${process.env.PATH}` },
+    env: {
+      ...process.env,
+      SOURCE_DATE_EPOCH: '',
+      PATH: `${resolve('node_modules/.bin')}:${process.env.PATH}`,
+    },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 const ROLE = 'lanh-dao-ca-truc';
 const entry = (time: string, content: string, extra: Partial<EntryInput> = {}): EntryInput => ({
-  date: '2026-11-27', time, kind: 'tinh-huong', content, ...extra,
+  date: '2026-11-27',
+  time,
+  kind: 'tinh-huong',
+  content,
+  ...extra,
 });
 function runData() {
   const now = new Date('2026-11-27T17:00:00.000Z');
-  const night = { date: '2026-11-27', shiftStart: '22:00', shiftEnd: '06:00', shift: 'Ca đêm', officer: 'Lê Văn Cường', timeZone: 'Asia/Ho_Chi_Minh' };
+  const night = {
+    date: '2026-11-27',
+    shiftStart: '22:00',
+    shiftEnd: '06:00',
+    shift: 'Ca đêm',
+    officer: 'Lê Văn Cường',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  };
   let store = startRun(emptyStore(ROLE), night, new Date('2026-11-27T15:00:00.000Z'), 'run-0001');
-  store = addEntry(store, entry('22:15', 'Camera cổng số 3 mất tín hiệu', { direction: 'Kiểm tra đường truyền', informed: 'Đội Kỹ thuật', result: 'Đã khắc phục' }), 'e-0001', now);
-  store = addEntry(store, entry('23:40', 'Tờ khai 105678912340 luồng xanh có dấu hiệu khai sai mã số', { kind: 'thong-tin', direction: 'Chuyển luồng vàng, kiểm tra hồ sơ' }), 'e-0002', now);
-  store = addEntry(store, entry('02:05', 'Bàn giao số liệu cho ca sau', { date: '2026-11-28', kind: 'cong-viec' }), 'e-0003', now);
-  store = setNote(setDone(store, 'art_7__para_1__point_c', true, new Date('2026-11-27T15:05:00.000Z')), 'art_7__para_1__point_c', 'đã phân công ca', now);
+  store = addEntry(
+    store,
+    entry('22:15', 'Camera cổng số 3 mất tín hiệu', {
+      direction: 'Kiểm tra đường truyền',
+      informed: 'Đội Kỹ thuật',
+      result: 'Đã khắc phục',
+    }),
+    'e-0001',
+    now,
+  );
+  store = addEntry(
+    store,
+    entry('23:40', 'Tờ khai 105678912340 luồng xanh có dấu hiệu khai sai mã số', {
+      kind: 'thong-tin',
+      direction: 'Chuyển luồng vàng, kiểm tra hồ sơ',
+    }),
+    'e-0002',
+    now,
+  );
+  store = addEntry(
+    store,
+    entry('02:05', 'Bàn giao số liệu cho ca sau', { date: '2026-11-28', kind: 'cong-viec' }),
+    'e-0003',
+    now,
+  );
+  store = setNote(
+    setDone(store, 'art_7__para_1__point_c', true, new Date('2026-11-27T15:05:00.000Z')),
+    'art_7__para_1__point_c',
+    'đã phân công ca',
+    now,
+  );
   store = endRun(store, new Date('2026-11-28T00:00:00.000Z'));
-  return JSON.parse(serialiseRunFile(runFile(store.history[0]!, new Date('2026-11-28T00:05:00.000Z')))) as Record<string, any>;
+  return JSON.parse(
+    serialiseRunFile(runFile(store.history[0]!, new Date('2026-11-28T00:05:00.000Z'))),
+  ) as Record<string, any>;
 }
 
 /** Every filled value of a journal, by field name. */
 async function filled(file: string): Promise<Record<string, string>> {
   const doc = await PDFDocument.load(readFileSync(file));
   const form = doc.getForm();
-  return Object.fromEntries(form.getFields().flatMap((f) => {
-    const text = form.getTextField(f.getName()).getText() ?? '';
-    return text ? [[f.getName(), text]] : [];
-  }));
+  return Object.fromEntries(
+    form.getFields().flatMap((f) => {
+      const text = form.getTextField(f.getName()).getText() ?? '';
+      return text ? [[f.getName(), text]] : [];
+    }),
+  );
 }
 
 describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
@@ -74,7 +120,8 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
     const { options } = journalOfRun(form, data.run, {});
     const expected: Record<string, string> = { ngay: '27/11/2026', ...options.header };
     options.rows!.forEach((row, index) => {
-      for (const [column, text] of Object.entries(row)) expected[`p1.r${String(index + 1).padStart(2, '0')}.${column}`] = text;
+      for (const [column, text] of Object.entries(row))
+        expected[`p1.r${String(index + 1).padStart(2, '0')}.${column}`] = text;
     });
     expect(await filled(join(dir, 'nhat-ky.pdf'))).toEqual(expected);
     expect(expected).toMatchObject({
@@ -87,20 +134,36 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
     });
 
     expect(run(['--entries', 'ca.json', '--out', 'again.pdf'], dir).status).toBe(0);
-    expect(readFileSync(join(dir, 'again.pdf')).equals(readFileSync(join(dir, 'nhat-ky.pdf')))).toBe(true);
+    expect(
+      readFileSync(join(dir, 'again.pdf')).equals(readFileSync(join(dir, 'nhat-ky.pdf'))),
+    ).toBe(true);
   });
 
   it('adds the ticked items with --ticked, and takes --unit and --pages', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'ca.json'), JSON.stringify(runData()));
-    const result = run(['--entries', 'ca.json', '--ticked', '--unit', 'Cục Điều tra chống buôn lậu', '--pages', '2', '--out', 'x.pdf'], dir);
+    const result = run(
+      [
+        '--entries',
+        'ca.json',
+        '--ticked',
+        '--unit',
+        'Cục Điều tra chống buôn lậu',
+        '--pages',
+        '2',
+        '--out',
+        'x.pdf',
+      ],
+      dir,
+    );
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('4 rows');
     const values = await filled(join(dir, 'x.pdf'));
     expect(values).toMatchObject({
       don_vi: 'CỤC ĐIỀU TRA CHỐNG BUÔN LẬU',
       'p1.r01.thoi_gian': '22:05',
-      'p1.r01.noi_dung': 'Công việc thực hiện: Tổ chức, phân công công việc, chỉ đạo công chức trực ban thực hiện nhiệm vụ của ca trực',
+      'p1.r01.noi_dung':
+        'Công việc thực hiện: Tổ chức, phân công công việc, chỉ đạo công chức trực ban thực hiện nhiệm vụ của ca trực',
       'p1.r01.ghi_chu': 'đã phân công ca',
       'p1.r02.noi_dung': 'Tình huống phát sinh: Camera cổng số 3 mất tín hiệu',
     });
@@ -113,47 +176,119 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
     return JSON.stringify(data, null, 2);
   };
   const bad: [string, string | Buffer, RegExp][] = [
-    ['not JSON at all', 'ngày 27/11: camera hỏng', /^journal: --entries: ca\.json: the file: is not JSON \(/],
-    ['not UTF-8', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), /^journal: --entries: ca\.json: is not UTF-8 text$/],
-    ['another format', JSON.stringify({ format: 'so-tay-truc-ban/checklist', version: 2, role: ROLE }), /^journal: --entries: ca\.json: format: expected "so-tay-truc-ban\/ca-truc": this is not a shift run file/],
-    ['a newer version', edit((d) => (d.version = 3)), /^journal: --entries: ca\.json: version: is 3: the file was written by a newer version of the handbook; this one reads version 2$/],
+    [
+      'not JSON at all',
+      'ngày 27/11: camera hỏng',
+      /^journal: --entries: ca\.json: the file: is not JSON \(/,
+    ],
+    [
+      'not UTF-8',
+      Buffer.from([0x7b, 0xff, 0xfe, 0x7d]),
+      /^journal: --entries: ca\.json: is not UTF-8 text$/,
+    ],
+    [
+      'another format',
+      JSON.stringify({ format: 'so-tay-truc-ban/checklist', version: 2, role: ROLE }),
+      /^journal: --entries: ca\.json: format: expected "so-tay-truc-ban\/ca-truc": this is not a shift run file/,
+    ],
+    [
+      'a newer version',
+      edit((d) => (d.version = 3)),
+      /^journal: --entries: ca\.json: version: is 3: the file was written by a newer version of the handbook; this one reads version 2$/,
+    ],
     ['a missing run', edit((d) => delete d.run), /^journal: --entries: ca\.json: run: is missing$/],
-    ['a missing entry field', edit((d) => delete d.run.journal[0].kind), /^journal: --entries: ca\.json: run\.journal\[0\]\.kind: is missing$/],
-    ['a bad entry time', edit((d) => (d.run.journal[2].at = '2026-11-28T24:05')), /^journal: --entries: ca\.json: run\.journal\[2\]\.at: expected a local time written YYYY-MM-DDTHH:MM/],
-    ['an unknown time zone', edit((d) => (d.run.timeZone = 'Asia/Sai_Gon')), /^journal: --entries: ca\.json: run\.timeZone: expected a time zone name/],
-    ['an entry outside the run', edit((d) => (d.run.journal[0].at = '2026-01-01T08:00')), /^journal: --entries: ca\.json: run\.journal\[0\]\.at: lies outside the run's shift by more than the shift's own length, found "2026-01-01T08:00"$/],
-    ['an end before the start', edit((d) => (d.run.endedAt = '2026-11-27T14:00:00.000Z')), /^journal: --entries: ca\.json: run\.endedAt: expected the end of the run after its start/],
-    ['a run dated 2099', edit((d) => (d.run.date = '2099-01-01')), /^journal: --entries: ca\.json: run\.date: lies after today/],
-    ['text the font cannot show', edit((d) => (d.run.journal[1].content = 'Hàng hoá 货物')), /^journal: --entries: ca\.json: run\.journal\[1\]\.content: the journal's font cannot show U\+8D27 \(货\), U\+7269 \(物\)$/],
-    ['a role the handbook does not have', edit((d) => (d.run.role = 'lanh-dao-khac')), /^journal: --entries: ca\.json: run\.role: "lanh-dao-khac" is not a role with a checklist in this handbook$/],
+    [
+      'a missing entry field',
+      edit((d) => delete d.run.journal[0].kind),
+      /^journal: --entries: ca\.json: run\.journal\[0\]\.kind: is missing$/,
+    ],
+    [
+      'a bad entry time',
+      edit((d) => (d.run.journal[2].at = '2026-11-28T24:05')),
+      /^journal: --entries: ca\.json: run\.journal\[2\]\.at: expected a local time written YYYY-MM-DDTHH:MM/,
+    ],
+    [
+      'an unknown time zone',
+      edit((d) => (d.run.timeZone = 'Asia/Sai_Gon')),
+      /^journal: --entries: ca\.json: run\.timeZone: expected a time zone name/,
+    ],
+    [
+      'an entry outside the run',
+      edit((d) => (d.run.journal[0].at = '2026-01-01T08:00')),
+      /^journal: --entries: ca\.json: run\.journal\[0\]\.at: lies outside the run's shift by more than the shift's own length, found "2026-01-01T08:00"$/,
+    ],
+    [
+      'an end before the start',
+      edit((d) => (d.run.endedAt = '2026-11-27T14:00:00.000Z')),
+      /^journal: --entries: ca\.json: run\.endedAt: expected the end of the run after its start/,
+    ],
+    [
+      'a run dated 2099',
+      edit((d) => (d.run.date = '2099-01-01')),
+      /^journal: --entries: ca\.json: run\.date: lies after today/,
+    ],
+    [
+      'text the font cannot show',
+      edit((d) => (d.run.journal[1].content = 'Hàng hoá 货物')),
+      /^journal: --entries: ca\.json: run\.journal\[1\]\.content: the journal's font cannot show U\+8D27 \(货\), U\+7269 \(物\)$/,
+    ],
+    [
+      'a role the handbook does not have',
+      edit((d) => (d.run.role = 'lanh-dao-khac')),
+      /^journal: --entries: ca\.json: run\.role: "lanh-dao-khac" is not a role with a checklist in this handbook$/,
+    ],
   ];
-  it.each(bad)('exits 2 for %s, naming the file and the field, writing nothing', (_what, content, message) => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'ca.json'), content);
-    const result = run(['--entries', 'ca.json', '--out', 'nhat-ky.pdf'], dir);
-    expect(result.status, result.stdout).toBe(2);
-    const lines = result.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(message);
-    expect(readdirSync(dir)).toEqual(['ca.json']);
-  });
+  it.each(bad)(
+    'exits 2 for %s, naming the file and the field, writing nothing',
+    (_what, content, message) => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'ca.json'), content);
+      const result = run(['--entries', 'ca.json', '--out', 'nhat-ky.pdf'], dir);
+      expect(result.status, result.stdout).toBe(2);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(message);
+      expect(readdirSync(dir)).toEqual(['ca.json']);
+    },
+  );
 
   it('continues a ticked item whose note does not fit one row onto the rows below it', async () => {
     const dir = tempDir();
-    const note = 'Đã phân công ca trực và nhắc lại quy định khai thác dữ liệu tại địa điểm trực ban. '.repeat(3).trim();
-    writeFileSync(join(dir, 'ca.json'), edit((d) => (d.run.items[0].note = note)));
+    const note =
+      'Đã phân công ca trực và nhắc lại quy định khai thác dữ liệu tại địa điểm trực ban. '
+        .repeat(3)
+        .trim();
+    writeFileSync(
+      join(dir, 'ca.json'),
+      edit((d) => (d.run.items[0].note = note)),
+    );
     const result = run(['--entries', 'ca.json', '--ticked', '--out', 'x.pdf'], dir);
     expect(result.status, result.stderr).toBe(0);
     const values = await filled(join(dir, 'x.pdf'));
-    const notes = Object.keys(values).filter((name) => name.endsWith('.ghi_chu')).sort().map((name) => values[name]);
+    const notes = Object.keys(values)
+      .filter((name) => name.endsWith('.ghi_chu'))
+      .sort()
+      .map((name) => values[name]);
     expect(notes.length).toBeGreaterThan(1);
     expect(notes.join(' ')).toBe(`${note} Đã khắc phục`);
   });
 
   const usage: [string, string[], RegExp][] = [
-    ['a missing file', ['--entries', 'nope.json'], /^journal: --entries: the file nope\.json does not exist$/],
-    ['--date with --entries', ['--entries', 'ca.json', '--date', '2026-11-27'], /^journal: --date: cannot be used with --entries: the date is the run's$/],
-    ['--from/--to with --entries', ['--entries', 'ca.json', '--from', '2026-11-27', '--to', '2026-11-28'], /^journal: --entries: cannot be used with --from\/--to/],
+    [
+      'a missing file',
+      ['--entries', 'nope.json'],
+      /^journal: --entries: the file nope\.json does not exist$/,
+    ],
+    [
+      '--date with --entries',
+      ['--entries', 'ca.json', '--date', '2026-11-27'],
+      /^journal: --date: cannot be used with --entries: the date is the run's$/,
+    ],
+    [
+      '--from/--to with --entries',
+      ['--entries', 'ca.json', '--from', '2026-11-27', '--to', '2026-11-28'],
+      /^journal: --entries: cannot be used with --from\/--to/,
+    ],
     ['--ticked without --entries', ['--ticked'], /^journal: --ticked: is for --entries FILE$/],
   ];
   it.each(usage)('exits 2 for %s, writing nothing', (_what, args, message) => {
@@ -175,5 +310,9 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
 
 // The shift in the file is what the handbook's content names: keep the test honest if it changes.
 it('uses an item of the shift leader’s checklist', () => {
-  expect(loadHandbook('content').dutiesOf(ROLE).map((d) => d.id)).toContain('art_7__para_1__point_c');
+  expect(
+    loadHandbook('content')
+      .dutiesOf(ROLE)
+      .map((d) => d.id),
+  ).toContain('art_7__para_1__point_c');
 });

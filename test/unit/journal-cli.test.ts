@@ -5,7 +5,17 @@
  * write phase of a year's batch leaving no temporary file.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,7 +33,12 @@ function run(args: string[], cwd: string, env: Record<string, string> = {}) {
   const result = spawnSync('npx', ['--prefix', resolve('.'), 'tsx', script, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, SOURCE_DATE_EPOCH: '', ...env, PATH: `${resolve('node_modules/.bin')}:${process.env.PATH}` },
+    env: {
+      ...process.env,
+      SOURCE_DATE_EPOCH: '',
+      ...env,
+      PATH: `${resolve('node_modules/.bin')}:${process.env.PATH}`,
+    },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -44,12 +59,33 @@ describe('npm run journal', { timeout: 120_000 }, () => {
     const dated = readFileSync(join(dir, 'dated-1.pdf'));
     expect(dated.equals(readFileSync(join(dir, 'dated-2.pdf')))).toBe(true);
     expect(dated.equals(bytes)).toBe(false);
-    expect(readdirSync(dir).sort()).toEqual(['again.pdf', 'dated-1.pdf', 'dated-2.pdf', 'nhat-ky-truc-ban.pdf']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'again.pdf',
+      'dated-1.pdf',
+      'dated-2.pdf',
+      'nhat-ky-truc-ban.pdf',
+    ]);
   });
 
   it('writes one file per day for --from/--to --out-dir, making the folder and its parents; no progress when stderr is not a terminal', () => {
     const dir = tempDir();
-    const result = run(['--from', '2024-02-28', '--to', '2024-03-01', '--out-dir', 'nhat-ky/2024', '--unit', 'Cục Hải quan', '--shift', '07:30-16:30', '--pages', '2'], dir);
+    const result = run(
+      [
+        '--from',
+        '2024-02-28',
+        '--to',
+        '2024-03-01',
+        '--out-dir',
+        'nhat-ky/2024',
+        '--unit',
+        'Cục Hải quan',
+        '--shift',
+        '07:30-16:30',
+        '--pages',
+        '2',
+      ],
+      dir,
+    );
     expect(result.status, result.stderr).toBe(0);
     expect(readdirSync(join(dir, 'nhat-ky', '2024')).sort()).toEqual([
       'nhat-ky-truc-ban-2024-02-28.pdf',
@@ -62,17 +98,41 @@ describe('npm run journal', { timeout: 120_000 }, () => {
 
   it('writes a 31-day month as one PDF: each day’s pages in order, each page with its date, qpdf-clean', () => {
     const dir = tempDir();
-    const result = run(['--from', '2026-01-01', '--to', '2026-01-31', '--pages', '2', '--out', 'thang-1.pdf', '--agency', 'Bộ Tài chính', '--unit', 'Cục Hải quan'], dir);
+    const result = run(
+      [
+        '--from',
+        '2026-01-01',
+        '--to',
+        '2026-01-31',
+        '--pages',
+        '2',
+        '--out',
+        'thang-1.pdf',
+        '--agency',
+        'Bộ Tài chính',
+        '--unit',
+        'Cục Hải quan',
+      ],
+      dir,
+    );
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^Wrote thang-1\.pdf: 62 pages \(2026-01-01 to 2026-01-31, 31 days\), [\d.]+ KB\.\n$/);
+    expect(result.stdout).toMatch(
+      /^Wrote thang-1\.pdf: 62 pages \(2026-01-01 to 2026-01-31, 31 days\), [\d.]+ KB\.\n$/,
+    );
     const file = join(dir, 'thang-1.pdf');
-    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors found/);
-    const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(
+      /No syntax or stream encoding errors found/,
+    );
+    const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .slice(0, -1);
     expect(pages).toHaveLength(62);
     pages.forEach((text, index) => {
       const day = String(Math.floor(index / 2) + 1).padStart(2, '0');
       expect(text, `page ${index + 1}`).toContain(`Ngày: ${day}/01/2026`);
-      expect(text, `page ${index + 1}`).toContain(`Trang ${(index % 2) + 1}/2 · trang ${index + 1}/62 của tệp`);
+      expect(text, `page ${index + 1}`).toContain(
+        `Trang ${(index % 2) + 1}/2 · trang ${index + 1}/62 của tệp`,
+      );
       expect(text).toMatch(/^\s*BỘ TÀI CHÍNH\s/);
       expect(text).toMatch(/\n\s*CỤC HẢI QUAN\s/);
     });
@@ -109,7 +169,9 @@ describe('npm run journal', { timeout: 120_000 }, () => {
     symlinkSync('../real.pdf', join(dir, 'out', 'nhat-ky-truc-ban-2026-01-02.pdf'));
     const batch = run(['--from', '2026-01-01', '--to', '2026-01-03', '--out-dir', 'out'], dir);
     expect(batch.status).toBe(2);
-    expect(batch.stderr).toMatch(/^journal: --out-dir: ".*nhat-ky-truc-ban-2026-01-02\.pdf" is a symbolic link/);
+    expect(batch.stderr).toMatch(
+      /^journal: --out-dir: ".*nhat-ky-truc-ban-2026-01-02\.pdf" is a symbolic link/,
+    );
     expect(readdirSync(join(dir, 'out'))).toEqual(['nhat-ky-truc-ban-2026-01-02.pdf']);
   });
 
@@ -117,12 +179,31 @@ describe('npm run journal', { timeout: 120_000 }, () => {
     const dir = tempDir();
     const out = join(dir, 'nam', '2024');
     // Its own process group, so that the signal reaches npx, tsx and node as Ctrl-C in a terminal does.
-    const child = spawn('npx', ['--prefix', resolve('.'), 'tsx', script, '--from', '2024-01-01', '--to', '2024-12-31', '--out-dir', 'nam/2024'], {
-      cwd: dir,
-      detached: true,
-      stdio: 'ignore',
-      env: { ...process.env, SOURCE_DATE_EPOCH: '', PATH: `${resolve('node_modules/.bin')}:${process.env.PATH}` },
-    });
+    const child = spawn(
+      'npx',
+      [
+        '--prefix',
+        resolve('.'),
+        'tsx',
+        script,
+        '--from',
+        '2024-01-01',
+        '--to',
+        '2024-12-31',
+        '--out-dir',
+        'nam/2024',
+      ],
+      {
+        cwd: dir,
+        detached: true,
+        stdio: 'ignore',
+        env: {
+          ...process.env,
+          SOURCE_DATE_EPOCH: '',
+          PATH: `${resolve('node_modules/.bin')}:${process.env.PATH}`,
+        },
+      },
+    );
     const exited = new Promise<void>((done) => child.on('exit', () => done()));
     let temporaries = 0;
     for (let waited = 0; temporaries === 0 && waited < 110_000; waited += 2) {
@@ -143,7 +224,18 @@ describe('npm run journal', { timeout: 120_000 }, () => {
   it('prints the options for --help', () => {
     const result = run(['--help'], tempDir());
     expect(result.status).toBe(0);
-    for (const option of ['--out', '--pages', '--date', '--from', '--to', '--out-dir', '--agency', '--unit', '--shift', '--help']) {
+    for (const option of [
+      '--out',
+      '--pages',
+      '--date',
+      '--from',
+      '--to',
+      '--out-dir',
+      '--agency',
+      '--unit',
+      '--shift',
+      '--help',
+    ]) {
       expect(result.stdout).toContain(option);
     }
   });
@@ -158,20 +250,70 @@ describe('npm run journal', { timeout: 120_000 }, () => {
     ['pages without a value', ['--pages'], '--pages', /expected a value/],
     ['an impossible date', ['--date', '2025-02-29'], '--date', /does not exist/],
     ['from after to', ['--from', '2025-03-02', '--to', '2025-03-01'], '--to', /on or after --from/],
-    ['a range over 366 days', ['--from', '2024-01-01', '--to', '2025-01-01'], '--to', /at most 366 days, found 367/],
+    [
+      'a range over 366 days',
+      ['--from', '2024-01-01', '--to', '2025-01-01'],
+      '--to',
+      /at most 366 days, found 367/,
+    ],
     ['--from without --to', ['--from', '2025-03-01'], '--to', /expected --to/],
-    ['an unwritable path (no such folder)', ['--out', 'no/such/folder/x.pdf'], '--out', /does not exist/],
+    [
+      'an unwritable path (no such folder)',
+      ['--out', 'no/such/folder/x.pdf'],
+      '--out',
+      /does not exist/,
+    ],
     ['an unwritable path (a folder)', ['--out', '.'], '--out', /is a folder/],
     ['an unwritable path (under a file)', ['--out', 'file.txt/x.pdf'], '--out', /is not a folder/],
-    ['an --out-dir under a file', ['--from', '2025-03-01', '--to', '2025-03-02', '--out-dir', 'file.txt/x'], '--out-dir', /"[^"]*file\.txt" is not a folder/],
-    ['--out with --out-dir', ['--from', '2025-03-01', '--to', '2025-03-02', '--out', 'a.pdf', '--out-dir', 'x'], '--out', /cannot be used with --out-dir/],
-    ['a range too long for one file', ['--from', '2024-01-01', '--to', '2024-12-31', '--pages', '3', '--out', 'nam.pdf'], '--pages', /1098 pages; one file holds at most 1000/],
-    ['an --agency too long for its line', ['--agency', 'Bộ Tài chính '.repeat(10)], '--agency', /too long for its line/],
-    ['an --agency the font cannot show', ['--agency', 'Hải quan 海关'], '--agency', /cannot show U\+6D77/],
-    ['prefill text the font cannot show', ['--unit', 'Hải quan 海关'], '--unit', /cannot show U\+6D77 \(海\)/],
+    [
+      'an --out-dir under a file',
+      ['--from', '2025-03-01', '--to', '2025-03-02', '--out-dir', 'file.txt/x'],
+      '--out-dir',
+      /"[^"]*file\.txt" is not a folder/,
+    ],
+    [
+      '--out with --out-dir',
+      ['--from', '2025-03-01', '--to', '2025-03-02', '--out', 'a.pdf', '--out-dir', 'x'],
+      '--out',
+      /cannot be used with --out-dir/,
+    ],
+    [
+      'a range too long for one file',
+      ['--from', '2024-01-01', '--to', '2024-12-31', '--pages', '3', '--out', 'nam.pdf'],
+      '--pages',
+      /1098 pages; one file holds at most 1000/,
+    ],
+    [
+      'an --agency too long for its line',
+      ['--agency', 'Bộ Tài chính '.repeat(10)],
+      '--agency',
+      /too long for its line/,
+    ],
+    [
+      'an --agency the font cannot show',
+      ['--agency', 'Hải quan 海关'],
+      '--agency',
+      /cannot show U\+6D77/,
+    ],
+    [
+      'prefill text the font cannot show',
+      ['--unit', 'Hải quan 海关'],
+      '--unit',
+      /cannot show U\+6D77 \(海\)/,
+    ],
     ['a unit too long for its line', ['--unit', 'Phòng '.repeat(60)], '--unit', /too long/],
-    ['a 5,000-character unit, quoted in part', ['--unit', 'x'.repeat(5000)], '--unit', /^journal: --unit: "X{79}…" \(5000 characters\) is too long/],
-    ['a long stray argument, quoted in part', ['y'.repeat(500)], 'arguments', /unexpected argument "y{79}…" \(500 characters\)/],
+    [
+      'a 5,000-character unit, quoted in part',
+      ['--unit', 'x'.repeat(5000)],
+      '--unit',
+      /^journal: --unit: "X{79}…" \(5000 characters\) is too long/,
+    ],
+    [
+      'a long stray argument, quoted in part',
+      ['y'.repeat(500)],
+      'arguments',
+      /unexpected argument "y{79}…" \(500 characters\)/,
+    ],
     ['a malformed shift', ['--shift', '24:00-08:00'], '--shift', /HH:MM-HH:MM/],
     ['a stray argument', ['journal.pdf'], 'arguments', /unexpected argument "journal\.pdf"/],
     ['a bad SOURCE_DATE_EPOCH', [], 'SOURCE_DATE_EPOCH', /whole seconds/],
@@ -179,7 +321,11 @@ describe('npm run journal', { timeout: 120_000 }, () => {
   it.each(bad)('exits 2 for %s, naming the option, writing nothing', (_, args, option, message) => {
     const dir = tempDir();
     writeFileSync(join(dir, 'file.txt'), 'not a folder');
-    const result = run(args, dir, option === 'SOURCE_DATE_EPOCH' ? { SOURCE_DATE_EPOCH: 'yesterday' } : {});
+    const result = run(
+      args,
+      dir,
+      option === 'SOURCE_DATE_EPOCH' ? { SOURCE_DATE_EPOCH: 'yesterday' } : {},
+    );
     expect(result.status).toBe(2);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);

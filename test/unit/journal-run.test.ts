@@ -10,48 +10,109 @@ import { describe, expect, it } from 'vitest';
 import { getJournalFonts, getJournalForm } from '../../src/data/journal.ts';
 import { addEntry, type EntryInput } from '../../src/lib/checklist/entries.ts';
 import type { Run } from '../../src/lib/checklist/schema.ts';
-import { emptyStore, endRun, setApproved, setDone, setNote, startRun } from '../../src/lib/checklist/state.ts';
+import {
+  emptyStore,
+  endRun,
+  setApproved,
+  setDone,
+  setNote,
+  startRun,
+} from '../../src/lib/checklist/state.ts';
 import { journalKeepers } from '../../src/lib/content/forms.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { JOURNAL_CHARSET, missingCharacters } from '../../src/lib/journal/charset.ts';
 import { fitText, MIN_CELL_SIZE } from '../../src/lib/journal/layout.ts';
 import { JournalOptionError, JournalRowError } from '../../src/lib/journal/options.ts';
 import { buildJournal } from '../../src/lib/journal/pdf.ts';
-import { journalHeader, journalLines, journalOfRun, journalRows, wallTimeIn, type ChecklistItemText } from '../../src/lib/journal/run.ts';
+import {
+  journalHeader,
+  journalLines,
+  journalOfRun,
+  journalRows,
+  wallTimeIn,
+  type ChecklistItemText,
+} from '../../src/lib/journal/run.ts';
 
 const handbook = loadHandbook('content');
 const form = getJournalForm('content');
 const fonts = getJournalFonts();
 const ZONE = 'Asia/Ho_Chi_Minh';
 const entry = (time: string, content: string, extra: Partial<EntryInput> = {}): EntryInput => ({
-  date: '2026-11-27', time, kind: 'tinh-huong', content, ...extra,
+  date: '2026-11-27',
+  time,
+  kind: 'tinh-huong',
+  content,
+  ...extra,
 });
 const itemsOf = (role: string): ChecklistItemText[] =>
   handbook.dutiesOf(role).map((duty) => ({
     id: duty.id,
     action: duty.action,
-    approval: duty.approval ? `Đã được ${handbook.role(duty.approval.by).name} phê duyệt` : undefined,
+    approval: duty.approval
+      ? `Đã được ${handbook.role(duty.approval.by).name} phê duyệt`
+      : undefined,
   }));
 
 const NOW = new Date('2026-11-27T18:30:00.000Z');
 /** A night shift of the division-level duty leader, 22:00 to 06:00; the page was opened at 22:10 and closed at 07:10, Hà Nội time. */
 function nightRun(role = 'lanh-dao-cap-phong-truc-ban', ended = true): Run {
-  const input = { date: '2026-11-27', shiftStart: '22:00', shiftEnd: '06:00', shift: 'Ca đêm', officer: 'Nguyễn Văn An', timeZone: ZONE };
+  const input = {
+    date: '2026-11-27',
+    shiftStart: '22:00',
+    shiftEnd: '06:00',
+    shift: 'Ca đêm',
+    officer: 'Nguyễn Văn An',
+    timeZone: ZONE,
+  };
   let store = startRun(emptyStore(role), input, new Date('2026-11-27T15:10:00.000Z'), 'run-0001');
-  store = addEntry(store, entry('23:05', 'Chi cục báo cáo tờ khai nghi vấn', { kind: 'thong-tin' }), 'e-0002', NOW);
-  store = addEntry(store, entry('22:15', 'Camera cổng số 3 mất tín hiệu', { direction: 'Kiểm tra đường truyền', informed: 'Đội Kỹ thuật', result: 'Đã khắc phục lúc 22:40' }), 'e-0001', NOW);
-  store = addEntry(store, entry('01:15', 'Bàn giao số liệu cho ca sau', { date: '2026-11-28', kind: 'cong-viec' }), 'e-0003', NOW);
+  store = addEntry(
+    store,
+    entry('23:05', 'Chi cục báo cáo tờ khai nghi vấn', { kind: 'thong-tin' }),
+    'e-0002',
+    NOW,
+  );
+  store = addEntry(
+    store,
+    entry('22:15', 'Camera cổng số 3 mất tín hiệu', {
+      direction: 'Kiểm tra đường truyền',
+      informed: 'Đội Kỹ thuật',
+      result: 'Đã khắc phục lúc 22:40',
+    }),
+    'e-0001',
+    NOW,
+  );
+  store = addEntry(
+    store,
+    entry('01:15', 'Bàn giao số liệu cho ca sau', { date: '2026-11-28', kind: 'cong-viec' }),
+    'e-0003',
+    NOW,
+  );
   if (role === 'lanh-dao-cap-phong-truc-ban') {
-    store = setNote(setDone(store, 'art_7__para_2__point_b', true, new Date('2026-11-27T15:20:00.000Z')), 'art_7__para_2__point_b', 'đã phân công', NOW);
+    store = setNote(
+      setDone(store, 'art_7__para_2__point_b', true, new Date('2026-11-27T15:20:00.000Z')),
+      'art_7__para_2__point_b',
+      'đã phân công',
+      NOW,
+    );
     const approved = 'art_7__para_2__point_c--thuc-hien';
-    store = setApproved(setDone(store, approved, true, new Date('2026-11-27T16:00:00.000Z')), approved, true, new Date('2026-11-27T15:55:00.000Z'));
+    store = setApproved(
+      setDone(store, approved, true, new Date('2026-11-27T16:00:00.000Z')),
+      approved,
+      true,
+      new Date('2026-11-27T15:55:00.000Z'),
+    );
   }
   return (ended ? endRun(store, new Date('2026-11-28T00:10:00.000Z')).history[0] : store.current)!;
 }
 
 const fieldsOf = async (bytes: Uint8Array) => {
   const doc = await PDFDocument.load(bytes);
-  const values = Object.fromEntries(doc.getForm().getFields().map((f) => [f.getName(), doc.getForm().getTextField(f.getName()).getText() ?? '']));
+  const values = Object.fromEntries(
+    doc
+      .getForm()
+      .getFields()
+      .map((f) => [f.getName(), doc.getForm().getTextField(f.getName()).getText() ?? '']),
+  );
   return { doc, values };
 };
 
@@ -68,17 +129,36 @@ describe('journal from a run', () => {
   });
 
   it('fills the header from the run: the shift as scheduled (not when the page was opened or closed), and the officer in the field of the run’s role', () => {
-    expect(journalHeader(form, nightRun())).toEqual({ ca_tu: '22:00', ca_den: '06:00', lanh_dao_cap_phong: 'Nguyễn Văn An' });
-    expect(journalHeader(form, nightRun('lanh-dao-ca-truc', false))).toEqual({ ca_tu: '22:00', ca_den: '06:00', lanh_dao_ca_truc: 'Nguyễn Văn An' });
-    expect(journalHeader(form, { ...nightRun(), officer: '' })).toEqual({ ca_tu: '22:00', ca_den: '06:00' });
+    expect(journalHeader(form, nightRun())).toEqual({
+      ca_tu: '22:00',
+      ca_den: '06:00',
+      lanh_dao_cap_phong: 'Nguyễn Văn An',
+    });
+    expect(journalHeader(form, nightRun('lanh-dao-ca-truc', false))).toEqual({
+      ca_tu: '22:00',
+      ca_den: '06:00',
+      lanh_dao_ca_truc: 'Nguyễn Văn An',
+    });
+    expect(journalHeader(form, { ...nightRun(), officer: '' })).toEqual({
+      ca_tu: '22:00',
+      ca_den: '06:00',
+    });
     // A run kept before shifts had hours leaves them blank, to be filled by hand.
-    expect(journalHeader(form, { ...nightRun(), shiftStart: null, shiftEnd: null })).toEqual({ lanh_dao_cap_phong: 'Nguyễn Văn An' });
+    expect(journalHeader(form, { ...nightRun(), shiftStart: null, shiftEnd: null })).toEqual({
+      lanh_dao_cap_phong: 'Nguyễn Văn An',
+    });
   });
 
   it('makes one row per entry in time order, each part in the column that `fills` it', () => {
     const run = nightRun();
     expect(journalRows(form, run, journalLines(run, {}))).toEqual([
-      { thoi_gian: '22:15', noi_dung: 'Tình huống phát sinh: Camera cổng số 3 mất tín hiệu', chi_dao: 'Kiểm tra đường truyền', thong_bao: 'Đội Kỹ thuật', ghi_chu: 'Đã khắc phục lúc 22:40' },
+      {
+        thoi_gian: '22:15',
+        noi_dung: 'Tình huống phát sinh: Camera cổng số 3 mất tín hiệu',
+        chi_dao: 'Kiểm tra đường truyền',
+        thong_bao: 'Đội Kỹ thuật',
+        ghi_chu: 'Đã khắc phục lúc 22:40',
+      },
       { thoi_gian: '23:05', noi_dung: 'Thông tin tiếp nhận: Chi cục báo cáo tờ khai nghi vấn' },
       { thoi_gian: '01:15 28/11', noi_dung: 'Công việc thực hiện: Bàn giao số liệu cho ca sau' },
     ]);
@@ -88,17 +168,23 @@ describe('journal from a run', () => {
     const run = nightRun();
     const lines = journalLines(run, { ticked: itemsOf(run.role) });
     expect(lines.map((line) => ('item' in line.from ? line.from.item : line.from.entry))).toEqual([
-      0, 'art_7__para_2__point_b', 'art_7__para_2__point_c--thuc-hien', 1, 2,
+      0,
+      'art_7__para_2__point_b',
+      'art_7__para_2__point_c--thuc-hien',
+      1,
+      2,
     ]);
     const rows = journalRows(form, run, lines);
     expect(rows[1]).toEqual({
       thoi_gian: '22:20',
-      noi_dung: 'Công việc thực hiện: Phối hợp lãnh đạo Phòng Giám sát hải quan trực tuyến triển khai giám sát trực tuyến để theo dõi, giám sát, kiểm tra trọng điểm theo chỉ đạo của lãnh đạo ca trực',
+      noi_dung:
+        'Công việc thực hiện: Phối hợp lãnh đạo Phòng Giám sát hải quan trực tuyến triển khai giám sát trực tuyến để theo dõi, giám sát, kiểm tra trọng điểm theo chỉ đạo của lãnh đạo ca trực',
       ghi_chu: 'đã phân công',
     });
     expect(rows[2]).toEqual({
       thoi_gian: '23:00',
-      noi_dung: 'Công việc thực hiện: Thực hiện phương án xử lý khi đã có sự đồng ý, phê duyệt của lãnh đạo ca trực',
+      noi_dung:
+        'Công việc thực hiện: Thực hiện phương án xử lý khi đã có sự đồng ý, phê duyệt của lãnh đạo ca trực',
       ghi_chu: 'Đã được Lãnh đạo ca trực phê duyệt lúc 22:55',
     });
     // Unticked items and items no longer on the checklist give no row.
@@ -107,9 +193,14 @@ describe('journal from a run', () => {
   });
 
   it('refuses a part that no column takes, rather than dropping it', () => {
-    const narrow = { ...form, table: { ...form.table, columns: form.table.columns.filter((c) => c.fills !== 'informed') } };
+    const narrow = {
+      ...form,
+      table: { ...form.table, columns: form.table.columns.filter((c) => c.fills !== 'informed') },
+    };
     const run = nightRun();
-    expect(() => journalRows(narrow, run, journalLines(run, {}))).toThrow(/no column "fills: informed"/);
+    expect(() => journalRows(narrow, run, journalLines(run, {}))).toThrow(
+      /no column "fills: informed"/,
+    );
   });
 });
 
@@ -120,17 +211,33 @@ describe('filled journal PDF', () => {
     const { doc, values } = await fieldsOf(await buildJournal(form, options, fonts));
     expect(doc.getPageCount()).toBe(1);
     expect(lines).toHaveLength(3);
-    expect(values).toMatchObject({ ngay: '27/11/2026', ca_tu: '22:00', ca_den: '06:00', lanh_dao_cap_phong: 'Nguyễn Văn An', lanh_dao_ca_truc: '', nguoi_ghi: '', don_vi: '' });
+    expect(values).toMatchObject({
+      ngay: '27/11/2026',
+      ca_tu: '22:00',
+      ca_den: '06:00',
+      lanh_dao_cap_phong: 'Nguyễn Văn An',
+      lanh_dao_ca_truc: '',
+      nguoi_ghi: '',
+      don_vi: '',
+    });
     expect(values['p1.r01.noi_dung']).toBe('Tình huống phát sinh: Camera cổng số 3 mất tín hiệu');
     expect(values['p1.r03.thoi_gian']).toBe('01:15 28/11');
     expect(values['p1.r04.noi_dung']).toBe('');
-    for (const field of doc.getForm().getFields()) expect(field.isReadOnly(), field.getName()).toBe(false);
+    for (const field of doc.getForm().getFields())
+      expect(field.isReadOnly(), field.getName()).toBe(false);
     // Same run, same bytes.
-    expect(Buffer.from(await buildJournal(form, options, fonts)).equals(Buffer.from(await buildJournal(form, options, fonts)))).toBe(true);
+    expect(
+      Buffer.from(await buildJournal(form, options, fonts)).equals(
+        Buffer.from(await buildJournal(form, options, fonts)),
+      ),
+    ).toBe(true);
   });
 
   it('runs 15 rows onto a second page, numbering pages of the whole', async () => {
-    const rows = Array.from({ length: 15 }, (_, i) => ({ thoi_gian: `22:${String(i).padStart(2, '0')}`, noi_dung: `Mục ${i + 1}` }));
+    const rows = Array.from({ length: 15 }, (_, i) => ({
+      thoi_gian: `22:${String(i).padStart(2, '0')}`,
+      noi_dung: `Mục ${i + 1}`,
+    }));
     const { doc, values } = await fieldsOf(await buildJournal(form, { rows }, fonts));
     expect(doc.getPageCount()).toBe(2);
     expect(values['p1.r10.noi_dung']).toBe('Mục 10');
@@ -138,14 +245,24 @@ describe('filled journal PDF', () => {
     expect(values['p2.r05.noi_dung']).toBe('Mục 15');
     expect(values['p2.r06.noi_dung']).toBe('');
     // --pages is a minimum.
-    expect((await PDFDocument.load(await buildJournal(form, { rows, pages: 3 }, fonts))).getPageCount()).toBe(3);
+    expect(
+      (await PDFDocument.load(await buildJournal(form, { rows, pages: 3 }, fonts))).getPageCount(),
+    ).toBe(3);
   });
 
   it('sets long text smaller, down to the smallest size, so that a full entry stays in its row', async () => {
     const font = fontkit.create(fonts.regular);
-    const measure = (text: string, size: number) => font.layout(text).advanceWidth * (size / font.unitsPerEm);
-    expect(fitText('22:15', 66, 27, 10, false, measure)).toEqual({ size: 10, lines: ['22:15'], leading: 11.5 });
-    const long = `Tình huống phát sinh: ${'Tờ khai luồng xanh có dấu hiệu khai sai mã số hàng hoá, '.repeat(4)}`.slice(0, 222).trim();
+    const measure = (text: string, size: number) =>
+      font.layout(text).advanceWidth * (size / font.unitsPerEm);
+    expect(fitText('22:15', 66, 27, 10, false, measure)).toEqual({
+      size: 10,
+      lines: ['22:15'],
+      leading: 11.5,
+    });
+    const long =
+      `Tình huống phát sinh: ${'Tờ khai luồng xanh có dấu hiệu khai sai mã số hàng hoá, '.repeat(4)}`
+        .slice(0, 222)
+        .trim();
     const cell = { width: 243.5, height: 27 };
     const fit = fitText(long, cell.width, cell.height, 10, true, measure)!;
     expect(fit.size).toBeLessThan(10);
@@ -153,7 +270,9 @@ describe('filled journal PDF', () => {
     expect(fit.lines.join(' ')).toBe(long);
     expect(fitText('x'.repeat(2000), cell.width, cell.height, 10, true, measure)).toBeUndefined();
 
-    const { doc, values } = await fieldsOf(await buildJournal(form, { rows: [{ noi_dung: long }] }, fonts));
+    const { doc, values } = await fieldsOf(
+      await buildJournal(form, { rows: [{ noi_dung: long }] }, fonts),
+    );
     expect(values['p1.r01.noi_dung']).toBe(long);
     const da = doc.getForm().getTextField('p1.r01.noi_dung').acroField.dict.get(PDFName.of('DA'));
     expect(da).toBeInstanceOf(PDFString);
@@ -171,14 +290,27 @@ describe('filled journal PDF', () => {
       expect(error).toMatchObject({ option: 'rows', row, column });
       expect((error as Error).message).toMatch(message);
     }
-    await expect(buildJournal(form, { header: { ten_sai: 'x' } }, fonts)).rejects.toThrow(/no header field "ten_sai"/);
-    await expect(buildJournal(form, { rows: Array.from({ length: 2001 }, () => ({})) }, fonts)).rejects.toThrow(JournalOptionError);
+    await expect(buildJournal(form, { header: { ten_sai: 'x' } }, fonts)).rejects.toThrow(
+      /no header field "ten_sai"/,
+    );
+    await expect(
+      buildJournal(form, { rows: Array.from({ length: 2001 }, () => ({})) }, fonts),
+    ).rejects.toThrow(JournalOptionError);
   });
 
   it('continues text that does not fit one row in the rows below it, as a hand-written journal does, losing nothing', async () => {
     const wide = 'W'.repeat(200);
     const note = 'ghi chú dài '.repeat(25).trim();
-    const bytes = await buildJournal(form, { rows: [{ thoi_gian: '22:15', noi_dung: wide, ghi_chu: note }, { thoi_gian: '23:00', noi_dung: 'Mục sau' }] }, fonts);
+    const bytes = await buildJournal(
+      form,
+      {
+        rows: [
+          { thoi_gian: '22:15', noi_dung: wide, ghi_chu: note },
+          { thoi_gian: '23:00', noi_dung: 'Mục sau' },
+        ],
+      },
+      fonts,
+    );
     const { values } = await fieldsOf(bytes);
     const column = (name: string) =>
       Object.entries(values)
@@ -197,7 +329,9 @@ describe('filled journal PDF', () => {
 
   it('sets a long name from the run smaller in its header box', async () => {
     const name = 'Nguyễn Thị Phương Thảo Hoàng Minh Khai Trần Quang Diệu';
-    const { values } = await fieldsOf(await buildJournal(form, { header: { lanh_dao_ca_truc: name } }, fonts));
+    const { values } = await fieldsOf(
+      await buildJournal(form, { header: { lanh_dao_ca_truc: name } }, fonts),
+    );
     expect(values.lanh_dao_ca_truc).toBe(name);
   });
 

@@ -14,21 +14,41 @@ import { buildJournal } from '../../src/lib/journal/index.ts';
 const tools = ['qpdf', 'pdffonts', 'pdftoppm', 'pdftotext'] as const;
 const missing = tools.filter((tool) => spawnSync('which', [tool]).status !== 0);
 const inCi = process.env.CI === 'true';
-if (missing.length > 0 && !inCi) console.warn(`!! SKIPPED journal viewer tests: ${missing.join(', ')} not installed (apt-get install qpdf poppler-utils)`);
+if (missing.length > 0 && !inCi)
+  console.warn(
+    `!! SKIPPED journal viewer tests: ${missing.join(', ')} not installed (apt-get install qpdf poppler-utils)`,
+  );
 const describeTools = missing.length > 0 && !inCi ? describe.skip : describe;
 
 const out = resolve('test-results/journal');
-const typed = 'Tiếp nhận thông tin: tờ khai nghi vấn ở cảng Hải Phòng; đã báo cáo lãnh đạo ca trực, chờ ý kiến.';
+const typed =
+  'Tiếp nhận thông tin: tờ khai nghi vấn ở cảng Hải Phòng; đã báo cáo lãnh đạo ca trực, chờ ý kiến.';
 let files: { blank1: string; blank10: string; filled: string };
 
 beforeAll(async () => {
   mkdirSync(out, { recursive: true });
   const form = getJournalForm();
   const fonts = getJournalFonts();
-  files = { blank1: join(out, 'blank-1.pdf'), blank10: join(out, 'blank-10.pdf'), filled: join(out, 'prefilled.pdf') };
+  files = {
+    blank1: join(out, 'blank-1.pdf'),
+    blank10: join(out, 'blank-10.pdf'),
+    filled: join(out, 'prefilled.pdf'),
+  };
   writeFileSync(files.blank1, await buildJournal(form, { pages: 1 }, fonts));
   writeFileSync(files.blank10, await buildJournal(form, { pages: 10 }, fonts));
-  writeFileSync(files.filled, await buildJournal(form, { pages: 1, unit: 'Phòng Giám sát hải quan trực tuyến', date: '2025-03-04', shift: '07:30-16:30' }, fonts));
+  writeFileSync(
+    files.filled,
+    await buildJournal(
+      form,
+      {
+        pages: 1,
+        unit: 'Phòng Giám sát hải quan trực tuyến',
+        date: '2025-03-04',
+        shift: '07:30-16:30',
+      },
+      fonts,
+    ),
+  );
 });
 
 /** Fonts listed by pdffonts: name and the "emb" column. */
@@ -53,16 +73,26 @@ describeTools('the journal in real PDF tools', { timeout: 60_000 }, () => {
   it('lists only embedded fonts in pdffonts', () => {
     for (const file of Object.values(files)) {
       const fonts = fontsOf(file);
-      expect(fonts.map((font) => font.name.replace(/-\d+$/, '')).sort()).toEqual(['Tinos-Bold', 'Tinos-Regular']);
+      expect(fonts.map((font) => font.name.replace(/-\d+$/, '')).sort()).toEqual([
+        'Tinos-Bold',
+        'Tinos-Regular',
+      ]);
       expect(fonts.filter((font) => !font.embedded)).toEqual([]);
     }
   });
 
   it('keeps Vietnamese typed in pdf.js: saved, rendered by poppler, read back with its diacritics', async () => {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const task = pdfjs.getDocument({ data: new Uint8Array(readFileSync(files.blank1)), verbosity: 0 });
+    const task = pdfjs.getDocument({
+      data: new Uint8Array(readFileSync(files.blank1)),
+      verbosity: 0,
+    });
     const doc = await task.promise;
-    const annotations = (await (await doc.getPage(1)).getAnnotations()) as { id: string; fieldName?: string; alternativeText?: string }[];
+    const annotations = (await (await doc.getPage(1)).getAnnotations()) as {
+      id: string;
+      fieldName?: string;
+      alternativeText?: string;
+    }[];
     const cell = annotations.find((annotation) => annotation.fieldName === 'p1.r01.noi_dung');
     const unit = annotations.find((annotation) => annotation.fieldName === 'don_vi');
     expect(cell?.alternativeText).toMatch(/^Trang 1, dòng 1: Nội dung công việc/);
@@ -75,7 +105,9 @@ describeTools('the journal in real PDF tools', { timeout: 60_000 }, () => {
     // pdf.js wrote its appearance with the field's own font: nothing unembedded crept in.
     expect(fontsOf(saved).filter((font) => !font.embedded)).toEqual([]);
     expect(spawnSync('qpdf', ['--check', saved]).status).toBe(0);
-    const text = execFileSync('pdftotext', ['-layout', saved, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ');
+    const text = execFileSync('pdftotext', ['-layout', saved, '-'], { encoding: 'utf8' })
+      .normalize('NFC')
+      .replace(/\s+/g, ' ');
     expect(text).toContain('Tiếp nhận thông tin: tờ khai nghi vấn ở cảng Hải Phòng; đã');
     expect(text).toContain('báo cáo lãnh đạo ca trực, chờ ý kiến.');
     expect(text).toContain('Phòng Giám sát hải quan trực tuyến');

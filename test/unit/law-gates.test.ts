@@ -7,14 +7,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
-import { nearestPassage, occurrences, pointsNamedIn, quotationsIn, uncarried } from '../../src/lib/content/spans.ts';
+import {
+  nearestPassage,
+  occurrences,
+  pointsNamedIn,
+  quotationsIn,
+  uncarried,
+} from '../../src/lib/content/spans.ts';
 import { copyContent, type ContentCopy } from '../support/content-copy.ts';
 
 const handbook = loadHandbook('content');
 const text = (eId: string) => handbook.provision(eId).text ?? '';
 
 describe('matching a span or a quotation against the law', () => {
-  const point = 'Chỉ đạo thu thập, đánh giá khi có thông tin, tình huống phát sinh ngoài giờ hành chính, kịp thời báo cáo.';
+  const point =
+    'Chỉ đạo thu thập, đánh giá khi có thông tin, tình huống phát sinh ngoài giờ hành chính, kịp thời báo cáo.';
 
   it('finds whole words only, with the first letter in either case and any white space', () => {
     expect(occurrences(point, 'chỉ đạo thu thập')).toEqual([0]);
@@ -26,9 +33,19 @@ describe('matching a span or a quotation against the law', () => {
   });
 
   it('reports the words no span carries, as runs, connecting words aside', () => {
-    expect(uncarried(point, ['Chỉ đạo thu thập, đánh giá', 'thông tin, tình huống phát sinh ngoài giờ hành chính'])).toEqual(['kịp thời báo cáo']);
+    expect(
+      uncarried(point, [
+        'Chỉ đạo thu thập, đánh giá',
+        'thông tin, tình huống phát sinh ngoài giờ hành chính',
+      ]),
+    ).toEqual(['kịp thời báo cáo']);
     // "khi có" joins two carried parts: aside.
-    expect(uncarried(point, ['Chỉ đạo thu thập, đánh giá', 'thông tin, tình huống phát sinh ngoài giờ hành chính, kịp thời báo cáo'])).toEqual([]);
+    expect(
+      uncarried(point, [
+        'Chỉ đạo thu thập, đánh giá',
+        'thông tin, tình huống phát sinh ngoài giờ hành chính, kịp thời báo cáo',
+      ]),
+    ).toEqual([]);
     expect(uncarried(point, [])).toEqual([point.slice(0, -1)]);
   });
 
@@ -39,7 +56,11 @@ describe('matching a span or a quotation against the law', () => {
   });
 
   it('names the nearest words of the law for a misquote', () => {
-    expect(nearestPassage('báo cáo ngay cho lãnh đạo phòng', [text('art_7__para_3__subpara_2__point_c')])).toBe('báo cáo kịp thời cho lãnh đạo phòng');
+    expect(
+      nearestPassage('báo cáo ngay cho lãnh đạo phòng', [
+        text('art_7__para_3__subpara_2__point_c'),
+      ]),
+    ).toBe('báo cáo kịp thời cho lãnh đạo phòng');
   });
 
   it('reads the points named in prose', () => {
@@ -62,20 +83,35 @@ describe('the real content passes the gates', () => {
   });
 
   it('puts the rest of 3.1 d on a checklist, marked as the handbook’s reading', () => {
-    const items = handbook.dutiesOf('truong-phong-gshqtt').filter((d) => d.point === 'art_7__para_3__subpara_1__point_d');
+    const items = handbook
+      .dutiesOf('truong-phong-gshqtt')
+      .filter((d) => d.point === 'art_7__para_3__subpara_1__point_d');
     expect(items.map((d) => [d.carries, d.reading])).toEqual([
-      [['Phân công công chức trực theo dõi hệ thống giám sát trực tuyến ngoài giờ hành chính'], undefined],
-      [['thực hiện giám sát trực tuyến theo chỉ đạo của lãnh đạo ca trực, báo cáo lãnh đạo phòng khi có thông tin, tình huống phát sinh'], 'ngoai-gio-cong-chuc'],
+      [
+        ['Phân công công chức trực theo dõi hệ thống giám sát trực tuyến ngoài giờ hành chính'],
+        undefined,
+      ],
+      [
+        [
+          'thực hiện giám sát trực tuyến theo chỉ đạo của lãnh đạo ca trực, báo cáo lãnh đạo phòng khi có thông tin, tình huống phát sinh',
+        ],
+        'ngoai-gio-cong-chuc',
+      ],
     ]);
   });
 
   it('states each reading once, and marks every statement that rests on it', () => {
     const set = loadContent('content');
     const uses = new Map<string, string[]>();
-    const use = (id: string | undefined, where: string) => id && uses.set(id, [...(uses.get(id) ?? []), where]);
-    for (const d of set.duties) use(d.value.reading, `duty ${d.value.point}${d.value.suffix ? `--${d.value.suffix}` : ''}`);
+    const use = (id: string | undefined, where: string) =>
+      id && uses.set(id, [...(uses.get(id) ?? []), where]);
+    for (const d of set.duties)
+      use(d.value.reading, `duty ${d.value.point}${d.value.suffix ? `--${d.value.suffix}` : ''}`);
     for (const i of set.instruments) use(i.value.reading, `instrument ${i.value.id}`);
-    for (const r of set.roles) r.value.relations?.forEach((rel) => use(rel.reading, `role ${r.value.id} ${rel.kind} ${rel.target}`));
+    for (const r of set.roles)
+      r.value.relations?.forEach((rel) =>
+        use(rel.reading, `role ${r.value.id} ${rel.kind} ${rel.target}`),
+      );
     for (const f of set.flows) {
       f.value.readings?.forEach((id) => use(id, `flow ${f.value.id}`));
       for (const n of f.value.nodes) use(n.reading, `flow ${f.value.id}/${n.id}`);
@@ -103,10 +139,27 @@ describe('the real content passes the gates', () => {
         'drill ngoai-gio-hanh-chinh',
         'drill ngoai-gio-hanh-chinh/phat-hien-trong-dem',
       ],
-      'thu-tu-cac-buoc': ['flow dat-trong-diem', 'flow kiem-soat-noi-bo', 'flow tinh-huong-ngoai-gio', 'flow tinh-huong-trong-gio'],
-      'tach-ngoai-gio': ['flow tinh-huong-ngoai-gio', 'flow tinh-huong-trong-gio', 'drill ngoai-gio-hanh-chinh'],
-      'thoi-diem-trong-ca': ['flow dat-trong-diem', 'drill dat-trong-diem-dau-ca', 'drill ghi-nhat-ky'],
-      'mot-lan-phe-duyet': ['flow tinh-huong-trong-gio/lanh-dao-ca-truc-phe-duyet', 'drill chuoi-bao-cao-phe-duyet', 'drill phe-duyet-phuong-an'],
+      'thu-tu-cac-buoc': [
+        'flow dat-trong-diem',
+        'flow kiem-soat-noi-bo',
+        'flow tinh-huong-ngoai-gio',
+        'flow tinh-huong-trong-gio',
+      ],
+      'tach-ngoai-gio': [
+        'flow tinh-huong-ngoai-gio',
+        'flow tinh-huong-trong-gio',
+        'drill ngoai-gio-hanh-chinh',
+      ],
+      'thoi-diem-trong-ca': [
+        'flow dat-trong-diem',
+        'drill dat-trong-diem-dau-ca',
+        'drill ghi-nhat-ky',
+      ],
+      'mot-lan-phe-duyet': [
+        'flow tinh-huong-trong-gio/lanh-dao-ca-truc-phe-duyet',
+        'drill chuoi-bao-cao-phe-duyet',
+        'drill phe-duyet-phuong-an',
+      ],
       'co-quan-ban-hanh': ['instrument qd-888-2017'],
     });
     expect(handbook.readings.map((r) => r.id).sort()).toEqual([...uses.keys()].sort());
@@ -114,7 +167,10 @@ describe('the real content passes the gates', () => {
 
   it('gives the question "who approves the officer" the reading, not a bare fact', () => {
     const question = handbook.flow('tinh-huong-trong-gio').node('lanh-dao-phong-phe-duyet');
-    expect(question.kind === 'question' && [question.decidedBy, question.reading]).toEqual(['lanh-dao-phong-gshqtt', 'lanh-dao-phong-phe-duyet']);
+    expect(question.kind === 'question' && [question.decidedBy, question.reading]).toEqual([
+      'lanh-dao-phong-gshqtt',
+      'lanh-dao-phong-phe-duyet',
+    ]);
   });
 });
 
@@ -124,7 +180,11 @@ describe('a partly carried point passes when a note says why', () => {
 
   it('loads with the note, and the note lists exactly the words left out', () => {
     copy = copyContent();
-    copy.edit('duties/lanh-dao-ca-truc.yaml', '    - có phương án chỉ đạo phù hợp', '    - chỉ đạo phù hợp');
+    copy.edit(
+      'duties/lanh-dao-ca-truc.yaml',
+      '    - có phương án chỉ đạo phù hợp',
+      '    - chỉ đạo phù hợp',
+    );
     copy.edit(
       'checklists.yaml',
       'revised: 2026-11-27',

@@ -9,7 +9,13 @@ import { loadContent } from '../../src/lib/content/load.ts';
 import { emptyReport, serialiseReport } from '../../src/lib/drills/aar.ts';
 import { aggregateClass, failedPoints } from '../../src/lib/learning/class.ts';
 import { generateQuestions } from '../../src/lib/learning/questions.ts';
-import { emptyState, LEARNING_VERSION, recordAnswer, serialiseState, setLearner } from '../../src/lib/learning/state.ts';
+import {
+  emptyState,
+  LEARNING_VERSION,
+  recordAnswer,
+  serialiseState,
+  setLearner,
+} from '../../src/lib/learning/state.ts';
 import { refusalLine, shareLine } from '../../src/lib/learning/wording.ts';
 
 const handbook = loadHandbook('content');
@@ -24,7 +30,13 @@ let n = 0;
 function learner(name: string, learnt: string[], practising: string[] = []): string {
   let s = setLearner(emptyState(), name, 'lanh-dao-ca-truc', 1);
   const add = (point: string, day: string) =>
-    (s = recordAnswer(s, { id: `x${++n}`, q: qOf(point), day, at: `${day}T08:00:00.000Z`, right: true }));
+    (s = recordAnswer(s, {
+      id: `x${++n}`,
+      q: qOf(point),
+      day,
+      at: `${day}T08:00:00.000Z`,
+      right: true,
+    }));
   for (const p of learnt) {
     add(p, '2026-11-28');
     add(p, '2026-11-29');
@@ -41,17 +53,21 @@ describe('a class of three', () => {
   ];
   const view = aggregateClass(files, questions, points);
 
-  it('reads every learner with each point\'s state', () => {
+  it("reads every learner with each point's state", () => {
     expect(view.refused).toEqual([]);
     expect(view.learners.map((l) => [l.name, l.states[P1], l.states[P2], l.states[P3]])).toEqual([
       ['An', 'learnt', 'learnt', 'practising'],
       ['Bình', 'learnt', 'new', 'new'],
       ['Chi', 'learnt', 'learnt', 'new'],
     ]);
-    expect(view.learners[0]).toMatchObject({ from: '2026-11-28', to: '2026-11-29', file: 'an.json' });
+    expect(view.learners[0]).toMatchObject({
+      from: '2026-11-28',
+      to: '2026-11-29',
+      file: 'an.json',
+    });
   });
 
-  it('gives each point\'s share learnt, worst first, ties in the law\'s order', () => {
+  it("gives each point's share learnt, worst first, ties in the law's order", () => {
     const share = (p: string) => view.shares.find((s) => s.point === p)!;
     expect([share(P1), share(P2), share(P3)].map((s) => shareLine(s.learnt, s.total))).toEqual([
       '3/3 người (100 %)',
@@ -67,14 +83,51 @@ describe('a class of three', () => {
 describe('files refused, the others kept', () => {
   const good = learner('An', [P1]);
   it.each([
-    ['not JSON', 'hỏng.json', '{"format":', 'Không nhận tệp «hỏng.json»: tệp bị hỏng hoặc không đúng định dạng.'],
-    ['an after-action report', 'bao-cao.json', serialiseReport(emptyReport('ghi-nhat-ky', 'Ghi nhật ký')), 'Không nhận tệp «bao-cao.json»: đây không phải tệp tiến độ học.'],
-    ['a later version', 'moi.json', JSON.stringify({ ...JSON.parse(good), version: LEARNING_VERSION + 1 }), 'Không nhận tệp «moi.json»: tệp do một phiên bản mới hơn của sổ tay tạo ra.'],
-    ['no learner name', 'khong-ten.json', learner('', [P1]), 'Không nhận tệp «khong-ten.json»: tệp chưa ghi tên người học.'],
-    ['the same learner again (another case)', 'an-2.json', learner('an', [P2]), 'Không nhận tệp «an-2.json»: trùng người học với tệp «an.json».'],
-    ['the same answers under another name', 'ban-sao.json', good.replace('"An"', '"Ân"'), 'Không nhận tệp «ban-sao.json»: trùng người học với tệp «an.json».'],
+    [
+      'not JSON',
+      'hỏng.json',
+      '{"format":',
+      'Không nhận tệp «hỏng.json»: tệp bị hỏng hoặc không đúng định dạng.',
+    ],
+    [
+      'an after-action report',
+      'bao-cao.json',
+      serialiseReport(emptyReport('ghi-nhat-ky', 'Ghi nhật ký')),
+      'Không nhận tệp «bao-cao.json»: đây không phải tệp tiến độ học.',
+    ],
+    [
+      'a later version',
+      'moi.json',
+      JSON.stringify({ ...JSON.parse(good), version: LEARNING_VERSION + 1 }),
+      'Không nhận tệp «moi.json»: tệp do một phiên bản mới hơn của sổ tay tạo ra.',
+    ],
+    [
+      'no learner name',
+      'khong-ten.json',
+      learner('', [P1]),
+      'Không nhận tệp «khong-ten.json»: tệp chưa ghi tên người học.',
+    ],
+    [
+      'the same learner again (another case)',
+      'an-2.json',
+      learner('an', [P2]),
+      'Không nhận tệp «an-2.json»: trùng người học với tệp «an.json».',
+    ],
+    [
+      'the same answers under another name',
+      'ban-sao.json',
+      good.replace('"An"', '"Ân"'),
+      'Không nhận tệp «ban-sao.json»: trùng người học với tệp «an.json».',
+    ],
   ])('%s', (_why, name, text, message) => {
-    const view = aggregateClass([{ name: 'an.json', text: good }, { name, text }], questions, points);
+    const view = aggregateClass(
+      [
+        { name: 'an.json', text: good },
+        { name, text },
+      ],
+      questions,
+      points,
+    );
     expect(view.learners.map((l) => l.file)).toEqual(['an.json']);
     expect(view.refused.map(refusalLine)).toEqual([message]);
   });
@@ -82,12 +135,17 @@ describe('files refused, the others kept', () => {
 
 describe('points a drill\'s after-action report rated "chưa đạt"', () => {
   const drill = drills.find((d) => d.id === 'nghi-van-trong-gio')!;
-  const [first, second] = drill.injects as [(typeof drill.injects)[number], (typeof drill.injects)[number]];
-  it('are the points cited by the injects with that rating, in the law\'s order', () => {
+  const [first, second] = drill.injects as [
+    (typeof drill.injects)[number],
+    (typeof drill.injects)[number],
+  ];
+  it("are the points cited by the injects with that rating, in the law's order", () => {
     const report = emptyReport(drill.id, drill.title);
     report.evaluations[first.id] = { rating: 'chua-dat', note: '' };
     report.evaluations[second.id] = { rating: 'dat', note: '' };
-    const expected = points.filter((p) => first.cites.some((c) => c === p || c.startsWith(`${p}__`)));
+    const expected = points.filter((p) =>
+      first.cites.some((c) => c === p || c.startsWith(`${p}__`)),
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(failedPoints(serialiseReport(report), drills, points)).toEqual(expected);
   });

@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { isWithin } from '../../src/lib/law/eid.ts';
-import { countByKind, generateQuestions, MAX_OPTIONS, QUESTION_KINDS, type Question } from '../../src/lib/learning/questions.ts';
+import {
+  countByKind,
+  generateQuestions,
+  MAX_OPTIONS,
+  QUESTION_KINDS,
+  type Question,
+} from '../../src/lib/learning/questions.ts';
 
 const handbook = loadHandbook('content');
 const drills = loadContent('content').drills.map((d) => d.value);
@@ -24,66 +30,103 @@ describe('generated questions', () => {
   });
 
   it('cover every point of the law, each question on one lettered point it cites', () => {
-    expect(new Set(questions.map((q) => q.point))).toEqual(new Set(handbook.points.map((p) => p.eId)));
+    expect(new Set(questions.map((q) => q.point))).toEqual(
+      new Set(handbook.points.map((p) => p.eId)),
+    );
     for (const q of questions) {
       expect(handbook.provision(q.point).kind, q.id).toBe('point');
-      expect(q.cites.some((eId) => isWithin(eId, q.point)), `${q.id} cites its point`).toBe(true);
+      expect(
+        q.cites.some((eId) => isWithin(eId, q.point)),
+        `${q.id} cites its point`,
+      ).toBe(true);
       expect(q.correct.length, q.id).toBeGreaterThan(0);
       expect(q.options.length, q.id).toBeGreaterThan(q.correct.length);
-      for (const id of q.correct) expect(q.options.map((o) => o.id), q.id).toContain(id);
-      expect(new Set(q.options.map((o) => o.text)).size, `${q.id}: options read differently`).toBe(q.options.length);
+      for (const id of q.correct)
+        expect(
+          q.options.map((o) => o.id),
+          q.id,
+        ).toContain(id);
+      expect(new Set(q.options.map((o) => o.text)).size, `${q.id}: options read differently`).toBe(
+        q.options.length,
+      );
     }
   });
 
-  it.each(of('role'))('$id: the role is the holder of the point; the other options hold other points', (q) => {
-    expect(q.correct).toEqual([handbook.holderOf(q.point).id]);
-    expect(q.correct).toEqual([duty(q).role]);
-    for (const o of q.options.filter((o) => !q.correct.includes(o.id))) expect(handbook.holderOf(q.point).id).not.toBe(o.id);
-  });
+  it.each(of('role'))(
+    '$id: the role is the holder of the point; the other options hold other points',
+    (q) => {
+      expect(q.correct).toEqual([handbook.holderOf(q.point).id]);
+      expect(q.correct).toEqual([duty(q).role]);
+      for (const o of q.options.filter((o) => !q.correct.includes(o.id)))
+        expect(handbook.holderOf(q.point).id).not.toBe(o.id);
+    },
+  );
 
-  it.each(of('approval'))('$id: the approver is the one the checklist item names, and no distractor is', (q) => {
-    const item = duty(q);
-    expect(q.correct).toEqual([item.approval!.by]);
-    expect(q.options.length).toBeLessThanOrEqual(MAX_OPTIONS);
-    expect(q.options.map((o) => o.id)).not.toContain(item.role);
-    expect(q.readings).toEqual(item.reading ? [item.reading] : []);
-  });
+  it.each(of('approval'))(
+    '$id: the approver is the one the checklist item names, and no distractor is',
+    (q) => {
+      const item = duty(q);
+      expect(q.correct).toEqual([item.approval!.by]);
+      expect(q.options.length).toBeLessThanOrEqual(MAX_OPTIONS);
+      expect(q.options.map((o) => o.id)).not.toContain(item.role);
+      expect(q.readings).toEqual(item.reading ? [item.reading] : []);
+    },
+  );
 
   it('approval questions exist exactly for the items that name an approver', () => {
-    expect(of('approval').map((q) => q.id.slice('approval:'.length)).sort()).toEqual(
-      handbook.duties.filter((d) => d.approval).map((d) => d.id).sort(),
+    expect(
+      of('approval')
+        .map((q) => q.id.slice('approval:'.length))
+        .sort(),
+    ).toEqual(
+      handbook.duties
+        .filter((d) => d.approval)
+        .map((d) => d.id)
+        .sort(),
     );
   });
 
-  it.each(of('moment'))('$id: the right moments are the item\'s, the distractors the other moments', (q) => {
-    const item = duty(q);
-    expect([...q.correct].sort()).toEqual([...item.moments].sort());
-    for (const o of q.options.filter((o) => !q.correct.includes(o.id))) expect(item.moments).not.toContain(o.id);
-  });
+  it.each(of('moment'))(
+    "$id: the right moments are the item's, the distractors the other moments",
+    (q) => {
+      const item = duty(q);
+      expect([...q.correct].sort()).toEqual([...item.moments].sort());
+      for (const o of q.options.filter((o) => !q.correct.includes(o.id)))
+        expect(item.moments).not.toContain(o.id);
+    },
+  );
 
-  it.each(of('citation'))('$id: the answer is the item\'s point; distractors are points it does not cite', (q) => {
-    const item = duty(q);
-    expect(q.correct).toEqual([item.point]);
-    for (const o of q.options.filter((o) => !q.correct.includes(o.id))) {
-      expect(item.cites).not.toContain(o.id);
-      expect(handbook.holderOf(o.id).id, 'a distractor is a point of the same role').toBe(item.role);
-    }
-    for (const o of q.options) expect(o.text).toBe(handbook.provision(o.id).label);
-  });
+  it.each(of('citation'))(
+    "$id: the answer is the item's point; distractors are points it does not cite",
+    (q) => {
+      const item = duty(q);
+      expect(q.correct).toEqual([item.point]);
+      for (const o of q.options.filter((o) => !q.correct.includes(o.id))) {
+        expect(item.cites).not.toContain(o.id);
+        expect(handbook.holderOf(o.id).id, 'a distractor is a point of the same role').toBe(
+          item.role,
+        );
+      }
+      for (const o of q.options) expect(o.text).toBe(handbook.provision(o.id).label);
+    },
+  );
 
-  it.each(of('next-step'))('$id: the answer is the node the flow says comes next, distractors other steps', (q) => {
-    const [, flowId, stepId] = q.id.split(':') as [string, string, string];
-    const flow = handbook.flow(flowId);
-    const step = flow.steps.find((s) => s.id === stepId)!;
-    expect(q.correct).toEqual([step.next]);
-    for (const o of q.options) expect(flow.node(o.id).kind).toBe('step');
-    expect(q.options.map((o) => o.id)).not.toContain(step.id);
-    expect(q.cites).toEqual((flow.node(step.next) as { cites: string[] }).cites);
-    // The order of the steps is the handbook's reading: the mark goes with the question.
-    for (const r of flow.readings ?? []) expect(q.readings).toContain(r);
-  });
+  it.each(of('next-step'))(
+    '$id: the answer is the node the flow says comes next, distractors other steps',
+    (q) => {
+      const [, flowId, stepId] = q.id.split(':') as [string, string, string];
+      const flow = handbook.flow(flowId);
+      const step = flow.steps.find((s) => s.id === stepId)!;
+      expect(q.correct).toEqual([step.next]);
+      for (const o of q.options) expect(flow.node(o.id).kind).toBe('step');
+      expect(q.options.map((o) => o.id)).not.toContain(step.id);
+      expect(q.cites).toEqual((flow.node(step.next) as { cites: string[] }).cites);
+      // The order of the steps is the handbook's reading: the mark goes with the question.
+      for (const r of flow.readings ?? []) expect(q.readings).toContain(r);
+    },
+  );
 
-  it.each(of('inject'))('$id: the answer key, options and explanation are the drill\'s own', (q) => {
+  it.each(of('inject'))("$id: the answer key, options and explanation are the drill's own", (q) => {
     const [, drillId, injectId] = q.id.split(':') as [string, string, string];
     const inject = drills.find((d) => d.id === drillId)!.injects.find((i) => i.id === injectId)!;
     expect(q.correct).toEqual(inject.correct);
@@ -94,14 +137,21 @@ describe('generated questions', () => {
   });
 
   it('keeps the reading of an item that rests on one visible, e.g. who approves the officer under 3.2 c', () => {
-    const q = questions.find((x) => x.id === 'approval:art_7__para_3__subpara_2__point_c--thuc-hien')!;
+    const q = questions.find(
+      (x) => x.id === 'approval:art_7__para_3__subpara_2__point_c--thuc-hien',
+    )!;
     expect(q.correct).toEqual(['lanh-dao-phong-gshqtt']);
     expect(q.readings).toEqual(['lanh-dao-phong-phe-duyet']);
   });
 
-  it('changes with the content, never from a copy: renaming an item\'s role changes the answer', () => {
+  it("changes with the content, never from a copy: renaming an item's role changes the answer", () => {
     const item = handbook.duties.find((d) => d.approval)!;
-    const changed = { ...handbook, duties: handbook.duties.map((d) => (d === item ? { ...d, approval: { by: 'tong-cuc-truong' } } : d)) };
+    const changed = {
+      ...handbook,
+      duties: handbook.duties.map((d) =>
+        d === item ? { ...d, approval: { by: 'tong-cuc-truong' } } : d,
+      ),
+    };
     const q = generateQuestions(changed, []).find((x) => x.id === `approval:${item.id}`)!;
     expect(q.correct).toEqual(['tong-cuc-truong']);
   });

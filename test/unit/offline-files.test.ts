@@ -37,7 +37,9 @@ describe('offline files', () => {
       '/so-tay/pagefind/pagefind.js',
     ]);
     expect(files.copyBytes).toBe(files.copy.reduce((sum, f) => sum + f.bytes, 0));
-    expect(files.copy.find((f) => f.url === '/so-tay/dieu-7/')?.bytes).toBe('dieu-7/index.html'.length);
+    expect(files.copy.find((f) => f.url === '/so-tay/dieu-7/')?.bytes).toBe(
+      'dieu-7/index.html'.length,
+    );
     expect(files.pages).toBe(2);
   });
 
@@ -55,23 +57,43 @@ describe('offline files', () => {
   it('gets a new version when a file changes, and keeps it when nothing does', () => {
     const a = offlineFiles(built, '/');
     expect(offlineFiles([...built].reverse(), '/').version).toBe(a.version);
-    expect(offlineFiles(built.map((f) => (f.path === '_astro/a.css' ? file(f.path, 'changed') : f)), '/').version).not.toBe(a.version);
+    expect(
+      offlineFiles(
+        built.map((f) => (f.path === '_astro/a.css' ? file(f.path, 'changed') : f)),
+        '/',
+      ).version,
+    ).not.toBe(a.version);
     // The worker itself is not part of what it caches.
-    expect(offlineFiles(built.map((f) => (f.path === 'sw.js' ? file(f.path, 'other') : f)), '/').version).toBe(a.version);
+    expect(
+      offlineFiles(
+        built.map((f) => (f.path === 'sw.js' ? file(f.path, 'other') : f)),
+        '/',
+      ).version,
+    ).toBe(a.version);
   });
 
   it('refuses a base path without its slashes', () => {
-    expect(() => offlineFiles(built, '/so-tay')).toThrow('base path must start and end with "/": "/so-tay"');
+    expect(() => offlineFiles(built, '/so-tay')).toThrow(
+      'base path must start and end with "/": "/so-tay"',
+    );
   });
 });
 
 describe('sitemap.xml', () => {
   it('lists the pages but the 404 one as absolute URLs under the base path', () => {
-    const xml = sitemapXml(built.map((f) => f.path), 'https://intranet.example/ignored/', '/so-tay/');
+    const xml = sitemapXml(
+      built.map((f) => f.path),
+      'https://intranet.example/ignored/',
+      '/so-tay/',
+    );
     expect([...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])).toEqual([
       'https://intranet.example/so-tay/',
       'https://intranet.example/so-tay/dieu-7/',
     ]);
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')).toBe(true);
+    expect(
+      xml.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+      ),
+    ).toBe(true);
   });
 });

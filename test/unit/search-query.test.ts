@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { mergeResults, normaliseQuery, queryVariants } from '../../src/lib/search/query.ts';
 import { dWordVocabulary, foldMarks, hasPrefix } from '../../src/lib/search/vocabulary.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
-import { FILTER_KIND, FILTER_ROLE, RESULT_KINDS, searchRecords } from '../../src/lib/search/records.ts';
+import {
+  FILTER_KIND,
+  FILTER_ROLE,
+  RESULT_KINDS,
+  searchRecords,
+} from '../../src/lib/search/records.ts';
 
 describe('Vietnamese query variants', () => {
   it('composes decomposed input, lower-cases and squashes spaces', () => {
@@ -12,7 +17,12 @@ describe('Vietnamese query variants', () => {
   it('adds đ for words typed with d, keeping the query as typed first', () => {
     expect(queryVariants('lanh dao')).toEqual(['lanh dao', 'lanh đao']);
     expect(queryVariants('de xuat')).toEqual(['de xuat', 'đe xuat']);
-    expect(queryVariants('dung dua hang')).toEqual(['dung dua hang', 'dung đua hang', 'đung dua hang', 'đung đua hang']);
+    expect(queryVariants('dung dua hang')).toEqual([
+      'dung dua hang',
+      'dung đua hang',
+      'đung dua hang',
+      'đung đua hang',
+    ]);
   });
 
   it('leaves queries without a d-initial word alone', () => {
@@ -26,8 +36,14 @@ describe('Vietnamese query variants', () => {
   });
 
   it('with a vocabulary of the index, tries only the spellings the index has', () => {
-    const vocabulary = dWordVocabulary(['Lãnh đạo ca trực dừng đưa hàng', 'theo dõi, sử dụng dữ liệu; Điều 7; đề xuất']);
-    expect(vocabulary).toEqual({ d: ['dung', 'du', 'dung', 'doi'].filter((w, i, a) => a.indexOf(w) === i).sort(), đ: ['đao', 'đe', 'đieu', 'đua'] });
+    const vocabulary = dWordVocabulary([
+      'Lãnh đạo ca trực dừng đưa hàng',
+      'theo dõi, sử dụng dữ liệu; Điều 7; đề xuất',
+    ]);
+    expect(vocabulary).toEqual({
+      d: ['dung', 'du', 'dung', 'doi'].filter((w, i, a) => a.indexOf(w) === i).sort(),
+      đ: ['đao', 'đe', 'đieu', 'đua'],
+    });
     expect(queryVariants('lanh dao', vocabulary)).toEqual(['lanh đao']);
     expect(queryVariants('dieu 7', vocabulary)).toEqual(['đieu 7']);
     expect(queryVariants('dung dua hang', vocabulary)).toEqual(['dung đua hang']);
@@ -48,10 +64,20 @@ describe('Vietnamese query variants', () => {
 
   it('merges variant results by best score', () => {
     const merged = mergeResults([
-      [{ id: 'a', score: 1 }, { id: 'b', score: 3 }],
-      [{ id: 'a', score: 5 }, { id: 'c', score: 2 }],
+      [
+        { id: 'a', score: 1 },
+        { id: 'b', score: 3 },
+      ],
+      [
+        { id: 'a', score: 5 },
+        { id: 'c', score: 2 },
+      ],
     ]);
-    expect(merged).toEqual([{ id: 'a', score: 5 }, { id: 'b', score: 3 }, { id: 'c', score: 2 }]);
+    expect(merged).toEqual([
+      { id: 'a', score: 5 },
+      { id: 'b', score: 3 },
+      { id: 'c', score: 2 },
+    ]);
   });
 });
 
@@ -71,7 +97,9 @@ describe('search records', () => {
   it('has one record per checklist item, linking to the item on its role page', () => {
     const items = records.filter((r) => r.filters[FILTER_KIND]?.[0] === RESULT_KINDS.checklist);
     expect(items).toHaveLength(handbook.duties.length);
-    expect(items.map((r) => r.url)).toContain('/vai-tro/cong-chuc-gshqtt/#art_7__para_3__subpara_2__point_c--bao-cao');
+    expect(items.map((r) => r.url)).toContain(
+      '/vai-tro/cong-chuc-gshqtt/#art_7__para_3__subpara_2__point_c--bao-cao',
+    );
   });
 
   it('keeps the point letters out of the titles and text of the point records', () => {

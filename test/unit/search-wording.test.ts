@@ -21,7 +21,10 @@ describe('search wording', () => {
   });
 
   it.each([
-    [['Điểm a khoản 1 Điều 7', 'Lãnh đạo ca trực', 'Việc cần làm'], 'Điểm a khoản 1 Điều 7 · Lãnh đạo ca trực · Việc cần làm'],
+    [
+      ['Điểm a khoản 1 Điều 7', 'Lãnh đạo ca trực', 'Việc cần làm'],
+      'Điểm a khoản 1 Điều 7 · Lãnh đạo ca trực · Việc cần làm',
+    ],
     [[undefined, 'Lãnh đạo ca trực', 'Giới thiệu'], 'Lãnh đạo ca trực · Giới thiệu'],
     [[undefined, undefined, 'Biểu mẫu'], 'Biểu mẫu'],
     [[' ', undefined, undefined], ''],

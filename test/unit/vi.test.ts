@@ -12,7 +12,13 @@ describe('Vietnamese text helpers', () => {
   });
 
   it('sorts in Vietnamese order (đ after d, ơ after o)', () => {
-    expect(['đạo', 'dung', 'ơn', 'ông', 'an'].sort(compareVi)).toEqual(['an', 'dung', 'đạo', 'ông', 'ơn']);
+    expect(['đạo', 'dung', 'ơn', 'ông', 'an'].sort(compareVi)).toEqual([
+      'an',
+      'dung',
+      'đạo',
+      'ông',
+      'ơn',
+    ]);
   });
 
   it('writes dates dd/mm/yyyy and rejects what is not a date', () => {

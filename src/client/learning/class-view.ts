@@ -3,12 +3,27 @@
  * after-action reports in the browser, aggregates them (src/lib/learning/class.ts) and shows
  * per point the share learnt, worst first, each learner's state and the "chưa đạt" marks.
  */
-import { aggregateClass, failedPoints, type ClassView, type LearnerFile } from '../../lib/learning/class.ts';
-import { aarLine, learnerCount, refusalLine, shareLine, STATE_LABELS, STATE_SHAPES } from '../../lib/learning/wording.ts';
+import {
+  aggregateClass,
+  failedPoints,
+  type ClassView,
+  type LearnerFile,
+} from '../../lib/learning/class.ts';
+import {
+  aarLine,
+  learnerCount,
+  refusalLine,
+  shareLine,
+  STATE_LABELS,
+  STATE_SHAPES,
+} from '../../lib/learning/wording.ts';
 
-const $ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) => root.querySelector<T>(selector)!;
+const $ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) =>
+  root.querySelector<T>(selector)!;
 const readAll = (list: FileList | null): Promise<LearnerFile[]> =>
-  Promise.all([...(list ?? [])].map(async (file) => ({ name: file.name, text: await file.text() })));
+  Promise.all(
+    [...(list ?? [])].map(async (file) => ({ name: file.name, text: await file.text() })),
+  );
 
 class ClassViewElement extends HTMLElement {
   /** Every learner file opened so far: opening more adds to the class. */
@@ -16,9 +31,16 @@ class ClassViewElement extends HTMLElement {
   private readonly failed = new Set<string>();
 
   connectedCallback(): void {
-    for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-script]')) hidden.hidden = false;
-    $(this, '[data-learners]').addEventListener('change', (event) => void this.onLearners(event.target as HTMLInputElement));
-    $(this, '[data-reports]').addEventListener('change', (event) => void this.onReports(event.target as HTMLInputElement));
+    for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-script]'))
+      hidden.hidden = false;
+    $(this, '[data-learners]').addEventListener(
+      'change',
+      (event) => void this.onLearners(event.target as HTMLInputElement),
+    );
+    $(this, '[data-reports]').addEventListener(
+      'change',
+      (event) => void this.onReports(event.target as HTMLInputElement),
+    );
     $(this, '[data-print]').addEventListener('click', () => window.print());
   }
 
@@ -30,8 +52,19 @@ class ClassViewElement extends HTMLElement {
     this.files = [...this.files, ...(await readAll(input.files))];
     input.value = '';
     const rows = this.rows();
-    const questions = rows.flatMap((row) => (row.dataset.q ?? '').split(' ').filter(Boolean).map((id) => ({ id, point: row.dataset.point! })));
-    this.render(aggregateClass(this.files, questions, rows.map((row) => row.dataset.point!)));
+    const questions = rows.flatMap((row) =>
+      (row.dataset.q ?? '')
+        .split(' ')
+        .filter(Boolean)
+        .map((id) => ({ id, point: row.dataset.point! })),
+    );
+    this.render(
+      aggregateClass(
+        this.files,
+        questions,
+        rows.map((row) => row.dataset.point!),
+      ),
+    );
   }
 
   private async onReports(input: HTMLInputElement): Promise<void> {
@@ -44,7 +77,8 @@ class ClassViewElement extends HTMLElement {
       lines.push(aarLine(file.name, found === null ? null : found.length));
     }
     input.value = '';
-    for (const row of this.rows()) $(row, '[data-aar]').hidden = !this.failed.has(row.dataset.point!);
+    for (const row of this.rows())
+      $(row, '[data-aar]').hidden = !this.failed.has(row.dataset.point!);
     $(this, '[data-message]').textContent = lines.join(' ');
   }
 
@@ -77,7 +111,9 @@ class ClassViewElement extends HTMLElement {
     }
     const refused = $(this, '[data-refused]');
     refused.replaceChildren(
-      ...view.refused.map((refusal) => Object.assign(document.createElement('li'), { textContent: refusalLine(refusal) })),
+      ...view.refused.map((refusal) =>
+        Object.assign(document.createElement('li'), { textContent: refusalLine(refusal) }),
+      ),
     );
     $(this, '[data-learner-count]').textContent = learnerCount(view.learners.length);
   }

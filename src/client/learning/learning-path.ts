@@ -6,9 +6,25 @@
  */
 import { drillSolved, markId, nextStep, pathStatus } from '../../lib/learning/path.ts';
 import { localDay, pointState, queueFor, type PointState } from '../../lib/learning/schedule.ts';
-import { loadState, mergeStates, serialiseState, setLearner, markStep, stateFileName, type LearningState } from '../../lib/learning/state.ts';
+import {
+  loadState,
+  mergeStates,
+  serialiseState,
+  setLearner,
+  markStep,
+  stateFileName,
+  type LearningState,
+} from '../../lib/learning/state.ts';
 import { formatDateVi } from '../../lib/vi.ts';
-import { drillStatus, dueLine, importLine, PATH_COMPLETE, STATE_LABELS, STATE_SHAPES, stepStatus } from '../../lib/learning/wording.ts';
+import {
+  drillStatus,
+  dueLine,
+  importLine,
+  PATH_COMPLETE,
+  STATE_LABELS,
+  STATE_SHAPES,
+  stepStatus,
+} from '../../lib/learning/wording.ts';
 import { progressStore, type ProgressStore } from './store.ts';
 
 const words = (value: string | undefined): string[] => (value ?? '').split(' ').filter(Boolean);
@@ -19,10 +35,15 @@ class LearningPath extends HTMLElement {
   connectedCallback(): void {
     this.store = progressStore();
     if (this.store.notice) this.say(this.store.notice);
-    for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-script]')) hidden.hidden = false;
+    for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-script]'))
+      hidden.hidden = false;
     this.addEventListener('click', (event) => this.onClick(event));
-    this.querySelector('[data-profile]')?.addEventListener('submit', (event) => this.onProfile(event));
-    this.querySelector<HTMLInputElement>('[data-import]')?.addEventListener('change', (event) => this.onImport(event));
+    this.querySelector('[data-profile]')?.addEventListener('submit', (event) =>
+      this.onProfile(event),
+    );
+    this.querySelector<HTMLInputElement>('[data-import]')?.addEventListener('change', (event) =>
+      this.onImport(event),
+    );
     this.store.subscribe((state) => this.render(state));
   }
 
@@ -99,7 +120,9 @@ class LearningPath extends HTMLElement {
   private renderDue(state: LearningState): void {
     const line = this.querySelector<HTMLElement>('[data-due]');
     if (!line) return;
-    const ids = [...this.querySelectorAll<HTMLElement>('[data-q]')].flatMap((row) => words(row.dataset.q));
+    const ids = [...this.querySelectorAll<HTMLElement>('[data-q]')].flatMap((row) =>
+      words(row.dataset.q),
+    );
     const queue = queueFor(state.answers, ids, localDay(new Date()));
     line.textContent = dueLine(queue.due.length, queue.fresh.length, queue.nextDue);
   }
@@ -125,13 +148,16 @@ class LearningPath extends HTMLElement {
   private onClick(event: Event): void {
     const button = (event.target as Element).closest('button');
     if (!button) return;
-    if (button.dataset.mark && this.dataset.role) this.onMark(button.dataset.mark as 'doc' | 'flows');
+    if (button.dataset.mark && this.dataset.role)
+      this.onMark(button.dataset.mark as 'doc' | 'flows');
     else if (button.hasAttribute('data-export')) this.onExport();
     else if (button.hasAttribute('data-print')) window.print();
   }
 
   private onMark(step: 'doc' | 'flows'): void {
-    this.store.update((state) => markStep(state, markId(step, this.dataset.role!), localDay(new Date())));
+    this.store.update((state) =>
+      markStep(state, markId(step, this.dataset.role!), localDay(new Date())),
+    );
   }
 
   private onProfile(event: Event): void {
@@ -146,7 +172,9 @@ class LearningPath extends HTMLElement {
   private onExport(): void {
     const state = this.store.state;
     const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([serialiseState(state)], { type: 'application/json' }));
+    link.href = URL.createObjectURL(
+      new Blob([serialiseState(state)], { type: 'application/json' }),
+    );
     link.download = stateFileName(state, localDay(new Date()));
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);

@@ -6,8 +6,12 @@ import { LOAD_FAILED } from '../../lib/learning/wording.ts';
 
 class LearningPractice extends HTMLElement {
   connectedCallback(): void {
-    for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-script]')) hidden.hidden = false;
-    this.querySelector('[data-start]')?.addEventListener('click', (event) => void this.onStart(event.target as HTMLButtonElement));
+    for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-script]'))
+      hidden.hidden = false;
+    this.querySelector('[data-start]')?.addEventListener(
+      'click',
+      (event) => void this.onStart(event.target as HTMLButtonElement),
+    );
   }
 
   private async onStart(button: HTMLButtonElement): Promise<void> {

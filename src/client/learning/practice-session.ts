@@ -5,16 +5,28 @@
  * readings the answer rests on, and ends each round with the day's count.
  */
 import { dueLine, answerVerdict, roundLine } from '../../lib/learning/wording.ts';
-import { questionHead, questionsIn, rightLine, roundFor, scopeOf, scopeTitle, subjectLine, type PracticeData, type Scope } from '../../lib/learning/practice.ts';
+import {
+  questionHead,
+  questionsIn,
+  rightLine,
+  roundFor,
+  scopeOf,
+  scopeTitle,
+  subjectLine,
+  type PracticeData,
+  type Scope,
+} from '../../lib/learning/practice.ts';
 import type { Question } from '../../lib/learning/questions.ts';
 import { localDay, queueFor } from '../../lib/learning/schedule.ts';
 import { answerInstant, recordAnswer } from '../../lib/learning/state.ts';
 import { progressStore, type ProgressStore } from './store.ts';
 
-const $ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) => root.querySelector<T>(selector)!;
+const $ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) =>
+  root.querySelector<T>(selector)!;
 
 let counter = 0;
-const answerId = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}${(counter++).toString(36)}`;
+const answerId = (): string =>
+  `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}${(counter++).toString(36)}`;
 
 export class PracticeSession {
   private readonly store: ProgressStore = progressStore();
@@ -39,7 +51,9 @@ export class PracticeSession {
   /** A new round over what is due today and what is new. */
   start(): void {
     const byId = new Map(this.questions.map((q) => [q.id, q]));
-    this.round = roundFor(this.store.state.answers, this.questions, localDay(new Date())).map((id) => byId.get(id)!);
+    this.round = roundFor(this.store.state.answers, this.questions, localDay(new Date())).map(
+      (id) => byId.get(id)!,
+    );
     this.position = 0;
     this.right = 0;
     this.box.hidden = false;
@@ -49,7 +63,9 @@ export class PracticeSession {
   }
 
   private template(name: string): DocumentFragment {
-    return $<HTMLTemplateElement>(this.root, `template[data-template="${name}"]`).content.cloneNode(true) as DocumentFragment;
+    return $<HTMLTemplateElement>(this.root, `template[data-template="${name}"]`).content.cloneNode(
+      true,
+    ) as DocumentFragment;
   }
 
   /** The current question, from the question and option templates. */
@@ -66,7 +82,12 @@ export class PracticeSession {
     for (const option of q.options) {
       const row = this.template('option');
       const input = $<HTMLInputElement>(row, 'input');
-      Object.assign(input, { type: multiple ? 'checkbox' : 'radio', name: 'dap-an', value: option.id, id: `dap-an-${option.id}` });
+      Object.assign(input, {
+        type: multiple ? 'checkbox' : 'radio',
+        name: 'dap-an',
+        value: option.id,
+        id: `dap-an-${option.id}`,
+      });
       const label = $<HTMLLabelElement>(row, 'label');
       label.htmlFor = input.id;
       label.textContent = option.text;
@@ -92,14 +113,23 @@ export class PracticeSession {
   /** Records the answer at once, then shows the feedback. */
   private onAnswer(): void {
     const q = this.round[this.position]!;
-    const chosen = [...this.box.querySelectorAll<HTMLInputElement>('input:checked')].map((input) => input.value);
+    const chosen = [...this.box.querySelectorAll<HTMLInputElement>('input:checked')].map(
+      (input) => input.value,
+    );
     $(this.box, '[data-choose-error]').hidden = chosen.length > 0;
     if (chosen.length === 0) return;
-    const right = chosen.length === q.correct.length && q.correct.every((id) => chosen.includes(id));
+    const right =
+      chosen.length === q.correct.length && q.correct.every((id) => chosen.includes(id));
     if (right) this.right += 1;
     const now = new Date();
     this.store.update((state) =>
-      recordAnswer(state, { id: answerId(), q: q.id, day: localDay(now), at: answerInstant(state, now), right }),
+      recordAnswer(state, {
+        id: answerId(),
+        q: q.id,
+        day: localDay(now),
+        at: answerInstant(state, now),
+        right,
+      }),
     );
     this.showFeedback(q, right);
   }
@@ -108,7 +138,11 @@ export class PracticeSession {
   private showFeedback(q: Question, right: boolean): void {
     for (const input of this.box.querySelectorAll<HTMLInputElement>('input')) {
       input.disabled = true;
-      input.closest('.option')?.classList.add(q.correct.includes(input.value) ? 'is-right' : input.checked ? 'is-wrong' : 'other');
+      input
+        .closest('.option')
+        ?.classList.add(
+          q.correct.includes(input.value) ? 'is-right' : input.checked ? 'is-wrong' : 'other',
+        );
     }
     $(this.box, '[data-before]').hidden = true;
     $(this.box, '[data-after]').hidden = false;
@@ -145,12 +179,25 @@ export class PracticeSession {
   private showSummary(): void {
     const view = this.template('summary');
     const today = localDay(new Date());
-    const queue = queueFor(this.store.state.answers, this.questions.map((q) => q.id), today);
-    this.fill($(view, '[data-score]'), this.round.length > 0 ? roundLine(this.right, this.round.length) : undefined);
-    $(view, '[data-due]').textContent = dueLine(queue.due.length, queue.fresh.length, queue.nextDue);
+    const queue = queueFor(
+      this.store.state.answers,
+      this.questions.map((q) => q.id),
+      today,
+    );
+    this.fill(
+      $(view, '[data-score]'),
+      this.round.length > 0 ? roundLine(this.right, this.round.length) : undefined,
+    );
+    $(view, '[data-due]').textContent = dueLine(
+      queue.due.length,
+      queue.fresh.length,
+      queue.nextDue,
+    );
     $(view, '[data-again]').hidden = queue.due.length + queue.fresh.length === 0;
-    const role = this.scope && ('role' in this.scope ? this.scope.role : this.data.holders[this.scope.point]);
-    $<HTMLAnchorElement>(view, '[data-back]').href = `${this.root.dataset.path}${role ? `${role}/` : ''}`;
+    const role =
+      this.scope && ('role' in this.scope ? this.scope.role : this.data.holders[this.scope.point]);
+    $<HTMLAnchorElement>(view, '[data-back]').href =
+      `${this.root.dataset.path}${role ? `${role}/` : ''}`;
     this.box.replaceChildren(view);
     $(this.box, 'h2').focus();
   }

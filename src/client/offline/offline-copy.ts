@@ -68,11 +68,15 @@ export class OfflineCopy extends HTMLElement {
     let done = 0;
     try {
       for (const file of list.files) {
-        if (!(await cache.match(file.url, { ignoreSearch: true }))) await this.#fetchInto(cache, file.url);
+        if (!(await cache.match(file.url, { ignoreSearch: true })))
+          await this.#fetchInto(cache, file.url);
         done += file.bytes;
         this.#showProgress(done, list.bytes);
       }
-      await cache.put(`${this.dataset.base ?? '/'}offline-copy-complete`, new Response(list.version));
+      await cache.put(
+        `${this.dataset.base ?? '/'}offline-copy-complete`,
+        new Response(list.version),
+      );
       this.#status.textContent = SAVED;
       this.#button.hidden = true;
     } catch {

@@ -43,10 +43,12 @@ export class SearchEngine {
 
   /** Starts Pagefind (script, worker, WebAssembly, index metadata) and the vocabulary; once. */
   load(): Promise<Loaded> {
-    this.#loaded ??= Promise.all([this.#startPagefind(), this.#fetchVocabulary()]).then(([pagefind, vocabulary]) => ({
-      pagefind,
-      vocabulary,
-    }));
+    this.#loaded ??= Promise.all([this.#startPagefind(), this.#fetchVocabulary()]).then(
+      ([pagefind, vocabulary]) => ({
+        pagefind,
+        vocabulary,
+      }),
+    );
     return this.#loaded;
   }
 
@@ -55,19 +57,27 @@ export class SearchEngine {
     const query = normaliseQuery(raw);
     if (!query) return;
     const { pagefind, vocabulary } = await this.load();
-    await Promise.all(queryVariants(query, vocabulary).map((variant) => pagefind.preload(variant).catch(() => undefined)));
+    await Promise.all(
+      queryVariants(query, vocabulary).map((variant) =>
+        pagefind.preload(variant).catch(() => undefined),
+      ),
+    );
   }
 
   /** Every spelling of the query searched, merged by best score, best first. */
   async search(raw: string, filters: Filters = {}): Promise<Result[]> {
     const { pagefind, vocabulary } = await this.load();
     const variants = queryVariants(raw, vocabulary);
-    const lists = await Promise.all(variants.map((variant) => pagefind.search(variant, { filters })));
+    const lists = await Promise.all(
+      variants.map((variant) => pagefind.search(variant, { filters })),
+    );
     return mergeResults(lists.map((found) => found.results));
   }
 
   async #startPagefind(): Promise<Pagefind> {
-    const module = (await import(/* @vite-ignore */ `${this.#base}pagefind/pagefind.js`)) as Pagefind;
+    const module = (await import(
+      /* @vite-ignore */ `${this.#base}pagefind/pagefind.js`
+    )) as Pagefind;
     // Titles boost a result strongly (a role named in full finds its page); citation labels
     // not at all: they hold lone letters ("Điểm d…").
     await module.options({

@@ -39,7 +39,15 @@ export class HeaderSearch extends HTMLElement {
     const all = panel?.querySelector<HTMLAnchorElement>('a.all-results');
     const template = this.querySelector('template');
     if (!form || !input || !panel || !status || !list || !all || !template) return;
-    [this.#form, this.#input, this.#panel, this.#status, this.#list, this.#all, this.#template] = [form, input, panel, status, list, all, template];
+    [this.#form, this.#input, this.#panel, this.#status, this.#list, this.#all, this.#template] = [
+      form,
+      input,
+      panel,
+      status,
+      list,
+      all,
+      template,
+    ];
     this.#engine = engineFor(this.dataset.base ?? '/');
     void this.#engine.load();
     void this.#engine.preload(input.value);
@@ -97,11 +105,23 @@ export class HeaderSearch extends HTMLElement {
     this.#all.href = page.href;
     this.#status.textContent = SEARCHING;
     this.#panel.hidden = false;
-    const results = await (this.#ahead?.query === query ? this.#ahead.results : this.#engine.search(query));
+    const results = await (this.#ahead?.query === query
+      ? this.#ahead.results
+      : this.#engine.search(query));
     if (run !== this.#latest) return;
-    await showInRankOrder(results, PANEL_RESULTS, this.#list, this.#template, () => run === this.#latest);
+    await showInRankOrder(
+      results,
+      PANEL_RESULTS,
+      this.#list,
+      this.#template,
+      () => run === this.#latest,
+    );
     if (run !== this.#latest) return;
-    this.#status.textContent = resultsStatus(query, results.length, Math.min(results.length, PANEL_RESULTS));
+    this.#status.textContent = resultsStatus(
+      query,
+      results.length,
+      Math.min(results.length, PANEL_RESULTS),
+    );
     this.#all.textContent = allResultsLink(results.length);
   }
 

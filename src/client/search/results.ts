@@ -9,7 +9,9 @@ import type { Result, ResultData } from './engine.ts';
 
 /** One result from the template: title link, facts line, excerpt with Pagefind's <mark>s. */
 export function renderResult(template: HTMLTemplateElement, data: ResultData): HTMLLIElement {
-  const item = (template.content.firstElementChild as HTMLLIElement).cloneNode(true) as HTMLLIElement;
+  const item = (template.content.firstElementChild as HTMLLIElement).cloneNode(
+    true,
+  ) as HTMLLIElement;
   const link = item.querySelector<HTMLAnchorElement>('.result-link');
   if (link) {
     link.href = data.url;
@@ -18,7 +20,11 @@ export function renderResult(template: HTMLTemplateElement, data: ResultData): H
   const facts = item.querySelector('.result-meta');
   if (facts) {
     const role = data.meta.role ?? data.filters[FILTER_ROLE]?.join(', ');
-    facts.textContent = resultFacts(data.meta.citation, role, data.filters[FILTER_KIND]?.join(', '));
+    facts.textContent = resultFacts(
+      data.meta.citation,
+      role,
+      data.filters[FILTER_KIND]?.join(', '),
+    );
   }
   const excerpt = item.querySelector('.result-excerpt');
   if (excerpt) excerpt.innerHTML = data.excerpt; // Pagefind escapes the text and adds only <mark>

@@ -30,7 +30,13 @@ export class SearchPage extends HTMLElement {
     const list = this.querySelector<HTMLElement>('ol');
     const template = this.querySelector('template');
     if (!form || !input || !status || !list || !template) return;
-    [this.#form, this.#input, this.#status, this.#list, this.#template] = [form, input, status, list, template];
+    [this.#form, this.#input, this.#status, this.#list, this.#template] = [
+      form,
+      input,
+      status,
+      list,
+      template,
+    ];
     this.#engine = engineFor(this.dataset.base ?? '/');
     this.#restoreFromUrl();
     input.addEventListener('focus', () => void this.#engine.load(), { once: true });
@@ -88,8 +94,19 @@ export class SearchPage extends HTMLElement {
     this.#status.textContent = SEARCHING;
     const results = await this.#engine.search(query, filters);
     if (run !== this.#latest) return;
-    await showInRankOrder(results, MAX_RESULTS, this.#list, this.#template, () => run === this.#latest);
-    if (run === this.#latest) this.#status.textContent = resultsStatus(query, results.length, Math.min(results.length, MAX_RESULTS));
+    await showInRankOrder(
+      results,
+      MAX_RESULTS,
+      this.#list,
+      this.#template,
+      () => run === this.#latest,
+    );
+    if (run === this.#latest)
+      this.#status.textContent = resultsStatus(
+        query,
+        results.length,
+        Math.min(results.length, MAX_RESULTS),
+      );
   }
 
   /** The query and the ticked filters from the URL, into the form. */
@@ -100,12 +117,17 @@ export class SearchPage extends HTMLElement {
   }
 
   #boxes(): HTMLInputElement[] {
-    return [...this.#form.querySelectorAll<HTMLInputElement>(`input[name="${FILTER_KIND}"], input[name="${FILTER_ROLE}"]`)];
+    return [
+      ...this.#form.querySelectorAll<HTMLInputElement>(
+        `input[name="${FILTER_KIND}"], input[name="${FILTER_ROLE}"]`,
+      ),
+    ];
   }
 
   #filters(): Filters {
     const filters: Filters = {};
-    for (const box of this.#boxes().filter((b) => b.checked)) (filters[box.name] ??= { any: [] }).any.push(box.value);
+    for (const box of this.#boxes().filter((b) => b.checked))
+      (filters[box.name] ??= { any: [] }).any.push(box.value);
     return filters;
   }
 
@@ -113,7 +135,8 @@ export class SearchPage extends HTMLElement {
     const next = new URL(location.href);
     next.search = '';
     if (query) next.searchParams.set('q', query);
-    for (const [key, { any }] of Object.entries(filters)) for (const value of any) next.searchParams.append(key, value);
+    for (const [key, { any }] of Object.entries(filters))
+      for (const value of any) next.searchParams.append(key, value);
     history.replaceState(null, '', next);
   }
 }

@@ -4,7 +4,16 @@
  * the pages of the roles that keep the journal (points 1 e and 2 d), never with every
  * role page. Bad input throws an EntryError naming the field, in Vietnamese.
  */
-import { ENTRY_KINDS, isWallTime, LIMITS, RUN_ID, type EntryKind, type JournalEntry, type Run, type Store } from './schema.ts';
+import {
+  ENTRY_KINDS,
+  isWallTime,
+  LIMITS,
+  RUN_ID,
+  type EntryKind,
+  type JournalEntry,
+  type Run,
+  type Store,
+} from './schema.ts';
 import { ChecklistError, nextStamp, unprintable } from './state.ts';
 import { shiftWindow, withinRun, entryTime } from './time.ts';
 import { canonical, formatDateVi } from '../vi.ts';
@@ -58,24 +67,38 @@ const clean = (value: string | undefined): string => canonical(value ?? '');
 
 function checkText(field: 'content' | 'direction' | 'informed' | 'result', value: string): void {
   if (value.length > LIMITS[field]) {
-    throw new EntryError(field, `tối đa ${LIMITS[field]} ký tự để vừa một dòng nhật ký (đang có ${value.length}).`);
+    throw new EntryError(
+      field,
+      `tối đa ${LIMITS[field]} ký tự để vừa một dòng nhật ký (đang có ${value.length}).`,
+    );
   }
   const missing = unprintable(value);
   if (missing.length > 0) {
-    throw new EntryError(field, `phông chữ của nhật ký không có ${missing.map((char) => `“${char}”`).join(', ')}; hãy bỏ hoặc thay các ký tự này.`);
+    throw new EntryError(
+      field,
+      `phông chữ của nhật ký không có ${missing.map((char) => `“${char}”`).join(', ')}; hãy bỏ hoặc thay các ký tự này.`,
+    );
   }
 }
 
 /** Checks and cleans an entry; throws an EntryError naming the first field that is wrong. */
 export function entryFrom(input: EntryInput, id: string, run?: Run): JournalEntry {
-  if (!RUN_ID.test(id)) throw new Error(`Entry id must be 4–40 of [a-z0-9-]: ${JSON.stringify(id)}`);
+  if (!RUN_ID.test(id))
+    throw new Error(`Entry id must be 4–40 of [a-z0-9-]: ${JSON.stringify(id)}`);
   const date = input.date.trim();
   const time = input.time.trim().slice(0, 5);
-  if (!isWallTime(`${date}T00:00`)) throw new EntryError('date', 'cần một ngày có thật (ngày/tháng/năm).');
+  if (!isWallTime(`${date}T00:00`))
+    throw new EntryError('date', 'cần một ngày có thật (ngày/tháng/năm).');
   if (!isWallTime(`${date}T${time}`)) throw new EntryError('time', 'cần giờ và phút, ví dụ 22:15.');
   if (run && !withinRun(run, `${date}T${time}`)) throw new EntryError('time', outsideRun(run));
-  if (!(ENTRY_KINDS as readonly string[]).includes(input.kind)) throw new EntryError('kind', 'hãy chọn một trong ba loại.');
-  const entry: JournalEntry = { id, at: `${date}T${time}`, kind: input.kind as EntryKind, content: clean(input.content) };
+  if (!(ENTRY_KINDS as readonly string[]).includes(input.kind))
+    throw new EntryError('kind', 'hãy chọn một trong ba loại.');
+  const entry: JournalEntry = {
+    id,
+    at: `${date}T${time}`,
+    kind: input.kind as EntryKind,
+    content: clean(input.content),
+  };
   if (entry.content === '') throw new EntryError('content', 'cần ghi nội dung.');
   checkText('content', entry.content);
   for (const field of ['direction', 'informed', 'result'] as const) {
@@ -99,44 +122,68 @@ export function outsideRun(run: Run): string {
 export const byTime = <T extends { at: string }>(entries: readonly T[]): T[] =>
   entries
     .map((entry, index) => ({ entry, index }))
-    .sort((a, b) => (a.entry.at < b.entry.at ? -1 : a.entry.at > b.entry.at ? 1 : a.index - b.index))
+    .sort((a, b) =>
+      a.entry.at < b.entry.at ? -1 : a.entry.at > b.entry.at ? 1 : a.index - b.index,
+    )
     .map(({ entry }) => entry);
 
 /** Applies a change to the open run's journal; the journal can change only while the run is open. */
-function updateJournal(store: Store, change: (journal: JournalEntry[], run: Run) => JournalEntry[], removed?: Run['removed']): Store {
+function updateJournal(
+  store: Store,
+  change: (journal: JournalEntry[], run: Run) => JournalEntry[],
+  removed?: Run['removed'],
+): Store {
   const run = store.current;
-  if (!run) throw new ChecklistError('Chưa có ca nào đang mở: bấm “Bắt đầu ca mới” trước khi ghi nhật ký.');
-  return { ...store, current: { ...run, journal: byTime(change([...run.journal], run)), removed: removed ?? run.removed } };
+  if (!run)
+    throw new ChecklistError('Chưa có ca nào đang mở: bấm “Bắt đầu ca mới” trước khi ghi nhật ký.');
+  return {
+    ...store,
+    current: {
+      ...run,
+      journal: byTime(change([...run.journal], run)),
+      removed: removed ?? run.removed,
+    },
+  };
 }
 
 /** Adds an entry to the open run. */
 export function addEntry(store: Store, input: EntryInput, id: string, now: Date): Store {
   return updateJournal(store, (journal, run) => {
     if (journal.length >= LIMITS.entries) {
-      throw new ChecklistError(`Nhật ký của một ca có tối đa ${LIMITS.entries} mục; hãy kết thúc ca này và ghi tiếp ở ca mới.`);
+      throw new ChecklistError(
+        `Nhật ký của một ca có tối đa ${LIMITS.entries} mục; hãy kết thúc ca này và ghi tiếp ở ca mới.`,
+      );
     }
-    if (journal.some((entry) => entry.id === id) || run.removed.some((entry) => entry.id === id)) throw new Error(`Entry id already used: ${id}`);
+    if (journal.some((entry) => entry.id === id) || run.removed.some((entry) => entry.id === id))
+      throw new Error(`Entry id already used: ${id}`);
     return [...journal, { ...entryFrom(input, id, run), stamp: nextStamp(store, now) }];
   });
 }
 
 const find = (journal: JournalEntry[], entryId: string): number => {
   const index = journal.findIndex((entry) => entry.id === entryId);
-  if (index < 0) throw new ChecklistError('Không tìm thấy mục nhật ký này (có thể đã bị xóa ở thẻ khác).');
+  if (index < 0)
+    throw new ChecklistError('Không tìm thấy mục nhật ký này (có thể đã bị xóa ở thẻ khác).');
   return index;
 };
 
 /** Replaces an entry of the open run, keeping its id. */
 export function updateEntry(store: Store, entryId: string, input: EntryInput, now: Date): Store {
   return updateJournal(store, (journal, run) => {
-    journal[find(journal, entryId)] = { ...entryFrom(input, entryId, run), stamp: nextStamp(store, now) };
+    journal[find(journal, entryId)] = {
+      ...entryFrom(input, entryId, run),
+      stamp: nextStamp(store, now),
+    };
     return journal;
   });
 }
 
 /** Removes an entry from the open run; the removal is remembered so that another tab's copy does not bring it back. */
 export function removeEntry(store: Store, entryId: string, now: Date): Store {
-  const removed = [...(store.current?.removed ?? []), { id: entryId, stamp: nextStamp(store, now) }];
+  const removed = [
+    ...(store.current?.removed ?? []),
+    { id: entryId, stamp: nextStamp(store, now) },
+  ];
   return updateJournal(
     store,
     (journal) => {
@@ -157,5 +204,3 @@ export const inputOf = (entry: JournalEntry): Required<EntryInput> => ({
   informed: entry.informed ?? '',
   result: entry.result ?? '',
 });
-
-

@@ -13,7 +13,8 @@ import { deviceTimeZone } from './time.ts';
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
 /** Version 1 → 2: every run gets a journal, empty. Anything else is left for the checks to catch. */
-const addJournal = (run: unknown): unknown => (isObject(run) && !('journal' in run) ? { ...run, journal: [] } : run);
+const addJournal = (run: unknown): unknown =>
+  isObject(run) && !('journal' in run) ? { ...run, journal: [] } : run;
 
 /**
  * Version 2 → 3: runs get the zone they were kept in (this device's: version 2 showed every
@@ -21,10 +22,23 @@ const addJournal = (run: unknown): unknown => (isObject(run) && !('journal' in r
  * leaves them blank to fill by hand), no removed entries, and stamp 0.
  */
 const addShift = (run: unknown): unknown =>
-  isObject(run) ? { ...run, shiftStart: null, shiftEnd: null, timeZone: deviceTimeZone(), removed: [], stamp: 0 } : run;
+  isObject(run)
+    ? {
+        ...run,
+        shiftStart: null,
+        shiftEnd: null,
+        timeZone: deviceTimeZone(),
+        removed: [],
+        stamp: 0,
+      }
+    : run;
 
 /** Applies `change` to every run of a stored object. */
-const eachRun = (old: Record<string, unknown>, version: number, change: (run: unknown) => unknown) => ({
+const eachRun = (
+  old: Record<string, unknown>,
+  version: number,
+  change: (run: unknown) => unknown,
+) => ({
   ...old,
   version,
   current: old.current === null ? null : change(old.current),
@@ -55,7 +69,10 @@ export interface Loaded {
 const KEPT = 'Bản lưu cũ được cất riêng trong trình duyệt, không bị xóa.';
 
 /** Keeps the runs that are valid on their own when the whole store is not. */
-function salvage(data: Record<string, unknown>, role: string): { store: Store; kept: number; lost: number } {
+function salvage(
+  data: Record<string, unknown>,
+  role: string,
+): { store: Store; kept: number; lost: number } {
   const store = emptyStore(role);
   let kept = 0;
   let lost = 0;
@@ -68,7 +85,8 @@ function salvage(data: Record<string, unknown>, role: string): { store: Store; k
     lost += 1;
     return undefined;
   };
-  if (data.current !== null && data.current !== undefined) store.current = runOf(data.current, true) ?? null;
+  if (data.current !== null && data.current !== undefined)
+    store.current = runOf(data.current, true) ?? null;
   if (Array.isArray(data.history)) {
     store.history = data.history
       .map((value) => runOf(value, false))
@@ -83,18 +101,35 @@ function salvage(data: Record<string, unknown>, role: string): { store: Store; k
  * older state is migrated where possible, otherwise replaced by what could be salvaged,
  * and always handed back in `setAside` with a notice saying what happened.
  */
-export function loadStore(raw: string | null, role: string, migrations: Readonly<Record<number, Migration>> = MIGRATIONS): Loaded {
+export function loadStore(
+  raw: string | null,
+  role: string,
+  migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
+): Loaded {
   if (raw === null) return { store: emptyStore(role), notice: null, setAside: null };
-  const corrupt = (message: string): Loaded => ({ store: emptyStore(role), notice: { kind: 'corrupt', message }, setAside: raw });
+  const corrupt = (message: string): Loaded => ({
+    store: emptyStore(role),
+    notice: { kind: 'corrupt', message },
+    setAside: raw,
+  });
 
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch {
-    return corrupt(`Dữ liệu ca trực lưu trong trình duyệt bị hỏng (không đọc được), nên trang bắt đầu lại từ đầu. ${KEPT}`);
+    return corrupt(
+      `Dữ liệu ca trực lưu trong trình duyệt bị hỏng (không đọc được), nên trang bắt đầu lại từ đầu. ${KEPT}`,
+    );
   }
-  if (!isObject(data) || data.format !== FORMAT || !Number.isInteger(data.version) || data.role !== role) {
-    return corrupt(`Dữ liệu ca trực lưu trong trình duyệt không đúng định dạng của trang này, nên trang bắt đầu lại từ đầu. ${KEPT}`);
+  if (
+    !isObject(data) ||
+    data.format !== FORMAT ||
+    !Number.isInteger(data.version) ||
+    data.role !== role
+  ) {
+    return corrupt(
+      `Dữ liệu ca trực lưu trong trình duyệt không đúng định dạng của trang này, nên trang bắt đầu lại từ đầu. ${KEPT}`,
+    );
   }
   if ((data.version as number) > VERSION) {
     return {
@@ -114,7 +149,10 @@ export function loadStore(raw: string | null, role: string, migrations: Readonly
       if (!step) {
         return {
           store: emptyStore(role),
-          notice: { kind: 'older', message: `Dữ liệu ca trực ở định dạng cũ (${String(data.version)}) mà trang này không chuyển đổi được. ${KEPT}` },
+          notice: {
+            kind: 'older',
+            message: `Dữ liệu ca trực ở định dạng cũ (${String(data.version)}) mà trang này không chuyển đổi được. ${KEPT}`,
+          },
           setAside: raw,
         };
       }
@@ -123,7 +161,9 @@ export function loadStore(raw: string | null, role: string, migrations: Readonly
       migrated = true;
     }
   } catch {
-    return corrupt(`Không chuyển được dữ liệu ca trực sang định dạng mới, nên trang bắt đầu lại từ đầu. ${KEPT}`);
+    return corrupt(
+      `Không chuyển được dữ liệu ca trực sang định dạng mới, nên trang bắt đầu lại từ đầu. ${KEPT}`,
+    );
   }
 
   const parsed = storeSchema.safeParse(data);
@@ -131,7 +171,10 @@ export function loadStore(raw: string | null, role: string, migrations: Readonly
     return migrated
       ? {
           store: parsed.data,
-          notice: { kind: 'migrated', message: `Dữ liệu ca trực đã được chuyển sang định dạng mới của sổ tay; không mất ca nào. ${KEPT}` },
+          notice: {
+            kind: 'migrated',
+            message: `Dữ liệu ca trực đã được chuyển sang định dạng mới của sổ tay; không mất ca nào. ${KEPT}`,
+          },
           setAside: raw,
         }
       : { store: parsed.data, notice: null, setAside: null };
@@ -139,12 +182,16 @@ export function loadStore(raw: string | null, role: string, migrations: Readonly
 
   const { store, kept, lost } = salvage(data as Record<string, unknown>, role);
   if (kept === 0) {
-    return corrupt(`Dữ liệu ca trực lưu trong trình duyệt bị hỏng, không giữ được ca nào, nên trang bắt đầu lại từ đầu. ${KEPT}`);
+    return corrupt(
+      `Dữ liệu ca trực lưu trong trình duyệt bị hỏng, không giữ được ca nào, nên trang bắt đầu lại từ đầu. ${KEPT}`,
+    );
   }
   return {
     store,
-    notice: { kind: 'partial', message: `Dữ liệu ca trực lưu trong trình duyệt bị hỏng một phần: giữ lại ${kept} ca, ${lost} ca không đọc được. ${KEPT}` },
+    notice: {
+      kind: 'partial',
+      message: `Dữ liệu ca trực lưu trong trình duyệt bị hỏng một phần: giữ lại ${kept} ca, ${lost} ca không đọc được. ${KEPT}`,
+    },
     setAside: raw,
   };
 }
-

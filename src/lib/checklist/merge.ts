@@ -44,20 +44,30 @@ function mergeItem(a: ItemState, b: ItemState): ItemState {
  * Union by id of two lists, merging the items both have (and each lone item with itself, so
  * that its fields come out in the same order); in id order, so both tabs list them alike.
  */
-function unionById<T extends { id: string }>(a: readonly T[], b: readonly T[], merge: (x: T, y: T) => T): T[] {
+function unionById<T extends { id: string }>(
+  a: readonly T[],
+  b: readonly T[],
+  merge: (x: T, y: T) => T,
+): T[] {
   const byId = new Map<string, T>();
   for (const item of a) byId.set(item.id, item);
   for (const item of b) {
     const other = byId.get(item.id);
     byId.set(item.id, other ? merge(other, item) : merge(item, item));
   }
-  for (const item of a) if (!b.some((other) => other.id === item.id)) byId.set(item.id, merge(item, item));
+  for (const item of a)
+    if (!b.some((other) => other.id === item.id)) byId.set(item.id, merge(item, item));
   return [...byId.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }
 
 /** A run's own fields: what "stamp" orders. */
 type RunFields = Omit<Run, 'items' | 'journal' | 'removed'>;
-const fieldsOf = ({ items: _items, journal: _journal, removed: _removed, ...fields }: Run): RunFields => fields;
+const fieldsOf = ({
+  items: _items,
+  journal: _journal,
+  removed: _removed,
+  ...fields
+}: Run): RunFields => fields;
 
 export function mergeRun(a: Run, b: Run): Run {
   const fields = pick(fieldsOf(a), a.stamp, fieldsOf(b), b.stamp);
@@ -73,7 +83,16 @@ export function mergeRun(a: Run, b: Run): Run {
   return { ...fields, items, journal, removed: removed.filter((record) => !kept.has(record.id)) };
 }
 
-const byStartDesc = (x: Run, y: Run) => (x.startedAt > y.startedAt ? -1 : x.startedAt < y.startedAt ? 1 : x.id > y.id ? -1 : x.id < y.id ? 1 : 0);
+const byStartDesc = (x: Run, y: Run) =>
+  x.startedAt > y.startedAt
+    ? -1
+    : x.startedAt < y.startedAt
+      ? 1
+      : x.id > y.id
+        ? -1
+        : x.id < y.id
+          ? 1
+          : 0;
 
 /**
  * Merges two states of one role's runs. Runs are matched by id and merged field by field;
@@ -98,26 +117,42 @@ export function mergeStores(a: Store, b: Store): Store {
       ended.push({ ...run, endedAt: next.startedAt, stamp: run.stamp + 1 });
     }
   });
-  ended.sort((x, y) => (x.endedAt! > y.endedAt! ? -1 : x.endedAt! < y.endedAt! ? 1 : byStartDesc(x, y)));
+  ended.sort((x, y) =>
+    x.endedAt! > y.endedAt! ? -1 : x.endedAt! < y.endedAt! ? 1 : byStartDesc(x, y),
+  );
   return { ...a, current, history: ended.slice(0, LIMITS.history) };
 }
 
 /** Whether two stores hold the same runs (the order of fields and of items aside). */
-export const sameStore = (a: Store, b: Store): boolean => json(mergeStores(a, a)) === json(mergeStores(b, b));
+export const sameStore = (a: Store, b: Store): boolean =>
+  json(mergeStores(a, a)) === json(mergeStores(b, b));
 
 /** A change of this tab that the merge replaced by another tab's: both are shown. */
 export type ReplacedEdit =
   | { kind: 'note'; runId: string; itemId: string; mine: string; kept: string }
-  | { kind: 'entry'; runId: string; entryId: string; mine: JournalEntry; kept: JournalEntry | null };
+  | {
+      kind: 'entry';
+      runId: string;
+      entryId: string;
+      mine: JournalEntry;
+      kept: JournalEntry | null;
+    };
 
 /** Keys of the edits a tab tracks: "note:<run>:<item>" and "entry:<run>:<entry>". */
 export const noteKey = (runId: string, itemId: string): string => `note:${runId}:${itemId}`;
 export const entryKey = (runId: string, entryId: string): string => `entry:${runId}:${entryId}`;
 
-const runsOf = (store: Store): Run[] => [...(store.current ? [store.current] : []), ...store.history];
+const runsOf = (store: Store): Run[] => [
+  ...(store.current ? [store.current] : []),
+  ...store.history,
+];
 
 /** The edits among `edited` (keys above) whose value in `merged` is no longer this tab's (`mine`). */
-export function replacedEdits(mine: Store, merged: Store, edited: ReadonlySet<string>): ReplacedEdit[] {
+export function replacedEdits(
+  mine: Store,
+  merged: Store,
+  edited: ReadonlySet<string>,
+): ReplacedEdit[] {
   const out: ReplacedEdit[] = [];
   const mergedRuns = new Map(runsOf(merged).map((run) => [run.id, run]));
   for (const run of runsOf(mine)) {
@@ -126,12 +161,14 @@ export function replacedEdits(mine: Store, merged: Store, edited: ReadonlySet<st
     for (const item of run.items) {
       if (!edited.has(noteKey(run.id, item.id))) continue;
       const kept = other.items.find((candidate) => candidate.id === item.id)?.note ?? '';
-      if ((item.note ?? '') !== kept) out.push({ kind: 'note', runId: run.id, itemId: item.id, mine: item.note ?? '', kept });
+      if ((item.note ?? '') !== kept)
+        out.push({ kind: 'note', runId: run.id, itemId: item.id, mine: item.note ?? '', kept });
     }
     for (const entry of run.journal) {
       if (!edited.has(entryKey(run.id, entry.id))) continue;
       const kept = other.journal.find((candidate) => candidate.id === entry.id) ?? null;
-      if (json(kept) !== json(entry)) out.push({ kind: 'entry', runId: run.id, entryId: entry.id, mine: entry, kept });
+      if (json(kept) !== json(entry))
+        out.push({ kind: 'entry', runId: run.id, entryId: entry.id, mine: entry, kept });
     }
   }
   return out;

@@ -51,8 +51,11 @@ export const runFile = (run: Run, now: Date): RunFile => ({
 /** Version 1 → 2: the file's zone moves into the run, which gets no shift times. */
 function fromVersion1(data: Record<string, unknown>): Record<string, unknown> {
   const { timeZone, run, ...rest } = data;
-  if (typeof timeZone !== 'string' || !TIME_ZONE.test(timeZone) || !isKnownTimeZone(timeZone)) return { ...rest, version: 1, timeZone, run };
-  const upgraded = isObject(run) ? { ...run, shiftStart: null, shiftEnd: null, timeZone, removed: [], stamp: 0 } : run;
+  if (typeof timeZone !== 'string' || !TIME_ZONE.test(timeZone) || !isKnownTimeZone(timeZone))
+    return { ...rest, version: 1, timeZone, run };
+  const upgraded = isObject(run)
+    ? { ...run, shiftStart: null, shiftEnd: null, timeZone, removed: [], stamp: 0 }
+    : run;
   return { ...rest, version: RUN_FILE_VERSION, run: upgraded };
 }
 
@@ -61,31 +64,47 @@ function fromVersion1(data: Record<string, unknown>): Record<string, unknown> {
  * `now` is when it is read: nothing of the run may lie after that day in the run's zone.
  */
 export function runProblem(run: Run, now: Date): Issue | undefined {
-  if (!isKnownTimeZone(run.timeZone)) return { path: ['run', 'timeZone'], rule: 'time-zone', found: run.timeZone };
-  if (run.shiftStart !== null && run.shiftStart === run.shiftEnd) return { path: ['run', 'shiftEnd'], rule: 'same-as-start', found: run.shiftEnd };
-  if ((run.shiftStart === null) !== (run.shiftEnd === null)) return { path: ['run', run.shiftStart === null ? 'shiftStart' : 'shiftEnd'], rule: 'missing' };
-  if (run.endedAt !== null && run.endedAt < run.startedAt) return { path: ['run', 'endedAt'], rule: 'before-start', found: run.endedAt };
+  if (!isKnownTimeZone(run.timeZone))
+    return { path: ['run', 'timeZone'], rule: 'time-zone', found: run.timeZone };
+  if (run.shiftStart !== null && run.shiftStart === run.shiftEnd)
+    return { path: ['run', 'shiftEnd'], rule: 'same-as-start', found: run.shiftEnd };
+  if ((run.shiftStart === null) !== (run.shiftEnd === null))
+    return { path: ['run', run.shiftStart === null ? 'shiftStart' : 'shiftEnd'], rule: 'missing' };
+  if (run.endedAt !== null && run.endedAt < run.startedAt)
+    return { path: ['run', 'endedAt'], rule: 'before-start', found: run.endedAt };
   const today = wallTimeIn(now, run.timeZone).slice(0, 10);
-  if (run.date > today) return { path: ['run', 'date'], rule: 'future', limit: today, found: run.date };
+  if (run.date > today)
+    return { path: ['run', 'date'], rule: 'future', limit: today, found: run.date };
   for (const field of ['startedAt', 'endedAt'] as const) {
     const instant = run[field];
-    if (instant !== null && wallTimeIn(instant, run.timeZone).slice(0, 10) > today) return { path: ['run', field], rule: 'future', limit: today, found: instant };
+    if (instant !== null && wallTimeIn(instant, run.timeZone).slice(0, 10) > today)
+      return { path: ['run', field], rule: 'future', limit: today, found: instant };
   }
   for (const [index, entry] of run.journal.entries()) {
-    if (entry.at.slice(0, 10) > today) return { path: ['run', 'journal', index, 'at'], rule: 'future', limit: today, found: entry.at };
-    if (!withinRun(run, entry.at)) return { path: ['run', 'journal', index, 'at'], rule: 'outside-run', found: entry.at };
+    if (entry.at.slice(0, 10) > today)
+      return {
+        path: ['run', 'journal', index, 'at'],
+        rule: 'future',
+        limit: today,
+        found: entry.at,
+      };
+    if (!withinRun(run, entry.at))
+      return { path: ['run', 'journal', index, 'at'], rule: 'outside-run', found: entry.at };
   }
-  if (unprintable(run.officer).length > 0) return { path: ['run', 'officer'], rule: 'charset', limit: unprintable(run.officer) };
+  if (unprintable(run.officer).length > 0)
+    return { path: ['run', 'officer'], rule: 'charset', limit: unprintable(run.officer) };
   // Text that goes into the journal must be printable with its font.
   for (const [index, entry] of run.journal.entries()) {
     for (const field of ['content', 'direction', 'informed', 'result'] as const) {
       const missing = unprintable(entry[field] ?? '');
-      if (missing.length > 0) return { path: ['run', 'journal', index, field], rule: 'charset', limit: missing };
+      if (missing.length > 0)
+        return { path: ['run', 'journal', index, field], rule: 'charset', limit: missing };
     }
   }
   for (const [index, item] of run.items.entries()) {
     const missing = unprintable(item.note ?? '');
-    if (missing.length > 0) return { path: ['run', 'items', index, 'note'], rule: 'charset', limit: missing };
+    if (missing.length > 0)
+      return { path: ['run', 'items', index, 'note'], rule: 'charset', limit: missing };
   }
   return undefined;
 }
@@ -121,13 +140,32 @@ export function parseRunFile(text: string, now: Date): ParsedRunFile {
     return { ok: false, issue: { path: [], rule: 'json', found: (error as Error).message } };
   }
   if (!isObject(data)) return { ok: false, issue: { path: [], rule: 'object', found: data } };
-  if (data.format !== RUN_FILE_FORMAT) return { ok: false, issue: { path: ['format'], rule: 'format', limit: RUN_FILE_FORMAT, found: data.format } };
-  if (typeof data.version === 'number' && Number.isInteger(data.version) && data.version > RUN_FILE_VERSION) {
-    return { ok: false, issue: { path: ['version'], rule: 'newer', limit: RUN_FILE_VERSION, found: data.version } };
+  if (data.format !== RUN_FILE_FORMAT)
+    return {
+      ok: false,
+      issue: { path: ['format'], rule: 'format', limit: RUN_FILE_FORMAT, found: data.format },
+    };
+  if (
+    typeof data.version === 'number' &&
+    Number.isInteger(data.version) &&
+    data.version > RUN_FILE_VERSION
+  ) {
+    return {
+      ok: false,
+      issue: { path: ['version'], rule: 'newer', limit: RUN_FILE_VERSION, found: data.version },
+    };
   }
   if (data.version === 1) {
     data = fromVersion1(data);
-    if (!isObject(data) || data.version === 1) return { ok: false, issue: { path: ['timeZone'], rule: 'time-zone', found: (data as Record<string, unknown>).timeZone } };
+    if (!isObject(data) || data.version === 1)
+      return {
+        ok: false,
+        issue: {
+          path: ['timeZone'],
+          rule: 'time-zone',
+          found: (data as Record<string, unknown>).timeZone,
+        },
+      };
   }
   const parsed = runFileSchema.safeParse(data);
   if (!parsed.success) return { ok: false, issue: parsed.error.issues[0]! };
@@ -137,7 +175,11 @@ export function parseRunFile(text: string, now: Date): ParsedRunFile {
 
 /** "run.journal[2].at" */
 export const pathText = (path: Issue['path']): string =>
-  path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('') || 'the file';
+  path
+    .map((part, index) =>
+      typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`,
+    )
+    .join('') || 'the file';
 
 const shown = (value: unknown): string => {
   const text = JSON.stringify(value) ?? String(value);
@@ -153,38 +195,72 @@ export function describeIssue(issue: Issue): string {
   const f = found === undefined ? '' : `, found ${shown(found)}`;
   const text = (): string => {
     switch (rule) {
-      case 'json': return `is not JSON (${String(found)})`;
-      case 'object': return `expected an object${f}`;
-      case 'array': return `expected a list${f}`;
-      case 'string': return `expected text${f}`;
-      case 'missing': return 'is missing';
-      case 'unknown-key': return 'is not a field of this format';
-      case 'format': return `expected ${shown(limit)}: this is not a shift run file of the handbook${f}`;
-      case 'newer': return `is ${String(found)}: the file was written by a newer version of the handbook; this one reads version ${String(limit)}`;
-      case 'literal': return `expected ${shown(limit)}${f}`;
-      case 'one-of': return `expected one of ${list(limit).map((value) => JSON.stringify(value)).join(', ')}${f}`;
-      case 'nfc': return 'expected Unicode NFC (composed) text';
-      case 'empty': return 'must not be empty';
-      case 'min': return `expected at least ${String(limit)} characters${f}`;
-      case 'max': return `expected at most ${String(limit)} characters, found ${typeof found === 'string' ? found.length : '?'}`;
-      case 'max-items': return `expected at most ${String(limit)} entries, found ${String(found)}`;
-      case 'duplicate': return `repeats the id ${shown(found)}`;
-      case 'instant': return `expected a UTC time written like "2026-11-27T15:10:00.000Z"${f}`;
-      case 'wall-time': return `expected a local time written YYYY-MM-DDTHH:MM (24-hour clock), e.g. "2026-11-27T22:15"${f}`;
-      case 'date': return `expected a real date written YYYY-MM-DD${f}`;
-      case 'time-zone': return `expected a time zone name such as "Asia/Ho_Chi_Minh"${f}`;
-      case 'id': return `expected an id of 4–40 characters a-z, 0-9 and "-"${f}`;
-      case 'item-id': return `expected a checklist item id such as "art_7__para_1__point_e"${f}`;
-      case 'slug': return `expected a role id such as "lanh-dao-ca-truc"${f}`;
-      case 'charset': return `the journal's font cannot show ${list(limit).map(describeCharacter).join(', ')}`;
-      case 'clock': return `expected a time of day written HH:MM (24-hour clock), e.g. "07:30"${f}`;
-      case 'same-as-start': return `expected an end of shift other than its start${f}`;
-      case 'before-start': return `expected the end of the run after its start (startedAt)${f}`;
-      case 'future': return `lies after today (${String(limit)} in the run's time zone)${f}`;
-      case 'outside-run': return `lies outside the run's shift by more than the shift's own length${f}`;
-      case 'integer': return `expected a whole number${f}`;
-      case 'range': return `expected a number from ${list(limit).join(' to ')}${f}`;
-      default: return `is not valid (${rule})${f}`;
+      case 'json':
+        return `is not JSON (${String(found)})`;
+      case 'object':
+        return `expected an object${f}`;
+      case 'array':
+        return `expected a list${f}`;
+      case 'string':
+        return `expected text${f}`;
+      case 'missing':
+        return 'is missing';
+      case 'unknown-key':
+        return 'is not a field of this format';
+      case 'format':
+        return `expected ${shown(limit)}: this is not a shift run file of the handbook${f}`;
+      case 'newer':
+        return `is ${String(found)}: the file was written by a newer version of the handbook; this one reads version ${String(limit)}`;
+      case 'literal':
+        return `expected ${shown(limit)}${f}`;
+      case 'one-of':
+        return `expected one of ${list(limit)
+          .map((value) => JSON.stringify(value))
+          .join(', ')}${f}`;
+      case 'nfc':
+        return 'expected Unicode NFC (composed) text';
+      case 'empty':
+        return 'must not be empty';
+      case 'min':
+        return `expected at least ${String(limit)} characters${f}`;
+      case 'max':
+        return `expected at most ${String(limit)} characters, found ${typeof found === 'string' ? found.length : '?'}`;
+      case 'max-items':
+        return `expected at most ${String(limit)} entries, found ${String(found)}`;
+      case 'duplicate':
+        return `repeats the id ${shown(found)}`;
+      case 'instant':
+        return `expected a UTC time written like "2026-11-27T15:10:00.000Z"${f}`;
+      case 'wall-time':
+        return `expected a local time written YYYY-MM-DDTHH:MM (24-hour clock), e.g. "2026-11-27T22:15"${f}`;
+      case 'date':
+        return `expected a real date written YYYY-MM-DD${f}`;
+      case 'time-zone':
+        return `expected a time zone name such as "Asia/Ho_Chi_Minh"${f}`;
+      case 'id':
+        return `expected an id of 4–40 characters a-z, 0-9 and "-"${f}`;
+      case 'item-id':
+        return `expected a checklist item id such as "art_7__para_1__point_e"${f}`;
+      case 'slug':
+        return `expected a role id such as "lanh-dao-ca-truc"${f}`;
+      case 'charset':
+        return `the journal's font cannot show ${list(limit).map(describeCharacter).join(', ')}`;
+      case 'clock':
+        return `expected a time of day written HH:MM (24-hour clock), e.g. "07:30"${f}`;
+      case 'same-as-start':
+        return `expected an end of shift other than its start${f}`;
+      case 'before-start':
+        return `expected the end of the run after its start (startedAt)${f}`;
+      case 'future':
+        return `lies after today (${String(limit)} in the run's time zone)${f}`;
+      case 'outside-run':
+        return `lies outside the run's shift by more than the shift's own length${f}`;
+      case 'integer':
+        return `expected a whole number${f}`;
+      case 'range':
+        return `expected a number from ${list(limit).join(' to ')}${f}`;
+      default:
+        return `is not valid (${rule})${f}`;
     }
   };
   return `${pathText(issue.path)}: ${text()}`;
@@ -213,21 +289,34 @@ const ENTRY_FIELDS: Record<string, string> = {
   informed: 'thông báo ý kiến của lãnh đạo',
   result: 'kết quả, ghi chú',
 };
-const ITEM_FIELDS: Record<string, string> = { id: 'mã việc', doneAt: 'giờ xong', approvedAt: 'giờ phê duyệt', note: 'ghi chú' };
-const FILE_FIELDS: Record<string, string> = { format: 'định dạng', version: 'phiên bản', exportedAt: 'thời điểm xuất', timeZone: 'múi giờ' };
+const ITEM_FIELDS: Record<string, string> = {
+  id: 'mã việc',
+  doneAt: 'giờ xong',
+  approvedAt: 'giờ phê duyệt',
+  note: 'ghi chú',
+};
+const FILE_FIELDS: Record<string, string> = {
+  format: 'định dạng',
+  version: 'phiên bản',
+  exportedAt: 'thời điểm xuất',
+  timeZone: 'múi giờ',
+};
 
 /** Where the issue is, in words: "mục nhật ký thứ 3, ô “thời gian”". */
 function whereVi(path: Issue['path']): string {
   const [top, field, index, part] = path;
   const quoted = (name: string | undefined, fallback: unknown) => `“${name ?? String(fallback)}”`;
-  if (top !== 'run') return path.length === 0 ? 'Tệp' : `Ô ${quoted(FILE_FIELDS[String(top)], top)} của tệp`;
+  if (top !== 'run')
+    return path.length === 0 ? 'Tệp' : `Ô ${quoted(FILE_FIELDS[String(top)], top)} của tệp`;
   if (field === 'journal' && typeof index === 'number') {
     return `Mục nhật ký thứ ${index + 1}${part === undefined ? '' : `, ô ${quoted(ENTRY_FIELDS[String(part)], part)}`}`;
   }
   if (field === 'items' && typeof index === 'number') {
     return `Việc thứ ${index + 1} đã ghi${part === undefined ? '' : `, ô ${quoted(ITEM_FIELDS[String(part)], part)}`}`;
   }
-  return field === undefined ? 'Phần “ca” của tệp' : `Ô ${quoted(RUN_FIELDS[String(field)], field)} của ca`;
+  return field === undefined
+    ? 'Phần “ca” của tệp'
+    : `Ô ${quoted(RUN_FIELDS[String(field)], field)} của ca`;
 }
 
 /** What an issue says in Vietnamese, for the page. */
@@ -235,27 +324,50 @@ export function describeIssueVi(issue: Issue): string {
   const { rule, limit, found } = issue;
   const text = (): string => {
     switch (rule) {
-      case 'json': return 'không phải tệp JSON đọc được (có thể đã bị cắt hoặc sửa hỏng)';
-      case 'object': return 'không đúng cấu trúc của tệp ca trực';
-      case 'format': return 'không phải tệp ca trực của sổ tay';
-      case 'newer': return `được tạo bởi phiên bản sổ tay mới hơn (định dạng ${String(found)}); trang này chỉ đọc được định dạng ${String(limit)}`;
-      case 'literal': return `phải là ${shown(limit)}`;
-      case 'missing': return 'bị thiếu';
-      case 'unknown-key': return 'không thuộc định dạng này';
-      case 'nfc': return 'chứa chữ ở dạng tổ hợp (không phải NFC)';
-      case 'empty': return 'bị để trống';
-      case 'max': return `dài quá ${String(limit)} ký tự`;
-      case 'max-items': return `có quá ${String(limit)} mục`;
-      case 'duplicate': return 'bị trùng mã';
-      case 'wall-time': return 'phải là ngày giờ có thật, dạng 2026-11-27T22:15';
-      case 'charset': return `có ký tự phông chữ của nhật ký không có: ${list(limit).map((char) => `“${char}”`).join(', ')}`;
-      case 'clock': return 'phải là giờ:phút, ví dụ 07:30';
-      case 'same-as-start': return 'trùng giờ bắt đầu ca';
-      case 'before-start': return 'sớm hơn lúc bắt đầu ca';
-      case 'future': return 'ở sau ngày hôm nay';
-      case 'outside-run': return 'ở quá xa ca trực (ngoài ca quá độ dài của ca)';
-      case 'time-zone': return 'không phải múi giờ mà trình duyệt biết';
-      default: return 'không hợp lệ';
+      case 'json':
+        return 'không phải tệp JSON đọc được (có thể đã bị cắt hoặc sửa hỏng)';
+      case 'object':
+        return 'không đúng cấu trúc của tệp ca trực';
+      case 'format':
+        return 'không phải tệp ca trực của sổ tay';
+      case 'newer':
+        return `được tạo bởi phiên bản sổ tay mới hơn (định dạng ${String(found)}); trang này chỉ đọc được định dạng ${String(limit)}`;
+      case 'literal':
+        return `phải là ${shown(limit)}`;
+      case 'missing':
+        return 'bị thiếu';
+      case 'unknown-key':
+        return 'không thuộc định dạng này';
+      case 'nfc':
+        return 'chứa chữ ở dạng tổ hợp (không phải NFC)';
+      case 'empty':
+        return 'bị để trống';
+      case 'max':
+        return `dài quá ${String(limit)} ký tự`;
+      case 'max-items':
+        return `có quá ${String(limit)} mục`;
+      case 'duplicate':
+        return 'bị trùng mã';
+      case 'wall-time':
+        return 'phải là ngày giờ có thật, dạng 2026-11-27T22:15';
+      case 'charset':
+        return `có ký tự phông chữ của nhật ký không có: ${list(limit)
+          .map((char) => `“${char}”`)
+          .join(', ')}`;
+      case 'clock':
+        return 'phải là giờ:phút, ví dụ 07:30';
+      case 'same-as-start':
+        return 'trùng giờ bắt đầu ca';
+      case 'before-start':
+        return 'sớm hơn lúc bắt đầu ca';
+      case 'future':
+        return 'ở sau ngày hôm nay';
+      case 'outside-run':
+        return 'ở quá xa ca trực (ngoài ca quá độ dài của ca)';
+      case 'time-zone':
+        return 'không phải múi giờ mà trình duyệt biết';
+      default:
+        return 'không hợp lệ';
     }
   };
   return `${whereVi(issue.path)} ${text()}.`;
@@ -266,7 +378,9 @@ export const MAX_FILE_CHARS = 2_000_000;
 /** JSON with keys in order: two runs are the same whatever order a file lists their fields in. */
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, inner: unknown) =>
-    isObject(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : inner,
+    isObject(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
   );
 
 /** Where an imported run went: opened as the current run, into the history, or nowhere because it is already here. */
@@ -287,8 +401,10 @@ export interface ImportResult {
  * imported under a new id, so that both are kept. Refusals are ChecklistErrors.
  */
 export function importRun(store: Store, run: Run, newId: string): ImportResult {
-  if (run.role !== store.role) throw new ChecklistError('Tệp là ca của một vai trò khác; hãy nhập trên trang của vai trò đó.');
-  const here = store.current?.id === run.id ? store.current : store.history.find((kept) => kept.id === run.id);
+  if (run.role !== store.role)
+    throw new ChecklistError('Tệp là ca của một vai trò khác; hãy nhập trên trang của vai trò đó.');
+  const here =
+    store.current?.id === run.id ? store.current : store.history.find((kept) => kept.id === run.id);
   if (here && canonical(here) === canonical(run)) return { store, outcome: 'same', run: here };
   const imported = here ? { ...run, id: newId } : run;
   if (imported.endedAt === null) {
@@ -299,9 +415,18 @@ export function importRun(store: Store, run: Run, newId: string): ImportResult {
     }
     return { store: { ...store, current: imported }, outcome: 'current', run: imported };
   }
-  const history = [...store.history, imported].sort((a, b) => (a.endedAt! < b.endedAt! ? 1 : a.endedAt! > b.endedAt! ? -1 : 0));
+  const history = [...store.history, imported].sort((a, b) =>
+    a.endedAt! < b.endedAt! ? 1 : a.endedAt! > b.endedAt! ? -1 : 0,
+  );
   if (history.indexOf(imported) >= LIMITS.history) {
-    throw new ChecklistError(`Ca trong tệp cũ hơn cả ${LIMITS.history} ca đang giữ trên máy này (trang chỉ giữ ${LIMITS.history} ca gần nhất), nên không nhập.`);
+    throw new ChecklistError(
+      `Ca trong tệp cũ hơn cả ${LIMITS.history} ca đang giữ trên máy này (trang chỉ giữ ${LIMITS.history} ca gần nhất), nên không nhập.`,
+    );
   }
-  return { store: { ...store, history: history.slice(0, LIMITS.history) }, outcome: 'history', run: imported, dropped: history[LIMITS.history] };
+  return {
+    store: { ...store, history: history.slice(0, LIMITS.history) },
+    outcome: 'history',
+    run: imported,
+    dropped: history[LIMITS.history],
+  };
 }

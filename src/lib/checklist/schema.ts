@@ -95,4 +95,5 @@ export type { EntryKind, ItemState, JournalEntry, Run, Store } from './store-sch
 export const storageKey = (role: string): string => `so-tay-truc-ban:checklist:${role}`;
 
 /** Where state that could not be used is kept, so that nothing is lost. */
-export const setAsideKey = (role: string, now: Date): string => `${storageKey(role)}:set-aside:${now.toISOString()}`;
+export const setAsideKey = (role: string, now: Date): string =>
+  `${storageKey(role)}:set-aside:${now.toISOString()}`;

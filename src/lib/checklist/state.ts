@@ -4,7 +4,17 @@
  * message is Vietnamese and names the field, for the page to show as it is.
  */
 import { JOURNAL_CHARSET, missingCharacters } from '../journal/charset.ts';
-import { CLOCK, isCalendarDate, ITEM_ID, LIMITS, FORMAT, VERSION, type ItemState, type Run, type Store } from './schema.ts';
+import {
+  CLOCK,
+  isCalendarDate,
+  ITEM_ID,
+  LIMITS,
+  FORMAT,
+  VERSION,
+  type ItemState,
+  type Run,
+  type Store,
+} from './schema.ts';
 import { isKnownTimeZone, runTime, shiftHours, wallTimeIn } from './time.ts';
 import { canonical, formatDateVi } from '../vi.ts';
 
@@ -18,7 +28,13 @@ export class ChecklistError extends Error {
   }
 }
 
-export const emptyStore = (role: string): Store => ({ format: FORMAT, version: VERSION, role, current: null, history: [] });
+export const emptyStore = (role: string): Store => ({
+  format: FORMAT,
+  version: VERSION,
+  role,
+  current: null,
+  history: [],
+});
 
 /** The text to store (load.ts reads it back). */
 export const serialise = (store: Store): string => JSON.stringify(store);
@@ -43,10 +59,17 @@ export const unprintable = (text: string): string[] => missingCharacters(text, F
 
 /** Throws, naming the field, when text that goes into the journal is too long or has characters its font lacks. */
 export function checkPrintable(label: string, field: string, value: string, max: number): void {
-  if (value.length > max) throw new ChecklistError(`${label}: tối đa ${max} ký tự (đang có ${value.length}); hãy viết gọn lại.`, field);
+  if (value.length > max)
+    throw new ChecklistError(
+      `${label}: tối đa ${max} ký tự (đang có ${value.length}); hãy viết gọn lại.`,
+      field,
+    );
   const missing = unprintable(value);
   if (missing.length > 0) {
-    throw new ChecklistError(`${label}: phông chữ của nhật ký không có ${missing.map((char) => `“${char}”`).join(', ')}; hãy bỏ hoặc thay các ký tự này.`, field);
+    throw new ChecklistError(
+      `${label}: phông chữ của nhật ký không có ${missing.map((char) => `“${char}”`).join(', ')}; hãy bỏ hoặc thay các ký tự này.`,
+      field,
+    );
   }
 }
 
@@ -55,7 +78,13 @@ function highestStamp(store: Store): number {
   let high = 0;
   for (const run of [...(store.current ? [store.current] : []), ...store.history]) {
     high = Math.max(high, run.stamp);
-    for (const item of run.items) high = Math.max(high, item.stamps?.done ?? 0, item.stamps?.approved ?? 0, item.stamps?.note ?? 0);
+    for (const item of run.items)
+      high = Math.max(
+        high,
+        item.stamps?.done ?? 0,
+        item.stamps?.approved ?? 0,
+        item.stamps?.note ?? 0,
+      );
     for (const entry of run.journal) high = Math.max(high, entry.stamp ?? 0);
     for (const removed of run.removed) high = Math.max(high, removed.stamp);
   }
@@ -63,7 +92,8 @@ function highestStamp(store: Store): number {
 }
 
 /** The stamp of a change made at `now`. */
-export const nextStamp = (store: Store, now: Date): number => Math.max(now.getTime(), highestStamp(store) + 1);
+export const nextStamp = (store: Store, now: Date): number =>
+  Math.max(now.getTime(), highestStamp(store) + 1);
 
 /** Ends the open run (if any) at `now` and puts it first in the history, keeping the newest 30. */
 function closeCurrent(store: Store, now: Date): Store {
@@ -83,17 +113,30 @@ function officerOf(value: string): string {
 export function startRun(store: Store, input: RunInput, now: Date, id: string): Store {
   const date = input.date.trim();
   const shift = canonical(input.shift ?? '');
-  if (!isKnownTimeZone(input.timeZone)) throw new Error(`Unknown time zone: ${JSON.stringify(input.timeZone)}`);
-  if (!isCalendarDate(date)) throw new ChecklistError('Ngày trực: cần một ngày có thật (ngày/tháng/năm).', 'date');
+  if (!isKnownTimeZone(input.timeZone))
+    throw new Error(`Unknown time zone: ${JSON.stringify(input.timeZone)}`);
+  if (!isCalendarDate(date))
+    throw new ChecklistError('Ngày trực: cần một ngày có thật (ngày/tháng/năm).', 'date');
   if (date > wallTimeIn(now, input.timeZone).slice(0, 10)) {
-    throw new ChecklistError(`Ngày trực: ${formatDateVi(date)} còn chưa đến; ca trực bắt đầu trong ngày hôm nay hoặc trước đó.`, 'date');
+    throw new ChecklistError(
+      `Ngày trực: ${formatDateVi(date)} còn chưa đến; ca trực bắt đầu trong ngày hôm nay hoặc trước đó.`,
+      'date',
+    );
   }
-  if (!CLOCK.test(input.shiftStart)) throw new ChecklistError('Giờ bắt đầu ca: cần giờ và phút, ví dụ 07:30.', 'shiftStart');
-  if (!CLOCK.test(input.shiftEnd)) throw new ChecklistError('Giờ kết thúc ca: cần giờ và phút, ví dụ 16:30.', 'shiftEnd');
-  if (input.shiftStart === input.shiftEnd) throw new ChecklistError('Giờ kết thúc ca: cần khác giờ bắt đầu ca.', 'shiftEnd');
-  if (shift.length > LIMITS.shift) throw new ChecklistError(`Tên ca: tối đa ${LIMITS.shift} ký tự (đang có ${shift.length}).`, 'shift');
+  if (!CLOCK.test(input.shiftStart))
+    throw new ChecklistError('Giờ bắt đầu ca: cần giờ và phút, ví dụ 07:30.', 'shiftStart');
+  if (!CLOCK.test(input.shiftEnd))
+    throw new ChecklistError('Giờ kết thúc ca: cần giờ và phút, ví dụ 16:30.', 'shiftEnd');
+  if (input.shiftStart === input.shiftEnd)
+    throw new ChecklistError('Giờ kết thúc ca: cần khác giờ bắt đầu ca.', 'shiftEnd');
+  if (shift.length > LIMITS.shift)
+    throw new ChecklistError(
+      `Tên ca: tối đa ${LIMITS.shift} ký tự (đang có ${shift.length}).`,
+      'shift',
+    );
   const officer = officerOf(input.officer ?? '');
-  if (!/^[a-z0-9-]{4,40}$/.test(id)) throw new Error(`Run id must be 4–40 of [a-z0-9-]: ${JSON.stringify(id)}`);
+  if (!/^[a-z0-9-]{4,40}$/.test(id))
+    throw new Error(`Run id must be 4–40 of [a-z0-9-]: ${JSON.stringify(id)}`);
   const closed = closeCurrent(store, now);
   const run: Run = {
     id,
@@ -117,7 +160,10 @@ export function startRun(store: Store, input: RunInput, now: Date, id: string): 
 /** Changes the officer's name of the open run. */
 export function setOfficer(store: Store, officer: string, now: Date): Store {
   if (!store.current) throw new ChecklistError('Chưa có ca nào đang mở.');
-  return { ...store, current: { ...store.current, officer: officerOf(officer), stamp: nextStamp(store, now) } };
+  return {
+    ...store,
+    current: { ...store.current, officer: officerOf(officer), stamp: nextStamp(store, now) },
+  };
 }
 
 /** Ends the open run. */
@@ -138,22 +184,40 @@ export function endRun(store: Store, now: Date): Store {
  * started since: the last ended run is the newest in the history.
  */
 export function reopenRun(store: Store, runId: string, now: Date): Store {
-  if (store.current) throw new ChecklistError('Đã có một ca đang mở, nên không mở lại ca đã kết thúc.');
+  if (store.current)
+    throw new ChecklistError('Đã có một ca đang mở, nên không mở lại ca đã kết thúc.');
   const [last, ...rest] = store.history;
-  if (!last || last.id !== runId) throw new ChecklistError('Chỉ mở lại được ca vừa kết thúc gần nhất.');
-  return { ...store, current: { ...last, endedAt: null, stamp: nextStamp(store, now) }, history: rest };
+  if (!last || last.id !== runId)
+    throw new ChecklistError('Chỉ mở lại được ca vừa kết thúc gần nhất.');
+  return {
+    ...store,
+    current: { ...last, endedAt: null, stamp: nextStamp(store, now) },
+    history: rest,
+  };
 }
 
 /** Applies a change to one item of the open run; items left with nothing recorded are dropped. */
-function updateItem(store: Store, itemId: string, field: 'done' | 'approved' | 'note', now: Date, change: (item: ItemState) => ItemState): Store {
+function updateItem(
+  store: Store,
+  itemId: string,
+  field: 'done' | 'approved' | 'note',
+  now: Date,
+  change: (item: ItemState) => ItemState,
+): Store {
   const run = store.current;
   if (!run) throw new ChecklistError('Chưa có ca nào đang mở: bấm “Bắt đầu ca mới” trước.');
   if (!ITEM_ID.test(itemId)) throw new Error(`Not a checklist item id: ${JSON.stringify(itemId)}`);
   const before = run.items.find((item) => item.id === itemId) ?? { id: itemId };
   // The stamp stays when a field is cleared, so that another tab's older value does not come back.
-  const after = { ...change({ ...before }), stamps: { ...before.stamps, [field]: nextStamp(store, now) } };
+  const after = {
+    ...change({ ...before }),
+    stamps: { ...before.stamps, [field]: nextStamp(store, now) },
+  };
   const index = run.items.findIndex((item) => item.id === itemId);
-  const items = index < 0 ? [...run.items, after] : run.items.map((item) => (item.id === itemId ? after : item));
+  const items =
+    index < 0
+      ? [...run.items, after]
+      : run.items.map((item) => (item.id === itemId ? after : item));
   return { ...store, current: { ...run, items } };
 }
 
@@ -194,7 +258,10 @@ export const itemOf = (run: Run | null | undefined, itemId: string): ItemState |
   run?.items.find((item) => item.id === itemId);
 
 /** How many of the given items are ticked in the run. */
-export function progress(run: Run | null | undefined, itemIds: readonly string[]): { done: number; total: number } {
+export function progress(
+  run: Run | null | undefined,
+  itemIds: readonly string[],
+): { done: number; total: number } {
   return { done: itemIds.filter((id) => itemOf(run, id)?.doneAt).length, total: itemIds.length };
 }
 
@@ -211,8 +278,11 @@ export const unknownItems = (run: Run, itemIds: readonly string[]): ItemState[] 
   run.items.filter((item) => !itemIds.includes(item.id));
 
 /** A run's or entry's id: the time in base 36 and six random characters. */
-export const newId = (now = new Date()): string => `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+export const newId = (now = new Date()): string =>
+  `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 /** "27/11/2026 · Ca ngày 07:30–16:30 · Nguyễn Văn A": how a run is named on the page and the sheets. */
 export const runLabel = (run: Run): string =>
-  [formatDateVi(run.date), [run.shift, shiftHours(run)].filter(Boolean).join(' '), run.officer].filter(Boolean).join(' · ');
+  [formatDateVi(run.date), [run.shift, shiftHours(run)].filter(Boolean).join(' '), run.officer]
+    .filter(Boolean)
+    .join(' · ');

@@ -2,13 +2,42 @@
  * The validators of the stored runs (schema.ts describes the format): validator.ts schemas,
  * loaded with load.ts and run-file.ts only, never with the first paint of a role page.
  */
-import { array, integer, length, literal, matches, nullable, object, oneOf, optional, refine, satisfies, string, type Infer } from './validator.ts';
-import { CLOCK, ENTRY_KINDS, FORMAT, INSTANT, isCalendarDate, isWallTime, ITEM_ID, LIMITS, RUN_ID, TIME_ZONE, VERSION } from './schema.ts';
+import {
+  array,
+  integer,
+  length,
+  literal,
+  matches,
+  nullable,
+  object,
+  oneOf,
+  optional,
+  refine,
+  satisfies,
+  string,
+  type Infer,
+} from './validator.ts';
+import {
+  CLOCK,
+  ENTRY_KINDS,
+  FORMAT,
+  INSTANT,
+  isCalendarDate,
+  isWallTime,
+  ITEM_ID,
+  LIMITS,
+  RUN_ID,
+  TIME_ZONE,
+  VERSION,
+} from './schema.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const text = (min: number, max: number) => string(...length(min, max));
-const instant = string(matches(INSTANT, 'instant'), satisfies((value) => !Number.isNaN(Date.parse(value)), 'instant'));
+const instant = string(
+  matches(INSTANT, 'instant'),
+  satisfies((value) => !Number.isNaN(Date.parse(value)), 'instant'),
+);
 const id = string(matches(RUN_ID, 'id'));
 const stamp = integer(0, Number.MAX_SAFE_INTEGER);
 
@@ -17,7 +46,9 @@ export const itemStateSchema = object({
   doneAt: optional(instant),
   approvedAt: optional(instant),
   note: optional(text(1, LIMITS.note)),
-  stamps: optional(object({ done: optional(stamp), approved: optional(stamp), note: optional(stamp) })),
+  stamps: optional(
+    object({ done: optional(stamp), approved: optional(stamp), note: optional(stamp) }),
+  ),
 });
 
 export const entrySchema = object({
@@ -68,4 +99,3 @@ export type JournalEntry = Infer<typeof entrySchema>;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 export type Run = Infer<typeof runSchema>;
 export type Store = Infer<typeof storeSchema>;
-

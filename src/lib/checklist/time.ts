@@ -23,11 +23,15 @@ export function isKnownTimeZone(timeZone: string): boolean {
 }
 
 /** Whether two zones show the same clock at an instant ("Asia/Saigon" is "Asia/Ho_Chi_Minh"). */
-export const sameClock = (a: string, b: string, at: string | Date): boolean => a === b || wallTimeIn(at, a) === wallTimeIn(at, b);
+export const sameClock = (a: string, b: string, at: string | Date): boolean =>
+  a === b || wallTimeIn(at, a) === wallTimeIn(at, b);
 
 /** A zone as a person reads it: its offset at an instant, "GMT+7". */
 export function zoneLabel(timeZone: string, at: string | Date): string {
-  const parts = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(typeof at === 'string' ? new Date(at) : at);
+  const parts = new Intl.DateTimeFormat('en', {
+    timeZone,
+    timeZoneName: 'shortOffset',
+  }).formatToParts(typeof at === 'string' ? new Date(at) : at);
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 }
 
@@ -49,12 +53,14 @@ export function wallTimeIn(instant: string | Date, timeZone: string): string {
     formats.set(timeZone, format);
   }
   const parts = format.formatToParts(typeof instant === 'string' ? new Date(instant) : instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
 }
 
 /** The yyyy-mm-dd of a Date on this device: the default date of a new run. */
-export const localDate = (now: Date): string => `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+export const localDate = (now: Date): string =>
+  `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 
 /** "HH:MM" of a Date on this device: the default start of a new run. */
 export const localClock = (now: Date): string => `${pad(now.getHours())}:${pad(now.getMinutes())}`;
@@ -64,21 +70,31 @@ export const localClock = (now: Date): string => `${pad(now.getHours())}:${pad(n
  * the run's date, as on a night shift.
  */
 export const entryTime = (at: string, runDate: string): string =>
-  at.slice(0, 10) === runDate ? at.slice(11, 16) : `${at.slice(11, 16)} ${formatDateVi(at.slice(0, 10)).slice(0, 5)}`;
+  at.slice(0, 10) === runDate
+    ? at.slice(11, 16)
+    : `${at.slice(11, 16)} ${formatDateVi(at.slice(0, 10)).slice(0, 5)}`;
 
 /** The same for an instant of a run (a tick, its start or end), in the run's zone. */
 export const runTime = (run: Pick<Run, 'date' | 'timeZone'>, instant: string | Date): string =>
   entryTime(wallTimeIn(instant, run.timeZone), run.date);
 
 /** The wall time "now" in the run's zone: when a new journal entry is dated by default. */
-export const runNow = (run: Pick<Run, 'timeZone'>, now: Date): string => wallTimeIn(now, run.timeZone);
+export const runNow = (run: Pick<Run, 'timeZone'>, now: Date): string =>
+  wallTimeIn(now, run.timeZone);
 
 /** Minutes since 1970 of a wall time "yyyy-mm-ddTHH:MM", read as if it were UTC: for comparing wall times. */
 export const wallMinutes = (at: string): number =>
-  Date.UTC(Number(at.slice(0, 4)), Number(at.slice(5, 7)) - 1, Number(at.slice(8, 10)), Number(at.slice(11, 13)), Number(at.slice(14, 16))) / 60_000;
+  Date.UTC(
+    Number(at.slice(0, 4)),
+    Number(at.slice(5, 7)) - 1,
+    Number(at.slice(8, 10)),
+    Number(at.slice(11, 13)),
+    Number(at.slice(14, 16)),
+  ) / 60_000;
 
 /** A wall time back from minutes (the inverse of wallMinutes). */
-export const wallFromMinutes = (minutes: number): string => new Date(minutes * 60_000).toISOString().slice(0, 16);
+export const wallFromMinutes = (minutes: number): string =>
+  new Date(minutes * 60_000).toISOString().slice(0, 16);
 
 /** Length of a shift in minutes: an end not after its start is on the next day (a night shift). */
 export const shiftMinutes = (start: string, end: string): number => {
@@ -89,7 +105,9 @@ export const shiftMinutes = (start: string, end: string): number => {
 };
 
 /** The shift as two wall times, start and end, or undefined for a run kept before shifts had times. */
-export function shiftWindow(run: Pick<Run, 'date' | 'shiftStart' | 'shiftEnd'>): { start: string; end: string; minutes: number } | undefined {
+export function shiftWindow(
+  run: Pick<Run, 'date' | 'shiftStart' | 'shiftEnd'>,
+): { start: string; end: string; minutes: number } | undefined {
   if (!run.shiftStart || !run.shiftEnd) return undefined;
   const start = `${run.date}T${run.shiftStart}`;
   const minutes = shiftMinutes(run.shiftStart, run.shiftEnd);
@@ -104,9 +122,14 @@ export function withinRun(run: Pick<Run, 'date' | 'shiftStart' | 'shiftEnd'>, at
   const window = shiftWindow(run);
   if (!window) return at.slice(0, 10) >= run.date;
   const minutes = wallMinutes(at);
-  return minutes >= wallMinutes(window.start) - window.minutes && minutes <= wallMinutes(window.end) + window.minutes;
+  return (
+    minutes >= wallMinutes(window.start) - window.minutes &&
+    minutes <= wallMinutes(window.end) + window.minutes
+  );
 }
 
 /** "07:30–16:30" of a run, with "(hôm sau)" when the end falls on the next day. */
 export const shiftHours = (run: Pick<Run, 'shiftStart' | 'shiftEnd'>): string =>
-  run.shiftStart && run.shiftEnd ? `${run.shiftStart}–${run.shiftEnd}${run.shiftEnd <= run.shiftStart ? ' (hôm sau)' : ''}` : '';
+  run.shiftStart && run.shiftEnd
+    ? `${run.shiftStart}–${run.shiftEnd}${run.shiftEnd <= run.shiftStart ? ' (hôm sau)' : ''}`
+    : '';

@@ -20,7 +20,9 @@ export interface Issue {
   found?: unknown;
 }
 
-export type SafeParse<T> = { success: true; data: T; error?: undefined } | { success: false; data?: undefined; error: { issues: Issue[] } };
+export type SafeParse<T> =
+  | { success: true; data: T; error?: undefined }
+  | { success: false; data?: undefined; error: { issues: Issue[] } };
 
 export interface Schema<T> {
   /** Adds what is wrong with `value` to `issues`. */
@@ -38,7 +40,9 @@ function schema<T>(run: Schema<T>['run']): Schema<T> {
     safeParse(value) {
       const issues: Issue[] = [];
       run(value, [], issues);
-      return issues.length ? { success: false, error: { issues } } : { success: true, data: value as T };
+      return issues.length
+        ? { success: false, error: { issues } }
+        : { success: true, data: value as T };
     },
   };
 }
@@ -51,7 +55,8 @@ export const string = (...rules: StringRule[]): Schema<string> =>
     if (typeof value !== 'string') return void issues.push({ path, rule: 'string', found: value });
     for (const rule of rules) {
       const broken = rule(value);
-      if (broken) return void issues.push({ path, rule: broken[0], limit: broken[1], found: value });
+      if (broken)
+        return void issues.push({ path, rule: broken[0], limit: broken[1], found: value });
     }
   });
 
@@ -62,9 +67,15 @@ export const length = (min: number, max: number): StringRule[] => [
   (value) => value.length > max && ['max', max],
 ];
 
-export const matches = (pattern: RegExp, rule: string): StringRule => (value) => !pattern.test(value) && [rule];
+export const matches =
+  (pattern: RegExp, rule: string): StringRule =>
+  (value) =>
+    !pattern.test(value) && [rule];
 
-export const satisfies = (test: (value: string) => boolean, rule: string): StringRule => (value) => !test(value) && [rule];
+export const satisfies =
+  (test: (value: string) => boolean, rule: string): StringRule =>
+  (value) =>
+    !test(value) && [rule];
 
 export const literal = <const T extends string | number>(expected: T): Schema<T> =>
   schema((value, path, issues) => {
@@ -73,7 +84,8 @@ export const literal = <const T extends string | number>(expected: T): Schema<T>
 
 export const oneOf = <const T extends string>(values: readonly T[]): Schema<T> =>
   schema((value, path, issues) => {
-    if (!values.includes(value as T)) issues.push({ path, rule: 'one-of', limit: values, found: value });
+    if (!values.includes(value as T))
+      issues.push({ path, rule: 'one-of', limit: values, found: value });
   });
 
 export const boolean = (): Schema<boolean> =>
@@ -84,8 +96,10 @@ export const boolean = (): Schema<boolean> =>
 /** A whole number from `min` to `max`. */
 export const integer = (min: number, max: number): Schema<number> =>
   schema((value, path, issues) => {
-    if (typeof value !== 'number' || !Number.isInteger(value)) return void issues.push({ path, rule: 'integer', found: value });
-    if (value < min || value > max) issues.push({ path, rule: 'range', limit: [min, max], found: value });
+    if (typeof value !== 'number' || !Number.isInteger(value))
+      return void issues.push({ path, rule: 'integer', found: value });
+    if (value < min || value > max)
+      issues.push({ path, rule: 'range', limit: [min, max], found: value });
   });
 
 export const nullable = <T>(inner: Schema<T>): Schema<T | null> =>
@@ -93,13 +107,17 @@ export const nullable = <T>(inner: Schema<T>): Schema<T | null> =>
     if (value !== null) inner.run(value, path, issues);
   });
 
-export const optional = <T>(inner: Schema<T>): Schema<T> & { optional: true } => ({ ...schema<T>(inner.run), optional: true });
+export const optional = <T>(inner: Schema<T>): Schema<T> & { optional: true } => ({
+  ...schema<T>(inner.run),
+  optional: true,
+});
 
 /** An array of at most `max` items; `key` gives what must be unique among them. */
 export const array = <T>(item: Schema<T>, max: number, key?: (item: T) => unknown): Schema<T[]> =>
   schema((value, path, issues) => {
     if (!Array.isArray(value)) return void issues.push({ path, rule: 'array', found: value });
-    if (value.length > max) issues.push({ path, rule: 'max-items', limit: max, found: value.length });
+    if (value.length > max)
+      issues.push({ path, rule: 'max-items', limit: max, found: value.length });
     const seen = new Set<unknown>();
     value.forEach((entry, index) => {
       const before = issues.length;
@@ -112,10 +130,14 @@ export const array = <T>(item: Schema<T>, max: number, key?: (item: T) => unknow
   });
 
 type Shape = Record<string, Schema<unknown>>;
-type OptionalKeys<S extends Shape> = { [K in keyof S]: S[K] extends { optional: true } ? K : never }[keyof S];
+type OptionalKeys<S extends Shape> = {
+  [K in keyof S]: S[K] extends { optional: true } ? K : never;
+}[keyof S];
 type Flat<T> = { [K in keyof T]: T[K] } & {};
 export type ObjectOf<S extends Shape> = Flat<
-  { -readonly [K in Exclude<keyof S, OptionalKeys<S>>]: Infer<S[K]> } & { -readonly [K in OptionalKeys<S>]?: Infer<S[K]> }
+  { -readonly [K in Exclude<keyof S, OptionalKeys<S>>]: Infer<S[K]> } & {
+    -readonly [K in OptionalKeys<S>]?: Infer<S[K]>;
+  }
 >;
 
 export const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -129,7 +151,8 @@ export const object = <S extends Shape>(shape: S): Schema<ObjectOf<S>> =>
       if (key in value) inner.run(value[key], [...path, key], issues);
       else if (!inner.optional) issues.push({ path: [...path, key], rule: 'missing' });
     }
-    for (const key of Object.keys(value)) if (!(key in shape)) issues.push({ path: [...path, key], rule: 'unknown-key' });
+    for (const key of Object.keys(value))
+      if (!(key in shape)) issues.push({ path: [...path, key], rule: 'unknown-key' });
   });
 
 /** A rule across fields, checked once the parts are sound; `rule` names it in the issue. */

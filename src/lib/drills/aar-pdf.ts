@@ -26,7 +26,8 @@ export class AarPdfError extends Error {
 }
 
 /** "bao-cao-sau-dien-tap-<drill>-<date>.pdf": the JSON file's name, as a PDF. */
-export const reportPdfName = (report: Report): string => reportFileName(report).replace(/\.json$/, '.pdf');
+export const reportPdfName = (report: Report): string =>
+  reportFileName(report).replace(/\.json$/, '.pdf');
 
 const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
@@ -48,7 +49,8 @@ interface Block {
 function blocks(report: Report, sheet: AarSheet): Block[] {
   const out: Block[] = [];
   const heading = (text: string) => out.push({ text, size: 13, bold: true, before: 14 });
-  const para = (text: string, extra: Partial<Block> = {}) => out.push({ text, size: BODY, before: 3, ...extra });
+  const para = (text: string, extra: Partial<Block> = {}) =>
+    out.push({ text, size: BODY, before: 3, ...extra });
   const field = (label: string, value: string) => para(`${label}: ${value || NOT_WRITTEN}`);
 
   out.push({ text: 'Báo cáo sau diễn tập', size: 18, bold: true });
@@ -61,7 +63,8 @@ function blocks(report: Report, sheet: AarSheet): Block[] {
   field('Người điều hành', facilitator);
   field('Người đánh giá', evaluator);
   field('Người tham gia và vai trò', participants.includes('\n') ? '' : participants);
-  if (participants.includes('\n')) for (const line of participants.split('\n')) para(line, { indent: 14, before: 1 });
+  if (participants.includes('\n'))
+    for (const line of participants.split('\n')) para(line, { indent: 14, before: 1 });
 
   heading('Đánh giá từng tình huống');
   const ids = sheet.injects.map((inject) => inject.id);
@@ -73,7 +76,9 @@ function blocks(report: Report, sheet: AarSheet): Block[] {
     const evaluation = report.evaluations[inject.id];
     out.push({ text: inject.heading, size: BODY, bold: true, before: 8 });
     para(inject.question, { before: 1 });
-    para(`Đánh giá: ${evaluation?.rating ? RATING_LABELS[evaluation.rating] : 'chưa đánh giá'}`, { before: 1 });
+    para(`Đánh giá: ${evaluation?.rating ? RATING_LABELS[evaluation.rating] : 'chưa đánh giá'}`, {
+      before: 1,
+    });
     if (evaluation?.note) para(`Điều quan sát được: ${evaluation.note}`, { before: 1 });
   }
 
@@ -93,10 +98,13 @@ function blocks(report: Report, sheet: AarSheet): Block[] {
   if (report.actions.length === 0) para(NOT_WRITTEN);
   report.actions.forEach((action, index) => {
     out.push({ text: `${index + 1}. ${action.action}`, size: BODY, before: 6 });
-    para(`Người chịu trách nhiệm: ${action.owner || NOT_WRITTEN} · Thời hạn: ${action.due ? formatDateVi(action.due) : NOT_WRITTEN}`, {
-      indent: 14,
-      before: 1,
-    });
+    para(
+      `Người chịu trách nhiệm: ${action.owner || NOT_WRITTEN} · Thời hạn: ${action.due ? formatDateVi(action.due) : NOT_WRITTEN}`,
+      {
+        indent: 14,
+        before: 1,
+      },
+    );
   });
   return out;
 }
@@ -129,8 +137,15 @@ export function wrapLines(text: string, font: PDFFont, size: number, width: numb
 }
 
 /** The report as PDF bytes. Throws AarPdfError when some text has a character the font lacks. */
-export async function aarPdf(report: Report, sheet: AarSheet, fonts: JournalFonts): Promise<Uint8Array> {
-  const content = blocks(report, sheet).map((block) => ({ ...block, text: block.text.normalize('NFC') }));
+export async function aarPdf(
+  report: Report,
+  sheet: AarSheet,
+  fonts: JournalFonts,
+): Promise<Uint8Array> {
+  const content = blocks(report, sheet).map((block) => ({
+    ...block,
+    text: block.text.normalize('NFC'),
+  }));
 
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
@@ -171,12 +186,24 @@ export async function aarPdf(report: Report, sheet: AarSheet, fonts: JournalFont
         y = PAGE.height - MARGIN;
       }
       y -= height;
-      page.drawText(line, { x: MARGIN + indent, y: y + (height - block.size) / 2, size: block.size, font, color: rgb(0, 0, 0) });
+      page.drawText(line, {
+        x: MARGIN + indent,
+        y: y + (height - block.size) / 2,
+        size: block.size,
+        font,
+        color: rgb(0, 0, 0),
+      });
     }
   }
   pages.forEach((each, index) => {
     const footer = `${report.drillTitle} · Báo cáo sau diễn tập · Trang ${index + 1}/${pages.length}`;
-    each.drawText(wrapLines(footer, regular, 8.5, WIDTH)[0] ?? '', { x: MARGIN, y: MARGIN / 2, size: 8.5, font: regular, color: rgb(0.3, 0.3, 0.3) });
+    each.drawText(wrapLines(footer, regular, 8.5, WIDTH)[0] ?? '', {
+      x: MARGIN,
+      y: MARGIN / 2,
+      size: 8.5,
+      font: regular,
+      color: rgb(0.3, 0.3, 0.3),
+    });
   });
   return doc.save();
 }

@@ -4,7 +4,14 @@
  * nothing. Kept apart from aar.ts so that the page fetches zod only when it needs it.
  */
 import * as z from 'zod/mini';
-import { AAR_FORMAT, AAR_LIMITS, AAR_VERSION, isCalendarDate, RATINGS, type Report } from './aar.ts';
+import {
+  AAR_FORMAT,
+  AAR_LIMITS,
+  AAR_VERSION,
+  isCalendarDate,
+  RATINGS,
+  type Report,
+} from './aar.ts';
 
 const nfc = (value: string) => value === value.normalize('NFC');
 const text = (max: number) => z.string().check(z.maxLength(max), z.refine(nfc));
@@ -28,10 +35,20 @@ const reportSchema: z.ZodMiniType<Report> = z.strictObject({
     z.strictObject({ rating: z.nullable(z.enum(RATINGS)), note: text(AAR_LIMITS.note) }),
   ),
   hotWash: text(AAR_LIMITS.long),
-  strengths: z.array(text(AAR_LIMITS.note).check(z.minLength(1))).check(z.maxLength(AAR_LIMITS.list)),
-  improvements: z.array(text(AAR_LIMITS.note).check(z.minLength(1))).check(z.maxLength(AAR_LIMITS.list)),
+  strengths: z
+    .array(text(AAR_LIMITS.note).check(z.minLength(1)))
+    .check(z.maxLength(AAR_LIMITS.list)),
+  improvements: z
+    .array(text(AAR_LIMITS.note).check(z.minLength(1)))
+    .check(z.maxLength(AAR_LIMITS.list)),
   actions: z
-    .array(z.strictObject({ action: text(AAR_LIMITS.note).check(z.minLength(1)), owner: text(AAR_LIMITS.short), due: date }))
+    .array(
+      z.strictObject({
+        action: text(AAR_LIMITS.note).check(z.minLength(1)),
+        owner: text(AAR_LIMITS.short),
+        due: date,
+      }),
+    )
     .check(z.maxLength(AAR_LIMITS.list)),
   savedAt: z.nullable(z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value))))),
 });
@@ -90,14 +107,21 @@ export function parseReport(raw: string, drill: string): Parsed {
     return fail('Không đọc được tệp: đây không phải tệp JSON, hoặc tệp đã bị cắt, bị sửa hỏng.');
   }
   if (!isObject(data) || data.format !== AAR_FORMAT) {
-    return fail('Tệp này không phải báo cáo sau diễn tập của Sổ tay trực ban (thiếu "format": "so-tay-truc-ban/aar").');
+    return fail(
+      'Tệp này không phải báo cáo sau diễn tập của Sổ tay trực ban (thiếu "format": "so-tay-truc-ban/aar").',
+    );
   }
   if (typeof data.version === 'number' && data.version > AAR_VERSION) {
-    return fail(`Tệp được lưu bởi phiên bản mới hơn của sổ tay (định dạng ${data.version}); trang này chỉ đọc được định dạng ${AAR_VERSION}.`);
+    return fail(
+      `Tệp được lưu bởi phiên bản mới hơn của sổ tay (định dạng ${data.version}); trang này chỉ đọc được định dạng ${AAR_VERSION}.`,
+    );
   }
   if (typeof data.drill === 'string' && data.drill !== drill) {
-    const title = typeof data.drillTitle === 'string' ? `“${data.drillTitle}”` : JSON.stringify(data.drill);
-    return fail(`Tệp là báo cáo của bài diễn tập khác (${title}), không phải của bài này. Hãy mở tệp đó ở trang của bài ấy.`);
+    const title =
+      typeof data.drillTitle === 'string' ? `“${data.drillTitle}”` : JSON.stringify(data.drill);
+    return fail(
+      `Tệp là báo cáo của bài diễn tập khác (${title}), không phải của bài này. Hãy mở tệp đó ở trang của bài ấy.`,
+    );
   }
   const parsed = reportSchema.safeParse(data);
   if (!parsed.success) {
@@ -105,11 +129,19 @@ export function parseReport(raw: string, drill: string): Parsed {
     const path = issue?.path ?? [];
     const where = fieldLabel(path);
     let found: unknown = data;
-    for (const segment of path) found = isObject(found) || Array.isArray(found) ? (found as Record<PropertyKey, unknown>)[segment] : undefined;
+    for (const segment of path)
+      found =
+        isObject(found) || Array.isArray(found)
+          ? (found as Record<PropertyKey, unknown>)[segment]
+          : undefined;
     const json = JSON.stringify(found) ?? '';
-    const value = found === undefined ? 'thiếu trường này' : `giá trị ${json.length > 60 ? `${json.slice(0, 59)}…` : json}`;
-    return fail(`Tệp có chỗ không hợp lệ ở “${where}” (${value}). Báo cáo đang mở trên trang không bị thay đổi.`);
+    const value =
+      found === undefined
+        ? 'thiếu trường này'
+        : `giá trị ${json.length > 60 ? `${json.slice(0, 59)}…` : json}`;
+    return fail(
+      `Tệp có chỗ không hợp lệ ở “${where}” (${value}). Báo cáo đang mở trên trang không bị thay đổi.`,
+    );
   }
   return { ok: true, report: parsed.data };
 }
-

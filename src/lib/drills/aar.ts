@@ -21,7 +21,11 @@ export const AAR_VERSION = 1;
 
 export const RATINGS = ['dat', 'dat-mot-phan', 'chua-dat'] as const;
 export type Rating = (typeof RATINGS)[number];
-export const RATING_LABELS: Record<Rating, string> = { dat: 'Đạt', 'dat-mot-phan': 'Đạt một phần', 'chua-dat': 'Chưa đạt' };
+export const RATING_LABELS: Record<Rating, string> = {
+  dat: 'Đạt',
+  'dat-mot-phan': 'Đạt một phần',
+  'chua-dat': 'Chưa đạt',
+};
 
 export const AAR_LIMITS = { short: 200, note: 2000, long: 6000, list: 30 } as const;
 
@@ -39,7 +43,13 @@ export interface Report {
   version: typeof AAR_VERSION;
   drill: string;
   drillTitle: string;
-  exercise: { date: string; place: string; facilitator: string; evaluator: string; participants: string };
+  exercise: {
+    date: string;
+    place: string;
+    facilitator: string;
+    evaluator: string;
+    participants: string;
+  };
   evaluations: Record<string, Evaluation>;
   hotWash: string;
   strengths: string[];
@@ -87,7 +97,10 @@ export const linesOf = (value: string): string[] =>
     .filter((line) => line !== '');
 
 /** How many injects got each rating (of the injects given), and how many are not rated yet. */
-export function ratingCounts(report: Report, injects: readonly string[]): Record<Rating | 'none', number> {
+export function ratingCounts(
+  report: Report,
+  injects: readonly string[],
+): Record<Rating | 'none', number> {
   const counts = { dat: 0, 'dat-mot-phan': 0, 'chua-dat': 0, none: 0 };
   for (const id of injects) counts[report.evaluations[id]?.rating ?? 'none'] += 1;
   return counts;

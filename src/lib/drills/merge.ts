@@ -51,7 +51,9 @@ type Leaves = Map<string, unknown>;
 /** The leaves of a JSON value by path ("exercise.place", "actions.0.owner"). */
 function leaves(value: unknown, path = '', out: Leaves = new Map()): Leaves {
   if (value !== null && typeof value === 'object') {
-    const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
+    const entries = Array.isArray(value)
+      ? value.map((item, index) => [String(index), item] as const)
+      : Object.entries(value);
     if (entries.length === 0) out.set(path, Array.isArray(value) ? [] : {});
     for (const [key, inner] of entries) leaves(inner, path ? `${path}.${key}` : key, out);
   } else out.set(path, value);
@@ -65,7 +67,12 @@ function build(map: Leaves): unknown {
   for (const [path, value] of map) {
     if (value === undefined) continue;
     // An empty list or object stands for its path only when nothing else is under it.
-    if (typeof value === 'object' && value !== null && paths.some((other) => other.startsWith(`${path}.`))) continue;
+    if (
+      typeof value === 'object' &&
+      value !== null &&
+      paths.some((other) => other.startsWith(`${path}.`))
+    )
+      continue;
     const parts = path.split('.');
     let node = root;
     parts.forEach((part, index) => {
@@ -75,7 +82,9 @@ function build(map: Leaves): unknown {
   }
   const arrays = (value: unknown): unknown => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-    const entries = Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, arrays(inner)] as const);
+    const entries = Object.entries(value as Record<string, unknown>).map(
+      ([key, inner]) => [key, arrays(inner)] as const,
+    );
     if (entries.length > 0 && entries.every(([key]) => /^\d+$/.test(key))) {
       return entries.sort(([x], [y]) => Number(x) - Number(y)).map(([, inner]) => inner);
     }
@@ -95,7 +104,12 @@ export interface DraftConflict {
  * Merges the other tab's draft (`theirs`) into this tab's (`mine`), against `base` (the last
  * draft this tab read from storage) and `written` (the drafts this tab stored since then).
  */
-export function mergeDraft(base: Report, mine: Report, theirs: Report, written: readonly Report[]): { report: Report; conflicts: DraftConflict[] } {
+export function mergeDraft(
+  base: Report,
+  mine: Report,
+  theirs: Report,
+  written: readonly Report[],
+): { report: Report; conflicts: DraftConflict[] } {
   const [b, m, t] = [leaves(base), leaves(mine), leaves(theirs)];
   const writes = written.map((draft) => leaves(draft));
   const wrote = (path: string, value: string) => writes.some((w) => json(w.get(path)) === value);

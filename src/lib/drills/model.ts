@@ -25,13 +25,19 @@ export const rightAnswers = (inject: Pick<Inject, 'options' | 'correct'>): strin
  * order of `points`. A clause cited whole counts for none of its points: it exercises no
  * one point.
  */
-export function pointsExercised(drill: Pick<Drill, 'injects'>, points: readonly string[]): string[] {
+export function pointsExercised(
+  drill: Pick<Drill, 'injects'>,
+  points: readonly string[],
+): string[] {
   const cited = new Set(drill.injects.flatMap((inject) => inject.cites));
   return points.filter((point) => [...cited].some((eId) => isWithin(eId, point)));
 }
 
 /** Which drills exercise each point: the coverage the index page shows and the tests check. */
-export function coverage(drills: readonly DrillWithId[], points: readonly string[]): Map<string, string[]> {
+export function coverage(
+  drills: readonly DrillWithId[],
+  points: readonly string[],
+): Map<string, string[]> {
   const map = new Map<string, string[]>(points.map((point) => [point, []]));
   for (const drill of drills) {
     for (const point of pointsExercised(drill, points)) map.get(point)?.push(drill.id);
@@ -44,9 +50,14 @@ export function coverage(drills: readonly DrillWithId[], points: readonly string
  * in order). The trainee page stores it with the progress: when the key changes, saved
  * answers no longer mean what they meant, and the page starts again.
  */
-export function answerKeyFingerprint(injects: readonly Pick<Inject, 'id' | 'options' | 'correct'>[]): string {
+export function answerKeyFingerprint(
+  injects: readonly Pick<Inject, 'id' | 'options' | 'correct'>[],
+): string {
   const text = injects
-    .map((inject) => `${inject.id}:${inject.options.map((o) => o.id).join(',')}=${[...inject.correct].sort().join(',')}`)
+    .map(
+      (inject) =>
+        `${inject.id}:${inject.options.map((o) => o.id).join(',')}=${[...inject.correct].sort().join(',')}`,
+    )
     .join(';');
   // FNV-1a, 32 bits: enough to tell two versions of one drill apart.
   let hash = 0x811c9dc5;

@@ -15,7 +15,10 @@ const progressSchema: z.ZodMiniType<Progress> = z.strictObject({
   key: z.string().check(z.regex(/^[0-9a-z]{1,16}$/)),
   round: z.number().check(z.refine((n) => Number.isInteger(n) && n >= 1)),
   queue: z.array(slug).check(z.minLength(1)),
-  answers: z.record(slug, z.strictObject({ chosen: z.array(slug).check(z.minLength(1)), right: z.boolean() })),
+  answers: z.record(
+    slug,
+    z.strictObject({ chosen: z.array(slug).check(z.minLength(1)), right: z.boolean() }),
+  ),
   history: z.record(slug, z.array(z.boolean()).check(z.minLength(1))),
 });
 
@@ -34,10 +37,19 @@ const KEPT = 'Bản lưu cũ được cất riêng trong trình duyệt, không 
  * format, or made against another answer key starts again, and comes back in `setAside`
  * with a notice. Never throws.
  */
-export function loadProgress(raw: string | null, drill: string, key: string, injects: readonly string[]): Loaded {
+export function loadProgress(
+  raw: string | null,
+  drill: string,
+  key: string,
+  injects: readonly string[],
+): Loaded {
   const fresh = startProgress(drill, key, injects);
   if (raw === null) return { progress: fresh, notice: null, setAside: null };
-  const restart = (why: string): Loaded => ({ progress: fresh, notice: `${why}, nên bài được làm lại từ đầu. ${KEPT}`, setAside: raw });
+  const restart = (why: string): Loaded => ({
+    progress: fresh,
+    notice: `${why}, nên bài được làm lại từ đầu. ${KEPT}`,
+    setAside: raw,
+  });
   let data: unknown;
   try {
     data = JSON.parse(raw);
@@ -64,4 +76,3 @@ export function loadProgress(raw: string | null, drill: string, key: string, inj
   }
   return { progress, notice: null, setAside: null };
 }
-

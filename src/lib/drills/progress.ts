@@ -32,7 +32,11 @@ export const FORMAT = 'so-tay-truc-ban/drill';
 export const VERSION = 1;
 
 /** Fresh progress: round 1 over every inject. */
-export const startProgress = (drill: string, key: string, injects: readonly string[]): Progress => ({
+export const startProgress = (
+  drill: string,
+  key: string,
+  injects: readonly string[],
+): Progress => ({
   format: FORMAT,
   version: VERSION,
   drill,
@@ -49,11 +53,19 @@ export const currentInject = (progress: Progress): string | null =>
 
 /** Whether the chosen options are exactly the correct ones (no more, no fewer). */
 export const isRight = (chosen: readonly string[], correct: readonly string[]): boolean =>
-  chosen.length === correct.length && correct.every((id) => chosen.includes(id)) && new Set(chosen).size === chosen.length;
+  chosen.length === correct.length &&
+  correct.every((id) => chosen.includes(id)) &&
+  new Set(chosen).size === chosen.length;
 
 /** Records the answer to the current inject. */
-export function answer(progress: Progress, inject: string, chosen: readonly string[], correct: readonly string[]): Progress {
-  if (currentInject(progress) !== inject) throw new Error(`Not the inject to answer now: ${inject}`);
+export function answer(
+  progress: Progress,
+  inject: string,
+  chosen: readonly string[],
+  correct: readonly string[],
+): Progress {
+  if (currentInject(progress) !== inject)
+    throw new Error(`Not the inject to answer now: ${inject}`);
   if (chosen.length === 0) throw new Error('No option chosen');
   const right = isRight(chosen, correct);
   return {
@@ -64,7 +76,8 @@ export function answer(progress: Progress, inject: string, chosen: readonly stri
 }
 
 /** The injects of this round answered wrong, in order. */
-export const missed = (progress: Progress): string[] => progress.queue.filter((id) => progress.answers[id]?.right === false);
+export const missed = (progress: Progress): string[] =>
+  progress.queue.filter((id) => progress.answers[id]?.right === false);
 
 /** A new round over the injects this round got wrong. */
 export function retryMissed(progress: Progress): Progress {
@@ -95,4 +108,5 @@ export function score(progress: Progress, injects: readonly string[]): Score {
 export const storageKey = (drill: string): string => `so-tay-truc-ban:drill:${drill}`;
 
 /** Where progress that could not be used is kept. */
-export const setAsideKey = (drill: string, now: Date): string => `${storageKey(drill)}:set-aside:${now.toISOString()}`;
+export const setAsideKey = (drill: string, now: Date): string =>
+  `${storageKey(drill)}:set-aside:${now.toISOString()}`;

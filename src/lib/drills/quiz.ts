@@ -53,7 +53,10 @@ export const articleOf = (item: QuizSource): string => item.id.split('__')[0] ??
  * of k items, a·k² comparisons, linear in the content, where all pairs would be (a·k)². Each
  * line is split into words once.
  */
-export function quizPool<T extends QuizSource>(items: readonly T[], threshold = CONFUSABLE_OVERLAP): QuizPool<T> {
+export function quizPool<T extends QuizSource>(
+  items: readonly T[],
+  threshold = CONFUSABLE_OVERLAP,
+): QuizPool<T> {
   const byArticle = new Map<string, { item: T; words: Set<string> }[]>();
   for (const item of items) {
     const group = byArticle.get(articleOf(item)) ?? [];
@@ -63,8 +66,13 @@ export function quizPool<T extends QuizSource>(items: readonly T[], threshold = 
   const likeOf = new Map<T, T[]>();
   for (const lines of byArticle.values()) {
     for (const { item, words: own } of lines) {
-      const like = lines.filter((other) => other.item.role !== item.role && sharedShare(own, other.words) >= threshold);
-      likeOf.set(item, like.map((other) => other.item));
+      const like = lines.filter(
+        (other) => other.item.role !== item.role && sharedShare(own, other.words) >= threshold,
+      );
+      likeOf.set(
+        item,
+        like.map((other) => other.item),
+      );
     }
   }
   const pool: T[] = [];
@@ -81,7 +89,11 @@ export function quizPool<T extends QuizSource>(items: readonly T[], threshold = 
  * `count` items of the pool in random order, each at most once (Fisher–Yates on a copy).
  * `random` returns numbers in [0, 1), like Math.random; tests pass a seeded one.
  */
-export function drawQuiz<T>(pool: readonly T[], count: number, random: () => number = Math.random): T[] {
+export function drawQuiz<T>(
+  pool: readonly T[],
+  count: number,
+  random: () => number = Math.random,
+): T[] {
   const items = [...pool];
   const n = Math.min(Math.max(0, Math.floor(count)), items.length);
   for (let i = 0; i < n; i++) {

@@ -62,16 +62,26 @@ export function checkFlow(flow: Flow, context: FlowContext): FlowProblem[] {
   const indexOf = new Map<string, number>();
   flow.nodes.forEach((node, i) => {
     const first = indexOf.get(node.id);
-    if (first !== undefined) add(['nodes', i, 'id'], `expected a unique node id; already used at nodes[${first}]`, node.id);
+    if (first !== undefined)
+      add(
+        ['nodes', i, 'id'],
+        `expected a unique node id; already used at nodes[${first}]`,
+        node.id,
+      );
     else indexOf.set(node.id, i);
   });
   const nodeList = `(${[...indexOf.keys()].join(', ')})`;
   const nodeExists = (id: string) => indexOf.has(id);
 
   if (!context.moments.has(flow.moment)) {
-    add(['moment'], `expected a moment id from moments.yaml (${[...context.moments].join(', ')})`, flow.moment);
+    add(
+      ['moment'],
+      `expected a moment id from moments.yaml (${[...context.moments].join(', ')})`,
+      flow.moment,
+    );
   }
-  if (!nodeExists(flow.start)) add(['start'], `expected the id of a node of this flow ${nodeList}`, flow.start);
+  if (!nodeExists(flow.start))
+    add(['start'], `expected the id of a node of this flow ${nodeList}`, flow.start);
 
   const { checkCites, checkNamed: checkActor } = citationChecks(context, add);
 
@@ -85,7 +95,8 @@ export function checkFlow(flow: Flow, context: FlowContext): FlowProblem[] {
         checkActor(at('actor'), node.actor, node.cites);
         node.with?.forEach((roleId, w) => {
           checkActor(at('with', w), roleId, node.cites);
-          if (roleId === node.actor) add(at('with', w), 'expected another role than the actor itself', roleId);
+          if (roleId === node.actor)
+            add(at('with', w), 'expected another role than the actor itself', roleId);
         });
         node.notes?.forEach((note, n) => checkCites(at('notes', n, 'cites'), note.cites));
         break;
@@ -95,7 +106,11 @@ export function checkFlow(flow: Flow, context: FlowContext): FlowProblem[] {
         node.options.forEach((option, o) => {
           const first = seen.get(option.id);
           if (first !== undefined) {
-            add(at('options', o, 'id'), `expected a unique answer id within the question; already used at options[${first}]`, option.id);
+            add(
+              at('options', o, 'id'),
+              `expected a unique answer id within the question; already used at options[${first}]`,
+              option.id,
+            );
           } else seen.set(option.id, o);
         });
         break;
@@ -105,7 +120,8 @@ export function checkFlow(flow: Flow, context: FlowContext): FlowProblem[] {
         break;
     }
     for (const edge of edgesOf(node, i)) {
-      if (!nodeExists(edge.to)) add(edge.field, `expected the id of a node of this flow ${nodeList}`, edge.to);
+      if (!nodeExists(edge.to))
+        add(edge.field, `expected the id of a node of this flow ${nodeList}`, edge.to);
       else if (indexOf.get(node.id) === i) edges.push(edge);
     }
   });
@@ -126,7 +142,12 @@ export function checkFlow(flow: Flow, context: FlowContext): FlowProblem[] {
     }
   }
   for (const [id, i] of indexOf) {
-    if (!reachable.has(id)) add(['nodes', i, 'id'], `expected every node to be reachable from the start ("${flow.start}"); nothing leads to this node`, id);
+    if (!reachable.has(id))
+      add(
+        ['nodes', i, 'id'],
+        `expected every node to be reachable from the start ("${flow.start}"); nothing leads to this node`,
+        id,
+      );
   }
 
   // No cycles: depth-first, a back edge closes one.
@@ -149,8 +170,10 @@ export function checkFlow(flow: Flow, context: FlowContext): FlowProblem[] {
 
   // Every path ends at an outcome: from every reachable node some outcome must be reachable
   // (a dangling reference or a loop with no way out breaks this).
-  const reaches = new Set<string>(flow.nodes.filter((node) => node.kind === 'outcome').map((node) => node.id));
-  for (let grew = true; grew; ) {
+  const reaches = new Set<string>(
+    flow.nodes.filter((node) => node.kind === 'outcome').map((node) => node.id),
+  );
+  for (let grew = true; grew;) {
     grew = false;
     for (const edge of edges) {
       if (!reaches.has(edge.from) && reaches.has(edge.to)) {
@@ -161,12 +184,20 @@ export function checkFlow(flow: Flow, context: FlowContext): FlowProblem[] {
   }
   for (const [id, i] of indexOf) {
     if (reachable.has(id) && !reaches.has(id)) {
-      add(['nodes', i, 'id'], 'expected every path to end at an outcome; no outcome can be reached from this node', id);
+      add(
+        ['nodes', i, 'id'],
+        'expected every path to end at an outcome; no outcome can be reached from this node',
+        id,
+      );
     } else if (reachable.has(id)) {
       const node = flow.nodes[i];
       const dead = node ? edgesOf(node, i).filter((edge) => !nodeExists(edge.to)) : [];
       if (dead.length > 0) {
-        add(['nodes', i, 'id'], 'expected every path to end at an outcome; a path from this node ends at a missing node', id);
+        add(
+          ['nodes', i, 'id'],
+          'expected every path to end at an outcome; a path from this node ends at a missing node',
+          id,
+        );
       }
     }
   }
@@ -179,7 +210,8 @@ export function checkFlow(flow: Flow, context: FlowContext): FlowProblem[] {
  */
 export function roleNames(roles: readonly Role[]): FlowContext['names'] {
   const namedIn = new Map<string, string[]>();
-  const add = (roleId: string, eId: string) => namedIn.set(roleId, [...(namedIn.get(roleId) ?? []), eId]);
+  const add = (roleId: string, eId: string) =>
+    namedIn.set(roleId, [...(namedIn.get(roleId) ?? []), eId]);
   for (const role of roles) {
     if (role.holds) add(role.id, role.holds);
     for (const eId of role.mentionedIn ?? []) add(role.id, eId);
@@ -191,7 +223,8 @@ export function roleNames(roles: readonly Role[]): FlowContext['names'] {
     }
   }
   // A clause names whoever its points name, and a point whoever its clause gives duties to.
-  return (roleId, eId) => (namedIn.get(roleId) ?? []).some((named) => isWithin(named, eId) || isWithin(eId, named));
+  return (roleId, eId) =>
+    (namedIn.get(roleId) ?? []).some((named) => isWithin(named, eId) || isWithin(eId, named));
 }
 
 /** Nodes by id (valid flows only: ids are unique). */

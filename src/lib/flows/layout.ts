@@ -43,7 +43,11 @@ export interface SwimlaneLayout {
 }
 
 const successors = (node: FlowNode): string[] =>
-  node.kind === 'step' ? [node.next] : node.kind === 'question' ? node.options.map((o) => o.next) : [];
+  node.kind === 'step'
+    ? [node.next]
+    : node.kind === 'question'
+      ? node.options.map((o) => o.next)
+      : [];
 
 export function swimlaneLayout(flow: Flow): SwimlaneLayout {
   const order = readingOrder(flow);
@@ -53,13 +57,15 @@ export function swimlaneLayout(flow: Flow): SwimlaneLayout {
   const column = new Map<string, number>([[flow.start, 0]]);
   for (const node of topological(order, byId)) {
     const here = column.get(node.id) ?? 0;
-    for (const next of successors(node)) column.set(next, Math.max(column.get(next) ?? 0, here + 1));
+    for (const next of successors(node))
+      column.set(next, Math.max(column.get(next) ?? 0, here + 1));
   }
 
   // Lane: the actor of a step, the decider of a question (else the lane of what leads to it).
   const laneOf = new Map<string, string>();
   const predecessor = new Map<string, string>();
-  for (const node of order) for (const next of successors(node)) if (!predecessor.has(next)) predecessor.set(next, node.id);
+  for (const node of order)
+    for (const next of successors(node)) if (!predecessor.has(next)) predecessor.set(next, node.id);
   for (const node of order) {
     if (node.kind === 'step') laneOf.set(node.id, node.actor);
     else if (node.kind === 'outcome') laneOf.set(node.id, OUTCOME_LANE);
@@ -71,7 +77,9 @@ export function swimlaneLayout(flow: Flow): SwimlaneLayout {
       laneOf.set(node.id, lane ?? firstActorAfter(node, byId) ?? OUTCOME_LANE);
     }
   }
-  const laneKeys = [...new Set(order.map((node) => laneOf.get(node.id) ?? OUTCOME_LANE))].filter((key) => key !== OUTCOME_LANE);
+  const laneKeys = [...new Set(order.map((node) => laneOf.get(node.id) ?? OUTCOME_LANE))].filter(
+    (key) => key !== OUTCOME_LANE,
+  );
   laneKeys.push(OUTCOME_LANE);
 
   // Inside a lane, nodes sharing a column stack on sub-rows, in reading order.
@@ -86,7 +94,12 @@ export function swimlaneLayout(flow: Flow): SwimlaneLayout {
   const lanes: Lane[] = [];
   let top = 0;
   for (const key of laneKeys) {
-    const rows = Math.max(1, ...order.filter((node) => laneOf.get(node.id) === key).map((node) => (subRow.get(node.id) ?? 0) + 1));
+    const rows = Math.max(
+      1,
+      ...order
+        .filter((node) => laneOf.get(node.id) === key)
+        .map((node) => (subRow.get(node.id) ?? 0) + 1),
+    );
     lanes.push({ key, top, rows });
     top += rows;
   }
@@ -94,13 +107,23 @@ export function swimlaneLayout(flow: Flow): SwimlaneLayout {
 
   const nodes: PlacedNode[] = order.map((node, index) => {
     const lane = laneOf.get(node.id) ?? OUTCOME_LANE;
-    return { node, number: index + 1, lane, column: column.get(node.id) ?? 0, row: (laneTop.get(lane) ?? 0) + (subRow.get(node.id) ?? 0) };
+    return {
+      node,
+      number: index + 1,
+      lane,
+      column: column.get(node.id) ?? 0,
+      row: (laneTop.get(lane) ?? 0) + (subRow.get(node.id) ?? 0),
+    };
   });
   const edges: PlacedEdge[] = order.flatMap((node) =>
     node.kind === 'step'
       ? [{ from: node.id, to: node.next }]
       : node.kind === 'question'
-        ? node.options.map((option) => ({ from: node.id, to: option.next, label: option.short ?? option.label }))
+        ? node.options.map((option) => ({
+            from: node.id,
+            to: option.next,
+            label: option.short ?? option.label,
+          }))
         : [],
   );
   return { lanes, nodes, edges, columns: Math.max(...nodes.map((n) => n.column)) + 1, rows: top };
@@ -122,7 +145,8 @@ function firstActorAfter(node: FlowNode, byId: Map<string, FlowNode>): string | 
 /** Kahn's algorithm over the reachable nodes (the flow is acyclic: checkFlow guarantees it). */
 function topological(order: FlowNode[], byId: Map<string, FlowNode>): FlowNode[] {
   const indegree = new Map(order.map((node) => [node.id, 0]));
-  for (const node of order) for (const next of successors(node)) indegree.set(next, (indegree.get(next) ?? 0) + 1);
+  for (const node of order)
+    for (const next of successors(node)) indegree.set(next, (indegree.get(next) ?? 0) + 1);
   const ready = order.filter((node) => indegree.get(node.id) === 0);
   const sorted: FlowNode[] = [];
   for (let node = ready.shift(); node !== undefined; node = ready.shift()) {
@@ -134,7 +158,8 @@ function topological(order: FlowNode[], byId: Map<string, FlowNode>): FlowNode[]
       if (left === 0 && target) ready.push(target);
     }
   }
-  if (sorted.length !== order.length) throw new Error('The flow has a cycle: it cannot be laid out');
+  if (sorted.length !== order.length)
+    throw new Error('The flow has a cycle: it cannot be laid out');
   return sorted;
 }
 

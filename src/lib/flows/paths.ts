@@ -3,7 +3,14 @@
  * the tests), and where a given list of answers leads (for the one-question-at-a-time
  * pages, whose URLs carry the answers). Pure; expects a flow that passed checkFlow.
  */
-import type { Flow, FlowNode, FlowOption, OutcomeNode, QuestionNode, StepNode } from '../content/flows-schema.ts';
+import type {
+  Flow,
+  FlowNode,
+  FlowOption,
+  OutcomeNode,
+  QuestionNode,
+  StepNode,
+} from '../content/flows-schema.ts';
 import { nodeMap } from './graph.ts';
 
 /** One way through a flow. */
@@ -68,7 +75,7 @@ export function walk(flow: Flow, answers: readonly string[]): Walk {
   const steps: StepNode[] = [];
   const answered: Answered[] = [];
   const seen = new Set<string>();
-  for (let current = node(flow.start); ; ) {
+  for (let current = node(flow.start); ;) {
     if (seen.has(current.id)) throw new Error(`Flow ${flow.id}: cycle through "${current.id}"`);
     seen.add(current.id);
     if (current.kind === 'step') {
@@ -79,13 +86,21 @@ export function walk(flow: Flow, answers: readonly string[]): Walk {
       if (given === undefined) return { kind: 'question', question: current, steps, answered };
       const option = current.options.find((o) => o.id === given);
       if (!option) {
-        return { kind: 'invalid', reason: `"${given}" is not an answer to "${current.id}" (${current.options.map((o) => o.id).join(', ')})`, answered };
+        return {
+          kind: 'invalid',
+          reason: `"${given}" is not an answer to "${current.id}" (${current.options.map((o) => o.id).join(', ')})`,
+          answered,
+        };
       }
       answered.push({ question: current, option, index: answered.length });
       current = node(option.next);
     } else {
       if (answered.length < answers.length) {
-        return { kind: 'invalid', reason: `the flow ends at "${current.id}" after ${answered.length} answer(s); ${answers.length} given`, answered };
+        return {
+          kind: 'invalid',
+          reason: `the flow ends at "${current.id}" after ${answered.length} answer(s); ${answers.length} given`,
+          answered,
+        };
       }
       return { kind: 'outcome', outcome: current, steps, answered };
     }

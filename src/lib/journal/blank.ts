@@ -11,7 +11,8 @@ export const BLANK_JOURNAL_DIR = 'bieu-mau';
 export const dayFileName = (isoDate: string): string => `nhat-ky-truc-ban-${isoDate}.pdf`;
 
 /** File name of a range in one file: "nhat-ky-truc-ban-2026-01-01-den-2026-01-31.pdf". */
-export const rangeFileName = (from: string, to: string): string => `nhat-ky-truc-ban-${from}-den-${to}.pdf`;
+export const rangeFileName = (from: string, to: string): string =>
+  `nhat-ky-truc-ban-${from}-den-${to}.pdf`;
 
 /** "39,8 KB": a file size the way a Vietnamese reader writes it. */
 export function formatSize(bytes: number): string {

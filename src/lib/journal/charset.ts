@@ -23,16 +23,41 @@ export const VIETNAMESE_NON_ASCII: readonly string[] = [
 ].filter((letter) => letter.codePointAt(0)! > 0x7e);
 
 /** Printable ASCII. */
-export const ASCII: readonly string[] = Array.from({ length: 0x7e - 0x20 + 1 }, (_, i) => String.fromCodePoint(0x20 + i));
+export const ASCII: readonly string[] = Array.from({ length: 0x7e - 0x20 + 1 }, (_, i) =>
+  String.fromCodePoint(0x20 + i),
+);
 
 /** Latin-1 Supplement (no-break space to ÿ): names and words from other languages. */
-export const LATIN_1: readonly string[] = Array.from({ length: 0xff - 0xa0 + 1 }, (_, i) => String.fromCodePoint(0xa0 + i));
+export const LATIN_1: readonly string[] = Array.from({ length: 0xff - 0xa0 + 1 }, (_, i) =>
+  String.fromCodePoint(0xa0 + i),
+);
 
 /** Typographic punctuation Vietnamese documents use: dashes, quotes, ellipsis, bullet, numero. */
-export const PUNCTUATION: readonly string[] = ['–', '—', '‘', '’', '‚', '“', '”', '„', '…', '•', '′', '″', '€', '№', '−', '≤', '≥', '×'];
+export const PUNCTUATION: readonly string[] = [
+  '–',
+  '—',
+  '‘',
+  '’',
+  '‚',
+  '“',
+  '”',
+  '„',
+  '…',
+  '•',
+  '′',
+  '″',
+  '€',
+  '№',
+  '−',
+  '≤',
+  '≥',
+  '×',
+];
 
 /** The whole set, in code point order, as one string. */
-export const JOURNAL_CHARSET: string = [...new Set([...ASCII, ...LATIN_1, ...VIETNAMESE_NON_ASCII, ...PUNCTUATION])]
+export const JOURNAL_CHARSET: string = [
+  ...new Set([...ASCII, ...LATIN_1, ...VIETNAMESE_NON_ASCII, ...PUNCTUATION]),
+]
   .sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!)
   .join('');
 

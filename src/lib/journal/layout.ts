@@ -92,7 +92,8 @@ export const fieldBoxHeight = (size: number): number => Math.round(size * 1.3 + 
 export const rowPart = (row: number): string => `r${String(row).padStart(2, '0')}`;
 
 /** Name of a table cell's field: "p1.r03.noi_dung". */
-export const cellName = (page: number, row: number, column: string): string => `p${page}.${rowPart(row)}.${column}`;
+export const cellName = (page: number, row: number, column: string): string =>
+  `p${page}.${rowPart(row)}.${column}`;
 
 /** Tooltip of a table cell, read by screen readers; in a file of several days the day goes first. */
 export const cellTooltip = (page: number, cell: CellBox, day?: string): string =>
@@ -102,14 +103,28 @@ export const cellTooltip = (page: number, cell: CellBox, day?: string): string =
  * The page number as printed, e.g. "Trang 2/10"; in a file of several days the page's place
  * in the file follows: "Trang 1/2 · trang 37/730 của tệp".
  */
-export function pageLabel(form: JournalForm, page: number, pages: number, inFile?: { page: number; pages: number }): string {
-  const fill = (pattern: string, n: number, of: number) => pattern.replaceAll('{page}', String(n)).replaceAll('{pages}', String(of));
+export function pageLabel(
+  form: JournalForm,
+  page: number,
+  pages: number,
+  inFile?: { page: number; pages: number },
+): string {
+  const fill = (pattern: string, n: number, of: number) =>
+    pattern.replaceAll('{page}', String(n)).replaceAll('{pages}', String(of));
   const label = fill(form.footer.pageNumber, page, pages);
-  return inFile && form.footer.filePageNumber ? `${label} · ${fill(form.footer.filePageNumber, inFile.page, inFile.pages)}` : label;
+  return inFile && form.footer.filePageNumber
+    ? `${label} · ${fill(form.footer.filePageNumber, inFile.page, inFile.pages)}`
+    : label;
 }
 
 /** Breaks `text` into lines no wider than `width`, at spaces. */
-export function wrap(text: string, width: number, size: number, bold: boolean, measure: Measure): string[] {
+export function wrap(
+  text: string,
+  width: number,
+  size: number,
+  bold: boolean,
+  measure: Measure,
+): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -142,14 +157,27 @@ export const FIELD_PADDING = 2;
  * undefined when it fits at none. Paper journals have fixed rows, so long text is set
  * smaller rather than spilling over.
  */
-export function fitText(text: string, width: number, height: number, maxSize: number, multiline: boolean, measure: Measure): FittedText | undefined {
+export function fitText(
+  text: string,
+  width: number,
+  height: number,
+  maxSize: number,
+  multiline: boolean,
+  measure: Measure,
+): FittedText | undefined {
   const room = width - 2 * FIELD_PADDING;
   for (let size = maxSize; size >= MIN_CELL_SIZE; size -= 0.5) {
     const leading = size * 1.15;
-    const lines = multiline ? wrap(text, room, size, false, measure) : [text.replace(/\s+/g, ' ').trim()];
+    const lines = multiline
+      ? wrap(text, room, size, false, measure)
+      : [text.replace(/\s+/g, ' ').trim()];
     // The first line takes about 1.1 × its size (Tinos ascent + descent), each further one a leading.
     const tall = size * 1.1 + (lines.length - 1) * leading;
-    if (lines.length > 0 && tall <= height - 2 * FIELD_PADDING && lines.every((line) => measure(line, size, false) <= room)) {
+    if (
+      lines.length > 0 &&
+      tall <= height - 2 * FIELD_PADDING &&
+      lines.every((line) => measure(line, size, false) <= room)
+    ) {
       return { size, lines, leading };
     }
   }
@@ -177,7 +205,11 @@ export function layoutForm(form: JournalForm, measure: Measure): FormLayout {
     rules: sheet.rules,
     headerFields: sheet.headerFields,
     cells: sheet.cells,
-    pageNumber: { right: sheet.left + sheet.contentWidth, y: sheet.y(footerBaseline), size: form.type.small },
+    pageNumber: {
+      right: sheet.left + sheet.contentWidth,
+      y: sheet.y(footerBaseline),
+      size: form.type.small,
+    },
     agencyLine: agency.line,
     agencyRule: agency.rule,
   };
@@ -200,7 +232,8 @@ class Sheet {
     private readonly measure: Measure,
   ) {
     const [short, long] = SIZES[form.page.size];
-    [this.width, this.height] = form.page.orientation === 'landscape' ? [long, short] : [short, long];
+    [this.width, this.height] =
+      form.page.orientation === 'landscape' ? [long, short] : [short, long];
     const { margins } = form.page;
     this.left = margins.left;
     this.contentWidth = this.width - margins.left - margins.right;
@@ -217,9 +250,21 @@ class Sheet {
   }
 
   /** Text centred on `centre`, refused where it is wider than `room`; returns its width. */
-  centred(value: string, centre: number, baselineTop: number, size: number, bold: boolean, where: string, room: number): number {
+  centred(
+    value: string,
+    centre: number,
+    baselineTop: number,
+    size: number,
+    bold: boolean,
+    where: string,
+    room: number,
+  ): number {
     const w = this.measure(value, size, bold);
-    if (w > room) throw new FormLayoutError(where, `"${value}" is ${w.toFixed(0)} pt wide; it has ${room.toFixed(0)} pt: shorten it or use a smaller type size`);
+    if (w > room)
+      throw new FormLayoutError(
+        where,
+        `"${value}" is ${w.toFixed(0)} pt wide; it has ${room.toFixed(0)} pt: shorten it or use a smaller type size`,
+      );
     this.text(value, centre - w / 2, baselineTop, size, bold);
     return w;
   }
@@ -245,23 +290,52 @@ class Sheet {
         if (line.prefill === 'agency') {
           // Drawn per journal (an option may replace it); the default must fit all the same.
           const w = this.measure(line.text, type.body, false);
-          if (w > agencyWidth) throw new FormLayoutError(where, `"${line.text}" is ${w.toFixed(0)} pt wide; it has ${agencyWidth.toFixed(0)} pt: shorten it or use a smaller type size`);
-          agencyLine = { text: line.text, centre: agencyCentre, y: this.y(baseline), size: type.body, room: agencyWidth };
-        } else this.centred(line.text, agencyCentre, baseline, type.body, false, where, agencyWidth);
+          if (w > agencyWidth)
+            throw new FormLayoutError(
+              where,
+              `"${line.text}" is ${w.toFixed(0)} pt wide; it has ${agencyWidth.toFixed(0)} pt: shorten it or use a smaller type size`,
+            );
+          agencyLine = {
+            text: line.text,
+            centre: agencyCentre,
+            y: this.y(baseline),
+            size: type.body,
+            room: agencyWidth,
+          };
+        } else
+          this.centred(line.text, agencyCentre, baseline, type.body, false, where, agencyWidth);
         top += lead(type.body);
       } else {
         const box = line.field;
         if (box.width > agencyWidth) {
-          throw new FormLayoutError(`header.agency[${index}].field.width`, `${box.width} pt is wider than the agency block (${agencyWidth.toFixed(0)} pt)`);
+          throw new FormLayoutError(
+            `header.agency[${index}].field.width`,
+            `${box.width} pt is wider than the agency block (${agencyWidth.toFixed(0)} pt)`,
+          );
         }
         const { id, tooltip, width, prefill, default: value } = box;
-        this.headerFields.push({ id, tooltip, x: agencyCentre - width / 2, y: this.y(top + this.fieldHeight), width, height: this.fieldHeight, align: 'centre', prefill, default: value, unit: true });
+        this.headerFields.push({
+          id,
+          tooltip,
+          x: agencyCentre - width / 2,
+          y: this.y(top + this.fieldHeight),
+          width,
+          height: this.fieldHeight,
+          align: 'centre',
+          prefill,
+          default: value,
+          unit: true,
+        });
         top += this.fieldHeight;
       }
     });
     // The short rule: below the last line's descenders (a field's box already holds them), with a gap.
     top += 3;
-    return { top, line: agencyLine, rule: { centre: agencyCentre, y: this.y(top), thickness: 0.6 } };
+    return {
+      top,
+      line: agencyLine,
+      rule: { centre: agencyCentre, y: this.y(top), thickness: 0.6 },
+    };
   }
 
   /** The national motto, top right; its last line underlined across its width. Returns where it ends. */
@@ -273,16 +347,33 @@ class Sheet {
     let top = this.form.page.margins.top;
     lines.forEach((line, index) => {
       const size = index === 0 ? type.body : type.body + 1;
-      const w = this.centred(line, mottoCentre, top + ascent(size), size, true, `header.motto.lines[${index}]`, mottoWidth);
+      const w = this.centred(
+        line,
+        mottoCentre,
+        top + ascent(size),
+        size,
+        true,
+        `header.motto.lines[${index}]`,
+        mottoWidth,
+      );
       top += lead(size);
-      if (index === lines.length - 1) this.rule(mottoCentre - w / 2, top - 1, mottoCentre + w / 2, top - 1);
+      if (index === lines.length - 1)
+        this.rule(mottoCentre - w / 2, top - 1, mottoCentre + w / 2, top - 1);
     });
     return top;
   }
 
   title(top: number): number {
     const { type } = this.form;
-    this.centred(this.form.header.title.text, this.width / 2, top + ascent(type.title), type.title, true, 'header.title.text', this.contentWidth);
+    this.centred(
+      this.form.header.title.text,
+      this.width / 2,
+      top + ascent(type.title),
+      type.title,
+      true,
+      'header.title.text',
+      this.contentWidth,
+    );
     return top + lead(type.title) + 4;
   }
 
@@ -295,11 +386,27 @@ class Sheet {
       line.forEach((box, boxIndex) => {
         if (boxIndex > 0) x += 16;
         if (box.label) {
-          this.text(box.label, x, top + fieldHeight - (fieldHeight - type.body * 0.7) / 2, type.body, false);
+          this.text(
+            box.label,
+            x,
+            top + fieldHeight - (fieldHeight - type.body * 0.7) / 2,
+            type.body,
+            false,
+          );
           x += this.measure(box.label, type.body, false) + 4;
         }
         const { id, tooltip, width, prefill, default: value } = box;
-        this.headerFields.push({ id, tooltip, x, y: this.y(top + fieldHeight), width, height: fieldHeight, align: 'left', prefill, default: value });
+        this.headerFields.push({
+          id,
+          tooltip,
+          x,
+          y: this.y(top + fieldHeight),
+          width,
+          height: fieldHeight,
+          align: 'left',
+          prefill,
+          default: value,
+        });
         this.rule(x, top + fieldHeight - 1, x + box.width, top + fieldHeight - 1, 0.4);
         x += box.width;
       });
@@ -335,7 +442,16 @@ class Sheet {
         const x1 = columnX[index + 1] ?? left + contentWidth;
         // Inset so that the field never covers the printed grid.
         const { id, tooltip, multiline } = column;
-        this.cells.push({ row, column: id, tooltip, x: x0 + 1.5, y: this.y(rowTop + table.rowHeight - 1.5), width: x1 - x0 - 3, height: table.rowHeight - 3, multiline });
+        this.cells.push({
+          row,
+          column: id,
+          tooltip,
+          x: x0 + 1.5,
+          y: this.y(rowTop + table.rowHeight - 1.5),
+          width: x1 - x0 - 3,
+          height: table.rowHeight - 3,
+          multiline,
+        });
       });
     }
     const tableBottom = bodyTop + table.rowsPerPage * table.rowHeight;
@@ -343,9 +459,23 @@ class Sheet {
     this.rule(left, tableTop, left + contentWidth, tableTop, 0.8);
     for (let row = 0; row <= table.rowsPerPage; row++) {
       const lineTop = bodyTop + row * table.rowHeight;
-      this.rule(left, lineTop, left + contentWidth, lineTop, row === 0 || row === table.rowsPerPage ? 0.8 : 0.4);
+      this.rule(
+        left,
+        lineTop,
+        left + contentWidth,
+        lineTop,
+        row === 0 || row === table.rowsPerPage ? 0.8 : 0.4,
+      );
     }
-    columnX.forEach((x, index) => this.rule(x, tableTop, x, tableBottom, index === 0 || index === columnX.length - 1 ? 0.8 : 0.5));
+    columnX.forEach((x, index) =>
+      this.rule(
+        x,
+        tableTop,
+        x,
+        tableBottom,
+        index === 0 || index === columnX.length - 1 ? 0.8 : 0.5,
+      ),
+    );
     return tableBottom;
   }
 
@@ -366,7 +496,15 @@ class Sheet {
       }
       let lineTop = tableTop + (table.headerHeight - block) / 2;
       for (const line of lines) {
-        this.centred(line, x0 + cellWidth / 2, lineTop + ascent(type.heading), type.heading, true, `table.columns[${index}].heading`, cellWidth);
+        this.centred(
+          line,
+          x0 + cellWidth / 2,
+          lineTop + ascent(type.heading),
+          type.heading,
+          true,
+          `table.columns[${index}].heading`,
+          cellWidth,
+        );
         lineTop += lead(type.heading);
       }
     });
@@ -378,8 +516,24 @@ class Sheet {
     const signerWidth = this.contentWidth / signature.signers.length;
     signature.signers.forEach((signer, index) => {
       const centre = this.left + signerWidth * (index + 0.5);
-      this.centred(signer.title, centre, top + ascent(type.body), type.body, true, `signature.signers[${index}].title`, signerWidth);
-      this.centred(signer.hint, centre, top + lead(type.body) + ascent(type.small), type.small, false, `signature.signers[${index}].hint`, signerWidth);
+      this.centred(
+        signer.title,
+        centre,
+        top + ascent(type.body),
+        type.body,
+        true,
+        `signature.signers[${index}].title`,
+        signerWidth,
+      );
+      this.centred(
+        signer.hint,
+        centre,
+        top + lead(type.body) + ascent(type.small),
+        type.small,
+        false,
+        `signature.signers[${index}].hint`,
+        signerWidth,
+      );
     });
     return top + lead(type.body) + lead(type.small) + signature.space;
   }
@@ -389,11 +543,19 @@ class Sheet {
     const { form, measure } = this;
     const { type, table } = form;
     const footerBaseline = this.height - form.page.margins.bottom;
-    const widestLabel = measure(pageLabel(form, MAX_PAGES, MAX_PAGES, { page: MAX_FILE_PAGES, pages: MAX_FILE_PAGES }), type.small, false);
+    const widestLabel = measure(
+      pageLabel(form, MAX_PAGES, MAX_PAGES, { page: MAX_FILE_PAGES, pages: MAX_FILE_PAGES }),
+      type.small,
+      false,
+    );
     if (form.footer.note) {
       const room = this.contentWidth - widestLabel - 16;
       const noteWidth = measure(form.footer.note, type.small, false);
-      if (noteWidth > room) throw new FormLayoutError('footer.note', `is ${noteWidth.toFixed(0)} pt wide; the footer has ${room.toFixed(0)} pt: shorten it`);
+      if (noteWidth > room)
+        throw new FormLayoutError(
+          'footer.note',
+          `is ${noteWidth.toFixed(0)} pt wide; the footer has ${room.toFixed(0)} pt: shorten it`,
+        );
       this.text(form.footer.note, this.left, footerBaseline, type.small, false);
     }
     const footerTop = footerBaseline - ascent(type.small) - 4;

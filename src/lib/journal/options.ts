@@ -35,7 +35,8 @@ export interface JournalOptions {
   rows?: readonly Readonly<Record<string, string>>[] | undefined;
 }
 
-export type JournalOptionName = 'pages' | 'date' | 'unit' | 'agency' | 'shift' | 'from' | 'to' | 'dates' | 'header' | 'rows';
+export type JournalOptionName =
+  'pages' | 'date' | 'unit' | 'agency' | 'shift' | 'from' | 'to' | 'dates' | 'header' | 'rows';
 
 export class JournalOptionError extends Error {
   readonly option: JournalOptionName;
@@ -80,11 +81,17 @@ export function parsePages(value: number | string | undefined): number {
   // Strict: digits only, no spaces, signs, decimals or exponents (" 5", "+5", "5.0", "5e0").
   const text = String(value);
   if (!/^[0-9]+$/.test(text)) {
-    throw new JournalOptionError('pages', `expected a whole number from ${MIN_PAGES} to ${MAX_PAGES}, found ${quoteValue(text)}`);
+    throw new JournalOptionError(
+      'pages',
+      `expected a whole number from ${MIN_PAGES} to ${MAX_PAGES}, found ${quoteValue(text)}`,
+    );
   }
   const pages = Number(text);
   if (pages < MIN_PAGES || pages > MAX_PAGES) {
-    throw new JournalOptionError('pages', `expected a number of pages from ${MIN_PAGES} to ${MAX_PAGES}, found ${pages}`);
+    throw new JournalOptionError(
+      'pages',
+      `expected a number of pages from ${MIN_PAGES} to ${MAX_PAGES}, found ${pages}`,
+    );
   }
   return pages;
 }
@@ -94,12 +101,24 @@ const DAY_MS = 86_400_000;
 /** Days since 1970-01-01 for a real calendar date written yyyy-mm-dd; throws for 2025-02-30 and the like. */
 export function parseIsoDate(value: string, option: JournalOptionName = 'date'): number {
   const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(value);
-  if (!match) throw new JournalOptionError(option, `expected a date written YYYY-MM-DD, found ${quoteValue(value)}`);
+  if (!match)
+    throw new JournalOptionError(
+      option,
+      `expected a date written YYYY-MM-DD, found ${quoteValue(value)}`,
+    );
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const time = Date.UTC(year, month - 1, day);
   const check = new Date(time);
-  if (year < 1900 || check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    throw new JournalOptionError(option, `expected a real calendar date, found ${quoteValue(value)}, which does not exist`);
+  if (
+    year < 1900 ||
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day
+  ) {
+    throw new JournalOptionError(
+      option,
+      `expected a real calendar date, found ${quoteValue(value)}, which does not exist`,
+    );
   }
   return time / DAY_MS;
 }
@@ -110,10 +129,14 @@ const isoOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().s
 export function dateRange(from: string, to: string): string[] {
   const first = parseIsoDate(from, 'from');
   const last = parseIsoDate(to, 'to');
-  if (last < first) throw new JournalOptionError('to', `expected a date on or after --from (${from}), found ${to}`);
+  if (last < first)
+    throw new JournalOptionError('to', `expected a date on or after --from (${from}), found ${to}`);
   const count = last - first + 1;
   if (count > MAX_RANGE_DAYS) {
-    throw new JournalOptionError('to', `expected a range of at most ${MAX_RANGE_DAYS} days, found ${count} days (${from} to ${to})`);
+    throw new JournalOptionError(
+      'to',
+      `expected a range of at most ${MAX_RANGE_DAYS} days, found ${count} days (${from} to ${to})`,
+    );
   }
   return Array.from({ length: count }, (_, index) => isoOfDay(first + index));
 }
@@ -122,7 +145,10 @@ export function dateRange(from: string, to: string): string[] {
 export function parseShift(value: string): [string, string] {
   const match = /^([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-3]):([0-5][0-9])$/.exec(value);
   if (!match) {
-    throw new JournalOptionError('shift', `expected the shift's start and end written HH:MM-HH:MM (24-hour clock, e.g. 07:30-16:30), found ${quoteValue(value)}`);
+    throw new JournalOptionError(
+      'shift',
+      `expected the shift's start and end written HH:MM-HH:MM (24-hour clock, e.g. 07:30-16:30), found ${quoteValue(value)}`,
+    );
   }
   return [`${match[1]}:${match[2]}`, `${match[3]}:${match[4]}`];
 }
@@ -130,6 +156,9 @@ export function parseShift(value: string): [string, string] {
 /** Reads SOURCE_DATE_EPOCH (seconds since 1970, as reproducible builds use it); undefined when unset. */
 export function timestampFromEpoch(value: string | undefined): Date | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!/^[0-9]+$/.test(value)) throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01, found ${quoteValue(value)}`);
+  if (!/^[0-9]+$/.test(value))
+    throw new Error(
+      `SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01, found ${quoteValue(value)}`,
+    );
   return new Date(Number(value) * 1000);
 }

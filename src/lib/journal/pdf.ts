@@ -16,7 +16,19 @@
  *   reading order, which is the tab order.
  */
 import fontkit from '@pdf-lib/fontkit';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFAcroForm, type PDFContext, type PDFFont } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+  type PDFAcroForm,
+  type PDFContext,
+  type PDFFont,
+} from 'pdf-lib';
 import type { JournalForm, PrefillKind } from '../content/forms-schema.ts';
 import { canonical, formatDateVi } from '../vi.ts';
 import { describeCharacter, missingCharacters } from './charset.ts';
@@ -147,7 +159,8 @@ function prefillValues(options: JournalOptions): Partial<Record<PrefillKind, str
   if (options.shift !== undefined) [values.shiftStart, values.shiftEnd] = parseShift(options.shift);
   if (options.unit !== undefined) {
     const unit = canonical(options.unit);
-    if (unit === '') throw new JournalOptionError('unit', 'expected the name of the unit, found empty text');
+    if (unit === '')
+      throw new JournalOptionError('unit', 'expected the name of the unit, found empty text');
     values.unit = unit;
   }
   return values;
@@ -157,15 +170,29 @@ function prefillValues(options: JournalOptions): Partial<Record<PrefillKind, str
 function staticTexts(form: JournalForm): { where: string; text: string; bold: boolean }[] {
   const list: { where: string; text: string; bold: boolean }[] = [];
   form.header.agency.forEach((line, i) => {
-    if ('text' in line) list.push({ where: `header.agency[${i}].text`, text: line.text, bold: false });
-    else if (line.field.default) list.push({ where: `header.agency[${i}].field.default`, text: capitals(line.field.default), bold: true });
+    if ('text' in line)
+      list.push({ where: `header.agency[${i}].text`, text: line.text, bold: false });
+    else if (line.field.default)
+      list.push({
+        where: `header.agency[${i}].field.default`,
+        text: capitals(line.field.default),
+        bold: true,
+      });
   });
-  form.header.motto.lines.forEach((line, i) => list.push({ where: `header.motto.lines[${i}]`, text: line, bold: true }));
+  form.header.motto.lines.forEach((line, i) =>
+    list.push({ where: `header.motto.lines[${i}]`, text: line, bold: true }),
+  );
   list.push({ where: 'header.title.text', text: form.header.title.text, bold: true });
   form.fields.forEach((line, i) =>
-    line.forEach((field, j) => field.label && list.push({ where: `fields[${i}][${j}].label`, text: field.label, bold: false })),
+    line.forEach(
+      (field, j) =>
+        field.label &&
+        list.push({ where: `fields[${i}][${j}].label`, text: field.label, bold: false }),
+    ),
   );
-  form.table.columns.forEach((column, i) => list.push({ where: `table.columns[${i}].heading`, text: column.heading, bold: true }));
+  form.table.columns.forEach((column, i) =>
+    list.push({ where: `table.columns[${i}].heading`, text: column.heading, bold: true }),
+  );
   form.signature.signers.forEach((signer, i) => {
     list.push({ where: `signature.signers[${i}].title`, text: signer.title, bold: true });
     list.push({ where: `signature.signers[${i}].hint`, text: signer.hint, bold: false });
@@ -190,17 +217,27 @@ function prepare(form: JournalForm, regular: Face, bold: Face, boldBytes: Uint8A
   if (cached) return cached;
   for (const item of staticTexts(form)) {
     const missing = missingCharacters(item.text, (item.bold ? bold : regular).characters);
-    if (missing.length > 0) throw new FormLayoutError(item.where, `the font cannot show ${missing.map(describeCharacter).join(', ')}`);
+    if (missing.length > 0)
+      throw new FormLayoutError(
+        item.where,
+        `the font cannot show ${missing.map(describeCharacter).join(', ')}`,
+      );
   }
-  const layout = layoutForm(form, (text, size, isBold) => (isBold ? bold : regular).width(text, size));
+  const layout = layoutForm(form, (text, size, isBold) =>
+    (isBold ? bold : regular).width(text, size),
+  );
   const ops: string[] = ['q', '0 g', '0 G'];
   for (const rule of layout.rules) {
-    ops.push(`${num(rule.thickness)} w ${num(rule.x1)} ${num(rule.y1)} m ${num(rule.x2)} ${num(rule.y2)} l S`);
+    ops.push(
+      `${num(rule.thickness)} w ${num(rule.x1)} ${num(rule.y1)} m ${num(rule.x2)} ${num(rule.y2)} l S`,
+    );
   }
   ops.push('BT');
   for (const item of layout.texts) {
     const face = item.bold ? bold : regular;
-    ops.push(`/${item.bold ? BOLD_FONT : FIELD_FONT} ${num(item.size)} Tf 1 0 0 1 ${num(item.x)} ${num(item.y)} Tm ${face.hex(item.text)} Tj`);
+    ops.push(
+      `/${item.bold ? BOLD_FONT : FIELD_FONT} ${num(item.size)} Tf 1 0 0 1 ${num(item.x)} ${num(item.y)} Tm ${face.hex(item.text)} Tj`,
+    );
   }
   ops.push('ET', 'Q');
   const result = { layout, staticContent: ops.join('\n') };
@@ -274,18 +311,28 @@ function placeRows(
     const parts: Record<string, { text: string; fit: FittedText }[]> = {};
     for (const [column, raw] of Object.entries(row)) {
       const cell = cells.get(column);
-      if (!cell) throw new JournalRowError(index, column, `the form has no column ${quoteValue(column)}`);
+      if (!cell)
+        throw new JournalRowError(index, column, `the form has no column ${quoteValue(column)}`);
       const text = canonical(raw);
       if (text === '') continue;
       const missing = missingCharacters(text, characters);
-      if (missing.length > 0) throw new JournalRowError(index, column, `the journal's font cannot show ${missing.map(describeCharacter).join(', ')}`);
+      if (missing.length > 0)
+        throw new JournalRowError(
+          index,
+          column,
+          `the journal's font cannot show ${missing.map(describeCharacter).join(', ')}`,
+        );
       const fit = fitText(text, cell.width, cell.height, fieldSize, cell.multiline, measure);
       if (fit) {
         parts[column] = [{ text, fit }];
         continue;
       }
-      const at = (piece: string) => fitText(piece, cell.width, cell.height, fieldSize, cell.multiline, measure);
-      parts[column] = splitToFit(text, (piece) => at(piece)?.size === fieldSize).map((piece) => ({ text: piece, fit: at(piece)! }));
+      const at = (piece: string) =>
+        fitText(piece, cell.width, cell.height, fieldSize, cell.multiline, measure);
+      parts[column] = splitToFit(text, (piece) => at(piece)?.size === fieldSize).map((piece) => ({
+        text: piece,
+        fit: at(piece)!,
+      }));
     }
     const height = Math.max(1, ...Object.values(parts).map((list) => list.length));
     for (let line = 0; line < height; line += 1) {
@@ -323,7 +370,12 @@ interface JournalPlan {
 }
 
 /** Builds the journal. Throws JournalOptionError for bad options, FormLayoutError for a layout that cannot be drawn. */
-export async function buildJournal(form: JournalForm, options: JournalOptions, fonts: JournalFonts, progress: JournalProgress = {}): Promise<Uint8Array> {
+export async function buildJournal(
+  form: JournalForm,
+  options: JournalOptions,
+  fonts: JournalFonts,
+  progress: JournalProgress = {},
+): Promise<Uint8Array> {
   return writeJournal(planJournal(form, options, fonts), fonts, progress);
 }
 
@@ -337,36 +389,78 @@ function planJournal(form: JournalForm, options: JournalOptions, fonts: JournalF
   const fieldSize = form.type.field;
   const range = options.dates;
   if (range !== undefined) checkRange(options, range, minPages);
-  const agencyText = options.agency !== undefined ? agencyLineText(layout, options.agency, regularFace) : layout.agencyLine?.text;
+  const agencyText =
+    options.agency !== undefined
+      ? agencyLineText(layout, options.agency, regularFace)
+      : layout.agencyLine?.text;
   const header = options.header ?? {};
   for (const id of Object.keys(header)) {
-    if (!layout.headerFields.some((field) => field.id === id)) throw new JournalOptionError('header', `the form has no header field ${quoteValue(id)}`);
+    if (!layout.headerFields.some((field) => field.id === id))
+      throw new JournalOptionError('header', `the form has no header field ${quoteValue(id)}`);
   }
   const faces = { regularFace, boldFace, fieldSize };
   const days = (range ?? [options.date]).map((day) => ({
     iso: day,
-    prefilled: prefillHeader(layout, header, range && day !== undefined ? { ...values, date: formatDateVi(day) } : values, faces),
+    prefilled: prefillHeader(
+      layout,
+      header,
+      range && day !== undefined ? { ...values, date: formatDateVi(day) } : values,
+      faces,
+    ),
   }));
   // Rows: every cell checked and set (wrapped, smaller type if need be) before anything is built.
   const rowsPerPage = form.table.rowsPerPage;
-  const firstRow = new Map(layout.cells.filter((cell) => cell.row === 1).map((cell) => [cell.column, cell]));
+  const firstRow = new Map(
+    layout.cells.filter((cell) => cell.row === 1).map((cell) => [cell.column, cell]),
+  );
   const measure = (value: string, size: number) => regularFace.width(value, size);
-  const placed = placeRows(options.rows ?? [], firstRow, fieldSize, measure, regularFace.characters);
+  const placed = placeRows(
+    options.rows ?? [],
+    firstRow,
+    fieldSize,
+    measure,
+    regularFace.characters,
+  );
   const pages = Math.max(minPages, Math.ceil(placed.length / rowsPerPage));
   if (pages > MAX_PAGES) {
-    throw new JournalOptionError('rows', `expected at most ${MAX_PAGES * rowsPerPage} rows (${MAX_PAGES} pages of ${rowsPerPage}), found ${placed.length}`);
+    throw new JournalOptionError(
+      'rows',
+      `expected at most ${MAX_PAGES * rowsPerPage} rows (${MAX_PAGES} pages of ${rowsPerPage}), found ${placed.length}`,
+    );
   }
   const filled = new Map<string, PlacedText>();
   placed.forEach((row, index) => {
     for (const [column, content] of Object.entries(row)) filled.set(`${index}.${column}`, content);
   });
-  return { form, options, layout, staticContent, regularFace, boldFace, fieldSize, range, dateValue: values.date, agencyText, days, pages, filled };
+  return {
+    form,
+    options,
+    layout,
+    staticContent,
+    regularFace,
+    boldFace,
+    fieldSize,
+    range,
+    dateValue: values.date,
+    agencyText,
+    days,
+    pages,
+    filled,
+  };
 }
 
 /** A range in one file: every day checked, and the file kept to a size a viewer and a printer handle. */
 function checkRange(options: JournalOptions, range: readonly string[], minPages: number): void {
-  if (options.date !== undefined) throw new JournalOptionError('date', 'cannot be used with a range of dates: each day gets its own');
-  if (options.header !== undefined || options.rows !== undefined) throw new JournalOptionError('dates', 'a range of dates makes blank days; rows come from one run');
+  if (options.date !== undefined)
+    throw new JournalOptionError(
+      'date',
+      'cannot be used with a range of dates: each day gets its own',
+    );
+  if (options.header !== undefined || options.rows !== undefined)
+    throw new JournalOptionError(
+      'dates',
+      'a range of dates makes blank days; rows come from one run',
+    );
   if (range.length === 0) throw new JournalOptionError('dates', 'expected at least one date');
   range.forEach((day) => parseIsoDate(day, 'dates'));
   if (range.length * minPages > MAX_FILE_PAGES) {
@@ -379,14 +473,29 @@ function checkRange(options: JournalOptions, range: readonly string[], minPages:
 
 /** The agency line an option replaces: capitals, in the font, on one line of the block. */
 function agencyLineText(layout: FormLayout, agency: string, regularFace: Face): string {
-  if (!layout.agencyLine) throw new JournalOptionError('agency', 'the form has no agency line to replace (header.agency: "prefill: agency")');
+  if (!layout.agencyLine)
+    throw new JournalOptionError(
+      'agency',
+      'the form has no agency line to replace (header.agency: "prefill: agency")',
+    );
   const text = capitals(agency);
-  if (text === '') throw new JournalOptionError('agency', 'expected the name of the issuing body, found empty text');
+  if (text === '')
+    throw new JournalOptionError(
+      'agency',
+      'expected the name of the issuing body, found empty text',
+    );
   const missing = missingCharacters(text, regularFace.characters);
-  if (missing.length > 0) throw new JournalOptionError('agency', `the journal's font cannot show ${missing.map(describeCharacter).join(', ')}`);
+  if (missing.length > 0)
+    throw new JournalOptionError(
+      'agency',
+      `the journal's font cannot show ${missing.map(describeCharacter).join(', ')}`,
+    );
   const width = regularFace.width(text, layout.agencyLine.size);
   if (width > layout.agencyLine.room) {
-    throw new JournalOptionError('agency', `${quoteValue(text)} is too long for its line (${width.toFixed(0)} pt; the line holds ${layout.agencyLine.room.toFixed(0)} pt)`);
+    throw new JournalOptionError(
+      'agency',
+      `${quoteValue(text)} is too long for its line (${width.toFixed(0)} pt; the line holds ${layout.agencyLine.room.toFixed(0)} pt)`,
+    );
   }
   return text;
 }
@@ -402,7 +511,10 @@ function prefillHeader(
   const prefilled: Prefilled = new Map();
   for (const field of layout.headerFields) {
     const given = header[field.id];
-    const raw = given !== undefined ? canonical(given) : ((field.prefill ? dayValues[field.prefill] : undefined) ?? field.default);
+    const raw =
+      given !== undefined
+        ? canonical(given)
+        : ((field.prefill ? dayValues[field.prefill] : undefined) ?? field.default);
     if (raw === undefined || raw === '') continue;
     // The unit is set in bold capitals (Nghị định 30/2020/NĐ-CP), its value too, so that a viewer redraws it the same.
     const bold = field.unit === true;
@@ -410,18 +522,34 @@ function prefillHeader(
     const face = bold ? boldFace : regularFace;
     const room = field.width - 4;
     const width = face.width(value, fieldSize);
-    const fromOption = given === undefined && field.prefill !== undefined && dayValues[field.prefill] !== undefined;
+    const fromOption =
+      given === undefined && field.prefill !== undefined && dayValues[field.prefill] !== undefined;
     if (given === undefined && !fromOption && width > room) {
-      throw new FormLayoutError(`the default of field ${field.id}`, `${quoteValue(value)} is too long for its box (${field.width} pt): shorten it or widen the box`);
+      throw new FormLayoutError(
+        `the default of field ${field.id}`,
+        `${quoteValue(value)} is too long for its box (${field.width} pt): shorten it or widen the box`,
+      );
     }
     const option = fromOption ? PREFILL_OPTION[field.prefill!] : 'header';
     const what = fromOption ? '' : `${field.id}: `;
     const missing = missingCharacters(value, face.characters);
-    if (missing.length > 0) throw new JournalOptionError(option, `${what}the journal's font cannot show ${missing.map(describeCharacter).join(', ')}`);
+    if (missing.length > 0)
+      throw new JournalOptionError(
+        option,
+        `${what}the journal's font cannot show ${missing.map(describeCharacter).join(', ')}`,
+      );
     // Names from a run may be set smaller to fit; an option's value must fit as it is.
-    const size = given !== undefined ? fitText(value, field.width, field.height, fieldSize, false, measure)?.size : width <= room ? fieldSize : undefined;
+    const size =
+      given !== undefined
+        ? fitText(value, field.width, field.height, fieldSize, false, measure)?.size
+        : width <= room
+          ? fieldSize
+          : undefined;
     if (size === undefined) {
-      throw new JournalOptionError(option, `${what}${quoteValue(value)} is too long for its box (${width.toFixed(0)} pt; the box holds ${room.toFixed(0)} pt)`);
+      throw new JournalOptionError(
+        option,
+        `${what}${quoteValue(value)} is too long for its box (${width.toFixed(0)} pt; the box holds ${room.toFixed(0)} pt)`,
+      );
     }
     prefilled.set(field.id, { value, size, bold });
   }
@@ -429,7 +557,11 @@ function prefillHeader(
 }
 
 /** Writes a planned journal as PDF objects: the document, then each day's pages. */
-async function writeJournal(plan: JournalPlan, fonts: JournalFonts, progress: JournalProgress): Promise<Uint8Array> {
+async function writeJournal(
+  plan: JournalPlan,
+  fonts: JournalFonts,
+  progress: JournalProgress,
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(cachingFontkit);
   const regular: PDFFont = await doc.embedFont(fonts.regular, { subset: false });
@@ -439,7 +571,9 @@ async function writeJournal(plan: JournalPlan, fonts: JournalFonts, progress: Jo
   const { days, range, layout } = plan;
   // One file of one day: every header field is one field with a widget on every page (typed once, shown on all).
   // A range: the agency block's fields stay shared; each day's fields sit under the day ("2026-01-05.ngay").
-  const shared = layout.headerFields.filter((field) => !range || field.unit).map((field) => writer.headerField(field, days[0]!.prefilled.get(field.id)));
+  const shared = layout.headerFields
+    .filter((field) => !range || field.unit)
+    .map((field) => writer.headerField(field, days[0]!.prefilled.get(field.id)));
   for (const [dayIndex, day] of days.entries()) {
     writer.writeDay(dayIndex, day, shared);
     if (range) await progress.onDay?.(dayIndex + 1, days.length);
@@ -448,14 +582,19 @@ async function writeJournal(plan: JournalPlan, fonts: JournalFonts, progress: Jo
 }
 
 /** Title, subject, language, producer and (with SOURCE_DATE_EPOCH) the dates. */
-function describeDocument(doc: PDFDocument, { form, range, dateValue, options }: JournalPlan): void {
+function describeDocument(
+  doc: PDFDocument,
+  { form, range, dateValue, options }: JournalPlan,
+): void {
   const title = range
     ? `${form.name} từ ngày ${formatDateVi(range[0]!)} đến ngày ${formatDateVi(range.at(-1)!)}`
     : dateValue
       ? `${form.name} ngày ${dateValue}`
       : form.name;
   doc.setTitle(title, { showInWindowTitleBar: true });
-  doc.setSubject('Nhật ký trực ban theo điểm d khoản 2 Điều 7 Quy chế ban hành kèm theo Quyết định 888/QĐ-TCHQ');
+  doc.setSubject(
+    'Nhật ký trực ban theo điểm d khoản 2 Điều 7 Quy chế ban hành kèm theo Quyết định 888/QĐ-TCHQ',
+  );
   doc.setLanguage('vi');
   doc.setCreator(PRODUCER);
   doc.setProducer(PRODUCER);
@@ -500,7 +639,9 @@ class JournalWriter {
     // The default resources and appearance a viewer uses for text typed in later.
     this.acroForm.dict.set(PDFName.of('DR'), context.obj({ Font: this.fieldFonts }));
     this.acroForm.dict.set(PDFName.of('DA'), this.da);
-    this.pageResources = context.register(context.obj({ Font: { [FIELD_FONT]: regular, [BOLD_FONT]: bold } }));
+    this.pageResources = context.register(
+      context.obj({ Font: { [FIELD_FONT]: regular, [BOLD_FONT]: bold } }),
+    );
     this.staticRef = context.register(context.flateStream(plan.staticContent));
     this.headerRef = context.register(context.flateStream(this.agencyBlock()));
   }
@@ -513,43 +654,96 @@ class JournalWriter {
     const { layout, days, boldFace, regularFace, agencyText } = this.plan;
     const unitField = layout.headerFields.find((field) => field.unit);
     const unitValue = unitField ? days[0]!.prefilled.get(unitField.id) : undefined;
-    const ruleHalf = unitValue ? Math.max(12, (boldFace.width(unitValue.value, unitValue.size) * 0.4) / 2) : 40;
+    const ruleHalf = unitValue
+      ? Math.max(12, (boldFace.width(unitValue.value, unitValue.size) * 0.4) / 2)
+      : 40;
     const { agencyRule, agencyLine } = layout;
-    const ops = ['q', '0 g', '0 G', `${num(agencyRule.thickness)} w ${num(agencyRule.centre - ruleHalf)} ${num(agencyRule.y)} m ${num(agencyRule.centre + ruleHalf)} ${num(agencyRule.y)} l S`];
+    const ops = [
+      'q',
+      '0 g',
+      '0 G',
+      `${num(agencyRule.thickness)} w ${num(agencyRule.centre - ruleHalf)} ${num(agencyRule.y)} m ${num(agencyRule.centre + ruleHalf)} ${num(agencyRule.y)} l S`,
+    ];
     if (agencyLine && agencyText) {
       const x = agencyLine.centre - regularFace.width(agencyText, agencyLine.size) / 2;
-      ops.push(`BT /${FIELD_FONT} ${num(agencyLine.size)} Tf 1 0 0 1 ${num(x)} ${num(agencyLine.y)} Tm ${regularFace.hex(agencyText)} Tj ET`);
+      ops.push(
+        `BT /${FIELD_FONT} ${num(agencyLine.size)} Tf 1 0 0 1 ${num(x)} ${num(agencyLine.y)} Tm ${regularFace.hex(agencyText)} Tj ET`,
+      );
     }
     ops.push('Q');
     return ops.join('\n');
   }
 
   /** The content of an appearance: fitted lines from the top (as viewers lay out multiline fields), one value, or nothing. */
-  private appearanceContent(box: Box, value: string | undefined, align: 'left' | 'centre', fit: FittedText | undefined, size: number, isBold: boolean): string {
+  private appearanceContent(
+    box: Box,
+    value: string | undefined,
+    align: 'left' | 'centre',
+    fit: FittedText | undefined,
+    size: number,
+    isBold: boolean,
+  ): string {
     const { regularFace, boldFace } = this.plan;
     if (fit) {
       const first = box.height - FIELD_PADDING - regularFace.ascent * fit.size;
-      const lines = fit.lines.map((line, index) => `${index > 0 ? `0 ${num(-fit.leading)} Td ` : ''}${regularFace.hex(line)} Tj`).join('\n');
-      return ['/Tx BMC', 'q', `1 1 ${num(box.width - 2)} ${num(box.height - 2)} re W n`, 'BT', `/${FIELD_FONT} ${num(fit.size)} Tf 0 g`, `${num(FIELD_PADDING)} ${num(first)} Td`, lines, 'ET', 'Q', 'EMC'].join('\n');
+      const lines = fit.lines
+        .map(
+          (line, index) =>
+            `${index > 0 ? `0 ${num(-fit.leading)} Td ` : ''}${regularFace.hex(line)} Tj`,
+        )
+        .join('\n');
+      return [
+        '/Tx BMC',
+        'q',
+        `1 1 ${num(box.width - 2)} ${num(box.height - 2)} re W n`,
+        'BT',
+        `/${FIELD_FONT} ${num(fit.size)} Tf 0 g`,
+        `${num(FIELD_PADDING)} ${num(first)} Td`,
+        lines,
+        'ET',
+        'Q',
+        'EMC',
+      ].join('\n');
     }
     if (!value) return '/Tx BMC\nEMC';
     const face = isBold ? boldFace : regularFace;
     const x = align === 'centre' ? (box.width - face.width(value, size)) / 2 : 2;
     const baseline = (box.height - (face.ascent - face.descent) * size) / 2 - face.descent * size;
-    return ['/Tx BMC', 'q', `1 1 ${num(box.width - 2)} ${num(box.height - 2)} re W n`, 'BT', `/${isBold ? BOLD_FONT : FIELD_FONT} ${num(size)} Tf 0 g`, `${num(x)} ${num(baseline)} Td`, `${face.hex(value)} Tj`, 'ET', 'Q', 'EMC'].join('\n');
+    return [
+      '/Tx BMC',
+      'q',
+      `1 1 ${num(box.width - 2)} ${num(box.height - 2)} re W n`,
+      'BT',
+      `/${isBold ? BOLD_FONT : FIELD_FONT} ${num(size)} Tf 0 g`,
+      `${num(x)} ${num(baseline)} Td`,
+      `${face.hex(value)} Tj`,
+      'ET',
+      'Q',
+      'EMC',
+    ].join('\n');
   }
 
   /** The appearance stream of a look, made once and shared by every widget that looks the same. */
-  appearance(box: Box, value: string | undefined, align: 'left' | 'centre', fit?: FittedText, size = this.plan.fieldSize, isBold = false): PDFRef {
+  appearance(
+    box: Box,
+    value: string | undefined,
+    align: 'left' | 'centre',
+    fit?: FittedText,
+    size = this.plan.fieldSize,
+    isBold = false,
+  ): PDFRef {
     const key = `${num(box.width)}x${num(box.height)}|${align}|${size}|${isBold ? 'b' : ''}|${value ?? ''}|${fit ? `${fit.size}|${fit.lines.join('\n')}` : ''}`;
     let ref = this.appearances.get(key);
     if (ref) return ref;
-    const stream = this.context.flateStream(this.appearanceContent(box, value, align, fit, size, isBold), {
-      Type: 'XObject',
-      Subtype: 'Form',
-      BBox: [0, 0, Math.round(box.width * 100) / 100, Math.round(box.height * 100) / 100],
-      Resources: { Font: this.fieldFonts },
-    });
+    const stream = this.context.flateStream(
+      this.appearanceContent(box, value, align, fit, size, isBold),
+      {
+        Type: 'XObject',
+        Subtype: 'Form',
+        BBox: [0, 0, Math.round(box.width * 100) / 100, Math.round(box.height * 100) / 100],
+        Resources: { Font: this.fieldFonts },
+      },
+    );
     ref = this.context.register(stream);
     this.appearances.set(key, ref);
     return ref;
@@ -560,7 +754,9 @@ class JournalWriter {
     return {
       Type: 'Annot',
       Subtype: 'Widget',
-      Rect: [box.x, box.y, box.x + box.width, box.y + box.height].map((v) => Math.round(v * 100) / 100),
+      Rect: [box.x, box.y, box.x + box.width, box.y + box.height].map(
+        (v) => Math.round(v * 100) / 100,
+      ),
       P: pageRef,
       F: PRINT,
       TU: PDFHexString.fromText(tooltip),
@@ -570,11 +766,17 @@ class JournalWriter {
 
   /** /DA of a field whose text was set smaller to fit (editing in a viewer keeps that size), or in bold. */
   daOf(size: number, isBold = false): PDFString {
-    return size === this.plan.fieldSize && !isBold ? this.da : PDFString.of(`/${isBold ? BOLD_FONT : FIELD_FONT} ${num(size)} Tf 0 g`);
+    return size === this.plan.fieldSize && !isBold
+      ? this.da
+      : PDFString.of(`/${isBold ? BOLD_FONT : FIELD_FONT} ${num(size)} Tf 0 g`);
   }
 
   /** A header field with no widgets yet, under `parent` (a day of a range) or at the top of the form. */
-  headerField(field: HeaderField, filledWith: WrittenField['filledWith'], parent?: PDFRef): WrittenField {
+  headerField(
+    field: HeaderField,
+    filledWith: WrittenField['filledWith'],
+    parent?: PDFRef,
+  ): WrittenField {
     const { context } = this;
     const dict = context.obj({
       FT: 'Tx',
@@ -599,28 +801,62 @@ class JournalWriter {
     let dayNode: PDFRef | undefined;
     let headerRefs = shared;
     if (range) {
-      dayNode = this.context.register(this.context.obj({ T: PDFHexString.fromText(day.iso!), Kids: [] }));
+      dayNode = this.context.register(
+        this.context.obj({ T: PDFHexString.fromText(day.iso!), Kids: [] }),
+      );
       this.acroForm.addField(dayNode);
-      const own = layout.headerFields.filter((field) => !field.unit).map((field) => this.headerField(field, day.prefilled.get(field.id), dayNode));
+      const own = layout.headerFields
+        .filter((field) => !field.unit)
+        .map((field) => this.headerField(field, day.prefilled.get(field.id), dayNode));
       // Reading order as on paper: the agency block, then the day's fields.
-      headerRefs = layout.headerFields.map((field) => (field.unit ? shared : own).find((entry) => entry.field === field)!);
+      headerRefs = layout.headerFields.map((field) =>
+        (field.unit ? shared : own).find((entry) => entry.field === field)!,
+      );
     }
-    for (let number = 1; number <= pages; number++) this.writePage(number, dayIndex, day.iso, headerRefs, dayNode);
+    for (let number = 1; number <= pages; number++)
+      this.writePage(number, dayIndex, day.iso, headerRefs, dayNode);
   }
 
   /** A page: its content (static, agency block, page number), then the header widgets and the table's cells, in reading order. */
-  private writePage(number: number, dayIndex: number, iso: string | undefined, headerRefs: WrittenField[], dayNode: PDFRef | undefined): void {
+  private writePage(
+    number: number,
+    dayIndex: number,
+    iso: string | undefined,
+    headerRefs: WrittenField[],
+    dayNode: PDFRef | undefined,
+  ): void {
     const { form, layout, range, pages, days, regularFace } = this.plan;
     const { context } = this;
     const page = this.doc.addPage([layout.width, layout.height]);
-    const label = pageLabel(form, number, pages, range ? { page: dayIndex * pages + number, pages: pages * days.length } : undefined);
+    const label = pageLabel(
+      form,
+      number,
+      pages,
+      range ? { page: dayIndex * pages + number, pages: pages * days.length } : undefined,
+    );
     const numberContent = `BT /${FIELD_FONT} ${num(layout.pageNumber.size)} Tf 0 g ${num(layout.pageNumber.right - regularFace.width(label, layout.pageNumber.size))} ${num(layout.pageNumber.y)} Td ${regularFace.hex(label)} Tj ET`;
     page.node.set(PDFName.of('Resources'), this.pageResources);
-    page.node.set(PDFName.of('Contents'), context.obj([this.staticRef, this.headerRef, context.register(context.flateStream(numberContent))]));
+    page.node.set(
+      PDFName.of('Contents'),
+      context.obj([
+        this.staticRef,
+        this.headerRef,
+        context.register(context.flateStream(numberContent)),
+      ]),
+    );
     const annots: PDFRef[] = [];
     for (const { field, ref, kids, filledWith } of headerRefs) {
-      const look = this.appearance(field, filledWith?.value, field.align, undefined, filledWith?.size, filledWith?.bold);
-      const widgetRef = context.register(context.obj({ ...this.widgetEntries(field, page.ref, field.tooltip, look), Parent: ref }));
+      const look = this.appearance(
+        field,
+        filledWith?.value,
+        field.align,
+        undefined,
+        filledWith?.size,
+        filledWith?.bold,
+      );
+      const widgetRef = context.register(
+        context.obj({ ...this.widgetEntries(field, page.ref, field.tooltip, look), Parent: ref }),
+      );
       kids.push(widgetRef);
       annots.push(widgetRef);
     }
@@ -629,7 +865,12 @@ class JournalWriter {
   }
 
   /** The table's cells of a page: p<page> → r<row> → column, so that the names read "p1.r03.noi_dung" (under the day in a range). */
-  private writeCells(pageRef: PDFRef, number: number, iso: string | undefined, dayNode: PDFRef | undefined): PDFRef[] {
+  private writeCells(
+    pageRef: PDFRef,
+    number: number,
+    iso: string | undefined,
+    dayNode: PDFRef | undefined,
+  ): PDFRef[] {
     const { layout, range, filled, form, fieldSize } = this.plan;
     const { context } = this;
     const pageNode = context.obj({ T: PDFHexString.fromText(`p${number}`), Kids: [] });
@@ -645,13 +886,19 @@ class JournalWriter {
     for (const cell of layout.cells) {
       if (cell.row !== currentRow || !rowKids || !rowRef) {
         currentRow = cell.row;
-        const rowNode = context.obj({ T: PDFHexString.fromText(rowPart(cell.row)), Parent: pageNodeRef, Kids: [] });
+        const rowNode = context.obj({
+          T: PDFHexString.fromText(rowPart(cell.row)),
+          Parent: pageNodeRef,
+          Kids: [],
+        });
         rowRef = context.register(rowNode);
         rowKids = rowNode.lookup(PDFName.of('Kids'), PDFArray);
         pageNode.lookup(PDFName.of('Kids'), PDFArray).push(rowRef);
       }
       const tooltip = cellTooltip(number, cell, range ? formatDateVi(iso!) : undefined);
-      const content = filled.get(`${(number - 1) * form.table.rowsPerPage + cell.row - 1}.${cell.column}`);
+      const content = filled.get(
+        `${(number - 1) * form.table.rowsPerPage + cell.row - 1}.${cell.column}`,
+      );
       // Set from the top, so that the cells of a row line up (the time with the first line of the content).
       const look = this.appearance(cell, undefined, 'left', content?.fit);
       // A field with one widget: field and widget are one dictionary.
@@ -674,7 +921,11 @@ class JournalWriter {
 }
 
 /** Fills fields of a journal with text and saves it, as a viewer would; pdf-lib redraws the filled fields with the Vietnamese font. */
-export async function fillJournal(bytes: Uint8Array, values: Record<string, string>, fonts: JournalFonts): Promise<Uint8Array> {
+export async function fillJournal(
+  bytes: Uint8Array,
+  values: Record<string, string>,
+  fonts: JournalFonts,
+): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   doc.registerFontkit(cachingFontkit);
   const font = await doc.embedFont(fonts.regular, { subset: false });
@@ -686,7 +937,10 @@ export async function fillJournal(bytes: Uint8Array, values: Record<string, stri
   for (const [name, value] of Object.entries(values)) {
     const text = value.normalize('NFC');
     const missing = missingCharacters(text, available);
-    if (missing.length > 0) throw new Error(`Field ${name}: the journal's font cannot show ${missing.map(describeCharacter).join(', ')}`);
+    if (missing.length > 0)
+      throw new Error(
+        `Field ${name}: the journal's font cannot show ${missing.map(describeCharacter).join(', ')}`,
+      );
     form.getTextField(name).setText(text);
   }
   // Only the fields just filled are redrawn, with the Vietnamese font (never Helvetica).

@@ -55,17 +55,34 @@ export function journalLines(run: Run, options: RunJournalOptions): JournalLine[
   for (const item of options.ticked ?? []) {
     const state = run.items.find((recorded) => recorded.id === item.id);
     if (!state?.doneAt) continue;
-    const approved = item.approval && state.approvedAt ? `${item.approval} lúc ${runTime(run, state.approvedAt)}` : '';
+    const approved =
+      item.approval && state.approvedAt
+        ? `${item.approval} lúc ${runTime(run, state.approvedAt)}`
+        : '';
     const result = [state.note ?? '', approved].filter(Boolean).join('; ');
-    lines.push({ at: wallTimeIn(state.doneAt, run.timeZone), kind: 'cong-viec', content: item.action, result: result || undefined, from: { item: item.id } });
+    lines.push({
+      at: wallTimeIn(state.doneAt, run.timeZone),
+      kind: 'cong-viec',
+      content: item.action,
+      result: result || undefined,
+      from: { item: item.id },
+    });
   }
   // Stable: at the same minute, log entries first (in their stored order), then items in checklist order.
   return byTime(lines);
 }
 
 /** Table rows for the lines, cell by column id, as the form's `fills` says. */
-export function journalRows(form: JournalForm, run: Run, lines: readonly JournalLine[]): Record<string, string>[] {
-  const columnOf = new Map(form.table.columns.flatMap((column) => (column.fills ? [[column.fills, column.id] as const] : [])));
+export function journalRows(
+  form: JournalForm,
+  run: Run,
+  lines: readonly JournalLine[],
+): Record<string, string>[] {
+  const columnOf = new Map(
+    form.table.columns.flatMap((column) =>
+      column.fills ? [[column.fills, column.id] as const] : [],
+    ),
+  );
   return lines.map((line) => {
     const parts = {
       time: entryTime(line.at, run.date),
@@ -79,7 +96,11 @@ export function journalRows(form: JournalForm, run: Run, lines: readonly Journal
       if (text === '') continue;
       const column = columnOf.get(part as keyof typeof parts);
       // A part with nowhere to go would be lost: the form must give it a column.
-      if (!column) throw new JournalOptionError('rows', `content/forms/phu-luc-1.yaml: no column "fills: ${part}", so the journal cannot hold it`);
+      if (!column)
+        throw new JournalOptionError(
+          'rows',
+          `content/forms/phu-luc-1.yaml: no column "fills: ${part}", so the journal cannot hold it`,
+        );
       row[column] = text;
     }
     return row;
@@ -105,8 +126,18 @@ export function journalHeader(form: JournalForm, run: Run): Record<string, strin
 }
 
 /** Everything a run puts into its journal: options for buildJournal (date, header, rows) and the lines behind the rows. */
-export function journalOfRun(form: JournalForm, run: Run, options: RunJournalOptions): { options: JournalOptions; lines: JournalLine[] } {
+export function journalOfRun(
+  form: JournalForm,
+  run: Run,
+  options: RunJournalOptions,
+): { options: JournalOptions; lines: JournalLine[] } {
   const lines = journalLines(run, options);
-  return { options: { date: run.date, header: journalHeader(form, run), rows: journalRows(form, run, lines) }, lines };
+  return {
+    options: {
+      date: run.date,
+      header: journalHeader(form, run),
+      rows: journalRows(form, run, lines),
+    },
+    lines,
+  };
 }
-

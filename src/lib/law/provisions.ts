@@ -30,12 +30,21 @@ type Point = { num: string; text: string; notes?: string[] | undefined };
 export function provisionsOf(article: Article): Provision[] {
   const list: Provision[] = [];
   const add = (provision: Omit<Provision, 'label' | 'order' | 'children'>): Provision => {
-    const full: Provision = { ...provision, children: [], label: citationLabel(provision.eId), order: list.length };
+    const full: Provision = {
+      ...provision,
+      children: [],
+      label: citationLabel(provision.eId),
+      order: list.length,
+    };
     list.push(full);
     if (provision.parent) list.find((p) => p.eId === provision.parent)?.children.push(full.eId);
     return full;
   };
-  const addPoints = (points: Point[], parent: string, address: { para: string; subpara?: string }) => {
+  const addPoints = (
+    points: Point[],
+    parent: string,
+    address: { para: string; subpara?: string },
+  ) => {
     for (const point of points) {
       add({
         eId: eIdOf({ article: article.num, ...address, point: point.num }),

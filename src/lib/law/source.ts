@@ -5,8 +5,15 @@
  */
 import { canonical } from '../vi.ts';
 
-export interface SourcePoint { num: string; text: string }
-export interface SourceSubparagraph { num: string; heading: string; points: SourcePoint[] }
+export interface SourcePoint {
+  num: string;
+  text: string;
+}
+export interface SourceSubparagraph {
+  num: string;
+  heading: string;
+  points: SourcePoint[];
+}
 export interface SourceParagraph {
   num: string;
   heading: string;
@@ -18,11 +25,16 @@ export class SourceParseError extends Error {}
 
 /** Extracts the law between two markers; throws a SourceParseError if the text is not shaped as expected. */
 export function parseLaw(sourceText: string, law: { from: string; to: string }): SourceParagraph[] {
-  const lines = sourceText.normalize('NFC').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const lines = sourceText
+    .normalize('NFC')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   const start = lines.findIndex((line) => line === canonical(law.from));
   const end = lines.findIndex((line, index) => index >= start && line.endsWith(canonical(law.to)));
   if (start < 0) throw new SourceParseError(`The source has no line "${law.from}"`);
-  if (end < 0) throw new SourceParseError(`The source has no line ending "${law.to}" after "${law.from}"`);
+  if (end < 0)
+    throw new SourceParseError(`The source has no line ending "${law.to}" after "${law.from}"`);
 
   const paragraphs: SourceParagraph[] = [];
   for (const line of lines.slice(start, end + 1)) {
@@ -47,11 +59,15 @@ export function parseLaw(sourceText: string, law: { from: string; to: string }):
 }
 
 /** The first word where two texts differ (after NFC and white-space normalisation), for error messages. */
-export function firstDifference(actual: string, expected: string): { index: number; found: string; expected: string } | undefined {
+export function firstDifference(
+  actual: string,
+  expected: string,
+): { index: number; found: string; expected: string } | undefined {
   const a = canonical(actual).split(' ');
   const e = canonical(expected).split(' ');
   for (let index = 0; index < Math.max(a.length, e.length); index++) {
-    if (a[index] !== e[index]) return { index, found: a[index] ?? '(end)', expected: e[index] ?? '(end)' };
+    if (a[index] !== e[index])
+      return { index, found: a[index] ?? '(end)', expected: e[index] ?? '(end)' };
   }
   return undefined;
 }

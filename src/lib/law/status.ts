@@ -22,5 +22,7 @@ export function statusLine(instrument: Instrument): string {
 /** "Quy chế … ban hành kèm theo Quyết định 888/QĐ-TCHQ năm 2017": the full name, once per page. */
 export function fullName(instrument: Instrument): string {
   const decision = `${instrument.kind} ${instrument.number} năm ${instrument.year}`;
-  return instrument.attachment ? `${instrument.attachment} ban hành kèm theo ${decision}` : decision;
+  return instrument.attachment
+    ? `${instrument.attachment} ban hành kèm theo ${decision}`
+    : decision;
 }

@@ -45,8 +45,13 @@ export interface ClassView {
   shares: PointShare[];
 }
 
-const sameName = (a: string, b: string) => a.normalize('NFC').toLocaleLowerCase('vi') === b.normalize('NFC').toLocaleLowerCase('vi');
-const answerKey = (state: LearningState) => state.answers.map((a) => a.id).sort().join(',');
+const sameName = (a: string, b: string) =>
+  a.normalize('NFC').toLocaleLowerCase('vi') === b.normalize('NFC').toLocaleLowerCase('vi');
+const answerKey = (state: LearningState) =>
+  state.answers
+    .map((a) => a.id)
+    .sort()
+    .join(',');
 
 /** Each point's state for one learner. */
 export function learnerStates(
@@ -55,7 +60,9 @@ export function learnerStates(
   points: readonly string[],
 ): Record<string, PointState> {
   const byPoint = questionsByPoint(questions);
-  return Object.fromEntries(points.map((point) => [point, pointState(state.answers, byPoint.get(point) ?? new Set())]));
+  return Object.fromEntries(
+    points.map((point) => [point, pointState(state.answers, byPoint.get(point) ?? new Set())]),
+  );
 }
 
 /** Reads the files, in the order given, and aggregates the learners kept. */
@@ -78,7 +85,9 @@ export function aggregateClass(
       continue;
     }
     const key = answerKey(state);
-    const twin = learners.find((l) => sameName(l.name, state.learner.name) || (key !== '' && l.key === key));
+    const twin = learners.find(
+      (l) => sameName(l.name, state.learner.name) || (key !== '' && l.key === key),
+    );
     if (twin) {
       refused.push({ file: file.name, why: 'duplicate', of: twin.file });
       continue;
@@ -96,8 +105,15 @@ export function aggregateClass(
   }
   const order = new Map(points.map((point, index) => [point, index]));
   const shares = points
-    .map((point) => ({ point, learnt: learners.filter((l) => l.states[point] === 'learnt').length, total: learners.length }))
-    .sort((a, b) => a.learnt * b.total - b.learnt * a.total || order.get(a.point)! - order.get(b.point)!);
+    .map((point) => ({
+      point,
+      learnt: learners.filter((l) => l.states[point] === 'learnt').length,
+      total: learners.length,
+    }))
+    .sort(
+      (a, b) =>
+        a.learnt * b.total - b.learnt * a.total || order.get(a.point)! - order.get(b.point)!,
+    );
   return { learners: learners.map(({ key: _key, ...learner }) => learner), refused, shares };
 }
 
@@ -107,7 +123,10 @@ export function aggregateClass(
  */
 export function failedPoints(
   text: string,
-  drills: readonly { id: string; injects: readonly Pick<DrillWithId['injects'][number], 'id' | 'cites'>[] }[],
+  drills: readonly {
+    id: string;
+    injects: readonly Pick<DrillWithId['injects'][number], 'id' | 'cites'>[];
+  }[],
   points: readonly string[],
 ): string[] | null {
   let data: unknown;
@@ -117,10 +136,17 @@ export function failedPoints(
     return null;
   }
   const report = data as { format?: unknown; drill?: unknown; evaluations?: unknown };
-  if (report?.format !== AAR_FORMAT || typeof report.evaluations !== 'object' || report.evaluations === null) return null;
+  if (
+    report?.format !== AAR_FORMAT ||
+    typeof report.evaluations !== 'object' ||
+    report.evaluations === null
+  )
+    return null;
   const drill = drills.find((d) => d.id === report.drill);
   if (!drill) return null;
   const evaluations = report.evaluations as Record<string, { rating?: unknown }>;
-  const cited = drill.injects.filter((inject) => evaluations[inject.id]?.rating === 'chua-dat').flatMap((i) => i.cites);
+  const cited = drill.injects
+    .filter((inject) => evaluations[inject.id]?.rating === 'chua-dat')
+    .flatMap((i) => i.cites);
   return points.filter((point) => cited.some((eId) => isWithin(eId, point)));
 }

@@ -22,7 +22,9 @@ export function drillSolved(raw: string | null, injects: readonly string[]): boo
   if (raw === null) return false;
   try {
     const history = (JSON.parse(raw) as { history?: Record<string, unknown> }).history ?? {};
-    return injects.every((id) => Array.isArray(history[id]) && (history[id] as unknown[]).includes(true));
+    return injects.every(
+      (id) => Array.isArray(history[id]) && (history[id] as unknown[]).includes(true),
+    );
   } catch {
     return false;
   }
@@ -50,4 +52,5 @@ export function pathStatus(
 }
 
 /** The first step not done, or null when the path is complete. */
-export const nextStep = (steps: readonly StepStatus[]): StepId | null => steps.find((s) => !s.done)?.id ?? null;
+export const nextStep = (steps: readonly StepStatus[]): StepId | null =>
+  steps.find((s) => !s.done)?.id ?? null;

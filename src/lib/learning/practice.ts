@@ -34,12 +34,24 @@ export function scopeOf(search: string, data: Pick<PracticeData, 'holders' | 'ro
 /** The questions of a scope, in the order new ones are asked. */
 export const questionsIn = (data: PracticeData, scope: Scope): Question[] =>
   data.questions.filter((q) =>
-    scope === null ? true : 'point' in scope ? q.point === scope.point : data.holders[q.point] === scope.role,
+    scope === null
+      ? true
+      : 'point' in scope
+        ? q.point === scope.point
+        : data.holders[q.point] === scope.role,
   );
 
 /** Today's round: the due questions first, then new ones, at most ROUND_LENGTH. */
-export function roundFor(answers: readonly Answer[], questions: readonly Question[], today: string): string[] {
-  const queue = queueFor(answers, questions.map((q) => q.id), today);
+export function roundFor(
+  answers: readonly Answer[],
+  questions: readonly Question[],
+  today: string,
+): string[] {
+  const queue = queueFor(
+    answers,
+    questions.map((q) => q.id),
+    today,
+  );
   return [...queue.due, ...queue.fresh].slice(0, ROUND_LENGTH);
 }
 

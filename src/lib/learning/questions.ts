@@ -11,7 +11,14 @@ import type { DrillWithId } from '../drills/model.ts';
 import { quizPool } from '../drills/quiz.ts';
 import { isWithin } from '../law/eid.ts';
 
-export const QUESTION_KINDS = ['role', 'approval', 'moment', 'citation', 'next-step', 'inject'] as const;
+export const QUESTION_KINDS = [
+  'role',
+  'approval',
+  'moment',
+  'citation',
+  'next-step',
+  'inject',
+] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 export interface QuestionOption {
@@ -69,7 +76,9 @@ function roleQuestions(handbook: Handbook): Question[] {
 
 /** Who must agree first: the approver the item names; distractors are the other roles the content names. */
 function approvalQuestions(handbook: Handbook): Question[] {
-  const approvers = unique(handbook.duties.flatMap((duty) => (duty.approval ? [duty.approval.by] : [])));
+  const approvers = unique(
+    handbook.duties.flatMap((duty) => (duty.approval ? [duty.approval.by] : [])),
+  );
   return handbook.duties
     .filter((duty): duty is DutyItem & { approval: { by: string } } => Boolean(duty.approval))
     .map((duty) => {
@@ -104,7 +113,9 @@ function momentQuestions(handbook: Handbook): Question[] {
     cites: duty.cites,
     readings: unique([
       ...(duty.reading ? [duty.reading] : []),
-      ...handbook.readings.filter((r) => r.id === 'thoi-diem-trong-ca' && r.cites.includes(duty.point)).map((r) => r.id),
+      ...handbook.readings
+        .filter((r) => r.id === 'thoi-diem-trong-ca' && r.cites.includes(duty.point))
+        .map((r) => r.id),
     ]),
   }));
 }
@@ -140,8 +151,12 @@ function nextStepQuestions(handbook: Handbook): Question[] {
       if (next.kind !== 'step') return [];
       const point = pointOf(handbook, next.cites);
       if (!point) return [];
-      const others = flow.steps.filter((s) => s.id !== next.id && s.id !== step.id && s.short !== next.short);
-      const options = [next, ...others.slice(0, MAX_OPTIONS - 1)].sort((a, b) => flow.number(a.id) - flow.number(b.id));
+      const others = flow.steps.filter(
+        (s) => s.id !== next.id && s.id !== step.id && s.short !== next.short,
+      );
+      const options = [next, ...others.slice(0, MAX_OPTIONS - 1)].sort(
+        (a, b) => flow.number(a.id) - flow.number(b.id),
+      );
       return [
         {
           id: `next-step:${flow.id}:${step.id}`,
@@ -149,7 +164,10 @@ function nextStepQuestions(handbook: Handbook): Question[] {
           point,
           subject: step.action,
           prompt: `Trong quy trình «${flow.title}», sau bước này (${handbook.role(step.actor).name}), bước tiếp theo là gì?`,
-          options: options.map((s) => ({ id: s.id, text: `${handbook.role(s.actor).name}: ${s.short}` })),
+          options: options.map((s) => ({
+            id: s.id,
+            text: `${handbook.role(s.actor).name}: ${s.short}`,
+          })),
           correct: [next.id],
           cites: next.cites,
           readings: unique([...(flow.readings ?? []), ...(next.reading ? [next.reading] : [])]),
@@ -171,12 +189,18 @@ function injectQuestions(handbook: Handbook, drills: readonly DrillWithId[]): Qu
           kind: 'inject',
           point,
           context: inject.message,
-          prompt: inject.correct.length > 1 ? `${inject.question} Chọn mọi đáp án đúng.` : inject.question,
+          prompt:
+            inject.correct.length > 1
+              ? `${inject.question} Chọn mọi đáp án đúng.`
+              : inject.question,
           options: inject.options.map((o) => ({ id: o.id, text: o.text })),
           correct: [...inject.correct],
           cites: inject.cites,
           explanation: inject.explanation,
-          readings: unique([...(inject.reading ? [inject.reading] : []), ...(drill.readings ?? [])]),
+          readings: unique([
+            ...(inject.reading ? [inject.reading] : []),
+            ...(drill.readings ?? []),
+          ]),
         } satisfies Question,
       ];
     }),
@@ -197,7 +221,6 @@ export function generateQuestions(handbook: Handbook, drills: readonly DrillWith
 
 /** How many questions of each kind. */
 export const countByKind = (questions: readonly Question[]): Record<QuestionKind, number> =>
-  Object.fromEntries(QUESTION_KINDS.map((kind) => [kind, questions.filter((q) => q.kind === kind).length])) as Record<
-    QuestionKind,
-    number
-  >;
+  Object.fromEntries(
+    QUESTION_KINDS.map((kind) => [kind, questions.filter((q) => q.kind === kind).length]),
+  ) as Record<QuestionKind, number>;

@@ -42,7 +42,8 @@ export function addDays(day: string, days: number): string {
 export const localDay = (now: Date): string =>
   `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 
-const byTime = (a: Answer, b: Answer) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byTime = (a: Answer, b: Answer) =>
+  a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /** Each answered question's box and due day, replaying the answers in time order. */
 export function cardsOf(answers: readonly Answer[]): Map<string, Card> {
@@ -63,7 +64,9 @@ export function pointState(answers: readonly Answer[], questions: ReadonlySet<st
 }
 
 /** Questions by point, for the map: point eId → its question ids. */
-export function questionsByPoint(questions: readonly { id: string; point: string }[]): Map<string, Set<string>> {
+export function questionsByPoint(
+  questions: readonly { id: string; point: string }[],
+): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
   for (const q of questions) map.set(q.point, (map.get(q.point) ?? new Set()).add(q.id));
   return map;
@@ -79,7 +82,11 @@ export interface Queue {
 }
 
 /** What to practise on `today` among `questions` (ids, in the order to ask new ones). */
-export function queueFor(answers: readonly Answer[], questions: readonly string[], today: string): Queue {
+export function queueFor(
+  answers: readonly Answer[],
+  questions: readonly string[],
+  today: string,
+): Queue {
   const cards = cardsOf(answers);
   const seen = questions.filter((id) => cards.has(id));
   const due = seen
@@ -88,6 +95,9 @@ export function queueFor(answers: readonly Answer[], questions: readonly string[
       const [x, y] = [cards.get(a)!, cards.get(b)!];
       return x.due < y.due ? -1 : x.due > y.due ? 1 : x.box - y.box;
     });
-  const later = seen.map((id) => cards.get(id)!.due).filter((day) => day > today).sort();
+  const later = seen
+    .map((id) => cards.get(id)!.due)
+    .filter((day) => day > today)
+    .sort();
   return { due, fresh: questions.filter((id) => !cards.has(id)), nextDue: later[0] ?? null };
 }

@@ -12,7 +12,18 @@
  * keeps its earliest day. Answers to questions the content no longer generates are kept
  * (and saved again) but count for nothing.
  */
-import { array, boolean, integer, literal, matches, nullable, object, string, length, type Infer } from '../checklist/validator.ts';
+import {
+  array,
+  boolean,
+  integer,
+  literal,
+  matches,
+  nullable,
+  object,
+  string,
+  length,
+  type Infer,
+} from '../checklist/validator.ts';
 import type { Answer } from './schedule.ts';
 
 export const LEARNING_FORMAT = 'so-tay-truc-ban/hoc-tap';
@@ -41,7 +52,11 @@ export const stateSchema = object({
     stamp: integer(0, Number.MAX_SAFE_INTEGER),
   }),
   answers: array(answerSchema, LIMITS.answers, (answer) => answer.id),
-  marks: array(object({ step: string(matches(/^[\w:-]{1,80}$/, 'step')), day: string(matches(DAY, 'date')) }), LIMITS.marks, (m) => m.step),
+  marks: array(
+    object({ step: string(matches(/^[\w:-]{1,80}$/, 'step')), day: string(matches(DAY, 'date')) }),
+    LIMITS.marks,
+    (m) => m.step,
+  ),
 });
 
 export type LearningState = Infer<typeof stateSchema>;
@@ -57,7 +72,9 @@ export const emptyState = (): LearningState => ({
 
 /** Adds an answer (ignored if one with its id is there already). */
 export const recordAnswer = (state: LearningState, answer: Answer): LearningState =>
-  state.answers.some((a) => a.id === answer.id) ? state : { ...state, answers: [...state.answers, answer] };
+  state.answers.some((a) => a.id === answer.id)
+    ? state
+    : { ...state, answers: [...state.answers, answer] };
 
 /**
  * The instant to record an answer at: `now`, or just after the latest answer kept when the
@@ -70,14 +87,25 @@ export function answerInstant(state: LearningState, now: Date): string {
 }
 
 /** Sets the learner's name and role (trimmed, NFC), stamped so that the later change wins in a merge. */
-export const setLearner = (state: LearningState, name: string, role: string | null, stamp: number): LearningState => ({
+export const setLearner = (
+  state: LearningState,
+  name: string,
+  role: string | null,
+  stamp: number,
+): LearningState => ({
   ...state,
-  learner: { name: name.normalize('NFC').trim().slice(0, LIMITS.name), role, stamp: Math.max(stamp, state.learner.stamp + 1) },
+  learner: {
+    name: name.normalize('NFC').trim().slice(0, LIMITS.name),
+    role,
+    stamp: Math.max(stamp, state.learner.stamp + 1),
+  },
 });
 
 /** Marks a step of the path done on `day` (a step marked before keeps its first day). */
 export const markStep = (state: LearningState, step: string, day: string): LearningState =>
-  state.marks.some((m) => m.step === step) ? state : { ...state, marks: [...state.marks, { step, day }] };
+  state.marks.some((m) => m.step === step)
+    ? state
+    : { ...state, marks: [...state.marks, { step, day }] };
 
 const json = (value: unknown): string => JSON.stringify(value) ?? '';
 
@@ -101,7 +129,9 @@ export function mergeStates(a: LearningState, b: LearningState): LearningState {
       : json(a.learner) >= json(b.learner)
         ? a.learner
         : b.learner;
-  const sorted = [...answers.values()].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.id < y.id ? -1 : 1));
+  const sorted = [...answers.values()].sort((x, y) =>
+    x.at < y.at ? -1 : x.at > y.at ? 1 : x.id < y.id ? -1 : 1,
+  );
   return {
     ...emptyState(),
     learner,
@@ -111,7 +141,8 @@ export function mergeStates(a: LearningState, b: LearningState): LearningState {
 }
 
 /** The stored or exported text: indented JSON, readable in any editor. */
-export const serialiseState = (state: LearningState): string => `${JSON.stringify(state, null, 2)}\n`;
+export const serialiseState = (state: LearningState): string =>
+  `${JSON.stringify(state, null, 2)}\n`;
 
 /** "hoc-tap-nguyen-van-an-2026-11-29.json": the learner's name without tone marks. */
 export function stateFileName(state: LearningState, today: string): string {
@@ -144,9 +175,18 @@ export function loadState(raw: string | null): Loaded {
   }
   const parsed = stateSchema.safeParse(data);
   if (parsed.success) return { ok: true, state: parsed.data, problem: null };
-  const { format, version } = (typeof data === 'object' && data !== null ? data : {}) as { format?: unknown; version?: unknown };
-  if (format !== LEARNING_FORMAT) return { ok: false, state: emptyState(), problem: format === undefined ? 'damaged' : 'other-format' };
-  if (typeof version === 'number' && version > LEARNING_VERSION) return { ok: false, state: emptyState(), problem: 'newer' };
+  const { format, version } = (typeof data === 'object' && data !== null ? data : {}) as {
+    format?: unknown;
+    version?: unknown;
+  };
+  if (format !== LEARNING_FORMAT)
+    return {
+      ok: false,
+      state: emptyState(),
+      problem: format === undefined ? 'damaged' : 'other-format',
+    };
+  if (typeof version === 'number' && version > LEARNING_VERSION)
+    return { ok: false, state: emptyState(), problem: 'newer' };
   return { ok: false, state: emptyState(), problem: 'damaged' };
 }
 

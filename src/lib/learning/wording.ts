@@ -19,7 +19,9 @@ export const STATE_SHAPES: Record<PointState, string> = { new: '○', practising
 /** "Hôm nay cần ôn 3 câu", with the new questions left, or that nothing is due and when to come back. */
 export function dueLine(due: number, fresh: number, nextDue: string | null): string {
   if (due === 0 && fresh === 0) {
-    return nextDue ? `Hôm nay không còn câu nào cần ôn. Lần ôn tới: ngày ${formatDateVi(nextDue)}.` : 'Không còn câu nào cần ôn.';
+    return nextDue
+      ? `Hôm nay không còn câu nào cần ôn. Lần ôn tới: ngày ${formatDateVi(nextDue)}.`
+      : 'Không còn câu nào cần ôn.';
   }
   const parts = [`Hôm nay cần ôn ${due} câu`];
   if (fresh > 0) parts.push(`còn ${fresh} câu chưa làm`);
@@ -27,13 +29,15 @@ export function dueLine(due: number, fresh: number, nextDue: string | null): str
 }
 
 /** "Đã thuộc 2/5 điểm." */
-export const learntLine = (learnt: number, total: number): string => `Đã thuộc ${learnt}/${total} điểm.`;
+export const learntLine = (learnt: number, total: number): string =>
+  `Đã thuộc ${learnt}/${total} điểm.`;
 
 /** After an answer. */
 export const answerVerdict = (right: boolean): string => (right ? 'Đúng.' : 'Chưa đúng.');
 
 /** After a round. */
-export const roundLine = (right: number, asked: number): string => `Lượt này đúng ${right}/${asked} câu.`;
+export const roundLine = (right: number, asked: number): string =>
+  `Lượt này đúng ${right}/${asked} câu.`;
 
 /** Why stored progress was not used (it is kept aside, never deleted). */
 export function storedProblem(problem: 'damaged' | 'newer' | 'other-format'): string {
@@ -45,10 +49,17 @@ export function storedProblem(problem: 'damaged' | 'newer' | 'other-format'): st
 }
 
 /** The outcome of opening a progress file on this device. */
-export function importLine(file: string, outcome: 'merged' | 'damaged' | 'newer' | 'other-format', answers = 0): string {
-  if (outcome === 'merged') return `Đã mở tệp «${file}»: thêm ${answers} câu trả lời vào tiến độ trên máy này.`;
-  if (outcome === 'newer') return `Không mở được tệp «${file}»: tệp do một phiên bản mới hơn của sổ tay tạo ra. Tiến độ trên máy này giữ nguyên.`;
-  if (outcome === 'other-format') return `Không mở được tệp «${file}»: đây không phải tệp tiến độ học. Tiến độ trên máy này giữ nguyên.`;
+export function importLine(
+  file: string,
+  outcome: 'merged' | 'damaged' | 'newer' | 'other-format',
+  answers = 0,
+): string {
+  if (outcome === 'merged')
+    return `Đã mở tệp «${file}»: thêm ${answers} câu trả lời vào tiến độ trên máy này.`;
+  if (outcome === 'newer')
+    return `Không mở được tệp «${file}»: tệp do một phiên bản mới hơn của sổ tay tạo ra. Tiến độ trên máy này giữ nguyên.`;
+  if (outcome === 'other-format')
+    return `Không mở được tệp «${file}»: đây không phải tệp tiến độ học. Tiến độ trên máy này giữ nguyên.`;
   return `Không mở được tệp «${file}»: tệp bị hỏng hoặc không đúng định dạng. Tiến độ trên máy này giữ nguyên.`;
 }
 
@@ -77,7 +88,8 @@ export function shareLine(learnt: number, total: number): string {
 
 /** After adding an after-action report. */
 export function aarLine(file: string, points: number | null): string {
-  if (points === null) return `Không nhận tệp «${file}»: đây không phải báo cáo sau diễn tập của một bài trong sổ tay.`;
+  if (points === null)
+    return `Không nhận tệp «${file}»: đây không phải báo cáo sau diễn tập của một bài trong sổ tay.`;
   return points === 0
     ? `Báo cáo «${file}» không có tình huống nào bị đánh giá «Chưa đạt».`
     : `Báo cáo «${file}»: ${points} điểm có tình huống bị đánh giá «Chưa đạt», được đánh dấu trong bảng.`;
@@ -87,7 +99,8 @@ export function aarLine(file: string, points: number | null): string {
 export const stepStatus = (done: boolean): string => (done ? '✓ Đã xong' : '○ Chưa xong');
 
 /** A drill of the path: every inject answered right at least once, or not yet. */
-export const drillStatus = (done: boolean): string => (done ? '✓ Đã trả lời đúng mọi tình huống' : '○ Chưa làm xong');
+export const drillStatus = (done: boolean): string =>
+  done ? '✓ Đã trả lời đúng mọi tình huống' : '○ Chưa làm xong';
 
 /** The one button of the path when every step is done. */
 export const PATH_COMPLETE = 'Bạn đã đi hết lộ trình. Tiếp tục ôn khi có câu đến hạn.';

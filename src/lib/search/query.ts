@@ -29,14 +29,20 @@ export function queryVariants(raw: string, vocabulary?: DWordVocabulary): string
     if (!vocabulary) return [word, stroked];
     // A word being typed (the last one) may be unfinished: match it as a prefix.
     const known = (list: readonly string[], spelled: string) =>
-      index === words.length - 1 ? hasPrefix(list, foldMarks(spelled)) : list.includes(foldMarks(spelled));
-    const found = [...(known(vocabulary.d, word) ? [word] : []), ...(known(vocabulary.đ, stroked) ? [stroked] : [])];
+      index === words.length - 1
+        ? hasPrefix(list, foldMarks(spelled))
+        : list.includes(foldMarks(spelled));
+    const found = [
+      ...(known(vocabulary.d, word) ? [word] : []),
+      ...(known(vocabulary.đ, stroked) ? [stroked] : []),
+    ];
     return found.length > 0 ? found : [word];
   });
   let variants: string[][] = [[]];
   let branched = 0;
   for (const options of spellings) {
-    const usable = options.length > 1 && branched++ >= MAX_VARIANT_WORDS ? options.slice(0, 1) : options;
+    const usable =
+      options.length > 1 && branched++ >= MAX_VARIANT_WORDS ? options.slice(0, 1) : options;
     variants = variants.flatMap((prefix) => usable.map((option) => [...prefix, option]));
   }
   return variants.map((words) => words.join(' '));

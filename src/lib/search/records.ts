@@ -44,7 +44,12 @@ export function searchRecords(handbook: Handbook): SearchRecord[] {
       // is enough for "điều 7" or "khoản 3.1" to find the points; the page shows `label`.
       content: `${clauseLabel}. ${point.text ?? ''}`,
       language: 'vi',
-      meta: { title: `${clauseLabel}: ${clause.heading ?? ''}`, label, citation: label, role: holder.name },
+      meta: {
+        title: `${clauseLabel}: ${clause.heading ?? ''}`,
+        label,
+        citation: label,
+        role: holder.name,
+      },
       filters: { [FILTER_KIND]: [RESULT_KINDS.article], [FILTER_ROLE]: [holder.name] },
     };
   });

@@ -20,7 +20,10 @@ const NOT_CACHED = new Set(['sw.js', 'sitemap.xml', 'offline.json']);
  * (shown for a page not saved), the manifest and icon: a fixed set, never the content.
  */
 const IN_SHELL = (path: string) =>
-  path === '404.html' || path === 'manifest.webmanifest' || path === 'favicon.svg' || /^_astro\/[^/]+\.css$/.test(path);
+  path === '404.html' ||
+  path === 'manifest.webmanifest' ||
+  path === 'favicon.svg' ||
+  /^_astro\/[^/]+\.css$/.test(path);
 
 /** "dieu-7/index.html" → "dieu-7/", "index.html" → "", anything else unchanged. */
 export function pagePath(distPath: string): string {
@@ -42,7 +45,8 @@ export interface OfflineFiles {
 }
 
 export function offlineFiles(files: readonly BuiltFile[], base: string): OfflineFiles {
-  if (!base.startsWith('/') || !base.endsWith('/')) throw new Error(`base path must start and end with "/": ${JSON.stringify(base)}`);
+  if (!base.startsWith('/') || !base.endsWith('/'))
+    throw new Error(`base path must start and end with "/": ${JSON.stringify(base)}`);
   const kept = files
     .filter((file) => !NOT_CACHED.has(file.path))
     // Code-point order, not the locale's: the version must not depend on the build machine.
@@ -51,7 +55,8 @@ export function offlineFiles(files: readonly BuiltFile[], base: string): Offline
   for (const file of kept) hash.update(file.path).update('\0').update(file.bytes).update('\0');
   const copy = kept.map((file) => ({ url: base + pagePath(file.path), bytes: file.bytes.length }));
   const shell = kept.filter((file) => IN_SHELL(file.path));
-  const sum = (list: readonly { bytes: number }[]) => list.reduce((total, file) => total + file.bytes, 0);
+  const sum = (list: readonly { bytes: number }[]) =>
+    list.reduce((total, file) => total + file.bytes, 0);
   return {
     version: hash.digest('hex').slice(0, 16),
     shell: shell.map((file) => base + pagePath(file.path)),

@@ -18,7 +18,8 @@ export const routes = {
   forms: (file?: string) => `/bieu-mau/${file ?? ''}`,
   flows: () => '/quy-trinh/',
   /** A flow's start page; with a node id, that node in the flow's text overview. */
-  flow: (flowId: string, nodeId?: string) => `/quy-trinh/${flowId}/${nodeId ? `#nut-${nodeId}` : ''}`,
+  flow: (flowId: string, nodeId?: string) =>
+    `/quy-trinh/${flowId}/${nodeId ? `#nut-${nodeId}` : ''}`,
   /** The guide after these answers (none: the first question): answers stay in the URL. */
   flowAnswers: (flowId: string, answers: readonly string[] = []) =>
     `/quy-trinh/${flowId}/bat-dau/${answers.map((answer) => `${answer}/`).join('')}`,

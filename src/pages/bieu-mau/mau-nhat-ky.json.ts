@@ -8,6 +8,11 @@ import type { APIRoute } from 'astro';
 import { getJournalForm } from '../../data/journal.ts';
 
 export const GET: APIRoute = () =>
-  new Response(JSON.stringify(getJournalForm(), (key, value: unknown) => (key === 'basis' || key === 'notice' ? undefined : value)), {
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
-  });
+  new Response(
+    JSON.stringify(getJournalForm(), (key, value: unknown) =>
+      key === 'basis' || key === 'notice' ? undefined : value,
+    ),
+    {
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    },
+  );

@@ -16,13 +16,22 @@ export const GET: APIRoute = async () => {
   const provisions = Object.fromEntries(
     cited.map((eId) => {
       const p = handbook.provision(eId);
-      return [eId, { label: p.label, text: p.kind === 'point' ? `${p.num}) ${p.text}` : (p.heading ?? ''), href: url(routes.article(eId)) }];
+      return [
+        eId,
+        {
+          label: p.label,
+          text: p.kind === 'point' ? `${p.num}) ${p.text}` : (p.heading ?? ''),
+          href: url(routes.article(eId)),
+        },
+      ];
     }),
   );
   const readings = Object.fromEntries(
     [...new Set(questions.flatMap((q) => q.readings))].map((id) => [id, handbook.reading(id).text]),
   );
-  const holders = Object.fromEntries(handbook.points.map((p) => [p.eId, handbook.holderOf(p.eId).id]));
+  const holders = Object.fromEntries(
+    handbook.points.map((p) => [p.eId, handbook.holderOf(p.eId).id]),
+  );
   const roles = Object.fromEntries(handbook.roles.map((r) => [r.id, r.name]));
   return new Response(JSON.stringify({ questions, provisions, readings, holders, roles }), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
