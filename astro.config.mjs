@@ -5,6 +5,7 @@ import { contentGate } from './src/integrations/content-gate.ts';
 import { journalPdfs } from './src/integrations/journal-pdfs.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { offlineCopy } from './src/integrations/offline-copy.ts';
+import { cspPerPage } from './src/integrations/csp-per-page.ts';
 
 export default defineConfig({
   // The public origin, for sitemap.xml: SITE_URL=https://intranet.example npm run build.
@@ -19,8 +20,9 @@ export default defineConfig({
     // One cached stylesheet instead of CSS repeated in every page.
     inlineStylesheets: 'never',
   },
+  // cspPerPage() first at build end: it rewrites the pages the search index and offline copy read.
   // offlineCopy() last: it lists every file the others wrote (PDFs, search index) for the service worker.
-  integrations: [contentGate(), journalPdfs(), mdx(), searchIndex(), offlineCopy()],
+  integrations: [cspPerPage(), contentGate(), journalPdfs(), mdx(), searchIndex(), offlineCopy()],
   security: {
     // Hashes of inline scripts and styles go into a <meta> CSP on every page; nothing inline runs otherwise.
     csp: {
