@@ -269,7 +269,7 @@ async function start(form: HTMLElement): Promise<void> {
     if (parsed.ok && draft !== filed && draft !== serialiseReport(emptyReport(drill, title))) {
       if (
         !window.confirm(
-          `Phiếu trên trang có nội dung chưa lưu thành tệp. Mở “${file.name}” sẽ thay toàn bộ nội dung đó. Vẫn mở?`,
+          `Phiếu trên trang có nội dung chưa lưu thành tệp. Mở «${file.name}» sẽ thay toàn bộ nội dung đó. Vẫn mở?`,
         )
       ) {
         if (status) status.textContent = `Chưa mở “${file.name}”; phiếu trên trang giữ nguyên.`;

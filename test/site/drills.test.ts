@@ -387,7 +387,7 @@ describeBrowser('drills, trainee side', () => {
       const li = `[data-quiz-item="${item.id}"]`;
       expect(await page.isVisible(li), item.id).toBe(true);
       expect(await text(page, `${li} .inject-head`)).toBe(`Câu ${index + 1}/10`);
-      expect(await text(page, `${li} legend`)).toBe(`“${item.action}”: ai làm việc này?`);
+      expect(await text(page, `${li} legend`)).toBe(`«${item.action}»: ai làm việc này?`);
       // Right on even questions, wrong on odd ones.
       const pick =
         index % 2 === 0 ? item.role : handbook.dutyHolders.find((r) => r.id !== item.role)!.id;
