@@ -50,15 +50,43 @@ export function edgesOf(node: FlowNode, index: number): FlowEdge[] {
   }
 }
 
+type AddProblem = (path: PathSegment[], message: string, ...found: [unknown?]) => void;
+type CitationChecks = ReturnType<typeof citationChecks>;
+
+/** The graph as references reach it: the first node with an id, and the edges out of each. */
+interface Graph {
+  indexOf: Map<string, number>;
+  edges: FlowEdge[];
+  out: Map<string, FlowEdge[]>;
+}
+
 export function checkFlow(flow: Flow, context: FlowContext): FlowProblem[] {
   const problems: FlowProblem[] = [];
-  const add = (path: PathSegment[], message: string, ...found: [unknown?]) => {
+  const add: AddProblem = (path, message, ...found) => {
     const problem: FlowProblem = { path, message };
     if (found.length > 0) problem.found = found[0];
     problems.push(problem);
   };
+  const indexOf = indexNodes(flow, add);
+  checkHeader(flow, context, indexOf, add);
+  const checks = citationChecks(context, add);
+  flow.notes?.forEach((note, n) => checks.checkCites(['notes', n, 'cites'], note.cites));
+  const edges = flow.nodes.flatMap((node, i) => {
+    checkNode(node, i, checks, add);
+    return edgesInGraph(node, i, indexOf, add);
+  });
+  if (!indexOf.has(flow.start)) return problems;
+  const out = new Map<string, FlowEdge[]>();
+  for (const edge of edges) out.set(edge.from, [...(out.get(edge.from) ?? []), edge]);
+  const graph: Graph = { indexOf, edges, out };
+  const reachable = checkReachable(flow, graph, add);
+  checkAcyclic(flow, graph, add);
+  checkEndsAtOutcome(flow, graph, reachable, add);
+  return problems;
+}
 
-  // Unique node ids; the first node with an id is the one references reach.
+/** Unique node ids; the first node with an id is the one references reach. */
+function indexNodes(flow: Flow, add: AddProblem): Map<string, number> {
   const indexOf = new Map<string, number>();
   flow.nodes.forEach((node, i) => {
     const first = indexOf.get(node.id);
@@ -70,9 +98,18 @@ export function checkFlow(flow: Flow, context: FlowContext): FlowProblem[] {
       );
     else indexOf.set(node.id, i);
   });
-  const nodeList = `(${[...indexOf.keys()].join(', ')})`;
-  const nodeExists = (id: string) => indexOf.has(id);
+  return indexOf;
+}
 
+const nodeList = (indexOf: Map<string, number>) => `(${[...indexOf.keys()].join(', ')})`;
+
+/** The flow's moment and its start. */
+function checkHeader(
+  flow: Flow,
+  context: FlowContext,
+  indexOf: Map<string, number>,
+  add: AddProblem,
+): void {
   if (!context.moments.has(flow.moment)) {
     add(
       ['moment'],
@@ -80,57 +117,64 @@ export function checkFlow(flow: Flow, context: FlowContext): FlowProblem[] {
       flow.moment,
     );
   }
-  if (!nodeExists(flow.start))
-    add(['start'], `expected the id of a node of this flow ${nodeList}`, flow.start);
+  if (!indexOf.has(flow.start))
+    add(['start'], `expected the id of a node of this flow ${nodeList(indexOf)}`, flow.start);
+}
 
-  const { checkCites, checkNamed: checkActor } = citationChecks(context, add);
-
-  flow.notes?.forEach((note, n) => checkCites(['notes', n, 'cites'], note.cites));
-  const edges: FlowEdge[] = [];
-  flow.nodes.forEach((node, i) => {
-    const at = (...field: PathSegment[]): PathSegment[] => ['nodes', i, ...field];
-    checkCites(at('cites'), node.cites);
-    switch (node.kind) {
-      case 'step':
-        checkActor(at('actor'), node.actor, node.cites);
-        node.with?.forEach((roleId, w) => {
-          checkActor(at('with', w), roleId, node.cites);
-          if (roleId === node.actor)
-            add(at('with', w), 'expected another role than the actor itself', roleId);
-        });
-        node.notes?.forEach((note, n) => checkCites(at('notes', n, 'cites'), note.cites));
-        break;
-      case 'question': {
-        if (node.decidedBy !== undefined) checkActor(at('decidedBy'), node.decidedBy, node.cites);
-        const seen = new Map<string, number>();
-        node.options.forEach((option, o) => {
-          const first = seen.get(option.id);
-          if (first !== undefined) {
-            add(
-              at('options', o, 'id'),
-              `expected a unique answer id within the question; already used at options[${first}]`,
-              option.id,
-            );
-          } else seen.set(option.id, o);
-        });
-        break;
-      }
-      case 'outcome':
-        if (node.silence) checkCites(at('silence', 'cites'), node.silence.cites);
-        break;
+/** A node's own fields: its citations, the roles it names, a question's answer ids. */
+function checkNode(node: FlowNode, i: number, checks: CitationChecks, add: AddProblem): void {
+  const { checkCites, checkNamed: checkActor } = checks;
+  const at = (...field: PathSegment[]): PathSegment[] => ['nodes', i, ...field];
+  checkCites(at('cites'), node.cites);
+  switch (node.kind) {
+    case 'step':
+      checkActor(at('actor'), node.actor, node.cites);
+      node.with?.forEach((roleId, w) => {
+        checkActor(at('with', w), roleId, node.cites);
+        if (roleId === node.actor)
+          add(at('with', w), 'expected another role than the actor itself', roleId);
+      });
+      node.notes?.forEach((note, n) => checkCites(at('notes', n, 'cites'), note.cites));
+      break;
+    case 'question': {
+      if (node.decidedBy !== undefined) checkActor(at('decidedBy'), node.decidedBy, node.cites);
+      const seen = new Map<string, number>();
+      node.options.forEach((option, o) => {
+        const first = seen.get(option.id);
+        if (first !== undefined) {
+          add(
+            at('options', o, 'id'),
+            `expected a unique answer id within the question; already used at options[${first}]`,
+            option.id,
+          );
+        } else seen.set(option.id, o);
+      });
+      break;
     }
-    for (const edge of edgesOf(node, i)) {
-      if (!nodeExists(edge.to))
-        add(edge.field, `expected the id of a node of this flow ${nodeList}`, edge.to);
-      else if (indexOf.get(node.id) === i) edges.push(edge);
-    }
-  });
+    case 'outcome':
+      if (node.silence) checkCites(at('silence', 'cites'), node.silence.cites);
+      break;
+  }
+}
 
-  if (!nodeExists(flow.start)) return problems;
-  const out = new Map<string, FlowEdge[]>();
-  for (const edge of edges) out.set(edge.from, [...(out.get(edge.from) ?? []), edge]);
+/** The node's edges that lead somewhere, from the node references reach; a dangling one is a problem. */
+function edgesInGraph(
+  node: FlowNode,
+  i: number,
+  indexOf: Map<string, number>,
+  add: AddProblem,
+): FlowEdge[] {
+  const kept: FlowEdge[] = [];
+  for (const edge of edgesOf(node, i)) {
+    if (!indexOf.has(edge.to))
+      add(edge.field, `expected the id of a node of this flow ${nodeList(indexOf)}`, edge.to);
+    else if (indexOf.get(node.id) === i) kept.push(edge);
+  }
+  return kept;
+}
 
-  // Reachable from the start.
+/** Every node reachable from the start (breadth first); returns the reachable ids. */
+function checkReachable(flow: Flow, { indexOf, out }: Graph, add: AddProblem): Set<string> {
   const reachable = new Set<string>([flow.start]);
   const queue = [flow.start];
   for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
@@ -149,8 +193,11 @@ export function checkFlow(flow: Flow, context: FlowContext): FlowProblem[] {
         id,
       );
   }
+  return reachable;
+}
 
-  // No cycles: depth-first, a back edge closes one.
+/** No cycles: depth first from the start, a back edge closes one. */
+function checkAcyclic(flow: Flow, { out }: Graph, add: AddProblem): void {
   const state = new Map<string, 'open' | 'done'>();
   const stack: string[] = [];
   const visit = (id: string) => {
@@ -167,9 +214,18 @@ export function checkFlow(flow: Flow, context: FlowContext): FlowProblem[] {
     state.set(id, 'done');
   };
   visit(flow.start);
+}
 
-  // Every path ends at an outcome: from every reachable node some outcome must be reachable
-  // (a dangling reference or a loop with no way out breaks this).
+/**
+ * Every path ends at an outcome: from every reachable node some outcome must be reachable
+ * (a dangling reference or a loop with no way out breaks this).
+ */
+function checkEndsAtOutcome(
+  flow: Flow,
+  { indexOf, edges }: Graph,
+  reachable: Set<string>,
+  add: AddProblem,
+): void {
   const reaches = new Set<string>(
     flow.nodes.filter((node) => node.kind === 'outcome').map((node) => node.id),
   );
@@ -183,25 +239,25 @@ export function checkFlow(flow: Flow, context: FlowContext): FlowProblem[] {
     }
   }
   for (const [id, i] of indexOf) {
-    if (reachable.has(id) && !reaches.has(id)) {
+    if (!reachable.has(id)) continue;
+    if (!reaches.has(id)) {
       add(
         ['nodes', i, 'id'],
         'expected every path to end at an outcome; no outcome can be reached from this node',
         id,
       );
-    } else if (reachable.has(id)) {
-      const node = flow.nodes[i];
-      const dead = node ? edgesOf(node, i).filter((edge) => !nodeExists(edge.to)) : [];
-      if (dead.length > 0) {
-        add(
-          ['nodes', i, 'id'],
-          'expected every path to end at an outcome; a path from this node ends at a missing node',
-          id,
-        );
-      }
+      continue;
+    }
+    const node = flow.nodes[i];
+    const dead = node ? edgesOf(node, i).filter((edge) => !indexOf.has(edge.to)) : [];
+    if (dead.length > 0) {
+      add(
+        ['nodes', i, 'id'],
+        'expected every path to end at an outcome; a path from this node ends at a missing node',
+        id,
+      );
     }
   }
-  return problems;
 }
 
 /**
