@@ -106,6 +106,21 @@ const HEADING_ORDER = [
   'Đồng ý, phê duyệt phương án của',
 ];
 
+/** Looks an id up, and throws on an unknown one (integrity has already checked every reference). */
+const lookup =
+  <T>(map: Map<string, T>, what: string) =>
+  (id: string): T => {
+    const found = map.get(id);
+    if (!found) throw new Error(`Unknown ${what}: ${id}`);
+    return found;
+  };
+
+/** The orders content is sorted by: the moments' order and the law's order. */
+interface Orders {
+  moment: (id: string | undefined) => number;
+  provision: (eId: string) => number;
+}
+
 /** Joins up validated content. Throws a ContentError if any reference does not resolve. */
 export function resolveHandbook(set: ContentSet): Handbook {
   const issues = checkIntegrity(set);
@@ -114,107 +129,21 @@ export function resolveHandbook(set: ContentSet): Handbook {
   const provisions = set.articles.flatMap((article) => provisionsOf(article.value));
   const provisionMap = new Map(provisions.map((p) => [p.eId, p]));
   const roles = set.roles.map((r) => r.value);
-  const roleMap = new Map(roles.map((r) => [r.id, r]));
-  const momentOrder = new Map(set.moments.map((m, index) => [m.value.id, index]));
-  const order = (eId: string) => provisionMap.get(eId)?.order ?? Number.MAX_SAFE_INTEGER;
-
-  const duties: DutyItem[] = set.duties
-    .map(({ value }) => ({ ...value, id: dutyItemId(value), cites: [value.point, ...(value.alsoCites ?? [])] }))
-    // Stable order: by first moment, then by the law's order; ties keep the file's order.
-    .map((duty, index) => ({ duty, index }))
-    .sort(
-      (a, b) =>
-        (momentOrder.get(a.duty.moments[0] ?? '') ?? 0) - (momentOrder.get(b.duty.moments[0] ?? '') ?? 0) ||
-        order(a.duty.point) - order(b.duty.point) ||
-        a.index - b.index,
-    )
-    .map(({ duty }) => duty);
-
-  const lookup = <T>(map: Map<string, T>, what: string) => (id: string): T => {
-    const found = map.get(id);
-    if (!found) throw new Error(`Unknown ${what}: ${id}`);
-    return found;
+  const role = lookup(new Map(roles.map((r) => [r.id, r])), 'role');
+  const momentIndex = new Map(set.moments.map((m, index) => [m.value.id, index]));
+  const orders: Orders = {
+    moment: (id) => momentIndex.get(id ?? '') ?? 0,
+    provision: (eId) => provisionMap.get(eId)?.order ?? Number.MAX_SAFE_INTEGER,
   };
-  const role = lookup(roleMap, 'role');
+  const duties = sortedDuties(set, orders);
+  const flows = sortedFlows(set, orders);
   const dutyHolders = roles.filter((r) => r.holds);
-
-  const relationsOf = (roleId: string): RelationGroup[] => {
-    const groups = new Map<string, RelatedRole[]>();
-    const add = (heading: string, related: RelatedRole) => {
-      const list = groups.get(heading) ?? [];
-      const existing = list.find((entry) => entry.role.id === related.role.id);
-      if (existing) {
-        existing.cites = [...new Set([...existing.cites, ...related.cites])].sort((a, b) => order(a) - order(b));
-        existing.reading ??= related.reading;
-      } else list.push(related);
-      groups.set(heading, list);
-    };
-    for (const source of roles) {
-      for (const relation of source.relations ?? []) {
-        const headings = RELATION_HEADINGS[relation.kind];
-        if (source.id === roleId) {
-          add(headings.outgoing, { role: role(relation.target), cites: relation.cites, note: relation.note, reading: relation.reading });
-        } else if (relation.target === roleId && headings.incoming) {
-          add(headings.incoming, { role: source, cites: relation.cites, note: relation.note, reading: relation.reading });
-        }
-      }
-    }
-    return HEADING_ORDER.filter((heading) => groups.has(heading)).map((heading) => ({
-      heading,
-      related: groups.get(heading) ?? [],
-    }));
-  };
-
-  const uses = new Map<string, CitationUse[]>();
-  for (const duty of duties) {
-    for (const eId of duty.cites) {
-      const list = uses.get(eId) ?? [];
-      list.push({ eId, href: routes.role(duty.role, duty.id), title: `${role(duty.role).name}: ${duty.action}`, kind: 'vai-tro' });
-      uses.set(eId, list);
-    }
-  }
-
-  // Flows: every node that cites a provision is a backlink from the article page.
-  const flows = set.flows
-    .map(({ value }) => resolveFlow(value))
-    .sort((a, b) => (momentOrder.get(a.moment) ?? 0) - (momentOrder.get(b.moment) ?? 0) || compareVi(a.title, b.title));
-  for (const flow of flows) {
-    for (const node of flow.order) {
-      const what =
-        node.kind === 'step'
-          ? `bước ${flow.number(node.id)}, ${role(node.actor).name}: ${node.action}`
-          : node.kind === 'question'
-            ? `câu hỏi ${flow.number(node.id)}: ${node.question}`
-            : `kết quả ${flow.number(node.id)}: ${node.title}`;
-      for (const eId of new Set([...node.cites, ...(node.kind === 'outcome' && node.silence ? node.silence.cites : [])])) {
-        const list = uses.get(eId) ?? [];
-        list.push({ eId, href: routes.flow(flow.id, node.id), title: `Quy trình «${flow.title}», ${what}`, kind: 'quy-trinh' });
-        uses.set(eId, list);
-      }
-    }
-  }
-  const flowStepsFor = (roleId: string, cites: readonly string[]): FlowStepUse[] =>
-    flows.flatMap((flow) =>
-      flow.steps
-        .filter((step) => (step.actor === roleId || step.with?.includes(roleId)) && step.cites.some((eId) => cites.includes(eId)))
-        .map((step) => ({ flow, step, href: routes.flow(flow.id, step.id) })),
-    );
-
-  const holderOf = (pointEId: string): Role => {
-    const holder = dutyHolders.find((r) => r.holds && pointEId.startsWith(`${r.holds}__`));
-    if (!holder) throw new Error(`No role holds ${pointEId}`);
-    return holder;
-  };
+  const uses = citationUses(duties, flows, role);
 
   return {
     sources: set.sources.map((s) => s.value),
     instruments: set.instruments.map((i) => i.value),
-    articles: set.articles.map(({ value }) => {
-      const provision = provisionMap.get(eIdOf({ article: value.num }));
-      const instrument = set.instruments.find((i) => i.value.id === value.instrument)?.value;
-      if (!provision || !instrument) throw new Error(`Article ${value.num} did not resolve`);
-      return { provision, instrument };
-    }),
+    articles: resolvedArticles(set, provisionMap),
     provisions,
     provision: lookup(provisionMap, 'provision'),
     points: provisions.filter((p) => p.kind === 'point'),
@@ -226,15 +155,137 @@ export function resolveHandbook(set: ContentSet): Handbook {
     duties,
     dutiesOf: (roleId) => duties.filter((d) => d.role === roleId),
     checklistsRevised: set.checklists?.value.revised ?? '',
-    holderOf,
-    relationsOf,
+    holderOf: (pointEId) => holderOf(dutyHolders, pointEId),
+    relationsOf: (roleId) => relationsOf(roleId, roles, role, orders),
     usesOf: (eId) => uses.get(eId) ?? [],
     flows,
     flow: lookup(new Map(flows.map((f) => [f.id, f])), 'flow'),
-    flowStepsFor,
+    flowStepsFor: (roleId, cites) => flowStepsFor(flows, roleId, cites),
     readings: set.readings.map((r) => r.value),
     reading: lookup(new Map(set.readings.map((r) => [r.value.id, r.value])), 'reading'),
   };
+}
+
+/** Checklist items in a stable order: by first moment, then by the law's order; ties keep the file's order. */
+function sortedDuties(set: ContentSet, orders: Orders): DutyItem[] {
+  return set.duties
+    .map(({ value }, index) => ({
+      duty: { ...value, id: dutyItemId(value), cites: [value.point, ...(value.alsoCites ?? [])] },
+      index,
+    }))
+    .sort(
+      (a, b) =>
+        orders.moment(a.duty.moments[0]) - orders.moment(b.duty.moments[0]) ||
+        orders.provision(a.duty.point) - orders.provision(b.duty.point) ||
+        a.index - b.index,
+    )
+    .map(({ duty }) => duty);
+}
+
+/** Flows in the order of their moments, then by title. */
+function sortedFlows(set: ContentSet, orders: Orders): ResolvedFlow[] {
+  return set.flows
+    .map(({ value }) => resolveFlow(value))
+    .sort((a, b) => orders.moment(a.moment) - orders.moment(b.moment) || compareVi(a.title, b.title));
+}
+
+function resolvedArticles(set: ContentSet, provisionMap: Map<string, Provision>): Handbook['articles'] {
+  return set.articles.map(({ value }) => {
+    const provision = provisionMap.get(eIdOf({ article: value.num }));
+    const instrument = set.instruments.find((i) => i.value.id === value.instrument)?.value;
+    if (!provision || !instrument) throw new Error(`Article ${value.num} did not resolve`);
+    return { provision, instrument };
+  });
+}
+
+/** A role's relations as seen from its page: its own, and the other end of others' relations to it. */
+function relationsOf(
+  roleId: string,
+  roles: readonly Role[],
+  role: (id: string) => Role,
+  orders: Orders,
+): RelationGroup[] {
+  const groups = new Map<string, RelatedRole[]>();
+  const add = (heading: string, related: RelatedRole) => {
+    const list = groups.get(heading) ?? [];
+    const existing = list.find((entry) => entry.role.id === related.role.id);
+    if (existing) {
+      existing.cites = [...new Set([...existing.cites, ...related.cites])].sort(
+        (a, b) => orders.provision(a) - orders.provision(b),
+      );
+      existing.reading ??= related.reading;
+    } else list.push(related);
+    groups.set(heading, list);
+  };
+  for (const source of roles) {
+    for (const relation of source.relations ?? []) {
+      const headings = RELATION_HEADINGS[relation.kind];
+      const { cites, note, reading } = relation;
+      if (source.id === roleId) {
+        add(headings.outgoing, { role: role(relation.target), cites, note, reading });
+      } else if (relation.target === roleId && headings.incoming) {
+        add(headings.incoming, { role: source, cites, note, reading });
+      }
+    }
+  }
+  return HEADING_ORDER.filter((heading) => groups.has(heading)).map((heading) => ({
+    heading,
+    related: groups.get(heading) ?? [],
+  }));
+}
+
+/** The backlinks of the article page: every checklist item and flow node that cites a provision. */
+function citationUses(
+  duties: readonly DutyItem[],
+  flows: readonly ResolvedFlow[],
+  role: (id: string) => Role,
+): Map<string, CitationUse[]> {
+  const uses = new Map<string, CitationUse[]>();
+  const add = (use: CitationUse) => uses.set(use.eId, [...(uses.get(use.eId) ?? []), use]);
+  for (const duty of duties) {
+    for (const eId of duty.cites) {
+      const title = `${role(duty.role).name}: ${duty.action}`;
+      add({ eId, href: routes.role(duty.role, duty.id), title, kind: 'vai-tro' });
+    }
+  }
+  for (const flow of flows) {
+    for (const node of flow.order) {
+      const what =
+        node.kind === 'step'
+          ? `bước ${flow.number(node.id)}, ${role(node.actor).name}: ${node.action}`
+          : node.kind === 'question'
+            ? `câu hỏi ${flow.number(node.id)}: ${node.question}`
+            : `kết quả ${flow.number(node.id)}: ${node.title}`;
+      const silence = node.kind === 'outcome' && node.silence ? node.silence.cites : [];
+      for (const eId of new Set([...node.cites, ...silence])) {
+        const title = `Quy trình «${flow.title}», ${what}`;
+        add({ eId, href: routes.flow(flow.id, node.id), title, kind: 'quy-trinh' });
+      }
+    }
+  }
+  return uses;
+}
+
+function flowStepsFor(
+  flows: readonly ResolvedFlow[],
+  roleId: string,
+  cites: readonly string[],
+): FlowStepUse[] {
+  return flows.flatMap((flow) =>
+    flow.steps
+      .filter(
+        (step) =>
+          (step.actor === roleId || step.with?.includes(roleId)) &&
+          step.cites.some((eId) => cites.includes(eId)),
+      )
+      .map((step) => ({ flow, step, href: routes.flow(flow.id, step.id) })),
+  );
+}
+
+function holderOf(dutyHolders: readonly Role[], pointEId: string): Role {
+  const holder = dutyHolders.find((r) => r.holds && pointEId.startsWith(`${r.holds}__`));
+  if (!holder) throw new Error(`No role holds ${pointEId}`);
+  return holder;
 }
 
 /** Loads, validates and resolves the content under `root`, or throws a ContentError. */
