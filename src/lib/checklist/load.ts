@@ -96,6 +96,26 @@ function salvage(
   return { store, kept, lost };
 }
 
+/** What the page says, by what happened to the stored runs. */
+const MESSAGES = {
+  unreadable: `Dữ liệu ca trực lưu trong trình duyệt bị hỏng (không đọc được), nên trang bắt đầu lại từ đầu. ${KEPT}`,
+  foreign: `Dữ liệu ca trực lưu trong trình duyệt không đúng định dạng của trang này, nên trang bắt đầu lại từ đầu. ${KEPT}`,
+  newer: (version: number) =>
+    `Dữ liệu ca trực được lưu bởi một phiên bản mới hơn của sổ tay (định dạng ${version}); trang này chỉ đọc được định dạng ${VERSION}. ${KEPT} Hãy mở bản sổ tay mới nhất để dùng tiếp.`,
+  older: (version: number) =>
+    `Dữ liệu ca trực ở định dạng cũ (${version}) mà trang này không chuyển đổi được. ${KEPT}`,
+  migrationFailed: `Không chuyển được dữ liệu ca trực sang định dạng mới, nên trang bắt đầu lại từ đầu. ${KEPT}`,
+  migrated: `Dữ liệu ca trực đã được chuyển sang định dạng mới của sổ tay; không mất ca nào. ${KEPT}`,
+  nothingKept: `Dữ liệu ca trực lưu trong trình duyệt bị hỏng, không giữ được ca nào, nên trang bắt đầu lại từ đầu. ${KEPT}`,
+  partial: (kept: number, lost: number) =>
+    `Dữ liệu ca trực lưu trong trình duyệt bị hỏng một phần: giữ lại ${kept} ca, ${lost} ca không đọc được. ${KEPT}`,
+};
+
+/** Stored runs that cannot be used at all: the page starts afresh and keeps the text aside. */
+class Refused {
+  constructor(readonly notice: Notice) {}
+}
+
 /**
  * Reads the stored text of a role's runs (null when there is none). Corrupted, foreign or
  * older state is migrated where possible, otherwise replaced by what could be salvaged,
@@ -107,19 +127,22 @@ export function loadStore(
   migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
 ): Loaded {
   if (raw === null) return { store: emptyStore(role), notice: null, setAside: null };
-  const corrupt = (message: string): Loaded => ({
-    store: emptyStore(role),
-    notice: { kind: 'corrupt', message },
-    setAside: raw,
-  });
+  try {
+    const stored = parseStored(raw, role);
+    return validate(migrate(stored, migrations), stored.version < VERSION, role, raw);
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error;
+    return { store: emptyStore(role), notice: error.notice, setAside: raw };
+  }
+}
 
+/** The stored object, when it is this page's format at a version this page can read or upgrade. */
+function parseStored(raw: string, role: string): Record<string, unknown> & { version: number } {
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch {
-    return corrupt(
-      `Dữ liệu ca trực lưu trong trình duyệt bị hỏng (không đọc được), nên trang bắt đầu lại từ đầu. ${KEPT}`,
-    );
+    throw new Refused({ kind: 'corrupt', message: MESSAGES.unreadable });
   }
   if (
     !isObject(data) ||
@@ -127,71 +150,56 @@ export function loadStore(
     !Number.isInteger(data.version) ||
     data.role !== role
   ) {
-    return corrupt(
-      `Dữ liệu ca trực lưu trong trình duyệt không đúng định dạng của trang này, nên trang bắt đầu lại từ đầu. ${KEPT}`,
-    );
+    throw new Refused({ kind: 'corrupt', message: MESSAGES.foreign });
   }
-  if ((data.version as number) > VERSION) {
-    return {
-      store: emptyStore(role),
-      notice: {
-        kind: 'newer',
-        message: `Dữ liệu ca trực được lưu bởi một phiên bản mới hơn của sổ tay (định dạng ${data.version}); trang này chỉ đọc được định dạng ${VERSION}. ${KEPT} Hãy mở bản sổ tay mới nhất để dùng tiếp.`,
-      },
-      setAside: raw,
-    };
-  }
+  const version = data.version as number;
+  if (version > VERSION) throw new Refused({ kind: 'newer', message: MESSAGES.newer(version) });
+  return { ...data, version };
+}
 
-  let migrated = false;
-  try {
-    for (let version = data.version as number; version < VERSION; version += 1) {
-      const step = migrations[version];
-      if (!step) {
-        return {
-          store: emptyStore(role),
-          notice: {
-            kind: 'older',
-            message: `Dữ liệu ca trực ở định dạng cũ (${String(data.version)}) mà trang này không chuyển đổi được. ${KEPT}`,
-          },
-          setAside: raw,
-        };
-      }
-      data = step(data);
-      if (!isObject(data)) throw new Error('migration returned no object');
-      migrated = true;
+/** Upgrades an older stored object one version at a time. */
+function migrate(
+  stored: Record<string, unknown> & { version: number },
+  migrations: Readonly<Record<number, Migration>>,
+): Record<string, unknown> {
+  let data: Record<string, unknown> = stored;
+  for (let version = stored.version; version < VERSION; version += 1) {
+    const step = migrations[version];
+    if (!step) throw new Refused({ kind: 'older', message: MESSAGES.older(stored.version) });
+    let next: unknown;
+    try {
+      next = step(data);
+    } catch {
+      next = undefined;
     }
-  } catch {
-    return corrupt(
-      `Không chuyển được dữ liệu ca trực sang định dạng mới, nên trang bắt đầu lại từ đầu. ${KEPT}`,
-    );
+    if (!isObject(next)) throw new Refused({ kind: 'corrupt', message: MESSAGES.migrationFailed });
+    data = next;
   }
+  return data;
+}
 
+/** The store when it is valid as a whole; otherwise the runs that are valid on their own. */
+function validate(
+  data: Record<string, unknown>,
+  migrated: boolean,
+  role: string,
+  raw: string,
+): Loaded {
   const parsed = storeSchema.safeParse(data);
   if (parsed.success) {
     return migrated
       ? {
           store: parsed.data,
-          notice: {
-            kind: 'migrated',
-            message: `Dữ liệu ca trực đã được chuyển sang định dạng mới của sổ tay; không mất ca nào. ${KEPT}`,
-          },
+          notice: { kind: 'migrated', message: MESSAGES.migrated },
           setAside: raw,
         }
       : { store: parsed.data, notice: null, setAside: null };
   }
-
-  const { store, kept, lost } = salvage(data as Record<string, unknown>, role);
-  if (kept === 0) {
-    return corrupt(
-      `Dữ liệu ca trực lưu trong trình duyệt bị hỏng, không giữ được ca nào, nên trang bắt đầu lại từ đầu. ${KEPT}`,
-    );
-  }
+  const { store, kept, lost } = salvage(data, role);
+  if (kept === 0) throw new Refused({ kind: 'corrupt', message: MESSAGES.nothingKept });
   return {
     store,
-    notice: {
-      kind: 'partial',
-      message: `Dữ liệu ca trực lưu trong trình duyệt bị hỏng một phần: giữ lại ${kept} ca, ${lost} ca không đọc được. ${KEPT}`,
-    },
+    notice: { kind: 'partial', message: MESSAGES.partial(kept, lost) },
     setAside: raw,
   };
 }
