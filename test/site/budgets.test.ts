@@ -9,11 +9,11 @@
  * carry, and it may not grow past OFFLINE_SCRIPT_BUDGET; on interactive pages it counts
  * against their 8 KB like any other script.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchBrowser } from '../support/browser.ts';
+import { expect, it } from 'vitest';
+import { describeBrowser } from '../support/browser.ts';
 import { measurePageWeight } from '../support/page-weight.ts';
 import { basePath, listBuiltPages } from '../support/site.ts';
+import { test } from '../support/site-test.ts';
 
 const KB = 1024;
 /** The service-worker registration, inline on every page: 463 B gzip when this was written. */
@@ -49,14 +49,6 @@ const pages = listBuiltPages().map((page) => ({
 }));
 
 describeBrowser('byte budgets on a first visit (gzip)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('covers both kinds of page', () => {
     expect(
       pages.filter((p) => budgetFor(p.sitePath).kind === 'interactive').length,
@@ -64,7 +56,7 @@ describeBrowser('byte budgets on a first visit (gzip)', () => {
     expect(pages.filter((p) => budgetFor(p.sitePath).kind === 'static').length).toBeGreaterThan(4);
   });
 
-  it.each(pages)('$path', async ({ url, sitePath }) => {
+  test.for(pages)('$path', async ({ url, sitePath }, { browser }) => {
     const budget = budgetFor(sitePath);
     const weight = await measurePageWeight(browser, url);
     const detail = weight.files.map((f) => `${f.kind} ${f.gzip} B ${f.url}`).join('\n');

@@ -15,24 +15,16 @@ import {
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { describeBrowser, formatViolations, runAxe } from '../support/browser.ts';
 import { test, type OpenSite } from '../support/site-test.ts';
-import { startRun } from '../support/role-page.ts';
+import { KEY, note, ROLE, startRun, text, tick, VN } from '../support/role-page.ts';
 
 const handbook = loadHandbook('content');
-const ROLE = 'lanh-dao-cap-phong-truc-ban';
 const ITEMS = handbook.dutiesOf(ROLE);
-const KEY = `so-tay-truc-ban:checklist:${ROLE}`;
 // 22:10 in Hà Nội.
 const T0 = new Date('2026-11-27T15:10:00.000Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
-const CONTEXT = { timezoneId: 'Asia/Ho_Chi_Minh', locale: 'vi-VN' } as const;
-
-const tick = (id: string) => `[id="xong-${id}"]`;
-const note = (id: string) => `[id="ghi-chu-${id}"]`;
-const text = async (page: Page, selector: string) =>
-  ((await page.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
 
 const open = (openSite: OpenSite, path = `/vai-tro/${ROLE}/`, options = {}) =>
-  openSite(path, { ...CONTEXT, at: T0, ...options });
+  openSite(path, { ...VN, at: T0, ...options });
 
 /** Ends the open run: "Kết thúc ca…" opens the review, where the end is confirmed. */
 async function endRun(page: Page) {

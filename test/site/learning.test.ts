@@ -9,8 +9,8 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { loadContent } from '../../src/lib/content/load.ts';
 import type { PracticeData } from '../../src/lib/learning/practice.ts';
 import {
@@ -21,14 +21,8 @@ import {
   STORAGE_KEY,
 } from '../../src/lib/learning/state.ts';
 import { routes } from '../../src/lib/site/routes.ts';
-import {
-  describeBrowser,
-  formatViolations,
-  launchBrowser,
-  openPage,
-  runAxe,
-  type SitePage,
-} from '../support/browser.ts';
+import { describeBrowser, formatViolations, runAxe, type SitePage } from '../support/browser.ts';
+import { test } from '../support/site-test.ts';
 import { distDir } from '../support/site.ts';
 
 const ROLE = 'cong-chuc-gshqtt';
@@ -106,174 +100,153 @@ async function takeDrill(site: SitePage, drill: (typeof drills)[number]) {
 }
 
 describeBrowser('the learning path', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  it("a new learner follows one role's path to the end over two days, and every point of the role becomes learnt", async () => {
-    const site = await openPage(browser);
+  test("a new learner follows one role's path to the end over two days, and every point of the role becomes learnt", async ({
+    openSite,
+  }) => {
+    const site = await openSite(null);
     const { page } = site;
-    try {
-      await page.clock.setFixedTime(DAY1);
-      await site.goto(routes.learning(ROLE));
-      expect(Object.values(await states(page))).toEqual(rolePoints.map(() => 'Chưa học'));
-      expect(await page.textContent('[data-next]')).toMatch(/^Việc tiếp theo: đọc việc của/);
-      await axe(page);
-      await page.click('[data-mark="doc"]');
-      expect(await page.textContent('[data-next]')).toBe('Việc tiếp theo: đi qua các quy trình');
-      await page.click('[data-mark="flows"]');
-      expect(await page.textContent('[data-next]')).toBe('Việc tiếp theo: luyện tập');
-      expect(await page.textContent('[data-due]')).toMatch(
-        /^Hôm nay cần ôn 0 câu, còn \d+ câu chưa làm\.$/,
-      );
+    await page.clock.setFixedTime(DAY1);
+    await site.goto(routes.learning(ROLE));
+    expect(Object.values(await states(page))).toEqual(rolePoints.map(() => 'Chưa học'));
+    expect(await page.textContent('[data-next]')).toMatch(/^Việc tiếp theo: đọc việc của/);
+    await axe(page);
+    await page.click('[data-mark="doc"]');
+    expect(await page.textContent('[data-next]')).toBe('Việc tiếp theo: đi qua các quy trình');
+    await page.click('[data-mark="flows"]');
+    expect(await page.textContent('[data-next]')).toBe('Việc tiếp theo: luyện tập');
+    expect(await page.textContent('[data-due]')).toMatch(
+      /^Hôm nay cần ôn 0 câu, còn \d+ câu chưa làm\.$/,
+    );
 
-      await Promise.all([page.waitForURL(/luyen-tap\/\?vai-tro=/), page.click('[data-next]')]);
-      const own = data.questions.filter((q) => rolePoints.includes(q.point));
-      // Day one: two wrong answers come back the same day; every question is answered right once.
-      const day1 = await practiseToday(page, { wrongFirst: 2, checkFeedback: true });
-      expect(day1).toBe(own.length + 2);
-      expect(await page.textContent('.drill-result [data-due]')).toBe(
-        'Hôm nay không còn câu nào cần ôn. Lần ôn tới: ngày 01/12/2026.',
-      );
-      await site.goto(routes.learning(ROLE));
-      expect(Object.values(await states(page))).toEqual(rolePoints.map(() => 'Đang ôn'));
+    await Promise.all([page.waitForURL(/luyen-tap\/\?vai-tro=/), page.click('[data-next]')]);
+    const own = data.questions.filter((q) => rolePoints.includes(q.point));
+    // Day one: two wrong answers come back the same day; every question is answered right once.
+    const day1 = await practiseToday(page, { wrongFirst: 2, checkFeedback: true });
+    expect(day1).toBe(own.length + 2);
+    expect(await page.textContent('.drill-result [data-due]')).toBe(
+      'Hôm nay không còn câu nào cần ôn. Lần ôn tới: ngày 01/12/2026.',
+    );
+    await site.goto(routes.learning(ROLE));
+    expect(Object.values(await states(page))).toEqual(rolePoints.map(() => 'Đang ôn'));
 
-      // Day two: everything is due again; answered right, every point is learnt.
-      await page.clock.setFixedTime(DAY2);
-      await site.goto(routes.learning(ROLE));
-      expect(await page.textContent('[data-due]')).toBe(`Hôm nay cần ôn ${own.length} câu.`);
-      await site.goto(routes.practice({ role: ROLE }));
-      expect(await practiseToday(page)).toBe(own.length);
-      await site.goto(routes.learning(ROLE));
-      expect(Object.values(await states(page))).toEqual(rolePoints.map(() => 'Đã thuộc'));
-      expect(await page.textContent('[data-next]')).toBe('Việc tiếp theo: làm bài diễn tập');
+    // Day two: everything is due again; answered right, every point is learnt.
+    await page.clock.setFixedTime(DAY2);
+    await site.goto(routes.learning(ROLE));
+    expect(await page.textContent('[data-due]')).toBe(`Hôm nay cần ôn ${own.length} câu.`);
+    await site.goto(routes.practice({ role: ROLE }));
+    expect(await practiseToday(page)).toBe(own.length);
+    await site.goto(routes.learning(ROLE));
+    expect(Object.values(await states(page))).toEqual(rolePoints.map(() => 'Đã thuộc'));
+    expect(await page.textContent('[data-next]')).toBe('Việc tiếp theo: làm bài diễn tập');
 
-      // The drills the role plays in, each taken to the end, complete the path.
-      for (const drill of drills.filter((d) => d.roles.includes(ROLE)))
-        await takeDrill(site, drill);
-      await site.goto(routes.learning(ROLE));
-      expect(await page.isVisible('[data-next]')).toBe(false);
-      expect(await page.isVisible('[data-complete]')).toBe(true);
-      expect(
-        await page.$$eval('[data-step] [data-status]', (els) => els.map((el) => el.textContent)),
-      ).toEqual(Array(4).fill('✓ Đã xong'));
-      await axe(page);
+    // The drills the role plays in, each taken to the end, complete the path.
+    for (const drill of drills.filter((d) => d.roles.includes(ROLE))) await takeDrill(site, drill);
+    await site.goto(routes.learning(ROLE));
+    expect(await page.isVisible('[data-next]')).toBe(false);
+    expect(await page.isVisible('[data-complete]')).toBe(true);
+    expect(
+      await page.$$eval('[data-step] [data-status]', (els) => els.map((el) => el.textContent)),
+    ).toEqual(Array(4).fill('✓ Đã xong'));
+    await axe(page);
 
-      // "Phiếu tự học" prints on one page with the states.
-      await page.emulateMedia({ media: 'print' });
-      expect(await page.isVisible('.phieu')).toBe(true);
-      expect(await page.isVisible('.learning-screen')).toBe(false);
-      const pdf = await page.pdf({ format: 'A4' });
-      writeFileSync(join(dir, 'phieu.pdf'), pdf);
-      expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1);
-      expect(site.problems()).toEqual([]);
-    } finally {
-      await site.close();
-    }
+    // "Phiếu tự học" prints on one page with the states.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('.phieu')).toBe(true);
+    expect(await page.isVisible('.learning-screen')).toBe(false);
+    const pdf = await page.pdf({ format: 'A4' });
+    writeFileSync(join(dir, 'phieu.pdf'), pdf);
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1);
+    expect(site.problems()).toEqual([]);
   });
 
-  it('two tabs practising at once lose no answer', async () => {
-    const site = await openPage(browser);
-    try {
-      await site.goto(routes.practice({ role: ROLE }));
-      const b = await site.context.newPage();
-      await b.goto(site.page.url());
-      const tabs = [site.page, b];
-      await Promise.all(tabs.map((tab) => tab.click('[data-start]')));
-      await Promise.all(tabs.map((tab) => tab.waitForSelector('article[data-question]')));
-      const answerAtOnce = (tab: Page) =>
-        tab.evaluate(
-          (questions) => {
-            const id =
-              document.querySelector<HTMLElement>('article[data-question]')!.dataset.question!;
-            for (const option of questions[id]!)
-              document.querySelector<HTMLInputElement>(`[id="dap-an-${option}"]`)!.checked = true;
-            document.querySelector<HTMLButtonElement>('[data-answer]')!.click();
-            document.querySelector<HTMLButtonElement>('[data-next]')!.click();
-          },
-          Object.fromEntries(data.questions.map((q) => [q.id, q.correct])),
-        );
-      for (let i = 0; i < 5; i++) await Promise.all(tabs.map(answerAtOnce));
-      const count = (tab: Page) =>
-        tab.evaluate(
-          (key) => JSON.parse(localStorage.getItem(key) ?? '{"answers":[]}').answers.length,
-          STORAGE_KEY,
-        );
-      await site.page.waitForFunction(
-        (key) => JSON.parse(localStorage.getItem(key) ?? '{"answers":[]}').answers.length === 10,
+  test('two tabs practising at once lose no answer', async ({ openSite }) => {
+    const site = await openSite(null);
+    await site.goto(routes.practice({ role: ROLE }));
+    const b = await site.context.newPage();
+    await b.goto(site.page.url());
+    const tabs = [site.page, b];
+    await Promise.all(tabs.map((tab) => tab.click('[data-start]')));
+    await Promise.all(tabs.map((tab) => tab.waitForSelector('article[data-question]')));
+    const answerAtOnce = (tab: Page) =>
+      tab.evaluate(
+        (questions) => {
+          const id =
+            document.querySelector<HTMLElement>('article[data-question]')!.dataset.question!;
+          for (const option of questions[id]!)
+            document.querySelector<HTMLInputElement>(`[id="dap-an-${option}"]`)!.checked = true;
+          document.querySelector<HTMLButtonElement>('[data-answer]')!.click();
+          document.querySelector<HTMLButtonElement>('[data-next]')!.click();
+        },
+        Object.fromEntries(data.questions.map((q) => [q.id, q.correct])),
+      );
+    for (let i = 0; i < 5; i++) await Promise.all(tabs.map(answerAtOnce));
+    const count = (tab: Page) =>
+      tab.evaluate(
+        (key) => JSON.parse(localStorage.getItem(key) ?? '{"answers":[]}').answers.length,
         STORAGE_KEY,
       );
-      expect(await count(site.page)).toBe(10);
-      expect(await count(b)).toBe(10);
-      expect(site.problems()).toEqual([]);
-    } finally {
-      await site.close();
-    }
+    await site.page.waitForFunction(
+      (key) => JSON.parse(localStorage.getItem(key) ?? '{"answers":[]}').answers.length === 10,
+      STORAGE_KEY,
+    );
+    expect(await count(site.page)).toBe(10);
+    expect(await count(b)).toBe(10);
+    expect(site.problems()).toEqual([]);
   });
 
-  it('a progress file exported and opened in a fresh browser restores the map', async () => {
-    const first = await openPage(browser);
+  test('a progress file exported and opened in a fresh browser restores the map', async ({
+    openSite,
+  }) => {
+    const first = await openSite(null);
     const point = 'art_7__para_3__subpara_2__point_b';
-    let exported: string;
-    let before: Record<string, unknown>;
-    try {
-      await first.page.clock.setFixedTime(DAY1);
-      await first.goto(routes.practice({ point }));
-      await practiseToday(first.page);
-      await first.page.clock.setFixedTime(DAY2);
-      await first.goto(routes.practice({ role: ROLE }));
-      await first.page.click('[data-start]');
-      await first.goto(routes.learning());
-      await first.page.fill('#ho-ten', 'Nguyễn Văn Đạt');
-      await first.page.click('[data-profile] button');
-      await first.goto(routes.practice({ point }));
-      await practiseToday(first.page);
-      await first.goto(routes.learning());
-      before = await states(first.page);
-      expect(before[point]).toBe('Đã thuộc');
-      const [download] = await Promise.all([
-        first.page.waitForEvent('download'),
-        first.page.click('[data-export]'),
-      ]);
-      expect(download.suggestedFilename()).toBe('hoc-tap-nguyen-van-dat-2026-12-01.json');
-      exported = join(dir, download.suggestedFilename());
-      await download.saveAs(exported);
-    } finally {
-      await first.close();
-    }
-    const fresh = await openPage(browser);
-    try {
-      await fresh.page.clock.setFixedTime(DAY2);
-      await fresh.goto(routes.learning());
-      expect(Object.values(await states(fresh.page)).every((s) => s === 'Chưa học')).toBe(true);
-      await fresh.page.setInputFiles('[data-import]', exported);
-      await fresh.page.waitForFunction(() =>
-        document.querySelector('[data-message]')?.textContent?.startsWith('Đã mở tệp'),
-      );
-      expect(await states(fresh.page)).toEqual(before);
-      expect(await fresh.page.inputValue('#ho-ten')).toBe('Nguyễn Văn Đạt');
-      // A file that is not progress is refused by name and changes nothing.
-      writeFileSync(join(dir, 'hong.json'), '{"format":');
-      await fresh.page.setInputFiles('[data-import]', join(dir, 'hong.json'));
-      await fresh.page.waitForFunction(() =>
-        document.querySelector('[data-message]')?.textContent?.includes('hong.json'),
-      );
-      expect(await fresh.page.textContent('[data-message]')).toBe(
-        'Không mở được tệp «hong.json»: tệp bị hỏng hoặc không đúng định dạng. Tiến độ trên máy này giữ nguyên.',
-      );
-      expect(await states(fresh.page)).toEqual(before);
-      await axe(fresh.page);
-      expect(fresh.problems()).toEqual([]);
-    } finally {
-      await fresh.close();
-    }
+    await first.page.clock.setFixedTime(DAY1);
+    await first.goto(routes.practice({ point }));
+    await practiseToday(first.page);
+    await first.page.clock.setFixedTime(DAY2);
+    await first.goto(routes.practice({ role: ROLE }));
+    await first.page.click('[data-start]');
+    await first.goto(routes.learning());
+    await first.page.fill('#ho-ten', 'Nguyễn Văn Đạt');
+    await first.page.click('[data-profile] button');
+    await first.goto(routes.practice({ point }));
+    await practiseToday(first.page);
+    await first.goto(routes.learning());
+    const before = await states(first.page);
+    expect(before[point]).toBe('Đã thuộc');
+    const [download] = await Promise.all([
+      first.page.waitForEvent('download'),
+      first.page.click('[data-export]'),
+    ]);
+    expect(download.suggestedFilename()).toBe('hoc-tap-nguyen-van-dat-2026-12-01.json');
+    const exported = join(dir, download.suggestedFilename());
+    await download.saveAs(exported);
+    const fresh = await openSite(null);
+    await fresh.page.clock.setFixedTime(DAY2);
+    await fresh.goto(routes.learning());
+    expect(Object.values(await states(fresh.page)).every((s) => s === 'Chưa học')).toBe(true);
+    await fresh.page.setInputFiles('[data-import]', exported);
+    await fresh.page.waitForFunction(() =>
+      document.querySelector('[data-message]')?.textContent?.startsWith('Đã mở tệp'),
+    );
+    expect(await states(fresh.page)).toEqual(before);
+    expect(await fresh.page.inputValue('#ho-ten')).toBe('Nguyễn Văn Đạt');
+    // A file that is not progress is refused by name and changes nothing.
+    writeFileSync(join(dir, 'hong.json'), '{"format":');
+    await fresh.page.setInputFiles('[data-import]', join(dir, 'hong.json'));
+    await fresh.page.waitForFunction(() =>
+      document.querySelector('[data-message]')?.textContent?.includes('hong.json'),
+    );
+    expect(await fresh.page.textContent('[data-message]')).toBe(
+      'Không mở được tệp «hong.json»: tệp bị hỏng hoặc không đúng định dạng. Tiến độ trên máy này giữ nguyên.',
+    );
+    expect(await states(fresh.page)).toEqual(before);
+    await axe(fresh.page);
+    expect(fresh.problems()).toEqual([]);
   });
 
-  it("the class view with three learner files shows each point's share, worst first, and prints", async () => {
+  test("the class view with three learner files shows each point's share, worst first, and prints", async ({
+    openSite,
+  }) => {
     const points = Object.keys(data.holders);
     const [P1, P2, P3] = points as [string, string, string];
     let n = 0;
@@ -318,52 +291,48 @@ describeBrowser('the learning path', () => {
         savedAt: null,
       }),
     );
-    const site = await openPage(browser);
+    const site = await openSite(null);
     const { page } = site;
-    try {
-      await site.goto(routes.learningClass());
-      await page.setInputFiles('[data-learners]', files);
-      await page.waitForSelector('th[data-learner]');
-      expect(
-        await page.$$eval('th[data-learner]', (els) => els.map((el) => el.textContent)),
-      ).toEqual(['An', 'Binh', 'Chi']);
-      expect(await page.textContent('[data-refused]')).toBe(
-        'Không nhận tệp «an.json»: trùng người học với tệp «An.json».',
-      );
-      const rows = await page.$$eval('tbody tr', (trs) =>
-        trs.map((tr) => [
-          (tr as HTMLElement).dataset.point,
-          tr.querySelector('[data-share]')?.textContent,
-        ]),
-      );
-      const share = Object.fromEntries(rows);
-      expect([share[P1], share[P2], share[P3]]).toEqual([
-        '3/3 người (100 %)',
-        '2/3 người (67 %)',
-        '1/3 người (33 %)',
-      ]);
-      expect(share[points[5]!]).toBe('0/3 người (0 %)');
-      // Worst first: the points no one learnt, then P3, P2, P1.
-      expect(rows.slice(-3).map(([p]) => p)).toEqual([P3, P2, P1]);
-      await page.setInputFiles('[data-reports]', report);
-      const marked = await page.$$eval('tbody tr', (trs) =>
-        trs
-          .filter((tr) => !tr.querySelector<HTMLElement>('[data-aar]')!.hidden)
-          .map((tr) => (tr as HTMLElement).dataset.point),
-      );
-      expect(marked.length).toBeGreaterThan(0);
-      for (const p of marked)
-        expect(drill.injects[0]!.cites.some((c) => c === p || c.startsWith(`${p}__`))).toBe(true);
-      await axe(page);
-      await page.emulateMedia({ media: 'print' });
-      expect(await page.isVisible('table.class-table')).toBe(true);
-      expect(await page.isVisible('[data-learners]')).toBe(false);
-      const pdf = await page.pdf({ format: 'A4' });
-      writeFileSync(join(dir, 'lop.pdf'), pdf);
-      expect((await PDFDocument.load(pdf)).getPageCount()).toBeGreaterThanOrEqual(1);
-      expect(site.problems()).toEqual([]);
-    } finally {
-      await site.close();
-    }
+    await site.goto(routes.learningClass());
+    await page.setInputFiles('[data-learners]', files);
+    await page.waitForSelector('th[data-learner]');
+    expect(await page.$$eval('th[data-learner]', (els) => els.map((el) => el.textContent))).toEqual(
+      ['An', 'Binh', 'Chi'],
+    );
+    expect(await page.textContent('[data-refused]')).toBe(
+      'Không nhận tệp «an.json»: trùng người học với tệp «An.json».',
+    );
+    const rows = await page.$$eval('tbody tr', (trs) =>
+      trs.map((tr) => [
+        (tr as HTMLElement).dataset.point,
+        tr.querySelector('[data-share]')?.textContent,
+      ]),
+    );
+    const share = Object.fromEntries(rows);
+    expect([share[P1], share[P2], share[P3]]).toEqual([
+      '3/3 người (100 %)',
+      '2/3 người (67 %)',
+      '1/3 người (33 %)',
+    ]);
+    expect(share[points[5]!]).toBe('0/3 người (0 %)');
+    // Worst first: the points no one learnt, then P3, P2, P1.
+    expect(rows.slice(-3).map(([p]) => p)).toEqual([P3, P2, P1]);
+    await page.setInputFiles('[data-reports]', report);
+    const marked = await page.$$eval('tbody tr', (trs) =>
+      trs
+        .filter((tr) => !tr.querySelector<HTMLElement>('[data-aar]')!.hidden)
+        .map((tr) => (tr as HTMLElement).dataset.point),
+    );
+    expect(marked.length).toBeGreaterThan(0);
+    for (const p of marked)
+      expect(drill.injects[0]!.cites.some((c) => c === p || c.startsWith(`${p}__`))).toBe(true);
+    await axe(page);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('table.class-table')).toBe(true);
+    expect(await page.isVisible('[data-learners]')).toBe(false);
+    const pdf = await page.pdf({ format: 'A4' });
+    writeFileSync(join(dir, 'lop.pdf'), pdf);
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBeGreaterThanOrEqual(1);
+    expect(site.problems()).toEqual([]);
   });
 });

@@ -26,19 +26,12 @@ import { describeBrowser, type SitePage } from '../support/browser.ts';
 import { test, type OpenSite } from '../support/site-test.ts';
 import { startStaticServer } from '../support/static-server.ts';
 import { distDir } from '../support/site.ts';
+import { KEY, note, ROLE, text, tick, VN } from '../support/role-page.ts';
 
 const handbook = loadHandbook('content');
-const ROLE = 'lanh-dao-cap-phong-truc-ban';
 const ITEMS = handbook.dutiesOf(ROLE);
-const KEY = `so-tay-truc-ban:checklist:${ROLE}`;
-const VN = { timezoneId: 'Asia/Ho_Chi_Minh', locale: 'vi-VN' } as const;
 /** 16:46 in Hà Nội: the day shift is started late, after the fact. */
 const LATE = new Date('2026-11-27T09:46:00.000Z');
-
-const text = async (page: Page, selector: string) =>
-  ((await page.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
-const tick = (id: string) => `[id="xong-${id}"]`;
-const note = (id: string) => `[id="ghi-chu-${id}"]`;
 
 async function open(openSite: OpenSite, at: Date, options = {}): Promise<SitePage> {
   const site = await openSite(`/vai-tro/${ROLE}/`, { ...VN, at, ...options });
@@ -281,7 +274,7 @@ describeBrowser('the shift run, as its users meet it', () => {
     const { page } = site;
     await startRun(page, ['07:30', '16:30'], 'Ca ngày', 'Nguyễn 😀');
     expect(await text(page, '#ca-nguoi-loi')).toBe(
-      'Người trực: phông chữ của nhật ký không có “😀”; hãy bỏ hoặc thay các ký tự này.',
+      'Người trực: phông chữ của nhật ký không có «😀»; hãy bỏ hoặc thay các ký tự này.',
     );
     expect(await page.getAttribute('#ca-nguoi', 'aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('ca-nguoi');

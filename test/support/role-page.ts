@@ -1,5 +1,21 @@
 /** Steps on a role page shared by the browser tests of the checklist and the journal log. */
 import type { Page } from 'playwright-core';
+import { storageKey } from '../../src/lib/checklist/schema.ts';
+
+/** The role page the shift tests walk: the duty-room leader, who also keeps the journal. */
+export const ROLE = 'lanh-dao-cap-phong-truc-ban';
+/** Where that page keeps its runs. */
+export const KEY = storageKey(ROLE);
+/** Hà Nội's zone and Vietnamese, as the officers' machines are set. */
+export const VN = { timezoneId: 'Asia/Ho_Chi_Minh', locale: 'vi-VN' } as const;
+
+/** An item's "done" tick and its note field. */
+export const tick = (id: string) => `[id="xong-${id}"]`;
+export const note = (id: string) => `[id="ghi-chu-${id}"]`;
+
+/** An element's text with white space collapsed. */
+export const text = async (page: Page, selector: string) =>
+  ((await page.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
 
 /**
  * Starts a run through the form (mouse and keyboard alike end here) and waits until its

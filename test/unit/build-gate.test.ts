@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyContent } from '../support/content-copy.ts';
-
-const run = promisify(execFile);
+import { failedBuild } from '../support/failed-build.ts';
 
 describe('astro build with broken content', () => {
   const copy = copyContent();
@@ -25,22 +22,10 @@ describe('astro build with broken content', () => {
       writeFileSync(join(outDir, 'index.html'), '<!doctype html><title>old</title>');
       copy.edit('duties/lanh-dao-ca-truc.yaml', 'moments: [ghi-nhat-ky]', 'moments: [cuoi-ca]');
 
-      const build = run(resolve('node_modules/.bin/astro'), ['build'], {
-        env: {
-          ...process.env,
-          CONTENT_ROOT: copy.root,
-          OUT_DIR: outDir,
-          ASTRO_TELEMETRY_DISABLED: '1',
-        },
-      });
-      const failure = await build.then(
-        () => undefined,
-        (error: { code: number; stdout: string; stderr: string }) => error,
-      );
+      const failure = await failedBuild(copy.root, outDir);
       expect(failure, 'the build should have failed').toBeDefined();
       expect(failure?.code).not.toBe(0);
-      const output = `${failure?.stdout}\n${failure?.stderr}`;
-      expect(output).toContain(
+      expect(failure?.output).toContain(
         'duties/lanh-dao-ca-truc.yaml:77 [8].moments[0]: expected a moment id from moments.yaml (dat-trong-diem, trong-ca, khi-phat-sinh, ngoai-gio, ghi-nhat-ky) (found "cuoi-ca")',
       );
       expect(existsSync(outDir)).toBe(false);

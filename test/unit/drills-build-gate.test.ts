@@ -3,15 +3,12 @@
  * found and expected, and leaves no site behind: the drill check runs in the same gate as
  * the rest of the content, before anything is rendered.
  */
-import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyContent } from '../support/content-copy.ts';
-
-const run = promisify(execFile);
+import { failedBuild } from '../support/failed-build.ts';
 
 describe('astro build with a broken drill', () => {
   const copy = copyContent();
@@ -29,20 +26,10 @@ describe('astro build with a broken drill', () => {
         'test/fixtures/drills/gui-ngoai-bai.mdx',
         join(copy.root, 'drills', 'gui-ngoai-bai.mdx'),
       );
-      const failure = await run(resolve('node_modules/.bin/astro'), ['build'], {
-        env: {
-          ...process.env,
-          CONTENT_ROOT: copy.root,
-          OUT_DIR: outDir,
-          ASTRO_TELEMETRY_DISABLED: '1',
-        },
-      }).then(
-        () => undefined,
-        (error: { code: number; stdout: string; stderr: string }) => error,
-      );
+      const failure = await failedBuild(copy.root, outDir);
       expect(failure, 'the build should have failed').toBeDefined();
       expect(failure?.code).not.toBe(0);
-      expect(`${failure?.stdout}\n${failure?.stderr}`).toContain(
+      expect(failure?.output).toContain(
         'drills/gui-ngoai-bai.mdx:35 injects[1].to: expected one of the drill\'s roles (cong-chuc-gshqtt, truong-phong-gshqtt) (found "lanh-dao-ca-truc")',
       );
       expect(existsSync(outDir)).toBe(false);
