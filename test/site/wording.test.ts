@@ -8,6 +8,8 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
+import { loadHandbook } from '../../src/lib/content/handbook.ts';
+import { contains, quotationsIn } from '../../src/lib/content/spans.ts';
 import { listBuiltPages } from '../support/site.ts';
 
 const listFile = resolve(import.meta.dirname, '../../content/wording.yaml');
@@ -103,5 +105,39 @@ describe('plain Vietnamese on every page (content/wording.yaml)', () => {
       ),
     );
     expect(found, found.join('\n')).toEqual([]);
+  });
+});
+
+/**
+ * Curly double quotes “…” hold the law only (Article 7, word for word, matched as the build's
+ * own gate matches: spans.ts); the handbook's own names of buttons, sections, files and
+ * titles take « ». An ellipsis inside a quotation joins parts that must each be the law's.
+ */
+const LAW_TEXTS = loadHandbook('content').provisions.flatMap((p) =>
+  [p.heading, p.text].filter((t): t is string => Boolean(t)),
+);
+
+/** The quotations in a text that are not the law's words. */
+export function quotesNotInLaw(text: string, law: readonly string[] = LAW_TEXTS): string[] {
+  return quotationsIn(text)
+    .map(({ quote }) => quote)
+    .filter((quote) =>
+      quote
+        .split('…')
+        .map((part) => part.trim())
+        .some((part) => part !== '' && !law.some((lawText) => contains(lawText, part))),
+    );
+}
+
+describe('curly quotes hold the law only', () => {
+  it('tells a quotation of the law from a quoted name', () => {
+    expect(quotesNotInLaw('Điểm a: “Lãnh đạo ca trực.” và nút “Bắt đầu ca mới”')).toEqual([
+      'Bắt đầu ca mới',
+    ]);
+    expect(quotesNotInLaw('«Các ca đã qua», “Lãnh đạo ca trực.”')).toEqual([]);
+  });
+
+  it.each(pages.map((p) => [p.distPath, p] as const))('%s', (_name, page) => {
+    expect(quotesNotInLaw(visibleText(readFileSync(page.file, 'utf8')))).toEqual([]);
   });
 });

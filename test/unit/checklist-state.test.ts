@@ -153,7 +153,7 @@ describe('checklist runs (pure state)', () => {
     // Names the journal's font cannot show would make the journal impossible to export.
     expect(field({ officer: 'Nguyễn 😀' })).toEqual([
       'officer',
-      expect.stringMatching(/^Người trực: phông chữ của nhật ký không có “😀”/),
+      expect.stringMatching(/^Người trực: phông chữ của nhật ký không có «😀»/),
     ]);
     expect(field({ officer: 'محمد' })?.[0]).toBe('officer');
     expect(JSON.stringify(store)).toBe(frozen);
@@ -219,7 +219,7 @@ describe('checklist runs (pure state)', () => {
       /^Ghi chú: tối đa 300 ký tự \(đang có 10000\)/,
     );
     expect(() => setNote(store, B, 'ok 👍', at('08:02'))).toThrow(
-      /^Ghi chú: phông chữ của nhật ký không có “👍”/,
+      /^Ghi chú: phông chữ của nhật ký không có «👍»/,
     );
   });
 

@@ -121,11 +121,11 @@ describe('announcements', () => {
     [startedAnnouncement(open), `Đã bắt đầu ca mới: ${LABEL}.`],
     [
       endedAnnouncement(0),
-      'Đã kết thúc ca; mọi việc đã xong. Ca được lưu trong “Các ca đã qua”; có thể mở lại cho đến khi bắt đầu ca mới.',
+      'Đã kết thúc ca; mọi việc đã xong. Ca được lưu trong «Các ca đã qua»; có thể mở lại cho đến khi bắt đầu ca mới.',
     ],
     [
       endedAnnouncement(3),
-      'Đã kết thúc ca; còn 3 việc chưa xong. Ca được lưu trong “Các ca đã qua”; có thể mở lại cho đến khi bắt đầu ca mới.',
+      'Đã kết thúc ca; còn 3 việc chưa xong. Ca được lưu trong «Các ca đã qua»; có thể mở lại cho đến khi bắt đầu ca mới.',
     ],
     [
       noteRefused('Ghi chú dài quá 500 ký tự.'),

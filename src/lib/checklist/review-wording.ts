@@ -12,7 +12,7 @@ import { runTally, type Tally } from './wording.ts';
 export const short = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
 
 export const endedAnnouncement = (open: number): string =>
-  `Đã kết thúc ca; ${open === 0 ? 'mọi việc đã xong' : `còn ${open} việc chưa xong`}. Ca được lưu trong “Các ca đã qua”; có thể mở lại cho đến khi bắt đầu ca mới.`;
+  `Đã kết thúc ca; ${open === 0 ? 'mọi việc đã xong' : `còn ${open} việc chưa xong`}. Ca được lưu trong «Các ca đã qua»; có thể mở lại cho đến khi bắt đầu ca mới.`;
 
 export const officerSavedAnnouncement = 'Đã lưu tên người trực.';
 

@@ -67,7 +67,7 @@ export function checkPrintable(label: string, field: string, value: string, max:
   const missing = unprintable(value);
   if (missing.length > 0) {
     throw new ChecklistError(
-      `${label}: phông chữ của nhật ký không có ${missing.map((char) => `“${char}”`).join(', ')}; hãy bỏ hoặc thay các ký tự này.`,
+      `${label}: phông chữ của nhật ký không có ${missing.map((char) => `«${char}»`).join(', ')}; hãy bỏ hoặc thay các ký tự này.`,
       field,
     );
   }
@@ -205,7 +205,7 @@ function updateItem(
   change: (item: ItemState) => ItemState,
 ): Store {
   const run = store.current;
-  if (!run) throw new ChecklistError('Chưa có ca nào đang mở: bấm “Bắt đầu ca mới” trước.');
+  if (!run) throw new ChecklistError('Chưa có ca nào đang mở: bấm «Bắt đầu ca mới» trước.');
   if (!ITEM_ID.test(itemId)) throw new Error(`Not a checklist item id: ${JSON.stringify(itemId)}`);
   const before = run.items.find((item) => item.id === itemId) ?? { id: itemId };
   // The stamp stays when a field is cleared, so that another tab's older value does not come back.
