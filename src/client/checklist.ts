@@ -11,6 +11,7 @@
  * journal entry, the one kept and this tab's are both shown.
  */
 import { notify as notifyIn, readStored, writeStored } from './browser-storage.ts';
+import { $, $$, show } from './dom.ts';
 import { setAsideKey, storageKey, type Run, type Store } from '../lib/checklist/schema.ts';
 import {
   ChecklistError,
@@ -46,14 +47,8 @@ import {
 
 export type PrintMode = 'blank' | 'run' | 'handover';
 
-export const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) =>
-  root.querySelector<T>(selector);
-export const $$ = <T extends Element = HTMLElement>(
-  selector: string,
-  root: ParentNode = document,
-) => [...root.querySelectorAll<T>(selector)];
-export const show = (element: Element | null, visible: boolean) =>
-  element?.toggleAttribute('hidden', !visible);
+/** Shared with the drill islands. */
+export { $, $$, show };
 export const el = <K extends keyof HTMLElementTagNameMap>(
   tag: K,
   text = '',

@@ -1,8 +1,9 @@
 /**
- * Trainee mode of a drill page: one inject at a time, an answer checked at once with the
- * cited text, a score at the end, retries of the missed injects, and progress kept in
- * localStorage. Enhances the static page built by src/pages/dien-tap/[drill]/index.astro;
- * the logic lives in src/lib/drills/progress.ts.
+ * <drill-trainee>: trainee mode of a drill page. One inject at a time, an answer checked at
+ * once with the cited text, a score at the end, retries of the missed injects, and progress
+ * kept in localStorage. Enhances the static page built by src/pages/dien-tap/[drill]/index.astro
+ * (a line of the missed list is its <template data-template="missed">); the rules live in
+ * src/lib/drills/progress.ts, every sentence in src/lib/drills/wording.ts.
  */
 import {
   answer,
@@ -15,24 +16,36 @@ import {
   storageKey,
   type Progress,
 } from '../lib/drills/progress.ts';
+import {
+  answerFeedback,
+  drillScoreLine,
+  missedLine,
+  PROGRESS_SAVE_FAILED,
+  progressSetAsideFile,
+  retryLine,
+} from '../lib/drills/wording.ts';
 import { notify, readStored, writeStored } from './browser-storage.ts';
+import { $, $$, fromTemplate, show } from './dom.ts';
 
-const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) =>
-  root.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [
-  ...root.querySelectorAll<T>(selector),
-];
-const show = (element: Element | null | undefined, visible: boolean) =>
-  element?.toggleAttribute('hidden', !visible);
+/** What the script reads of one inject on the page. */
+interface InjectView {
+  li: HTMLElement;
+  id: string;
+  correct: string[];
+  inputs: HTMLInputElement[];
+  head: HTMLElement | null;
+  question: string;
+  feedback: HTMLElement | null;
+  box: HTMLDetailsElement | null;
+  error: HTMLElement | null;
+}
 
-async function start(root: HTMLElement): Promise<void> {
-  const drill = root.dataset.drill ?? '';
-  const fingerprint = root.dataset.key ?? '';
-  const key = storageKey(drill);
-  const notices = $('[data-notices]', root);
-  const injects = $$('[data-inject]', root).map((li, _, __, id = li.dataset.inject ?? '') => ({
+const focus = (element: HTMLElement | null | undefined) => element?.focus();
+
+function injectView(li: HTMLElement): InjectView {
+  return {
     li,
-    id,
+    id: li.dataset.inject ?? '',
     correct: (li.dataset.correct ?? '').split(' '),
     inputs: $$<HTMLInputElement>('input', li),
     head: $('.inject-head', li),
@@ -40,169 +53,220 @@ async function start(root: HTMLElement): Promise<void> {
     feedback: $('[data-feedback]', li),
     box: $<HTMLDetailsElement>('[data-key-box]', li),
     error: $('[data-choose-error]', li),
-    letter: (optionId: string) =>
-      $(`label[for="tl-${id}-${optionId}"] .letter`, li)?.textContent?.replace('.', '') ?? optionId,
-  }));
-  const ids = injects.map((inject) => inject.id);
-  const result = $('[data-result]', root);
-  const progressLine = $('[data-progress]', root);
-
-  let saveFailed = false;
-  const save = () => {
-    if (!writeStored(key, JSON.stringify(progress)) && !saveFailed) {
-      saveFailed = true;
-      notify(
-        notices,
-        'Trình duyệt không cho lưu tiến độ (bộ nhớ đầy hoặc bị chặn): kết quả chỉ còn đến khi đóng trang này.',
-      );
-    }
   };
-
-  // The validator (zod) is fetched only when there is stored progress to check.
-  const raw = readStored(key);
-  const loaded =
-    raw === null
-      ? { progress: startProgress(drill, fingerprint, ids), notice: null, setAside: null }
-      : (await import('../lib/drills/progress-load.ts')).loadProgress(raw, drill, fingerprint, ids);
-  let progress: Progress = loaded.progress;
-  if (loaded.setAside !== null) {
-    const aside = setAsideKey(drill, new Date());
-    const kept = writeStored(aside, loaded.setAside);
-    notify(notices, loaded.notice ?? '', {
-      key: kept ? aside : key,
-      raw: loaded.setAside,
-      file: `dien-tap-${drill}-ban-cat-rieng.json`,
-    });
-    save();
-  }
-  /** The inject just answered, shown with its feedback until "next". */
-  let viewing: string | null = null;
-
-  function render(): void {
-    const current = currentInject(progress);
-    const shown = viewing ?? current;
-    for (const inject of injects) {
-      const given = progress.answers[inject.id];
-      const answered = viewing === inject.id && given !== undefined;
-      show(inject.li, inject.id === shown);
-      show($('[data-before]', inject.li), !answered);
-      show($('[data-after]', inject.li), answered);
-      show(inject.box, answered);
-      show(inject.feedback, answered);
-      show(inject.error, false);
-      if (inject.box) inject.box.open = answered;
-      for (const input of inject.inputs) {
-        input.disabled = answered;
-        if (answered) input.checked = given.chosen.includes(input.value);
-        else if (inject.id !== shown) input.checked = false;
-        // Marks for the eye; the feedback line says the same in words.
-        input.parentElement?.classList.toggle(
-          'is-right',
-          answered && inject.correct.includes(input.value),
-        );
-        input.parentElement?.classList.toggle(
-          'is-wrong',
-          answered && input.checked && !inject.correct.includes(input.value),
-        );
-      }
-      if (answered && inject.feedback) {
-        const right = inject.correct.map(inject.letter).join(', ');
-        inject.feedback.textContent = given.right
-          ? 'Đúng. Căn cứ ở ngay dưới đây.'
-          : `Chưa đúng. ${inject.correct.length > 1 ? 'Các đáp án đúng là' : 'Đáp án đúng là'} ${right}; xem giải thích và căn cứ dưới đây.`;
-        inject.feedback.className = `feedback ${given.right ? 'right' : 'wrong'}`;
-      }
-    }
-    // The headings count the whole drill; a retry round says where it is among the missed.
-    if (progressLine && shown) {
-      progressLine.textContent = `Làm lại lần ${progress.round - 1}: tình huống ${progress.queue.indexOf(shown) + 1}/${progress.queue.length} trong số các tình huống chưa đúng.`;
-    }
-    show(progressLine, shown !== null && progress.round > 1);
-
-    show(result, shown === null);
-    if (shown === null && result) {
-      const total = score(progress, ids);
-      const again = missed(progress);
-      const scoreLine = $('[data-score]', result);
-      if (scoreLine) {
-        scoreLine.textContent =
-          `Lần trả lời đầu: đúng ${total.first}/${total.total} tình huống.` +
-          (progress.round > 1
-            ? ` Sau ${progress.round - 1} lượt làm lại: đã đúng ${total.solved}/${total.total}.`
-            : '');
-      }
-      const list = $('[data-missed-list]', result);
-      list?.replaceChildren(
-        ...again.map((id) => {
-          const inject = injects.find((entry) => entry.id === id);
-          const item = document.createElement('li');
-          item.textContent = `${inject?.head?.textContent?.split('·')[0]?.trim() ?? ''}: ${inject?.question ?? ''}`;
-          return item;
-        }),
-      );
-      show($('[data-missed]', result), again.length > 0);
-      show($('[data-retry]', result), again.length > 0);
-    }
-  }
-
-  const focus = (element: HTMLElement | null | undefined) => element?.focus();
-
-  root.addEventListener('click', (event) => {
-    const button = (event.target as Element).closest('button');
-    if (!button) return;
-    if (button.hasAttribute('data-answer')) {
-      const inject = injects.find((entry) => entry.li.contains(button));
-      if (!inject) return;
-      const chosen = inject.inputs.filter((input) => input.checked).map((input) => input.value);
-      if (chosen.length === 0) {
-        show(inject.error, true);
-        inject.error?.setAttribute('role', 'alert');
-        inject.inputs[0]?.focus();
-        return;
-      }
-      progress = answer(progress, inject.id, chosen, inject.correct);
-      viewing = inject.id;
-      save();
-      render();
-      focus(inject.feedback);
-    } else if (button.hasAttribute('data-next')) {
-      viewing = null;
-      render();
-      const next = currentInject(progress);
-      focus(next ? injects.find((entry) => entry.id === next)?.head : $('#ket-qua', root));
-    } else if (button.hasAttribute('data-retry') || button.hasAttribute('data-restart')) {
-      progress = button.hasAttribute('data-retry')
-        ? retryMissed(progress)
-        : startProgress(drill, fingerprint, ids);
-      viewing = null;
-      save();
-      render();
-      focus(injects.find((entry) => entry.id === currentInject(progress))?.head);
-    }
-  });
-
-  // Another tab of the same drill answered: keep every answer of both (src/lib/drills/merge.ts).
-  let queue = Promise.resolve();
-  window.addEventListener('storage', (event) => {
-    if (event.key !== key || event.newValue === null) return;
-    const raw = event.newValue;
-    queue = queue.then(async () => {
-      const [{ loadProgress }, { mergeProgress }] = await Promise.all([
-        import('../lib/drills/progress-load.ts'),
-        import('../lib/drills/merge.ts'),
-      ]);
-      const theirs = loadProgress(raw, drill, fingerprint, ids);
-      if (theirs.setAside !== null) return;
-      progress = mergeProgress(progress, theirs.progress);
-      if (JSON.stringify(progress) !== raw) save();
-      if (viewing && !(viewing in progress.answers)) viewing = null;
-      render();
-    });
-  });
-
-  root.classList.add('enhanced');
-  render();
 }
 
-const root = document.querySelector<HTMLElement>('[data-drill]');
-if (root) void start(root);
+/** The letter (A, B…) the page shows before an option. */
+const letterOf = (inject: InjectView, optionId: string): string =>
+  $(`label[for="tl-${inject.id}-${optionId}"] .letter`, inject.li)?.textContent?.replace('.', '') ??
+  optionId;
+
+class DrillTrainee extends HTMLElement {
+  private run!: HTMLElement;
+  private drill = '';
+  private fingerprint = '';
+  private key = '';
+  private injects: InjectView[] = [];
+  private ids: string[] = [];
+  private progress!: Progress;
+  /** The inject just answered, shown with its feedback until "next". */
+  private viewing: string | null = null;
+  private saveFailed = false;
+  private queue = Promise.resolve();
+
+  connectedCallback(): void {
+    const run = $('[data-drill]', this);
+    if (!run) return;
+    this.run = run;
+    this.drill = run.dataset.drill ?? '';
+    this.fingerprint = run.dataset.key ?? '';
+    this.key = storageKey(this.drill);
+    this.injects = $$('[data-inject]', run).map(injectView);
+    this.ids = this.injects.map((inject) => inject.id);
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    await this.restore();
+    this.run.addEventListener('click', (event) => this.onClick(event));
+    window.addEventListener('storage', (event) => this.onStorage(event));
+    this.run.classList.add('enhanced');
+    this.render();
+  }
+
+  private notify(message: string, aside?: { key: string; raw: string; file: string }): void {
+    notify($('[data-notices]', this.run), message, aside);
+  }
+
+  // ── storage ────────────────────────────────────────────────────────────
+
+  private save(): void {
+    if (!writeStored(this.key, JSON.stringify(this.progress)) && !this.saveFailed) {
+      this.saveFailed = true;
+      this.notify(PROGRESS_SAVE_FAILED);
+    }
+  }
+
+  /** Stored progress, validated (zod is fetched only when there is some); damaged progress is set aside. */
+  private async restore(): Promise<void> {
+    const raw = readStored(this.key);
+    const loaded =
+      raw === null
+        ? { progress: this.fresh(), notice: null, setAside: null }
+        : (await import('../lib/drills/progress-load.ts')).loadProgress(
+            raw,
+            this.drill,
+            this.fingerprint,
+            this.ids,
+          );
+    this.progress = loaded.progress;
+    if (loaded.setAside === null) return;
+    const aside = setAsideKey(this.drill, new Date());
+    const kept = writeStored(aside, loaded.setAside);
+    this.notify(loaded.notice ?? '', {
+      key: kept ? aside : this.key,
+      raw: loaded.setAside,
+      file: progressSetAsideFile(this.drill),
+    });
+    this.save();
+  }
+
+  private fresh(): Progress {
+    return startProgress(this.drill, this.fingerprint, this.ids);
+  }
+
+  // ── render steps ───────────────────────────────────────────────────────
+
+  private render(): void {
+    const shown = this.viewing ?? currentInject(this.progress);
+    for (const inject of this.injects) this.renderInject(inject, shown);
+    this.renderRetryLine(shown);
+    this.renderResult(shown);
+  }
+
+  private renderInject(inject: InjectView, shown: string | null): void {
+    const given = this.progress.answers[inject.id];
+    const answered = this.viewing === inject.id && given !== undefined;
+    show(inject.li, inject.id === shown);
+    show($('[data-before]', inject.li), !answered);
+    show($('[data-after]', inject.li), answered);
+    show(inject.box, answered);
+    show(inject.feedback, answered);
+    show(inject.error, false);
+    if (inject.box) inject.box.open = answered;
+    for (const input of inject.inputs) {
+      input.disabled = answered;
+      if (answered) input.checked = given.chosen.includes(input.value);
+      else if (inject.id !== shown) input.checked = false;
+      // Marks for the eye; the feedback line says the same in words.
+      const right = inject.correct.includes(input.value);
+      input.parentElement?.classList.toggle('is-right', answered && right);
+      input.parentElement?.classList.toggle('is-wrong', answered && input.checked && !right);
+    }
+    if (answered && inject.feedback) {
+      const letters = inject.correct.map((id) => letterOf(inject, id));
+      inject.feedback.textContent = answerFeedback(given.right, letters);
+      inject.feedback.className = `feedback ${given.right ? 'right' : 'wrong'}`;
+    }
+  }
+
+  /** The headings count the whole drill; a retry round says where it is among the missed. */
+  private renderRetryLine(shown: string | null): void {
+    const line = $('[data-progress]', this.run);
+    const { round, queue } = this.progress;
+    if (line && shown) line.textContent = retryLine(round, queue.indexOf(shown) + 1, queue.length);
+    show(line, shown !== null && round > 1);
+  }
+
+  private renderResult(shown: string | null): void {
+    const result = $('[data-result]', this.run);
+    show(result, shown === null);
+    if (shown !== null || !result) return;
+    const scoreLine = $('[data-score]', result);
+    if (scoreLine)
+      scoreLine.textContent = drillScoreLine(score(this.progress, this.ids), this.progress.round);
+    const again = missed(this.progress);
+    $('[data-missed-list]', result)?.replaceChildren(
+      ...again.map((id) => this.missedItem(id)).filter((item) => item !== null),
+    );
+    show($('[data-missed]', result), again.length > 0);
+    show($('[data-retry]', result), again.length > 0);
+  }
+
+  private missedItem(id: string): HTMLElement | null {
+    const inject = this.injects.find((entry) => entry.id === id);
+    const item = fromTemplate(this, 'missed');
+    if (item)
+      item.textContent = missedLine(inject?.head?.textContent ?? '', inject?.question ?? '');
+    return item;
+  }
+
+  // ── events ─────────────────────────────────────────────────────────────
+
+  private onClick(event: Event): void {
+    const button = (event.target as Element).closest('button');
+    if (!button) return;
+    if (button.hasAttribute('data-answer')) this.onAnswer(button);
+    else if (button.hasAttribute('data-next')) this.onNext();
+    else if (button.hasAttribute('data-retry')) this.onRestart(retryMissed(this.progress));
+    else if (button.hasAttribute('data-restart')) this.onRestart(this.fresh());
+  }
+
+  private onAnswer(button: HTMLButtonElement): void {
+    const inject = this.injects.find((entry) => entry.li.contains(button));
+    if (!inject) return;
+    const chosen = inject.inputs.filter((input) => input.checked).map((input) => input.value);
+    if (chosen.length === 0) {
+      show(inject.error, true);
+      inject.error?.setAttribute('role', 'alert');
+      inject.inputs[0]?.focus();
+      return;
+    }
+    this.progress = answer(this.progress, inject.id, chosen, inject.correct);
+    this.viewing = inject.id;
+    this.save();
+    this.render();
+    focus(inject.feedback);
+  }
+
+  private onNext(): void {
+    this.viewing = null;
+    this.render();
+    const next = currentInject(this.progress);
+    focus(next ? this.headOf(next) : $('#ket-qua', this.run));
+  }
+
+  private onRestart(progress: Progress): void {
+    this.progress = progress;
+    this.viewing = null;
+    this.save();
+    this.render();
+    focus(this.headOf(currentInject(this.progress)));
+  }
+
+  private headOf(id: string | null): HTMLElement | null | undefined {
+    return this.injects.find((entry) => entry.id === id)?.head;
+  }
+
+  /** Another tab of the same drill answered: merged in turn, keeping every answer of both. */
+  private onStorage(event: StorageEvent): void {
+    if (event.key !== this.key || event.newValue === null) return;
+    const raw = event.newValue;
+    this.queue = this.queue.then(() => this.mergeFromOtherTab(raw));
+  }
+
+  private async mergeFromOtherTab(raw: string): Promise<void> {
+    const [{ loadProgress }, { mergeProgress }] = await Promise.all([
+      import('../lib/drills/progress-load.ts'),
+      import('../lib/drills/merge.ts'),
+    ]);
+    const theirs = loadProgress(raw, this.drill, this.fingerprint, this.ids);
+    if (theirs.setAside !== null) return;
+    this.progress = mergeProgress(this.progress, theirs.progress);
+    if (JSON.stringify(this.progress) !== raw) this.save();
+    if (this.viewing && !(this.viewing in this.progress.answers)) this.viewing = null;
+    this.render();
+  }
+}
+
+customElements.define('drill-trainee', DrillTrainee);

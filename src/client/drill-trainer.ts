@@ -1,328 +1,385 @@
 /**
- * The trainer view's evaluation sheet and after-action report: a draft kept in
- * localStorage as it is typed, saved as a JSON file, reopened from one (validated; a bad
- * file gets a clear message and changes nothing), exported as a PDF (aar-pdf-export.ts) and
- * printed. The format and its checks live in src/lib/drills/aar.ts.
+ * <drill-report>: the trainer view's evaluation sheet and after-action report. A draft is
+ * kept in localStorage as it is typed, saved as a JSON file, reopened from one (validated; a
+ * bad file gets a clear message and changes nothing), exported as a PDF (aar-pdf-export.ts)
+ * and printed. The format and its checks live in src/lib/drills/aar.ts, every sentence in
+ * src/lib/drills/wording.ts; the markup of a new corrective action row is the page's
+ * <template data-template="action-row">. Two tabs merge field by field (merge.ts).
  */
 import {
   draftKey,
   emptyReport,
+  evaluationsOutside,
+  firstActionWithoutTask,
   linesOf,
-  RATING_LABELS,
-  RATINGS,
   ratingCounts,
   reportFileName,
   serialiseReport,
+  unsavedWork,
+  type CorrectiveAction,
   type Rating,
   type Report,
 } from '../lib/drills/aar.ts';
+import {
+  actionCellLabel,
+  actionMissing,
+  DRAFT_SAVE_FAILED,
+  draftConflict,
+  draftSetAsideFile,
+  draftUnusable,
+  ratingSummary,
+  replaceDraftQuestion,
+  reportNotOpened,
+  reportOpened,
+  reportSaved,
+  reportUnreadable,
+  type ActionColumn,
+} from '../lib/drills/wording.ts';
 import { formatDateVi } from '../lib/vi.ts';
 import { notify, readStored, writeStored } from './browser-storage.ts';
+import { $, $$, fromTemplate, show } from './dom.ts';
 
 /** The validator (zod) is fetched when there is something to read back or a report to save. */
 let schema: Promise<typeof import('../lib/drills/aar-schema.ts')> | undefined;
-const parseReport = async (raw: string, drill: string) =>
-  (await (schema ??= import('../lib/drills/aar-schema.ts'))).parseReport(raw, drill);
+const loadSchema = () => (schema ??= import('../lib/drills/aar-schema.ts'));
 
-type Field = 'date' | 'place' | 'facilitator' | 'evaluator' | 'participants';
+const EXERCISE_FIELDS = ['date', 'place', 'facilitator', 'evaluator', 'participants'] as const;
+const COLUMNS: readonly ActionColumn[] = ['action', 'owner', 'due'];
 type TextField = HTMLInputElement | HTMLTextAreaElement;
 
-const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) =>
-  root.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [
-  ...root.querySelectorAll<T>(selector),
-];
-const show = (element: Element | null | undefined, visible: boolean) =>
-  element?.toggleAttribute('hidden', !visible);
 const clean = (value: string) => value.normalize('NFC').trim();
+const cleanEnd = (value: string) => value.normalize('NFC').trimEnd();
+/** A conflict's value as text: strings as they are, anything else as JSON. */
+const asText = (value: unknown) =>
+  typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
 
-async function start(form: HTMLElement): Promise<void> {
-  const drill = form.dataset.aar ?? '';
-  const title = form.dataset.title ?? '';
-  const injects = (form.dataset.injects ?? '').split(' ');
-  const key = draftKey(drill);
-  const rows = $('[data-action-rows]', form);
-  const template = $<HTMLTableRowElement>('[data-action-row]', form)?.cloneNode(true) as
-    HTMLTableRowElement | undefined;
-  const status = $('[data-status]', form);
-  const openError = $('[data-open-error]', form);
-  const saveError = $('[data-save-error]', form);
-  const summary = $('[data-rating-summary]', form);
+class DrillReport extends HTMLElement {
+  private drill = '';
+  private drillTitle = '';
+  private injects: string[] = [];
+  private key = '';
   /** Evaluations of injects this drill no longer has: kept so that saving loses nothing. */
-  let kept: Report['evaluations'] = {};
+  private kept: Report['evaluations'] = {};
+  private draftFailed = false;
+  /** The last draft read from the other tabs, and what this tab stored since: what a merge needs. */
+  private base!: Report;
+  private written: Report[] = [];
+  /** The report as last saved to or opened from a file: a draft that differs is unsaved. */
+  private filed = '';
+  private queue = Promise.resolve();
 
-  const field = (name: string) => $<TextField>(`[data-field="${name}"]`, form);
-  const list = (name: string) => $<HTMLTextAreaElement>(`[data-list="${name}"]`, form);
-  const actionRows = () => $$<HTMLTableRowElement>('[data-action-row]', form);
-  const cell = (row: Element, col: string) => $<HTMLInputElement>(`[data-col="${col}"]`, row);
+  connectedCallback(): void {
+    this.drill = this.dataset.aar ?? '';
+    this.drillTitle = this.dataset.title ?? '';
+    this.injects = (this.dataset.injects ?? '').split(' ');
+    this.key = draftKey(this.drill);
+    this.base = emptyReport(this.drill, this.drillTitle);
+    this.filed = this.blank();
+    void this.start();
+  }
 
-  function addRow(): HTMLTableRowElement | undefined {
-    if (!template || !rows) return undefined;
-    const row = template.cloneNode(true) as HTMLTableRowElement;
-    const n = actionRows().length + 1;
-    for (const input of $$<HTMLInputElement>('input, textarea', row)) {
-      input.value = '';
-      input.id = input.id.replace(/^kp-\d+/, `kp-${n}`);
+  private async start(): Promise<void> {
+    await this.restoreDraft();
+    this.addEventListener('input', () => this.keepDraft());
+    this.addEventListener('change', (event) => this.onChange(event));
+    this.addEventListener('click', (event) => void this.onClick(event));
+    $<HTMLInputElement>('[data-open]', this)?.addEventListener(
+      'change',
+      (event) => void this.onOpen(event.target as HTMLInputElement),
+    );
+    window.addEventListener('storage', (event) => this.onStorage(event));
+    for (const tools of $$('[data-tools]', this)) show(tools, true);
+    this.renderSummary(this.collect());
+  }
+
+  // ── the form ───────────────────────────────────────────────────────────
+
+  private field(name: string): TextField | null {
+    return $<TextField>(`[data-field="${name}"]`, this);
+  }
+
+  private list(name: string): HTMLTextAreaElement | null {
+    return $<HTMLTextAreaElement>(`[data-list="${name}"]`, this);
+  }
+
+  private actionRows(): HTMLTableRowElement[] {
+    return $$<HTMLTableRowElement>('[data-action-row]', this);
+  }
+
+  private cell(row: ParentNode, column: ActionColumn): HTMLInputElement | null {
+    return $<HTMLInputElement>(`[data-col="${column}"]`, row);
+  }
+
+  /** The corrective action rows as typed, empty ones included. */
+  private rowsAsTyped(): CorrectiveAction[] {
+    return this.actionRows().map((row) => ({
+      action: this.cell(row, 'action')?.value ?? '',
+      owner: this.cell(row, 'owner')?.value ?? '',
+      due: this.cell(row, 'due')?.value ?? '',
+    }));
+  }
+
+  /** A new corrective action row from the template, numbered after the last. */
+  private addRow(): HTMLTableRowElement | null {
+    const row = fromTemplate<HTMLTableRowElement>(this, 'action-row');
+    const body = $('[data-action-rows]', this);
+    if (!row || !body) return null;
+    const n = this.actionRows().length + 1;
+    for (const column of COLUMNS) {
+      const input = this.cell(row, column);
+      const label = $<HTMLLabelElement>(`label[for="${input?.id}"]`, row);
+      if (!input || !label) continue;
+      input.id = `kp-${n}-${column}`;
+      label.htmlFor = input.id;
+      label.textContent = actionCellLabel(column, n);
     }
-    for (const label of $$<HTMLLabelElement>('label', row)) {
-      label.htmlFor = label.htmlFor.replace(/^kp-\d+/, `kp-${n}`);
-      label.textContent = (label.textContent ?? '').replace(/\d+$/, String(n));
-    }
-    rows.append(row);
+    body.append(row);
     return row;
   }
 
   /** The report as the form shows it. */
-  function collect(): Report {
-    const report = emptyReport(drill, title);
-    for (const name of ['date', 'place', 'facilitator', 'evaluator', 'participants'] as Field[]) {
-      report.exercise[name] = clean(field(name)?.value ?? '');
-    }
-    report.evaluations = { ...kept };
-    for (const id of injects) {
-      const box = $(`[data-eval="${id}"]`, form);
-      const rating = ($<HTMLInputElement>('input:checked', box ?? form)?.value ??
-        null) as Rating | null;
-      const note = ($<HTMLTextAreaElement>('[data-note]', box ?? form)?.value ?? '')
-        .normalize('NFC')
-        .trimEnd();
+  private collect(): Report {
+    const report = emptyReport(this.drill, this.drillTitle);
+    for (const name of EXERCISE_FIELDS)
+      report.exercise[name] = clean(this.field(name)?.value ?? '');
+    report.evaluations = { ...this.kept };
+    for (const id of this.injects) {
+      const box = $(`[data-eval="${id}"]`, this) ?? this;
+      const rating = ($<HTMLInputElement>('input:checked', box)?.value ?? null) as Rating | null;
+      const note = cleanEnd($<HTMLTextAreaElement>('[data-note]', box)?.value ?? '');
       if (rating || note) report.evaluations[id] = { rating, note };
     }
-    report.hotWash = (field('hotWash')?.value ?? '').normalize('NFC').trimEnd();
-    report.strengths = linesOf(list('strengths')?.value ?? '');
-    report.improvements = linesOf(list('improvements')?.value ?? '');
-    report.actions = actionRows()
-      .map((row) => ({
-        action: clean(cell(row, 'action')?.value ?? ''),
-        owner: clean(cell(row, 'owner')?.value ?? ''),
-        due: cell(row, 'due')?.value ?? '',
-      }))
+    report.hotWash = cleanEnd(this.field('hotWash')?.value ?? '');
+    report.strengths = linesOf(this.list('strengths')?.value ?? '');
+    report.improvements = linesOf(this.list('improvements')?.value ?? '');
+    report.actions = this.rowsAsTyped()
+      .map((row) => ({ action: clean(row.action), owner: clean(row.owner), due: row.due }))
       .filter((action) => action.action || action.owner || action.due);
     return report;
   }
 
   /** Puts a report into the form. */
-  function apply(report: Report): void {
-    for (const name of ['date', 'place', 'facilitator', 'evaluator', 'participants'] as Field[]) {
-      const input = field(name);
+  private apply(report: Report): void {
+    for (const name of EXERCISE_FIELDS) {
+      const input = this.field(name);
       if (input) input.value = report.exercise[name];
     }
-    kept = {};
-    for (const [id, evaluation] of Object.entries(report.evaluations))
-      if (!injects.includes(id)) kept[id] = evaluation;
-    for (const id of injects) {
-      const box = $(`[data-eval="${id}"]`, form);
-      const evaluation = report.evaluations[id];
-      for (const radio of $$<HTMLInputElement>('input[type=radio]', box ?? form))
-        radio.checked = radio.value === evaluation?.rating;
-      const note = $<HTMLTextAreaElement>('[data-note]', box ?? form);
-      if (note) note.value = evaluation?.note ?? '';
-    }
-    const hotWash = field('hotWash');
-    if (hotWash) hotWash.value = report.hotWash;
-    const strengths = list('strengths');
-    if (strengths) strengths.value = report.strengths.join('\n');
-    const improvements = list('improvements');
-    if (improvements) improvements.value = report.improvements.join('\n');
-    while (actionRows().length < report.actions.length + 1 && addRow());
-    actionRows().forEach((row, index) => {
-      const action = report.actions[index];
-      for (const col of ['action', 'owner', 'due'] as const) {
-        const input = cell(row, col);
-        if (input) input.value = action?.[col] ?? '';
-      }
-    });
-    renderSummary(report);
+    this.kept = evaluationsOutside(report.evaluations, this.injects);
+    this.applyEvaluations(report);
+    const text = (element: TextField | null, value: string) => {
+      if (element) element.value = value;
+    };
+    text(this.field('hotWash'), report.hotWash);
+    text(this.list('strengths'), report.strengths.join('\n'));
+    text(this.list('improvements'), report.improvements.join('\n'));
+    this.applyActions(report.actions);
+    this.renderSummary(report);
   }
 
+  private applyEvaluations(report: Report): void {
+    for (const id of this.injects) {
+      const box = $(`[data-eval="${id}"]`, this) ?? this;
+      const evaluation = report.evaluations[id];
+      for (const radio of $$<HTMLInputElement>('input[type=radio]', box))
+        radio.checked = radio.value === evaluation?.rating;
+      const note = $<HTMLTextAreaElement>('[data-note]', box);
+      if (note) note.value = evaluation?.note ?? '';
+    }
+  }
+
+  /** The actions, one a row, with one empty row after them to type into. */
+  private applyActions(actions: readonly CorrectiveAction[]): void {
+    while (this.actionRows().length < actions.length + 1 && this.addRow());
+    this.actionRows().forEach((row, index) => {
+      for (const column of COLUMNS) {
+        const input = this.cell(row, column);
+        if (input) input.value = actions[index]?.[column] ?? '';
+      }
+    });
+  }
+
+  // ── render steps ───────────────────────────────────────────────────────
+
   /** Dates as paper shows them: dd/mm/yyyy, whatever the browser's locale does with the input. */
-  function renderDates(): void {
-    for (const input of $$<HTMLInputElement>('input[type=date]', form)) {
+  private renderDates(): void {
+    for (const input of $$<HTMLInputElement>('input[type=date]', this)) {
       const span = input.nextElementSibling;
       if (span?.classList.contains('print-date'))
         span.textContent = input.value ? formatDateVi(input.value) : '';
     }
   }
 
-  function renderSummary(report: Report): void {
-    renderDates();
-    const counts = ratingCounts(report, injects);
-    if (summary) {
-      summary.textContent =
-        `Tổng hợp ${injects.length} thẻ: ` +
-        RATINGS.map((rating) => `${RATING_LABELS[rating].toLowerCase()} ${counts[rating]}`).join(
-          ', ',
-        ) +
-        `, chưa đánh giá ${counts.none}.`;
-    }
+  private renderSummary(report: Report): void {
+    this.renderDates();
+    const summary = $('[data-rating-summary]', this);
+    if (summary)
+      summary.textContent = ratingSummary(this.injects.length, ratingCounts(report, this.injects));
     show(summary, true);
   }
 
+  private showError(selector: string, message: string): void {
+    const box = $(selector, this);
+    if (box) box.textContent = message;
+    show(box, message !== '');
+  }
+
+  private say(message: string): void {
+    const status = $('[data-status]', this);
+    if (status) status.textContent = message;
+  }
+
+  private notify(message: string, aside?: { key: string; raw: string; file: string }): void {
+    notify($('[data-notices]', this), message, aside);
+  }
+
+  // ── the draft ──────────────────────────────────────────────────────────
+
+  private blank(): string {
+    return serialiseReport(emptyReport(this.drill, this.drillTitle));
+  }
+
+  private keepDraft(): void {
+    const report = this.collect();
+    this.renderSummary(report);
+    this.written = [...this.written.slice(-49), report];
+    if (!writeStored(this.key, serialiseReport(report)) && !this.draftFailed) {
+      this.draftFailed = true;
+      this.notify(DRAFT_SAVE_FAILED);
+    }
+  }
+
+  /** The draft of an earlier visit; a damaged one is set aside, never dropped. */
+  private async restoreDraft(): Promise<void> {
+    const raw = readStored(this.key);
+    if (raw === null) return;
+    const parsed = (await loadSchema()).parseReport(raw, this.drill);
+    if (parsed.ok) {
+      this.apply(parsed.report);
+      this.base = parsed.report;
+      return;
+    }
+    const aside = `${this.key}:set-aside:${new Date().toISOString()}`;
+    const saved = writeStored(aside, raw);
+    this.notify(draftUnusable(parsed.message), {
+      key: saved ? aside : this.key,
+      raw,
+      file: draftSetAsideFile(this.drill),
+    });
+  }
+
   /** Checks the form as a saved file would be checked; shows the problem and returns null if there is one. */
-  async function checked(): Promise<Report | null> {
-    const report = collect();
+  private async checked(): Promise<Report | null> {
+    const report = this.collect();
     // The row as the trainer sees it: empty rows are skipped in the report, not on screen.
-    const missing = actionRows().findIndex(
-      (row) =>
-        !clean(cell(row, 'action')?.value ?? '') &&
-        (cell(row, 'owner')?.value.trim() || cell(row, 'due')?.value),
-    );
-    let message =
-      missing >= 0
-        ? `Hành động khắc phục, dòng ${missing + 1}: cần ghi việc cần làm (hoặc xóa trắng cả dòng).`
-        : '';
+    const missing = firstActionWithoutTask(this.rowsAsTyped());
+    let message = missing >= 0 ? actionMissing(missing + 1) : '';
     if (!message) {
-      const parsed = await parseReport(serialiseReport(report), drill);
+      const parsed = (await loadSchema()).parseReport(serialiseReport(report), this.drill);
       if (!parsed.ok) message = parsed.message;
     }
-    if (saveError) saveError.textContent = message;
-    show(saveError, message !== '');
+    this.showError('[data-save-error]', message);
     return message ? null : report;
   }
 
-  let draftFailed = false;
-  /** The last draft read from the other tabs, and what this tab stored since: what a merge needs (merge.ts). */
-  let base: Report = emptyReport(drill, title);
-  let written: Report[] = [];
-  /** The report as last saved to or opened from a file: a draft that differs is unsaved. */
-  let filed = serialiseReport(emptyReport(drill, title));
-  const keepDraft = () => {
-    const report = collect();
-    renderSummary(report);
-    written = [...written.slice(-49), report];
-    if (!writeStored(key, serialiseReport(report)) && !draftFailed) {
-      draftFailed = true;
-      notify(
-        $('[data-notices]', form),
-        'Trình duyệt không cho giữ bản nháp (bộ nhớ đầy hoặc bị chặn): hãy lưu báo cáo thành tệp để khỏi mất.',
-      );
-    }
-  };
+  // ── events ─────────────────────────────────────────────────────────────
 
-  // The draft of an earlier visit; a damaged one is set aside, never dropped.
-  const raw = readStored(key);
-  if (raw !== null) {
-    const parsed = await parseReport(raw, drill);
-    if (parsed.ok) {
-      apply(parsed.report);
-      base = parsed.report;
-    } else {
-      const aside = `${key}:set-aside:${new Date().toISOString()}`;
-      const saved = writeStored(aside, raw);
-      notify(
-        $('[data-notices]', form),
-        `Bản nháp lưu trong trình duyệt không dùng được nên trang bắt đầu với phiếu trống. ${parsed.message}`,
-        {
-          key: saved ? aside : key,
-          raw,
-          file: `bao-cao-sau-dien-tap-${drill}-ban-cat-rieng.json`,
-        },
-      );
-    }
+  private onChange(event: Event): void {
+    if (!(event.target as Element).matches('[data-open]')) this.keepDraft();
   }
 
-  form.addEventListener('input', keepDraft);
-  form.addEventListener('change', (event) => {
-    if (!(event.target as Element).matches('[data-open]')) keepDraft();
-  });
-
-  form.addEventListener('click', async (event) => {
+  private async onClick(event: Event): Promise<void> {
     const button = (event.target as Element).closest('button');
     if (!button) return;
-    if (button.hasAttribute('data-add-row')) {
-      cell(addRow() ?? form, 'action')?.focus();
-    } else if (button.hasAttribute('data-print')) {
-      window.print();
-    } else if (button.hasAttribute('data-save-pdf')) {
-      const report = await checked();
-      if (!report) return;
-      const { downloadReportPdf } = await import('./aar-pdf-export.ts');
-      const result = await downloadReportPdf(form, report);
-      if (saveError) saveError.textContent = result.ok ? '' : result.message;
-      show(saveError, !result.ok);
-      if (status && result.ok) status.textContent = result.message;
-    } else if (button.hasAttribute('data-save')) {
-      const report = await checked();
-      if (!report) return;
-      report.savedAt = new Date().toISOString();
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(
-        new Blob([serialiseReport(report)], { type: 'application/json' }),
-      );
-      link.download = reportFileName(report);
-      document.body.append(link);
-      link.click();
-      link.remove();
-      if (status) status.textContent = `Đã lưu báo cáo thành tệp ${link.download}.`;
-      filed = serialiseReport({ ...report, savedAt: null });
-    }
-  });
+    if (button.hasAttribute('data-add-row')) this.onAddRow();
+    else if (button.hasAttribute('data-print')) window.print();
+    else if (button.hasAttribute('data-save-pdf')) await this.onSavePdf();
+    else if (button.hasAttribute('data-save')) await this.onSave();
+  }
 
-  $<HTMLInputElement>('[data-open]', form)?.addEventListener('change', async (event) => {
-    const input = event.target as HTMLInputElement;
+  private onAddRow(): void {
+    this.cell(this.addRow() ?? this, 'action')?.focus();
+  }
+
+  private async onSavePdf(): Promise<void> {
+    const report = await this.checked();
+    if (!report) return;
+    const { downloadReportPdf } = await import('./aar-pdf-export.ts');
+    const result = await downloadReportPdf(this, report);
+    this.showError('[data-save-error]', result.ok ? '' : result.message);
+    if (result.ok) this.say(result.message);
+  }
+
+  private async onSave(): Promise<void> {
+    const report = await this.checked();
+    if (!report) return;
+    report.savedAt = new Date().toISOString();
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(
+      new Blob([serialiseReport(report)], { type: 'application/json' }),
+    );
+    link.download = reportFileName(report);
+    document.body.append(link);
+    link.click();
+    link.remove();
+    this.say(reportSaved(link.download));
+    this.filed = serialiseReport({ ...report, savedAt: null });
+  }
+
+  private async onOpen(input: HTMLInputElement): Promise<void> {
     const file = input.files?.[0];
     if (!file) return;
-    const parsed = await parseReport(await file.text(), drill);
+    const parsed = (await loadSchema()).parseReport(await file.text(), this.drill);
     input.value = '';
     // A draft not saved to a file is asked about before the file replaces it.
-    const draft = serialiseReport({ ...collect(), savedAt: null });
-    if (parsed.ok && draft !== filed && draft !== serialiseReport(emptyReport(drill, title))) {
-      if (
-        !window.confirm(
-          `Phiếu trên trang có nội dung chưa lưu thành tệp. Mở «${file.name}» sẽ thay toàn bộ nội dung đó. Vẫn mở?`,
-        )
-      ) {
-        if (status) status.textContent = `Chưa mở “${file.name}”; phiếu trên trang giữ nguyên.`;
-        return;
-      }
-    }
-    if (!parsed.ok) {
-      if (openError) openError.textContent = `Không mở được “${file.name}”. ${parsed.message}`;
-      show(openError, true);
+    const draft = serialiseReport({ ...this.collect(), savedAt: null });
+    const replaces = parsed.ok && unsavedWork(draft, this.filed, this.blank());
+    if (replaces && !window.confirm(replaceDraftQuestion(file.name))) {
+      this.say(reportNotOpened(file.name));
       return;
     }
-    show(openError, false);
-    apply(parsed.report);
-    filed = serialiseReport({ ...parsed.report, savedAt: null });
-    keepDraft();
-    if (status) status.textContent = `Đã mở báo cáo từ tệp ${file.name}.`;
-  });
+    if (!parsed.ok) {
+      this.showError('[data-open-error]', reportUnreadable(file.name, parsed.message));
+      return;
+    }
+    this.showError('[data-open-error]', '');
+    this.apply(parsed.report);
+    this.filed = serialiseReport({ ...parsed.report, savedAt: null });
+    this.keepDraft();
+    this.say(reportOpened(file.name));
+  }
 
-  // Another tab changed the draft: merge field by field; where both changed a field, say so with both texts.
-  let queue = Promise.resolve();
-  window.addEventListener('storage', (event) => {
-    if (event.key !== key || event.newValue === null) return;
+  /** Another tab changed the draft: merged in turn, one change after the other. */
+  private onStorage(event: StorageEvent): void {
+    if (event.key !== this.key || event.newValue === null) return;
     const raw = event.newValue;
-    queue = queue.then(async () => {
-      const parsed = await parseReport(raw, drill);
-      if (!parsed.ok) return;
-      const [{ mergeDraft }, { fieldLabel }] = await Promise.all([
-        import('../lib/drills/merge.ts'),
-        (schema ??= import('../lib/drills/aar-schema.ts')),
-      ]);
-      const { report, conflicts } = mergeDraft(base, collect(), parsed.report, written);
-      base = parsed.report;
-      written = [];
-      apply(report);
-      if (serialiseReport(report) !== raw) keepDraft();
-      else renderSummary(report);
-      for (const conflict of conflicts) {
-        const where = fieldLabel(
-          conflict.path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
-        );
-        const text = (value: unknown) =>
-          typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
-        notify(
-          $('[data-notices]', form),
-          `Ô ${where} vừa được sửa ở một thẻ khác cùng lúc với thẻ này. Đang giữ: ‘${text(conflict.kept)}’. Bản ở thẻ này: ‘${text(conflict.mine)}’.`,
-        );
-      }
-    });
-  });
+    this.queue = this.queue.then(() => this.mergeFromOtherTab(raw));
+  }
 
-  for (const tools of $$('[data-tools]', form)) show(tools, true);
-  renderSummary(collect());
+  /** Merges field by field; where both tabs changed a field, says so with both texts. */
+  private async mergeFromOtherTab(raw: string): Promise<void> {
+    const [{ mergeDraft }, { fieldLabel, parseReport }] = await Promise.all([
+      import('../lib/drills/merge.ts'),
+      loadSchema(),
+    ]);
+    const parsed = parseReport(raw, this.drill);
+    if (!parsed.ok) return;
+    const { report, conflicts } = mergeDraft(
+      this.base,
+      this.collect(),
+      parsed.report,
+      this.written,
+    );
+    this.base = parsed.report;
+    this.written = [];
+    this.apply(report);
+    if (serialiseReport(report) !== raw) this.keepDraft();
+    for (const conflict of conflicts) {
+      const where = fieldLabel(
+        conflict.path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
+      );
+      this.notify(draftConflict(where, asText(conflict.kept), asText(conflict.mine)));
+    }
+  }
 }
 
-const form = document.querySelector<HTMLElement>('[data-aar]');
-if (form) void start(form);
+customElements.define('drill-report', DrillReport);

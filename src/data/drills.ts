@@ -2,6 +2,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { DrillWithId } from '../lib/drills/model.ts';
 import { compareVi } from '../lib/vi.ts';
+import { getHandbook } from './handbook.ts';
 
 export type DrillEntry = CollectionEntry<'drills'>;
 
@@ -24,4 +25,21 @@ export async function drillPaths(): Promise<
     params: { drill: entry.id },
     props: { entry },
   }));
+}
+
+/** The props of a per-drill page (trainee, trainer, cards). */
+export interface DrillPageProps {
+  entry: DrillEntry;
+}
+
+/** What the per-drill pages start from: the drill, its roles' names, how many injects it has. */
+export function drillPage(props: DrillPageProps) {
+  const drill = drillOf(props.entry);
+  const handbook = getHandbook();
+  return {
+    drill,
+    handbook,
+    roleName: (id: string) => handbook.role(id).name,
+    total: drill.injects.length,
+  };
 }

@@ -187,7 +187,7 @@ describeBrowser('drills, trainer side', () => {
       [
         'hong.json',
         '{"format": "so-tay-truc-ban/aar", "version": 1, "drill"',
-        'Không mở được “hong.json”. Không đọc được tệp: đây không phải tệp JSON, hoặc tệp đã bị cắt, bị sửa hỏng.',
+        'Không mở được «hong.json». Không đọc được tệp: đây không phải tệp JSON, hoặc tệp đã bị cắt, bị sửa hỏng.',
       ],
       [
         'bai-khac.json',
@@ -197,7 +197,7 @@ describeBrowser('drills, trainer side', () => {
           drill: 'ghi-nhat-ky',
           drillTitle: 'Ghi nhật ký trực ban cuối ca',
         }),
-        'Không mở được “bai-khac.json”. Tệp là báo cáo của bài diễn tập khác (“Ghi nhật ký trực ban cuối ca”), không phải của bài này. Hãy mở tệp đó ở trang của bài ấy.',
+        'Không mở được «bai-khac.json». Tệp là báo cáo của bài diễn tập khác («Ghi nhật ký trực ban cuối ca»), không phải của bài này. Hãy mở tệp đó ở trang của bài ấy.',
       ],
     ];
     for (const [name, body, message] of cases) {
@@ -247,7 +247,7 @@ describeBrowser('drills, trainer side', () => {
     await page.reload();
     await page.waitForSelector('[data-notices] .notice');
     expect(await text(page, '[data-notices] .notice p')).toBe(
-      `Bản nháp lưu trong trình duyệt không dùng được nên trang bắt đầu với phiếu trống. Tệp có chỗ không hợp lệ ở “phiếu đánh giá › tình huống “${I3!.id}” › mức đánh giá” (giá trị "rat-te"). Báo cáo đang mở trên trang không bị thay đổi.`,
+      `Bản nháp lưu trong trình duyệt không dùng được nên trang bắt đầu với phiếu trống. Tệp có chỗ không hợp lệ ở «phiếu đánh giá › tình huống «${I3!.id}» › mức đánh giá» (giá trị "rat-te"). Báo cáo đang mở trên trang không bị thay đổi.`,
     );
     const kept = await page.evaluate(
       (key) =>

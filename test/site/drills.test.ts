@@ -13,7 +13,7 @@ import { describe, expect } from 'vitest';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { optionLetter } from '../../src/lib/drills/model.ts';
-import { drawQuiz, quizPool } from '../../src/lib/drills/quiz.ts';
+import { drawRound, quizArticles, quizPool } from '../../src/lib/drills/quiz.ts';
 import { routes } from '../../src/lib/site/routes.ts';
 import { squashSpace } from '../../src/lib/vi.ts';
 import { describeBrowser, formatViolations, runAxe } from '../support/browser.ts';
@@ -353,7 +353,7 @@ describeBrowser('drills, trainee side', () => {
     expect(await cards()).toHaveLength(drills.length);
   });
 
-  test('draws the quiz with Math.random through drawQuiz, asks one question at a time and scores it', async ({
+  test('draws the quiz per article with Math.random through drawRound, asks one question at a time and scores it', async ({
     openSite,
   }) => {
     const site = await openSite(null);
@@ -379,8 +379,10 @@ describeBrowser('drills, trainee side', () => {
       t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
-    const { pool } = quizPool(handbook.duties);
-    const round = drawQuiz(pool, 10, random);
+    const articles = quizArticles(quizPool(handbook.duties).pool, handbook.dutyHolders).map(
+      (article) => article.questions,
+    );
+    const round = drawRound(articles, 10, random);
 
     let right = 0;
     for (const [index, item] of round.entries()) {
@@ -401,7 +403,7 @@ describeBrowser('drills, trainee side', () => {
     }
     expect(await text(page, '[data-score]')).toBe(`Đúng ${right}/10 câu.`);
     await page.click('[data-again]');
-    const next = drawQuiz(pool, 10, random);
+    const next = drawRound(articles, 10, random);
     expect(await page.isVisible(`[data-quiz-item="${next[0]!.id}"]`)).toBe(true);
     expect(await text(page, `[data-quiz-item="${next[0]!.id}"] .inject-head`)).toBe('Câu 1/10');
     expect(site.problems()).toEqual([]);

@@ -104,37 +104,37 @@ describe('a bad file gets a clear message', () => {
         d.drill = 'ghi-nhat-ky';
         d.drillTitle = 'Ghi nhật ký trực ban cuối ca';
       }),
-      'Tệp là báo cáo của bài diễn tập khác (“Ghi nhật ký trực ban cuối ca”), không phải của bài này. Hãy mở tệp đó ở trang của bài ấy.',
+      'Tệp là báo cáo của bài diễn tập khác («Ghi nhật ký trực ban cuối ca»), không phải của bài này. Hãy mở tệp đó ở trang của bài ấy.',
     ],
     [
       'a date that does not exist',
       withChange((d) => (d.actions[0].due = '2026-02-30')),
-      'Tệp có chỗ không hợp lệ ở “hành động khắc phục số 1 › thời hạn” (giá trị "2026-02-30"). Báo cáo đang mở trên trang không bị thay đổi.',
+      'Tệp có chỗ không hợp lệ ở «hành động khắc phục số 1 › thời hạn» (giá trị "2026-02-30"). Báo cáo đang mở trên trang không bị thay đổi.',
     ],
     [
       'an unknown rating',
       withChange((d) => (d.evaluations['cho-y-kien'].rating = 'tot')),
-      'Tệp có chỗ không hợp lệ ở “phiếu đánh giá › tình huống “cho-y-kien” › mức đánh giá” (giá trị "tot"). Báo cáo đang mở trên trang không bị thay đổi.',
+      'Tệp có chỗ không hợp lệ ở «phiếu đánh giá › tình huống «cho-y-kien» › mức đánh giá» (giá trị "tot"). Báo cáo đang mở trên trang không bị thay đổi.',
     ],
     [
       'a missing field',
       withChange((d) => delete d.exercise.facilitator),
-      'Tệp có chỗ không hợp lệ ở “thông tin buổi diễn tập › người điều hành” (thiếu trường này). Báo cáo đang mở trên trang không bị thay đổi.',
+      'Tệp có chỗ không hợp lệ ở «thông tin buổi diễn tập › người điều hành» (thiếu trường này). Báo cáo đang mở trên trang không bị thay đổi.',
     ],
     [
       'a corrective action without its action',
       withChange((d) => (d.actions[0].action = '')),
-      'Tệp có chỗ không hợp lệ ở “hành động khắc phục số 1 › việc cần làm” (giá trị ""). Báo cáo đang mở trên trang không bị thay đổi.',
+      'Tệp có chỗ không hợp lệ ở «hành động khắc phục số 1 › việc cần làm» (giá trị ""). Báo cáo đang mở trên trang không bị thay đổi.',
     ],
     [
       'text too long for its field',
       withChange((d) => (d.exercise.place = 'x'.repeat(201))),
-      `Tệp có chỗ không hợp lệ ở “thông tin buổi diễn tập › địa điểm” (giá trị "${'x'.repeat(58)}…). Báo cáo đang mở trên trang không bị thay đổi.`,
+      `Tệp có chỗ không hợp lệ ở «thông tin buổi diễn tập › địa điểm» (giá trị "${'x'.repeat(58)}…). Báo cáo đang mở trên trang không bị thay đổi.`,
     ],
     [
       'decomposed (NFD) text',
       withChange((d) => (d.strengths[0] = 'Báo cáo kịp thời'.normalize('NFD'))),
-      `Tệp có chỗ không hợp lệ ở “điểm mạnh số 1” (giá trị ${JSON.stringify('Báo cáo kịp thời'.normalize('NFD'))}). Báo cáo đang mở trên trang không bị thay đổi.`,
+      `Tệp có chỗ không hợp lệ ở «điểm mạnh số 1» (giá trị ${JSON.stringify('Báo cáo kịp thời'.normalize('NFD'))}). Báo cáo đang mở trên trang không bị thay đổi.`,
     ],
   ];
 

@@ -2,14 +2,18 @@
  * "Ai làm việc này?": questions generated from the checklist items (nothing written for
  * the quiz), confusable lines left out, random draws through an injected random source.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import {
   articleOf,
+  articleOfEId,
   CONFUSABLE_OVERLAP,
   drawQuiz,
+  drawRound,
   overlap,
   QUIZ_LENGTH,
+  quizArticles,
   quizPool,
 } from '../../src/lib/drills/quiz.ts';
 
@@ -182,5 +186,135 @@ describe('the pool at scale', () => {
     expect(order(excluded.map((e) => e.item))).toEqual(
       [...order(excluded.map((e) => e.item))].sort((a, b) => a - b),
     );
+  });
+});
+
+describe('a round draws per article', () => {
+  /** Content of several articles: each article's roles hold its clauses; lines from a small vocabulary, so that some read alike. */
+  const words = [
+    'báo cáo',
+    'lãnh đạo',
+    'xử lý',
+    'giám sát',
+    'phân công',
+    'ghi',
+    'nhật ký',
+    'đề xuất',
+  ];
+  const contentArb = fc
+    .array(
+      fc.record({
+        roles: fc.integer({ min: 1, max: 4 }),
+        items: fc.array(
+          fc.record({
+            role: fc.nat(3),
+            words: fc.uniqueArray(fc.constantFrom(...words), { minLength: 1, maxLength: 4 }),
+          }),
+          { maxLength: 25 },
+        ),
+      }),
+      { minLength: 1, maxLength: 6 },
+    )
+    .map((articles) => {
+      const holders = articles.flatMap((article, a) =>
+        Array.from({ length: article.roles }, (_, r) => ({
+          id: `a${a}-r${r}`,
+          holds: `art_${a + 7}__para_${r + 1}`,
+        })),
+      );
+      const items = articles.flatMap((article, a) =>
+        article.items.map((item, i) => ({
+          id: `art_${a + 7}__para_1__point_a--${i}`,
+          role: `a${a}-r${item.role % article.roles}`,
+          action: item.words.join(' '),
+        })),
+      );
+      return { holders, items };
+    });
+
+  it("takes every question of a round from one article, each once, none confusable with another, and offers that article's duty holders", () => {
+    fc.assert(
+      fc.property(contentArb, fc.integer(), ({ holders, items }, seed) => {
+        const { pool } = quizPool(items);
+        const articles = quizArticles(pool, holders);
+        const round = drawRound(
+          articles.map((article) => article.questions),
+          QUIZ_LENGTH,
+          seeded(seed),
+        );
+        if (pool.length === 0) {
+          expect(round).toEqual([]);
+          return;
+        }
+        const article = articleOf(round[0]!);
+        const own = articles.find((entry) => entry.article === article)!;
+        expect(round.every((item) => articleOf(item) === article)).toBe(true);
+        expect(new Set(round).size).toBe(round.length);
+        expect(round.length).toBe(Math.min(QUIZ_LENGTH, own.questions.length));
+        for (const a of round)
+          for (const b of round)
+            if (a.role !== b.role)
+              expect(overlap(a.action, b.action)).toBeLessThan(CONFUSABLE_OVERLAP);
+        for (const item of round) expect(own.options.map((role) => role.id)).toContain(item.role);
+        for (const role of own.options) expect(articleOfEId(role.holds)).toBe(article);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('draws the real content (Article 7 alone) exactly as drawQuiz draws its pool', () => {
+    const { pool } = quizPool(handbook.duties);
+    const articles = quizArticles(pool, handbook.dutyHolders);
+    expect(articles.map((article) => article.article)).toEqual(['art_7']);
+    expect(articles[0]!.options).toEqual(handbook.dutyHolders);
+    for (const seed of [1, 2, 3])
+      expect(drawRound([pool], QUIZ_LENGTH, seeded(seed))).toEqual(
+        drawQuiz(pool, QUIZ_LENGTH, seeded(seed)),
+      );
+  });
+
+  it('draws an article by its share of the questions', () => {
+    const articles = [['a'], ['b', 'c', 'd']];
+    const random = seeded(5);
+    let first = 0;
+    const runs = 8000;
+    for (let n = 0; n < runs; n++) if (drawRound(articles, 1, random)[0] === 'a') first++;
+    // Expected a quarter (2000); an article-uniform draw would give half.
+    expect(Math.abs(first - runs / 4)).toBeLessThan(200);
+  });
+
+  it.each([
+    [
+      [[], ['x', 'y']],
+      ['x', 'y'],
+    ],
+    [[[], []], []],
+    [[], []],
+  ])('skips articles without questions: %j', (articles, asked) =>
+    expect(drawRound(articles, 10, seeded(1)).sort()).toEqual(asked),
+  );
+
+  it("grows the page linearly: radio buttons are questions × their own article's duty holders", () => {
+    const options = (copies: number) => {
+      const items = Array.from({ length: copies }, (_, a) =>
+        handbook.duties.map((duty) => ({
+          ...duty,
+          id: duty.id.replace(/^art_7/, `art_${a + 7}`),
+        })),
+      ).flat();
+      const holders = Array.from({ length: copies }, (_, a) =>
+        handbook.dutyHolders.map((role) => ({
+          ...role,
+          id: `${a}-${role.id}`,
+          holds: role.holds?.replace(/^art_7/, `art_${a + 7}`),
+        })),
+      ).flat();
+      return quizArticles(quizPool(items).pool, holders).reduce(
+        (sum, article) => sum + article.questions.length * article.options.length,
+        0,
+      );
+    };
+    expect(options(100)).toBe(10 * options(10));
+    expect(options(10)).toBe(10 * options(1));
   });
 });

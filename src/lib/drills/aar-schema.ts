@@ -83,7 +83,7 @@ export function fieldLabel(path: readonly PropertyKey[]): string {
   const parts: string[] = [];
   path.forEach((segment, index) => {
     if (typeof segment === 'number') parts[parts.length - 1] += ` số ${segment + 1}`;
-    else if (path[index - 1] === 'evaluations') parts.push(`tình huống “${String(segment)}”`);
+    else if (path[index - 1] === 'evaluations') parts.push(`tình huống «${String(segment)}»`);
     else parts.push(FIELD_NAMES[String(segment)] ?? String(segment));
   });
   return parts.join(' › ') || 'toàn bộ tệp';
@@ -118,7 +118,7 @@ export function parseReport(raw: string, drill: string): Parsed {
   }
   if (typeof data.drill === 'string' && data.drill !== drill) {
     const title =
-      typeof data.drillTitle === 'string' ? `“${data.drillTitle}”` : JSON.stringify(data.drill);
+      typeof data.drillTitle === 'string' ? `«${data.drillTitle}»` : JSON.stringify(data.drill);
     return fail(
       `Tệp là báo cáo của bài diễn tập khác (${title}), không phải của bài này. Hãy mở tệp đó ở trang của bài ấy.`,
     );
@@ -140,7 +140,7 @@ export function parseReport(raw: string, drill: string): Parsed {
         ? 'thiếu trường này'
         : `giá trị ${json.length > 60 ? `${json.slice(0, 59)}…` : json}`;
     return fail(
-      `Tệp có chỗ không hợp lệ ở “${where}” (${value}). Báo cáo đang mở trên trang không bị thay đổi.`,
+      `Tệp có chỗ không hợp lệ ở «${where}» (${value}). Báo cáo đang mở trên trang không bị thay đổi.`,
     );
   }
   return { ok: true, report: parsed.data };

@@ -108,3 +108,25 @@ export function ratingCounts(
 
 /** The localStorage key of a drill's draft report. */
 export const draftKey = (drill: string): string => `so-tay-truc-ban:aar:${drill}`;
+
+/**
+ * The first corrective action row (index from 0) that names an owner or a date but nothing to
+ * do, as the trainer sees the rows (before empty rows are dropped); -1 when there is none.
+ */
+export const firstActionWithoutTask = (rows: readonly CorrectiveAction[]): number =>
+  rows.findIndex((row) => !row.action.normalize('NFC').trim() && (row.owner.trim() || row.due));
+
+/** The evaluations of injects the drill no longer has: kept aside so that saving loses nothing. */
+export const evaluationsOutside = (
+  evaluations: Report['evaluations'],
+  injects: readonly string[],
+): Report['evaluations'] =>
+  Object.fromEntries(Object.entries(evaluations).filter(([id]) => !injects.includes(id)));
+
+/**
+ * Whether the form holds work that opening a file would replace unseen: it differs from the
+ * report last saved to or opened from a file, and from a blank form. All three serialised,
+ * with savedAt null.
+ */
+export const unsavedWork = (draft: string, filed: string, blank: string): boolean =>
+  draft !== filed && draft !== blank;

@@ -44,8 +44,11 @@ export interface QuizPool<T extends QuizSource> {
   excluded: { item: T; like: T[] }[];
 }
 
-/** The article an item carries out, from its id ("art_7__para_1__point_a--x" → "art_7"). */
-export const articleOf = (item: QuizSource): string => item.id.split('__')[0] ?? item.id;
+/** The article an eId belongs to ("art_7__para_1__point_a--x" → "art_7"). */
+export const articleOfEId = (eId: string): string => eId.split('__')[0] ?? eId;
+
+/** The article an item carries out, from its id. */
+export const articleOf = (item: QuizSource): string => articleOfEId(item.id);
 
 /**
  * Splits the items into those the quiz asks and those it leaves out as confusable. Lines are
@@ -105,3 +108,59 @@ export function drawQuiz<T>(
 
 /** Questions in one round of the quiz. */
 export const QUIZ_LENGTH = 10;
+
+/** One article's part of the quiz: its questions, and its duty holders as every question's options. */
+export interface QuizArticle<T, R> {
+  article: string;
+  questions: T[];
+  options: R[];
+}
+
+/**
+ * The pool by article, in the order the items come, each with the roles that hold a clause of
+ * that article (`holds`, an eId) as its options. A question offers its own article's duty
+ * holders only: the page grows with questions × roles of one article, linearly with the
+ * content, where every role of every article would make it grow with its square.
+ */
+export function quizArticles<T extends QuizSource, R extends { holds?: string | undefined }>(
+  pool: readonly T[],
+  holders: readonly R[],
+): QuizArticle<T, R>[] {
+  const byArticle = new Map<string, T[]>();
+  for (const item of pool) {
+    const article = articleOf(item);
+    const questions = byArticle.get(article) ?? [];
+    questions.push(item);
+    byArticle.set(article, questions);
+  }
+  return [...byArticle].map(([article, questions]) => ({
+    article,
+    questions,
+    options: holders.filter((role) => role.holds && articleOfEId(role.holds) === article),
+  }));
+}
+
+/**
+ * A round of the quiz: one article, then up to `count` of its questions in random order
+ * (drawQuiz). The article is drawn by its share of all questions, so that every question is
+ * as likely to be asked; with one article nothing is drawn for it, and the round is
+ * drawQuiz's over that article's questions.
+ */
+export function drawRound<T>(
+  articles: readonly (readonly T[])[],
+  count: number,
+  random: () => number = Math.random,
+): T[] {
+  const asked = articles.filter((questions) => questions.length > 0);
+  let chosen = asked[0] ?? [];
+  if (asked.length > 1) {
+    const total = asked.reduce((sum, questions) => sum + questions.length, 0);
+    let at = Math.floor(random() * total);
+    for (const questions of asked) {
+      chosen = questions;
+      if (at < questions.length) break;
+      at -= questions.length;
+    }
+  }
+  return drawQuiz(chosen, count, random);
+}
