@@ -12,6 +12,7 @@ import {
   generateQuestions,
   MAX_OPTIONS,
   QUESTION_KINDS,
+  roleQuestions,
   type Question,
 } from '../../src/lib/learning/questions.ts';
 
@@ -154,5 +155,38 @@ describe('generated questions', () => {
     };
     const q = generateQuestions(changed, []).find((x) => x.id === `approval:${item.id}`)!;
     expect(q.correct).toEqual(['tong-cuc-truong']);
+  });
+});
+
+describe('"Ai làm việc này?" in practice', () => {
+  /** The real duties and duty holders copied into `copies` articles (Article 7, 8, …). */
+  const articles = (copies: number) => ({
+    duties: Array.from({ length: copies }, (_, a) =>
+      handbook.duties.map((d) => ({ ...d, id: d.id.replace(/^art_7/, `art_${a + 7}`) })),
+    ).flat(),
+    dutyHolders: Array.from({ length: copies }, (_, a) =>
+      handbook.dutyHolders.map((role) => ({
+        ...role,
+        id: `${a}-${role.id}`,
+        holds: role.holds?.replace(/^art_7/, `art_${a + 7}`),
+      })),
+    ).flat(),
+  });
+
+  it("offers the duty holders of the question's own article, so the questions file grows linearly", () => {
+    const options = (copies: number) =>
+      roleQuestions(articles(copies)).reduce((sum, q) => sum + q.options.length, 0);
+    expect(options(10)).toBe(10 * options(1));
+    expect(options(100)).toBe(10 * options(10));
+    for (const q of roleQuestions(articles(3))) {
+      const article = q.id.slice('role:'.length).split('__')[0];
+      const holders = articles(3).dutyHolders.filter((r) => r.holds?.startsWith(`${article}__`));
+      expect(q.options.map((o) => o.id)).toEqual(holders.map((r) => r.id));
+    }
+  });
+
+  it('asks the real content as before: all four duty holders', () => {
+    for (const q of of('role'))
+      expect(q.options.map((o) => o.id)).toEqual(handbook.dutyHolders.map((r) => r.id));
   });
 });

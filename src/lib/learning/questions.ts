@@ -8,7 +8,7 @@
  */
 import type { Handbook, DutyItem } from '../content/handbook.ts';
 import type { DrillWithId } from '../drills/model.ts';
-import { quizPool } from '../drills/quiz.ts';
+import { quizArticles, quizPool } from '../drills/quiz.ts';
 import { isWithin } from '../law/eid.ts';
 
 export const QUESTION_KINDS = [
@@ -59,19 +59,23 @@ function pointOf(handbook: Handbook, cites: readonly string[]): string | undefin
 const unique = <T>(list: readonly T[]): T[] => [...new Set(list)];
 
 /** Who holds the item (from the confusion-free pool of "Ai làm việc này?"). */
-function roleQuestions(handbook: Handbook): Question[] {
+export function roleQuestions(handbook: Pick<Handbook, 'duties' | 'dutyHolders'>): Question[] {
   const { pool } = quizPool(handbook.duties);
-  return pool.map((duty) => ({
-    id: `role:${duty.id}`,
-    kind: 'role',
-    point: duty.point,
-    subject: duty.action,
-    prompt: 'Ai làm việc này?',
-    options: handbook.dutyHolders.map((role) => ({ id: role.id, text: role.name })),
-    correct: [duty.role],
-    cites: duty.cites,
-    readings: duty.reading ? [duty.reading] : [],
-  }));
+  // Each question offers its own article's duty holders, as the quiz does (quizArticles): every
+  // role of every article would make the questions file grow with the square of the content.
+  return quizArticles(pool, handbook.dutyHolders).flatMap(({ questions, options }) =>
+    questions.map((duty) => ({
+      id: `role:${duty.id}`,
+      kind: 'role' as const,
+      point: duty.point,
+      subject: duty.action,
+      prompt: 'Ai làm việc này?',
+      options: options.map((role) => ({ id: role.id, text: role.name })),
+      correct: [duty.role],
+      cites: duty.cites,
+      readings: duty.reading ? [duty.reading] : [],
+    })),
+  );
 }
 
 /** Who must agree first: the approver the item names; distractors are the other roles the content names. */
