@@ -363,12 +363,14 @@ function progress(total: number): { step: (done: number, label: string) => void;
   };
 }
 
-async function main(argv: string[]): Promise<void> {
-  const values = parse(argv);
-  if (values.help) {
-    console.log(HELP);
-    return;
-  }
+type Values = ReturnType<typeof parse>;
+interface Content {
+  form: JournalForm;
+  fonts: JournalFonts;
+}
+
+/** Options that cannot go together, refused before anything is read. */
+function checkCombinations(values: Values): { batch: boolean } {
   const batch = values.from !== undefined || values.to !== undefined;
   if (batch) {
     if (values.from === undefined)
@@ -399,17 +401,24 @@ async function main(argv: string[]): Promise<void> {
   } else if (values.ticked) {
     throw new UsageError('--ticked', 'is for --entries FILE');
   }
+  return { batch };
+}
 
-  let timestamp: Date | undefined;
+/** The PDF's dates from SOURCE_DATE_EPOCH, if set. */
+function sourceTimestamp(): Date | undefined {
   try {
-    timestamp = timestampFromEpoch(process.env.SOURCE_DATE_EPOCH);
+    return timestampFromEpoch(process.env.SOURCE_DATE_EPOCH);
   } catch (error) {
     throw new UsageError(
       'SOURCE_DATE_EPOCH',
       (error as Error).message.replace(/^SOURCE_DATE_EPOCH /, ''),
     );
   }
-  // Check every value before reading content or touching the disk.
+}
+
+/** Checks every value before reading content or touching the disk. */
+function checkValues(values: Values, batch: boolean) {
+  const timestamp = sourceTimestamp();
   const pages = parsePages(values.pages);
   if (values.date !== undefined) parseIsoDate(values.date);
   if (values.shift !== undefined) parseShift(values.shift);
@@ -428,65 +437,66 @@ async function main(argv: string[]): Promise<void> {
     shift: values.shift,
     timestamp,
   };
-  // A run file is input too: read and checked before the content.
-  const runData = values.entries !== undefined ? readRunFile(values.entries) : undefined;
+  return { pages, days, oneFile, options };
+}
 
-  // Content and fonts are the project's, wherever the command is run from.
-  const projectRoot = resolve(import.meta.dirname, '..');
-  const contentDir = resolve(projectRoot, process.env.CONTENT_ROOT ?? 'content');
-  // A run needs the handbook too (its role, its items): load it once for both.
-  const handbook = runData ? getHandbook(contentDir) : undefined;
-  const form = getJournalForm(contentDir);
-  const fonts = getJournalFonts(projectRoot);
+/** --entries: the journal filled from a run file, to --out. */
+async function writeFromRun(
+  content: Content & { handbook: Handbook },
+  values: Values & { entries: string },
+  runData: RunFile,
+  options: JournalOptions,
+): Promise<void> {
+  const out = resolve(values.out ?? DEFAULT_OUT);
+  checkTarget(out, '--out');
+  const { bytes, rows } = await journalFromRun(
+    content,
+    runData,
+    values.entries,
+    Boolean(values.ticked),
+    options,
+  );
+  await writeAll([{ path: out, bytes }], '--out');
+  console.log(
+    `Wrote ${values.out ?? DEFAULT_OUT} from ${values.entries}: ${rows} row${rows === 1 ? '' : 's'}, ${kb(bytes.length)}.`,
+  );
+}
 
-  if (runData && handbook && values.entries !== undefined) {
-    const out = resolve(values.out ?? DEFAULT_OUT);
-    checkTarget(out, '--out');
-    const { bytes, rows } = await journalFromRun(
-      { form, handbook, fonts },
-      runData,
-      values.entries,
-      Boolean(values.ticked),
-      options,
-    );
-    await writeAll([{ path: out, bytes }], '--out');
-    console.log(
-      `Wrote ${values.out ?? DEFAULT_OUT} from ${values.entries}: ${rows} row${rows === 1 ? '' : 's'}, ${kb(bytes.length)}.`,
-    );
-    return;
-  }
+/** One file to --out: one day's pages, or (`oneFile`) every day of the range in order. */
+async function writeOneFile(
+  { form, fonts }: Content,
+  values: Values,
+  { pages, days, oneFile, options }: ReturnType<typeof checkValues>,
+): Promise<void> {
+  const out = resolve(values.out ?? DEFAULT_OUT);
+  checkTarget(out, '--out');
+  const shown = progress(days.length);
+  const bytes = await buildJournal(
+    form,
+    oneFile ? { ...options, dates: days } : { ...options, date: values.date },
+    fonts,
+    {
+      onDay: (done) => shown.step(done, days[done - 1]!),
+    },
+  );
+  shown.end();
+  await writeAll([{ path: out, bytes }], '--out');
+  const total = oneFile ? days.length * pages : pages;
+  const span = oneFile
+    ? ` (${days[0]} to ${days.at(-1)}, ${days.length} day${days.length === 1 ? '' : 's'})`
+    : '';
+  console.log(
+    `Wrote ${values.out ?? DEFAULT_OUT}: ${total} page${total === 1 ? '' : 's'}${span}, ${kb(bytes.length)}.`,
+  );
+}
 
-  if (!batch || oneFile) {
-    const out = resolve(values.out ?? DEFAULT_OUT);
-    checkTarget(out, '--out');
-    const shown = progress(days.length);
-    const bytes = await buildJournal(
-      form,
-      oneFile ? { ...options, dates: days } : { ...options, date: values.date },
-      fonts,
-      {
-        onDay: (done) => shown.step(done, days[done - 1]!),
-      },
-    );
-    shown.end();
-    await writeAll([{ path: out, bytes }], '--out');
-    const total = oneFile ? days.length * pages : pages;
-    const span = oneFile
-      ? ` (${days[0]} to ${days.at(-1)}, ${days.length} day${days.length === 1 ? '' : 's'})`
-      : '';
-    console.log(
-      `Wrote ${values.out ?? DEFAULT_OUT}: ${total} page${total === 1 ? '' : 's'}${span}, ${kb(bytes.length)}.`,
-    );
-    return;
-  }
-
-  // One file per day; the folder is made (with its parents) when the files are written.
-  const outDir = resolve(values['out-dir'] ?? '.');
+/** The --out-dir folder as it is now: undefined when missing (made later), refused when it cannot be one. */
+function existingFolder(outDir: string): Stats | undefined {
   let existing: Stats | undefined;
   try {
     existing = statSync(outDir);
   } catch {
-    // Missing: made below, once everything is built. Under a file, it cannot be.
+    // Missing: made once everything is built. Under a file, it cannot be.
     for (let parent = dirname(outDir); ; parent = dirname(parent)) {
       let stats: Stats | undefined;
       try {
@@ -502,6 +512,18 @@ async function main(argv: string[]): Promise<void> {
   }
   if (existing && !existing.isDirectory())
     throw new UsageError('--out-dir', `${quoteValue(outDir)} is not a folder`);
+  return existing;
+}
+
+/** One file per day; the folder is made (with its parents) when the files are written. */
+async function writeDayFiles(
+  { form, fonts }: Content,
+  values: Values,
+  days: string[],
+  options: JournalOptions,
+): Promise<void> {
+  const outDir = resolve(values['out-dir'] ?? '.');
+  const existing = existingFolder(outDir);
   const files = days.map((day) => ({ day, path: join(outDir, dayFileName(day)) }));
   if (existing) for (const { path } of files) checkFile(path, '--out-dir');
   const shown = progress(days.length);
@@ -516,6 +538,31 @@ async function main(argv: string[]): Promise<void> {
   console.log(
     `Wrote ${built.length} file${built.length === 1 ? '' : 's'} to ${values['out-dir'] ?? '.'} (${days[0]} to ${days.at(-1)}), ${kb(total)} in all.`,
   );
+}
+
+async function main(argv: string[]): Promise<void> {
+  const values = parse(argv);
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const { batch } = checkCombinations(values);
+  const checked = checkValues(values, batch);
+  // A run file is input too: read and checked before the content.
+  const runData = values.entries !== undefined ? readRunFile(values.entries) : undefined;
+
+  // Content and fonts are the project's, wherever the command is run from.
+  const projectRoot = resolve(import.meta.dirname, '..');
+  const contentDir = resolve(projectRoot, process.env.CONTENT_ROOT ?? 'content');
+  // A run needs the handbook too (its role, its items): loaded first, as the form and fonts are.
+  const handbook = runData ? getHandbook(contentDir) : undefined;
+  const content = { form: getJournalForm(contentDir), fonts: getJournalFonts(projectRoot) };
+  if (runData && handbook && values.entries !== undefined) {
+    const entries = { ...values, entries: values.entries };
+    return writeFromRun({ ...content, handbook }, entries, runData, checked.options);
+  }
+  if (!batch || checked.oneFile) return writeOneFile(content, values, checked);
+  return writeDayFiles(content, values, checked.days, checked.options);
 }
 
 const FLAG: Record<string, string> = {

@@ -2,22 +2,29 @@
  * The journal generator on /bieu-mau/: builds the PDF in the browser with the same module
  * as the command line, from the form layout the page carries as JSON — one day, or a range
  * of days in one file (one download), with the page count shown before and progress during.
- * Nothing leaves the device; the fonts are the site's own files, fetched on first use.
+ * Nothing leaves the device; the fonts are the site's own files, fetched on first use. Every
+ * sentence is made in src/lib/journal/wording.ts; the file's line comes from the page's
+ * <template> (docs/DESIGN.md, «Islands»).
  */
 import type { JournalForm } from '../lib/content/forms-schema.ts';
 import { dayFileName, formatSize, rangeFileName } from '../lib/journal/blank.ts';
 import {
   JournalOptionError,
-  MAX_FILE_PAGES,
-  MAX_PAGES,
-  MAX_RANGE_DAYS,
-  MIN_PAGES,
   dateRange,
   parsePages,
   type JournalOptionName,
 } from '../lib/journal/options.ts';
 import type { JournalFonts } from '../lib/journal/pdf.ts';
-import { formatDateVi } from '../lib/vi.ts';
+import {
+  errorBoxOf,
+  fileLinkText,
+  fileMeta,
+  generatorStatus,
+  missingInput,
+  optionMessage,
+  pageTotal,
+  progressText,
+} from '../lib/journal/wording.ts';
 import regularUrl from '../lib/journal/fonts/Tinos-Regular.ttf?url';
 import boldUrl from '../lib/journal/fonts/Tinos-Bold.ttf?url';
 
@@ -38,210 +45,238 @@ const loadFonts = (): Promise<JournalFonts> => {
   return fonts;
 };
 
-/** "1.098": thousands the way Vietnamese writes them. */
-const number = (value: number): string => value.toLocaleString('vi-VN');
+/** Today, as the device's clock and zone have it: the usual choice. */
+const today = (now = new Date()): string =>
+  `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 
-/** Vietnamese messages for what the module reports in English, by option. */
-function messageFor(error: JournalOptionError): string {
-  const chars = [...error.message.matchAll(/U\+[0-9A-F]+ \((.)\)/gu)]
-    .map((match) => match[1])
-    .join(' ');
-  switch (error.option) {
-    case 'unit':
-      if (chars)
-        return `Phông chữ của mẫu không có các ký tự: ${chars}. Hãy bỏ hoặc thay các ký tự này.`;
-      return 'Tên đơn vị quá dài so với dòng đơn vị trên mẫu. Hãy viết gọn lại.';
-    case 'agency':
-      if (chars)
-        return `Phông chữ của mẫu không có các ký tự: ${chars}. Hãy bỏ hoặc thay các ký tự này.`;
-      if (error.message.includes('empty')) return 'Hãy ghi tên cơ quan.';
-      return 'Tên cơ quan quá dài so với dòng đầu của mẫu. Hãy viết gọn lại.';
-    case 'dates':
-      return `Một tệp chứa tối đa ${number(MAX_FILE_PAGES)} trang. Hãy bớt số ngày hoặc số trang mỗi ngày.`;
-    case 'pages':
-      return `Số trang phải là số nguyên từ ${MIN_PAGES} đến ${MAX_PAGES}.`;
-    case 'shift':
-      return 'Giờ ca trực chưa đúng: cần cả giờ bắt đầu và giờ kết thúc, dạng giờ:phút.';
-    case 'to':
-      return error.message.includes('at most')
-        ? `Khoảng ngày dài nhất là ${MAX_RANGE_DAYS} ngày.`
-        : 'Ngày kết thúc phải trùng hoặc sau ngày bắt đầu.';
-    default:
-      return 'Ngày không có thật hoặc chưa đủ ngày, tháng, năm.';
-  }
+interface ErrorBox {
+  input: HTMLInputElement;
+  box: HTMLElement;
 }
 
-export function startJournalGenerator(): void {
-  const formElement = document.querySelector<HTMLFormElement>('#tao-nhat-ky');
-  const specElement = document.querySelector('#mau-nhat-ky');
-  if (!formElement || !specElement?.textContent) return;
-  const generator = formElement;
-  const spec = JSON.parse(specElement.textContent) as JournalForm;
-  const field = <T extends HTMLElement>(selector: string): T => {
-    const element = generator.querySelector<T>(selector);
+export class JournalGenerator {
+  readonly form: HTMLFormElement;
+  readonly spec: JournalForm;
+  readonly unit: HTMLInputElement;
+  /** Absent when the form has no agency line to change. */
+  readonly agency: HTMLInputElement | null;
+  readonly from: HTMLInputElement;
+  readonly to: HTMLInputElement;
+  readonly fromLabel: HTMLLabelElement;
+  readonly rangeBox: HTMLElement;
+  readonly shiftStart: HTMLInputElement;
+  readonly shiftEnd: HTMLInputElement;
+  readonly pages: HTMLInputElement;
+  readonly status: HTMLElement;
+  readonly total: HTMLElement;
+  readonly bar: HTMLProgressElement;
+  readonly list: HTMLUListElement;
+  readonly submit: HTMLButtonElement;
+  readonly errorBoxes: Record<string, ErrorBox>;
+  /** The object URLs of the files offered, revoked when the form is sent again. */
+  urls: string[] = [];
+
+  /** The generator of the page, if it has one: the form and the layout it carries. */
+  static start(): JournalGenerator | null {
+    const form = document.querySelector<HTMLFormElement>('#tao-nhat-ky');
+    const spec = document.querySelector('#mau-nhat-ky')?.textContent;
+    if (!form || !spec) return null;
+    const generator = new JournalGenerator(form, JSON.parse(spec) as JournalForm);
+    generator.listen();
+    generator.renderMode();
+    form.hidden = false;
+    return generator;
+  }
+
+  constructor(form: HTMLFormElement, spec: JournalForm) {
+    this.form = form;
+    this.spec = spec;
+    this.unit = this.find('#don-vi');
+    this.agency = form.querySelector<HTMLInputElement>('#co-quan');
+    this.from = this.find('#tu-ngay');
+    this.to = this.find('#den-ngay');
+    this.fromLabel = this.find('label[for="tu-ngay"]');
+    this.rangeBox = this.find('[data-range]');
+    this.shiftStart = this.find('#ca-tu');
+    this.shiftEnd = this.find('#ca-den');
+    this.pages = this.find('#so-trang');
+    this.status = this.find('#trang-thai-tao');
+    this.total = this.find('#so-trang-tong');
+    this.bar = this.find('#tien-do');
+    this.list = this.find('#tep-da-tao');
+    this.submit = this.find('button[type="submit"]');
+    this.errorBoxes = {
+      ...(this.agency ? { agency: { input: this.agency, box: this.find('#co-quan-loi') } } : {}),
+      unit: { input: this.unit, box: this.find('#don-vi-loi') },
+      date: { input: this.from, box: this.find('#ngay-loi') },
+      shift: { input: this.shiftStart, box: this.find('#ca-loi') },
+      pages: { input: this.pages, box: this.find('#so-trang-loi') },
+    };
+    if (!this.from.value) this.from.value = today();
+  }
+
+  find<T extends HTMLElement>(selector: string): T {
+    const element = this.form.querySelector<T>(selector);
     if (!element) throw new Error(`Missing ${selector}`);
     return element;
-  };
-  const unit = field<HTMLInputElement>('#don-vi');
-  // Absent when the form has no agency line to change.
-  const agency = generator.querySelector<HTMLInputElement>('#co-quan');
-  const from = field<HTMLInputElement>('#tu-ngay');
-  const to = field<HTMLInputElement>('#den-ngay');
-  const fromLabel = field<HTMLLabelElement>('label[for="tu-ngay"]');
-  const rangeBox = field<HTMLElement>('[data-range]');
-  const shiftStart = field<HTMLInputElement>('#ca-tu');
-  const shiftEnd = field<HTMLInputElement>('#ca-den');
-  const pages = field<HTMLInputElement>('#so-trang');
-  const status = field<HTMLElement>('#trang-thai-tao');
-  const total = field<HTMLElement>('#so-trang-tong');
-  const bar = field<HTMLProgressElement>('#tien-do');
-  const list = field<HTMLUListElement>('#tep-da-tao');
-  const submit = field<HTMLButtonElement>('button[type="submit"]');
-  const errorBoxes: Record<string, { input: HTMLInputElement; box: HTMLElement }> = {
-    ...(agency ? { agency: { input: agency, box: field('#co-quan-loi') } } : {}),
-    unit: { input: unit, box: field('#don-vi-loi') },
-    date: { input: from, box: field('#ngay-loi') },
-    shift: { input: shiftStart, box: field('#ca-loi') },
-    pages: { input: pages, box: field('#so-trang-loi') },
-  };
-  const boxFor = (option: JournalOptionName) =>
-    errorBoxes[option === 'from' || option === 'to' || option === 'dates' ? 'date' : option] ??
-    errorBoxes.date!;
-  let urls: string[] = [];
+  }
 
-  const isRange = () =>
-    generator.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value === 'range';
+  listen(): void {
+    this.form.addEventListener('change', (event) => {
+      if ((event.target as HTMLInputElement).name === 'mode') this.renderMode();
+    });
+    this.form.addEventListener('input', () => this.renderTotal());
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.onSubmit();
+    });
+    // Start fetching the builder and fonts as soon as someone begins to fill the form.
+    this.form.addEventListener('focusin', () => this.onFirstFocus(), { once: true });
+  }
+
+  isRange(): boolean {
+    return (
+      this.form.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value === 'range'
+    );
+  }
+
+  // ── drawing ────────────────────────────────────────────────────────────
+
+  /** One day or a range: the end date shown and required, the start's label. */
+  renderMode(): void {
+    const range = this.isRange();
+    this.rangeBox.hidden = !range;
+    this.to.required = range;
+    this.fromLabel.textContent =
+      (range ? this.fromLabel.dataset.labelRange : this.fromLabel.dataset.labelDay) ?? 'Ngày';
+    this.renderTotal();
+  }
+
   /** How many pages the file will have, said before it is made (nothing for one day). */
-  const showTotal = () => {
-    if (!isRange()) return void (total.textContent = '');
-    let text = 'Chọn ngày bắt đầu và ngày kết thúc để biết tệp có bao nhiêu trang.';
+  renderTotal(): void {
+    if (!this.isRange()) {
+      this.total.textContent = '';
+      return;
+    }
     try {
-      const perDay = parsePages(pages.value);
-      if (from.value && to.value) {
-        const count = dateRange(from.value, to.value).length;
-        const all = count * perDay;
-        text = `${count} ngày × ${perDay} trang = ${number(all)} trang, trong một tệp.`;
-        if (all > MAX_FILE_PAGES)
-          text += ` Một tệp chứa tối đa ${number(MAX_FILE_PAGES)} trang: hãy bớt số ngày hoặc số trang mỗi ngày.`;
-      }
+      const perDay = parsePages(this.pages.value);
+      const days =
+        this.from.value && this.to.value ? dateRange(this.from.value, this.to.value).length : null;
+      this.total.textContent = pageTotal(days, perDay);
     } catch (error) {
       // The reason is shown beside its field when the form is sent.
       if (!(error instanceof JournalOptionError)) throw error;
-      text = '';
+      this.total.textContent = '';
     }
-    total.textContent = text;
-  };
-  const syncMode = () => {
-    rangeBox.hidden = !isRange();
-    to.required = isRange();
-    fromLabel.textContent =
-      (isRange() ? fromLabel.dataset.labelRange : fromLabel.dataset.labelDay) ?? 'Ngày';
-    showTotal();
-  };
-  generator.addEventListener('change', (event) => {
-    if ((event.target as HTMLInputElement).name === 'mode') syncMode();
-  });
-  generator.addEventListener('input', showTotal);
-  // Today, as the device's clock and zone have it: the usual choice.
-  if (!from.value) {
-    const now = new Date();
-    from.value = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   }
 
-  const clearErrors = () => {
-    for (const { input, box } of Object.values(errorBoxes)) {
+  clearErrors(): void {
+    for (const { input, box } of Object.values(this.errorBoxes)) {
       input.removeAttribute('aria-invalid');
       box.hidden = true;
       box.textContent = '';
     }
-    to.removeAttribute('aria-invalid');
-  };
-  const showError = (option: JournalOptionName, message: string) => {
-    const target = boxFor(option);
-    const input = option === 'to' ? to : target.input;
+    this.to.removeAttribute('aria-invalid');
+  }
+
+  showError(option: JournalOptionName, message: string): void {
+    const target = this.errorBoxes[errorBoxOf(option)] ?? this.errorBoxes.date!;
+    const input = option === 'to' ? this.to : target.input;
     input.setAttribute('aria-invalid', 'true');
     target.box.textContent = message;
     target.box.hidden = false;
-    status.textContent = 'Chưa tạo được tệp: xem lỗi ở trên.';
+    this.status.textContent = generatorStatus.refused;
     input.focus();
-  };
+  }
 
-  generator.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearErrors();
-    for (const href of urls) URL.revokeObjectURL(href);
-    urls = [];
-    list.replaceChildren();
-    if (!from.value)
-      return showError('date', isRange() ? 'Hãy chọn ngày bắt đầu.' : 'Hãy chọn ngày trực.');
-    if (isRange() && !to.value) return showError('to', 'Hãy chọn ngày kết thúc.');
-    if (Boolean(shiftStart.value) !== Boolean(shiftEnd.value)) {
-      return showError('shift', 'Cần cả giờ bắt đầu và giờ kết thúc của ca, hoặc để trống cả hai.');
+  /** The file made, from the page's template: its link, pages and size. */
+  renderFile(days: string[], bytes: Uint8Array): void {
+    const href = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
+    this.urls.push(href);
+    const template = this.form.querySelector<HTMLTemplateElement>('template[data-file]')!;
+    const item = template.content.cloneNode(true) as DocumentFragment;
+    const link = item.querySelector('a')!;
+    link.href = href;
+    link.download = days.length > 1 ? rangeFileName(days[0]!, days.at(-1)!) : dayFileName(days[0]!);
+    link.textContent = fileLinkText(this.spec.name, days);
+    const pages = days.length * parsePages(this.pages.value);
+    link.after(fileMeta(pages, formatSize(bytes.length)));
+    this.list.append(item);
+  }
+
+  // ── events ─────────────────────────────────────────────────────────────
+
+  onFirstFocus(): void {
+    void loadBuilder();
+    void loadFonts();
+  }
+
+  /** What must be filled before anything is made: refused with a message beside its field. */
+  checkInputs(): boolean {
+    if (!this.from.value) {
+      this.showError('date', this.isRange() ? missingInput.from : missingInput.day);
+      return false;
     }
-    submit.disabled = true;
+    if (this.isRange() && !this.to.value) {
+      this.showError('to', missingInput.to);
+      return false;
+    }
+    if (Boolean(this.shiftStart.value) !== Boolean(this.shiftEnd.value)) {
+      this.showError('shift', missingInput.shift);
+      return false;
+    }
+    return true;
+  }
+
+  async onSubmit(): Promise<void> {
+    this.clearErrors();
+    for (const href of this.urls) URL.revokeObjectURL(href);
+    this.urls = [];
+    this.list.replaceChildren();
+    if (!this.checkInputs()) return;
+    this.submit.disabled = true;
     try {
-      const days = isRange() ? dateRange(from.value, to.value) : dateRange(from.value, from.value);
-      const options = {
-        pages: pages.value,
-        agency: agency ? agency.value : undefined,
-        unit: unit.value.trim() === '' ? undefined : unit.value,
-        shift: shiftStart.value ? `${shiftStart.value}-${shiftEnd.value}` : undefined,
-      };
-      status.textContent = 'Đang tạo…';
-      const [{ buildJournal }, journalFonts] = await Promise.all([loadBuilder(), loadFonts()]);
-      const range = days.length > 1;
-      // Progress for a range: a bar and a count, with a pause each day so that the page can show them.
-      bar.hidden = !range;
-      bar.max = days.length;
-      bar.value = 0;
-      const bytes = await buildJournal(
-        spec,
-        range ? { ...options, dates: days } : { ...options, date: days[0] },
-        journalFonts,
-        {
-          onDay: async (done, count) => {
-            bar.value = done;
-            status.textContent = `Đang tạo… ${done}/${count} ngày`;
-            await new Promise((resolve) => setTimeout(resolve, 0));
-          },
-        },
-      );
-      const href = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
-      urls.push(href);
-      const item = document.createElement('li');
-      const link = document.createElement('a');
-      link.href = href;
-      link.download = range ? rangeFileName(days[0]!, days.at(-1)!) : dayFileName(days[0]!);
-      link.textContent = range
-        ? `${spec.name} từ ngày ${formatDateVi(days[0]!)} đến ngày ${formatDateVi(days.at(-1)!)}`
-        : `${spec.name} ngày ${formatDateVi(days[0]!)}`;
-      item.append(
-        link,
-        ` (PDF, ${days.length * parsePages(options.pages)} trang, ${formatSize(bytes.length)})`,
-      );
-      list.append(item);
-      status.textContent = 'Đã tạo tệp: bấm vào tên tệp để tải về.';
+      await this.build();
     } catch (error) {
-      if (error instanceof JournalOptionError) showError(error.option, messageFor(error));
+      if (error instanceof JournalOptionError) this.showError(error.option, optionMessage(error));
       else {
-        status.textContent = 'Không tạo được tệp. Hãy tải lại trang rồi thử lại.';
+        this.status.textContent = generatorStatus.failed;
         throw error;
       }
     } finally {
-      submit.disabled = false;
-      bar.hidden = true;
+      this.submit.disabled = false;
+      this.bar.hidden = true;
     }
-  });
+  }
 
-  // Start fetching the builder and fonts as soon as someone begins to fill the form.
-  generator.addEventListener(
-    'focusin',
-    () => {
-      void loadBuilder();
-      void loadFonts();
-    },
-    { once: true },
-  );
-  syncMode();
-  generator.hidden = false;
+  /** Makes the file: for a range, a bar and a count, with a pause each day so that the page can show them. */
+  async build(): Promise<void> {
+    const days = dateRange(this.from.value, this.isRange() ? this.to.value : this.from.value);
+    const options = {
+      pages: this.pages.value,
+      agency: this.agency ? this.agency.value : undefined,
+      unit: this.unit.value.trim() === '' ? undefined : this.unit.value,
+      shift: this.shiftStart.value ? `${this.shiftStart.value}-${this.shiftEnd.value}` : undefined,
+    };
+    this.status.textContent = generatorStatus.working;
+    const [{ buildJournal }, journalFonts] = await Promise.all([loadBuilder(), loadFonts()]);
+    const range = days.length > 1;
+    this.bar.hidden = !range;
+    this.bar.max = days.length;
+    this.bar.value = 0;
+    const bytes = await buildJournal(
+      this.spec,
+      range ? { ...options, dates: days } : { ...options, date: days[0] },
+      journalFonts,
+      { onDay: (done, count) => this.onDay(done, count) },
+    );
+    this.renderFile(days, bytes);
+    this.status.textContent = generatorStatus.made;
+  }
+
+  async onDay(done: number, count: number): Promise<void> {
+    this.bar.value = done;
+    this.status.textContent = progressText(done, count);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 }

@@ -1,15 +1,15 @@
 /**
  * The journal log of a shift run (JournalLog.astro): add, edit and remove entries while
  * the run is open, export the filled journal (PDF) and the run (JSON), import a run.
- * Loaded when the log is first opened, on the pages of the roles that keep the journal;
- * pdf-lib and the fonts only when a PDF is asked for. State rules live in
- * src/lib/checklist (entries.ts, run-file.ts) and src/lib/journal/run.ts; this file reads
- * the form and draws.
+ * Loaded by journal-loader.ts when the log is first opened, on the pages of the roles that
+ * keep the journal; pdf-lib and the fonts only when a PDF is asked for. State rules live in
+ * src/lib/checklist (entries.ts, run-file.ts) and src/lib/journal/run.ts, every sentence in
+ * journal-wording.ts and import-wording.ts; the entries are drawn from the component's
+ * <template>. This class reads the form and draws (docs/DESIGN.md, «Islands»).
  */
 import type { ShiftRuns } from './checklist.ts';
-import { ChecklistError, newId, runLabel } from '../lib/checklist/state.ts';
+import { ChecklistError, newId } from '../lib/checklist/state.ts';
 import { deviceTimeZone, entryTime, runNow, wallTimeIn } from '../lib/checklist/time.ts';
-import { formatDateVi } from '../lib/vi.ts';
 import { entryKey } from '../lib/checklist/merge.ts';
 import { reloadNotice } from './stale.ts';
 import {
@@ -39,16 +39,12 @@ import { JournalOptionError, JournalRowError } from '../lib/journal/options.ts';
 import type { JournalFonts } from '../lib/journal/pdf.ts';
 import { journalOfRun, type ChecklistItemText, type JournalLine } from '../lib/journal/run.ts';
 import { squashSpace } from '../lib/vi.ts';
-import {
-  dropQuestion,
-  importDeclined,
-  importOutcome,
-  importRefused,
-  importTooLarge,
-  otherRoleReason,
-} from '../lib/checklist/import-wording.ts';
+import * as importWords from '../lib/checklist/import-wording.ts';
+import * as words from '../lib/checklist/journal-wording.ts';
 import regularUrl from '../lib/journal/fonts/Tinos-Regular.ttf?url';
 import boldUrl from '../lib/journal/fonts/Tinos-Bold.ttf?url';
+
+type PdfModule = typeof import('../lib/journal/pdf.ts');
 
 const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode) =>
   root.querySelector<T>(selector);
@@ -71,155 +67,228 @@ const loadAssets = (specUrl: string) => {
   return assets;
 };
 
-const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+/** The checklist items as the page shows them, in its order: what ticked items become. */
+const checklistItems = (): ChecklistItemText[] =>
+  [...document.querySelectorAll<HTMLElement>('[data-checklist] [data-item]')].map((li) => {
+    const approval = $(`label[for="duyet-${li.dataset.item}"]`, li);
+    return {
+      id: li.dataset.item ?? '',
+      action: squashSpace($('.duty-action', li)?.textContent ?? ''),
+      approval: approval ? squashSpace(approval.textContent ?? '') : undefined,
+    };
+  });
 
-export function startJournalLog(section: HTMLElement, api: ShiftRuns): void {
-  const specUrl = section.dataset.journalSpec ?? '';
-  const roleNames = JSON.parse(section.dataset.roleNames ?? '{}') as Record<string, string>;
-  const form = $<HTMLFormElement>('[data-journal-form]', section)!;
-  const list = $('[data-journal-list]', section)!;
-  const state = $('[data-journal-state]', section)!;
-  const legend = $('[data-journal-legend]', section)!;
-  const error = $('[data-journal-error]', section)!;
-  const submit = $<HTMLButtonElement>('[data-journal-submit]', section)!;
-  const cancel = $<HTMLButtonElement>('[data-journal-cancel]', section)!;
-  const exportBox = $('[data-journal-export]', section)!;
-  const result = $('[data-journal-result]', section)!;
-  const announcer = $('[data-journal-announce]', section)!;
-  const pdfButton = $<HTMLButtonElement>('[data-journal-pdf]', section)!;
-  const jsonButton = $<HTMLButtonElement>('[data-journal-json]', section)!;
-  const ticked = $<HTMLInputElement>('[data-journal-ticked]', section)!;
-  const importer = $<HTMLInputElement>('[data-journal-import]', section)!;
-  const field = (name: string) =>
-    form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | RadioNodeList | null;
+/** The parts of an entry shown under its content, when filled. */
+const PARTS = ['direction', 'informed', 'result'] as const;
+
+export class JournalLog {
+  readonly section: HTMLElement;
+  readonly runs: ShiftRuns;
+  readonly specUrl: string;
+  readonly roleNames: Record<string, string>;
+  readonly form: HTMLFormElement;
+  readonly list: HTMLElement;
+  readonly state: HTMLElement;
+  readonly legend: HTMLElement;
+  readonly error: HTMLElement;
+  readonly submit: HTMLButtonElement;
+  readonly cancel: HTMLButtonElement;
+  readonly exportBox: HTMLElement;
+  readonly result: HTMLElement;
+  readonly announcer: HTMLElement;
+  readonly pdfButton: HTMLButtonElement;
+  readonly jsonButton: HTMLButtonElement;
+  readonly ticked: HTMLInputElement;
+  readonly importer: HTMLInputElement;
+  /** Where what is typed in the form is kept, so that it outlives a reload (e.g. after a new version). */
+  readonly draftKey: string;
   /** The entry being edited, if any. */
-  let editing: string | null = null;
+  editing: string | null = null;
   /** Whether the date or time of a new entry was typed (else they follow the clock). */
-  let timeTyped = false;
-  let download: string | null = null;
+  timeTyped = false;
+  /** The object URL of the last file offered. */
+  download: string | null = null;
 
-  const announce = (message: string) => {
-    announcer.textContent = message;
-  };
-  const say = (message: string, isError = false) => {
-    result.replaceChildren(message);
-    result.classList.toggle('run-error', isError);
-  };
-  const clearError = () => {
-    error.hidden = true;
-    error.textContent = '';
-    for (const element of form.querySelectorAll('[aria-invalid]'))
-      element.removeAttribute('aria-invalid');
-  };
-  const setValue = (name: string, value: string) => {
-    const element = field(name);
+  constructor(section: HTMLElement, runs: ShiftRuns) {
+    const find = <T extends HTMLElement = HTMLElement>(selector: string) =>
+      $<T>(selector, section)!;
+    this.section = section;
+    this.runs = runs;
+    this.specUrl = section.dataset.journalSpec ?? '';
+    this.roleNames = JSON.parse(section.dataset.roleNames ?? '{}') as Record<string, string>;
+    this.form = find<HTMLFormElement>('[data-journal-form]');
+    this.list = find('[data-journal-list]');
+    this.state = find('[data-journal-state]');
+    this.legend = find('[data-journal-legend]');
+    this.error = find('[data-journal-error]');
+    this.submit = find<HTMLButtonElement>('[data-journal-submit]');
+    this.cancel = find<HTMLButtonElement>('[data-journal-cancel]');
+    this.exportBox = find('[data-journal-export]');
+    this.result = find('[data-journal-result]');
+    this.announcer = find('[data-journal-announce]');
+    this.pdfButton = find<HTMLButtonElement>('[data-journal-pdf]');
+    this.jsonButton = find<HTMLButtonElement>('[data-journal-json]');
+    this.ticked = find<HTMLInputElement>('[data-journal-ticked]');
+    this.importer = find<HTMLInputElement>('[data-journal-import]');
+    this.draftKey = `so-tay-truc-ban:nhat-ky-nhap:${runs.role}`;
+  }
+
+  /** Wires the log, restores a draft and draws it; the loading line goes. */
+  start(): void {
+    this.listen();
+    this.runs.onRender(() => this.render());
+    this.stopEditing();
+    this.restoreDraft();
+    this.render();
+    $('[data-journal-loading]', this.section)?.remove();
+  }
+
+  listen(): void {
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.onSubmit();
+    });
+    this.form.addEventListener('input', (event) => this.onInput(event));
+    this.form.addEventListener('focusin', () => this.onFocus());
+    this.cancel.addEventListener('click', () => this.onCancel());
+    this.list.addEventListener('click', (event) => this.onListClick(event));
+    this.pdfButton.addEventListener('click', () => void this.onPdf());
+    this.jsonButton.addEventListener('click', () => this.onJson());
+    this.importer.addEventListener('change', () => void this.onImport());
+  }
+
+  // ── the form ───────────────────────────────────────────────────────────
+
+  field(name: string): HTMLInputElement | HTMLTextAreaElement | RadioNodeList | null {
+    return this.form.elements.namedItem(name) as
+      HTMLInputElement | HTMLTextAreaElement | RadioNodeList | null;
+  }
+
+  setValue(name: string, value: string): void {
+    const element = this.field(name);
     if (element) element.value = value;
-  };
-  // A new entry is dated in the run's zone, whatever this device's is.
-  const setNow = () => {
-    const run = api.view().run;
-    const [date, time] = (
-      run ? runNow(run, new Date()) : wallTimeIn(new Date(), deviceTimeZone())
-    ).split('T');
-    setValue('date', date ?? '');
-    setValue('time', time ?? '');
-  };
-  const resetForm = () => {
-    form.reset();
-    setNow();
-    timeTyped = false;
-    clearError();
-  };
-  const stopEditing = () => {
-    editing = null;
-    legend.textContent = 'Mục mới';
-    submit.textContent = 'Ghi vào nhật ký';
-    cancel.hidden = true;
-    resetForm();
-  };
-
-  /** One entry: time and kind, content, then the parts that were filled. */
-  function entryItem(entry: JournalEntry, run: Run, live: boolean): HTMLLIElement {
-    const li = document.createElement('li');
-    li.className = 'journal-entry';
-    const head = document.createElement('p');
-    head.className = 'entry-head';
-    head.id = `nk-muc-${entry.id}`;
-    const time = document.createElement('strong');
-    time.textContent = entryTime(entry.at, run.date);
-    head.append(time, ` · ${KINDS[entry.kind].label}`);
-    const content = document.createElement('p');
-    content.className = 'entry-content';
-    content.textContent = entry.content;
-    li.append(head, content);
-    const parts = (['direction', 'informed', 'result'] as const).filter((name) => entry[name]);
-    if (parts.length > 0) {
-      const dl = document.createElement('dl');
-      dl.className = 'entry-parts';
-      for (const name of parts) {
-        const dt = document.createElement('dt');
-        dt.textContent = FIELD_LABELS[name];
-        const dd = document.createElement('dd');
-        dd.textContent = entry[name] ?? '';
-        dl.append(dt, dd);
-      }
-      li.append(dl);
-    }
-    if (live) {
-      const actions = document.createElement('p');
-      actions.className = 'run-actions';
-      for (const [action, label] of [
-        ['edit', 'Sửa'],
-        ['remove', 'Xóa'],
-      ] as const) {
-        const button = document.createElement('button');
-        button.type = 'button';
-        button.dataset[action] = entry.id;
-        button.textContent = label;
-        button.setAttribute('aria-describedby', head.id);
-        actions.append(button);
-      }
-      li.append(actions);
-    }
-    return li;
   }
 
-  function render(): void {
-    const { run, live } = api.view();
-    const entries = byTime(run?.journal ?? []);
-    list.replaceChildren(...(run ? entries.map((entry) => entryItem(entry, run, live)) : []));
-    list.hidden = entries.length === 0;
-    const count =
-      entries.length === 0 ? 'chưa có mục nào' : `${entries.length} mục, theo thứ tự thời gian`;
-    state.textContent = !run
-      ? 'Chưa có ca nào đang mở. Bắt đầu ca mới ở phần “Ca trực” để ghi nhật ký.'
-      : live
-        ? `Nhật ký của ca đang mở: ${count}.`
-        : `Nhật ký của ca đã qua ${runLabel(run)} (chỉ xem): ${count}.`;
-    if (editing && (!live || !run?.journal.some((entry) => entry.id === editing))) {
-      stopEditing();
-      if (live) say('Mục đang sửa đã bị xóa ở nơi khác; biểu mẫu trở về ghi mục mới.', true);
-    }
-    form.hidden = !live;
-    exportBox.hidden = false;
-    pdfButton.hidden = jsonButton.hidden = !run;
-    ticked.parentElement!.hidden = !run;
+  /** A new entry is dated in the run's zone, whatever this device's is. */
+  setNow(): void {
+    const run = this.runs.view().run;
+    const now = new Date();
+    const [date, time] = (run ? runNow(run, now) : wallTimeIn(now, deviceTimeZone())).split('T');
+    this.setValue('date', date ?? '');
+    this.setValue('time', time ?? '');
   }
 
-  function fail(caught: unknown): void {
+  clearError(): void {
+    this.error.hidden = true;
+    this.error.textContent = '';
+    for (const element of this.form.querySelectorAll('[aria-invalid]'))
+      element.removeAttribute('aria-invalid');
+  }
+
+  /** Back to a new entry: the form emptied and dated now. */
+  stopEditing(): void {
+    this.editing = null;
+    this.showTitles(null);
+    this.cancel.hidden = true;
+    this.form.reset();
+    this.setNow();
+    this.timeTyped = false;
+    this.clearError();
+  }
+
+  showTitles(editingTime: string | null): void {
+    const titles = words.formTitles(editingTime);
+    this.legend.textContent = titles.legend;
+    this.submit.textContent = titles.submit;
+  }
+
+  /** Puts a refused entry's message under the form and focuses the field it names. */
+  fail(caught: unknown): void {
     if (!(caught instanceof ChecklistError)) throw caught;
-    error.textContent = caught.message;
-    error.hidden = false;
+    this.error.textContent = caught.message;
+    this.error.hidden = false;
     const name = caught instanceof EntryError ? caught.field : 'content';
-    const target = form.querySelector<HTMLElement>(`[name="${name}"]`);
+    const target = this.form.querySelector<HTMLElement>(`[name="${name}"]`);
     target?.setAttribute('aria-invalid', 'true');
     target?.focus();
   }
 
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    clearError();
-    const data = new FormData(form);
+  announce(message: string): void {
+    this.announcer.textContent = message;
+  }
+
+  /** The line under the export buttons: what was made, or why not. */
+  say(message: string, isError = false): void {
+    this.result.replaceChildren(message);
+    this.result.classList.toggle('run-error', isError);
+  }
+
+  /** Focuses the edit button of an entry (after its edit ends), else the content field. */
+  focusAfter(edited: string | null): void {
+    if (edited) document.querySelector<HTMLElement>(`[data-edit="${edited}"]`)?.focus();
+    else this.form.querySelector<HTMLElement>('[name="content"]')?.focus();
+  }
+
+  // ── drawing ────────────────────────────────────────────────────────────
+
+  /** A copy of the entry template's content. */
+  template(): DocumentFragment {
+    const template = $<HTMLTemplateElement>('template[data-journal-entry]', this.section)!;
+    return template.content.cloneNode(true) as DocumentFragment;
+  }
+
+  /** One entry: time and kind, content, the parts that were filled, and (while live) its buttons. */
+  renderEntry(entry: JournalEntry, run: Run, live: boolean): Element {
+    const view = this.template();
+    const head = $('.entry-head', view)!;
+    head.id = `nk-muc-${entry.id}`;
+    $('strong', head)!.textContent = entryTime(entry.at, run.date);
+    head.append(` · ${KINDS[entry.kind].label}`);
+    $('.entry-content', view)!.textContent = entry.content;
+    // The template's one term and value are copied for each part filled, then dropped.
+    const parts = $('dl', view)!;
+    const [term, value] = [...parts.children];
+    for (const name of PARTS.filter((part) => entry[part])) {
+      const pair = [term!.cloneNode(), value!.cloneNode()];
+      pair[0]!.textContent = FIELD_LABELS[name];
+      pair[1]!.textContent = entry[name] ?? '';
+      parts.append(...pair);
+    }
+    term!.remove();
+    value!.remove();
+    if (parts.childElementCount === 0) parts.remove();
+    const buttons = $('.run-actions', view)!;
+    if (!live) buttons.remove();
+    for (const button of buttons.querySelectorAll('button')) {
+      button.setAttribute(button.hasAttribute('data-edit') ? 'data-edit' : 'data-remove', entry.id);
+      button.setAttribute('aria-describedby', head.id);
+    }
+    return view.firstElementChild!;
+  }
+
+  render(): void {
+    const { run, live } = this.runs.view();
+    const entries = byTime(run?.journal ?? []);
+    this.list.replaceChildren(
+      ...(run ? entries.map((entry) => this.renderEntry(entry, run, live)) : []),
+    );
+    this.list.hidden = entries.length === 0;
+    this.state.textContent = words.journalStateText(run, live);
+    if (this.editing && (!live || !run?.journal.some((entry) => entry.id === this.editing))) {
+      this.stopEditing();
+      if (live) this.say(words.editedEntryGone, true);
+    }
+    this.form.hidden = !live;
+    this.exportBox.hidden = false;
+    this.pdfButton.hidden = this.jsonButton.hidden = !run;
+    this.ticked.parentElement!.hidden = !run;
+  }
+
+  // ── entries ────────────────────────────────────────────────────────────
+
+  onSubmit(): void {
+    this.clearError();
+    const data = new FormData(this.form);
     const text = (name: string) => String(data.get(name) ?? '');
     const input: EntryInput = {
       date: text('date'),
@@ -230,247 +299,236 @@ export function startJournalLog(section: HTMLElement, api: ShiftRuns): void {
       informed: text('informed'),
       result: text('result'),
     };
-    const id = editing ?? newId();
+    const edited = this.editing;
+    const id = edited ?? newId();
     const now = new Date();
     try {
-      const next = editing
-        ? updateEntry(api.store, editing, input, now)
-        : addEntry(api.store, input, id, now);
-      api.commit(next, [entryKey(next.current?.id ?? '', id)]);
-      dropDraft();
+      const next = edited
+        ? updateEntry(this.runs.store, edited, input, now)
+        : addEntry(this.runs.store, input, id, now);
+      this.runs.commit(next, [entryKey(next.current?.id ?? '', id)]);
+      this.dropDraft();
     } catch (caught) {
-      fail(caught);
+      this.fail(caught);
       return;
     }
-    const entry = api.view().run?.journal.find((e) => e.id === id);
-    const what = entry
-      ? `${entryTime(entry.at, api.view().run?.date ?? '')} · ${KINDS[entry.kind].label}`
-      : '';
-    announce(editing ? `Đã lưu thay đổi của mục ${what}.` : `Đã ghi vào nhật ký: ${what}.`);
-    const edited = editing;
-    stopEditing();
-    if (edited) document.querySelector<HTMLElement>(`[data-edit="${edited}"]`)?.focus();
-    else form.querySelector<HTMLElement>('[name="content"]')?.focus();
-  });
+    const run = this.runs.view().run;
+    const entry = run?.journal.find((e) => e.id === id);
+    this.announce(
+      words.savedAnnouncement(edited !== null, entry ? words.entryHeadline(entry, run!.date) : ''),
+    );
+    this.stopEditing();
+    this.focusAfter(edited);
+  }
 
-  // A new entry is dated when it is written: the time follows the clock until it is typed.
-  form.addEventListener('input', (event) => {
+  /** A new entry is dated when it is written: the time follows the clock until it is typed. */
+  onInput(event: Event): void {
     const name = (event.target as HTMLInputElement).name;
-    if (name === 'date' || name === 'time') timeTyped = true;
-  });
-  form.addEventListener('focusin', () => {
-    if (!editing && !timeTyped) setNow();
-  });
+    if (name === 'date' || name === 'time') this.timeTyped = true;
+    this.saveDraft();
+  }
 
-  cancel.addEventListener('click', () => {
-    const edited = editing;
-    stopEditing();
-    if (edited) document.querySelector<HTMLElement>(`[data-edit="${edited}"]`)?.focus();
-  });
+  onFocus(): void {
+    if (!this.editing && !this.timeTyped) this.setNow();
+  }
 
-  list.addEventListener('click', (event) => {
+  onCancel(): void {
+    const edited = this.editing;
+    this.stopEditing();
+    if (edited) this.focusAfter(edited);
+  }
+
+  onListClick(event: Event): void {
     const button = (event.target as Element).closest<HTMLButtonElement>('button');
-    const run = api.view().run;
+    const run = this.runs.view().run;
     if (!button || !run) return;
     const entry = run.journal.find((e) => e.id === (button.dataset.edit ?? button.dataset.remove));
     if (!entry) return;
+    if (button.dataset.edit) this.onEdit(entry, run);
+    else this.onRemove(entry, run);
+  }
+
+  onEdit(entry: JournalEntry, run: Run): void {
+    this.editing = entry.id;
+    this.clearError();
+    for (const [name, value] of Object.entries(inputOf(entry))) this.setValue(name, value);
+    this.showTitles(entryTime(entry.at, run.date));
+    this.cancel.hidden = false;
+    this.legend.focus();
+  }
+
+  onRemove(entry: JournalEntry, run: Run): void {
     const time = entryTime(entry.at, run.date);
-    if (button.dataset.edit) {
-      editing = entry.id;
-      clearError();
-      for (const [name, value] of Object.entries(inputOf(entry))) setValue(name, value);
-      legend.textContent = `Sửa mục lúc ${time}`;
-      submit.textContent = 'Lưu thay đổi';
-      cancel.hidden = false;
-      legend.focus();
-      return;
-    }
-    if (!window.confirm(`Xóa mục nhật ký lúc ${time}: “${short(entry.content)}”?`)) return;
+    if (!window.confirm(words.removeQuestion(time, entry.content))) return;
     try {
-      api.commit(removeEntry(api.store, entry.id, new Date()));
+      this.runs.commit(removeEntry(this.runs.store, entry.id, new Date()));
     } catch (caught) {
       if (!(caught instanceof ChecklistError)) throw caught;
-      say(caught.message, true);
+      this.say(caught.message, true);
       return;
     }
-    announce(`Đã xóa mục lúc ${time}.`);
-    state.focus();
-  });
-
-  /** Offers a file: starts the download and leaves a link to download it again. */
-  function offer(bytes: BlobPart, type: string, name: string, message: string): void {
-    if (download) URL.revokeObjectURL(download);
-    download = URL.createObjectURL(new Blob([bytes], { type }));
-    const link = document.createElement('a');
-    link.href = download;
-    link.download = name;
-    link.textContent = `Tải lại ${name}`;
-    say(message);
-    result.append(' ', link);
-    link.click();
+    this.announce(words.removedAnnouncement(time));
+    this.state.focus();
   }
 
-  /** The checklist items as the page shows them, in its order: what ticked items become. */
-  const checklistItems = (): ChecklistItemText[] =>
-    [...document.querySelectorAll<HTMLElement>('[data-checklist] [data-item]')].map((li) => {
-      const approval = $(`label[for="duyet-${li.dataset.item}"]`, li);
-      return {
-        id: li.dataset.item ?? '',
-        action: squashSpace($('.duty-action', li)?.textContent ?? ''),
-        approval: approval ? squashSpace(approval.textContent ?? '') : undefined,
-      };
-    });
+  // ── the draft ──────────────────────────────────────────────────────────
 
-  /** Says which line of the journal could not be set, in words a user can act on. */
-  function rowProblem(
-    caught: JournalRowError,
-    run: Run,
-    lines: JournalLine[],
-    spec: JournalForm,
-  ): string {
-    const line = lines[caught.row];
-    const part = spec.table.columns.find((column) => column.id === caught.column)?.fills;
-    const label =
-      part === 'time'
-        ? 'thời gian'
-        : part === 'content'
-          ? 'nội dung'
-          : part
-            ? FIELD_LABELS[part].toLowerCase()
-            : caught.column;
-    const which = !line
-      ? `Dòng ${caught.row + 1}`
-      : 'entry' in line.from
-        ? `Mục nhật ký lúc ${entryTime(line.at, run.date)}`
-        : `Việc “${short(line.content)}”`;
-    const cause = caught.message.includes('cannot show')
-      ? `có ký tự phông chữ của nhật ký không có (${[...caught.message.matchAll(/U\+[0-9A-F]+ \((.)\)/gu)].map((m) => m[1]).join(' ')})`
-      : 'quá dài để in vừa một dòng nhật ký; hãy viết gọn lại';
-    return `${which}: ô “${label}” ${cause}.`;
-  }
-
-  pdfButton.addEventListener('click', async () => {
-    const { run } = api.view();
-    if (!run) return;
-    say('Đang tạo nhật ký (PDF)…');
-    pdfButton.disabled = true;
-    let lines: JournalLine[] = [];
-    let form: JournalForm | undefined;
-    let pdf: typeof import('../lib/journal/pdf.ts');
-    try {
-      pdf = await import('../lib/journal/pdf.ts');
-    } catch {
-      // A tab left open across a new version asks for code that is no longer there.
-      result.replaceChildren(
-        reloadNotice(
-          'Không tải được phần tạo nhật ký (PDF): sổ tay trên máy chủ đã có phiên bản mới.',
-        ),
-      );
-      pdfButton.disabled = false;
-      return;
-    }
-    try {
-      const { buildJournal } = pdf;
-      const { fonts, spec } = await loadAssets(specUrl);
-      form = spec;
-      const journal = journalOfRun(spec, run, {
-        ticked: ticked.checked ? checklistItems() : undefined,
-      });
-      lines = journal.lines;
-      const bytes = await buildJournal(spec, journal.options, fonts);
-      const pages = Math.max(1, Math.ceil(lines.length / spec.table.rowsPerPage));
-      offer(
-        bytes as BlobPart,
-        'application/pdf',
-        dayFileName(run.date),
-        `Đã tạo nhật ký ngày ${formatDateVi(run.date)}: ${lines.length} dòng, ${pages} trang (PDF, ${formatSize(bytes.length)}).`,
-      );
-    } catch (caught) {
-      if (caught instanceof JournalRowError && form)
-        say(`Chưa tạo được nhật ký. ${rowProblem(caught, run, lines, form)}`, true);
-      else if (caught instanceof JournalOptionError) {
-        say(
-          'Chưa tạo được nhật ký: tên người trực quá dài hoặc có ký tự phông chữ của nhật ký không có.',
-          true,
-        );
-      } else {
-        say('Không tạo được nhật ký. Hãy tải lại trang rồi thử lại.', true);
-        throw caught;
-      }
-    } finally {
-      pdfButton.disabled = false;
-    }
-  });
-
-  jsonButton.addEventListener('click', () => {
-    const { run } = api.view();
-    if (!run) return;
-    offer(
-      serialiseRunFile(runFile(run, new Date())),
-      'application/json',
-      runFileName(run),
-      `Đã xuất ca ${runLabel(run)} ra tệp.`,
-    );
-  });
-
-  importer.addEventListener('change', async () => {
-    const file = importer.files?.[0];
-    if (!file) return;
-    importer.value = '';
-    const refuse = (reason: string) => say(importRefused(file.name, reason), true);
-    if (file.size > MAX_FILE_CHARS) return refuse(importTooLarge);
-    const parsed = parseRunFile(await file.text(), new Date());
-    if (!parsed.ok) return refuse(describeIssueVi(parsed.issue));
-    const { run } = parsed.file;
-    if (run.role !== api.role) return refuse(otherRoleReason(roleNames[run.role] ?? run.role));
-    let imported;
-    try {
-      imported = importRun(api.store, run, newId());
-    } catch (caught) {
-      if (!(caught instanceof ChecklistError)) throw caught;
-      return refuse(caught.message);
-    }
-    if (imported.dropped) {
-      if (!window.confirm(dropQuestion(imported.run, imported.dropped)))
-        return say(importDeclined(imported.run));
-    }
-    if (imported.outcome !== 'same') api.commit(imported.store);
-    say(importOutcome(imported, run.id));
-  });
-
-  // What is typed into the form outlives a reload of the page (e.g. after a new version).
-  const draftKey = `so-tay-truc-ban:nhat-ky-nhap:${api.role}`;
-  const dropDraft = () => sessionStorage.removeItem(draftKey);
-  form.addEventListener('input', () => {
-    if (editing) return;
+  saveDraft(): void {
+    if (this.editing) return;
     const data = Object.fromEntries(
-      [...new FormData(form)].map(([name, value]) => [name, String(value)]),
+      [...new FormData(this.form)].map(([name, value]) => [name, String(value)]),
     );
     try {
-      sessionStorage.setItem(draftKey, JSON.stringify(data));
+      sessionStorage.setItem(this.draftKey, JSON.stringify(data));
     } catch {
       // Storage full or blocked: the draft is only on screen.
     }
-  });
+  }
 
-  api.onRender(render);
-  stopEditing();
-  try {
-    const draft = JSON.parse(sessionStorage.getItem(draftKey) ?? 'null') as Record<
-      string,
-      string
-    > | null;
-    if (draft) {
-      for (const [name, value] of Object.entries(draft)) if (name !== 'kind') setValue(name, value);
-      const kind = form.querySelector<HTMLInputElement>(
+  dropDraft(): void {
+    sessionStorage.removeItem(this.draftKey);
+  }
+
+  restoreDraft(): void {
+    try {
+      const draft = JSON.parse(sessionStorage.getItem(this.draftKey) ?? 'null') as Record<
+        string,
+        string
+      > | null;
+      if (!draft) return;
+      for (const [name, value] of Object.entries(draft))
+        if (name !== 'kind') this.setValue(name, value);
+      const kind = this.form.querySelector<HTMLInputElement>(
         `[name="kind"][value="${CSS.escape(draft.kind ?? '')}"]`,
       );
       if (kind) kind.checked = true;
-      timeTyped = true;
+      this.timeTyped = true;
+    } catch {
+      this.dropDraft();
     }
-  } catch {
-    dropDraft();
   }
-  render();
-  $('[data-journal-loading]', section)?.remove();
+
+  // ── exports and import ─────────────────────────────────────────────────
+
+  /** Offers a file: starts the download and leaves a link to download it again. */
+  offer(bytes: BlobPart, type: string, name: string, message: string): void {
+    if (this.download) URL.revokeObjectURL(this.download);
+    this.download = URL.createObjectURL(new Blob([bytes], { type }));
+    const link = document.createElement('a');
+    link.href = this.download;
+    link.download = name;
+    link.textContent = words.downloadAgain(name);
+    this.say(message);
+    this.result.append(' ', link);
+    link.click();
+  }
+
+  async onPdf(): Promise<void> {
+    const { run } = this.runs.view();
+    if (!run) return;
+    this.say(words.pdfInProgress);
+    this.pdfButton.disabled = true;
+    try {
+      const pdf = await this.pdfModule();
+      if (pdf) await this.writePdf(run, pdf);
+    } finally {
+      this.pdfButton.disabled = false;
+    }
+  }
+
+  /** The PDF writer, or null (and a notice) when a tab left open across a new version cannot fetch it. */
+  async pdfModule(): Promise<PdfModule | null> {
+    try {
+      return await import('../lib/journal/pdf.ts');
+    } catch {
+      this.result.replaceChildren(reloadNotice(words.pdfCodeGone));
+      return null;
+    }
+  }
+
+  async writePdf(run: Run, { buildJournal }: PdfModule): Promise<void> {
+    const made: { spec?: JournalForm; lines: JournalLine[] } = { lines: [] };
+    try {
+      const { fonts, spec } = await loadAssets(this.specUrl);
+      made.spec = spec;
+      const ticked = this.ticked.checked ? checklistItems() : undefined;
+      const journal = journalOfRun(spec, run, { ticked });
+      made.lines = journal.lines;
+      const bytes = await buildJournal(spec, journal.options, fonts);
+      const rows = journal.lines.length;
+      const pages = Math.max(1, Math.ceil(rows / spec.table.rowsPerPage));
+      const message = words.pdfMade(run.date, rows, pages, formatSize(bytes.length));
+      this.offer(bytes as BlobPart, 'application/pdf', dayFileName(run.date), message);
+    } catch (caught) {
+      this.pdfRefused(caught, run, made);
+    }
+  }
+
+  /** Says why the journal could not be made: the row and cell, the officer's name, or a failure (thrown on). */
+  pdfRefused(
+    caught: unknown,
+    run: Run,
+    { spec, lines }: { spec?: JournalForm; lines: JournalLine[] },
+  ) {
+    if (caught instanceof JournalRowError && spec) {
+      const part = spec.table.columns.find((column) => column.id === caught.column)?.fills;
+      const label = words.partLabel(part, caught.column);
+      const line = lines[caught.row];
+      this.say(
+        words.rowProblem(caught.row, line, run.date, label, words.rowCause(caught.message)),
+        true,
+      );
+    } else if (caught instanceof JournalOptionError) {
+      this.say(words.pdfOptionRefused, true);
+    } else {
+      this.say(words.pdfFailed, true);
+      throw caught;
+    }
+  }
+
+  onJson(): void {
+    const { run } = this.runs.view();
+    if (!run) return;
+    const text = serialiseRunFile(runFile(run, new Date()));
+    this.offer(text, 'application/json', runFileName(run), words.runExported(run));
+  }
+
+  async onImport(): Promise<void> {
+    const file = this.importer.files?.[0];
+    if (!file) return;
+    this.importer.value = '';
+    const checked = await this.readImport(file);
+    if (typeof checked === 'string') this.say(importWords.importRefused(file.name, checked), true);
+    else this.applyImport(file.name, checked);
+  }
+
+  /** The run in a file, or why it cannot be imported here. */
+  async readImport(file: File): Promise<Run | string> {
+    if (file.size > MAX_FILE_CHARS) return importWords.importTooLarge;
+    const parsed = parseRunFile(await file.text(), new Date());
+    if (!parsed.ok) return describeIssueVi(parsed.issue);
+    const { run } = parsed.file;
+    if (run.role !== this.runs.role)
+      return importWords.otherRoleReason(this.roleNames[run.role] ?? run.role);
+    return run;
+  }
+
+  /** Adds the run to this device's, asking first when the oldest would be pushed out. */
+  applyImport(fileName: string, run: Run): void {
+    let imported;
+    try {
+      imported = importRun(this.runs.store, run, newId());
+    } catch (caught) {
+      if (!(caught instanceof ChecklistError)) throw caught;
+      this.say(importWords.importRefused(fileName, caught.message), true);
+      return;
+    }
+    if (
+      imported.dropped &&
+      !window.confirm(importWords.dropQuestion(imported.run, imported.dropped))
+    )
+      return this.say(importWords.importDeclined(imported.run));
+    if (imported.outcome !== 'same') this.runs.commit(imported.store);
+    this.say(importWords.importOutcome(imported, run.id));
+  }
 }

@@ -16,6 +16,12 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { addEntry } from '../../src/lib/checklist/entries.ts';
 import {
+  formTitles,
+  journalStateText,
+  removedAnnouncement,
+  savedAnnouncement,
+} from '../../src/lib/checklist/journal-wording.ts';
+import {
   emptyStore,
   serialise,
   startRun as startStoredRun,
@@ -105,9 +111,7 @@ describeBrowser('journal log', () => {
         expect(await site.page.isVisible('[data-journal-log]')).toBe(true);
         await openLog(site.page);
         expect(loaded(site, 'journal-log')).toBe(true);
-        expect(await text(site.page, '[data-journal-state]')).toBe(
-          'Chưa có ca nào đang mở. Bắt đầu ca mới ở phần “Ca trực” để ghi nhật ký.',
-        );
+        expect(await text(site.page, '[data-journal-state]')).toBe(journalStateText(null, false));
         expect(await site.page.isVisible('[data-journal-form]')).toBe(false);
       }
       expect(loaded(site, 'pdf'), 'pdf-lib is fetched only for a PDF').toBe(false);
@@ -156,19 +160,19 @@ describeBrowser('journal log', () => {
       result: 'Hoạt động bình thường',
     });
     expect(await text(page, '[data-journal-announce]')).toBe(
-      'Đã ghi vào nhật ký: 01:15 28/11 · Công việc thực hiện.',
+      savedAnnouncement(false, '01:15 28/11 · Công việc thực hiện'),
     );
     expect(await text(page, '[data-journal-count]')).toBe('(4 mục)');
 
     // Remove the mistaken one, edit the first.
     await page.click('[data-journal-list] li:nth-child(3) [data-remove]');
-    expect(await text(page, '[data-journal-announce]')).toBe('Đã xóa mục lúc 23:30.');
+    expect(await text(page, '[data-journal-announce]')).toBe(removedAnnouncement('23:30'));
     await page.click('[data-journal-list] li:nth-child(1) [data-edit]');
-    expect(await text(page, '[data-journal-legend]')).toBe('Sửa mục lúc 22:15');
+    expect(await text(page, '[data-journal-legend]')).toBe(formTitles('22:15').legend);
     expect(await page.inputValue('#nk-noi-dung')).toBe('Camera cổng số 3 mất tín hiệu');
     await page.fill('#nk-ket-qua', 'Đã khắc phục lúc 22:40');
     await page.click('[data-journal-submit]');
-    expect(await text(page, '[data-journal-legend]')).toBe('Mục mới');
+    expect(await text(page, '[data-journal-legend]')).toBe(formTitles(null).legend);
 
     await page.reload();
     await openLog(page);
@@ -363,7 +367,7 @@ describeBrowser('journal log', () => {
     });
     await there.waitForSelector('[data-journal-result]:not(:empty)');
     expect(await text(there, '[data-journal-result]')).toBe(
-      'Đã nhập ca 27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Nguyễn Văn An vào “Các ca đã qua”.',
+      'Đã nhập ca 27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Nguyễn Văn An vào «Các ca đã qua».',
     );
     expect(await there.$$('[data-history-list] li')).toHaveLength(1);
 
@@ -375,7 +379,7 @@ describeBrowser('journal log', () => {
       [
         'moi.json',
         JSON.stringify({ ...data, version: 3 }),
-        'Không nhập được “moi.json”: Ô “phiên bản” của tệp được tạo bởi phiên bản sổ tay mới hơn (định dạng 3); trang này chỉ đọc được định dạng 2.',
+        'Không nhập được «moi.json»: Ô «phiên bản» của tệp được tạo bởi phiên bản sổ tay mới hơn (định dạng 3); trang này chỉ đọc được định dạng 2.',
       ],
       [
         'gio.json',
@@ -383,12 +387,12 @@ describeBrowser('journal log', () => {
           ...data,
           run: { ...data.run, journal: [{ ...data.run.journal[0], at: '2026-11-27T22:75' }] },
         }),
-        'Không nhập được “gio.json”: Mục nhật ký thứ 1, ô “thời gian” phải là ngày giờ có thật, dạng 2026-11-27T22:15.',
+        'Không nhập được «gio.json»: Mục nhật ký thứ 1, ô «thời gian» phải là ngày giờ có thật, dạng 2026-11-27T22:15.',
       ],
       [
         'ghi-chu.txt',
         'ca đêm 27/11',
-        'Không nhập được “ghi-chu.txt”: Tệp không phải tệp JSON đọc được (có thể đã bị cắt hoặc sửa hỏng).',
+        'Không nhập được «ghi-chu.txt»: Tệp không phải tệp JSON đọc được (có thể đã bị cắt hoặc sửa hỏng).',
       ],
     ];
     for (const [name, content, message] of refused) {
@@ -413,7 +417,7 @@ describeBrowser('journal log', () => {
     });
     await foreign.page.waitForSelector('[data-journal-result]:not(:empty)');
     expect(await text(foreign.page, '[data-journal-result]')).toBe(
-      `Không nhập được “${runJson.name}”: đây là ca của Lãnh đạo cấp phòng trực ban; hãy nhập trên trang của vai trò đó.`,
+      `Không nhập được «${runJson.name}»: đây là ca của Lãnh đạo cấp phòng trực ban; hãy nhập trên trang của vai trò đó.`,
     );
     expect(await foreign.page.$$('[data-history-list] li')).toHaveLength(0);
   });

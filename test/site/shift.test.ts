@@ -241,9 +241,9 @@ describeBrowser('the shift run, as its users meet it', () => {
           startedAt: '2026-11-27T09:00:00.000Z',
         }),
       ),
-    ).toBe('Không nhập được “sau.json”: Ô “lúc kết thúc ghi ca” của ca sớm hơn lúc bắt đầu ca.');
+    ).toBe('Không nhập được «sau.json»: Ô «lúc kết thúc ghi ca» của ca sớm hơn lúc bắt đầu ca.');
     expect(await importFile('2099.json', fileOf({ ...newer, date: '2099-11-27' }))).toBe(
-      'Không nhập được “2099.json”: Ô “ngày trực” của ca ở sau ngày hôm nay.',
+      'Không nhập được «2099.json»: Ô «ngày trực» của ca ở sau ngày hôm nay.',
     );
 
     expect(await importFile('moi.json', fileOf(newer))).toBe(
@@ -255,7 +255,7 @@ describeBrowser('the shift run, as its users meet it', () => {
     expect(await page.$$('[data-history-list] li')).toHaveLength(LIMITS.history);
     accept = true;
     expect(await importFile('moi.json', fileOf(newer))).toBe(
-      'Đã nhập ca 27/11/2026 · Ca 27 07:30–16:30 vào “Các ca đã qua”.',
+      'Đã nhập ca 27/11/2026 · Ca 27 07:30–16:30 vào «Các ca đã qua».',
     );
     const ids = await page.evaluate(
       (key) =>

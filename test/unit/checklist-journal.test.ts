@@ -132,7 +132,7 @@ describe('journal entries', () => {
       'text the font cannot show',
       { informed: 'Hải quan 海关' },
       'informed',
-      /^Đã thông báo ý kiến của lãnh đạo đến: phông chữ của nhật ký không có “海”, “关”/,
+      /^Đã thông báo ý kiến của lãnh đạo đến: phông chữ của nhật ký không có «海», «关»/,
     ],
   ])('refuses %s, naming the field', (_what, overrides, field, message) => {
     const error = errorOf(() => entryFrom(input(overrides), 'e-0001'));

@@ -203,12 +203,12 @@ describe('importing a run file (journal log)', () => {
     [
       'refused, too large',
       importRefused('ca.json', importTooLarge),
-      'Không nhập được “ca.json”: tệp quá lớn để là một ca trực.',
+      'Không nhập được «ca.json»: tệp quá lớn để là một ca trực.',
     ],
     [
       'refused, another role',
       importRefused('ca.json', otherRoleReason('Lãnh đạo cấp phòng trực ban')),
-      'Không nhập được “ca.json”: đây là ca của Lãnh đạo cấp phòng trực ban; hãy nhập trên trang của vai trò đó.',
+      'Không nhập được «ca.json»: đây là ca của Lãnh đạo cấp phòng trực ban; hãy nhập trên trang của vai trò đó.',
     ],
     [
       'asked before the oldest run goes',
@@ -229,12 +229,12 @@ describe('importing a run file (journal log)', () => {
     [
       'into the history',
       importOutcome({ outcome: 'history', run: ended }, ended.id),
-      `Đã nhập ca ${LABEL} vào “Các ca đã qua”.`,
+      `Đã nhập ca ${LABEL} vào «Các ca đã qua».`,
     ],
     [
       'beside another version',
       importOutcome({ outcome: 'history', run: other }, ended.id),
-      `Đã nhập ca ${LABEL} vào “Các ca đã qua” (trên máy đã có một bản khác của ca này, nên giữ cả hai).`,
+      `Đã nhập ca ${LABEL} vào «Các ca đã qua» (trên máy đã có một bản khác của ca này, nên giữ cả hai).`,
     ],
   ])('%s', (_case, said, expected) => {
     expect(said).toBe(expected);

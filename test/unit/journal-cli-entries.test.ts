@@ -4,83 +4,42 @@
  * (read back with pdf-lib), twice the same bytes; every bad file exits 2 with one message
  * naming the file and the field, and writes nothing.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runJournal, tempDirs } from '../support/journal-cli.ts';
+import { addEntries, cameraEntry, entry, nightShift } from '../support/journal-runs.ts';
 import { getJournalForm } from '../../src/data/journal.ts';
-import { addEntry, type EntryInput } from '../../src/lib/checklist/entries.ts';
 import { runFile, serialiseRunFile } from '../../src/lib/checklist/run-file.ts';
 import { emptyStore, endRun, setDone, setNote, startRun } from '../../src/lib/checklist/state.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { journalOfRun } from '../../src/lib/journal/run.ts';
 
-const script = resolve('scripts/journal.ts');
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'journal-entries-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-function run(args: string[], cwd: string) {
-  const result = spawnSync('npx', ['--prefix', resolve('.'), 'tsx', script, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      SOURCE_DATE_EPOCH: '',
-      PATH: `${resolve('node_modules/.bin')}:${process.env.PATH}`,
-    },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const tempDir = tempDirs('journal-entries-');
+const run = (args: string[], cwd: string) => runJournal(args, cwd);
 
 const ROLE = 'lanh-dao-ca-truc';
-const entry = (time: string, content: string, extra: Partial<EntryInput> = {}): EntryInput => ({
-  date: '2026-11-27',
-  time,
-  kind: 'tinh-huong',
-  content,
-  ...extra,
-});
 function runData() {
   const now = new Date('2026-11-27T17:00:00.000Z');
-  const night = {
-    date: '2026-11-27',
-    shiftStart: '22:00',
-    shiftEnd: '06:00',
-    shift: 'Ca đêm',
-    officer: 'Lê Văn Cường',
-    timeZone: 'Asia/Ho_Chi_Minh',
-  };
+  const night = nightShift({ officer: 'Lê Văn Cường' });
   let store = startRun(emptyStore(ROLE), night, new Date('2026-11-27T15:00:00.000Z'), 'run-0001');
-  store = addEntry(
+  store = addEntries(
     store,
-    entry('22:15', 'Camera cổng số 3 mất tín hiệu', {
-      direction: 'Kiểm tra đường truyền',
-      informed: 'Đội Kỹ thuật',
-      result: 'Đã khắc phục',
-    }),
-    'e-0001',
-    now,
-  );
-  store = addEntry(
-    store,
-    entry('23:40', 'Tờ khai 105678912340 luồng xanh có dấu hiệu khai sai mã số', {
-      kind: 'thong-tin',
-      direction: 'Chuyển luồng vàng, kiểm tra hồ sơ',
-    }),
-    'e-0002',
-    now,
-  );
-  store = addEntry(
-    store,
-    entry('02:05', 'Bàn giao số liệu cho ca sau', { date: '2026-11-28', kind: 'cong-viec' }),
-    'e-0003',
+    [
+      ['e-0001', cameraEntry()],
+      [
+        'e-0002',
+        entry('23:40', 'Tờ khai 105678912340 luồng xanh có dấu hiệu khai sai mã số', {
+          kind: 'thong-tin',
+          direction: 'Chuyển luồng vàng, kiểm tra hồ sơ',
+        }),
+      ],
+      [
+        'e-0003',
+        entry('02:05', 'Bàn giao số liệu cho ca sau', { date: '2026-11-28', kind: 'cong-viec' }),
+      ],
+    ],
     now,
   );
   store = setNote(

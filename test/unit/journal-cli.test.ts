@@ -4,44 +4,22 @@
  * a range in one file, targets that are not regular files refused, and Ctrl-C in the
  * write phase of a year's batch leaving no temporary file.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   lstatSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
   readdirSync,
   readlinkSync,
-  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cliEnv, JOURNAL_SCRIPT, runJournal, tempDirs } from '../support/journal-cli.ts';
 
-const script = resolve('scripts/journal.ts');
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'journal-cli-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-function run(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const result = spawnSync('npx', ['--prefix', resolve('.'), 'tsx', script, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      SOURCE_DATE_EPOCH: '',
-      ...env,
-      PATH: `${resolve('node_modules/.bin')}:${process.env.PATH}`,
-    },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const tempDir = tempDirs('journal-cli-');
+const run = runJournal;
 
 describe('npm run journal', { timeout: 120_000 }, () => {
   it('writes nhat-ky-truc-ban.pdf by default, the same bytes every time', () => {
@@ -185,7 +163,7 @@ describe('npm run journal', { timeout: 120_000 }, () => {
         '--prefix',
         resolve('.'),
         'tsx',
-        script,
+        JOURNAL_SCRIPT,
         '--from',
         '2024-01-01',
         '--to',
@@ -197,11 +175,7 @@ describe('npm run journal', { timeout: 120_000 }, () => {
         cwd: dir,
         detached: true,
         stdio: 'ignore',
-        env: {
-          ...process.env,
-          SOURCE_DATE_EPOCH: '',
-          PATH: `${resolve('node_modules/.bin')}:${process.env.PATH}`,
-        },
+        env: cliEnv(),
       },
     );
     const exited = new Promise<void>((done) => child.on('exit', () => done()));

@@ -8,7 +8,6 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { getJournalFonts, getJournalForm } from '../../src/data/journal.ts';
-import { addEntry, type EntryInput } from '../../src/lib/checklist/entries.ts';
 import type { Run } from '../../src/lib/checklist/schema.ts';
 import {
   emptyStore,
@@ -32,18 +31,11 @@ import {
   wallTimeIn,
   type ChecklistItemText,
 } from '../../src/lib/journal/run.ts';
+import { addEntries, cameraEntry, entry, nightShift, ZONE } from '../support/journal-runs.ts';
 
 const handbook = loadHandbook('content');
 const form = getJournalForm('content');
 const fonts = getJournalFonts();
-const ZONE = 'Asia/Ho_Chi_Minh';
-const entry = (time: string, content: string, extra: Partial<EntryInput> = {}): EntryInput => ({
-  date: '2026-11-27',
-  time,
-  kind: 'tinh-huong',
-  content,
-  ...extra,
-});
 const itemsOf = (role: string): ChecklistItemText[] =>
   handbook.dutiesOf(role).map((duty) => ({
     id: duty.id,
@@ -56,35 +48,22 @@ const itemsOf = (role: string): ChecklistItemText[] =>
 const NOW = new Date('2026-11-27T18:30:00.000Z');
 /** A night shift of the division-level duty leader, 22:00 to 06:00; the page was opened at 22:10 and closed at 07:10, Hà Nội time. */
 function nightRun(role = 'lanh-dao-cap-phong-truc-ban', ended = true): Run {
-  const input = {
-    date: '2026-11-27',
-    shiftStart: '22:00',
-    shiftEnd: '06:00',
-    shift: 'Ca đêm',
-    officer: 'Nguyễn Văn An',
-    timeZone: ZONE,
-  };
-  let store = startRun(emptyStore(role), input, new Date('2026-11-27T15:10:00.000Z'), 'run-0001');
-  store = addEntry(
-    store,
-    entry('23:05', 'Chi cục báo cáo tờ khai nghi vấn', { kind: 'thong-tin' }),
-    'e-0002',
-    NOW,
+  let store = startRun(
+    emptyStore(role),
+    nightShift(),
+    new Date('2026-11-27T15:10:00.000Z'),
+    'run-0001',
   );
-  store = addEntry(
+  store = addEntries(
     store,
-    entry('22:15', 'Camera cổng số 3 mất tín hiệu', {
-      direction: 'Kiểm tra đường truyền',
-      informed: 'Đội Kỹ thuật',
-      result: 'Đã khắc phục lúc 22:40',
-    }),
-    'e-0001',
-    NOW,
-  );
-  store = addEntry(
-    store,
-    entry('01:15', 'Bàn giao số liệu cho ca sau', { date: '2026-11-28', kind: 'cong-viec' }),
-    'e-0003',
+    [
+      ['e-0002', entry('23:05', 'Chi cục báo cáo tờ khai nghi vấn', { kind: 'thong-tin' })],
+      ['e-0001', cameraEntry('Đã khắc phục lúc 22:40')],
+      [
+        'e-0003',
+        entry('01:15', 'Bàn giao số liệu cho ca sau', { date: '2026-11-28', kind: 'cong-viec' }),
+      ],
+    ],
     NOW,
   );
   if (role === 'lanh-dao-cap-phong-truc-ban') {

@@ -4,7 +4,6 @@
  * message naming where and what, and importing a run into a device's runs without losing one.
  */
 import { describe, expect, it } from 'vitest';
-import { addEntry, type EntryInput } from '../../src/lib/checklist/entries.ts';
 import {
   describeIssue,
   describeIssueVi,
@@ -19,19 +18,13 @@ import {
 import { LIMITS, type Run, type Store } from '../../src/lib/checklist/schema.ts';
 import { storeSchema } from '../../src/lib/checklist/store-schema.ts';
 import { emptyStore, endRun, setDone, setNote, startRun } from '../../src/lib/checklist/state.ts';
+import { addEntries, cameraEntry, entry, nightShift, ZONE } from '../support/journal-runs.ts';
 
 const ROLE = 'lanh-dao-cap-phong-truc-ban';
-const ZONE = 'Asia/Ho_Chi_Minh';
 const EXPORTED = new Date('2026-11-28T00:20:00.000Z');
 /** When the file is read: the morning after the night shift. */
 const READ = new Date('2026-11-28T01:00:00.000Z');
-const NIGHT = {
-  date: '2026-11-27',
-  shiftStart: '22:00',
-  shiftEnd: '06:00',
-  officer: 'Nguyễn Văn An',
-  timeZone: ZONE,
-};
+const NIGHT = nightShift();
 const DAY = (date: string) => ({
   date,
   shiftStart: '07:30',
@@ -39,13 +32,6 @@ const DAY = (date: string) => ({
   shift: 'Ca ngày',
   officer: '',
   timeZone: ZONE,
-});
-const entry = (time: string, content: string, extra: Partial<EntryInput> = {}): EntryInput => ({
-  date: '2026-11-27',
-  time,
-  kind: 'tinh-huong',
-  content,
-  ...extra,
 });
 
 function sampleRun(id = 'run-0001', shift = 'Ca đêm'): Run {
@@ -62,20 +48,12 @@ function sampleRun(id = 'run-0001', shift = 'Ca đêm'): Run {
     'đã phân công',
     now,
   );
-  store = addEntry(
+  store = addEntries(
     store,
-    entry('22:15', 'Camera cổng số 3 mất tín hiệu', {
-      direction: 'Kiểm tra đường truyền',
-      informed: 'Đội Kỹ thuật',
-      result: 'Đã khắc phục',
-    }),
-    'e-0001',
-    now,
-  );
-  store = addEntry(
-    store,
-    entry('23:05', 'Chi cục báo cáo tờ khai nghi vấn', { kind: 'thong-tin' }),
-    'e-0002',
+    [
+      ['e-0001', cameraEntry()],
+      ['e-0002', entry('23:05', 'Chi cục báo cáo tờ khai nghi vấn', { kind: 'thong-tin' })],
+    ],
     now,
   );
   return store.current!;
@@ -168,7 +146,7 @@ describe('the run file', () => {
       'another format',
       JSON.stringify({ format: 'so-tay-truc-ban/checklist', version: 2 }),
       /^format: expected "so-tay-truc-ban\/ca-truc": this is not a shift run file of the handbook, found "so-tay-truc-ban\/checklist"/,
-      /^Ô “định dạng” của tệp không phải tệp ca trực của sổ tay\./,
+      /^Ô «định dạng» của tệp không phải tệp ca trực của sổ tay\./,
     ],
     [
       'a newer version',
@@ -180,25 +158,25 @@ describe('the run file', () => {
       'an older or odd version',
       edited((f) => (f.version = '2')),
       /^version: expected 2, found "2"/,
-      /^Ô “phiên bản” của tệp phải là 2\./,
+      /^Ô «phiên bản» của tệp phải là 2\./,
     ],
     [
       'no journal',
       edited((f) => delete f.run.journal),
       /^run\.journal: is missing/,
-      /^Ô “nhật ký” của ca bị thiếu\./,
+      /^Ô «nhật ký» của ca bị thiếu\./,
     ],
     [
       'a missing content',
       edited((f) => delete f.run.journal[1].content),
       /^run\.journal\[1\]\.content: is missing/,
-      /^Mục nhật ký thứ 2, ô “nội dung” bị thiếu\./,
+      /^Mục nhật ký thứ 2, ô «nội dung» bị thiếu\./,
     ],
     [
       'a bad entry time',
       edited((f) => (f.run.journal[1].at = '2026-11-27T25:00')),
       /^run\.journal\[1\]\.at: expected a local time written YYYY-MM-DDTHH:MM \(24-hour clock\), e\.g\. "2026-11-27T22:15", found "2026-11-27T25:00"/,
-      /^Mục nhật ký thứ 2, ô “thời gian” phải là ngày giờ có thật/,
+      /^Mục nhật ký thứ 2, ô «thời gian» phải là ngày giờ có thật/,
     ],
     [
       'an entry time without its date',
@@ -210,7 +188,7 @@ describe('the run file', () => {
       'a bad start instant',
       edited((f) => (f.run.startedAt = '2026-11-27 15:10')),
       /^run\.startedAt: expected a UTC time written like "2026-11-27T15:10:00\.000Z", found "2026-11-27 15:10"/,
-      /^Ô “lúc bắt đầu ghi ca” của ca không hợp lệ\./,
+      /^Ô «lúc bắt đầu ghi ca» của ca không hợp lệ\./,
     ],
     [
       'a bad run date',
@@ -228,7 +206,7 @@ describe('the run file', () => {
       'a field this format does not have',
       edited((f) => (f.run.journal[0].priority = 'cao')),
       /^run\.journal\[0\]\.priority: is not a field of this format/,
-      /^Mục nhật ký thứ 1, ô “priority” không thuộc định dạng này\./,
+      /^Mục nhật ký thứ 1, ô «priority» không thuộc định dạng này\./,
     ],
     [
       'decomposed (NFD) text',
@@ -240,19 +218,19 @@ describe('the run file', () => {
       'text over the limit',
       edited((f) => (f.run.journal[0].result = 'x'.repeat(LIMITS.result + 1))),
       /^run\.journal\[0\]\.result: expected at most 100 characters, found 101/,
-      /^Mục nhật ký thứ 1, ô “kết quả, ghi chú” dài quá 100 ký tự\./,
+      /^Mục nhật ký thứ 1, ô «kết quả, ghi chú» dài quá 100 ký tự\./,
     ],
     [
       'text the font cannot show',
       edited((f) => (f.run.journal[0].informed = 'Hải quan 海关')),
       /^run\.journal\[0\]\.informed: the journal's font cannot show U\+6D77 \(海\), U\+5173 \(关\)/,
-      /ký tự phông chữ của nhật ký không có: “海”, “关”/,
+      /ký tự phông chữ của nhật ký không có: «海», «关»/,
     ],
     [
       'a note the font cannot show',
       edited((f) => (f.run.items[0].note = 'ok ✓')),
       /^run\.items\[0\]\.note: the journal's font cannot show U\+2713/,
-      /^Việc thứ 1 đã ghi, ô “ghi chú”/,
+      /^Việc thứ 1 đã ghi, ô «ghi chú»/,
     ],
     [
       'a repeated entry id',
@@ -264,25 +242,25 @@ describe('the run file', () => {
       'an unknown time zone',
       edited((f) => (f.run.timeZone = 'Mars/Olympus_Mons')),
       /^run\.timeZone: expected a time zone name such as "Asia\/Ho_Chi_Minh", found "Mars\/Olympus_Mons"/,
-      /^Ô “múi giờ” của ca không phải múi giờ mà trình duyệt biết\./,
+      /^Ô «múi giờ» của ca không phải múi giờ mà trình duyệt biết\./,
     ],
     [
       'an end before the start',
       edited((f) => (f.run.endedAt = '2026-11-27T15:00:00.000Z')),
       /^run\.endedAt: expected the end of the run after its start/,
-      /^Ô “lúc kết thúc ghi ca” của ca sớm hơn lúc bắt đầu ca\./,
+      /^Ô «lúc kết thúc ghi ca» của ca sớm hơn lúc bắt đầu ca\./,
     ],
     [
       'a run dated 2099',
       edited((f) => (f.run.date = '2099-11-27')),
       /^run\.date: lies after today \(2026-11-28 in the run's time zone\), found "2099-11-27"/,
-      /^Ô “ngày trực” của ca ở sau ngày hôm nay\./,
+      /^Ô «ngày trực» của ca ở sau ngày hôm nay\./,
     ],
     [
       'an entry far outside the shift',
       edited((f) => (f.run.journal[1].at = '2026-11-27T08:00')),
       /^run\.journal\[1\]\.at: lies outside the run's shift by more than the shift's own length, found "2026-11-27T08:00"/,
-      /^Mục nhật ký thứ 2, ô “thời gian” ở quá xa ca trực/,
+      /^Mục nhật ký thứ 2, ô «thời gian» ở quá xa ca trực/,
     ],
     [
       'an entry after today',
@@ -294,7 +272,7 @@ describe('the run file', () => {
       'an officer the font cannot show',
       edited((f) => (f.run.officer = 'An 😀')),
       /^run\.officer: the journal's font cannot show U\+1F600/,
-      /^Ô “người trực” của ca có ký tự/,
+      /^Ô «người trực» của ca có ký tự/,
     ],
     [
       'an end of shift equal to its start',
@@ -306,7 +284,7 @@ describe('the run file', () => {
       'a shift start that is no time',
       edited((f) => (f.run.shiftStart = '7h30')),
       /^run\.shiftStart: expected a time of day written HH:MM/,
-      /^Ô “giờ bắt đầu ca” của ca phải là giờ:phút/,
+      /^Ô «giờ bắt đầu ca» của ca phải là giờ:phút/,
     ],
     [
       'too many entries',

@@ -76,7 +76,7 @@ function checkText(field: 'content' | 'direction' | 'informed' | 'result', value
   if (missing.length > 0) {
     throw new EntryError(
       field,
-      `phông chữ của nhật ký không có ${missing.map((char) => `“${char}”`).join(', ')}; hãy bỏ hoặc thay các ký tự này.`,
+      `phông chữ của nhật ký không có ${missing.map((char) => `«${char}»`).join(', ')}; hãy bỏ hoặc thay các ký tự này.`,
     );
   }
 }
@@ -135,7 +135,7 @@ function updateJournal(
 ): Store {
   const run = store.current;
   if (!run)
-    throw new ChecklistError('Chưa có ca nào đang mở: bấm “Bắt đầu ca mới” trước khi ghi nhật ký.');
+    throw new ChecklistError('Chưa có ca nào đang mở: bấm «Bắt đầu ca mới» trước khi ghi nhật ký.');
   return {
     ...store,
     current: {

@@ -9,7 +9,7 @@ import { runLabel } from './state.ts';
 
 /** A file that cannot be imported, named as the officer chose it. */
 export const importRefused = (fileName: string, reason: string): string =>
-  `Không nhập được “${fileName}”: ${reason}`;
+  `Không nhập được «${fileName}»: ${reason}`;
 
 export const importTooLarge = 'tệp quá lớn để là một ca trực.';
 
@@ -35,5 +35,5 @@ export function importOutcome(
     return `Đã nhập ca ${label}: ca chưa kết thúc, nay là ca đang mở trên máy này.`;
   const both =
     run.id === fileRunId ? '' : ' (trên máy đã có một bản khác của ca này, nên giữ cả hai)';
-  return `Đã nhập ca ${label} vào “Các ca đã qua”${both}.`;
+  return `Đã nhập ca ${label} vào «Các ca đã qua»${both}.`;
 }

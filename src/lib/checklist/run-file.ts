@@ -302,10 +302,10 @@ const FILE_FIELDS: Record<string, string> = {
   timeZone: 'múi giờ',
 };
 
-/** Where the issue is, in words: "mục nhật ký thứ 3, ô “thời gian”". */
+/** Where the issue is, in words: "mục nhật ký thứ 3, ô «thời gian»". */
 function whereVi(path: Issue['path']): string {
   const [top, field, index, part] = path;
-  const quoted = (name: string | undefined, fallback: unknown) => `“${name ?? String(fallback)}”`;
+  const quoted = (name: string | undefined, fallback: unknown) => `«${name ?? String(fallback)}»`;
   if (top !== 'run')
     return path.length === 0 ? 'Tệp' : `Ô ${quoted(FILE_FIELDS[String(top)], top)} của tệp`;
   if (field === 'journal' && typeof index === 'number') {
@@ -315,7 +315,7 @@ function whereVi(path: Issue['path']): string {
     return `Việc thứ ${index + 1} đã ghi${part === undefined ? '' : `, ô ${quoted(ITEM_FIELDS[String(part)], part)}`}`;
   }
   return field === undefined
-    ? 'Phần “ca” của tệp'
+    ? 'Phần «ca» của tệp'
     : `Ô ${quoted(RUN_FIELDS[String(field)], field)} của ca`;
 }
 
@@ -352,7 +352,7 @@ export function describeIssueVi(issue: Issue): string {
         return 'phải là ngày giờ có thật, dạng 2026-11-27T22:15';
       case 'charset':
         return `có ký tự phông chữ của nhật ký không có: ${list(limit)
-          .map((char) => `“${char}”`)
+          .map((char) => `«${char}»`)
           .join(', ')}`;
       case 'clock':
         return 'phải là giờ:phút, ví dụ 07:30';
