@@ -5,7 +5,8 @@
  *   1. full build (site, search index, forms): time and peak memory for the real content
  *      and synthetic content at 10× and 100×, with the growth factor between scales;
  *   2. first-visit weight per page type (gzip);
- *   3. search in Chromium: bytes and time to the first result;
+ *   3. the search journey in Chromium (journey.ts, as `npm run bench:search` runs it): from an
+ *      article page, the header's box, Enter, the first result: time, bytes by kind, longest task;
  *   4. journal PDF: time and size;
  *   5. offline: what a first visit downloads in the background, and the full copy, per scale.
  * Options: --runs N (builds per scale, default 3), --scales 1,10,100, --skip-build.
@@ -23,7 +24,7 @@ import { launchChromium } from '../../test/support/chromium.ts';
 import { startStaticServer } from '../../test/support/static-server.ts';
 import { median } from './median.ts';
 import { measureOfflineBytes, type OfflineBytes } from './offline.ts';
-import { benchSearch } from './search.ts';
+import { benchHandbookJourney } from './journey.ts';
 import { writeSyntheticContent } from './synthetic-content.ts';
 
 const { values } = parseArgs({
@@ -238,8 +239,20 @@ try {
   report.firstVisitGzipBytes = weights;
 
   // 3. Search.
-  const search = await benchSearch(dist, 5, 'lanh dao ca truc');
-  console.log('\n3. Search in Chromium on localhost (median of 5 fresh contexts)');
+  const searchServer = await startStaticServer({ root: dist });
+  const searchBrowser = await launchChromium();
+  const search = await benchHandbookJourney(
+    searchBrowser,
+    searchServer.origin,
+    'lanh dao ca truc',
+    5,
+  ).finally(async () => {
+    await searchBrowser.close();
+    await searchServer.close();
+  });
+  console.log(
+    '\n3. Search journey in Chromium on localhost: /dieu-7/, header box, Enter, first result (median of 5)',
+  );
   console.table(search);
   report.search = search;
 

@@ -186,3 +186,26 @@ export function summarise(site: string, runs: JourneyRun[]): JourneySummary {
     ),
   };
 }
+
+/** The handbook's journey: from /dieu-7/, the header's box, Enter. Both benches use it. */
+export const handbookJourney = (origin: string): JourneySite => ({
+  name: 'handbook',
+  origin,
+  startPath: '/dieu-7/',
+  open: (page) => page.click('#tim-nhanh'),
+  lastKey: 'Enter',
+  resultSelector: '.result-link',
+});
+
+/** The handbook's journey `runs` times, each in a fresh browser context, summarised. */
+export async function benchHandbookJourney(
+  browser: Browser,
+  origin: string,
+  query: string,
+  runs: number,
+): Promise<JourneySummary> {
+  const measured: JourneyRun[] = [];
+  for (let run = 0; run < runs; run++)
+    measured.push(await runJourney(browser, handbookJourney(origin), query));
+  return summarise('handbook', measured);
+}

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { launchChromium } from '../../test/support/chromium.ts';
 import { startStaticServer } from '../../test/support/static-server.ts';
 import {
+  handbookJourney,
   runJourney,
   summarise,
   type JourneyRun,
@@ -77,16 +78,7 @@ export async function benchSideBySide(options: SideBySideOptions) {
   const handbookServer = await startStaticServer({ root: resolve(options.dist) });
   const peerServer = peerDist ? await startStaticServer({ root: peerDist }) : undefined;
   const browser = await launchChromium();
-  const sites: JourneySite[] = [
-    {
-      name: 'handbook',
-      origin: handbookServer.origin,
-      startPath: '/dieu-7/',
-      open: (page) => page.click('#tim-nhanh'),
-      lastKey: 'Enter',
-      resultSelector: '.result-link',
-    },
-  ];
+  const sites: JourneySite[] = [handbookJourney(handbookServer.origin)];
   if (peerServer) {
     sites.push({
       name: 'Starlight',

@@ -38,7 +38,13 @@ export function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const site = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
+        const { index, errors } = await pagefind.createIndex({
+          forceLanguage: 'vi',
+          // What a page shows only with its script (hidden until then: errors, results, progress)
+          // and its buttons' words are the same on every page: nobody searches for them. The
+          // hidden holders of a page's filter and role meta stay.
+          excludeSelectors: ['[hidden]:not([data-pagefind-filter])', 'button'],
+        });
         fail('start', errors);
         if (!index) throw new Error('Pagefind returned no index');
         try {

@@ -266,6 +266,21 @@ describeBrowser('search', () => {
     }
   });
 
+  it("finds a duty's words once, as the checklist item and the law's point, not in the pages that repeat them", async () => {
+    // The quiz asks every duty in its words and the flows' steps repeat them: search keeps
+    // those copies out of the index (they cost the journey bytes and crowd the results).
+    const hrefs = (await search(site, 'noi dung trong diem can chi dao tap trung')).map(
+      withoutBase,
+    );
+    expect(hrefs.slice(0, 3)).toEqual(
+      expect.arrayContaining([
+        P('1', 'a'),
+        expect.stringMatching(/^\/vai-tro\/lanh-dao-ca-truc\/#/),
+      ]),
+    );
+    expect(hrefs.filter((href) => href.startsWith('/dien-tap/ai-lam-viec-nay/'))).toEqual([]);
+  });
+
   it('says so when nothing matches', async () => {
     await site.goto(`/tim-kiem/?q=${encodeURIComponent('xyzxyz')}`);
     await site.page.waitForFunction(() =>

@@ -78,6 +78,9 @@ export class SearchEngine {
     const module = (await import(
       /* @vite-ignore */ `${this.#base}pagefind/pagefind.js`
     )) as Pagefind;
+    // Evaluating Pagefind's script is one long task already (its inflate tables): its start-up
+    // (options, metadata) runs in a task of its own, so the page can answer input between them.
+    await new Promise((resume) => setTimeout(resume, 0));
     // Titles boost a result strongly (a role named in full finds its page); citation labels
     // not at all: they hold lone letters ("Điểm d…").
     await module.options({

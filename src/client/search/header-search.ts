@@ -7,9 +7,9 @@
  * them and the filters. Without JavaScript the form still goes to the search page.
  */
 import { normaliseQuery } from '../../lib/search/query.ts';
-import { SEARCHING, allResultsLink, resultsStatus } from '../../lib/search/wording.ts';
+import { allResultsLink } from '../../lib/search/wording.ts';
 import { engineFor, type Result, type SearchEngine } from './engine.ts';
-import { showInRankOrder } from './results.ts';
+import { ResultsView, moveThroughLinks } from './results.ts';
 
 /** Results in the panel: a first look; the search page has them all. */
 const PANEL_RESULTS = 5;
@@ -21,11 +21,8 @@ export class HeaderSearch extends HTMLElement {
   #form!: HTMLFormElement;
   #input!: HTMLInputElement;
   #panel!: HTMLElement;
-  #status!: HTMLElement;
-  #list!: HTMLElement;
   #all!: HTMLAnchorElement;
-  #template!: HTMLTemplateElement;
-  #latest = 0;
+  #view!: ResultsView;
   /** The search of what is typed, started while typing: Enter reuses it when the query is the same. */
   #ahead: { query: string; results: Promise<Result[]> } | undefined;
   #typingPause: ReturnType<typeof setTimeout> | undefined;
@@ -39,15 +36,8 @@ export class HeaderSearch extends HTMLElement {
     const all = panel?.querySelector<HTMLAnchorElement>('a.all-results');
     const template = this.querySelector('template');
     if (!form || !input || !panel || !status || !list || !all || !template) return;
-    [this.#form, this.#input, this.#panel, this.#status, this.#list, this.#all, this.#template] = [
-      form,
-      input,
-      panel,
-      status,
-      list,
-      all,
-      template,
-    ];
+    [this.#form, this.#input, this.#panel, this.#all] = [form, input, panel, all];
+    this.#view = new ResultsView(list, status, template, PANEL_RESULTS);
     this.#engine = engineFor(this.dataset.base ?? '/');
     void this.#engine.load();
     void this.#engine.preload(input.value);
@@ -73,19 +63,10 @@ export class HeaderSearch extends HTMLElement {
   /** Escape closes the panel and returns to the box; arrows go through the results. */
   onKeydown(event: KeyboardEvent): void {
     if (this.#panel.hidden) return;
-    const links = [...this.#panel.querySelectorAll<HTMLAnchorElement>('a')];
-    const index = links.indexOf(document.activeElement as HTMLAnchorElement);
     if (event.key === 'Escape') {
       this.close();
       this.#input.focus();
-    } else if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      links[Math.min(index + 1, links.length - 1)]?.focus();
-    } else if (event.key === 'ArrowUp' && index >= 0) {
-      event.preventDefault();
-      if (index === 0) this.#input.focus();
-      else links[index - 1]?.focus();
-    }
+    } else moveThroughLinks(event, [...this.#panel.querySelectorAll('a')], this.#input, true);
   }
 
   onOutsideClick(event: MouseEvent): void {
@@ -97,32 +78,15 @@ export class HeaderSearch extends HTMLElement {
   }
 
   async search(): Promise<void> {
-    const run = ++this.#latest;
     const query = normaliseQuery(this.#input.value);
     if (!query) return this.close();
     const page = new URL(this.#form.action);
     page.search = new URLSearchParams({ q: query }).toString();
     this.#all.href = page.href;
-    this.#status.textContent = SEARCHING;
     this.#panel.hidden = false;
-    const results = await (this.#ahead?.query === query
-      ? this.#ahead.results
-      : this.#engine.search(query));
-    if (run !== this.#latest) return;
-    await showInRankOrder(
-      results,
-      PANEL_RESULTS,
-      this.#list,
-      this.#template,
-      () => run === this.#latest,
-    );
-    if (run !== this.#latest) return;
-    this.#status.textContent = resultsStatus(
-      query,
-      results.length,
-      Math.min(results.length, PANEL_RESULTS),
-    );
-    this.#all.textContent = allResultsLink(results.length);
+    const ahead = this.#ahead?.query === query ? this.#ahead.results : undefined;
+    const total = await this.#view.show(query, ahead ?? this.#engine.search(query));
+    if (total !== undefined) this.#all.textContent = allResultsLink(total);
   }
 
   /** Searches what is typed (the index chunks are there: no download), for Enter to use. */

@@ -6,9 +6,8 @@
  */
 import { normaliseQuery } from '../../lib/search/query.ts';
 import { FILTER_KIND, FILTER_ROLE } from '../../lib/search/records.ts';
-import { SEARCHING, resultsStatus } from '../../lib/search/wording.ts';
 import { engineFor, type Filters, type SearchEngine } from './engine.ts';
-import { showInRankOrder } from './results.ts';
+import { ResultsView, moveThroughLinks } from './results.ts';
 
 /** Results shown; each one costs a fragment request, so the first screen is what is fetched. */
 const MAX_RESULTS = 10;
@@ -17,11 +16,8 @@ export class SearchPage extends HTMLElement {
   #engine!: SearchEngine;
   #form!: HTMLFormElement;
   #input!: HTMLInputElement;
-  #status!: HTMLElement;
   #list!: HTMLElement;
-  #template!: HTMLTemplateElement;
-  /** Counts searches: an answer for an older one is dropped. */
-  #latest = 0;
+  #view!: ResultsView;
 
   connectedCallback(): void {
     const form = this.querySelector('form');
@@ -30,13 +26,8 @@ export class SearchPage extends HTMLElement {
     const list = this.querySelector<HTMLElement>('ol');
     const template = this.querySelector('template');
     if (!form || !input || !status || !list || !template) return;
-    [this.#form, this.#input, this.#status, this.#list, this.#template] = [
-      form,
-      input,
-      status,
-      list,
-      template,
-    ];
+    [this.#form, this.#input, this.#list] = [form, input, list];
+    this.#view = new ResultsView(list, status, template, MAX_RESULTS);
     this.#engine = engineFor(this.dataset.base ?? '/');
     this.#restoreFromUrl();
     input.addEventListener('focus', () => void this.#engine.load(), { once: true });
@@ -68,45 +59,17 @@ export class SearchPage extends HTMLElement {
       return;
     }
     const links = [...this.#list.querySelectorAll<HTMLAnchorElement>('a.result-link')];
-    const index = links.indexOf(document.activeElement as HTMLAnchorElement);
-    if (event.key === 'ArrowDown' && (target === this.#input || index >= 0)) {
-      event.preventDefault();
-      links[Math.min(index + 1, links.length - 1)]?.focus();
-    } else if (event.key === 'ArrowUp' && index >= 0) {
-      event.preventDefault();
-      if (index === 0) this.#input.focus();
-      else links[index - 1]?.focus();
-    } else if (event.key === 'Escape' && index >= 0) {
+    if (moveThroughLinks(event, links, this.#input, target === this.#input)) return;
+    if (event.key === 'Escape' && links.includes(document.activeElement as HTMLAnchorElement))
       this.#input.focus();
-    }
   }
 
   async search(): Promise<void> {
-    const run = ++this.#latest;
     const query = normaliseQuery(this.#input.value);
     const filters = this.#filters();
     this.#syncUrl(query, filters);
-    if (!query) {
-      this.#list.replaceChildren();
-      this.#status.textContent = '';
-      return;
-    }
-    this.#status.textContent = SEARCHING;
-    const results = await this.#engine.search(query, filters);
-    if (run !== this.#latest) return;
-    await showInRankOrder(
-      results,
-      MAX_RESULTS,
-      this.#list,
-      this.#template,
-      () => run === this.#latest,
-    );
-    if (run === this.#latest)
-      this.#status.textContent = resultsStatus(
-        query,
-        results.length,
-        Math.min(results.length, MAX_RESULTS),
-      );
+    if (!query) return this.#view.clear();
+    await this.#view.show(query, this.#engine.search(query, filters));
   }
 
   /** The query and the ticked filters from the URL, into the form. */
