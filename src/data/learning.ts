@@ -4,13 +4,23 @@ import { drillOf, getDrillEntries } from './drills.ts';
 import { generateQuestions, type Question } from '../lib/learning/questions.ts';
 import type { DrillWithId } from '../lib/drills/model.ts';
 import { ALL_ROLES } from '../lib/learning/path.ts';
+import { indexBy, under } from '../lib/group.ts';
 
-let cached: Promise<{ questions: Question[]; drills: DrillWithId[] }> | undefined;
+export interface Learning {
+  questions: Question[];
+  drills: DrillWithId[];
+  /** The questions that train a point, in the questions' order. */
+  questionsOf: (point: string) => Question[];
+}
 
-export function getLearning(): Promise<{ questions: Question[]; drills: DrillWithId[] }> {
+let cached: Promise<Learning> | undefined;
+
+export function getLearning(): Promise<Learning> {
   cached ??= getDrillEntries().then((entries) => {
     const drills = entries.map(drillOf);
-    return { questions: generateQuestions(getHandbook(), drills), drills };
+    const questions = generateQuestions(getHandbook(), drills);
+    const byPoint = indexBy(questions, (q) => [q.point]);
+    return { questions, drills, questionsOf: (point) => under(byPoint, point) };
   });
   return cached;
 }
@@ -18,7 +28,5 @@ export function getLearning(): Promise<{ questions: Question[]; drills: DrillWit
 /** The points a path covers: those its role holds, or all of them. */
 export function pointsOfPath(role: string): string[] {
   const handbook = getHandbook();
-  return handbook.points
-    .filter((p) => role === ALL_ROLES || handbook.holderOf(p.eId).id === role)
-    .map((p) => p.eId);
+  return (role === ALL_ROLES ? handbook.points : handbook.pointsHeldBy(role)).map((p) => p.eId);
 }

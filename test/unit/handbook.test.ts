@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeSyntheticContent } from '../../scripts/bench/synthetic-content.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { isWithin } from '../../src/lib/law/eid.ts';
 
@@ -107,5 +111,77 @@ describe('the resolved handbook', () => {
   it('keeps every checklist item a short line', () => {
     for (const duty of handbook.duties)
       expect(duty.action.length, duty.id).toBeLessThanOrEqual(160);
+  });
+});
+
+/**
+ * The per-role lookups are indexes built once (each page used to filter the whole content
+ * again, and the build grew with the square of the content). Each must give what its
+ * definition gives, here on content three times Article 7's, with roles and flows of their own.
+ */
+describe('the per-role indexes, against their definitions', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'handbook-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  writeSyntheticContent(join(scratch, 'content'), 3);
+  const big = loadHandbook(join(scratch, 'content'));
+  const holderByScan = (eId: string) =>
+    big.dutyHolders.find((r) => r.holds && isWithin(eId, r.holds) && eId !== r.holds)?.id;
+  const roleIds = (groups: ReturnType<typeof big.relationsOf>) =>
+    [...new Set(groups.flatMap((g) => g.related.map((r) => r.role.id)))].sort();
+
+  it('covers three articles and twelve duty holders', () => {
+    expect(big.articles).toHaveLength(3);
+    expect(big.dutyHolders).toHaveLength(12);
+  });
+
+  it('finds the holder of every point, and refuses a clause or an unknown point', () => {
+    for (const point of big.points)
+      expect(big.holderOf(point.eId).id).toBe(holderByScan(point.eId));
+    expect(() => big.holderOf('art_7__para_1')).toThrow('No role holds art_7__para_1');
+    expect(() => big.holderOf('art_99__para_1__point_a')).toThrow('No role holds');
+  });
+
+  it.each([0, 5, 11])(
+    'gives duty holder %i its points, items, flow steps and relations',
+    (index) => {
+      const role = big.dutyHolders[index]!;
+      expect(big.pointsHeldBy(role.id)).toEqual(
+        big.points.filter((p) => holderByScan(p.eId) === role.id),
+      );
+      expect(big.pointsHeldBy(role.id).length).toBeGreaterThan(0);
+      expect(big.dutiesOf(role.id)).toEqual(big.duties.filter((d) => d.role === role.id));
+      for (const duty of big.dutiesOf(role.id)) {
+        const byScan = big.flows.flatMap((flow) =>
+          flow.steps
+            .filter(
+              (s) =>
+                (s.actor === role.id || s.with?.includes(role.id)) &&
+                s.cites.some((c) => duty.cites.includes(c)),
+            )
+            .map((step) => `${flow.id}#${step.id}`),
+        );
+        expect(
+          big.flowStepsFor(role.id, duty.cites).map((u) => `${u.flow.id}#${u.step.id}`),
+        ).toEqual(byScan);
+      }
+      const related = big.roles.flatMap((source) =>
+        (source.relations ?? []).flatMap((r) =>
+          source.id === role.id
+            ? [r.target]
+            : r.target === role.id && r.kind !== 'theo-doi-chi-dao'
+              ? [source.id]
+              : [],
+        ),
+      );
+      expect(roleIds(big.relationsOf(role.id))).toEqual([...new Set(related)].sort());
+    },
+  );
+
+  it('hands out copies: changing a list a page got does not change the next page', () => {
+    const role = big.dutyHolders[0]!.id;
+    big.dutiesOf(role).pop();
+    big.pointsHeldBy(role).pop();
+    expect(big.dutiesOf(role)).toEqual(big.duties.filter((d) => d.role === role));
+    expect(big.pointsHeldBy(role)).toHaveLength(5);
   });
 });

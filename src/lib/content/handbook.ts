@@ -3,6 +3,7 @@
  * pages and scripts. Built once per build from the content root.
  */
 import { eIdOf } from '../law/eid.ts';
+import { indexBy, under } from '../group.ts';
 import { provisionsOf, type Provision } from '../law/provisions.ts';
 import { resolveFlow, type ResolvedFlow } from '../flows/model.ts';
 import { routes } from '../site/routes.ts';
@@ -57,6 +58,8 @@ export interface Handbook {
   provisions: Provision[];
   provision: (eId: string) => Provision;
   points: Provision[];
+  /** The points of the clause a role holds, in the law's order. */
+  pointsHeldBy: (roleId: string) => Provision[];
   roles: Role[];
   role: (id: string) => Role;
   dutyHolders: Role[];
@@ -75,6 +78,8 @@ export interface Handbook {
   flow: (id: string) => ResolvedFlow;
   /** Steps of the flows done by `roleId` (as actor or co-actor) that cite any of `cites`. */
   flowStepsFor: (roleId: string, cites: readonly string[]) => FlowStepUse[];
+  /** The flows with a step `roleId` does (as actor or co-actor), in the flows' order. */
+  flowsWith: (roleId: string) => ResolvedFlow[];
   /** The handbook's readings of what the text leaves open (readings.yaml). */
   readings: Reading[];
   reading: (id: string) => Reading;
@@ -139,6 +144,16 @@ export function resolveHandbook(set: ContentSet): Handbook {
   const flows = sortedFlows(set, orders);
   const dutyHolders = roles.filter((r) => r.holds);
   const uses = citationUses(duties, flows, role);
+  const points = provisions.filter((p) => p.kind === 'point');
+  const holders = new Map(dutyHolders.map((r) => [r.holds ?? '', r]));
+  const holder = (pointEId: string) => holderOf(holders, pointEId);
+  const pointsByHolder = indexBy(points, (p) => [holder(p.eId).id]);
+  const dutiesByRole = indexBy(duties, (d) => [d.role]);
+  const relationsByRole = relationIndex(roles);
+  const stepsByRole = indexBy(
+    flows.flatMap((flow) => flow.steps.map((step) => ({ flow, step, href: routes.flow(flow.id, step.id) }))),
+    ({ step }) => [step.actor, ...(step.with ?? [])],
+  );
 
   return {
     sources: set.sources.map((s) => s.value),
@@ -146,21 +161,24 @@ export function resolveHandbook(set: ContentSet): Handbook {
     articles: resolvedArticles(set, provisionMap),
     provisions,
     provision: lookup(provisionMap, 'provision'),
-    points: provisions.filter((p) => p.kind === 'point'),
+    points,
+    pointsHeldBy: (roleId) => under(pointsByHolder, roleId),
     roles,
     role,
     dutyHolders,
     otherActors: roles.filter((r) => !r.holds).sort((a, b) => compareVi(a.name, b.name)),
     moments: set.moments.map((m) => m.value),
     duties,
-    dutiesOf: (roleId) => duties.filter((d) => d.role === roleId),
+    dutiesOf: (roleId) => under(dutiesByRole, roleId),
     checklistsRevised: set.checklists?.value.revised ?? '',
-    holderOf: (pointEId) => holderOf(dutyHolders, pointEId),
-    relationsOf: (roleId) => relationsOf(roleId, roles, role, orders),
+    holderOf: holder,
+    relationsOf: (roleId) => relationsOf(roleId, under(relationsByRole, roleId), role, orders),
     usesOf: (eId) => uses.get(eId) ?? [],
     flows,
     flow: lookup(new Map(flows.map((f) => [f.id, f])), 'flow'),
-    flowStepsFor: (roleId, cites) => flowStepsFor(flows, roleId, cites),
+    flowStepsFor: (roleId, cites) =>
+      under(stepsByRole, roleId).filter(({ step }) => step.cites.some((eId) => cites.includes(eId))),
+    flowsWith: (roleId) => [...new Set(under(stepsByRole, roleId).map(({ flow }) => flow))],
     readings: set.readings.map((r) => r.value),
     reading: lookup(new Map(set.readings.map((r) => [r.value.id, r.value])), 'reading'),
   };
@@ -198,10 +216,19 @@ function resolvedArticles(set: ContentSet, provisionMap: Map<string, Provision>)
   });
 }
 
+type RoleRelation = NonNullable<Role['relations']>[number];
+
+/** Each relation under both roles it joins, in roles.yaml's order. */
+const relationIndex = (roles: readonly Role[]) =>
+  indexBy(
+    roles.flatMap((source) => (source.relations ?? []).map((relation) => ({ source, relation }))),
+    ({ source, relation }) => [source.id, relation.target],
+  );
+
 /** A role's relations as seen from its page: its own, and the other end of others' relations to it. */
 function relationsOf(
   roleId: string,
-  roles: readonly Role[],
+  joined: readonly { source: Role; relation: RoleRelation }[],
   role: (id: string) => Role,
   orders: Orders,
 ): RelationGroup[] {
@@ -217,15 +244,13 @@ function relationsOf(
     } else list.push(related);
     groups.set(heading, list);
   };
-  for (const source of roles) {
-    for (const relation of source.relations ?? []) {
-      const headings = RELATION_HEADINGS[relation.kind];
-      const { cites, note, reading } = relation;
-      if (source.id === roleId) {
-        add(headings.outgoing, { role: role(relation.target), cites, note, reading });
-      } else if (relation.target === roleId && headings.incoming) {
-        add(headings.incoming, { role: source, cites, note, reading });
-      }
+  for (const { source, relation } of joined) {
+    const headings = RELATION_HEADINGS[relation.kind];
+    const { cites, note, reading } = relation;
+    if (source.id === roleId) {
+      add(headings.outgoing, { role: role(relation.target), cites, note, reading });
+    } else if (relation.target === roleId && headings.incoming) {
+      add(headings.incoming, { role: source, cites, note, reading });
     }
   }
   return HEADING_ORDER.filter((heading) => groups.has(heading)).map((heading) => ({
@@ -266,26 +291,13 @@ function citationUses(
   return uses;
 }
 
-function flowStepsFor(
-  flows: readonly ResolvedFlow[],
-  roleId: string,
-  cites: readonly string[],
-): FlowStepUse[] {
-  return flows.flatMap((flow) =>
-    flow.steps
-      .filter(
-        (step) =>
-          (step.actor === roleId || step.with?.includes(roleId)) &&
-          step.cites.some((eId) => cites.includes(eId)),
-      )
-      .map((step) => ({ flow, step, href: routes.flow(flow.id, step.id) })),
-  );
-}
-
-function holderOf(dutyHolders: readonly Role[], pointEId: string): Role {
-  const holder = dutyHolders.find((r) => r.holds && pointEId.startsWith(`${r.holds}__`));
-  if (!holder) throw new Error(`No role holds ${pointEId}`);
-  return holder;
+/** The role holding the clause a point lies in: the nearest enclosing clause someone holds. */
+function holderOf(holders: ReadonlyMap<string, Role>, pointEId: string): Role {
+  for (let end = pointEId.lastIndexOf('__'); end > 0; end = pointEId.lastIndexOf('__', end - 1)) {
+    const holder = holders.get(pointEId.slice(0, end));
+    if (holder) return holder;
+  }
+  throw new Error(`No role holds ${pointEId}`);
 }
 
 /** Loads, validates and resolves the content under `root`, or throws a ContentError. */

@@ -9,7 +9,7 @@
 import type { Handbook, DutyItem } from '../content/handbook.ts';
 import type { DrillWithId } from '../drills/model.ts';
 import { quizArticles, quizPool } from '../drills/quiz.ts';
-import { isWithin } from '../law/eid.ts';
+import { parseEId } from '../law/eid.ts';
 
 export const QUESTION_KINDS = [
   'role',
@@ -53,7 +53,10 @@ export const MAX_OPTIONS = 4;
 
 /** The first lettered point `cites` names (a clause cited whole names none of its points), in the law's order. */
 function pointOf(handbook: Handbook, cites: readonly string[]): string | undefined {
-  return handbook.points.find((point) => cites.some((eId) => isWithin(eId, point.eId)))?.eId;
+  return cites
+    .filter((eId) => parseEId(eId).kind === 'point')
+    .map((eId) => handbook.provision(eId))
+    .sort((a, b) => a.order - b.order)[0]?.eId;
 }
 
 const unique = <T>(list: readonly T[]): T[] => [...new Set(list)];
@@ -127,8 +130,9 @@ function momentQuestions(handbook: Handbook): Question[] {
 /** Which point is the basis: the item's own point; distractors are the same role's other points. */
 function citationQuestions(handbook: Handbook): Question[] {
   return handbook.duties.map((duty) => {
-    const siblings = handbook.points
-      .filter((p) => !duty.cites.includes(p.eId) && handbook.holderOf(p.eId).id === duty.role)
+    const siblings = handbook
+      .pointsHeldBy(duty.role)
+      .filter((p) => !duty.cites.includes(p.eId))
       .map((p) => p.eId);
     const ids = [duty.point, ...siblings.slice(0, MAX_OPTIONS - 1)].sort(
       (a, b) => handbook.provision(a).order - handbook.provision(b).order,
