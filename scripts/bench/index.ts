@@ -12,7 +12,7 @@
  * Options: --runs N (builds per scale, default 3), --scales 1,10,100, --skip-build.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -25,6 +25,7 @@ import { startStaticServer } from '../../test/support/static-server.ts';
 import { median } from './median.ts';
 import { measureOfflineBytes, type OfflineBytes } from './offline.ts';
 import { benchHandbookJourney } from './journey.ts';
+import { renderTimeByRoute, routePatterns, type RouteTime } from './routes.ts';
 import { writeSyntheticContent } from './synthetic-content.ts';
 
 const { values } = parseArgs({
@@ -97,6 +98,46 @@ interface BuildRun {
   peakMiB: number;
   pages: number;
   phases: Record<string, number>;
+  routes: RouteTime[];
+}
+
+const patterns = routePatterns(readdirSync('src/pages', { recursive: true, encoding: 'utf8' }));
+
+/**
+ * Milliseconds per page of each route at each scale (median over runs), and how much a page's
+ * time grows from the first scale to the last: near 1 where a page does only its own share of the
+ * work, near the content's factor where each page goes through the whole content.
+ */
+function routeTable(byScale: Record<string, RouteTime[][]>) {
+  const scaleNames = Object.keys(byScale);
+  const perPage = (runs: RouteTime[][], route: string) => {
+    const found = runs.map((r) => r.find((t) => t.route === route)).filter((t) => t !== undefined);
+    return { pages: found[0]?.pages ?? 0, ms: median(found.map((t) => t.ms / t.pages)) };
+  };
+  const routes = [
+    ...new Set(Object.values(byScale).flatMap((runs) => runs[0]?.map((t) => t.route) ?? [])),
+  ];
+  return Object.fromEntries(
+    routes.map((route) => {
+      const cells = scaleNames.map(
+        (scale) => [scale, perPage(byScale[scale] ?? [], route)] as const,
+      );
+      const first = cells[0]?.[1].ms ?? Number.NaN;
+      const last = cells.at(-1)?.[1].ms ?? Number.NaN;
+      return [
+        route,
+        {
+          ...Object.fromEntries(
+            cells.flatMap(([scale, c]) => [
+              [`${scale} pages`, c.pages],
+              [`${scale} ms/page`, +c.ms.toFixed(1)],
+            ]),
+          ),
+          'ms/page growth': +(last / first).toFixed(1),
+        },
+      ];
+    }),
+  );
 }
 
 /** One full build (site, index, forms) of a content root, timed by GNU time: wall seconds and peak RSS. */
@@ -138,7 +179,14 @@ async function build(contentRoot: string, outDir: string): Promise<BuildRun> {
   if (status !== 0) throw new Error(`build of ${contentRoot} failed:\n${log}\n${stderr}`);
   const [seconds, kib] = (/TIME ([\d.]+) (\d+)/.exec(stderr)?.slice(1) ?? []).map(Number);
   const phases = buildPhases(reached, selfMs, seconds ?? Number.NaN);
-  return { seconds: seconds ?? Number.NaN, peakMiB: Math.round((kib ?? 0) / 1024), pages, phases };
+  const routes = renderTimeByRoute(log, patterns);
+  return {
+    seconds: seconds ?? Number.NaN,
+    peakMiB: Math.round((kib ?? 0) / 1024),
+    pages,
+    phases,
+    routes,
+  };
 }
 
 try {
@@ -152,6 +200,7 @@ try {
     medianPeakMiB: number;
   }[] = [];
   const phasesByScale: Record<string, Record<string, number>> = {};
+  const routesByScale: Record<string, RouteTime[][]> = {};
   const offlineByScale: Record<string, OfflineBytes> = {};
   for (const scale of values['skip-build'] ? [] : scales) {
     const root = scale === 1 ? resolve('content') : join(work, `content-${scale}`);
@@ -178,6 +227,7 @@ try {
     for (const phase of Object.keys(measuredRuns[0]?.phases ?? {}))
       phases[phase] = +median(measuredRuns.map((r) => r.phases[phase] ?? 0)).toFixed(2);
     phasesByScale[`${scale}×`] = phases;
+    routesByScale[`${scale}×`] = measuredRuns.map((r) => r.routes);
     const offlineBrowser = await launchChromium();
     try {
       offlineByScale[`${scale}×`] = await measureOfflineBytes(
@@ -205,6 +255,10 @@ try {
   if (growth.length) console.table(growth);
   console.log('Where the build time goes, seconds (median per phase)');
   console.table(phasesByScale);
+  const byRoute = routeTable(routesByScale);
+  console.log('Rendering by route (Astro’s time per page, median): a growth near 1 is linear');
+  console.table(byRoute);
+  report.renderingByRoute = byRoute;
   report.builds = builds;
   report.growth = growth;
   report.buildPhases = phasesByScale;
