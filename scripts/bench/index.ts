@@ -104,36 +104,37 @@ interface BuildRun {
 const patterns = routePatterns(readdirSync('src/pages', { recursive: true, encoding: 'utf8' }));
 
 /**
- * Milliseconds per page of each route at each scale (median over runs), and how much a page's
- * time grows from the first scale to the last: near 1 where a page does only its own share of the
- * work, near the content's factor where each page goes through the whole content.
+ * Milliseconds per page of each route at each scale (median over runs), and how the route's whole
+ * time grew from the first scale to the last, divided by how the content grew: about 1 or less is
+ * linear, whether a route has a page per item (its pages multiply, each as fast as before) or one
+ * page listing everything; far above 1, its pages go through the whole content, each of them.
  */
-function routeTable(byScale: Record<string, RouteTime[][]>) {
-  const scaleNames = Object.keys(byScale);
-  const perPage = (runs: RouteTime[][], route: string) => {
-    const found = runs.map((r) => r.find((t) => t.route === route)).filter((t) => t !== undefined);
-    return { pages: found[0]?.pages ?? 0, ms: median(found.map((t) => t.ms / t.pages)) };
+function routeTable(byScale: ReadonlyMap<number, RouteTime[][]>) {
+  const scales = [...byScale.keys()];
+  const cell = (scale: number, route: string) => {
+    const found = (byScale.get(scale) ?? [])
+      .map((run) => run.find((t) => t.route === route))
+      .filter((t) => t !== undefined);
+    return { pages: found[0]?.pages ?? 0, ms: median(found.map((t) => t.ms)) };
   };
   const routes = [
-    ...new Set(Object.values(byScale).flatMap((runs) => runs[0]?.map((t) => t.route) ?? [])),
+    ...new Set([...byScale.values()].flatMap((runs) => runs[0]?.map((t) => t.route) ?? [])),
   ];
   return Object.fromEntries(
     routes.map((route) => {
-      const cells = scaleNames.map(
-        (scale) => [scale, perPage(byScale[scale] ?? [], route)] as const,
-      );
-      const first = cells[0]?.[1].ms ?? Number.NaN;
-      const last = cells.at(-1)?.[1].ms ?? Number.NaN;
+      const cells = scales.map((scale) => ({ scale, ...cell(scale, route) }));
+      const [first, last] = [cells[0], cells.at(-1)];
+      const growth = first && last ? last.ms / first.ms / (last.scale / first.scale) : Number.NaN;
       return [
         route,
         {
           ...Object.fromEntries(
-            cells.flatMap(([scale, c]) => [
-              [`${scale} pages`, c.pages],
-              [`${scale} ms/page`, +c.ms.toFixed(1)],
+            cells.flatMap((c) => [
+              [`${c.scale}× pages`, c.pages],
+              [`${c.scale}× ms/page`, +(c.ms / c.pages).toFixed(1)],
             ]),
           ),
-          'ms/page growth': +(last / first).toFixed(1),
+          'time ÷ content growth': +growth.toFixed(2),
         },
       ];
     }),
@@ -200,7 +201,7 @@ try {
     medianPeakMiB: number;
   }[] = [];
   const phasesByScale: Record<string, Record<string, number>> = {};
-  const routesByScale: Record<string, RouteTime[][]> = {};
+  const routesByScale = new Map<number, RouteTime[][]>();
   const offlineByScale: Record<string, OfflineBytes> = {};
   for (const scale of values['skip-build'] ? [] : scales) {
     const root = scale === 1 ? resolve('content') : join(work, `content-${scale}`);
@@ -227,7 +228,10 @@ try {
     for (const phase of Object.keys(measuredRuns[0]?.phases ?? {}))
       phases[phase] = +median(measuredRuns.map((r) => r.phases[phase] ?? 0)).toFixed(2);
     phasesByScale[`${scale}×`] = phases;
-    routesByScale[`${scale}×`] = measuredRuns.map((r) => r.routes);
+    routesByScale.set(
+      scale,
+      measuredRuns.map((r) => r.routes),
+    );
     const offlineBrowser = await launchChromium();
     try {
       offlineByScale[`${scale}×`] = await measureOfflineBytes(
@@ -256,7 +260,9 @@ try {
   console.log('Where the build time goes, seconds (median per phase)');
   console.table(phasesByScale);
   const byRoute = routeTable(routesByScale);
-  console.log('Rendering by route (Astro’s time per page, median): a growth near 1 is linear');
+  console.log(
+    'Rendering by route (Astro’s time per page, median); time ÷ content growth about 1 or less is linear',
+  );
   console.table(byRoute);
   report.renderingByRoute = byRoute;
   report.builds = builds;
