@@ -11,7 +11,7 @@
  * journal entry, the one kept and this tab's are both shown.
  */
 import { notify as notifyIn, readStored, writeStored } from './browser-storage.ts';
-import { $, $$, show } from './dom.ts';
+import { $, $$, routeClick, show } from './dom.ts';
 import { setAsideKey, storageKey, type Run, type Store } from '../lib/checklist/schema.ts';
 import {
   ChecklistError,
@@ -470,28 +470,27 @@ export class ShiftRuns {
       if (startBox.open) this.fillStartForm();
     });
 
-    this.panel.addEventListener('click', (event) => {
-      const button = (event.target as Element).closest('button');
-      if (!button) return;
-      const mode = button.dataset.printMode as PrintMode | undefined;
-      if (mode) void actions().then((act) => act.print(this, mode));
-      else if (button.hasAttribute('data-end')) void actions().then((act) => act.openReview(this));
-      else if (button.hasAttribute('data-review-confirm'))
-        void actions().then((act) => act.confirmEnd(this));
-      else if (button.hasAttribute('data-review-cancel'))
-        $<HTMLDialogElement>('[data-review]', this.panel)?.close();
-      else if (button.hasAttribute('data-review-handover'))
-        void actions().then((act) => act.print(this, 'handover'));
-      else if (button.hasAttribute('data-review-journal-pdf')) {
-        $<HTMLDialogElement>('[data-review]', this.panel)?.close();
-        this.root.dispatchEvent(new Event('checklist:journal-pdf'));
-      } else if (button.hasAttribute('data-reopen')) this.onReopen();
-      else if (button.hasAttribute('data-back')) {
-        this.viewing = null;
-        this.render();
-        $('[data-status]', this.panel)?.focus();
-      }
-    });
+    const closeReview = () => $<HTMLDialogElement>('[data-review]', this.panel)?.close();
+    this.panel.addEventListener('click', (event) =>
+      routeClick(event, {
+        'data-print-mode': (button) =>
+          actions().then((act) => act.print(this, button.dataset.printMode as PrintMode)),
+        'data-end': () => actions().then((act) => act.openReview(this)),
+        'data-review-confirm': () => actions().then((act) => act.confirmEnd(this)),
+        'data-review-cancel': closeReview,
+        'data-review-handover': () => actions().then((act) => act.print(this, 'handover')),
+        'data-review-journal-pdf': () => {
+          closeReview();
+          this.root.dispatchEvent(new Event('checklist:journal-pdf'));
+        },
+        'data-reopen': () => this.onReopen(),
+        'data-back': () => {
+          this.viewing = null;
+          this.render();
+          $('[data-status]', this.panel)?.focus();
+        },
+      }),
+    );
 
     this.history.addEventListener('click', (event) => {
       const runId = (event.target as Element).closest<HTMLElement>('[data-open-run]')?.dataset

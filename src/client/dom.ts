@@ -1,6 +1,6 @@
 /**
- * The few DOM helpers the drill islands share: querying inside a root, showing and hiding
- * with the `hidden` attribute, and a copy of a <template> the page holds.
+ * The few DOM helpers the islands share: querying inside a root, showing and hiding with the
+ * `hidden` attribute, a copy of a <template> the page holds, and routing a click to its button.
  */
 
 export const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) =>
@@ -21,4 +21,18 @@ export function fromTemplate<T extends Element = HTMLElement>(
 ): T | null {
   const template = $<HTMLTemplateElement>(`template[data-template="${name}"]`, root);
   return (template?.content.firstElementChild?.cloneNode(true) as T | undefined) ?? null;
+}
+
+/**
+ * Routes a click inside an island to the handler of its button's data attribute: the first of
+ * `handlers`' attributes the button carries, in the table's order. Clicks off a button do nothing.
+ */
+export function routeClick(
+  event: Event,
+  handlers: Record<string, (button: HTMLButtonElement) => unknown>,
+): void {
+  const button = (event.target as Element).closest('button');
+  if (!button) return;
+  const attribute = Object.keys(handlers).find((name) => button.hasAttribute(name));
+  if (attribute) void handlers[attribute]?.(button);
 }

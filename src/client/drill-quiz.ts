@@ -6,7 +6,7 @@
  */
 import { drawRound, QUIZ_LENGTH } from '../lib/drills/quiz.ts';
 import { quizFeedback, quizHead, quizProgress, quizScore } from '../lib/drills/wording.ts';
-import { $, $$, show } from './dom.ts';
+import { $, $$, routeClick, show } from './dom.ts';
 
 class DrillQuiz extends HTMLElement {
   private run!: HTMLElement;
@@ -84,11 +84,11 @@ class DrillQuiz extends HTMLElement {
   // ── events ─────────────────────────────────────────────────────────────
 
   private onClick(event: Event): void {
-    const button = (event.target as Element).closest('button');
-    if (!button) return;
-    if (button.hasAttribute('data-answer')) this.onAnswer();
-    else if (button.hasAttribute('data-next')) this.onNext();
-    else if (button.hasAttribute('data-again')) this.onAgain();
+    routeClick(event, {
+      'data-answer': () => this.onAnswer(),
+      'data-next': () => this.onNext(),
+      'data-again': () => this.onAgain(),
+    });
   }
 
   private onAnswer(): void {

@@ -25,7 +25,7 @@ import {
   retryLine,
 } from '../lib/drills/wording.ts';
 import { notify, readStored, writeStored } from './browser-storage.ts';
-import { $, $$, fromTemplate, show } from './dom.ts';
+import { $, $$, fromTemplate, routeClick, show } from './dom.ts';
 
 /** What the script reads of one inject on the page. */
 interface InjectView {
@@ -204,12 +204,12 @@ class DrillTrainee extends HTMLElement {
   // ── events ─────────────────────────────────────────────────────────────
 
   private onClick(event: Event): void {
-    const button = (event.target as Element).closest('button');
-    if (!button) return;
-    if (button.hasAttribute('data-answer')) this.onAnswer(button);
-    else if (button.hasAttribute('data-next')) this.onNext();
-    else if (button.hasAttribute('data-retry')) this.onRestart(retryMissed(this.progress));
-    else if (button.hasAttribute('data-restart')) this.onRestart(this.fresh());
+    routeClick(event, {
+      'data-answer': (button) => this.onAnswer(button),
+      'data-next': () => this.onNext(),
+      'data-retry': () => this.onRestart(retryMissed(this.progress)),
+      'data-restart': () => this.onRestart(this.fresh()),
+    });
   }
 
   private onAnswer(button: HTMLButtonElement): void {

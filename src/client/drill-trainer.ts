@@ -37,7 +37,7 @@ import {
 } from '../lib/drills/wording.ts';
 import { formatDateVi } from '../lib/vi.ts';
 import { notify, readStored, writeStored } from './browser-storage.ts';
-import { $, $$, fromTemplate, show } from './dom.ts';
+import { $, $$, fromTemplate, routeClick, show } from './dom.ts';
 
 /** The validator (zod) is fetched when there is something to read back or a report to save. */
 let schema: Promise<typeof import('../lib/drills/aar-schema.ts')> | undefined;
@@ -287,13 +287,13 @@ class DrillReport extends HTMLElement {
     if (!(event.target as Element).matches('[data-open]')) this.keepDraft();
   }
 
-  private async onClick(event: Event): Promise<void> {
-    const button = (event.target as Element).closest('button');
-    if (!button) return;
-    if (button.hasAttribute('data-add-row')) this.onAddRow();
-    else if (button.hasAttribute('data-print')) window.print();
-    else if (button.hasAttribute('data-save-pdf')) await this.onSavePdf();
-    else if (button.hasAttribute('data-save')) await this.onSave();
+  private onClick(event: Event): void {
+    routeClick(event, {
+      'data-add-row': () => this.onAddRow(),
+      'data-print': () => window.print(),
+      'data-save-pdf': () => this.onSavePdf(),
+      'data-save': () => this.onSave(),
+    });
   }
 
   private onAddRow(): void {

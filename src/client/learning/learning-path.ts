@@ -25,6 +25,7 @@ import {
   STATE_SHAPES,
   stepStatus,
 } from '../../lib/learning/wording.ts';
+import { routeClick } from '../dom.ts';
 import { progressStore, type ProgressStore } from './store.ts';
 
 const words = (value: string | undefined): string[] => (value ?? '').split(' ').filter(Boolean);
@@ -146,12 +147,14 @@ class LearningPath extends HTMLElement {
   }
 
   private onClick(event: Event): void {
-    const button = (event.target as Element).closest('button');
-    if (!button) return;
-    if (button.dataset.mark && this.dataset.role)
-      this.onMark(button.dataset.mark as 'doc' | 'flows');
-    else if (button.hasAttribute('data-export')) this.onExport();
-    else if (button.hasAttribute('data-print')) window.print();
+    routeClick(event, {
+      'data-mark': (button) => {
+        if (button.dataset.mark && this.dataset.role)
+          this.onMark(button.dataset.mark as 'doc' | 'flows');
+      },
+      'data-export': () => this.onExport(),
+      'data-print': () => window.print(),
+    });
   }
 
   private onMark(step: 'doc' | 'flows'): void {

@@ -19,6 +19,7 @@ import {
 import type { Question } from '../../lib/learning/questions.ts';
 import { localDay, queueFor } from '../../lib/learning/schedule.ts';
 import { answerInstant, recordAnswer } from '../../lib/learning/state.ts';
+import { routeClick } from '../dom.ts';
 import { progressStore, type ProgressStore } from './store.ts';
 
 const $ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) =>
@@ -103,11 +104,11 @@ export class PracticeSession {
   }
 
   private onClick(event: Event): void {
-    const button = (event.target as Element).closest('button');
-    if (!button) return;
-    if (button.hasAttribute('data-answer')) this.onAnswer();
-    else if (button.hasAttribute('data-next')) this.onNext();
-    else if (button.hasAttribute('data-again')) this.start();
+    routeClick(event, {
+      'data-answer': () => this.onAnswer(),
+      'data-next': () => this.onNext(),
+      'data-again': () => this.start(),
+    });
   }
 
   /** Records the answer at once, then shows the feedback. */
