@@ -141,6 +141,14 @@ describe('the per-role indexes, against their definitions', () => {
     expect(() => big.holderOf('art_99__para_1__point_a')).toThrow('No role holds');
   });
 
+  it('names the holder of a clause only for the clause it holds', () => {
+    for (const provision of big.provisions.filter((p) => p.kind !== 'point'))
+      expect(big.clauseHolder(provision.eId)?.id).toBe(
+        big.dutyHolders.find((r) => r.holds === provision.eId)?.id,
+      );
+    expect(big.clauseHolder('art_101__para_1')?.id).toBe('s1-lanh-dao-ca-truc');
+  });
+
   it.each([0, 5, 11])(
     'gives duty holder %i its points, items, flow steps and relations',
     (index) => {

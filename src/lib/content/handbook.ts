@@ -71,6 +71,8 @@ export interface Handbook {
   /** When the checklist items were last revised (yyyy-mm-dd, checklists.yaml). */
   checklistsRevised: string;
   holderOf: (pointEId: string) => Role;
+  /** The role that holds exactly this clause or sub-clause, if one does. */
+  clauseHolder: (clauseEId: string) => Role | undefined;
   relationsOf: (roleId: string) => RelationGroup[];
   usesOf: (eId: string) => CitationUse[];
   /** Decision flows, in the order of the moments they belong to. */
@@ -172,6 +174,7 @@ export function resolveHandbook(set: ContentSet): Handbook {
     dutiesOf: (roleId) => under(dutiesByRole, roleId),
     checklistsRevised: set.checklists?.value.revised ?? '',
     holderOf: holder,
+    clauseHolder: (clauseEId) => holders.get(clauseEId),
     relationsOf: (roleId) => relationsOf(roleId, under(relationsByRole, roleId), role, orders),
     usesOf: (eId) => uses.get(eId) ?? [],
     flows,
