@@ -176,7 +176,7 @@ export function resolveHandbook(set: ContentSet): Handbook {
     holderOf: holder,
     clauseHolder: (clauseEId) => holders.get(clauseEId),
     relationsOf: (roleId) => relationsOf(roleId, under(relationsByRole, roleId), role, orders),
-    usesOf: (eId) => uses.get(eId) ?? [],
+    usesOf: (eId) => under(uses, eId),
     flows,
     flow: lookup(new Map(flows.map((f) => [f.id, f])), 'flow'),
     flowStepsFor: (roleId, cites) =>
@@ -268,16 +268,18 @@ function citationUses(
   flows: readonly ResolvedFlow[],
   role: (id: string) => Role,
 ): Map<string, CitationUse[]> {
-  const uses = new Map<string, CitationUse[]>();
-  const add = (use: CitationUse) => uses.set(use.eId, [...(uses.get(use.eId) ?? []), use]);
-  for (const duty of duties) {
-    for (const eId of duty.cites) {
-      const title = `${role(duty.role).name}: ${duty.action}`;
-      add({ eId, href: routes.role(duty.role, duty.id), title, kind: 'vai-tro' });
-    }
-  }
-  for (const flow of flows) {
-    for (const node of flow.order) {
+  const fromDuties = duties.flatMap((duty) =>
+    duty.cites.map(
+      (eId): CitationUse => ({
+        eId,
+        href: routes.role(duty.role, duty.id),
+        title: `${role(duty.role).name}: ${duty.action}`,
+        kind: 'vai-tro',
+      }),
+    ),
+  );
+  const fromFlows = flows.flatMap((flow) =>
+    flow.order.flatMap((node) => {
       const what =
         node.kind === 'step'
           ? `bước ${flow.number(node.id)}, ${role(node.actor).name}: ${node.action}`
@@ -285,13 +287,17 @@ function citationUses(
             ? `câu hỏi ${flow.number(node.id)}: ${node.question}`
             : `kết quả ${flow.number(node.id)}: ${node.title}`;
       const silence = node.kind === 'outcome' && node.silence ? node.silence.cites : [];
-      for (const eId of new Set([...node.cites, ...silence])) {
-        const title = `Quy trình «${flow.title}», ${what}`;
-        add({ eId, href: routes.flow(flow.id, node.id), title, kind: 'quy-trinh' });
-      }
-    }
-  }
-  return uses;
+      return [...new Set([...node.cites, ...silence])].map(
+        (eId): CitationUse => ({
+          eId,
+          href: routes.flow(flow.id, node.id),
+          title: `Quy trình «${flow.title}», ${what}`,
+          kind: 'quy-trinh',
+        }),
+      );
+    }),
+  );
+  return indexBy([...fromDuties, ...fromFlows], (use) => [use.eId]);
 }
 
 /** The role holding the clause a point lies in: the nearest enclosing clause someone holds. */
