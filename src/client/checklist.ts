@@ -96,8 +96,8 @@ export class ShiftRuns {
   /** The ended run being looked at (read-only), if any. */
   viewing: string | null = null;
   saveFailed = false;
-  /** Notes and journal entries changed here since another tab was last heard (merge.ts keys). */
-  readonly edited = new Set<string>();
+  /** merge.ts keys of what this tab changed that the other tabs may not have seen yet. */
+  edited = new Set<string>();
   readonly listeners: (() => void)[] = [];
 
   constructor(
@@ -172,18 +172,16 @@ export class ShiftRuns {
   /** Another tab wrote the runs of this role: merge them with ours and keep both tabs' changes. */
   async followOtherTab(raw: string | null): Promise<void> {
     if (raw !== null) this.reader ??= await storeReader();
-    const { mergeStores, replacedEdits, sameStore } = await import('../lib/checklist/merge.ts');
+    const { hearOtherTab } = await import('../lib/checklist/merge.ts');
     // What another tab wrote that cannot be read is set aside with a notice (read), never overwritten unseen.
     const theirs = this.read(raw);
-    const mine = this.store;
-    const merged = mergeStores(mine, theirs);
-    const replaced = replacedEdits(mine, merged, this.edited);
-    this.edited.clear();
-    this.store = merged;
-    if (!sameStore(merged, theirs)) this.write(this.key, serialise(merged));
+    const heard = hearOtherTab(this.store, theirs, this.edited, readStored(this.key));
+    this.store = heard.store;
+    this.edited = heard.edited;
+    if (heard.write) this.write(this.key, serialise(heard.store));
     if (this.viewing && !findRun(this.store, this.viewing)) this.viewing = null;
     this.render();
-    if (replaced.length > 0) (await actions()).showReplaced(this, replaced);
+    if (heard.replaced.length > 0) (await actions()).showReplaced(this, heard.replaced);
   }
 
   /** Applies a change, stores it and redraws; a refused change is shown, not thrown. */
@@ -509,9 +507,11 @@ export class ShiftRuns {
     );
     // Another tab changed the runs of this role: merge, in the order the changes come.
     let queue = Promise.resolve();
+    // Each change is merged as it was written (newValue), not as the store is by the time it is
+    // heard: by then this tab may have written over it, and the other tab's change would be lost.
     window.addEventListener('storage', (event) => {
       if (event.key !== this.key && event.key !== null) return;
-      const raw = readStored(this.key);
+      const raw = event.key === null ? readStored(this.key) : event.newValue;
       queue = queue.then(() => this.followOtherTab(raw));
     });
   }

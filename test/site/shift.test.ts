@@ -403,6 +403,57 @@ describeBrowser('the shift run, as its users meet it', () => {
     expect(site.problems()).toEqual([]);
   });
 
+  test('4. two tabs: a note the other tab wrote just before this one, heard only after this tab wrote its own, is shown with both texts and kept', async ({
+    openSite,
+  }) => {
+    const site = await open(openSite, LATE);
+    const { page } = site;
+    await startRun(page, ['07:30', '16:30']);
+    const id = ITEMS[1]!.id;
+    // What the other tab wrote: the same note, by a clock a second ahead of this one.
+    const theirs = await page.evaluate(
+      ([key, item]) => {
+        const store = JSON.parse(localStorage.getItem(key!)!);
+        const run = store.current;
+        run.items = [
+          ...run.items.filter((i: { id: string }) => i.id !== item),
+          { id: item, note: 'bản của thẻ B', stamps: { note: run.stamp + 1000 } },
+        ];
+        return JSON.stringify(store);
+      },
+      [KEY, id] as const,
+    );
+    // This tab writes its own text over it before the browser tells it of the other tab's write,
+    // whose storage event carries the text written then, not what the storage holds now.
+    await page.fill(note(id), 'bản của thẻ A');
+    await page.evaluate(
+      ([key, value]) =>
+        window.dispatchEvent(
+          new StorageEvent('storage', { key, newValue: value, storageArea: localStorage }),
+        ),
+      [KEY, theirs] as const,
+    );
+    await page.waitForSelector('[data-notices] .notice');
+    expect(await text(page, '[data-notices] .notice')).toContain(
+      'Đang giữ: ‘bản của thẻ B’. Bản ở thẻ này: ‘bản của thẻ A’.',
+    );
+    const stored = () =>
+      page.evaluate(
+        ([key, item]) =>
+          JSON.parse(localStorage.getItem(key!)!).current.items.find(
+            (i: { id: string }) => i.id === item,
+          )?.note,
+        [KEY, id] as const,
+      );
+    // The page and the storage agree on the text kept, so that it outlives both tabs.
+    expect(await page.inputValue(note(id))).toBe('bản của thẻ B');
+    expect(await stored()).toBe('bản của thẻ B');
+    await page.click('[data-notices] .notice button');
+    expect(await page.inputValue(note(id))).toBe('bản của thẻ A');
+    expect(await stored()).toBe('bản của thẻ A');
+    expect(site.problems()).toEqual([]);
+  });
+
   test('5. ends a shift through a review, from which the handover and the journal are one click away, and can undo it', async ({
     openSite,
   }) => {

@@ -7,7 +7,9 @@
  * leave a stamped record, so that an older copy does not bring them back.
  *
  * What a tab changed that the merge replaced with another tab's value (a note or a journal
- * entry edited in both) is reported by `replacedEdits`, for the page to show both.
+ * entry edited in both) is reported by `replacedEdits`, for the page to show both; a tab keeps
+ * tracking its edits until the other tab has seen them (`hearOtherTab`), not merely until it
+ * next hears from it, since what it hears may be older than its edits.
  */
 import { LIMITS, type ItemState, type JournalEntry, type Run, type Store } from './schema.ts';
 
@@ -123,10 +125,6 @@ export function mergeStores(a: Store, b: Store): Store {
   return { ...a, current, history: ended.slice(0, LIMITS.history) };
 }
 
-/** Whether two stores hold the same runs (the order of fields and of items aside). */
-export const sameStore = (a: Store, b: Store): boolean =>
-  json(mergeStores(a, a)) === json(mergeStores(b, b));
-
 /** A change of this tab that the merge replaced by another tab's: both are shown. */
 export type ReplacedEdit =
   | { kind: 'note'; runId: string; itemId: string; mine: string; kept: string }
@@ -147,6 +145,20 @@ const runsOf = (store: Store): Run[] => [
   ...store.history,
 ];
 
+const runsById = (store: Store) => new Map(runsOf(store).map((run) => [run.id, run]));
+
+/** The edits among `edited` (keys above) found in `store`: each note's item and each entry, by run. */
+function* editsIn(store: Store, edited: ReadonlySet<string>) {
+  for (const run of runsOf(store)) {
+    for (const item of run.items)
+      if (edited.has(noteKey(run.id, item.id)))
+        yield { key: noteKey(run.id, item.id), run, item, entry: undefined };
+    for (const entry of run.journal)
+      if (edited.has(entryKey(run.id, entry.id)))
+        yield { key: entryKey(run.id, entry.id), run, item: undefined, entry };
+  }
+}
+
 /** The edits among `edited` (keys above) whose value in `merged` is no longer this tab's (`mine`). */
 export function replacedEdits(
   mine: Store,
@@ -154,22 +166,77 @@ export function replacedEdits(
   edited: ReadonlySet<string>,
 ): ReplacedEdit[] {
   const out: ReplacedEdit[] = [];
-  const mergedRuns = new Map(runsOf(merged).map((run) => [run.id, run]));
-  for (const run of runsOf(mine)) {
+  const mergedRuns = runsById(merged);
+  for (const { run, item, entry } of editsIn(mine, edited)) {
     const other = mergedRuns.get(run.id);
     if (!other) continue;
-    for (const item of run.items) {
-      if (!edited.has(noteKey(run.id, item.id))) continue;
+    if (item) {
       const kept = other.items.find((candidate) => candidate.id === item.id)?.note ?? '';
       if ((item.note ?? '') !== kept)
         out.push({ kind: 'note', runId: run.id, itemId: item.id, mine: item.note ?? '', kept });
-    }
-    for (const entry of run.journal) {
-      if (!edited.has(entryKey(run.id, entry.id))) continue;
+    } else if (entry) {
       const kept = other.journal.find((candidate) => candidate.id === entry.id) ?? null;
       if (json(kept) !== json(entry))
         out.push({ kind: 'entry', runId: run.id, entryId: entry.id, mine: entry, kept });
     }
   }
   return out;
+}
+
+/** A note's text with its stamp, or a journal entry whole (null once removed): one tab's version of an edit. */
+function versionIn(runs: Map<string, Run>, runId: string, item?: ItemState, entry?: JournalEntry) {
+  const run = runs.get(runId);
+  if (item) {
+    const other = run?.items.find((candidate) => candidate.id === item.id);
+    return json([other?.note ?? '', other?.stamps?.note ?? 0]);
+  }
+  return json(run?.journal.find((candidate) => candidate.id === entry?.id) ?? null);
+}
+
+/**
+ * The edits among `edited` that the merge kept and `theirs` does not hold yet: the other tab
+ * may be changing them still, without having seen them. They stay tracked until a store comes
+ * back that holds them, or a change that replaces them (which `replacedEdits` then reports).
+ * Versions are compared whole, stamps included: two tabs can give two texts the same stamp.
+ */
+function unseenEdits(
+  mine: Store,
+  theirs: Store,
+  merged: Store,
+  edited: ReadonlySet<string>,
+): Set<string> {
+  const [mineRuns, theirRuns, mergedRuns] = [runsById(mine), runsById(theirs), runsById(merged)];
+  const unseen = new Set<string>();
+  for (const { key, run, item, entry } of editsIn(mine, edited)) {
+    const version = versionIn(mineRuns, run.id, item, entry);
+    if (
+      versionIn(mergedRuns, run.id, item, entry) === version &&
+      versionIn(theirRuns, run.id, item, entry) !== version
+    )
+      unseen.add(key);
+  }
+  return unseen;
+}
+
+/**
+ * What a tab does on hearing the store another tab wrote (`theirs`), with `stored` the text the
+ * storage holds now: it takes the merge of both, shows the edits of its own that the merge
+ * replaced, keeps tracking those the other tab has not seen yet, and writes the merge unless
+ * the storage holds it already. The storage may hold this tab's own later write by then, which
+ * the merge must replace, or the merge would last only as long as this tab stays open.
+ */
+export function hearOtherTab(
+  mine: Store,
+  theirs: Store,
+  edited: ReadonlySet<string>,
+  stored: string | null,
+) {
+  const merged = mergeStores(mine, theirs);
+  return {
+    store: merged,
+    replaced: replacedEdits(mine, merged, edited),
+    edited: unseenEdits(mine, theirs, merged, edited),
+    // The same text as state.ts serialise(merged).
+    write: json(merged) !== stored,
+  };
 }
