@@ -21,11 +21,11 @@ export function writeStored(key: string, value: string): boolean {
   }
 }
 
-/** Shows a notice in `box`; with `aside`, links the kept text for download and names its key. */
+/** Shows a notice in `box`; with `aside`, links the text set aside for download. */
 export function notify(
   box: Element | null,
   message: string,
-  aside?: { key: string; raw: string; file: string },
+  aside?: { raw: string; file: string },
 ): void {
   if (!box) return;
   const notice = document.createElement('div');
@@ -40,9 +40,7 @@ export function notify(
     link.href = URL.createObjectURL(new Blob([aside.raw], { type: 'application/json' }));
     link.download = aside.file;
     link.textContent = 'Tải bản đã cất về máy';
-    const code = document.createElement('code');
-    code.textContent = aside.key;
-    where.append('Khóa lưu: ', code, ' · ', link);
+    where.append(link);
     notice.append(where);
   }
   box.append(notice);

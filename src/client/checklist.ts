@@ -136,7 +136,7 @@ export class ShiftRuns {
 
   // ── storage ────────────────────────────────────────────────────────────
 
-  notify(message: string, setAside?: { key: string; raw: string }): void {
+  notify(message: string, setAside?: { raw: string }): void {
     notifyIn(
       $('[data-notices]', this.panel),
       message,
@@ -159,12 +159,8 @@ export class ShiftRuns {
     if (loaded.setAside !== null) {
       const aside = setAsideKey(this.role, new Date());
       // Replace the stored state only once the original is safe under its new key.
-      const kept =
-        this.write(aside, loaded.setAside) && this.write(this.key, serialise(loaded.store));
-      this.notify(
-        loaded.notice?.message ?? '',
-        kept ? { key: aside, raw: loaded.setAside } : { key: this.key, raw: loaded.setAside },
-      );
+      if (this.write(aside, loaded.setAside)) this.write(this.key, serialise(loaded.store));
+      this.notify(loaded.notice?.message ?? '', { raw: loaded.setAside });
     }
     return loaded.store;
   }

@@ -94,7 +94,7 @@ class DrillTrainee extends HTMLElement {
     this.render();
   }
 
-  private notify(message: string, aside?: { key: string; raw: string; file: string }): void {
+  private notify(message: string, aside?: { raw: string; file: string }): void {
     notify($('[data-notices]', this.run), message, aside);
   }
 
@@ -122,13 +122,12 @@ class DrillTrainee extends HTMLElement {
     this.progress = loaded.progress;
     if (loaded.setAside === null) return;
     const aside = setAsideKey(this.drill, new Date());
-    const kept = writeStored(aside, loaded.setAside);
     this.notify(loaded.notice ?? '', {
-      key: kept ? aside : this.key,
       raw: loaded.setAside,
       file: progressSetAsideFile(this.drill),
     });
-    this.save();
+    // Replace the stored progress only once the original is safe under its new key.
+    if (writeStored(aside, loaded.setAside)) this.save();
   }
 
   private fresh(): Progress {

@@ -228,7 +228,7 @@ class DrillReport extends HTMLElement {
     if (status) status.textContent = message;
   }
 
-  private notify(message: string, aside?: { key: string; raw: string; file: string }): void {
+  private notify(message: string, aside?: { raw: string; file: string }): void {
     notify($('[data-notices]', this), message, aside);
   }
 
@@ -259,9 +259,8 @@ class DrillReport extends HTMLElement {
       return;
     }
     const aside = `${this.key}:set-aside:${new Date().toISOString()}`;
-    const saved = writeStored(aside, raw);
+    writeStored(aside, raw);
     this.notify(draftUnusable(parsed.message), {
-      key: saved ? aside : this.key,
       raw,
       file: draftSetAsideFile(this.drill),
     });
