@@ -183,14 +183,13 @@ export function replacedEdits(
   return out;
 }
 
-/** A note's text with its stamp, or a journal entry whole (null once removed): one tab's version of an edit. */
-function versionIn(runs: Map<string, Run>, runId: string, item?: ItemState, entry?: JournalEntry) {
-  const run = runs.get(runId);
-  if (item) {
-    const other = run?.items.find((candidate) => candidate.id === item.id);
-    return json([other?.note ?? '', other?.stamps?.note ?? 0]);
+/** One copy's version of an edit: its note's text with its stamp, or its journal entry whole (null once removed). */
+function versionIn(run: Run | undefined, edit: { item?: ItemState; entry?: JournalEntry }) {
+  if (edit.item) {
+    const item = run?.items.find((candidate) => candidate.id === edit.item?.id);
+    return json([item?.note ?? '', item?.stamps?.note ?? 0]);
   }
-  return json(run?.journal.find((candidate) => candidate.id === entry?.id) ?? null);
+  return json(run?.journal.find((candidate) => candidate.id === edit.entry?.id) ?? null);
 }
 
 /**
@@ -205,15 +204,15 @@ function unseenEdits(
   merged: Store,
   edited: ReadonlySet<string>,
 ): Set<string> {
-  const [mineRuns, theirRuns, mergedRuns] = [runsById(mine), runsById(theirs), runsById(merged)];
+  const [theirRuns, mergedRuns] = [runsById(theirs), runsById(merged)];
   const unseen = new Set<string>();
-  for (const { key, run, item, entry } of editsIn(mine, edited)) {
-    const version = versionIn(mineRuns, run.id, item, entry);
+  for (const edit of editsIn(mine, edited)) {
+    const version = versionIn(edit.run, edit);
     if (
-      versionIn(mergedRuns, run.id, item, entry) === version &&
-      versionIn(theirRuns, run.id, item, entry) !== version
+      versionIn(mergedRuns.get(edit.run.id), edit) === version &&
+      versionIn(theirRuns.get(edit.run.id), edit) !== version
     )
-      unseen.add(key);
+      unseen.add(edit.key);
   }
   return unseen;
 }
