@@ -454,15 +454,17 @@ export class ShiftRuns {
       event.preventDefault();
       void actions().then((act) => act.saveOfficer(this, officerForm));
     });
-    const officerBox = $<HTMLDetailsElement>('[data-officer]', this.panel);
-    officerBox?.addEventListener('toggle', () => {
+    // A box's fields are filled as it opens, on its summary's click: 'toggle' fires later, and
+    // would overwrite what a quick hand has typed by then.
+    const onOpening = (box: HTMLDetailsElement | null, fill: () => void) =>
+      $('summary', box ?? undefined)?.addEventListener('click', () => {
+        if (box && !box.open) fill();
+      });
+    onOpening($<HTMLDetailsElement>('[data-officer]', this.panel), () => {
       const input = officerForm?.elements.namedItem('officer') as HTMLInputElement | null;
-      if (officerBox.open && input) input.value = this.store.current?.officer ?? '';
+      if (input) input.value = this.store.current?.officer ?? '';
     });
-    const startBox = $<HTMLDetailsElement>('[data-start]', this.panel);
-    startBox?.addEventListener('toggle', () => {
-      if (startBox.open) this.fillStartForm();
-    });
+    onOpening($<HTMLDetailsElement>('[data-start]', this.panel), () => this.fillStartForm());
 
     const closeReview = () => $<HTMLDialogElement>('[data-review]', this.panel)?.close();
     this.panel.addEventListener('click', (event) =>
