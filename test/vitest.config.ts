@@ -1,9 +1,10 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` needs nothing but the source tree; `site` checks the built
- * dist/ (HTML validity, links, and real Chromium for axe, requests and behaviour).
- * `npm test` builds between the two.
+ * Two projects: `unit` needs nothing but the source tree; `site` checks the built dist/
+ * (static checks read its files; browser checks drive real Chromium). `npm test` builds
+ * between the two. docs/TESTING.md says which check lives where and how to run each.
  */
 export default defineConfig({
   test: {
@@ -22,9 +23,11 @@ export default defineConfig({
           include: ['test/site/**/*.test.ts'],
           globalSetup: ['test/support/site-setup.ts'],
           testTimeout: 60_000,
-          hookTimeout: 120_000,
-          // One browser, one server: files run one after another on this 2-core machine.
-          fileParallelism: false,
+          hookTimeout: 60_000,
+          // Files run in parallel, one per core; they share one Chromium (started by
+          // site-setup.ts) and one static server, each test in browser contexts of its own.
+          fileParallelism: true,
+          maxWorkers: availableParallelism(),
         },
       },
     ],

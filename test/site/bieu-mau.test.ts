@@ -3,15 +3,14 @@
  * and page count as stated), the page passes axe, and the in-browser generator makes a
  * prefilled PDF with the same module — errors shown beside the field, in Vietnamese.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { expect, onTestFinished } from 'vitest';
+import { expect } from 'vitest';
 import { BLANK_JOURNALS, BLANK_JOURNAL_DIR, formatSize } from '../../src/lib/journal/blank.ts';
-import { describeBrowser, formatViolations, runAxe } from '../support/browser.ts';
+import { describeBrowser, formatViolations, runAxe, waitForText } from '../support/browser.ts';
 import { distDir } from '../support/site.ts';
+import { readPdf } from '../support/pdf.ts';
 import { test } from '../support/site-test.ts';
 
 describeBrowser('the forms page /bieu-mau/', () => {
@@ -51,7 +50,7 @@ describeBrowser('the forms page /bieu-mau/', () => {
     expect(formatViolations(await runAxe(site.page))).toBe('');
     await site.page.fill('#tu-ngay', '');
     await site.page.click('#tao-nhat-ky button[type=submit]');
-    await expect.poll(() => site.page.textContent('#ngay-loi')).toBe('Hãy chọn ngày trực.');
+    await waitForText(site.page, '#ngay-loi', 'Hãy chọn ngày trực.');
     expect(await site.page.getAttribute('#tu-ngay', 'aria-invalid')).toBe('true');
     expect(await site.page.evaluate(() => document.activeElement?.id)).toBe('tu-ngay');
     expect(formatViolations(await runAxe(site.page))).toBe('');
@@ -71,9 +70,9 @@ describeBrowser('the forms page /bieu-mau/', () => {
     await site.page.fill('#ca-den', '16:30');
     await site.page.fill('#so-trang', '2');
     await site.page.click('#tao-nhat-ky button[type=submit]');
-    await expect
-      .poll(() => site.page.textContent('#trang-thai-tao'), { timeout: 30_000 })
-      .toBe('Đã tạo tệp: bấm vào tên tệp để tải về.');
+    await waitForText(site.page, '#trang-thai-tao', 'Đã tạo tệp: bấm vào tên tệp để tải về.', {
+      timeout: 30_000,
+    });
     const link = site.page.locator('#tep-da-tao a');
     expect(await link.textContent()).toBe('Nhật ký trực ban ngày 04/03/2025');
     expect(await link.getAttribute('download')).toBe('nhat-ky-truc-ban-2025-03-04.pdf');
@@ -100,23 +99,22 @@ describeBrowser('the forms page /bieu-mau/', () => {
     await site.page.fill('#don-vi', 'Hải quan 海关');
     await site.page.fill('#tu-ngay', '2025-03-04');
     await site.page.click('#tao-nhat-ky button[type=submit]');
-    await expect
-      .poll(() => site.page.textContent('#don-vi-loi'), { timeout: 30_000 })
-      .toBe('Phông chữ của mẫu không có các ký tự: 海 关. Hãy bỏ hoặc thay các ký tự này.');
+    await waitForText(
+      site.page,
+      '#don-vi-loi',
+      'Phông chữ của mẫu không có các ký tự: 海 关. Hãy bỏ hoặc thay các ký tự này.',
+      { timeout: 30_000 },
+    );
     await site.page.fill('#don-vi', '');
     await site.page.check('#nhieu-ngay');
     await site.page.fill('#den-ngay', '2025-03-01');
     await site.page.click('#tao-nhat-ky button[type=submit]');
-    await expect
-      .poll(() => site.page.textContent('#ngay-loi'))
-      .toBe('Ngày kết thúc phải trùng hoặc sau ngày bắt đầu.');
+    await waitForText(site.page, '#ngay-loi', 'Ngày kết thúc phải trùng hoặc sau ngày bắt đầu.');
     expect(await site.page.locator('#tep-da-tao li').count()).toBe(0);
     await site.page.fill('#co-quan', '  ');
     await site.page.fill('#den-ngay', '2025-03-05');
     await site.page.click('#tao-nhat-ky button[type=submit]');
-    await expect
-      .poll(() => site.page.textContent('#co-quan-loi'), { timeout: 30_000 })
-      .toBe('Hãy ghi tên cơ quan.');
+    await waitForText(site.page, '#co-quan-loi', 'Hãy ghi tên cơ quan.', { timeout: 30_000 });
     await site.page.fill('#co-quan', 'Bộ Tài chính');
     await site.page.fill('#tu-ngay', '2024-01-01');
     await site.page.fill('#den-ngay', '2024-12-31');
@@ -125,9 +123,12 @@ describeBrowser('the forms page /bieu-mau/', () => {
       '366 ngày × 3 trang = 1.098 trang, trong một tệp. Một tệp chứa tối đa 1.000 trang: hãy bớt số ngày hoặc số trang mỗi ngày.',
     );
     await site.page.click('#tao-nhat-ky button[type=submit]');
-    await expect
-      .poll(() => site.page.textContent('#ngay-loi'), { timeout: 30_000 })
-      .toBe('Một tệp chứa tối đa 1.000 trang. Hãy bớt số ngày hoặc số trang mỗi ngày.');
+    await waitForText(
+      site.page,
+      '#ngay-loi',
+      'Một tệp chứa tối đa 1.000 trang. Hãy bớt số ngày hoặc số trang mỗi ngày.',
+      { timeout: 30_000 },
+    );
     expect(site.problems()).toEqual([]);
   });
 
@@ -154,9 +155,9 @@ describeBrowser('the forms page /bieu-mau/', () => {
       '7 ngày × 1 trang = 7 trang, trong một tệp.',
     );
     await site.page.click('#tao-nhat-ky button[type=submit]');
-    await expect
-      .poll(() => site.page.textContent('#trang-thai-tao'), { timeout: 60_000 })
-      .toBe('Đã tạo tệp: bấm vào tên tệp để tải về.');
+    await waitForText(site.page, '#trang-thai-tao', 'Đã tạo tệp: bấm vào tên tệp để tải về.', {
+      timeout: 30_000,
+    });
     // One download for the range.
     const links = site.page.locator('#tep-da-tao a');
     expect(await links.count()).toBe(1);
@@ -177,13 +178,7 @@ describeBrowser('the forms page /bieu-mau/', () => {
       'base64',
     );
     expect((await PDFDocument.load(bytes)).getPageCount()).toBe(7);
-    const dir = mkdtempSync(join(tmpdir(), 'bieu-mau-'));
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    const file = join(dir, 'range.pdf');
-    writeFileSync(file, bytes);
-    const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
-      .split('\f')
-      .slice(0, -1);
+    const { pages } = readPdf(bytes);
     expect(pages).toHaveLength(7);
     pages.forEach((text, index) => {
       expect(text).toMatch(/^\s*BỘ TÀI CHÍNH\s/);
@@ -205,14 +200,17 @@ describeBrowser('the forms page /bieu-mau/', () => {
     await site.page.fill('#tu-ngay', '2026-01-01');
     await site.page.fill('#den-ngay', '2026-04-30');
     await site.page.click('#tao-nhat-ky button[type=submit]');
-    await expect
-      .poll(() => site.page.textContent('#trang-thai-tao'), { timeout: 60_000, interval: 20 })
-      .toMatch(/^Đang tạo… ([1-9]|[1-9][0-9]|10[0-9])\/120 ngày$/);
+    await waitForText(
+      site.page,
+      '#trang-thai-tao',
+      /^Đang tạo… ([1-9]|[1-9][0-9]|10[0-9])\/120 ngày$/,
+      { timeout: 30_000 },
+    );
     expect(await site.page.isVisible('#tien-do')).toBe(true);
     expect(Number(await site.page.getAttribute('#tien-do', 'max'))).toBe(120);
-    await expect
-      .poll(() => site.page.textContent('#trang-thai-tao'), { timeout: 120_000 })
-      .toBe('Đã tạo tệp: bấm vào tên tệp để tải về.');
+    await waitForText(site.page, '#trang-thai-tao', 'Đã tạo tệp: bấm vào tên tệp để tải về.', {
+      timeout: 30_000,
+    });
     expect(await site.page.isVisible('#tien-do')).toBe(false);
     expect(site.problems()).toEqual([]);
   });

@@ -5,7 +5,6 @@
  * clear message and nothing changed; the draft kept across a reload and a damaged draft
  * set aside; the inject cards printed with the answer key on pages of its own; axe.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { loadContent } from '../../src/lib/content/load.ts';
 import { routes } from '../../src/lib/site/routes.ts';
 import { squashSpace } from '../../src/lib/vi.ts';
 import { describeBrowser, formatViolations, runAxe } from '../support/browser.ts';
+import { readPdf } from '../support/pdf.ts';
 import { test, type OpenSite } from '../support/site-test.ts';
 
 const drills = loadContent('content').drills.map((d) => d.value);
@@ -27,15 +27,11 @@ const text = async (page: Page, selector: string) =>
   squashSpace((await page.textContent(selector)) ?? '');
 const row = (n: number, col: string) => `[data-action-row]:nth-child(${n}) [data-col="${col}"]`;
 
-/** Text of each page of a PDF (pdftotext -raw: content order, so table cells stay whole), split at form feeds. */
-function pdfPages(pdf: Buffer | Uint8Array): string[] {
-  const file = join(out, `print-${Date.now()}.pdf`);
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' })
-    .split('\f')
-    .map((page) => squashSpace(page.normalize('NFC')))
+/** Text of each page of a PDF (pdftotext -raw: content order, so table cells stay whole). */
+const pdfPages = (pdf: Buffer | Uint8Array): string[] =>
+  readPdf(pdf, { mode: 'raw' })
+    .pages.map((page) => squashSpace(page))
     .filter((page) => page !== '');
-}
 
 async function fill(page: Page): Promise<void> {
   await page.fill('#aar-date', '2026-11-27');

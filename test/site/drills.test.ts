@@ -2,12 +2,11 @@
  * Drills in real Chromium, trainee side: a drill done with one wrong answer (feedback with
  * the cited text, score, retry of the missed), progress kept across a reload, damaged
  * progress set aside with a notice, the page without JavaScript, the role filter without
- * JavaScript, the quiz drawn with a seeded Math.random, the bytes a first visit fetches,
- * axe in each state, and no expected action anywhere in the trainee pages' HTML.
+ * JavaScript, the quiz drawn with a seeded Math.random and its counter from the first
+ * answer, axe in each state (byte budgets: page-weight.test.ts), and no expected action anywhere in the trainee pages' HTML.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
@@ -17,7 +16,7 @@ import { drawRound, quizArticles, quizPool } from '../../src/lib/drills/quiz.ts'
 import { routes } from '../../src/lib/site/routes.ts';
 import { squashSpace } from '../../src/lib/vi.ts';
 import { describeBrowser, formatViolations, runAxe } from '../support/browser.ts';
-import { distDir, siteOrigin } from '../support/site.ts';
+import { distDir } from '../support/site.ts';
 import { test } from '../support/site-test.ts';
 
 const handbook = loadHandbook('content');
@@ -353,6 +352,21 @@ describeBrowser('drills, trainee side', () => {
     expect(await cards()).toHaveLength(drills.length);
   });
 
+  test('the quiz counts the first answer: 1/1', async ({ openSite }) => {
+    const site = await openSite(routes.quiz());
+    const item = site.page.locator('[data-quiz-item]:visible').first();
+    const correct = await item.getAttribute('data-correct');
+    await item.locator(`input[value="${correct}"]`).check();
+    await item.locator('[data-answer]').click();
+    expect(squashSpace((await site.page.textContent('[data-progress]')) ?? '')).toBe(
+      'Đã trả lời đúng 1/1 câu.',
+    );
+    await item.locator('[data-next]').click();
+    expect(squashSpace((await site.page.textContent('[data-progress]')) ?? '')).toBe(
+      'Đã trả lời đúng 1/1 câu.',
+    );
+  });
+
   test('draws the quiz per article with Math.random through drawRound, asks one question at a time and scores it', async ({
     openSite,
   }) => {
@@ -432,47 +446,4 @@ describeBrowser('drills, trainee side', () => {
       expect(site.problems()).toEqual([]);
     },
   );
-
-  test('ships little on a first visit: JS ≤ 8 KB and everything ≤ 20 KB gzip on the trainee page, trainer view and quiz; CSS ≤ 5 KB', async ({
-    openSite,
-  }) => {
-    const sizes: Record<string, { js: number; css: number; all: number }> = {};
-    for (const path of [
-      routes.drill(DRILL.id),
-      routes.drillTrainer(DRILL.id),
-      routes.quiz(),
-      routes.drills(),
-      routes.home(),
-    ]) {
-      const site = await openSite(path);
-      await site.page.waitForLoadState('networkidle');
-      const gz = (url: string) => {
-        const local = decodeURIComponent(new URL(url).pathname);
-        const file = join(distDir, local.endsWith('/') ? `${local}index.html` : local);
-        return gzipSync(readFileSync(file), { level: 9 }).length;
-      };
-      const fetched = site.requests.filter(
-        (url) => url.startsWith(siteOrigin) && !url.includes('/pagefind/'),
-      );
-      // Scripts small enough are inlined by Astro: they count as JS too.
-      const inline = [
-        ...(await site.page.content()).matchAll(/<script type="module">([\s\S]*?)<\/script>/g),
-      ].map((m) => m[1] ?? '');
-      const js =
-        fetched.filter((url) => url.endsWith('.js')).reduce((n, url) => n + gz(url), 0) +
-        inline.reduce((n, code) => n + gzipSync(code, { level: 9 }).length, 0);
-      const css = fetched.filter((url) => url.endsWith('.css')).reduce((n, url) => n + gz(url), 0);
-      sizes[path] = { js, css, all: fetched.reduce((n, url) => n + gz(url), 0) };
-    }
-    console.log('first-visit gzip bytes', sizes);
-    for (const [path, size] of Object.entries(sizes)) {
-      expect(size.js, `JS of ${path}`).toBeLessThanOrEqual(8 * 1024);
-      expect(size.css, `CSS of ${path}`).toBeLessThanOrEqual(5 * 1024);
-      expect(size.all, `all of ${path}`).toBeLessThanOrEqual(20 * 1024);
-    }
-    expect(
-      sizes[routes.drills()]?.js,
-      'the list needs no script of its own: only what every page loads',
-    ).toBe(sizes[routes.home()]?.js);
-  });
 });

@@ -1,16 +1,14 @@
 /**
  * The built flow pages read as HTML: backlinks from each point of /dieu-7/ and each item
- * of the role pages reach the flow steps that cite them (and those anchors exist), and
- * the script weight of a flow page stays within its budget (the pages need none).
+ * of the role pages reach the flow steps that cite them (and those anchors exist). (Flow
+ * pages ship no script of their own: page-weight.test.ts.)
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { routes, withBase } from '../../src/lib/site/routes.ts';
 import { parsePage } from '../support/links.ts';
-import { basePath, distDir, listBuiltPages } from '../support/site.ts';
+import { basePath, listBuiltPages } from '../support/site.ts';
 
 const handbook = loadHandbook('content');
 const pages = listBuiltPages();
@@ -68,25 +66,5 @@ describe('backlinks to the flows', () => {
     const unlinked = steps.filter((href) => !linked.has(href));
     // Steps of actors without a checklist (none so far) are the only ones allowed to be missing.
     expect(unlinked).toEqual([]);
-  });
-});
-
-describe('script weight of the flow pages', () => {
-  const flowPages = pages.filter((p) => p.distPath.startsWith('quy-trinh/'));
-  const BUDGET = 1024;
-
-  it(`ships at most ${BUDGET} bytes of gzipped JavaScript to any flow page (the guide works without)`, () => {
-    expect(flowPages.length).toBeGreaterThan(20);
-    for (const page of flowPages) {
-      const root = parsePage(readFileSync(page.file, 'utf8'));
-      const bytes = root.querySelectorAll('script').reduce((sum, script) => {
-        const src = script.getAttribute('src')?.value;
-        const code = src
-          ? readFileSync(join(distDir, String(src).slice(basePath.length)))
-          : script.textContent;
-        return sum + gzipSync(code).length;
-      }, 0);
-      expect(bytes, page.path).toBeLessThanOrEqual(BUDGET);
-    }
   });
 });

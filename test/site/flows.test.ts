@@ -1,26 +1,21 @@
 /**
  * Decision flows in real Chromium: every path of every flow walked through the UI by
  * clicking, with JavaScript on and off, to the expected outcome and its steps; back and
- * start-again; a result opened straight from its URL; axe on every flow page; the annex
- * printed to PDF (A4) and read back.
+ * start-again; a result opened straight from its URL; the annex printed to PDF (A4) and read
+ * back. (axe on every flow page, light and dark: the page pass, every-page.test.ts.)
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-import { expect, onTestFinished } from 'vitest';
+import { expect } from 'vitest';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { walk } from '../../src/lib/flows/paths.ts';
 import { routes } from '../../src/lib/site/routes.ts';
 import { squashSpace } from '../../src/lib/vi.ts';
-import { describeBrowser, formatViolations, runAxe } from '../support/browser.ts';
+import { describeBrowser } from '../support/browser.ts';
+import { readPdf } from '../support/pdf.ts';
 import { listBuiltPages, siteUrl } from '../support/site.ts';
 import { test } from '../support/site-test.ts';
 
 const handbook = loadHandbook('content');
-const run = promisify(execFile);
 
 const cases = handbook.flows.flatMap((flow) =>
   flow.paths.flatMap((path, index) =>
@@ -163,20 +158,6 @@ describeBrowser('decision flows', () => {
     expect(flowPages).toHaveLength(expected);
   });
 
-  test.for(flowPages.map((p) => [p.path, p] as const))(
-    'axe finds nothing on %s (light and dark), JS on',
-    async ([_path, built], { openSite }) => {
-      const site = await openSite(null);
-      await site.goto(built.url);
-      const light = formatViolations(await runAxe(site.page));
-      await site.page.emulateMedia({ colorScheme: 'dark' });
-      const dark = formatViolations(await runAxe(site.page));
-      expect.soft(light, `light:\n${light}`).toBe('');
-      expect.soft(dark, `dark:\n${dark}`).toBe('');
-      expect(site.problems()).toEqual([]);
-    },
-  );
-
   test.for(handbook.flows.map((f) => f.id))(
     'prints the annex of %s cleanly on A4',
     async (flowId, { openSite }) => {
@@ -198,12 +179,7 @@ describeBrowser('decision flows', () => {
       );
       expect(hidden).toEqual([true, true, true]);
 
-      const dir = mkdtempSync(join(tmpdir(), 'so-tay-annex-'));
-      onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-      const pdf = join(dir, 'annex.pdf');
-      writeFileSync(pdf, await site.page.pdf({ format: 'A4' }));
-      const { stdout } = await run('pdftotext', [pdf, '-']);
-      const printed = squashSpace(stdout);
+      const printed = readPdf(await site.page.pdf({ format: 'A4' }), { mode: 'plain' }).text;
       for (let i = 1; i <= flow.paths.length; i++) expect(printed).toContain(`Trường hợp ${i}:`);
       expect(printed).toContain('Nguyên văn các điểm được dẫn');
       expect(printed).toContain('Sổ tay không thay thế văn bản pháp luật');

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import {
   AXE_COLOUR_RULES,
   describeBrowser,
-  launchBrowser,
+  connectBrowser,
   openPage,
   runAxe,
 } from '../support/browser.ts';
@@ -151,7 +151,7 @@ describe('link checker', () => {
 describeBrowser('browser helpers', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await connectBrowser();
   });
   afterAll(async () => {
     await browser?.close();

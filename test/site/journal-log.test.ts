@@ -28,7 +28,13 @@ import {
 } from '../../src/lib/checklist/state.ts';
 import { journalKeepers } from '../../src/lib/content/forms.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
-import { describeBrowser, formatViolations, runAxe, type SitePage } from '../support/browser.ts';
+import {
+  clickToDownload,
+  describeBrowser,
+  formatViolations,
+  runAxe,
+  type SitePage,
+} from '../support/browser.ts';
 import { test, type OpenSite } from '../support/site-test.ts';
 import { startRun } from '../support/role-page.ts';
 
@@ -75,11 +81,7 @@ async function logEntry(page: Page, entry: Typed) {
   await page.click('[data-journal-submit]');
 }
 
-/** Clicks a button that downloads a file; returns the file's name and bytes. */
-async function download(page: Page, selector: string): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
-}
+const download = clickToDownload;
 
 /** The journal's pages and every filled field. */
 async function journal(

@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import type { Browser, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { formatBytes, offerText } from '../../src/lib/site/offline-wording.ts';
-import { describeBrowser, launchBrowser, openPage, type SitePage } from '../support/browser.ts';
+import {
+  connectBrowser,
+  describeBrowser,
+  openPage,
+  waitForText,
+  type SitePage,
+} from '../support/browser.ts';
 import { basePath, distDir, listBuiltPages, listFiles } from '../support/site.ts';
 
 const KB = 1024;
@@ -60,7 +66,7 @@ describe('what the service worker caches (static)', () => {
 describeBrowser('offline in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await connectBrowser();
   });
   afterAll(async () => {
     await browser?.close();
@@ -154,9 +160,7 @@ describeBrowser('offline in Chromium', () => {
     const downloads: string[] = [];
     site.context.on('request', (request) => downloads.push(request.url()));
     await button.click();
-    await expect
-      .poll(() => control.locator('[role="status"]').textContent())
-      .toBe(offerText(copy.pages, copy.bytes));
+    await waitForText(site.page, 'offline-copy [role="status"]', offerText(copy.pages, copy.bytes));
     expect(await button.textContent()).toBe(`Tải về (${formatBytes(copy.bytes)})`);
     expect(
       downloads.filter((url) => !/offline\.json$|offline-copy.*\.js$/.test(url)),
@@ -174,9 +178,12 @@ describeBrowser('offline in Chromium', () => {
         ).observe(status, { childList: true, characterData: true, subtree: true });
     });
     await button.click();
-    await expect
-      .poll(() => control.locator('[role="status"]').textContent(), { timeout: 60_000 })
-      .toBe('Đã lưu: mọi trang, tìm kiếm và biểu mẫu trống dùng được khi mất mạng.');
+    await waitForText(
+      site.page,
+      'offline-copy [role="status"]',
+      'Đã lưu: mọi trang, tìm kiếm và biểu mẫu trống dùng được khi mất mạng.',
+      { timeout: 30_000 },
+    );
     expect(
       progress.some((text) => /^Đang tải: .+ \/ .+\.$/.test(text)),
       progress.join(' | '),

@@ -8,11 +8,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   describeBrowser,
   formatViolations,
-  launchBrowser,
+  connectBrowser,
   openPage,
   runAxe,
+  waitForText,
   type SitePage,
 } from '../support/browser.ts';
+import { routes } from '../../src/lib/site/routes.ts';
 import { basePath, distDir, listFiles, siteUrl } from '../support/site.ts';
 
 interface Case {
@@ -142,7 +144,7 @@ describeBrowser('search', () => {
   let browser: Browser;
   let site: SitePage;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await connectBrowser();
     site = await openPage(browser);
   });
   afterAll(async () => {
@@ -298,9 +300,11 @@ describeBrowser('search', () => {
     const panel = site.page.locator('#tim-nhanh-ket-qua');
     await panel.locator('.result-link').first().waitFor();
     expect(new URL(site.page.url()).pathname, 'no navigation').toBe(`${basePath}dieu-7/`);
-    await expect
-      .poll(() => panel.locator('[role="status"]').textContent())
-      .toMatch(/^\d+ kết quả cho «lanh dao»/);
+    await waitForText(
+      site.page,
+      '#tim-nhanh-ket-qua [role="status"]',
+      /^\d+ kết quả cho «lanh dao»/,
+    );
     expect(await site.page.locator('h1').boundingBox(), 'nothing under the panel moved').toEqual(
       heading,
     );
@@ -341,6 +345,39 @@ describeBrowser('search', () => {
       ]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('labels the forms page as a form, offers a "Biểu mẫu" filter, and ranks the role pages first for a role name', async () => {
+    const results = async (path: string) => {
+      await site.goto(path);
+      await site.page.waitForFunction(() =>
+        /kết quả/.test(document.querySelector('#trang-thai')?.textContent ?? ''),
+      );
+      return site.page.$$eval('#ket-qua .result', (items) =>
+        items.map((li) => ({
+          href: li.querySelector('a.result-link')?.getAttribute('href') ?? '',
+          meta: li.querySelector('.result-meta')?.textContent ?? '',
+        })),
+      );
+    };
+    const forms = `${basePath}${routes.forms().slice(1)}`;
+    // Filtered to forms: the page is there, labelled as what it is.
+    const onlyForms = await results(
+      `${routes.search('lanh dao')}&loai=${encodeURIComponent('Biểu mẫu')}`,
+    );
+    expect(onlyForms.map((r) => r.href)).toContain(forms);
+    expect(onlyForms.find((r) => r.href === forms)?.meta).toContain('Biểu mẫu');
+    expect(await site.page.isChecked('input[name="loai"][value="Biểu mẫu"]')).toBe(true);
+    // Unfiltered: both role pages come before it (it may not be among the first results at all).
+    const all = (await results(routes.search('lanh dao'))).map((r) => r.href);
+    const rank = (href: string) => (all.includes(href) ? all.indexOf(href) : Infinity);
+    for (const role of ['lanh-dao-ca-truc', 'lanh-dao-cap-phong-truc-ban']) {
+      const page = `${basePath}${routes.role(role).slice(1)}`;
+      expect(rank(page), `${role} is found: ${all.join(' , ')}`).toBeLessThan(Infinity);
+      expect(rank(page), `${role} above the forms page: ${all.join(' , ')}`).toBeLessThan(
+        rank(forms),
+      );
     }
   });
 

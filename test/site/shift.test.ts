@@ -7,8 +7,7 @@
  * undone; a tab left open across a new version offers a reload and loses nothing; and the
  * shift screen on a phone puts the first item on the first screen.
  */
-import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -22,7 +21,8 @@ import {
   startRun as startStored,
 } from '../../src/lib/checklist/state.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
-import { describeBrowser, type SitePage } from '../support/browser.ts';
+import { clickToDownload, describeBrowser, type SitePage } from '../support/browser.ts';
+import { readPdf } from '../support/pdf.ts';
 import { test, type OpenSite } from '../support/site-test.ts';
 import { startStaticServer } from '../support/static-server.ts';
 import { distDir } from '../support/site.ts';
@@ -75,25 +75,11 @@ async function logEntry(page: Page, time: string, content: string, date?: string
   await page.click('[data-journal-submit]');
 }
 
-async function download(page: Page, selector: string): Promise<Buffer> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  const path = await file.path();
-  return execFileSync('cat', [path]);
-}
+const download = async (page: Page, selector: string) =>
+  (await clickToDownload(page, selector)).bytes;
 
-/** pdftotext of a PDF, white space squashed. */
-function pdfText(bytes: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'shift-pdf-'));
-  try {
-    writeFileSync(join(dir, 'a.pdf'), bytes);
-    execFileSync('qpdf', ['--check', join(dir, 'a.pdf')]);
-    return execFileSync('pdftotext', ['-layout', join(dir, 'a.pdf'), '-'], {
-      encoding: 'utf8',
-    }).replace(/\s+/g, ' ');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+/** pdftotext of a PDF (after qpdf --check), white space squashed. */
+const pdfText = (bytes: Buffer) => readPdf(bytes).text;
 
 /** The header line of the journal: "Ngày: … Ca trực từ: 07:30 đến: 16:30 …". */
 const headerOf = (text: string) => /Ngày: (\S+) Ca trực từ: (\S*) ?đến: (\S*)/.exec(text)?.slice(1);

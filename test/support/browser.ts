@@ -1,18 +1,14 @@
 /**
- * Real-Chromium helpers for site tests (Debian's chromium driven by playwright-core; never
- * a downloaded browser). Small on purpose; typical use:
+ * Real-Chromium helpers for site tests (Debian's chromium driven by playwright-core; never a
+ * downloaded browser). Tests use them through the fixture of site-test.ts, which connects to
+ * the one Chromium of the run and opens a fresh context per site:
  *
  *   describeBrowser('my feature', () => {
- *     let browser: Browser;
- *     beforeAll(async () => { browser = await launchBrowser(); });
- *     afterAll(async () => { await browser?.close(); });
- *     it('works', async () => {
- *       const site = await openPage(browser);
- *       onTestFinished(() => site.close());     // close() throws if a request left the local server
- *       await site.goto('/dieu-7/');            // site path without the base path
+ *     test('works', async ({ openSite }) => {
+ *       const site = await openSite('/dieu-7/');    // site path without the base path
  *       expect(formatViolations(await runAxe(site.page))).toBe('');
- *       expect(site.problems()).toEqual([]);    // off-site requests, console errors
- *     });
+ *       expect(site.problems()).toEqual([]);       // off-site requests, console errors
+ *     });                                          // closed after the test; fails if a request left
  *   });
  *
  * Every request not bound for the local test server is blocked and recorded.
@@ -24,15 +20,17 @@ import type {
   Browser,
   BrowserContext,
   BrowserContextOptions,
+  Download,
   Page,
   Response,
 } from 'playwright-core';
 import { describe, inject } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import { connectChromium } from './chromium.ts';
 import { siteOrigin, siteUrl } from './site.ts';
 
 const chromiumPath = inject('chromiumPath');
 const chromiumMissing = inject('chromiumMissing');
+const browserEndpoint = inject('browserEndpoint');
 
 /** WCAG 2.2 A/AA, as axe-core tags them. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -42,7 +40,7 @@ export const skipBrowserTests = chromiumPath === null && process.env.CI !== 'tru
 
 /**
  * `describe` for tests that need Chromium: skipped (with a loud warning) when there is
- * none, except under CI=true, where launchBrowser() then fails the suite.
+ * none, except under CI=true, where connectBrowser() then fails the suite.
  */
 export function describeBrowser(name: string, body: () => void): void {
   if (skipBrowserTests) {
@@ -51,12 +49,15 @@ export function describeBrowser(name: string, body: () => void): void {
   describe.skipIf(skipBrowserTests)(name, body);
 }
 
-/** Launches Debian's Chromium headless with the flags above. */
-export async function launchBrowser(): Promise<Browser> {
-  if (chromiumPath === null) {
+/**
+ * A connection to the one Chromium of the test run (started by site-setup.ts with the flags of
+ * chromium.ts). Closing it closes the contexts it opened, never the browser other files use.
+ */
+export async function connectBrowser(): Promise<Browser> {
+  if (chromiumPath === null || browserEndpoint === null) {
     throw new Error(`Browser tests cannot run: ${chromiumMissing ?? 'Chromium not found'}.`);
   }
-  return launchChromium(chromiumPath);
+  return connectChromium(browserEndpoint);
 }
 
 /** A page on the local site, with everything it asked for recorded. */
@@ -205,4 +206,62 @@ export function formatViolations(violations: AxeViolation[]): string {
       ].join('\n'),
     )
     .join('\n');
+}
+
+/** A download's bytes (streamed: the browser is remote, so the download has no local path). */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Clicks what downloads a file; the file's suggested name and its bytes. */
+export async function clickToDownload(
+  page: Page,
+  selector: string,
+): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: file.suggestedFilename(), bytes: await downloadedBytes(file) };
+}
+
+/**
+ * Waits, inside the page (no round trip per look), until `selector`'s text — white space
+ * squashed — is `expected` or matches it, and returns that text. On timeout, the error says
+ * what the element said instead.
+ */
+export async function waitForText(
+  page: Page,
+  selector: string,
+  expected: string | RegExp,
+  { timeout = 15_000 }: { timeout?: number } = {},
+): Promise<string> {
+  const want =
+    typeof expected === 'string'
+      ? { text: expected, source: null, flags: '' }
+      : { text: null, source: expected.source, flags: expected.flags };
+  const read = (s: string) =>
+    page.evaluate(
+      (sel) => (document.querySelector(sel)?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      s,
+    );
+  try {
+    const found = await page.waitForFunction(
+      ({ sel, text, source, flags }) => {
+        const seen = (document.querySelector(sel)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+        const ok = source === null ? seen === text : new RegExp(source, flags).test(seen);
+        return ok ? seen : false;
+      },
+      { sel: selector, ...want },
+      { timeout },
+    );
+    return (await found.jsonValue()) as string;
+  } catch (error) {
+    const seen = await read(selector).catch(() => '(page gone)');
+    throw new Error(
+      `${selector}: waited ${timeout} ms for ${String(expected)}; it says «${seen}»`,
+      {
+        cause: error,
+      },
+    );
+  }
 }

@@ -2,7 +2,7 @@
  * How tests and benchmarks start Chromium: Debian's build (never a downloaded one), with the
  * flags these machines need. Free of vitest, so that scripts/bench can use it too.
  */
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 
 /** The flags these machines need: no sandbox (root, containers), no GPU, no calls home. */
 export const CHROMIUM_ARGS = [
@@ -23,3 +23,14 @@ export const wantedChromium = (): string => process.env.CHROMIUM_PATH?.trim() ||
 /** Chromium at `executablePath`, by default the wanted one. */
 export const launchChromium = (executablePath = wantedChromium()): Promise<Browser> =>
   chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+
+/**
+ * Chromium as a server that several test workers connect to (test/support/site-setup.ts):
+ * started once for the whole site run instead of once per file.
+ */
+export const launchChromiumServer = (executablePath = wantedChromium()): Promise<BrowserServer> =>
+  chromium.launchServer({ executablePath, headless: true, args: CHROMIUM_ARGS });
+
+/** A connection to a server made by launchChromiumServer; closing it closes only its own contexts. */
+export const connectChromium = (wsEndpoint: string): Promise<Browser> =>
+  chromium.connect(wsEndpoint);

@@ -1,14 +1,15 @@
 /**
  * globalSetup of the `site` test project: serves the built dist/ on 127.0.0.1 (under
- * BASE_PATH when the site was built with one), finds Chromium, and hands both to the
- * tests through vitest's provide/inject (read them via test/support/site.ts).
+ * BASE_PATH when the site was built with one), starts Chromium once as a server that every
+ * test file connects to (files run in parallel, one browser serves them all), and hands
+ * both to the tests through vitest's provide/inject (read them via test/support/site.ts).
  * Env: BASE_PATH (as for the build), CHROMIUM_PATH, SITE_DIST_DIR (default dist), CI.
  */
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { wantedChromium } from './chromium.ts';
+import { launchChromiumServer, wantedChromium } from './chromium.ts';
 import { normaliseBasePath, startStaticServer } from './static-server.ts';
 
 declare module 'vitest' {
@@ -25,6 +26,8 @@ declare module 'vitest' {
     chromiumPath: string | null;
     /** Why Chromium is missing (null when found). */
     chromiumMissing: string | null;
+    /** The WebSocket endpoint of the one Chromium all test files share (null without Chromium). */
+    browserEndpoint: string | null;
   }
 }
 
@@ -77,6 +80,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('siteBaseUrl', server.baseUrl);
   project.provide('chromiumPath', chromium.path);
   project.provide('chromiumMissing', chromium.missing);
+  const browser = chromium.path ? await launchChromiumServer(chromium.path) : null;
+  project.provide('browserEndpoint', browser?.wsEndpoint() ?? null);
 
-  return () => server.close();
+  return async () => {
+    await browser?.close();
+    await server.close();
+  };
 }

@@ -8,15 +8,16 @@
  *     });
  *   });
  *
- * `browser` is Debian's Chromium, launched once per test file on first use and closed after
- * the file. `openSite` opens a fresh context (its own storage, off-site requests blocked and
+ * `browser` is a connection to the one Debian Chromium of the run (started by site-setup.ts),
+ * made once per test file on first use and closed after it: files run in parallel and share
+ * the browser, each test in contexts of its own. `openSite` opens a fresh context (its own storage, off-site requests blocked and
  * recorded; see openPage), sets the page's clock first when `at` is given, and goes to the
  * path; every site a test opened is closed after it, and the test fails if a request left
  * the local server.
  */
 import type { BrowserContextOptions } from 'playwright-core';
 import { test as base } from 'vitest';
-import { launchBrowser, openPage, type SitePage } from './browser.ts';
+import { connectBrowser, openPage, type SitePage } from './browser.ts';
 
 export interface OpenSiteOptions extends BrowserContextOptions {
   /** The page's clock, fixed before the first navigation. */
@@ -29,7 +30,7 @@ export type OpenSite = (path: string | null, options?: OpenSiteOptions) => Promi
 export const test = base
   // eslint-disable-next-line no-empty-pattern -- vitest reads a fixture's dependencies from this pattern
   .extend('browser', { scope: 'file' }, async ({}, { onCleanup }) => {
-    const browser = await launchBrowser();
+    const browser = await connectBrowser();
     onCleanup(() => browser.close());
     return browser;
   })

@@ -1,19 +1,18 @@
 /**
- * Byte budgets (issue 10), gzip, as a browser loads each built page on a first visit:
- * pages without interaction ship no JavaScript and weigh ≤ 16 KB in all; checklist, drill,
- * form and search pages ≤ 8 KB of JavaScript, all of it counted, and ≤ 20 KB in all; CSS
- * ≤ 5 KB everywhere.
+ * Byte budgets (issue 10), gzip, of what a first visit to each built page fetches, read from
+ * dist/ (test/support/first-visit.ts; the page pass in every-page.test.ts checks on its visit
+ * that the browser fetched nothing this list leaves out): pages without interaction ship no
+ * JavaScript and weigh ≤ 16 KB in all; checklist, drill, form and search pages ≤ 8 KB of
+ * JavaScript, all of it counted, and ≤ 20 KB in all; CSS ≤ 5 KB everywhere.
  *
  * One exception, on purpose: every page carries the inline script that registers the
  * offline service worker (issue 8). It is the only script a page without interaction may
  * carry, and it may not grow past OFFLINE_SCRIPT_BUDGET; on interactive pages it counts
  * against their 8 KB like any other script.
  */
-import { expect, it } from 'vitest';
-import { describeBrowser } from '../support/browser.ts';
-import { measurePageWeight } from '../support/page-weight.ts';
-import { basePath, listBuiltPages } from '../support/site.ts';
-import { test } from '../support/site-test.ts';
+import { describe, expect, it } from 'vitest';
+import { firstVisit } from '../support/first-visit.ts';
+import { basePath, distDir, listBuiltPages } from '../support/site.ts';
 
 const KB = 1024;
 /** The service-worker registration, inline on every page: 463 B gzip when this was written. */
@@ -48,7 +47,7 @@ const pages = listBuiltPages().map((page) => ({
   sitePath: page.path.slice(basePath.length),
 }));
 
-describeBrowser('byte budgets on a first visit (gzip)', () => {
+describe('byte budgets of a first visit (gzip, read from the built files)', () => {
   it('covers both kinds of page', () => {
     expect(
       pages.filter((p) => budgetFor(p.sitePath).kind === 'interactive').length,
@@ -56,10 +55,10 @@ describeBrowser('byte budgets on a first visit (gzip)', () => {
     expect(pages.filter((p) => budgetFor(p.sitePath).kind === 'static').length).toBeGreaterThan(4);
   });
 
-  test.for(pages)('$path', async ({ url, sitePath }, { browser }) => {
+  it.for(pages)('$path', async ({ path, sitePath }) => {
     const budget = budgetFor(sitePath);
-    const weight = await measurePageWeight(browser, url);
-    const detail = weight.files.map((f) => `${f.kind} ${f.gzip} B ${f.url}`).join('\n');
+    const weight = await firstVisit(distDir, basePath, path);
+    const detail = weight.files.map((f) => `${f.kind} ${f.gzip} B ${f.path}`).join('\n');
     const offline = weight.inlineJs.filter((script) => script.serviceWorker);
     expect(offline, 'one inline script registers the service worker').toHaveLength(1);
     expect(offline[0]?.gzip ?? 0, 'the offline registration script').toBeLessThanOrEqual(
