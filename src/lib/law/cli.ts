@@ -21,9 +21,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliIo } from '../cli-io.ts';
 import { ContentError } from '../content/errors.ts';
-import { resolveHandbook, type Handbook } from '../content/handbook.ts';
-import { loadContent } from '../content/load.ts';
-import { generateQuestions } from '../learning/questions.ts';
+import type { Handbook } from '../content/handbook.ts';
+import { loadReviewContext } from './context.ts';
 import { hasChanges } from './diff.ts';
 import { eIdOf } from './eid.ts';
 import type { ReviewContext } from './impact.ts';
@@ -242,12 +241,9 @@ function readPublished(
 }
 
 /** The content under the project's content root (or CONTENT_ROOT), with its drills and questions. */
-function loadReviewContext(io: CliIo): ReviewContext {
+function reviewContext(io: CliIo): ReviewContext {
   const project = resolve(import.meta.dirname, '../../..');
-  const set = loadContent(resolve(project, io.env.CONTENT_ROOT || 'content'));
-  const handbook = resolveHandbook(set);
-  const drills = set.drills.map((d) => d.value);
-  return { handbook, drills, questions: generateQuestions(handbook, drills) };
+  return loadReviewContext(resolve(project, io.env.CONTENT_ROOT || 'content'));
 }
 
 /** «Điều 7 (dòng 11–53): 3 khoản, 2 khoản con, 17 điểm». */
@@ -307,7 +303,7 @@ async function runImport(
       '--out',
       `văn bản có ${published.articles.length} điều; mỗi điều là một tệp: dùng --out-dir THƯ_MỤC, hoặc --article N`,
     );
-  const { handbook } = loadReviewContext(io);
+  const { handbook } = reviewContext(io);
   const files = published.articles.map((a) => {
     const refs = refsOf(a, values.values, handbook);
     const comment = [
@@ -348,7 +344,7 @@ async function runDiff(
   const htmlPath = html === undefined ? undefined : resolve(io.cwd, html);
   if (htmlPath) checkTarget(htmlPath, '--html');
   const published = readPublished(resolve(io.cwd, file), file, article);
-  const review = reviewText(published, loadReviewContext(io), basename(file));
+  const review = reviewText(published, reviewContext(io), basename(file));
   if (htmlPath) writeAll([{ path: htmlPath, text: htmlReport(review) }], '--html');
   io.stdout(textReport(review));
   if (htmlPath) io.stdout(`Đã ghi báo cáo ${html}.\n`);
