@@ -15,6 +15,7 @@ import {
   verdict,
 } from './report.ts';
 import type { Review } from './review.ts';
+import { shortLabel } from './eid.ts';
 import { hasChanges, spaced } from './diff.ts';
 
 const escape = (text: string): string =>
@@ -50,9 +51,9 @@ p { margin: .25rem 0 .5rem; }
 table { border-collapse: collapse; width: 100%; margin: .75rem 0 1.5rem; font-size: .95rem; }
 th, td { border: 1px solid var(--rule); padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; }
-td.n { text-align: right; width: 7rem; }
-tr.unchanged td { color: var(--muted); }
-.change { border-top: 2px solid var(--ink); padding-top: .75rem; margin-top: 1.75rem; break-inside: avoid-page; }
+td.n, th.n { text-align: right; width: 9rem; }
+caption { text-align: left; font-weight: bold; padding-bottom: .25rem; }
+.change { border-top: 2px solid var(--ink); padding-top: .75rem; margin-top: 1.75rem; }
 .change .id { font: .85rem/1.4 ui-monospace, "DejaVu Sans Mono", monospace; color: var(--muted); margin: 0 0 .5rem; }
 .status { display: inline-block; font-size: .8rem; font-weight: bold; text-transform: uppercase; letter-spacing: .04em; border: 1px solid currentColor; padding: 0 .35rem; margin-right: .4rem; vertical-align: .1rem; }
 blockquote.law { margin: .5rem 0; padding: .5rem .9rem; background: #f7f7f4; border-left: 3px solid var(--rule); }
@@ -70,15 +71,24 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .9rem; border-top: 
   body { font-size: 11pt; }
   main { max-width: none; padding: 0; }
   del, ins, th, blockquote.law { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-  h2, h3, h4 { break-after: avoid-page; }
+  h2, h3, h4, .change .id { break-after: avoid-page; }
+  blockquote.law, li, tr { break-inside: avoid-page; }
   a { color: inherit; text-decoration: none; }
 }
 `;
 
+/** What the quoted text is, above it. */
+const QUOTE_LABELS = {
+  changed: 'Văn bản mới, so với nguyên văn trong sổ tay:',
+  removed: 'Nguyên văn trong sổ tay; văn bản mới không còn điểm này:',
+  added: 'Nguyên văn trong văn bản mới; sổ tay chưa có điểm này:',
+  unchanged: '',
+} as const;
+
 function pointSection(point: PointChange, review: Review): string {
   if (point.status === 'unchanged') return '';
   const quote = point.words ? markedWords(point.words) : escape(point.after ?? point.before ?? '');
-  const body: string[] = [lawQuote(quote)];
+  const body: string[] = [`<p class="legend">${QUOTE_LABELS[point.status]}</p>`, lawQuote(quote)];
   if (point.status === 'added') {
     body.push(`<p>${escape(addedNote(review.addedHolders.get(point.eId) ?? ''))}</p>`);
   } else {
@@ -112,26 +122,34 @@ ${lawQuote(quote)}
 </section>`;
 }
 
-/** One row per point of the article, in the law's order: what happened to it and how much cites it. */
+/**
+ * The article at a glance: a row per point that changed, was removed or added (with how many
+ * places cite it), then the unchanged points in one line, so that the work comes first.
+ */
 function overview(diff: ArticleDiff, review: Review): string {
-  const rows = diff.points.map((point) => {
+  const changes = diff.points.filter((point) => point.status !== 'unchanged');
+  const unchanged = diff.points.filter((point) => point.status === 'unchanged');
+  const rows = changes.map((point) => {
     const impact = review.impacts.get(point.eId);
-    const count = impact
-      ? impactGroups(impact).reduce((sum, g) => sum + g.entries.length, 0)
-      : undefined;
-    const label =
-      point.status === 'unchanged'
-        ? escape(point.label)
-        : `<a href="#${escape(point.eId)}">${escape(point.label)}</a>`;
-    return `<tr class="${point.status}"><td>${label}</td><td>${STATUS_NAMES[point.status]}</td><td class="n">${count === undefined ? '' : count}</td></tr>`;
+    const count = impact ? impactGroups(impact).reduce((sum, g) => sum + g.entries.length, 0) : 0;
+    const places = point.status === 'added' ? 'chưa có' : String(count);
+    return `<tr><td><a href="#${escape(point.eId)}">${escape(point.label)}</a></td><td>${STATUS_NAMES[point.status]}</td><td class="n">${places}</td></tr>`;
   });
-  return `<table>
-<caption class="legend">Điều ${escape(diff.num)}: mọi điểm theo thứ tự của văn bản</caption>
-<thead><tr><th scope="col">Điểm</th><th scope="col">Tình trạng</th><th scope="col" class="n">Chỗ cần xem lại</th></tr></thead>
+  const table =
+    rows.length > 0
+      ? `<table>
+<caption>Điều ${escape(diff.num)}: các điểm cần xem lại</caption>
+<thead><tr><th scope="col">Điểm</th><th scope="col">Tình trạng</th><th scope="col" class="n">Chỗ dẫn điểm này</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
-</table>`;
+</table>`
+      : '';
+  const same =
+    unchanged.length > 0
+      ? `<p class="legend">Không đổi (${unchanged.length} điểm): ${unchanged.map((point) => escape(shortLabel(point.eId))).join(', ')}.</p>`
+      : '';
+  return `${table}\n${same}`;
 }
 
 /** The whole page. */

@@ -48,10 +48,10 @@ export function articleSummary(diff: ArticleDiff): string {
   return `${head}${removed}.`;
 }
 
-/** The verdict and what the exit status says. */
+/** The verdict: what the exit status says, and what to do next. */
 export function verdict(review: Review): string {
   return hasChanges(review.articles)
-    ? 'Văn bản khác nội dung của sổ tay: xem lại các mục trên, sửa nội dung, rồi chạy npm run check:content.'
+    ? 'Văn bản khác nội dung của sổ tay: xem lại từng mục của báo cáo này, sửa nội dung, rồi chạy npm run check:content.'
     : 'Văn bản giống hệt nội dung của sổ tay: không có gì phải xem lại.';
 }
 
