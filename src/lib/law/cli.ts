@@ -258,6 +258,18 @@ function articleLine(article: PublishedArticle): string {
   return `Điều ${article.num}${title}, dòng ${article.line}–${article.lastLine}: ${article.paragraphs.length} khoản, ${subs.length} khoản con, ${points} điểm.`;
 }
 
+/**
+ * Where the article's law starts and ends in the file: what content/sources/sources.yaml
+ * says of a source (law.from, law.to) so that the build can compare the article with it.
+ */
+function sourceMarkers(article: PublishedArticle): string {
+  const first = article.paragraphs[0]!;
+  const last = article.paragraphs.at(-1)!;
+  const holder = last.subparagraphs.at(-1) ?? last;
+  const to = holder.points.at(-1)!.text;
+  return `Điều ${article.num}, để ghi nguồn trong sources.yaml: law.from "${first.num}. ${first.heading}", law.to "${to}".`;
+}
+
 /** The ids each article's file names: given, or those of the stored article with its number. */
 function refsOf(
   article: PublishedArticle,
@@ -323,6 +335,7 @@ async function runImport(
       ? ['Bỏ qua, không thuộc điều nào:', ...published.leftOut.map((r) => `  ${leftOutLine(r)}`)]
       : []),
     `SHA-256 của tệp: ${published.sha256}.`,
+    ...published.articles.map(sourceMarkers),
   ];
   if (outPath || dirPath) {
     writeAll(files, outPath ? '--out' : '--out-dir');
