@@ -82,6 +82,16 @@ describe('the source document’s Article 7', () => {
     }
   });
 
+  it('reads decomposed text and Windows line ends as the same article', () => {
+    const text = withHeading().normalize('NFD').replace(/\n/g, '\r\n');
+    const [article] = parsePublished(text).articles;
+    const imported = toArticle(article!, {
+      instrument: 'qd-888-2017',
+      source: 'thu-ky-luat-2017-03-30',
+    });
+    expect(imported).toEqual(storedWithoutNotes());
+  });
+
   it('does not invent a point đ where the text goes from d to e', () => {
     const [article] = parsePublished(sourceText(), { article: '7' }).articles;
     const eIds = provisionsOf(toArticle(article!, { instrument: 'x', source: 'y' })).map(

@@ -150,8 +150,10 @@ function command(argv: string[]) {
         `${quote(id)} không phải mã: chữ thường không dấu, số và gạch nối, ví dụ qd-888-2017`,
       );
   }
-  return { help: false as const, verb, file, values };
+  return { help: false as const, verb, file, options: values };
 }
+
+type Options = Extract<ReturnType<typeof command>, { help: false }>['options'];
 
 /** Refuses a target that is not a regular file or missing, in a folder that exists. */
 function checkTarget(path: string, option: string): void {
@@ -298,12 +300,8 @@ function refsOf(
   return { instrument, source };
 }
 
-async function runImport(
-  io: CliIo,
-  file: string,
-  values: ReturnType<typeof command> & { help: false },
-): Promise<number> {
-  const { out, 'out-dir': outDir, article } = values.values;
+async function runImport(io: CliIo, file: string, options: Options): Promise<number> {
+  const { out, 'out-dir': outDir, article } = options;
   const outPath = out === undefined ? undefined : resolve(io.cwd, out);
   if (outPath) checkTarget(outPath, '--out');
   const dirPath = outDir === undefined ? undefined : resolve(io.cwd, outDir);
@@ -317,7 +315,7 @@ async function runImport(
     );
   const { handbook } = reviewContext(io);
   const files = published.articles.map((a) => {
-    const refs = refsOf(a, values.values, handbook);
+    const refs = refsOf(a, options, handbook);
     const comment = [
       `Điều ${a.num}, nhập từ ${basename(file)} (SHA-256 ${published.sha256}), dòng ${a.line}–${a.lastLine},`,
       'bằng npm run law -- import. Nguyên văn: không sửa heading hay text; ghi chú của sổ tay đặt trong notes.',
@@ -348,12 +346,8 @@ async function runImport(
   return 0;
 }
 
-async function runDiff(
-  io: CliIo,
-  file: string,
-  values: ReturnType<typeof command> & { help: false },
-): Promise<number> {
-  const { html, article } = values.values;
+async function runDiff(io: CliIo, file: string, options: Options): Promise<number> {
+  const { html, article } = options;
   const htmlPath = html === undefined ? undefined : resolve(io.cwd, html);
   if (htmlPath) checkTarget(htmlPath, '--html');
   const published = readPublished(resolve(io.cwd, file), file, article);
@@ -372,8 +366,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     return parsed.verb === 'import'
-      ? await runImport(io, parsed.file, parsed)
-      : await runDiff(io, parsed.file, parsed);
+      ? await runImport(io, parsed.file, parsed.options)
+      : await runDiff(io, parsed.file, parsed.options);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`law: ${error.subject}: ${error.message}\n`);
