@@ -40,6 +40,11 @@ export interface CitationUse {
   href: string;
   title: string;
   kind: 'vai-tro' | 'quy-trinh';
+  /** The checklist item's id (kind 'vai-tro'). */
+  item?: string;
+  /** The flow and its node (kind 'quy-trinh'). */
+  flow?: string;
+  node?: string;
 }
 
 /** A flow step that carries out a role's checklist item: the backlinks of the role pages. */
@@ -275,6 +280,7 @@ function citationUses(
         href: routes.role(duty.role, duty.id),
         title: `${role(duty.role).name}: ${duty.action}`,
         kind: 'vai-tro',
+        item: duty.id,
       }),
     ),
   );
@@ -293,6 +299,8 @@ function citationUses(
           href: routes.flow(flow.id, node.id),
           title: `Quy trình «${flow.title}», ${what}`,
           kind: 'quy-trinh',
+          flow: flow.id,
+          node: node.id,
         }),
       );
     }),

@@ -20,7 +20,7 @@ type Report = (entry: Located<unknown>, field: PathSegment[], message: string, .
 type Push = (issue: { file: string; path: PathSegment[]; line?: number; message: string; found?: unknown }) => void;
 
 /** The verbatim texts a citation stands for: a point's text, or a clause's heading and points. */
-function textsOf(provisions: ReadonlyMap<string, Provision>, eId: string): string[] {
+export function textsOf(provisions: ReadonlyMap<string, Provision>, eId: string): string[] {
   const provision = provisions.get(eId);
   if (!provision) return [];
   if (provision.kind === 'point') return provision.text ? [provision.text] : [];
