@@ -14,7 +14,7 @@ import { main } from '../../src/lib/journal/cli.ts';
 export const JOURNAL_SCRIPT = resolve('scripts/journal.ts');
 
 /** What a run of the CLI gave: its exit code and everything it wrote to stdout and stderr. */
-export interface JournalResult {
+interface JournalResult {
   status: number | null;
   stdout: string;
   stderr: string;
