@@ -11,7 +11,7 @@
  * journal entry, the one kept and this tab's are both shown.
  */
 import { notify as notifyIn, readStored, writeStored } from './browser-storage.ts';
-import { $, $$, routeClick, show } from './dom.ts';
+import { $, $$, el, routeClick, show } from './dom.ts';
 import { setAsideKey, storageKey, type Run, type Store } from '../lib/checklist/schema.ts';
 import {
   ChecklistError,
@@ -44,19 +44,7 @@ import {
   statusText,
   tickAnnouncement,
 } from '../lib/checklist/wording.ts';
-
-export type PrintMode = 'blank' | 'run' | 'handover';
-
-/** Shared with the drill islands. */
-export { $, $$, show };
-export const el = <K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text = '',
-): HTMLElementTagNameMap[K] => {
-  const element = document.createElement(tag);
-  element.textContent = text;
-  return element;
-};
+import type { PrintMode } from './shift-actions.ts';
 
 /** What a shift needs now and then (printing, the end-of-shift review, the officer's name, conflicts): loaded on first use. */
 const actions = () => import('./shift-actions.ts');

@@ -3,7 +3,7 @@
  * stays small (checklist.ts): the paper sheets, the end-of-shift review, the officer's name,
  * and the notice that shows both texts when two tabs changed the same note or entry.
  */
-import { $, $$, el, type PrintMode, type ShiftRuns } from './checklist.ts';
+import { $, $$, el } from './dom.ts';
 import type { ReplacedEdit } from '../lib/checklist/merge.ts';
 import {
   ChecklistError,
@@ -15,7 +15,7 @@ import {
   setNote,
   setOfficer,
 } from '../lib/checklist/state.ts';
-import type { JournalEntry, Run } from '../lib/checklist/schema.ts';
+import type { JournalEntry, Run, Store } from '../lib/checklist/schema.ts';
 import { runTime, shiftHours } from '../lib/checklist/time.ts';
 import { formatDateVi } from '../lib/vi.ts';
 import {
@@ -31,6 +31,29 @@ import {
   sheetSigner,
   sheetTitle,
 } from '../lib/checklist/review-wording.ts';
+
+export type PrintMode = 'blank' | 'run' | 'handover';
+
+/**
+ * What these actions use of a role page's runs (ShiftRuns in checklist.ts): declared here, so
+ * that this module, which checklist.ts loads on first use, imports nothing back from it.
+ */
+interface ShiftRuns {
+  readonly panel: HTMLElement;
+  readonly items: readonly { id: string; action: string; approve: HTMLInputElement | null }[];
+  readonly ids: string[];
+  readonly moments: readonly { name: string; ids: string[] }[];
+  store: Store;
+  /** The ended run being looked at (read-only), if any. */
+  viewing: string | null;
+  shown(): Run | null;
+  update(change: (store: Store) => Store, notes?: readonly string[]): boolean;
+  commit(store: Store): void;
+  render(): void;
+  announce(message: string): void;
+  fieldError(form: HTMLFormElement, error: ChecklistError): void;
+  clearErrors(form: HTMLFormElement): void;
+}
 
 /** Fills the paper sheet: blank as built, filled for "In ca này", open items only for "In bàn giao ca". */
 export function fillSheet(runs: ShiftRuns, mode: PrintMode): void {
