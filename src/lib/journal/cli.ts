@@ -54,26 +54,8 @@ import {
   type JournalOptions,
 } from './options.ts';
 import { buildJournal, type JournalFonts } from './pdf.ts';
+import type { CliIo } from '../cli-io.ts';
 import { dayFileName } from './blank.ts';
-
-/** What `main` takes from the process it runs in: all a test has to give. */
-export interface CliIo {
-  /** The folder relative paths are read from and written to (the shell's working folder). */
-  cwd: string;
-  /** SOURCE_DATE_EPOCH (seconds) dates the PDF; CONTENT_ROOT names other content than content/. */
-  env: Readonly<Record<string, string | undefined>>;
-  stdout: { write(text: string): unknown };
-  /** Progress is shown only when `isTTY` is true (a terminal); a log or a pipe gets the summary. */
-  stderr: { write(text: string): unknown; isTTY?: boolean };
-  /** The time now: a run file dated after today is refused. */
-  now(): Date;
-  /**
-   * While files are written, `main` hands over the cleanup that removes them (and any folder
-   * made for them) and withdraws it, with the function returned, once they are in place: the
-   * wrapper runs it on Ctrl-C or SIGTERM, then exits. Tests may leave it out.
-   */
-  onInterrupt?(cleanup: () => void): () => void;
-}
 
 /** Where one file is written when --out is not given. */
 const DEFAULT_OUT = 'nhat-ky-truc-ban.pdf';
