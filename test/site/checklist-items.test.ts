@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
+import { approvalLines } from '../../src/lib/content/approval.ts';
 import { parsePage } from '../support/links.ts';
 import { basePath, distDir, listBuiltPages } from '../support/site.ts';
 
@@ -75,7 +76,10 @@ describe('the built checklists', () => {
       );
       for (const duty of withApproval) {
         const label = page.root.querySelector(`label[for="duyet-${duty.id}"]`)?.textContent.trim();
-        expect(label).toBe(`Đã được ${handbook.role(duty.approval?.by ?? '').name} phê duyệt`);
+        // In the point's own words: «sự đồng ý» alone where 3.1 e says only that.
+        expect(label).toBe(
+          approvalLines(duty.carries, handbook.role(duty.approval?.by ?? '').name).given,
+        );
       }
     }
   });

@@ -42,6 +42,8 @@ describe('broken content stops the build with file, line, field, found and expec
       'flows',
       'moments.yaml',
       'pages',
+      'point-words.yaml',
+      'readings.yaml',
       'roles.yaml',
       'sources',
     ]);

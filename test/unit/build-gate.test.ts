@@ -26,9 +26,33 @@ describe('astro build with broken content', () => {
       expect(failure, 'the build should have failed').toBeDefined();
       expect(failure?.code).not.toBe(0);
       expect(failure?.output).toContain(
-        'duties/lanh-dao-ca-truc.yaml:77 [8].moments[0]: expected a moment id from moments.yaml (dat-trong-diem, trong-ca, khi-phat-sinh, ngoai-gio, ghi-nhat-ky) (found "cuoi-ca")',
+        'duties/lanh-dao-ca-truc.yaml:86 [9].moments[0]: expected a moment id from moments.yaml (dat-trong-diem, trong-ca, khi-phat-sinh, ngoai-gio, ghi-nhat-ky) (found "cuoi-ca")',
       );
       expect(existsSync(outDir)).toBe(false);
+    },
+  );
+
+  it(
+    'stops on a generated practice question the law does not support (the question gate)',
+    { timeout: 120_000 },
+    async () => {
+      const question = copyContent();
+      try {
+        // The officer's approval under 3.2 c loses the reading its answer rests on.
+        question.edit(
+          'duties/cong-chuc-gshqtt.yaml',
+          '    by: lanh-dao-phong-gshqtt\n  reading: lanh-dao-phong-phe-duyet\n',
+          '    by: lanh-dao-phong-gshqtt\n',
+        );
+        const failure = await failedBuild(question.root, outDir);
+        expect(failure, 'the build should have failed').toBeDefined();
+        expect(failure?.code).not.toBe(0);
+        expect(failure?.output).toContain(
+          'duties/cong-chuc-gshqtt.yaml:25 [3]: expected practice question approval:art_7__para_3__subpara_2__point_c--thuc-hien to pass the question gate (rule "answer")',
+        );
+      } finally {
+        question.remove();
+      }
     },
   );
 });

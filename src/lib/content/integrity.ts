@@ -12,7 +12,7 @@ import { formatPath, type ContentIssue, type PathSegment } from './errors.ts';
 import type { ContentSet, Located } from './load.ts';
 import type { Article, Source } from './schema.ts';
 import type { SourcePoint } from '../law/source.ts';
-import { checkQuotations, checkReadings, checkSpans } from './law-gates.ts';
+import { checkPointWords, checkQuotations, checkReadings, checkSpans } from './law-gates.ts';
 
 /** The item id of a duty: its point's eId, plus "--suffix" where one point yields several items. */
 export const dutyItemId = (duty: { point: string; suffix?: string | undefined }): string =>
@@ -120,6 +120,17 @@ class IntegrityCheck {
         this.eachCite(role, ['relations', r, 'cites'], relation.cites);
       });
       value.silences?.forEach((silence, s) => this.eachCite(role, ['silences', s, 'cites'], silence.cites));
+      value.within?.forEach((group, w) => {
+        if (!this.roles.has(group)) this.report(role, ['within', w], 'expected a role id from roles.yaml', group);
+        else if (group === value.id) this.report(role, ['within', w], 'expected another role, not the role itself', group);
+      });
+    }
+    for (const reading of this.set.readings) {
+      const { gives } = reading.value;
+      for (const key of ['actor', 'approver'] as const) {
+        const roleId = gives?.[key];
+        if (roleId !== undefined && !this.roles.has(roleId)) this.report(reading, ['gives', key], 'expected a role id from roles.yaml', roleId);
+      }
     }
     for (const provision of this.provisions.values()) {
       const holdsPoints = provision.children.some((child) => this.provisions.get(child)?.kind === 'point');
@@ -144,6 +155,11 @@ class IntegrityCheck {
       if (other) this.report(role, ['holds'], `expected each clause to be held by one role; ${other.value.id} holds it already`, holds);
       else this.holderOf.set(holds, role);
     }
+  }
+
+  /** Whether the reading `id` (readings.yaml) gives `roleId` as the one who does what it concerns. */
+  givesActor(id: string | undefined, roleId: string): boolean {
+    return id !== undefined && this.set.readings.some((r) => r.value.id === id && r.value.gives?.actor === roleId);
   }
 
   /** Duties: each on a real point of its own role's clause, in known moments; then every point has a checklist item. */
@@ -175,9 +191,16 @@ class IntegrityCheck {
     const role = this.roles.get(value.role);
     if (!role) report(duty, ['role'], `expected a role id from roles.yaml (${[...this.holderOf.values()].map((r) => r.value.id).join(', ')})`, value.role);
     else if (!role.value.holds) report(duty, ['role'], 'expected a duty holder; this actor holds no clause of the article', value.role);
-    else if (point && !isWithin(point.eId, role.value.holds)) {
+    else if (point && !isWithin(point.eId, role.value.holds) && !this.givesActor(value.reading, value.role)) {
+      // The text gives a point's duties to the role holding its clause; another role only by a
+      // reading that says so (3.1 d's unnamed part, read as the officers').
       const holder = [...this.holderOf.entries()].find(([clause]) => isWithin(point.eId, clause))?.[1].value.id;
-      report(duty, ['role'], `expected the role that holds ${point.label}${holder ? ` (${holder})` : ''}`, value.role);
+      report(
+        duty,
+        ['role'],
+        `expected the role that holds ${point.label}${holder ? ` (${holder})` : ''}, or a "reading" whose "gives: { actor }" is this role`,
+        value.role,
+      );
     }
     value.moments.forEach((moment, m) => {
       if (!this.moments.has(moment)) report(duty, ['moments', m], `expected a moment id from moments.yaml (${[...this.moments.keys()].join(', ')})`, moment);
@@ -219,6 +242,7 @@ class IntegrityCheck {
     checkSpans(this.set, this.provisions, this.report, push);
     checkQuotations(this.set, this.provisions, this.report, push);
     checkReadings(this.set, this.report);
+    checkPointWords(this.set, this.provisions, this.report, push);
     for (const reading of this.set.readings) this.eachCite(reading, ['cites'], reading.value.cites);
   }
 }
