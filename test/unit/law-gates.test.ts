@@ -216,7 +216,7 @@ describe('a partly carried point passes when a note says why', () => {
     );
     copy.edit(
       'checklists.yaml',
-      'revised: 2026-11-27',
+      'revised: 2026-12-07',
       'revised: 2026-11-27\npartlyCarried:\n  - point: art_7__para_1__point_d\n    uncarried: [phương án]\n    note: Một ví dụ để kiểm thử.',
     );
     expect(() => loadHandbook(copy!.root)).not.toThrow();

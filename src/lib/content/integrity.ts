@@ -9,6 +9,7 @@ import { checkDrill } from '../drills/rules.ts';
 import { isWithin } from '../law/eid.ts';
 import { firstDifference, parseLaw, SourceParseError } from '../law/source.ts';
 import { formatPath, type ContentIssue, type PathSegment } from './errors.ts';
+import { formatDateVi } from '../vi.ts';
 import type { ContentSet, Located } from './load.ts';
 import type { Article, Source } from './schema.ts';
 import type { SourcePoint } from '../law/source.ts';
@@ -104,7 +105,27 @@ class IntegrityCheck {
       }
     }
     for (const source of set.sources) this.mustExist(source, ['quotes'], source.value.quotes);
-    for (const instrument of set.instruments) this.eachCite(instrument, ['mentionedIn'], instrument.value.mentionedIn);
+    for (const instrument of set.instruments) {
+      this.eachCite(instrument, ['mentionedIn'], instrument.value.mentionedIn);
+      this.checkNotice(instrument);
+    }
+  }
+
+  /**
+   * A notice an instrument gives (the reorganisation of 2025) names the instrument as its source,
+   * with the dates the entry states: the words on the pages and the data cannot drift apart.
+   */
+  checkNotice(instrument: ContentSet['instruments'][number]): void {
+    const { number, issuedOn, inForceFrom, notice } = instrument.value;
+    if (!notice) return;
+    const named = [number, issuedOn && formatDateVi(issuedOn), inForceFrom && formatDateVi(inForceFrom)];
+    if (!issuedOn || !inForceFrom)
+      this.report(instrument, ['notice'], 'expected "issuedOn" and "inForceFrom": a notice says when its source was issued and took effect');
+    for (const words of named)
+      if (words && !notice.text.includes(words))
+        this.report(instrument, ['notice', 'text'], `expected the notice to name its source as the entry states it ("${words}")`, notice.text);
+    if (!notice.summary.includes(number))
+      this.report(instrument, ['notice', 'summary'], `expected the summary to name its source ("${number}")`, notice.summary);
   }
 
   /** Roles: what they hold, whom they relate to, what they cite; then every clause with points has exactly one holder. */

@@ -26,3 +26,21 @@ export function fullName(instrument: Instrument): string {
     ? `${instrument.attachment} ban hành kèm theo ${decision}`
     : decision;
 }
+
+/** The instrument whose notice the pages show (the reorganisation of 2025), if the content has one. */
+export const noticeSource = (
+  instruments: readonly Instrument[],
+): (Instrument & { notice: NonNullable<Instrument['notice']> }) | undefined =>
+  instruments.find((i): i is Instrument & { notice: NonNullable<Instrument['notice']> } =>
+    Boolean(i.notice),
+  );
+
+/** "Nguồn: Quyết định 382/QĐ-BTC ngày 26/02/2025, có hiệu lực từ ngày 01/03/2025; sổ tay ghi nhận ngày 07/12/2026.": where a notice comes from. */
+export function noticeSourceLine(
+  instrument: Instrument & { notice: { recordedOn: string } },
+): string {
+  const inForce = instrument.inForceFrom
+    ? `, có hiệu lực từ ngày ${formatDateVi(instrument.inForceFrom)}`
+    : '';
+  return `Nguồn: ${instrument.title}${inForce}; sổ tay ghi nhận ngày ${formatDateVi(instrument.notice.recordedOn)}.`;
+}
