@@ -40,6 +40,7 @@ describe('broken content stops the build with file, line, field, found and expec
       'drills',
       'duties',
       'flows',
+      'instruments.yaml',
       'moments.yaml',
       'pages',
       'point-words.yaml',

@@ -208,8 +208,12 @@ export const dutySchema = z.strictObject({
   suffix: slug.optional(),
   role: slug,
   moments: z.array(slug).min(1, 'must name at least one moment'),
-  /** The handbook's short, verb-first wording; the law is the cited point. */
-  action: text.refine((value) => value.length <= 160, 'must be at most 160 characters: a short, verb-first line'),
+  /**
+   * The handbook's short, verb-first wording; the law is the cited point. At most 200 characters,
+   * as a flow step's: room for a duty's condition and purpose (1 b's report «để … Tổng cục trưởng
+   * chỉ đạo …») where leaving them out would change it.
+   */
+  action: text.refine((value) => value.length <= 200, 'must be at most 200 characters: one verb-first line'),
   /** The words of the point this item carries out, verbatim. */
   carries,
   /** Where the item is the handbook's reading of what the text leaves open. */

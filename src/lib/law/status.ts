@@ -44,3 +44,16 @@ export function noticeSourceLine(
     : '';
   return `Nguồn: ${instrument.title}${inForce}; sổ tay ghi nhận ngày ${formatDateVi(instrument.notice.recordedOn)}.`;
 }
+
+/**
+ * The banner's one line: "Hiệu lực: chưa xác minh", and where a notice says the names are those
+ * of 2017 and nobody has checked which unit holds each role now, "Hiệu lực, đơn vị: chưa xác minh"
+ * (it fits one line at 390 px); a checked status keeps the names apart.
+ */
+export function bannerLine(instrument: Instrument, namesUnchecked: boolean): string {
+  const status = STATUS_LABELS[instrument.status.value];
+  if (!namesUnchecked) return `Hiệu lực: ${status}`;
+  return instrument.status.value === 'chua-xac-minh'
+    ? `Hiệu lực, đơn vị: ${status}`
+    : `Hiệu lực: ${status} · Đơn vị: chưa xác minh`;
+}
