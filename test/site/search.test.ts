@@ -168,7 +168,9 @@ describeBrowser('search', () => {
     '"%s": a question of who approves ranks a flow first',
     async (query) => {
       const hrefs = (await search(site, query)).map(withoutBase);
-      expect(hrefs[0], `results: ${hrefs.slice(0, 5).join(' , ')}`).toMatch(/^\/quy-trinh\/[a-z-]+\//);
+      expect(hrefs[0], `results: ${hrefs.slice(0, 5).join(' , ')}`).toMatch(
+        /^\/quy-trinh\/[a-z-]+\//,
+      );
     },
   );
 
