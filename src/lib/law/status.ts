@@ -35,14 +35,18 @@ export const noticeSource = (
     Boolean(i.notice),
   );
 
-/** "Nguồn: Quyết định 382/QĐ-BTC ngày 26/02/2025, có hiệu lực từ ngày 01/03/2025; sổ tay ghi nhận ngày 07/12/2026.": where a notice comes from. */
+/**
+ * When the handbook wrote a notice down, and whether anyone has read its source: "Sổ tay ghi nhận
+ * ngày 07/12/2026; chưa đối chiếu với bản chính thức của Quyết định 382/QĐ-BTC ngày 26/02/2025.".
+ */
 export function noticeSourceLine(
   instrument: Instrument & { notice: { recordedOn: string } },
 ): string {
-  const inForce = instrument.inForceFrom
-    ? `, có hiệu lực từ ngày ${formatDateVi(instrument.inForceFrom)}`
-    : '';
-  return `Nguồn: ${instrument.title}${inForce}; sổ tay ghi nhận ngày ${formatDateVi(instrument.notice.recordedOn)}.`;
+  const { lastVerified } = instrument.status;
+  const checked = lastVerified
+    ? `đã đối chiếu với ${instrument.title} ngày ${formatDateVi(lastVerified)}`
+    : `chưa đối chiếu với bản chính thức của ${instrument.title}`;
+  return `Sổ tay ghi nhận ngày ${formatDateVi(instrument.notice.recordedOn)}; ${checked}.`;
 }
 
 /**
