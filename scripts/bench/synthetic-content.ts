@@ -45,15 +45,26 @@ export function writeSyntheticContent(root: string, scale: number, realRoot = 'c
     unknown
   >;
   const partlyCarried: { point: string; uncarried: string[]; note: string }[] = [];
+  const readings = parse(readFileSync(join(root, 'readings.yaml'), 'utf8')) as {
+    id: string;
+    gives?: { actor?: string; approver?: string };
+  }[];
+  const pointWords = parse(readFileSync(join(root, 'point-words.yaml'), 'utf8')) as unknown[];
+  const realPointWords = readFileSync(join(realRoot, 'point-words.yaml'), 'utf8');
+  // Readings that give a role (who does, who approves) name Article 7's roles: each article
+  // gets its own copy, named for it; the others (the order of steps…) are shared.
+  const roleReadings = readings.filter((r) => r.gives?.actor ?? r.gives?.approver).map((r) => r.id);
 
   for (let copy = 1; copy < scale; copy++) {
     const num = String(100 + copy);
     const prefix = `s${copy}-`;
     // Ids and eIds of Article 7 become those of Article N: art_7__… → art_101__…, roles prefixed.
     const remap = (text: string) =>
-      roleIds.reduce(
-        (out, id) =>
-          out.replace(new RegExp(`(?<![\\w-])${escape(id)}(?![\\w-])`, 'g'), `${prefix}${id}`),
+      [
+        ...roleIds.map((id) => [id, `${prefix}${id}`]),
+        ...roleReadings.map((id) => [id, `${id}-${num}`]),
+      ].reduce(
+        (out, [id, to]) => out.replace(new RegExp(`(?<![\\w-])${escape(id!)}(?![\\w-])`, 'g'), to!),
         text.replace(/\bart_7(?=__|\b)/g, `art_${num}`),
       );
     const mark = (text: string) => `${text.replace(/\.$/, '')} (mẫu ${num}).`;
@@ -125,6 +136,12 @@ export function writeSyntheticContent(root: string, scale: number, realRoot = 'c
     });
 
     roles.push(...(parse(remap(readFileSync(join(realRoot, 'roles.yaml'), 'utf8'))) as unknown[]));
+    pointWords.push(...(parse(remap(realPointWords)) as unknown[]));
+    readings.push(
+      ...(parse(
+        remap(stringify(readings.filter((r) => roleReadings.includes(r.id)))),
+      ) as typeof readings),
+    );
     for (const file of realDuties)
       writeFileSync(
         join(root, `duties/${prefix}${file}`),
@@ -143,6 +160,8 @@ export function writeSyntheticContent(root: string, scale: number, realRoot = 'c
   if (partlyCarried.length > 0)
     writeFileSync(join(root, 'checklists.yaml'), stringify({ ...checklists, partlyCarried }));
   writeFileSync(join(root, 'roles.yaml'), stringify(roles));
+  writeFileSync(join(root, 'readings.yaml'), stringify(readings));
+  writeFileSync(join(root, 'point-words.yaml'), stringify(pointWords));
 }
 
 // `npx tsx scripts/bench/synthetic-content.ts DIR SCALE`: write one for a look.

@@ -255,7 +255,8 @@ export class JournalGenerator {
     const options = {
       pages: this.pages.value,
       agency: this.agency ? this.agency.value : undefined,
-      unit: this.unit.value.trim() === '' ? undefined : this.unit.value,
+      // An emptied box is a blank line to write by hand, not the form's default.
+      unit: this.unit.value.trim() === '' ? null : this.unit.value,
       shift: this.shiftStart.value ? `${this.shiftStart.value}-${this.shiftEnd.value}` : undefined,
     };
     this.status.textContent = generatorStatus.working;

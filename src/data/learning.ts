@@ -9,8 +9,10 @@ import { indexBy, under } from '../lib/group.ts';
 export interface Learning {
   questions: Question[];
   drills: DrillWithId[];
-  /** The questions that train a point, in the questions' order. */
+  /** The questions that count towards knowing a point, in the questions' order. */
   questionsOf: (point: string) => Question[];
+  /** The questions on a point that ask the handbook's arrangement: practised, counted for nothing. */
+  layoutQuestionsOf: (point: string) => Question[];
 }
 
 let cached: Promise<Learning> | undefined;
@@ -19,8 +21,20 @@ export function getLearning(): Promise<Learning> {
   cached ??= getDrillEntries().then((entries) => {
     const drills = entries.map(drillOf);
     const questions = generateQuestions(getHandbook(), drills);
-    const byPoint = indexBy(questions, (q) => [q.point]);
-    return { questions, drills, questionsOf: (point) => under(byPoint, point) };
+    const byPoint = indexBy(
+      questions.filter((q) => !q.layout),
+      (q) => [q.point],
+    );
+    const layoutByPoint = indexBy(
+      questions.filter((q) => q.layout),
+      (q) => [q.point],
+    );
+    return {
+      questions,
+      drills,
+      questionsOf: (point) => under(byPoint, point),
+      layoutQuestionsOf: (point) => under(layoutByPoint, point),
+    };
   });
   return cached;
 }

@@ -142,7 +142,9 @@ describeBrowser('the forms page /bieu-mau/', () => {
     expect(await site.page.inputValue('#tu-ngay')).toBe(
       `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`,
     );
-    expect(await site.page.inputValue('#co-quan')).toBe('TỔNG CỤC HẢI QUAN');
+    // The heading of today's organisation by default (content/forms/phu-luc-1.yaml).
+    expect(await site.page.inputValue('#co-quan')).toBe('BỘ TÀI CHÍNH');
+    expect(await site.page.inputValue('#don-vi')).toBe('Cục Hải quan');
     await site.page.fill('#co-quan', 'Bộ Tài chính');
     await site.page.fill('#don-vi', 'Cục Hải quan');
     await site.page.check('#nhieu-ngay');

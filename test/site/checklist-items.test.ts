@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
+import { approvalLines } from '../../src/lib/content/approval.ts';
 import { parsePage } from '../support/links.ts';
 import { basePath, distDir, listBuiltPages } from '../support/site.ts';
 
@@ -37,14 +38,27 @@ const built = new Map(
 );
 
 describe('the built checklists', () => {
-  it('has the 17 points, each an item on exactly the checklist of the role that holds it', () => {
+  it('has the 17 points, each on the checklist of the role that holds it, and elsewhere only by a reading that gives it', () => {
     expect(handbook.points).toHaveLength(17);
     for (const point of handbook.points) {
       const onPages = [...built]
         .filter(([, page]) => page.items.some((id) => pointOf(id) === point.eId))
         .map(([role]) => role);
-      expect(onPages, point.eId).toEqual([handbook.holderOf(point.eId).id]);
+      const byReading = handbook.duties
+        .filter((d) => d.point === point.eId && d.reading)
+        .filter((d) => handbook.reading(d.reading!).gives?.actor === d.role)
+        .map((d) => d.role);
+      expect(onPages.sort(), point.eId).toEqual(
+        [...new Set([handbook.holderOf(point.eId).id, ...byReading])].sort(),
+      );
     }
+    // The one such item, the officers' part of 3.1 d, shows its reading on the officer's page.
+    const officer = built.get('cong-chuc-gshqtt')!.root;
+    expect(
+      officer
+        .querySelector('[id="art_7__para_3__subpara_1__point_d--giam-sat-bao-cao"] [data-reading]')
+        ?.getAttribute('data-reading')?.value,
+    ).toBe('ngoai-gio-cong-chuc');
     const pointsOnPages = new Set([...built.values()].flatMap((page) => page.items.map(pointOf)));
     expect([...pointsOnPages].sort()).toEqual(handbook.points.map((p) => p.eId).sort());
   });
@@ -75,7 +89,10 @@ describe('the built checklists', () => {
       );
       for (const duty of withApproval) {
         const label = page.root.querySelector(`label[for="duyet-${duty.id}"]`)?.textContent.trim();
-        expect(label).toBe(`Đã được ${handbook.role(duty.approval?.by ?? '').name} phê duyệt`);
+        // In the point's own words: «sự đồng ý» alone where 3.1 e says only that.
+        expect(label).toBe(
+          approvalLines(duty.carries, handbook.role(duty.approval?.by ?? '').name).given,
+        );
       }
     }
   });

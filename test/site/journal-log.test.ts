@@ -196,6 +196,8 @@ describeBrowser('journal log', () => {
     const { pages, values } = await journal(pdf.bytes);
     expect(pages).toBe(1);
     expect(values).toEqual({
+      // The form's default unit line (content/forms/phu-luc-1.yaml), a field the user may change.
+      don_vi: 'CỤC HẢI QUAN',
       ngay: '27/11/2026',
       ca_tu: '22:00',
       ca_den: '06:00',

@@ -70,11 +70,20 @@ async function practiseToday(
     const q = byId.get((await next.getAttribute('data-question'))!)!;
     const wrong = asked < wrongFirst;
     const choose = wrong ? [q.options.find((o) => !q.correct.includes(o.id))!.id] : q.correct;
+    if (checkFeedback) {
+      // Before any answer: the readings the answer rests on, and whether it is the handbook's layout.
+      expect(
+        await page.$$eval('[data-readings] .reading-note', (els) =>
+          els.map((el) => el.textContent),
+        ),
+      ).toEqual(q.readings.map((id) => `Cách hiểu của sổ tay: ${data.readings[id]}`));
+      expect(await page.isVisible('[data-layout]')).toBe(q.layout === true);
+    }
     for (const id of choose) await page.check(`[id="dap-an-${id}"]`);
     await page.click('[data-answer]');
     expect(await page.textContent('[data-feedback]')).toBe(wrong ? 'Chưa đúng.' : 'Đúng.');
     if (checkFeedback) {
-      // The feedback quotes the point verbatim and links to it, and keeps the handbook's reading marked.
+      // The feedback quotes the point verbatim and links to it; the readings stay in view.
       const quotes = await page.$$eval('[data-quotes] blockquote', (els) =>
         els.map((el) => el.textContent),
       );

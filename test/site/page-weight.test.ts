@@ -33,12 +33,14 @@ const INTERACTIVE = [
  * merge itself load on first use. 11 KB holds them with the journal loader (10.1 KB measured).
  * The page itself grew too (the review dialog, the start form's hours, a disclosure per item,
  * the handbook's readings): 24 KB in all for the roles that keep the journal (23.7 KB measured).
+ * The notice of 2025 (the law's names are those of 2017), in the banner's detail and again in
+ * the lead, which issue 28 asks for, took the shift leader's page to 24.1 KB: 24.5 KB.
  */
 const ROLE_PAGE = /^vai-tro\/[^/]+\/$/;
 const budgetFor = (sitePath: string) =>
   INTERACTIVE.some((pattern) => pattern.test(sitePath))
     ? ROLE_PAGE.test(sitePath)
-      ? { kind: 'interactive', js: 11 * KB, total: 24 * KB, css: 5 * KB }
+      ? { kind: 'interactive', js: 11 * KB, total: 24.5 * KB, css: 5 * KB }
       : { kind: 'interactive', js: 8 * KB, total: 20 * KB, css: 5 * KB }
     : { kind: 'static', js: 0, total: 16 * KB, css: 5 * KB };
 

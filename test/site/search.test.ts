@@ -166,6 +166,16 @@ describeBrowser('search', () => {
     },
   );
 
+  it.each(['ai phê duyệt phương án', 'ai phe duyet phuong an'])(
+    '"%s": a question of who approves ranks a flow first',
+    async (query) => {
+      const hrefs = (await search(site, query)).map(withoutBase);
+      expect(hrefs[0], `results: ${hrefs.slice(0, 5).join(' , ')}`).toMatch(
+        /^\/quy-trinh\/[a-z-]+\//,
+      );
+    },
+  );
+
   it('ranks the exact-tone match first when the toneless spelling matches other words too', async () => {
     // "phân luồng" (1 a) versus "phân công lực lượng" (3.1 a): both fold to "phan luong".
     const [first] = (await search(site, 'phân luồng')).map(withoutBase);

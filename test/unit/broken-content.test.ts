@@ -40,8 +40,11 @@ describe('broken content stops the build with file, line, field, found and expec
       'drills',
       'duties',
       'flows',
+      'instruments.yaml',
       'moments.yaml',
       'pages',
+      'point-words.yaml',
+      'readings.yaml',
       'roles.yaml',
       'sources',
     ]);

@@ -31,4 +31,28 @@ describe('astro build with broken content', () => {
       expect(existsSync(outDir)).toBe(false);
     },
   );
+
+  it(
+    'stops on a generated practice question the law does not support (the question gate)',
+    { timeout: 120_000 },
+    async () => {
+      const question = copyContent();
+      try {
+        // The officer's approval under 3.2 c loses the reading its answer rests on.
+        question.edit(
+          'duties/cong-chuc-gshqtt.yaml',
+          '    by: lanh-dao-phong-gshqtt\n  reading: lanh-dao-phong-phe-duyet\n',
+          '    by: lanh-dao-phong-gshqtt\n',
+        );
+        const failure = await failedBuild(question.root, outDir);
+        expect(failure, 'the build should have failed').toBeDefined();
+        expect(failure?.code).not.toBe(0);
+        expect(failure?.output).toContain(
+          'duties/cong-chuc-gshqtt.yaml:25 [3]: expected practice question approval:art_7__para_3__subpara_2__point_c--thuc-hien to pass the question gate (rule "answer")',
+        );
+      } finally {
+        question.remove();
+      }
+    },
+  );
 });

@@ -25,7 +25,7 @@ describe('the revision date of the checklists (content/checklists.yaml)', () => 
 
   it('must be a date, with file, line and what was found in the error', () => {
     copy = copyContent();
-    copy.edit('checklists.yaml', 'revised: 2026-11-27', 'revised: 27/11/2026');
+    copy.edit('checklists.yaml', 'revised: 2026-12-07', 'revised: 27/11/2026');
     const message = messageOf(copy.root);
     expect(message).toContain(
       'checklists.yaml:4 revised: expected a value that must be a date written yyyy-mm-dd (found "27/11/2026")',
@@ -34,7 +34,7 @@ describe('the revision date of the checklists (content/checklists.yaml)', () => 
 
   it('is required, and no other field is accepted', () => {
     copy = copyContent();
-    copy.edit('checklists.yaml', 'revised: 2026-11-27', 'revized: 2026-11-27');
+    copy.edit('checklists.yaml', 'revised: 2026-12-07', 'revized: 2026-12-07');
     const message = messageOf(copy.root);
     expect(message).toContain('checklists.yaml');
     expect(message).toContain('unexpected field "revized": check the spelling');

@@ -77,7 +77,12 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
 
     const form = getJournalForm('content');
     const { options } = journalOfRun(form, data.run, {});
-    const expected: Record<string, string> = { ngay: '27/11/2026', ...options.header };
+    // The unit line holds the form's default (content/forms/phu-luc-1.yaml) when --unit is not given.
+    const expected: Record<string, string> = {
+      ngay: '27/11/2026',
+      don_vi: 'CỤC HẢI QUAN',
+      ...options.header,
+    };
     options.rows!.forEach((row, index) => {
       for (const [column, text] of Object.entries(row))
         expected[`p1.r${String(index + 1).padStart(2, '0')}.${column}`] = text;

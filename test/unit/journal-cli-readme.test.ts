@@ -92,4 +92,9 @@ it('runs every `npm run journal` example of the README as written', { timeout: 3
   expect(execFileSync('pdfinfo', [join(dir, 'thang-1.pdf')], { encoding: 'utf8' })).toMatch(
     /^Pages:\s+31$/m,
   );
+  // The heading as the README says: today's organisation by default, the options where given.
+  const top = (file: string) =>
+    execFileSync('pdftotext', ['-layout', '-l', '1', join(dir, file), '-'], { encoding: 'utf8' });
+  expect(top('nhat-ky.pdf')).toMatch(/^\s*BỘ TÀI CHÍNH\s.*\n\s*CỤC HẢI QUAN\s/);
+  expect(top('thang-1.pdf')).toMatch(/^\s*CỤC HẢI QUAN\s.*\n\s*CHI CỤC HẢI QUAN KHU VỰC I\s/);
 });

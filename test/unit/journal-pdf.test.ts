@@ -448,8 +448,16 @@ describe('the agency block and a range of days in one file', () => {
     expect(page).toMatch(/^\s*CỤC HẢI QUAN\s{3,}CỘNG HÒA/);
     expect(page).toMatch(/\n\s*CHI CỤC HẢI QUAN KHU VỰC I\s{3,}Độc lập/);
     expect(page).not.toContain('TỔNG CỤC');
-    // The default line when no option is given.
-    expect(pageTexts(one)[0]).toMatch(/^\s*TỔNG CỤC HẢI QUAN/);
+    // The default lines when no option is given: the organisation of today (Quyết định 382/QĐ-BTC).
+    expect(pageTexts(one)[0]).toMatch(/^\s*BỘ TÀI CHÍNH\s{3,}CỘNG HÒA/);
+    expect(pageTexts(one)[0]).toMatch(/\n\s*CỤC HẢI QUAN\s{3,}Độc lập/);
+    expect(pageTexts(one)[0]).not.toContain('TỔNG CỤC');
+    // The unit stays a field; null leaves it blank, to write by hand.
+    const blank = await buildJournal(form, { unit: null }, fonts);
+    expect(
+      (await PDFDocument.load(blank)).getForm().getTextField('don_vi').getText(),
+    ).toBeUndefined();
+    expect(pageTexts(blank)[0]).not.toMatch(/\n\s*CỤC HẢI QUAN/);
     const doc = await PDFDocument.load(bytes);
     const unit = doc.getForm().getTextField('don_vi');
     expect(unit.acroField.getDefaultAppearance()).toMatch(/^\/TinosB /);

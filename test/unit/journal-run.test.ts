@@ -19,6 +19,7 @@ import {
 } from '../../src/lib/checklist/state.ts';
 import { journalKeepers } from '../../src/lib/content/forms.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
+import { approvalLines } from '../../src/lib/content/approval.ts';
 import { JOURNAL_CHARSET, missingCharacters } from '../../src/lib/journal/charset.ts';
 import { fitText, MIN_CELL_SIZE } from '../../src/lib/journal/layout.ts';
 import { JournalOptionError, JournalRowError } from '../../src/lib/journal/options.ts';
@@ -41,7 +42,7 @@ const itemsOf = (role: string): ChecklistItemText[] =>
     id: duty.id,
     action: duty.action,
     approval: duty.approval
-      ? `Đã được ${handbook.role(duty.approval.by).name} phê duyệt`
+      ? approvalLines(duty.carries, handbook.role(duty.approval.by).name).given
       : undefined,
   }));
 
@@ -163,8 +164,8 @@ describe('journal from a run', () => {
     expect(rows[2]).toEqual({
       thoi_gian: '23:00',
       noi_dung:
-        'Công việc thực hiện: Thực hiện phương án xử lý khi đã có sự đồng ý, phê duyệt của lãnh đạo ca trực',
-      ghi_chu: 'Đã được Lãnh đạo ca trực phê duyệt lúc 22:55',
+        'Công việc thực hiện: Chỉ thực hiện khi có sự đồng ý, phê duyệt của lãnh đạo ca trực',
+      ghi_chu: 'Đã có sự đồng ý, phê duyệt của Lãnh đạo ca trực lúc 22:55',
     });
     // Unticked items and items no longer on the checklist give no row.
     expect(rows).toHaveLength(5);
@@ -197,7 +198,8 @@ describe('filled journal PDF', () => {
       lanh_dao_cap_phong: 'Nguyễn Văn An',
       lanh_dao_ca_truc: '',
       nguoi_ghi: '',
-      don_vi: '',
+      // The form's default unit (content/forms/phu-luc-1.yaml), still a field to change.
+      don_vi: 'CỤC HẢI QUAN',
     });
     expect(values['p1.r01.noi_dung']).toBe('Tình huống phát sinh: Camera cổng số 3 mất tín hiệu');
     expect(values['p1.r03.thoi_gian']).toBe('01:15 28/11');

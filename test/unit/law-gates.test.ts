@@ -13,6 +13,7 @@ import {
   pointsNamedIn,
   quotationsIn,
   uncarried,
+  conditionWordsIn,
 } from '../../src/lib/content/spans.ts';
 import { copyContent, type ContentCopy } from '../support/content-copy.ts';
 
@@ -63,6 +64,17 @@ describe('matching a span or a quotation against the law', () => {
     ).toBe('báo cáo kịp thời cho lãnh đạo phòng');
   });
 
+  it('finds the words that make a duty conditional or exclusive, «chỉ đạo» aside', () => {
+    expect(conditionWordsIn('chỉ thực hiện khi có sự đồng ý')).toEqual(['chỉ', 'khi']);
+    expect(conditionWordsIn('Chỉ đạo thu thập, đánh giá')).toEqual([]);
+    expect(conditionWordsIn('thực hiện sau khi được sự phê duyệt')).toEqual(['sau khi', 'khi']);
+    expect(conditionWordsIn('phát sinh ngoài giờ hành chính, kịp thời')).toEqual([
+      'ngoài giờ hành chính',
+    ]);
+    // Whole words only: «khinh» is not «khi».
+    expect(conditionWordsIn('khinh suất')).toEqual([]);
+  });
+
   it('reads the points named in prose', () => {
     expect(pointsNamedIn('theo điểm e khoản 3.1 và Điểm b khoản 1')).toEqual([
       { point: 'e', clause: '3.1' },
@@ -82,22 +94,37 @@ describe('the real content passes the gates', () => {
     expect(loadContent('content').checklists?.value.partlyCarried).toBeUndefined();
   });
 
-  it('puts the rest of 3.1 d on a checklist, marked as the handbook’s reading', () => {
-    const items = handbook
-      .dutiesOf('truong-phong-gshqtt')
-      .filter((d) => d.point === 'art_7__para_3__subpara_1__point_d');
-    expect(items.map((d) => [d.carries, d.reading])).toEqual([
+  it('puts the rest of 3.1 d on the officers’ checklist, marked as the handbook’s reading', () => {
+    const items = handbook.duties.filter((d) => d.point === 'art_7__para_3__subpara_1__point_d');
+    expect(items.map((d) => [d.role, d.carries, d.reading])).toEqual([
       [
-        ['Phân công công chức trực theo dõi hệ thống giám sát trực tuyến ngoài giờ hành chính'],
-        undefined,
-      ],
-      [
+        'cong-chuc-gshqtt',
         [
           'thực hiện giám sát trực tuyến theo chỉ đạo của lãnh đạo ca trực, báo cáo lãnh đạo phòng khi có thông tin, tình huống phát sinh',
         ],
         'ngoai-gio-cong-chuc',
       ],
+      [
+        'truong-phong-gshqtt',
+        ['Phân công công chức trực theo dõi hệ thống giám sát trực tuyến ngoài giờ hành chính'],
+        undefined,
+      ],
     ]);
+    expect(handbook.reading('ngoai-gio-cong-chuc').gives).toEqual({ actor: 'cong-chuc-gshqtt' });
+  });
+
+  it('keeps in every action the words that make its duty conditional or exclusive', () => {
+    for (const duty of handbook.duties) {
+      const shown = conditionWordsIn(duty.action);
+      for (const words of conditionWordsIn(duty.carries.join(' ')))
+        expect(shown, `${duty.id}: «${words}»`).toContain(words);
+    }
+    // The two items the reading of 2025 found without «chỉ».
+    const action = (id: string) => handbook.duties.find((d) => d.id === id)?.action;
+    expect(action('art_7__para_2__point_c--thuc-hien')).toMatch(/^Chỉ thực hiện khi/);
+    expect(action('art_7__para_3__subpara_1__point_e--thuc-hien')).toMatch(
+      /^Ngoài giờ hành chính: chỉ thực hiện khi/,
+    );
   });
 
   it('states each reading once, and marks every statement that rests on it', () => {
@@ -156,10 +183,12 @@ describe('the real content passes the gates', () => {
         'drill ghi-nhat-ky',
       ],
       'mot-lan-phe-duyet': [
+        'flow tinh-huong-ngoai-gio/lanh-dao-ca-truc-dong-y',
         'flow tinh-huong-trong-gio/lanh-dao-ca-truc-phe-duyet',
         'drill chuoi-bao-cao-phe-duyet',
         'drill phe-duyet-phuong-an',
       ],
+      'nghi-van-la-thong-tin': ['flow tinh-huong-trong-gio'],
       'co-quan-ban-hanh': ['instrument qd-888-2017'],
     });
     expect(handbook.readings.map((r) => r.id).sort()).toEqual([...uses.keys()].sort());
@@ -187,7 +216,7 @@ describe('a partly carried point passes when a note says why', () => {
     );
     copy.edit(
       'checklists.yaml',
-      'revised: 2026-11-27',
+      'revised: 2026-12-07',
       'revised: 2026-11-27\npartlyCarried:\n  - point: art_7__para_1__point_d\n    uncarried: [phương án]\n    note: Một ví dụ để kiểm thử.',
     );
     expect(() => loadHandbook(copy!.root)).not.toThrow();

@@ -94,6 +94,10 @@ describe('generated questions', () => {
       expect([...q.correct].sort()).toEqual([...item.moments].sort());
       for (const o of q.options.filter((o) => !q.correct.includes(o.id)))
         expect(item.moments).not.toContain(o.id);
+      // The moments are the handbook's grouping: said so, shown with its reading, counted for no point.
+      expect(q.layout).toBe(true);
+      expect(q.prompt).toMatch(/^Sổ tay xếp/);
+      expect(q.readings).toEqual(['thoi-diem-trong-ca']);
     },
   );
 
@@ -104,9 +108,10 @@ describe('generated questions', () => {
       expect(q.correct).toEqual([item.point]);
       for (const o of q.options.filter((o) => !q.correct.includes(o.id))) {
         expect(item.cites).not.toContain(o.id);
-        expect(handbook.holderOf(o.id).id, 'a distractor is a point of the same role').toBe(
-          item.role,
-        );
+        expect(
+          handbook.holderOf(o.id).id,
+          "a distractor is another point of the item's clause",
+        ).toBe(handbook.holderOf(item.point).id);
       }
       for (const o of q.options) expect(o.text).toBe(handbook.provision(o.id).label);
     },
@@ -124,6 +129,9 @@ describe('generated questions', () => {
       expect(q.cites).toEqual((flow.node(step.next) as { cites: string[] }).cites);
       // The order of the steps is the handbook's reading: the mark goes with the question.
       for (const r of flow.readings ?? []) expect(q.readings).toContain(r);
+      expect(q.readings).toContain('thu-tu-cac-buoc');
+      expect(q.layout).toBe(true);
+      expect(q.prompt).toContain('theo thứ tự sổ tay sắp xếp');
     },
   );
 
@@ -135,6 +143,41 @@ describe('generated questions', () => {
     expect(q.explanation).toBe(inject.explanation);
     expect(q.cites).toEqual(inject.cites);
     if (inject.reading) expect(q.readings).toContain(inject.reading);
+  });
+
+  it('leaves to every point a question that counts, whose answer is the law’s, not the handbook’s layout', () => {
+    for (const point of handbook.points)
+      expect(
+        questions.some((q) => q.point === point.eId && !q.layout),
+        point.eId,
+      ).toBe(true);
+    expect(questions.filter((q) => q.layout).map((q) => q.kind)).toEqual(
+      questions.filter((q) => q.kind === 'moment' || q.kind === 'next-step').map((q) => q.kind),
+    );
+  });
+
+  it('asks whose consent in the words of the point: «sự đồng ý» alone for 3.1 e, «sự phê duyệt» for 3.1 c', () => {
+    const prompt = (id: string) => questions.find((q) => q.id === `approval:${id}`)?.prompt;
+    expect(prompt('art_7__para_3__subpara_1__point_e--thuc-hien')).toBe(
+      'Trưởng phòng Giám sát hải quan trực tuyến làm việc này khi có sự đồng ý của ai?',
+    );
+    expect(prompt('art_7__para_3__subpara_1__point_c--chi-dao')).toBe(
+      'Trưởng phòng Giám sát hải quan trực tuyến làm việc này khi có sự phê duyệt của ai?',
+    );
+    expect(prompt('art_7__para_2__point_c--thuc-hien')).toBe(
+      'Lãnh đạo cấp phòng trực ban làm việc này khi có sự đồng ý, phê duyệt của ai?',
+    );
+  });
+
+  it('never asks who does the officers’ part of 3.1 d: the text does not say, the reading does', () => {
+    const id = 'art_7__para_3__subpara_1__point_d--giam-sat-bao-cao';
+    expect(questions.some((q) => q.id === `role:${id}`)).toBe(false);
+    expect(questions.find((q) => q.id === `citation:${id}`)).toMatchObject({
+      prompt:
+        'Việc này của Công chức Phòng Giám sát hải quan trực tuyến thực hiện điểm nào của Điều 7?',
+      correct: ['art_7__para_3__subpara_1__point_d'],
+      readings: ['ngoai-gio-cong-chuc'],
+    });
   });
 
   it('keeps the reading of an item that rests on one visible, e.g. who approves the officer under 3.2 c', () => {

@@ -121,9 +121,11 @@ class LearningPath extends HTMLElement {
   private renderDue(state: LearningState): void {
     const line = this.querySelector<HTMLElement>('[data-due]');
     if (!line) return;
-    const ids = [...this.querySelectorAll<HTMLElement>('[data-q]')].flatMap((row) =>
-      words(row.dataset.q),
-    );
+    // Due today: every question of the points shown, those on the handbook's layout too.
+    const ids = [...this.querySelectorAll<HTMLElement>('[data-q]')].flatMap((row) => [
+      ...words(row.dataset.q),
+      ...words(row.dataset.qLayout),
+    ]);
     const queue = queueFor(state.answers, ids, localDay(new Date()));
     line.textContent = dueLine(queue.due.length, queue.fresh.length, queue.nextDue);
   }

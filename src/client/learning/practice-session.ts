@@ -1,10 +1,11 @@
 /**
  * One practice session (loaded when practice starts): asks today's round one question at a
  * time from the page's templates, records every answer on the device at once (so a second
- * tab or a reload loses nothing), shows the feedback with the cited points verbatim and the
- * readings the answer rests on, and ends each round with the day's count.
+ * tab or a reload loses nothing), shows with each question the readings its answer rests on
+ * (before the answer), the feedback with the cited points verbatim, and ends each round with
+ * the day's count.
  */
-import { dueLine, answerVerdict, roundLine } from '../../lib/learning/wording.ts';
+import { dueLine, answerVerdict, LAYOUT_NOTE, roundLine } from '../../lib/learning/wording.ts';
 import {
   questionHead,
   questionsIn,
@@ -76,6 +77,14 @@ export class PracticeSession {
     $('[data-head]', view)!.textContent = questionHead(this.position, this.round.length);
     this.fill($('[data-context]', view)!, q.context);
     this.fill($('[data-subject]', view)!, q.subject && subjectLine(q.subject));
+    this.fill($('[data-layout]', view)!, q.layout ? LAYOUT_NOTE : undefined);
+    // The readings the answer rests on come before the options: an answer the text leaves open
+    // is graded by the handbook's reading, so the learner reads it first.
+    for (const id of q.readings) {
+      const note = this.template('reading');
+      $('[data-text]', note)!.textContent = this.data.readings[id] ?? '';
+      $('[data-readings]', view)!.append(note);
+    }
     $('[data-prompt]', view)!.textContent = q.prompt;
     const multiple = q.correct.length > 1;
     for (const option of q.options) {
@@ -133,7 +142,7 @@ export class PracticeSession {
     this.showFeedback(q, right);
   }
 
-  /** The verdict, the right answer, the explanation, the cited points verbatim and the readings. */
+  /** The verdict, the right answer, the explanation and the cited points verbatim (the readings are shown already). */
   private showFeedback(q: Question, right: boolean): void {
     for (const input of this.box.querySelectorAll<HTMLInputElement>('input')) {
       input.disabled = true;
@@ -159,11 +168,6 @@ export class PracticeSession {
       link.href = provision.href;
       link.textContent = provision.label;
       $('[data-quotes]', this.box)!.append(quote);
-    }
-    for (const id of q.readings) {
-      const note = this.template('reading');
-      $('[data-text]', note)!.textContent = this.data.readings[id] ?? '';
-      $('[data-readings]', this.box)!.append(note);
     }
     feedback.focus();
   }

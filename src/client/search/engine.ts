@@ -81,12 +81,13 @@ export class SearchEngine {
     // Evaluating Pagefind's script is one long task already (its inflate tables): its start-up
     // (options, metadata) runs in a task of its own, so the page can answer input between them.
     await new Promise((resume) => setTimeout(resume, 0));
-    // Titles boost a result strongly (a role named in full finds its page); citation labels
-    // not at all: they hold lone letters ("Điểm d…").
+    // Titles boost a result strongly (a role named in full finds its page); a flow's summary
+    // («ai báo cáo ai, … ai phê duyệt») nearly as much, since people ask a flow who does what;
+    // citation labels not at all: they hold lone letters ("Điểm d…").
     await module.options({
       baseUrl: this.#base,
       excerptLength: 24,
-      ranking: { metaWeights: { title: 12, label: 0, citation: 0, role: 0 } },
+      ranking: { metaWeights: { title: 12, summary: 10, label: 0, citation: 0, role: 0 } },
     });
     await module.init();
     return module;

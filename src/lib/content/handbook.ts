@@ -8,10 +8,22 @@ import { provisionsOf, type Provision } from '../law/provisions.ts';
 import { resolveFlow, type ResolvedFlow } from '../flows/model.ts';
 import { routes } from '../site/routes.ts';
 import { compareVi } from '../vi.ts';
-import { ContentError } from './errors.ts';
+import { ContentError, type ContentIssue, type PathSegment } from './errors.ts';
+import { checkQuestions } from '../learning/question-gate.ts';
+import { generateQuestions, sourceOf } from '../learning/questions.ts';
 import { checkIntegrity } from './integrity.ts';
-import { loadContent, type ContentSet } from './load.ts';
-import { dutyItemId, type Duty, type Instrument, type Moment, type Reading, type RelationKind, type Role, type Source, type StepNode } from './schema.ts';
+import { loadContent, type ContentSet, type Located } from './load.ts';
+import {
+  dutyItemId,
+  type Duty,
+  type Instrument,
+  type Moment,
+  type Reading,
+  type RelationKind,
+  type Role,
+  type Source,
+  type StepNode,
+} from './schema.ts';
 
 export interface DutyItem extends Duty {
   /** Stable item id: the point's eId (+ "--suffix"). */
@@ -87,6 +99,8 @@ export interface Handbook {
   flowStepsFor: (roleId: string, cites: readonly string[]) => FlowStepUse[];
   /** The flows with a step `roleId` does (as actor or co-actor), in the flows' order. */
   flowsWith: (roleId: string) => ResolvedFlow[];
+  /** A few of a point's own words that name it (point-words.yaml), or undefined. */
+  pointWords: (pointEId: string) => string | undefined;
   /** The handbook's readings of what the text leaves open (readings.yaml). */
   readings: Reading[];
   reading: (id: string) => Reading;
@@ -162,7 +176,8 @@ export function resolveHandbook(set: ContentSet): Handbook {
     ({ step }) => [step.actor, ...(step.with ?? [])],
   );
 
-  return {
+  const pointWords = new Map(set.pointWords.map((w) => [w.value.point, w.value.words]));
+  const handbook: Handbook = {
     sources: set.sources.map((s) => s.value),
     instruments: set.instruments.map((i) => i.value),
     articles: resolvedArticles(set, provisionMap),
@@ -187,9 +202,46 @@ export function resolveHandbook(set: ContentSet): Handbook {
     flowStepsFor: (roleId, cites) =>
       under(stepsByRole, roleId).filter(({ step }) => step.cites.some((eId) => cites.includes(eId))),
     flowsWith: (roleId) => [...new Set(under(stepsByRole, roleId).map(({ flow }) => flow))],
+    pointWords: (eId) => pointWords.get(eId),
     readings: set.readings.map((r) => r.value),
     reading: lookup(new Map(set.readings.map((r) => [r.value.id, r.value])), 'reading'),
   };
+  const gate = questionIssues(set, handbook);
+  if (gate.length > 0) throw new ContentError(gate, set.root);
+  return handbook;
+}
+
+/**
+ * The gate on generated practice questions (src/lib/learning/question-gate.ts), its problems
+ * reported where their source is: the checklist item, the flow step or the drill's inject.
+ */
+function questionIssues(set: ContentSet, handbook: Handbook): ContentIssue[] {
+  const drills = set.drills.map((d) => d.value);
+  const problems = checkQuestions(handbook, generateQuestions(handbook, drills), drills);
+  return problems.map((problem) => {
+    const source = sourceOf(problem.question);
+    const at = (entry: Located<unknown> | undefined, field: PathSegment[]): ContentIssue => {
+      const path = [...(entry?.path ?? []), ...field];
+      return {
+        file: entry?.file ?? '',
+        path,
+        line: entry?.lineOf?.(path) ?? entry?.line,
+        message: `expected practice question ${problem.question} to pass the question gate (rule "${problem.rule}"): ${problem.message}`,
+      };
+    };
+    if (source.kind === 'next-step') {
+      const flow = set.flows.find((f) => f.value.id === source.flow);
+      return at(flow, ['nodes', flow?.value.nodes.findIndex((n) => n.id === source.step) ?? 0]);
+    }
+    if (source.kind === 'inject') {
+      const drill = set.drills.find((d) => d.value.id === source.drill);
+      return at(drill, ['injects', drill?.value.injects.findIndex((i) => i.id === source.inject) ?? 0]);
+    }
+    return at(
+      set.duties.find((d) => dutyItemId(d.value) === source.item),
+      [],
+    );
+  });
 }
 
 /** Checklist items in a stable order: by first moment, then by the law's order; ties keep the file's order. */

@@ -9,10 +9,11 @@ import { checkDrill } from '../drills/rules.ts';
 import { isWithin } from '../law/eid.ts';
 import { firstDifference, parseLaw, SourceParseError } from '../law/source.ts';
 import { formatPath, type ContentIssue, type PathSegment } from './errors.ts';
+import { formatDateVi } from '../vi.ts';
 import type { ContentSet, Located } from './load.ts';
 import { dutyItemId, type Article, type Source } from './schema.ts';
 import type { SourcePoint } from '../law/source.ts';
-import { checkQuotations, checkReadings, checkSpans } from './law-gates.ts';
+import { checkPointWords, checkQuotations, checkReadings, checkSpans } from './law-gates.ts';
 
 export function checkIntegrity(set: ContentSet): ContentIssue[] {
   const check = new IntegrityCheck(set);
@@ -100,7 +101,27 @@ class IntegrityCheck {
       }
     }
     for (const source of set.sources) this.mustExist(source, ['quotes'], source.value.quotes);
-    for (const instrument of set.instruments) this.eachCite(instrument, ['mentionedIn'], instrument.value.mentionedIn);
+    for (const instrument of set.instruments) {
+      this.eachCite(instrument, ['mentionedIn'], instrument.value.mentionedIn);
+      this.checkNotice(instrument);
+    }
+  }
+
+  /**
+   * A notice an instrument gives (the reorganisation of 2025) names the instrument as its source,
+   * with the dates the entry states: the words on the pages and the data cannot drift apart.
+   */
+  checkNotice(instrument: ContentSet['instruments'][number]): void {
+    const { number, issuedOn, inForceFrom, notice } = instrument.value;
+    if (!notice) return;
+    const named = [number, issuedOn && formatDateVi(issuedOn), inForceFrom && formatDateVi(inForceFrom)];
+    if (!issuedOn || !inForceFrom)
+      this.report(instrument, ['notice'], 'expected "issuedOn" and "inForceFrom": a notice says when its source was issued and took effect');
+    for (const words of named)
+      if (words && !notice.text.includes(words))
+        this.report(instrument, ['notice', 'text'], `expected the notice to name its source as the entry states it ("${words}")`, notice.text);
+    if (!notice.summary.includes(number))
+      this.report(instrument, ['notice', 'summary'], `expected the summary to name its source ("${number}")`, notice.summary);
   }
 
   /** Roles: what they hold, whom they relate to, what they cite; then every clause with points has exactly one holder. */
@@ -116,6 +137,17 @@ class IntegrityCheck {
         this.eachCite(role, ['relations', r, 'cites'], relation.cites);
       });
       value.silences?.forEach((silence, s) => this.eachCite(role, ['silences', s, 'cites'], silence.cites));
+      value.within?.forEach((group, w) => {
+        if (!this.roles.has(group)) this.report(role, ['within', w], 'expected a role id from roles.yaml', group);
+        else if (group === value.id) this.report(role, ['within', w], 'expected another role, not the role itself', group);
+      });
+    }
+    for (const reading of this.set.readings) {
+      const { gives } = reading.value;
+      for (const key of ['actor', 'approver'] as const) {
+        const roleId = gives?.[key];
+        if (roleId !== undefined && !this.roles.has(roleId)) this.report(reading, ['gives', key], 'expected a role id from roles.yaml', roleId);
+      }
     }
     for (const provision of this.provisions.values()) {
       const holdsPoints = provision.children.some((child) => this.provisions.get(child)?.kind === 'point');
@@ -140,6 +172,11 @@ class IntegrityCheck {
       if (other) this.report(role, ['holds'], `expected each clause to be held by one role; ${other.value.id} holds it already`, holds);
       else this.holderOf.set(holds, role);
     }
+  }
+
+  /** Whether the reading `id` (readings.yaml) gives `roleId` as the one who does what it concerns. */
+  givesActor(id: string | undefined, roleId: string): boolean {
+    return id !== undefined && this.set.readings.some((r) => r.value.id === id && r.value.gives?.actor === roleId);
   }
 
   /** Duties: each on a real point of its own role's clause, in known moments; then every point has a checklist item. */
@@ -171,9 +208,16 @@ class IntegrityCheck {
     const role = this.roles.get(value.role);
     if (!role) report(duty, ['role'], `expected a role id from roles.yaml (${[...this.holderOf.values()].map((r) => r.value.id).join(', ')})`, value.role);
     else if (!role.value.holds) report(duty, ['role'], 'expected a duty holder; this actor holds no clause of the article', value.role);
-    else if (point && !isWithin(point.eId, role.value.holds)) {
+    else if (point && !isWithin(point.eId, role.value.holds) && !this.givesActor(value.reading, value.role)) {
+      // The text gives a point's duties to the role holding its clause; another role only by a
+      // reading that says so (3.1 d's unnamed part, read as the officers').
       const holder = [...this.holderOf.entries()].find(([clause]) => isWithin(point.eId, clause))?.[1].value.id;
-      report(duty, ['role'], `expected the role that holds ${point.label}${holder ? ` (${holder})` : ''}`, value.role);
+      report(
+        duty,
+        ['role'],
+        `expected the role that holds ${point.label}${holder ? ` (${holder})` : ''}, or a "reading" whose "gives: { actor }" is this role`,
+        value.role,
+      );
     }
     value.moments.forEach((moment, m) => {
       if (!this.moments.has(moment)) report(duty, ['moments', m], `expected a moment id from moments.yaml (${[...this.moments.keys()].join(', ')})`, moment);
@@ -215,6 +259,7 @@ class IntegrityCheck {
     checkSpans(this.set, this.provisions, this.report, push);
     checkQuotations(this.set, this.provisions, this.report, push);
     checkReadings(this.set, this.report);
+    checkPointWords(this.set, this.provisions, this.report, push);
     for (const reading of this.set.readings) this.eachCite(reading, ['cites'], reading.value.cites);
   }
 }

@@ -3,7 +3,9 @@
  *  - spans: every `carries` span of a checklist item or flow step is a verbatim part of a
  *    point it cites; every word of a point is carried by some checklist item (connecting
  *    words aside) unless checklists.yaml `partlyCarried` says why. When the law's text
- *    changes, each span that no longer matches stops the build and names its item.
+ *    changes, each span that no longer matches stops the build and names its item. An
+ *    item's action keeps the words of its spans that make the duty conditional or exclusive
+ *    («chỉ», «khi», «sau khi», «ngoài giờ hành chính»).
  *  - quotations: words in curly double quotes “…” anywhere in the content are the law: a
  *    verbatim part of a point cited by the same statement (the nearest object with
  *    citations; in MDX prose, the points named in the same paragraph, "điểm c khoản 3.2").
@@ -14,7 +16,7 @@ import type { Provision } from '../law/provisions.ts';
 import { dutyItemId } from './schema.ts';
 import type { PathSegment } from './errors.ts';
 import type { ContentSet, Located } from './load.ts';
-import { contains, nearestPassage, pointsNamedIn, quotationsIn, uncarried } from './spans.ts';
+import { conditionWordsIn, contains, nearestPassage, pointsNamedIn, quotationsIn, uncarried } from './spans.ts';
 
 type Report = (entry: Located<unknown>, field: PathSegment[], message: string, ...found: [unknown?]) => void;
 type Push = (issue: { file: string; path: PathSegment[]; line?: number; message: string; found?: unknown }) => void;
@@ -58,6 +60,18 @@ export function checkSpans(set: ContentSet, provisions: ReadonlyMap<string, Prov
       }
     });
     carriedBy.set(point.eId, entry);
+    // The words that make the duty conditional or exclusive stay in the line people read.
+    const shown = new Set(conditionWordsIn(value.action));
+    const dropped = conditionWordsIn(value.carries.join(' ')).filter((words) => !shown.has(words));
+    if (dropped.length > 0) {
+      report(
+        duty,
+        ['action'],
+        `expected the action to keep ${dropped.map((w) => `"${w}"`).join(', ')} as the words it carries do: they make ` +
+          `the duty conditional or exclusive (checklist item ${item})`,
+        value.action,
+      );
+    }
   }
 
   for (const flow of set.flows) {
@@ -113,6 +127,27 @@ export function checkSpans(set: ContentSet, provisions: ReadonlyMap<string, Prov
   for (const { note, index } of notes.values()) {
     if (checklists) report(checklists, ['partlyCarried', index, 'point'], 'expected a point that a checklist item carries', note.point);
   }
+}
+
+/** The words that name each point (point-words.yaml): one entry per point, each a verbatim part of it. */
+export function checkPointWords(set: ContentSet, provisions: ReadonlyMap<string, Provision>, report: Report, push: Push): void {
+  if (set.pointWords.length === 0) return;
+  const seen = new Set<string>();
+  for (const entry of set.pointWords) {
+    const { point: eId, words } = entry.value;
+    const point = provisions.get(eId);
+    if (!point || point.kind !== 'point' || !point.text) {
+      report(entry, ['point'], 'expected the eId of a lettered point of the quoted law', eId);
+      continue;
+    }
+    if (seen.has(eId)) report(entry, ['point'], 'expected each point once', eId);
+    seen.add(eId);
+    if (!contains(point.text, words))
+      report(entry, ['words'], `expected a verbatim part of ${point.label}${nearest(words, [point.text])}`, words);
+  }
+  for (const provision of provisions.values())
+    if (provision.kind === 'point' && !seen.has(provision.eId))
+      push({ file: 'point-words.yaml', path: [], message: `expected an entry for ${provision.label} (${provision.eId}): a few of its own words that name it` });
 }
 
 /** Citation fields: any of them makes an object a statement that cites. */

@@ -17,6 +17,7 @@ import {
   flowSchema,
   instrumentSchema,
   momentSchema,
+  pointWordsSchema,
   readingSchema,
   roleSchema,
   sourceSchema,
@@ -27,6 +28,7 @@ import {
   type Flow,
   type Instrument,
   type Moment,
+  type PointWords,
   type Reading,
   type Role,
   type Source,
@@ -59,6 +61,8 @@ export interface ContentSet {
   drills: Located<Drill & { id: string }>[];
   /** The handbook's readings (readings.yaml; the file is optional). */
   readings: Located<Reading>[];
+  /** A few of each point's own words that name it (point-words.yaml; the file is optional). */
+  pointWords: Located<PointWords>[];
   /** Form layouts (forms/*.yaml), unvalidated here (forms.ts does that): scanned for quotations. */
   forms: Located<unknown>[];
   /** The MDX bodies of drills and pages: prose, scanned for quotations. */
@@ -260,6 +264,9 @@ export function loadContent(root: string): ContentSet {
       return value ? [{ value: { ...value, id: basename(file, '.mdx') }, file, path: [], lineOf: yaml.lineOf }] : [];
     }),
     readings: existsSync(join(root, 'readings.yaml')) ? validateList(readingSchema, readYaml(root, 'readings.yaml', issues), issues) : [],
+    pointWords: existsSync(join(root, 'point-words.yaml'))
+      ? validateList(pointWordsSchema, readYaml(root, 'point-words.yaml', issues), issues)
+      : [],
     forms: (existsSync(join(root, 'forms')) ? yamlFilesIn(root, 'forms', issues) : []).flatMap((file) => {
       const yaml = readYaml(root, file, issues);
       return yaml ? [{ value: yaml.data, file, path: [], lineOf: yaml.lineOf }] : [];

@@ -37,7 +37,10 @@ export const instrumentSchema = z.strictObject({
   number: text,
   year: z.number().int().min(1945).max(2100),
   issuedOn: isoDate.nullable(),
-  issuer: text,
+  /** The day it took effect, where the handbook states it. */
+  inForceFrom: isoDate.optional(),
+  /** Who issued it, where the handbook states it. */
+  issuer: text.optional(),
   title: text,
   attachment: text.optional(),
   status: z.strictObject({
@@ -50,6 +53,20 @@ export const instrumentSchema = z.strictObject({
   mentionedIn: z.array(eId).optional(),
   /** Where the handbook infers a fact the source does not state (e.g. the issuer). */
   reading: readingRef.optional(),
+  /**
+   * A notice the handbook tells its readers because of this instrument (the reorganisation of
+   * 2025): one text, shown on every page that meets the names it concerns (OrgNotice.astro).
+   */
+  notice: z
+    .strictObject({
+      /** When the handbook wrote the notice down. */
+      recordedOn: isoDate,
+      /** One or two sentences, for a page's lead. */
+      summary: text,
+      /** The whole notice. */
+      text,
+    })
+    .optional(),
 });
 
 const pointSchema = z.strictObject({
@@ -120,6 +137,11 @@ export const roleSchema = z.strictObject({
   silences: z.array(silenceSchema).optional(),
   /** For actors without duties: where the text names them. */
   mentionedIn: z.array(eId).min(1).optional(),
+  /**
+   * Roles this one is one of (the Trưởng phòng is one of the lãnh đạo phòng): where the law
+   * names the group, it may mean this role. Generated questions never grade it wrong there.
+   */
+  within: z.array(slug).min(1).optional(),
 });
 
 /** A pause point of the shift (content/moments.yaml). */
@@ -157,6 +179,25 @@ export const readingSchema = z.strictObject({
   id: slug,
   text,
   cites,
+  /**
+   * What the reading settles, where a generated question's answer rests on it: who does the
+   * cited words (`actor`), whose consent they wait for (`approver`), or the handbook's own
+   * arrangement (`layout`: the order of a flow's steps, or the moments of a shift).
+   */
+  gives: z
+    .strictObject({
+      actor: slug.optional(),
+      approver: slug.optional(),
+      layout: z.enum(['order', 'moments']).optional(),
+    })
+    .refine((gives) => Object.keys(gives).length === 1, 'must give exactly one of: actor, approver, layout')
+    .optional(),
+});
+
+/** A few of a point's own words that name it (content/point-words.yaml): verbatim, checked. */
+export const pointWordsSchema = z.strictObject({
+  point: eId,
+  words: text,
 });
 
 /** A checklist item derived from one point (content/duties/*.yaml). */
@@ -167,8 +208,12 @@ export const dutySchema = z.strictObject({
   suffix: slug.optional(),
   role: slug,
   moments: z.array(slug).min(1, 'must name at least one moment'),
-  /** The handbook's short, verb-first wording; the law is the cited point. */
-  action: text.refine((value) => value.length <= 160, 'must be at most 160 characters: a short, verb-first line'),
+  /**
+   * The handbook's short, verb-first wording; the law is the cited point. At most 200 characters,
+   * as a flow step's: room for a duty's condition and purpose (1 b's report «để … Tổng cục trưởng
+   * chỉ đạo …») where leaving them out would change it.
+   */
+  action: text.refine((value) => value.length <= 200, 'must be at most 200 characters: one verb-first line'),
   /** The words of the point this item carries out, verbatim. */
   carries,
   /** Where the item is the handbook's reading of what the text leaves open. */
@@ -204,5 +249,6 @@ export type Moment = z.infer<typeof momentSchema>;
 export type Duty = z.infer<typeof dutySchema>;
 export type Checklists = z.infer<typeof checklistsSchema>;
 export type Reading = z.infer<typeof readingSchema>;
+export type PointWords = z.infer<typeof pointWordsSchema>;
 
 export * from './forms-schema.ts';

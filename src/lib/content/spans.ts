@@ -85,6 +85,24 @@ export function uncarried(text: string, spans: readonly string[]): string[] {
   return runs;
 }
 
+const notWord = '[^\\p{L}\\p{N}]';
+
+/**
+ * Words that make a duty conditional or exclusive. A checklist item's action keeps each one
+ * that its carried words have: «chỉ thực hiện khi …» shown as «Thực hiện … khi …» reads as a
+ * permission, not a restriction. «chỉ» before «đạo» is "direct", not "only".
+ */
+export const CONDITION_WORDS: readonly { words: string; pattern: RegExp }[] = [
+  { words: 'chỉ', pattern: new RegExp(`(?:^|${notWord})chỉ(?!${notWord}*đạo)(?=${notWord}|$)`, 'iu') },
+  { words: 'sau khi', pattern: new RegExp(`(?:^|${notWord})sau khi(?=${notWord}|$)`, 'iu') },
+  { words: 'khi', pattern: new RegExp(`(?:^|${notWord})khi(?=${notWord}|$)`, 'iu') },
+  { words: 'ngoài giờ hành chính', pattern: new RegExp(`(?:^|${notWord})ngoài giờ hành chính(?=${notWord}|$)`, 'iu') },
+];
+
+/** The condition words (CONDITION_WORDS) a text has, in the list's order. */
+export const conditionWordsIn = (text: string): string[] =>
+  CONDITION_WORDS.filter(({ pattern }) => pattern.test(canonical(text))).map(({ words }) => words);
+
 /** A quotation found in a text: what is between “ and ”, and where it starts. */
 export interface Quotation {
   quote: string;

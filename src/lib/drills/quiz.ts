@@ -14,6 +14,22 @@ export interface QuizSource {
   role: string;
 }
 
+/**
+ * The items whose role holds the clause of their point: there the text says who does them. An
+ * item on another role's list by a reading (3.1 d's unnamed part, read as the officers') is
+ * never asked "Ai làm việc này?": the text does not say, so no other role is wrong.
+ */
+export function itemsTheTextAssigns<T extends { id: string; role: string }>(
+  items: readonly T[],
+  holders: readonly { id: string; holds?: string | undefined }[],
+): T[] {
+  const holds = new Map(holders.map((role) => [role.id, role.holds]));
+  return items.filter((item) => {
+    const clause = holds.get(item.role);
+    return clause !== undefined && item.id.split('--')[0]!.startsWith(`${clause}__`);
+  });
+}
+
 /** How much of the shorter line's words the longer one shares, above which two lines read alike. */
 export const CONFUSABLE_OVERLAP = 0.75;
 

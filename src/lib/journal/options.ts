@@ -10,8 +10,11 @@ export interface JournalOptions {
   pages?: number | string | undefined;
   /** Prefills the date field: an ISO date, yyyy-mm-dd. */
   date?: string | undefined;
-  /** Prefills the unit line (set in bold capitals); the form's `default` when absent. */
-  unit?: string | undefined;
+  /**
+   * Prefills the unit line (set in bold capitals); the form's `default` when absent; null
+   * leaves the line blank (the page's generator when its box is emptied).
+   */
+  unit?: string | null | undefined;
   /** Replaces the issuing body's line (set in capitals); the form's text when absent. */
   agency?: string | undefined;
   /**

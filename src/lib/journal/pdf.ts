@@ -157,7 +157,9 @@ function prefillValues(options: JournalOptions): Partial<Record<PrefillKind, str
     values.date = formatDateVi(options.date);
   }
   if (options.shift !== undefined) [values.shiftStart, values.shiftEnd] = parseShift(options.shift);
-  if (options.unit !== undefined) {
+  // Blank on purpose: '' stops the form's default in prefillHeader.
+  if (options.unit === null) values.unit = '';
+  else if (options.unit !== undefined) {
     const unit = canonical(options.unit);
     if (unit === '')
       throw new JournalOptionError('unit', 'expected the name of the unit, found empty text');

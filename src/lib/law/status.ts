@@ -26,3 +26,38 @@ export function fullName(instrument: Instrument): string {
     ? `${instrument.attachment} ban hành kèm theo ${decision}`
     : decision;
 }
+
+/** The instrument whose notice the pages show (the reorganisation of 2025), if the content has one. */
+export const noticeSource = (
+  instruments: readonly Instrument[],
+): (Instrument & { notice: NonNullable<Instrument['notice']> }) | undefined =>
+  instruments.find((i): i is Instrument & { notice: NonNullable<Instrument['notice']> } =>
+    Boolean(i.notice),
+  );
+
+/**
+ * When the handbook wrote a notice down, and whether anyone has read its source: "Sổ tay ghi nhận
+ * ngày 07/12/2026; chưa đối chiếu với bản chính thức của Quyết định 382/QĐ-BTC ngày 26/02/2025.".
+ */
+export function noticeSourceLine(
+  instrument: Instrument & { notice: { recordedOn: string } },
+): string {
+  const { lastVerified } = instrument.status;
+  const checked = lastVerified
+    ? `đã đối chiếu với ${instrument.title} ngày ${formatDateVi(lastVerified)}`
+    : `chưa đối chiếu với bản chính thức của ${instrument.title}`;
+  return `Sổ tay ghi nhận ngày ${formatDateVi(instrument.notice.recordedOn)}; ${checked}.`;
+}
+
+/**
+ * The banner's one line: "Hiệu lực: chưa xác minh", and where a notice says the names are those
+ * of 2017 and nobody has checked which unit holds each role now, "Hiệu lực, đơn vị: chưa xác minh"
+ * (it fits one line at 390 px); a checked status keeps the names apart.
+ */
+export function bannerLine(instrument: Instrument, namesUnchecked: boolean): string {
+  const status = STATUS_LABELS[instrument.status.value];
+  if (!namesUnchecked) return `Hiệu lực: ${status}`;
+  return instrument.status.value === 'chua-xac-minh'
+    ? `Hiệu lực, đơn vị: ${status}`
+    : `Hiệu lực: ${status} · Đơn vị: chưa xác minh`;
+}

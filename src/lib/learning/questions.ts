@@ -2,13 +2,19 @@
  * Practice questions generated from the content, never written by hand: each kind reads one
  * fact the content states (who holds an item, who approves it, the moment the handbook files
  * it under, the point it carries out, the next step of a flow, a drill inject's answer key).
- * Distractors are other values of the same field elsewhere in the content, so that they are
- * wrong by the content. Each question names the points its feedback quotes and, where the
- * answer rests on a reading of the handbook's (readings.yaml), that reading.
+ * Distractors are other values of the same field elsewhere in the content, never one the
+ * law's words allow (approvers: src/lib/content/approval.ts). Each question names the points
+ * its feedback quotes and, where the answer rests on a reading of the handbook's
+ * (readings.yaml), that reading, which the page shows before the answer. Questions on the
+ * handbook's own arrangement (moments, the order of a flow's steps) say so and are marked
+ * `layout`: they do not count towards knowing a point. The build holds every question to
+ * these rules (question-gate.ts).
  */
 import type { Handbook, DutyItem } from '../content/handbook.ts';
+import type { Role } from '../content/schema.ts';
+import { approvalClause, rolesNamedBy, rolesOfArticle } from '../content/approval.ts';
 import type { DrillWithId } from '../drills/model.ts';
-import { quizArticles, quizPool } from '../drills/quiz.ts';
+import { itemsTheTextAssigns, quizArticles, quizPool } from '../drills/quiz.ts';
 import { parseEId } from '../law/eid.ts';
 
 export const QUESTION_KINDS = [
@@ -44,8 +50,32 @@ export interface Question {
   cites: string[];
   /** The handbook's explanation, where the content gives one (drill injects). */
   explanation?: string;
-  /** Readings of the handbook's the answer rests on. */
+  /** Readings of the handbook's the answer rests on: the page shows them with the question. */
   readings: string[];
+  /**
+   * The answer is the handbook's own arrangement (the moments of a shift, the order of a
+   * flow's steps), not a rule of the law: the question says so, and it does not count towards
+   * «Đã thuộc» a point.
+   */
+  layout?: true;
+}
+
+/** The kinds whose answer is the handbook's arrangement, and the reading (readings.yaml `gives.layout`) that says so. */
+export const LAYOUT_KINDS = { moment: 'moments', 'next-step': 'order' } as const satisfies Partial<
+  Record<QuestionKind, 'moments' | 'order'>
+>;
+
+/** The source of a question, from its id ("approval:<item id>", "next-step:<flow>:<step>", "inject:<drill>:<inject>"). */
+export function sourceOf(
+  id: string,
+):
+  | { kind: 'role' | 'approval' | 'moment' | 'citation'; item: string }
+  | { kind: 'next-step'; flow: string; step: string }
+  | { kind: 'inject'; drill: string; inject: string } {
+  const [kind, first = '', second = ''] = id.split(':') as [QuestionKind, string?, string?];
+  if (kind === 'next-step') return { kind, flow: first, step: second };
+  if (kind === 'inject') return { kind, drill: first, inject: second };
+  return { kind, item: first };
 }
 
 /** At most this many options per question: the right ones and the first distractors. */
@@ -61,9 +91,12 @@ function pointOf(handbook: Handbook, cites: readonly string[]): string | undefin
 
 const unique = <T>(list: readonly T[]): T[] => [...new Set(list)];
 
-/** Who holds the item (from the confusion-free pool of "Ai làm việc này?"). */
+/**
+ * Who holds the item (from the confusion-free pool of "Ai làm việc này?"), for the items the
+ * text gives to the role holding their point (itemsTheTextAssigns).
+ */
 export function roleQuestions(handbook: Pick<Handbook, 'duties' | 'dutyHolders'>): Question[] {
-  const { pool } = quizPool(handbook.duties);
+  const { pool } = quizPool(itemsTheTextAssigns(handbook.duties, handbook.dutyHolders));
   // Each question offers its own article's duty holders, as the quiz does (quizArticles): every
   // role of every article would make the questions file grow with the square of the content.
   return quizArticles(pool, handbook.dutyHolders).flatMap(({ questions, options }) =>
@@ -81,16 +114,40 @@ export function roleQuestions(handbook: Pick<Handbook, 'duties' | 'dutyHolders'>
   );
 }
 
-/** Who must agree first: the approver the item names; distractors are the other roles the content names. */
+/** The roles a reading of the item allows as its approver: the one it gives, and those within it. */
+function readingApprovers(
+  handbook: Handbook,
+  readingId: string | undefined,
+  roles: readonly Role[],
+): Set<string> {
+  const approver = readingId ? handbook.reading(readingId).gives?.approver : undefined;
+  return approver ? rolesNamedBy(handbook.role(approver).name, roles).add(approver) : new Set();
+}
+
+/**
+ * Whose consent the item waits for, in the words of its point («sự đồng ý» where 3.1 e says
+ * only that). Distractors are roles of the same article that neither those words («của lãnh
+ * đạo» allows every leader) nor the item's reading allow.
+ */
 function approvalQuestions(handbook: Handbook): Question[] {
-  const approvers = unique(
-    handbook.duties.flatMap((duty) => (duty.approval ? [duty.approval.by] : [])),
-  );
+  const approvers = handbook.duties.flatMap((duty) => (duty.approval ? [duty.approval.by] : []));
   return handbook.duties
     .filter((duty): duty is DutyItem & { approval: { by: string } } => Boolean(duty.approval))
     .map((duty) => {
-      const others = unique([...approvers, ...handbook.dutyHolders.map((role) => role.id)]).filter(
-        (id) => id !== duty.approval.by && id !== duty.role,
+      const roles = rolesOfArticle(handbook.roles, duty.point);
+      const clause = approvalClause(duty.carries);
+      const allowed = new Set([
+        ...(clause ? rolesNamedBy(clause.of, roles) : []),
+        ...readingApprovers(handbook, duty.reading, roles),
+      ]);
+      // Approvers first, then the duty holders, then the other actors the article names.
+      const candidates = unique([
+        ...approvers.filter((id) => roles.some((r) => r.id === id)),
+        ...roles.filter((r) => r.holds).map((r) => r.id),
+        ...roles.filter((r) => !r.holds).map((r) => r.id),
+      ]);
+      const others = candidates.filter(
+        (id) => id !== duty.approval.by && id !== duty.role && !allowed.has(id),
       );
       const ids = [duty.approval.by, ...others.slice(0, MAX_OPTIONS - 1)].sort();
       return {
@@ -98,7 +155,7 @@ function approvalQuestions(handbook: Handbook): Question[] {
         kind: 'approval',
         point: duty.point,
         subject: duty.action,
-        prompt: `${handbook.role(duty.role).name} làm việc này khi có sự đồng ý, phê duyệt của ai?`,
+        prompt: `${handbook.role(duty.role).name} làm việc này khi có ${clause?.consent ?? 'sự đồng ý, phê duyệt'} của ai?`,
         options: ids.map((id) => ({ id, text: handbook.role(id).name })),
         correct: [duty.approval.by],
         cites: duty.cites,
@@ -107,8 +164,13 @@ function approvalQuestions(handbook: Handbook): Question[] {
     });
 }
 
-/** When in the shift: the moments the handbook files the item under (its own grouping). */
+/** The readings that say the handbook's arrangement of `layout` is its own. */
+const layoutReadings = (handbook: Handbook, layout: 'moments' | 'order'): string[] =>
+  handbook.readings.filter((r) => r.gives?.layout === layout).map((r) => r.id);
+
+/** When in the shift: the moments the handbook files the item under (its own grouping, not the law's). */
 function momentQuestions(handbook: Handbook): Question[] {
+  const readings = layoutReadings(handbook, LAYOUT_KINDS.moment);
   return handbook.duties.map((duty) => ({
     id: `moment:${duty.id}`,
     kind: 'moment',
@@ -118,20 +180,16 @@ function momentQuestions(handbook: Handbook): Question[] {
     options: handbook.moments.map((moment) => ({ id: moment.id, text: moment.name })),
     correct: [...duty.moments],
     cites: duty.cites,
-    readings: unique([
-      ...(duty.reading ? [duty.reading] : []),
-      ...handbook.readings
-        .filter((r) => r.id === 'thoi-diem-trong-ca' && r.cites.includes(duty.point))
-        .map((r) => r.id),
-    ]),
+    readings,
+    layout: true,
   }));
 }
 
-/** Which point is the basis: the item's own point; distractors are the same role's other points. */
+/** Which point is the basis: the item's own point; distractors are the other points of the clause it lies in. */
 function citationQuestions(handbook: Handbook): Question[] {
   return handbook.duties.map((duty) => {
     const siblings = handbook
-      .pointsHeldBy(duty.role)
+      .pointsHeldBy(handbook.holderOf(duty.point).id)
       .filter((p) => !duty.cites.includes(p.eId))
       .map((p) => p.eId);
     const ids = [duty.point, ...siblings.slice(0, MAX_OPTIONS - 1)].sort(
@@ -151,7 +209,10 @@ function citationQuestions(handbook: Handbook): Question[] {
   });
 }
 
-/** What comes next in a flow: a step whose next node is a step; distractors are the flow's other steps. */
+/**
+ * What comes next in a flow, in the order the handbook gives its steps: a step whose next node
+ * is a step; distractors are the flow's other steps.
+ */
 function nextStepQuestions(handbook: Handbook): Question[] {
   return handbook.flows.flatMap((flow) =>
     flow.steps.flatMap((step) => {
@@ -171,14 +232,19 @@ function nextStepQuestions(handbook: Handbook): Question[] {
           kind: 'next-step',
           point,
           subject: step.action,
-          prompt: `Trong quy trình «${flow.title}», sau bước này (${handbook.role(step.actor).name}), bước tiếp theo là gì?`,
+          prompt: `Trong quy trình «${flow.title}», theo thứ tự sổ tay sắp xếp, sau bước này (${handbook.role(step.actor).name}) là bước nào?`,
           options: options.map((s) => ({
             id: s.id,
             text: `${handbook.role(s.actor).name}: ${s.short}`,
           })),
           correct: [next.id],
           cites: next.cites,
-          readings: unique([...(flow.readings ?? []), ...(next.reading ? [next.reading] : [])]),
+          readings: unique([
+            ...(flow.readings ?? []),
+            ...(step.reading ? [step.reading] : []),
+            ...(next.reading ? [next.reading] : []),
+          ]),
+          layout: true,
         } satisfies Question,
       ];
     }),
@@ -205,10 +271,8 @@ function injectQuestions(handbook: Handbook, drills: readonly DrillWithId[]): Qu
           correct: [...inject.correct],
           cites: inject.cites,
           explanation: inject.explanation,
-          readings: unique([
-            ...(inject.reading ? [inject.reading] : []),
-            ...(drill.readings ?? []),
-          ]),
+          // The reading the answer rests on; the drill's others are for the drill as a whole.
+          readings: inject.reading ? [inject.reading] : [],
         } satisfies Question,
       ];
     }),

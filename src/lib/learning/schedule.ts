@@ -63,12 +63,16 @@ export function pointState(answers: readonly Answer[], questions: ReadonlySet<st
   return rightDays.size >= DAYS_TO_LEARN && own[own.length - 1]?.right ? 'learnt' : 'practising';
 }
 
-/** Questions by point, for the map: point eId → its question ids. */
+/**
+ * Questions by point, for the map: point eId → the ids of the questions that count towards it.
+ * A question on the handbook's own arrangement (`layout`) counts for no point.
+ */
 export function questionsByPoint(
-  questions: readonly { id: string; point: string }[],
+  questions: readonly { id: string; point: string; layout?: true }[],
 ): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
-  for (const q of questions) map.set(q.point, (map.get(q.point) ?? new Set()).add(q.id));
+  for (const q of questions)
+    if (!q.layout) map.set(q.point, (map.get(q.point) ?? new Set()).add(q.id));
   return map;
 }
 

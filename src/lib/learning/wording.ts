@@ -32,6 +32,10 @@ export function dueLine(due: number, fresh: number, nextDue: string | null): str
 export const learntLine = (learnt: number, total: number): string =>
   `Đã thuộc ${learnt}/${total} điểm.`;
 
+/** On a question whose answer is the handbook's own arrangement (questions.ts `layout`). */
+export const LAYOUT_NOTE =
+  'Câu này hỏi cách sắp xếp của sổ tay, không phải quy định của Điều 7, nên không được tính vào «Đã thuộc» của điểm.';
+
 /** After an answer. */
 export const answerVerdict = (right: boolean): string => (right ? 'Đúng.' : 'Chưa đúng.');
 
