@@ -10,13 +10,14 @@
  * written back, so neither tab's change is lost; where both changed the same note or
  * journal entry, the one kept and this tab's are both shown.
  */
-import { notify as notifyIn, readStored, writeStored } from './browser-storage.ts';
+import { notify as notifyIn, readStored, SavedWork } from './saved.ts';
 import { $, $$, routeClick, show } from './dom.ts';
-import { setAsideKey, storageKey, type Run, type Store } from '../lib/checklist/schema.ts';
+import { storageKey, type Run, type Store } from '../lib/checklist/schema.ts';
 import {
   ChecklistError,
   emptyStore,
   findRun,
+  fits,
   itemOf,
   newId,
   progress,
@@ -29,6 +30,8 @@ import {
   startRun,
 } from '../lib/checklist/state.ts';
 import { deviceTimeZone, localDate } from '../lib/checklist/time.ts';
+import { shiftCodeGone } from '../lib/checklist/journal-count.ts';
+import { reloadNotice } from './stale.ts';
 import {
   approvalAnnouncement,
   approvedAtText,
@@ -39,7 +42,6 @@ import {
   noteRefused,
   reopenedAnnouncement,
   runTally,
-  saveFailedNotice,
   startedAnnouncement,
   statusText,
   tickAnnouncement,
@@ -60,10 +62,12 @@ export const el = <K extends keyof HTMLElementTagNameMap>(
 
 /** What a shift needs now and then (printing, the end-of-shift review, the officer's name, conflicts): loaded on first use. */
 const actions = () => import('./shift-actions.ts');
+type Actions = Awaited<ReturnType<typeof actions>>;
 
 /** Reads saved runs: validation, migrations and the recovery of damaged state (load.ts). */
 const storeReader = () => import('../lib/checklist/load.ts');
 type Reader = Awaited<ReturnType<typeof storeReader>>;
+type Merger = typeof import('../lib/checklist/merge.ts');
 
 export interface ItemView {
   id: string;
@@ -92,10 +96,12 @@ export class ShiftRuns {
     out: HTMLElement | null;
   }[];
   reader: Reader | undefined;
+  merger: Merger | undefined;
+  /** The runs as stored (src/lib/store/kept.ts), with the notices of what happened to them. */
+  readonly saved: SavedWork<Store>;
   store: Store;
   /** The ended run being looked at (read-only), if any. */
   viewing: string | null = null;
-  saveFailed = false;
   /** merge.ts keys of what this tab changed that the other tabs may not have seen yet. */
   edited = new Set<string>();
   readonly listeners: (() => void)[] = [];
@@ -105,7 +111,6 @@ export class ShiftRuns {
     panel: HTMLElement,
     history: HTMLElement,
     reader: Reader | undefined,
-    saved: string | null,
   ) {
     this.root = root;
     this.panel = panel;
@@ -131,78 +136,77 @@ export class ShiftRuns {
       ids: $$('[data-item]', element).map((li) => li.dataset.item ?? ''),
       out: $('[data-progress]', element),
     }));
-    this.store = this.read(saved);
+    this.saved = new SavedWork<Store>(
+      {
+        key: this.key,
+        empty: () => emptyStore(this.role),
+        // Read only when something is stored: the reader is loaded then (start, followOtherTab).
+        load: (raw) => this.reader!.loadKept(raw, this.role),
+        serialise,
+        merge: (mine, theirs) => this.merger!.mergeStores(mine, theirs),
+        valid: fits,
+      },
+      () => $('[data-notices]', this.panel),
+      `ca-truc-${this.role}.json`,
+    );
+    this.saved.aside(this.saved.kept.open());
+    this.store = this.saved.state;
   }
 
   // ── storage ────────────────────────────────────────────────────────────
 
-  notify(message: string, setAside?: { raw: string }): void {
-    notifyIn(
-      $('[data-notices]', this.panel),
-      message,
-      setAside && { ...setAside, file: `ca-truc-${this.role}-ban-cat-rieng.json` },
+  notify(message: string): void {
+    notifyIn($('[data-notices]', this.panel), message);
+  }
+
+  /** Runs what the actions module does; when its code is gone (a new version), offers a reload. */
+  act(then: (act: Actions) => unknown): Promise<unknown> {
+    return actions().then(then, () =>
+      $('[data-notices]', this.panel)?.append(reloadNotice(shiftCodeGone)),
     );
   }
 
-  write(name: string, value: string): boolean {
-    if (writeStored(name, value)) return true;
-    if (!this.saveFailed) this.notify(saveFailedNotice);
-    this.saveFailed = true;
-    return false;
-  }
-
-  /** The runs in stored text (the reader is there whenever there is text); what cannot be used is set aside. */
-  read(raw: string | null): Store {
-    if (raw === null) return emptyStore(this.role);
-    if (!this.reader) throw new Error('checklist: saved runs to read, and no reader loaded');
-    const loaded = this.reader.loadStore(raw, this.role);
-    if (loaded.setAside !== null) {
-      const aside = setAsideKey(this.role, new Date());
-      // Replace the stored state only once the original is safe under its new key.
-      if (this.write(aside, loaded.setAside)) this.write(this.key, serialise(loaded.store));
-      this.notify(loaded.notice?.message ?? '', { raw: loaded.setAside });
-    }
-    return loaded.store;
-  }
-
-  /** Another tab wrote the runs of this role: merge them with ours and keep both tabs' changes. */
-  async followOtherTab(raw: string | null): Promise<void> {
-    if (raw !== null) this.reader ??= await storeReader();
-    const { hearOtherTab } = await import('../lib/checklist/merge.ts');
-    // What another tab wrote that cannot be read is set aside with a notice (read), never overwritten unseen.
-    const theirs = this.read(raw);
-    const heard = hearOtherTab(this.store, theirs, this.edited, readStored(this.key));
-    this.store = heard.store;
-    this.edited = heard.edited;
-    if (heard.write) this.write(this.key, serialise(heard.store));
+  /** Another tab wrote the runs of this role: take the merge of both (the store writes it back if needed). */
+  followOtherTab(raw: string | null): void {
+    const heard = this.saved.kept.hear(raw);
+    this.saved.said(heard.saved);
+    // What another tab wrote that cannot be read is set aside with a notice, never merged.
+    this.saved.aside(heard.aside);
+    this.store = this.saved.state;
+    const followed = heard.theirs
+      ? this.merger!.followEdits(heard.before, heard.theirs, this.store, this.edited)
+      : { replaced: [], edited: this.edited };
+    this.edited = followed.edited;
     if (this.viewing && !findRun(this.store, this.viewing)) this.viewing = null;
     this.render();
-    if (heard.replaced.length > 0) (await actions()).showReplaced(this, heard.replaced);
+    if (followed.replaced.length > 0) void this.act((act) => act.showReplaced(this, followed.replaced));
   }
 
   /** Applies a change, stores it and redraws; a refused change is shown, not thrown. */
   update(change: (store: Store) => Store, notes: readonly string[] = []): boolean {
+    let next: Store;
     try {
-      this.store = change(this.store);
+      next = change(this.store);
     } catch (error) {
       if (!(error instanceof ChecklistError)) throw error;
       this.notify(error.message);
       return false;
     }
-    this.commit(
-      this.store,
-      notes.map((id) => `note:${this.store.current?.id}:${id}`),
+    return this.commit(
+      next,
+      notes.map((id) => `note:${next.current?.id}:${id}`),
     );
-    return true;
   }
 
   /** Stores a new state of the runs and redraws; `edited` are merge.ts keys of what this tab changed. */
-  commit(store: Store, edited: readonly string[] = []): void {
+  commit(store: Store, edited: readonly string[] = []): boolean {
+    // A state the store refuses (over a cap) is not taken: the change is shown as refused.
+    if (this.saved.save(store) === 'refused') return false;
     this.store = store;
     for (const key of edited) this.edited.add(key);
     if (this.viewing && !findRun(this.store, this.viewing)) this.viewing = null;
-    this.write(this.key, serialise(this.store));
     this.render();
+    return true;
   }
 
   // ── drawing ────────────────────────────────────────────────────────────
@@ -365,6 +369,7 @@ export class ShiftRuns {
     const text = (name: string) => String(data.get(name) ?? '');
     const now = new Date();
     this.clearErrors(form);
+    let started: Store;
     try {
       const input = {
         date: text('date'),
@@ -374,7 +379,7 @@ export class ShiftRuns {
         officer: text('officer'),
         timeZone: deviceTimeZone(),
       };
-      this.store = startRun(this.store, input, now, newId(now));
+      started = startRun(this.store, input, now, newId(now));
     } catch (error) {
       if (!(error instanceof ChecklistError)) throw error;
       this.fieldError(form, error);
@@ -384,7 +389,7 @@ export class ShiftRuns {
     form.reset();
     const startBox = $<HTMLDetailsElement>('[data-start]', this.panel);
     if (startBox) startBox.open = false;
-    this.commit(this.store);
+    this.commit(started);
     this.announce(startedAnnouncement(this.store.current!));
     $('[data-status]', this.panel)?.focus();
   }
@@ -406,8 +411,9 @@ export class ShiftRuns {
   /** A note is saved as it is typed; text over the limit (or not printable) is kept in the field and refused there, never cut. */
   onNote(item: ItemView): void {
     const note = item.note!;
+    let next: Store;
     try {
-      this.store = setNote(this.store, item.id, note.value, new Date());
+      next = setNote(this.store, item.id, note.value, new Date());
     } catch (error) {
       if (!(error instanceof ChecklistError)) throw error;
       note.setAttribute('aria-invalid', 'true');
@@ -417,7 +423,7 @@ export class ShiftRuns {
     }
     note.removeAttribute('aria-invalid');
     show(item.noteError, false);
-    this.commit(this.store, [`note:${this.store.current?.id}:${item.id}`]);
+    this.commit(next, [`note:${next.current?.id}:${item.id}`]);
   }
 
   // ── end of shift ───────────────────────────────────────────────────────
@@ -452,7 +458,7 @@ export class ShiftRuns {
     const officerForm = $<HTMLFormElement>('[data-officer-form]', this.panel);
     officerForm?.addEventListener('submit', (event) => {
       event.preventDefault();
-      void actions().then((act) => act.saveOfficer(this, officerForm));
+      void this.act((act) => act.saveOfficer(this, officerForm));
     });
     // A box's fields are filled as it opens, on its summary's click: 'toggle' fires later, and
     // would overwrite what a quick hand has typed by then.
@@ -470,11 +476,11 @@ export class ShiftRuns {
     this.panel.addEventListener('click', (event) =>
       routeClick(event, {
         'data-print-mode': (button) =>
-          actions().then((act) => act.print(this, button.dataset.printMode as PrintMode)),
-        'data-end': () => actions().then((act) => act.openReview(this)),
-        'data-review-confirm': () => actions().then((act) => act.confirmEnd(this)),
+          this.act((act) => act.print(this, button.dataset.printMode as PrintMode)),
+        'data-end': () => this.act((act) => act.openReview(this)),
+        'data-review-confirm': () => this.act((act) => act.confirmEnd(this)),
         'data-review-cancel': closeReview,
-        'data-review-handover': () => actions().then((act) => act.print(this, 'handover')),
+        'data-review-handover': () => this.act((act) => act.print(this, 'handover')),
         'data-review-journal-pdf': () => {
           closeReview();
           this.root.dispatchEvent(new Event('checklist:journal-pdf'));
@@ -499,19 +505,20 @@ export class ShiftRuns {
     });
 
     // After printing, Ctrl+P prints the blank checklist again (the sheet was filled only by the actions module).
-    window.addEventListener(
-      'afterprint',
-      () => void actions().then((act) => act.fillSheet(this, 'blank')),
+    window.addEventListener('afterprint', () => void this.act((act) => act.fillSheet(this, 'blank')));
+    // Another tab changed the runs of this role: merge, in the order the changes come, each as
+    // it was written (newValue), not as the store is by the time it is heard: by then this tab
+    // may have written over it, and the other tab's change would be lost.
+    this.saved.follow(
+      this.key,
+      async () => {
+        this.reader ??= await storeReader();
+        this.merger ??= await import('../lib/checklist/merge.ts');
+      },
+      (raw) => this.followOtherTab(raw),
+      (notice) => $('[data-notices]', this.panel)?.append(notice),
+      shiftCodeGone,
     );
-    // Another tab changed the runs of this role: merge, in the order the changes come.
-    let queue = Promise.resolve();
-    // Each change is merged as it was written (newValue), not as the store is by the time it is
-    // heard: by then this tab may have written over it, and the other tab's change would be lost.
-    window.addEventListener('storage', (event) => {
-      if (event.key !== this.key && event.key !== null) return;
-      const raw = event.key === null ? readStored(this.key) : event.newValue;
-      queue = queue.then(() => this.followOtherTab(raw));
-    });
   }
 
   // ── what the journal log uses ─────────────────────────────────────────
@@ -546,7 +553,7 @@ export class ShiftChecklist extends HTMLElement {
     // awaited before the page is wired, so that no click meets a store not yet read.
     const saved = readStored(storageKey(this.dataset.checklist ?? ''));
     const reader = saved === null ? undefined : await storeReader();
-    const runs = new ShiftRuns(this, panel, history, reader, saved);
+    const runs = new ShiftRuns(this, panel, history, reader);
     runs.listen();
     show(panel, true);
     show(history, true);

@@ -12,6 +12,7 @@ import { ChecklistError, newId } from '../lib/checklist/state.ts';
 import { deviceTimeZone, entryTime, runNow, wallTimeIn } from '../lib/checklist/time.ts';
 import { entryKey } from '../lib/checklist/merge.ts';
 import { reloadNotice } from './stale.ts';
+import { notSaved } from '../lib/store/wording.ts';
 import {
   addEntry,
   byTime,
@@ -275,8 +276,14 @@ export class JournalLog {
     this.list.hidden = entries.length === 0;
     this.state.textContent = words.journalStateText(run, live);
     if (this.editing && (!live || !run?.journal.some((entry) => entry.id === this.editing))) {
-      this.stopEditing();
-      if (live) this.say(words.editedEntryGone, true);
+      if (live) {
+        // Removed in another tab: the text being edited stays in the form, now a new entry.
+        this.editing = null;
+        this.showTitles(null);
+        this.cancel.hidden = true;
+        this.saveDraft();
+        this.say(words.editedEntryGone, true);
+      } else this.stopEditing();
     }
     this.form.hidden = !live;
     this.exportBox.hidden = false;
@@ -306,18 +313,22 @@ export class JournalLog {
       const next = edited
         ? updateEntry(this.runs.store, edited, input, now)
         : addEntry(this.runs.store, input, id, now);
-      this.runs.commit(next, [entryKey(next.current?.id ?? '', id)]);
-      this.dropDraft();
+      if (!this.runs.commit(next, [entryKey(next.current?.id ?? '', id)])) return;
     } catch (caught) {
       this.fail(caught);
       return;
     }
+    // Not stored (storage full or blocked): said here, where it was typed; the draft stays.
+    const saved = this.runs.saved.last;
+    const stored = saved === 'saved' || saved === 'unchanged';
+    if (stored) this.dropDraft();
     const run = this.runs.view().run;
     const entry = run?.journal.find((e) => e.id === id);
     this.announce(
       words.savedAnnouncement(edited !== null, entry ? words.entryHeadline(entry, run!.date) : ''),
     );
     this.stopEditing();
+    if (!stored) this.say(notSaved(saved), true);
     this.focusAfter(edited);
   }
 
@@ -373,39 +384,54 @@ export class JournalLog {
 
   // ── the draft ──────────────────────────────────────────────────────────
 
+  /** sessionStorage, or null where site data is blocked (its getter then throws). */
+  drafts(): Storage | null {
+    try {
+      return sessionStorage;
+    } catch {
+      return null;
+    }
+  }
+
   saveDraft(): void {
     if (this.editing) return;
     const data = Object.fromEntries(
       [...new FormData(this.form)].map(([name, value]) => [name, String(value)]),
     );
     try {
-      sessionStorage.setItem(this.draftKey, JSON.stringify(data));
+      this.drafts()?.setItem(this.draftKey, JSON.stringify(data));
     } catch {
-      // Storage full or blocked: the draft is only on screen.
+      // Storage full: the draft is only on screen.
     }
   }
 
   dropDraft(): void {
-    sessionStorage.removeItem(this.draftKey);
+    try {
+      this.drafts()?.removeItem(this.draftKey);
+    } catch {
+      // Nothing to drop where storage is blocked.
+    }
   }
 
+  /** The draft of an earlier visit, if any; a draft that cannot be read is dropped, never fatal. */
   restoreDraft(): void {
+    let draft: Record<string, string> | null = null;
     try {
-      const draft = JSON.parse(sessionStorage.getItem(this.draftKey) ?? 'null') as Record<
+      draft = JSON.parse(this.drafts()?.getItem(this.draftKey) ?? 'null') as Record<
         string,
         string
       > | null;
-      if (!draft) return;
-      for (const [name, value] of Object.entries(draft))
-        if (name !== 'kind') this.setValue(name, value);
-      const kind = this.form.querySelector<HTMLInputElement>(
-        `[name="kind"][value="${CSS.escape(draft.kind ?? '')}"]`,
-      );
-      if (kind) kind.checked = true;
-      this.timeTyped = true;
     } catch {
       this.dropDraft();
     }
+    if (!draft || typeof draft !== 'object') return;
+    for (const [name, value] of Object.entries(draft))
+      if (name !== 'kind' && typeof value === 'string') this.setValue(name, value);
+    const kind = this.form.querySelector<HTMLInputElement>(
+      `[name="kind"][value="${CSS.escape(String(draft.kind ?? ''))}"]`,
+    );
+    if (kind) kind.checked = true;
+    this.timeTyped = true;
   }
 
   // ── exports and import ─────────────────────────────────────────────────

@@ -7,7 +7,7 @@
 import { drillSolved, markId, nextStep, pathStatus } from '../../lib/learning/path.ts';
 import { localDay, pointState, queueFor, type PointState } from '../../lib/learning/schedule.ts';
 import {
-  loadState,
+  loadFile,
   mergeStates,
   serialiseState,
   setLearner,
@@ -35,7 +35,6 @@ class LearningPath extends HTMLElement {
 
   connectedCallback(): void {
     this.store = progressStore();
-    if (this.store.notice) this.say(this.store.notice);
     for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-script]'))
       hidden.hidden = false;
     this.addEventListener('click', (event) => this.onClick(event));
@@ -168,8 +167,8 @@ class LearningPath extends HTMLElement {
     const form = event.target as HTMLFormElement;
     const name = (form.elements.namedItem('ho-ten') as HTMLInputElement).value;
     const role = (form.elements.namedItem('vai-tro') as HTMLSelectElement).value || null;
-    this.store.update((state) => setLearner(state, name, role, Date.now()));
-    this.say('Đã lưu tên và vai trò trên máy này.');
+    const saved = this.store.update((state) => setLearner(state, name, role, Date.now()));
+    if (saved === 'saved' || saved === 'unchanged') this.say('Đã lưu tên và vai trò trên máy này.');
   }
 
   private onExport(): void {
@@ -187,13 +186,20 @@ class LearningPath extends HTMLElement {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    const loaded = loadState(await file.text());
+    const loaded = loadFile(await file.text());
     input.value = '';
     if (!loaded.ok) return this.say(importLine(file.name, loaded.problem));
     const before = new Set(this.store.state.answers.map((a) => a.id));
     const added = loaded.state.answers.filter((a) => !before.has(a.id)).length;
-    this.store.update((state) => mergeStates(state, loaded.state));
-    this.say(importLine(file.name, 'merged', added));
+    const saved = this.store.update((state) => mergeStates(state, loaded.state));
+    // Said as it is: merged and stored, too many to keep, or read but not stored.
+    this.say(
+      importLine(
+        file.name,
+        saved === 'refused' ? 'too-many' : saved === 'saved' || saved === 'unchanged' ? 'merged' : 'not-saved',
+        added,
+      ),
+    );
   }
 
   /** A message in the page's live region. */

@@ -20,6 +20,7 @@ import type { Question } from '../../lib/learning/questions.ts';
 import { localDay, queueFor } from '../../lib/learning/schedule.ts';
 import { answerInstant, recordAnswer } from '../../lib/learning/state.ts';
 import { routeClick } from '../dom.ts';
+import { notSaved } from '../../lib/store/wording.ts';
 import { progressStore, type ProgressStore } from './store.ts';
 
 const $ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) =>
@@ -123,7 +124,7 @@ export class PracticeSession {
       chosen.length === q.correct.length && q.correct.every((id) => chosen.includes(id));
     if (right) this.right += 1;
     const now = new Date();
-    this.store.update((state) =>
+    const saved = this.store.update((state) =>
       recordAnswer(state, {
         id: answerId(),
         q: q.id,
@@ -133,6 +134,13 @@ export class PracticeSession {
       }),
     );
     this.showFeedback(q, right);
+    // The verdict is no promise that the answer is kept: a save that failed is said with it.
+    if (saved !== 'saved' && saved !== 'unchanged') {
+      const line = document.createElement('p');
+      line.className = 'field-error';
+      line.textContent = notSaved(saved);
+      $(this.box, '[data-feedback]').after(line);
+    }
   }
 
   /** The verdict, the right answer, the explanation, the cited points verbatim and the readings. */

@@ -95,6 +95,48 @@ function highestStamp(store: Store): number {
 export const nextStamp = (store: Store, now: Date): number =>
   Math.max(now.getTime(), highestStamp(store) + 1);
 
+/** The runs of a store, the open one first. */
+export const runsOf = (store: Store): Run[] => [
+  ...(store.current ? [store.current] : []),
+  ...store.history,
+];
+
+/** The latest instant recorded in a run (its start, ticks, approvals, end). */
+export function lastInstant(run: Run): string {
+  let last = run.endedAt ?? run.startedAt;
+  for (const item of run.items)
+    for (const at of [item.doneAt, item.approvedAt]) if (at && at > last) last = at;
+  return last;
+}
+
+/**
+ * What every stored state keeps, checked on every save, merge and import (the store's
+ * validator checks the forms; these are what combining two valid states could break):
+ * the caps, stamps within bounds, every tick and approval inside its run.
+ */
+export const fits = (store: Store): boolean =>
+  store.history.length <= LIMITS.history &&
+  highestStamp(store) <= Number.MAX_SAFE_INTEGER &&
+  runsOf(store).every(
+    (run) =>
+      run.journal.length <= LIMITS.entries &&
+      (run.endedAt === null || run.endedAt >= run.startedAt) &&
+      run.items.every((item) =>
+        [item.doneAt, item.approvedAt].every(
+          (at) => !at || (at >= run.startedAt && (run.endedAt === null || at <= run.endedAt)),
+        ),
+      ),
+  );
+
+/** Refuses a change dated before the open run began: the device's clock was set back. */
+function checkClock(run: Run, now: Date, what: string): void {
+  if (now.toISOString() < run.startedAt) {
+    throw new ChecklistError(
+      `Đồng hồ của máy đang chỉ ${runTime(run, now)}, sớm hơn lúc bắt đầu ca (${runTime(run, run.startedAt)}): hãy chỉnh lại đồng hồ rồi ${what}.`,
+    );
+  }
+}
+
 /** Ends the open run (if any) at `now` and puts it first in the history, keeping the newest 30. */
 function closeCurrent(store: Store, now: Date): Store {
   if (!store.current) return store;
@@ -137,6 +179,8 @@ export function startRun(store: Store, input: RunInput, now: Date, id: string): 
   const officer = officerOf(input.officer ?? '');
   if (!/^[a-z0-9-]{4,40}$/.test(id))
     throw new Error(`Run id must be 4–40 of [a-z0-9-]: ${JSON.stringify(id)}`);
+  // Ending the open run now would end it before it began.
+  if (store.current) checkClock(store.current, now, 'bắt đầu ca mới');
   const closed = closeCurrent(store, now);
   const run: Run = {
     id,
@@ -171,11 +215,7 @@ export function endRun(store: Store, now: Date): Store {
   const run = store.current;
   if (!run) throw new ChecklistError('Chưa có ca nào đang mở để kết thúc.');
   // A clock set back would give a run that ends before it began.
-  if (now.toISOString() < run.startedAt) {
-    throw new ChecklistError(
-      `Đồng hồ của máy đang chỉ ${runTime(run, now)}, sớm hơn lúc bắt đầu ca (${runTime(run, run.startedAt)}): hãy chỉnh lại đồng hồ rồi kết thúc ca.`,
-    );
-  }
+  checkClock(run, now, 'kết thúc ca');
   return closeCurrent(store, now);
 }
 
@@ -206,6 +246,8 @@ function updateItem(
 ): Store {
   const run = store.current;
   if (!run) throw new ChecklistError('Chưa có ca nào đang mở: bấm «Bắt đầu ca mới» trước.');
+  // A tick or an approval is dated: one before the run began would be a false record.
+  if (field !== 'note') checkClock(run, now, field === 'done' ? 'đánh dấu' : 'ghi phê duyệt');
   if (!ITEM_ID.test(itemId)) throw new Error(`Not a checklist item id: ${JSON.stringify(itemId)}`);
   const before = run.items.find((item) => item.id === itemId) ?? { id: itemId };
   // The stamp stays when a field is cleared, so that another tab's older value does not come back.

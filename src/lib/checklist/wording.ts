@@ -71,6 +71,3 @@ export const startedAnnouncement = (run: Run): string => `Đã bắt đầu ca m
 export const reopenedAnnouncement = (run: Run): string => `Đã mở lại ca ${runLabel(run)}.`;
 
 export const noteRefused = (message: string): string => `${message} Ghi chú chưa được lưu.`;
-
-export const saveFailedNotice =
-  'Trình duyệt không cho lưu (bộ nhớ đầy hoặc bị chặn): thay đổi chỉ còn đến khi đóng trang này.';
