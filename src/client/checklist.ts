@@ -148,6 +148,7 @@ export class ShiftRuns {
       },
       () => $('[data-notices]', this.panel),
       `ca-truc-${this.role}.json`,
+      `ca-truc-${this.role}-ban-cat-rieng.json`,
     );
     this.saved.aside(this.saved.kept.open());
     this.store = this.saved.state;

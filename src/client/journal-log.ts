@@ -13,6 +13,7 @@ import { deviceTimeZone, entryTime, runNow, wallTimeIn } from '../lib/checklist/
 import { entryKey } from '../lib/checklist/merge.ts';
 import { reloadNotice } from './stale.ts';
 import { notSaved } from '../lib/store/wording.ts';
+import { checkLength } from './length-check.ts';
 import {
   addEntry,
   byTime,
@@ -334,6 +335,7 @@ export class JournalLog {
 
   /** A new entry is dated when it is written: the time follows the clock until it is typed. */
   onInput(event: Event): void {
+    checkLength(event.target);
     const name = (event.target as HTMLInputElement).name;
     if (name === 'date' || name === 'time') this.timeTyped = true;
     this.saveDraft();

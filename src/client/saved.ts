@@ -62,8 +62,8 @@ export function notify(
 }
 
 /**
- * One island's saved work: the store, and the notices it shows in `box()`. `file` names the
- * downloads (what was set aside, what is on the page).
+ * One island's saved work: the store, and the notices it shows in `box()`. `file` and
+ * `asideFile` name the downloads of what is on the page and of what was set aside.
  */
 export class SavedWork<S> {
   readonly kept: Kept<S>;
@@ -77,6 +77,7 @@ export class SavedWork<S> {
     kind: Kind<S>,
     readonly box: () => Element | null,
     readonly file: string,
+    readonly asideFile: string,
   ) {
     this.kept = new Kept(kind, localBackend);
   }
@@ -90,7 +91,7 @@ export class SavedWork<S> {
     if (!aside) return;
     const notice = notify(this.box(), `${aside.message} ${asideWhere(aside.where)}`, {
       raw: aside.raw,
-      name: this.file.replace('.json', '-ban-cu.json'),
+      name: this.asideFile,
       onDownload: () => {
         if (this.kept.held !== aside) return;
         this.kept.release();

@@ -114,19 +114,19 @@ describe('journal entries', () => {
       'content over the limit',
       { content: 'x'.repeat(LIMITS.content + 1) },
       'content',
-      new RegExp(`tối đa ${LIMITS.content} ký tự.*đang có ${LIMITS.content + 1}`),
+      new RegExp(`tối đa ${LIMITS.content} ký tự \\(đang có ${LIMITS.content + 1}`),
     ],
     [
       'a direction over the limit',
       { direction: 'x'.repeat(LIMITS.direction + 1) },
       'direction',
-      /^Nội dung đã chỉ đạo: tối đa 150/,
+      new RegExp(`^Nội dung đã chỉ đạo: tối đa ${LIMITS.direction} `),
     ],
     [
       'a result over the limit',
       { result: 'x'.repeat(LIMITS.result + 1) },
       'result',
-      /^Kết quả, ghi chú: tối đa 100/,
+      new RegExp(`^Kết quả, ghi chú: tối đa ${LIMITS.result} `),
     ],
     [
       'text the font cannot show',

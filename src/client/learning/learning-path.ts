@@ -7,6 +7,7 @@
 import { drillSolved, markId, nextStep, pathStatus } from '../../lib/learning/path.ts';
 import { localDay, pointState, queueFor, type PointState } from '../../lib/learning/schedule.ts';
 import {
+  LIMITS,
   loadFile,
   mergeStates,
   serialiseState,
@@ -27,6 +28,7 @@ import {
 } from '../../lib/learning/wording.ts';
 import { routeClick } from '../dom.ts';
 import { progressStore, type ProgressStore } from './store.ts';
+import { checkLength } from '../length-check.ts';
 
 const words = (value: string | undefined): string[] => (value ?? '').split(' ').filter(Boolean);
 
@@ -167,6 +169,9 @@ class LearningPath extends HTMLElement {
     const form = event.target as HTMLFormElement;
     const name = (form.elements.namedItem('ho-ten') as HTMLInputElement).value;
     const role = (form.elements.namedItem('vai-tro') as HTMLSelectElement).value || null;
+    const field = form.elements.namedItem('ho-ten');
+    checkLength(field as HTMLInputElement | null);
+    if (name.normalize('NFC').trim().length > LIMITS.name) return;
     const saved = this.store.update((state) => setLearner(state, name, role, Date.now()));
     if (saved === 'saved' || saved === 'unchanged') this.say('Đã lưu tên và vai trò trên máy này.');
   }

@@ -23,7 +23,12 @@ function noticeBox(): Element | null {
 }
 
 export class ProgressStore {
-  readonly saved = new SavedWork(learningKind, noticeBox, 'tien-do-hoc-tap.json');
+  readonly saved = new SavedWork(
+    learningKind,
+    noticeBox,
+    'tien-do-hoc-tap.json',
+    'tien-do-hoc-tap-ban-cat-rieng.json',
+  );
   private readonly listeners = new Set<Listener>();
 
   get state(): LearningState {

@@ -69,7 +69,7 @@ function checkText(field: 'content' | 'direction' | 'informed' | 'result', value
   if (value.length > LIMITS[field]) {
     throw new EntryError(
       field,
-      `tối đa ${LIMITS[field]} ký tự để vừa một dòng nhật ký (đang có ${value.length}).`,
+      `tối đa ${LIMITS[field]} ký tự (đang có ${value.length}); hãy viết gọn lại.`,
     );
   }
   const missing = unprintable(value);

@@ -9,7 +9,7 @@ import type { Aside, Saved } from './kept.ts';
 /** After the store's own sentence (what was wrong with it), where the old copy is. */
 export const asideWhere = (where: Aside['where']): string =>
   where === 'stored'
-    ? 'Bản cũ được cất riêng trong trình duyệt, không bị xóa; có thể tải về máy.'
+    ? 'Bản lưu cũ được cất riêng trong trình duyệt, không bị xóa.'
     : 'Trình duyệt không còn chỗ (hoặc bị chặn) nên không cất được bản cũ: hãy tải bản cũ về máy ngay. Trang chưa ghi gì đè lên bản cũ cho đến khi bạn tải.';
 
 /** The link to the old copy. */
@@ -32,3 +32,7 @@ export const DOWNLOAD_NOW = 'Tải bản hiện tại về máy';
 
 /** Once a save succeeds again after failing. */
 export const SAVED_AGAIN = 'Đã lưu lại được: mọi thay đổi trên trang nay đã nằm trong trình duyệt.';
+
+/** Said at a field whose text is over what a file or the journal can hold: the text stays as typed. */
+export const textTooLong = (max: number, count: number): string =>
+  `Tối đa ${max} ký tự, đang có ${count}: hãy viết gọn lại. Chữ đã gõ vẫn được giữ nguyên, nhưng chưa lưu thành tệp hay in được cho đến khi đủ ngắn.`;
