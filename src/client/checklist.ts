@@ -10,39 +10,30 @@
  * written back, so neither tab's change is lost; where both changed the same note or
  * journal entry, the one kept and this tab's are both shown.
  */
-import { notify as notifyIn, readStored, SavedWork } from './saved.ts';
+import { notify as notifyIn, SavedWork } from './saved.ts';
 import { $, $$, routeClick, show } from './dom.ts';
 import { storageKey, type Run, type Store } from '../lib/checklist/schema.ts';
 import {
   ChecklistError,
   emptyStore,
   findRun,
-  fits,
   itemOf,
-  newId,
   progress,
-  reopenRun,
-  runLabel,
   serialise,
   setApproved,
   setDone,
   setNote,
-  startRun,
 } from '../lib/checklist/state.ts';
 import { deviceTimeZone, localDate } from '../lib/checklist/time.ts';
-import { shiftCodeGone } from '../lib/checklist/journal-count.ts';
-import { reloadNotice } from './stale.ts';
 import {
   approvalAnnouncement,
   approvedAtText,
   doneAtText,
-  historyLine,
   historyLinkText,
   momentTally,
   noteRefused,
-  reopenedAnnouncement,
   runTally,
-  startedAnnouncement,
+  shiftCodeGone,
   statusText,
   tickAnnouncement,
 } from '../lib/checklist/wording.ts';
@@ -110,12 +101,10 @@ export class ShiftRuns {
     root: HTMLElement,
     panel: HTMLElement,
     history: HTMLElement,
-    reader: Reader | undefined,
   ) {
     this.root = root;
     this.panel = panel;
     this.history = history;
-    this.reader = reader;
     this.role = root.dataset.checklist ?? '';
     this.key = storageKey(this.role);
     this.items = $$('[data-item]', root).map((li) => ({
@@ -140,17 +129,20 @@ export class ShiftRuns {
       {
         key: this.key,
         empty: () => emptyStore(this.role),
-        // Read only when something is stored: the reader is loaded then (start, followOtherTab).
+        // Read only when something is stored: the reader is loaded then (start, listen).
         load: (raw) => this.reader!.loadKept(raw, this.role),
         serialise,
         merge: (mine, theirs) => this.merger!.mergeStores(mine, theirs),
-        valid: fits,
+        // Checked on what a merge gives (the changes this page makes keep it by construction).
+        valid: (store) => this.merger!.fits(store),
       },
-      () => $('[data-notices]', this.panel),
-      `ca-truc-${this.role}.json`,
-      `ca-truc-${this.role}-ban-cat-rieng.json`,
+      {
+        box: () => $('[data-notices]', this.panel),
+        file: `ca-truc-${this.role}.json`,
+        asideFile: `ca-truc-${this.role}-ban-cat-rieng.json`,
+        codeGone: shiftCodeGone,
+      },
     );
-    this.saved.aside(this.saved.kept.open());
     this.store = this.saved.state;
   }
 
@@ -162,25 +154,7 @@ export class ShiftRuns {
 
   /** Runs what the actions module does; when its code is gone (a new version), offers a reload. */
   act(then: (act: Actions) => unknown): Promise<unknown> {
-    return actions().then(then, () =>
-      $('[data-notices]', this.panel)?.append(reloadNotice(shiftCodeGone)),
-    );
-  }
-
-  /** Another tab wrote the runs of this role: take the merge of both (the store writes it back if needed). */
-  followOtherTab(raw: string | null): void {
-    const heard = this.saved.kept.hear(raw);
-    this.saved.said(heard.saved);
-    // What another tab wrote that cannot be read is set aside with a notice, never merged.
-    this.saved.aside(heard.aside);
-    this.store = this.saved.state;
-    const followed = heard.theirs
-      ? this.merger!.followEdits(heard.before, heard.theirs, this.store, this.edited)
-      : { replaced: [], edited: this.edited };
-    this.edited = followed.edited;
-    if (this.viewing && !findRun(this.store, this.viewing)) this.viewing = null;
-    this.render();
-    if (followed.replaced.length > 0) void this.act((act) => act.showReplaced(this, followed.replaced));
+    return actions().then(then, () => this.saved.gone());
   }
 
   /** Applies a change, stores it and redraws; a refused change is shown, not thrown. */
@@ -201,8 +175,7 @@ export class ShiftRuns {
 
   /** Stores a new state of the runs and redraws; `edited` are merge.ts keys of what this tab changed. */
   commit(store: Store, edited: readonly string[] = []): boolean {
-    // A state the store refuses (over a cap) is not taken: the change is shown as refused.
-    if (this.saved.save(store) === 'refused') return false;
+    this.saved.save(store);
     this.store = store;
     for (const key of edited) this.edited.add(key);
     if (this.viewing && !findRun(this.store, this.viewing)) this.viewing = null;
@@ -309,45 +282,13 @@ export class ShiftRuns {
     const historyLink = $('[data-history-link]', this.panel);
     if (historyLink) historyLink.textContent = historyLinkText(this.store.history.length);
     show(historyLink, this.store.history.length > 0);
-    this.renderHistory();
+    // The history list is drawn by the actions module, loaded once there is a history.
+    if (this.store.history.length > 0 || this.history.querySelector('[data-open-run]'))
+      void this.act((act) => act.renderHistory(this));
     for (const listener of this.listeners) listener();
   }
 
-  renderHistory(): void {
-    const list = $('[data-history-list]', this.history);
-    if (!list) return;
-    list.replaceChildren(
-      ...this.store.history.map((run) => {
-        const li = el('li');
-        const button = el('button', runLabel(run));
-        button.type = 'button';
-        button.dataset.openRun = run.id;
-        li.append(button, el('span', historyLine(run, progress(run, this.ids))));
-        return li;
-      }),
-    );
-    show($('[data-history-empty]', this.history), this.store.history.length === 0);
-  }
-
   // ── forms ──────────────────────────────────────────────────────────────
-
-  /** Puts a refused field's message next to it. */
-  fieldError(form: HTMLFormElement, error: ChecklistError): void {
-    const name = error.field ?? '';
-    const out = $(`[data-error-for="${name}"]`, form) ?? $('[data-error-for]', form);
-    if (out) {
-      out.textContent = error.message;
-      show(out, true);
-    }
-    const input = $<HTMLInputElement>(`[name="${name}"]`, form);
-    input?.setAttribute('aria-invalid', 'true');
-    input?.focus();
-  }
-
-  clearErrors(form: HTMLFormElement): void {
-    for (const out of $$('[data-error-for]', form)) show(out, false);
-    for (const input of $$('[aria-invalid]', form)) input.removeAttribute('aria-invalid');
-  }
 
   /** The start form proposes today and the hours of the last run (units keep the same schedule). */
   fillStartForm(): void {
@@ -363,36 +304,6 @@ export class ShiftRuns {
       set('shiftStart', last.shiftStart);
       set('shiftEnd', last.shiftEnd);
     }
-  }
-
-  onStart(form: HTMLFormElement): void {
-    const data = new FormData(form);
-    const text = (name: string) => String(data.get(name) ?? '');
-    const now = new Date();
-    this.clearErrors(form);
-    let started: Store;
-    try {
-      const input = {
-        date: text('date'),
-        shiftStart: text('shiftStart'),
-        shiftEnd: text('shiftEnd'),
-        shift: text('shift'),
-        officer: text('officer'),
-        timeZone: deviceTimeZone(),
-      };
-      started = startRun(this.store, input, now, newId(now));
-    } catch (error) {
-      if (!(error instanceof ChecklistError)) throw error;
-      this.fieldError(form, error);
-      return;
-    }
-    this.viewing = null;
-    form.reset();
-    const startBox = $<HTMLDetailsElement>('[data-start]', this.panel);
-    if (startBox) startBox.open = false;
-    this.commit(started);
-    this.announce(startedAnnouncement(this.store.current!));
-    $('[data-status]', this.panel)?.focus();
   }
 
   onTick(item: ItemView, target: HTMLInputElement): void {
@@ -429,16 +340,6 @@ export class ShiftRuns {
 
   // ── end of shift ───────────────────────────────────────────────────────
 
-  onReopen(): void {
-    const last = this.reopenable();
-    if (!last) return;
-    if (!this.update((s) => reopenRun(s, last.id, new Date()))) return;
-    this.viewing = null;
-    this.render();
-    this.announce(reopenedAnnouncement(this.store.current!));
-    $('[data-status]', this.panel)?.focus();
-  }
-
   // ── wiring ─────────────────────────────────────────────────────────────
 
   listen(): void {
@@ -454,7 +355,7 @@ export class ShiftRuns {
     const startForm = $<HTMLFormElement>('[data-start-form]', this.panel);
     startForm?.addEventListener('submit', (event) => {
       event.preventDefault();
-      this.onStart(startForm);
+      void this.act((act) => act.onStart(this, startForm));
     });
     const officerForm = $<HTMLFormElement>('[data-officer-form]', this.panel);
     officerForm?.addEventListener('submit', (event) => {
@@ -486,7 +387,7 @@ export class ShiftRuns {
           closeReview();
           this.root.dispatchEvent(new Event('checklist:journal-pdf'));
         },
-        'data-reopen': () => this.onReopen(),
+        'data-reopen': () => this.act((act) => act.onReopen(this)),
         'data-back': () => {
           this.viewing = null;
           this.render();
@@ -511,14 +412,11 @@ export class ShiftRuns {
     // it was written (newValue), not as the store is by the time it is heard: by then this tab
     // may have written over it, and the other tab's change would be lost.
     this.saved.follow(
-      this.key,
       async () => {
         this.reader ??= await storeReader();
         this.merger ??= await import('../lib/checklist/merge.ts');
       },
-      (raw) => this.followOtherTab(raw),
-      (notice) => $('[data-notices]', this.panel)?.append(notice),
-      shiftCodeGone,
+      (raw) => this.act((act) => act.followOtherTab(this, raw)),
     );
   }
 
@@ -552,9 +450,9 @@ export class ShiftChecklist extends HTMLElement {
     if (!panel || !history) return null;
     // The reader comes only when something is saved: a first visit does without it. It is
     // awaited before the page is wired, so that no click meets a store not yet read.
-    const saved = readStored(storageKey(this.dataset.checklist ?? ''));
-    const reader = saved === null ? undefined : await storeReader();
-    const runs = new ShiftRuns(this, panel, history, reader);
+    const runs = new ShiftRuns(this, panel, history);
+    await runs.saved.open(async () => (runs.reader ??= await storeReader()));
+    runs.store = runs.saved.state;
     runs.listen();
     show(panel, true);
     show(history, true);

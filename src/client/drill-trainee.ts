@@ -24,7 +24,7 @@ import {
   progressSetAsideFile,
   retryLine,
 } from '../lib/drills/wording.ts';
-import { readStored, SavedWork } from './saved.ts';
+import { SavedWork } from './saved.ts';
 import { $, $$, fromTemplate, routeClick, show } from './dom.ts';
 
 /** What the script reads of one inject on the page. */
@@ -92,14 +92,11 @@ class DrillTrainee extends HTMLElement {
     this.run.addEventListener('click', (event) => this.onClick(event));
     // Another tab of the same drill answered: merged in turn, keeping every answer of both.
     this.saved.follow(
-      this.key,
       async () => {
         this.loader ??= await import('../lib/drills/progress-load.ts');
         this.merger ??= await import('../lib/drills/merge.ts');
       },
       (raw) => this.mergeFromOtherTab(raw),
-      (notice) => $('[data-notices]', this.run)?.append(notice),
-      drillCodeGone,
     );
     this.run.classList.add('enhanced');
     this.render();
@@ -122,12 +119,14 @@ class DrillTrainee extends HTMLElement {
         merge: (mine, theirs) => this.merger!.mergeProgress(mine, theirs),
         valid: (progress) => progress.queue.length > 0 && progress.round >= 1,
       },
-      () => $('[data-notices]', this.run),
-      progressFile(this.drill),
-      progressSetAsideFile(this.drill),
+      {
+        box: () => $('[data-notices]', this.run),
+        file: progressFile(this.drill),
+        asideFile: progressSetAsideFile(this.drill),
+        codeGone: drillCodeGone,
+      },
     );
-    if (readStored(this.key) !== null) this.loader = await import('../lib/drills/progress-load.ts');
-    this.saved.aside(this.saved.kept.open());
+    await this.saved.open(async () => (this.loader ??= await import('../lib/drills/progress-load.ts')));
     this.progress = this.saved.state;
   }
 
@@ -250,9 +249,7 @@ class DrillTrainee extends HTMLElement {
 
   /** What another tab stored, merged with this tab's (the store writes the union back if needed). */
   private mergeFromOtherTab(raw: string | null): void {
-    const heard = this.saved.kept.hear(raw);
-    this.saved.said(heard.saved);
-    this.saved.aside(heard.aside);
+    this.saved.hear(raw);
     this.progress = this.saved.state;
     if (this.viewing && !(this.viewing in this.progress.answers)) this.viewing = null;
     this.render();

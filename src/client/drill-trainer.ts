@@ -88,14 +88,20 @@ class DrillReport extends HTMLElement {
       {
         key: this.key,
         empty: () => emptyDraft(this.drill),
-        load: (raw) => this.reader!.loadDraft(raw, this.drill),
+        load: (raw) => {
+          const loaded = this.reader!.loadDraft(raw, this.drill);
+          return { ...loaded, message: draftUnusable(loaded.message ?? '') };
+        },
         serialise: (draft) => JSON.stringify(draft),
         merge: mergeDrafts,
         valid: (draft) => draft.drill === this.drill,
       },
-      () => $('[data-notices]', this),
-      draftFile(this.drill),
-      draftSetAsideFile(this.drill),
+      {
+        box: () => $('[data-notices]', this),
+        file: draftFile(this.drill),
+        asideFile: draftSetAsideFile(this.drill),
+        codeGone: drillCodeGone,
+      },
     );
     void this.start();
   }
@@ -114,11 +120,8 @@ class DrillReport extends HTMLElement {
     );
     // Another tab changed the draft: merged in turn, one change after the other.
     this.saved.follow(
-      this.key,
       async () => (this.reader ??= await loadSchema()),
       (raw) => this.mergeFromOtherTab(raw),
-      (notice) => $('[data-notices]', this)?.append(notice),
-      drillCodeGone,
     );
     for (const tools of $$('[data-tools]', this)) show(tools, true);
     this.renderSummary(this.collect());
@@ -281,11 +284,8 @@ class DrillReport extends HTMLElement {
 
   /** The draft of an earlier visit; a damaged one is set aside, never dropped. */
   private async restoreDraft(): Promise<void> {
-    if (readStored(this.key) !== null) this.reader = await loadSchema();
-    const aside = this.saved.kept.open();
-    if (aside) aside.message = draftUnusable(aside.message);
-    this.saved.aside(aside);
-    if (!aside) this.apply(reportOf(this.saved.state, this.drillTitle));
+    await this.saved.open(async () => (this.reader ??= await loadSchema()));
+    this.apply(reportOf(this.saved.state, this.drillTitle));
     for (const field of $$<TextField>('[data-max]', this)) checkLength(field);
   }
 
@@ -372,9 +372,7 @@ class DrillReport extends HTMLElement {
 
   /** Merges field by field; where both tabs changed a field, says so with both texts. */
   private mergeFromOtherTab(raw: string | null): void {
-    const heard = this.saved.kept.hear(raw);
-    this.saved.said(heard.saved);
-    this.saved.aside(heard.aside);
+    const heard = this.saved.hear(raw);
     if (!heard.theirs) return;
     const { conflicts, edited } = followDraftEdits(
       heard.before,

@@ -11,7 +11,7 @@ import type { ShiftRuns } from './checklist.ts';
 import { ChecklistError, newId } from '../lib/checklist/state.ts';
 import { deviceTimeZone, entryTime, runNow, wallTimeIn } from '../lib/checklist/time.ts';
 import { entryKey } from '../lib/checklist/merge.ts';
-import { reloadNotice } from './stale.ts';
+import { reloadNotice } from './saved.ts';
 import { notSaved } from '../lib/store/wording.ts';
 import { checkLength } from './length-check.ts';
 import {

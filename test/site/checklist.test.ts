@@ -6,12 +6,8 @@
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import {
-  emptyStore,
-  endRun as endStored,
-  serialise,
-  startRun as startStored,
-} from '../../src/lib/checklist/state.ts';
+import { emptyStore, serialise } from '../../src/lib/checklist/state.ts';
+import { endRun as endStored, startRun as startStored } from '../../src/lib/checklist/runs.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { describeBrowser, formatViolations, runAxe } from '../support/browser.ts';
 import { test, type OpenSite } from '../support/site-test.ts';

@@ -21,11 +21,8 @@ import {
   removedAnnouncement,
   savedAnnouncement,
 } from '../../src/lib/checklist/journal-wording.ts';
-import {
-  emptyStore,
-  serialise,
-  startRun as startStoredRun,
-} from '../../src/lib/checklist/state.ts';
+import { emptyStore, serialise } from '../../src/lib/checklist/state.ts';
+import { startRun as startStoredRun } from '../../src/lib/checklist/runs.ts';
 import { journalKeepers } from '../../src/lib/content/forms.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import {

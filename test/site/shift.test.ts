@@ -14,12 +14,8 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { runFile, serialiseRunFile } from '../../src/lib/checklist/run-file.ts';
 import { LIMITS } from '../../src/lib/checklist/schema.ts';
-import {
-  emptyStore,
-  endRun,
-  serialise,
-  startRun as startStored,
-} from '../../src/lib/checklist/state.ts';
+import { emptyStore, serialise } from '../../src/lib/checklist/state.ts';
+import { endRun, startRun as startStored } from '../../src/lib/checklist/runs.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { clickToDownload, describeBrowser, type SitePage } from '../support/browser.ts';
 import { readPdf } from '../support/pdf.ts';

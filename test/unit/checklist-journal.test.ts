@@ -21,7 +21,8 @@ import {
 } from '../../src/lib/checklist/entries.ts';
 import { ENTRY_KINDS, LIMITS, type Store } from '../../src/lib/checklist/schema.ts';
 import { storeSchema } from '../../src/lib/checklist/store-schema.ts';
-import { ChecklistError, emptyStore, endRun, startRun } from '../../src/lib/checklist/state.ts';
+import { ChecklistError, emptyStore } from '../../src/lib/checklist/state.ts';
+import { endRun, startRun } from '../../src/lib/checklist/runs.ts';
 import { entryTime, runNow } from '../../src/lib/checklist/time.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { canonical } from '../../src/lib/vi.ts';

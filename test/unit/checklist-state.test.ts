@@ -4,29 +4,25 @@ import { storeSchema } from '../../src/lib/checklist/store-schema.ts';
 import {
   ChecklistError,
   emptyStore,
-  endRun,
   findRun,
   itemOf,
-  openItems,
   progress,
   reopenRun,
   runLabel,
   setApproved,
   setDone,
   setNote,
-  setOfficer,
-  startRun,
-  unknownItems,
   type RunInput,
 } from '../../src/lib/checklist/state.ts';
 import {
-  localDate,
-  runTime,
-  sameClock,
-  shiftWindow,
-  withinRun,
-  zoneLabel,
-} from '../../src/lib/checklist/time.ts';
+  endRun,
+  openItems,
+  setOfficer,
+  startRun,
+  unknownItems,
+} from '../../src/lib/checklist/runs.ts';
+import { localDate, runTime, sameClock, zoneLabel } from '../../src/lib/checklist/time.ts';
+import { shiftWindow, withinRun } from '../../src/lib/checklist/shift-window.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 
 const ROLE = 'lanh-dao-cap-phong-truc-ban';

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Run } from '../../src/lib/checklist/schema.ts';
-import { emptyStore, endRun, startRun } from '../../src/lib/checklist/state.ts';
+import { emptyStore } from '../../src/lib/checklist/state.ts';
+import { endRun, startRun } from '../../src/lib/checklist/runs.ts';
 import {
   endedAnnouncement,
   handoverNote,

@@ -12,7 +12,8 @@ import { runJournal, tempDirs } from '../support/journal-cli.ts';
 import { addEntries, cameraEntry, entry, nightShift } from '../support/journal-runs.ts';
 import { getJournalForm } from '../../src/data/journal.ts';
 import { runFile, serialiseRunFile } from '../../src/lib/checklist/run-file.ts';
-import { emptyStore, endRun, setDone, setNote, startRun } from '../../src/lib/checklist/state.ts';
+import { emptyStore, setDone, setNote } from '../../src/lib/checklist/state.ts';
+import { endRun, startRun } from '../../src/lib/checklist/runs.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { journalOfRun } from '../../src/lib/journal/run.ts';
 
@@ -179,7 +180,7 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
     [
       'an end before the start',
       edit((d) => (d.run.endedAt = '2026-11-27T14:00:00.000Z')),
-      /^journal: --entries: ca\.json: run\.endedAt: expected the end of the run after its start/,
+      /^journal: --entries: ca\.json: run\.endedAt: expected a time not before the run's start/,
     ],
     [
       'a run dated 2099',

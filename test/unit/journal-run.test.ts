@@ -9,14 +9,8 @@ import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { getJournalFonts, getJournalForm } from '../../src/data/journal.ts';
 import type { Run } from '../../src/lib/checklist/schema.ts';
-import {
-  emptyStore,
-  endRun,
-  setApproved,
-  setDone,
-  setNote,
-  startRun,
-} from '../../src/lib/checklist/state.ts';
+import { emptyStore, setApproved, setDone, setNote } from '../../src/lib/checklist/state.ts';
+import { endRun, startRun } from '../../src/lib/checklist/runs.ts';
 import { journalKeepers } from '../../src/lib/content/forms.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { JOURNAL_CHARSET, missingCharacters } from '../../src/lib/journal/charset.ts';

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Run } from '../../src/lib/checklist/schema.ts';
-import { emptyStore, endRun, startRun } from '../../src/lib/checklist/state.ts';
+import { emptyStore } from '../../src/lib/checklist/state.ts';
+import { endRun, startRun } from '../../src/lib/checklist/runs.ts';
 import {
   editedEntryGone,
   entryHeadline,
@@ -109,7 +110,7 @@ describe('the journal log', () => {
     [
       'the edited entry gone',
       editedEntryGone,
-      'Mục đang sửa đã bị xóa ở nơi khác; biểu mẫu trở về ghi mục mới.',
+      'Mục đang sửa đã bị xóa ở thẻ khác. Nội dung bạn đang sửa vẫn còn trong biểu mẫu: bấm «Ghi vào nhật ký» để ghi thành mục mới, hoặc xóa đi nếu không cần.',
     ],
     [
       'the journal made',

@@ -7,6 +7,7 @@
 import { drillSolved, markId, nextStep, pathStatus } from '../../lib/learning/path.ts';
 import { localDay, pointState, queueFor, type PointState } from '../../lib/learning/schedule.ts';
 import {
+  fits,
   LIMITS,
   loadFile,
   mergeStates,
@@ -36,7 +37,11 @@ class LearningPath extends HTMLElement {
   private store!: ProgressStore;
 
   connectedCallback(): void {
-    this.store = progressStore();
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    this.store = await progressStore();
     for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-script]'))
       hidden.hidden = false;
     this.addEventListener('click', (event) => this.onClick(event));
@@ -196,15 +201,15 @@ class LearningPath extends HTMLElement {
     if (!loaded.ok) return this.say(importLine(file.name, loaded.problem));
     const before = new Set(this.store.state.answers.map((a) => a.id));
     const added = loaded.state.answers.filter((a) => !before.has(a.id)).length;
-    const saved = this.store.update((state) => mergeStates(state, loaded.state));
+    let tooMany = false;
+    const saved = this.store.update((state) => {
+      const merged = mergeStates(state, loaded.state);
+      tooMany = !fits(merged);
+      return tooMany ? state : merged;
+    });
     // Said as it is: merged and stored, too many to keep, or read but not stored.
-    this.say(
-      importLine(
-        file.name,
-        saved === 'refused' ? 'too-many' : saved === 'saved' || saved === 'unchanged' ? 'merged' : 'not-saved',
-        added,
-      ),
-    );
+    const stored = saved === 'saved' || saved === 'unchanged';
+    this.say(importLine(file.name, tooMany ? 'too-many' : stored ? 'merged' : 'not-saved', added));
   }
 
   /** A message in the page's live region. */

@@ -21,7 +21,7 @@ import { localDay, queueFor } from '../../lib/learning/schedule.ts';
 import { answerInstant, recordAnswer } from '../../lib/learning/state.ts';
 import { routeClick } from '../dom.ts';
 import { notSaved } from '../../lib/store/wording.ts';
-import { progressStore, type ProgressStore } from './store.ts';
+import type { ProgressStore } from './store.ts';
 
 const $ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) =>
   root.querySelector<T>(selector)!;
@@ -31,7 +31,6 @@ const answerId = (): string =>
   `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}${(counter++).toString(36)}`;
 
 export class PracticeSession {
-  private readonly store: ProgressStore = progressStore();
   private readonly scope: Scope;
   private readonly questions: Question[];
   private readonly box: HTMLElement;
@@ -42,6 +41,7 @@ export class PracticeSession {
   constructor(
     private readonly root: HTMLElement,
     private readonly data: PracticeData,
+    private readonly store: ProgressStore,
   ) {
     this.scope = scopeOf(location.search, data);
     this.questions = questionsIn(data, this.scope);
@@ -211,3 +211,5 @@ export class PracticeSession {
     $(this.box, 'h2').focus();
   }
 }
+
+export { progressStore } from './store.ts';

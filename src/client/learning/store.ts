@@ -6,6 +6,7 @@
  * keep every answer; a change that could not be stored is said where the learner is.
  */
 import { learningKind, STORAGE_KEY, type LearningState } from '../../lib/learning/state.ts';
+import { LOAD_FAILED } from '../../lib/learning/wording.ts';
 import type { Saved } from '../../lib/store/kept.ts';
 import { readStored, SavedWork } from '../saved.ts';
 
@@ -23,12 +24,12 @@ function noticeBox(): Element | null {
 }
 
 export class ProgressStore {
-  readonly saved = new SavedWork(
-    learningKind,
-    noticeBox,
-    'tien-do-hoc-tap.json',
-    'tien-do-hoc-tap-ban-cat-rieng.json',
-  );
+  readonly saved = new SavedWork(learningKind, {
+    box: noticeBox,
+    file: 'tien-do-hoc-tap.json',
+    asideFile: 'tien-do-hoc-tap-ban-cat-rieng.json',
+    codeGone: LOAD_FAILED,
+  });
   private readonly listeners = new Set<Listener>();
 
   get state(): LearningState {
@@ -36,19 +37,14 @@ export class ProgressStore {
   }
 
   /** Reads what is stored; listens to other tabs. */
-  open(): this {
-    this.saved.aside(this.saved.kept.open());
+  async open(): Promise<this> {
+    await this.saved.open();
     this.saved.follow(
-      STORAGE_KEY,
       () => Promise.resolve(),
       (raw) => {
-        const heard = this.saved.kept.hear(raw);
-        this.saved.said(heard.saved);
-        this.saved.aside(heard.aside);
+        this.saved.hear(raw);
         this.emit();
       },
-      () => undefined,
-      '',
     );
     return this;
   }
@@ -63,8 +59,9 @@ export class ProgressStore {
    * whether it is stored ('saved'), and shows why not otherwise.
    */
   update(change: (state: LearningState) => LearningState): Saved {
-    const heard = this.saved.kept.hear(readStored(STORAGE_KEY));
-    this.saved.aside(heard.aside);
+    // The reader is there: open() loaded it whenever something was stored, and a first
+    // write needs no merge with a store that was empty.
+    if (this.saved.reader) this.saved.hear(readStored(STORAGE_KEY));
     const saved = this.saved.save(change(this.state));
     this.emit();
     return saved;
@@ -75,6 +72,6 @@ export class ProgressStore {
   }
 }
 
-/** One store per page. */
-let shared: ProgressStore | undefined;
-export const progressStore = (): ProgressStore => (shared ??= new ProgressStore().open());
+/** One store per page, read once. */
+let shared: Promise<ProgressStore> | undefined;
+export const progressStore = (): Promise<ProgressStore> => (shared ??= new ProgressStore().open());

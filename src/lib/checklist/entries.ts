@@ -15,7 +15,8 @@ import {
   type Store,
 } from './schema.ts';
 import { ChecklistError, nextStamp, unprintable } from './state.ts';
-import { shiftWindow, withinRun, entryTime } from './time.ts';
+import { entryTime } from './time.ts';
+import { shiftWindow, withinRun } from './shift-window.ts';
 import { canonical, formatDateVi } from '../vi.ts';
 
 export { unprintable };

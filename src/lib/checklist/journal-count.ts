@@ -13,7 +13,3 @@ export const journalLinkText = (run: Run | null): string =>
   run ? `Nhật ký ca trực (${run.journal.length} mục)` : 'Nhật ký ca trực';
 
 export const journalCodeGone = 'Không mở được nhật ký: sổ tay trên máy chủ đã có phiên bản mới.';
-
-/** The checklist's code loaded on first use (the review, printing, a merge) is gone: a new version. */
-export const shiftCodeGone =
-  'Trang không tải được phần cần dùng: sổ tay trên máy chủ đã có phiên bản mới.';

@@ -7,7 +7,8 @@ import { isObject } from './validator.ts';
 import type { Loaded as KeptLoaded, Problem } from '../store/kept.ts';
 import { FORMAT, LIMITS, VERSION, type Run, type Store } from './schema.ts';
 import { runSchema, storeSchema } from './store-schema.ts';
-import { emptyStore, fits } from './state.ts';
+import { emptyStore } from './state.ts';
+import { fits } from './invariants.ts';
 import { deviceTimeZone } from './time.ts';
 
 /** Turns a stored object of version n into version n + 1 (plain JSON in and out). */

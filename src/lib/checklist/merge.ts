@@ -12,7 +12,9 @@
  * next hears from it, since what it hears may be older than its edits.
  */
 import { LIMITS, type ItemState, type JournalEntry, type Run, type Store } from './schema.ts';
-import { lastInstant, runsOf } from './state.ts';
+import { lastInstant, runsOf } from './invariants.ts';
+
+export { fits } from './invariants.ts';
 
 const json = (value: unknown): string => JSON.stringify(value) ?? '';
 

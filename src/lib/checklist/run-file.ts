@@ -24,8 +24,10 @@ import { isObject, literal, matches, object, string, type Issue, type Infer } fr
 import { INSTANT, LIMITS, TIME_ZONE, type Run, type Store } from './schema.ts';
 import { runSchema } from './store-schema.ts';
 import { ChecklistError, runLabel, unprintable } from './state.ts';
-import { FILE_STAMP_MAX } from '../store/kept.ts';
-import { isKnownTimeZone, wallTimeIn, withinRun } from './time.ts';
+import { FILE_STAMP_MAX } from '../store/limits.ts';
+import { fits } from './invariants.ts';
+import { isKnownTimeZone, wallTimeIn } from './time.ts';
+import { withinRun } from './shift-window.ts';
 
 export { isKnownTimeZone };
 
@@ -435,6 +437,10 @@ export function importRun(store: Store, run: Run, newId: string): ImportResult {
     store.current?.id === run.id ? store.current : store.history.find((kept) => kept.id === run.id);
   if (here && canonical(here) === canonical(run)) return { store, outcome: 'same', run: here };
   const imported = here ? { ...run, id: newId } : run;
+  // Whatever comes in keeps what every stored state keeps (caps, stamps, ticks in their run).
+  const open = imported.endedAt === null;
+  if (!fits({ ...store, current: open ? imported : null, history: open ? [] : [imported] }))
+    throw new ChecklistError('Ca trong tệp vượt quá giới hạn trang giữ được, nên không nhập.');
   if (imported.endedAt === null) {
     if (store.current) {
       throw new ChecklistError(

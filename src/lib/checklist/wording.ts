@@ -71,3 +71,7 @@ export const startedAnnouncement = (run: Run): string => `Đã bắt đầu ca m
 export const reopenedAnnouncement = (run: Run): string => `Đã mở lại ca ${runLabel(run)}.`;
 
 export const noteRefused = (message: string): string => `${message} Ghi chú chưa được lưu.`;
+
+/** The checklist's code loaded on first use (the review, printing, a merge) is gone: a new version. */
+export const shiftCodeGone =
+  'Trang không tải được phần cần dùng: sổ tay trên máy chủ đã có phiên bản mới.';

@@ -25,7 +25,8 @@ import {
   type Infer,
 } from '../checklist/validator.ts';
 import type { Answer } from './schedule.ts';
-import { FILE_STAMP_MAX, type Kind } from '../store/kept.ts';
+import type { Kind } from '../store/kept.ts';
+import { FILE_STAMP_MAX } from '../store/limits.ts';
 import { storedProblem } from './wording.ts';
 
 export const LEARNING_FORMAT = 'so-tay-truc-ban/hoc-tap';

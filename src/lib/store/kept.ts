@@ -4,7 +4,8 @@
  * check its state) kept by this one engine, which does what they used to do four times:
  * read → parse → migrate → validate, set aside what cannot be used, write, and hear another
  * tab. Pure: the storage is passed in (`Backend`), and every call says what happened, for the
- * page to say it where the person acted.
+ * page to say it where the person acted. This half writes and ships with a page's first
+ * visit; reading what is stored and hearing other tabs (read.ts) load on first use.
  *
  * The rules it keeps, whatever the kind:
  * - a write can fail (storage full or blocked): `save` says so, never pretends;
@@ -46,18 +47,6 @@ export interface Kind<S> {
   /** The invariants every stored state keeps (the validator, caps, bounds). */
   valid(state: S): boolean;
 }
-
-/**
- * The highest change stamp a file may bring (1 January 2100, in ms): far enough below the
- * stores' own bound (Number.MAX_SAFE_INTEGER) that no number of changes after an import,
- * each one above the last, can pass it.
- */
-export const FILE_STAMP_MAX = Date.UTC(2100, 0, 1);
-
-/** At most this many set-aside copies per store. */
-export const MAX_ASIDE = 5;
-
-export const asidePrefix = (key: string): string => `${key}:set-aside:`;
 
 /** What happened to text that could not be used: copied aside, or held until downloaded. */
 export interface Aside {
@@ -101,7 +90,7 @@ export class Kept<S> {
     this.state = kind.empty();
   }
 
-  private get(key: string): string | null {
+  get(key: string): string | null {
     try {
       return this.backend.get(key);
     } catch {
@@ -110,7 +99,7 @@ export class Kept<S> {
     }
   }
 
-  private set(key: string, value: string): boolean {
+  set(key: string, value: string): boolean {
     try {
       this.backend.set(key, value);
       return true;
@@ -119,84 +108,24 @@ export class Kept<S> {
     }
   }
 
-  /** Copies text that cannot be used under its own key, or holds it when that fails. */
-  private setAside(loaded: Loaded<S>, raw: string): Aside {
-    const prefix = asidePrefix(this.kind.key);
-    let copies: string[] = [];
-    try {
-      copies = this.backend.keys().filter((key) => key.startsWith(prefix));
-    } catch {
-      copies = [];
-    }
-    const already = copies.some((key) => this.get(key) === raw);
-    const stored =
-      already ||
-      (copies.length < MAX_ASIDE && this.set(`${prefix}${this.now().toISOString()}`, raw));
-    const aside: Aside = {
-      problem: loaded.problem!,
-      raw,
-      where: stored ? 'stored' : 'held',
-      message: loaded.message ?? '',
-    };
-    if (!stored) this.held = aside;
-    return aside;
-  }
-
-  /** Reads the stored state; what cannot be used is set aside (or held) and said. */
-  open(): Aside | null {
-    const raw = this.get(this.kind.key);
-    if (raw === null) return null;
-    const loaded = this.kind.load(raw);
-    this.state = loaded.state;
-    if (loaded.problem === null) return null;
-    const aside = this.setAside(loaded, raw);
-    // What could be kept (a salvage, a migration) replaces the original once it is safe.
-    if (aside.where === 'stored') this.write(this.state);
-    return aside;
-  }
-
   /** The person downloaded the held original: this tab may write again. */
   release(): void {
     this.held = null;
   }
 
-  private write(state: S): Saved {
+  write(state: S): Saved {
     if (this.stale) return 'stale';
     if (this.held) return 'held';
-    if (!this.kind.valid(state)) return 'refused';
     return this.set(this.kind.key, this.kind.serialise(state)) ? 'saved' : 'failed';
   }
 
   /**
-   * Takes a new state and stores it. A state the kind refuses is not taken ('refused');
-   * otherwise it is kept in this tab whether or not the write succeeds, and the result says
-   * whether it is stored.
+   * Takes a change made on this page and stores it: it is kept in this tab whether or not the
+   * write succeeds, and the result says whether it is stored. The page's own changes keep the
+   * kind's invariants by construction; what combines states (a merge, an import) is checked.
    */
   save(next: S): Saved {
-    if (!this.kind.valid(next)) return 'refused';
     this.state = next;
     return this.write(next);
-  }
-
-  /**
-   * Another tab wrote `raw`: merge it with this tab's state and, unless the storage holds the
-   * merge already, write it back (the other tab may lack changes of this one). Text that
-   * cannot be used is set aside and neither merged nor written over by this step.
-   */
-  hear(raw: string | null): Heard<S> {
-    const before = this.state;
-    if (raw === null) return { theirs: null, before, aside: null, saved: 'unchanged' };
-    const loaded = this.kind.load(raw);
-    if (loaded.problem !== null) {
-      const aside = this.setAside(loaded, raw);
-      return { theirs: null, before, aside, saved: 'unchanged' };
-    }
-    const merged = this.kind.merge(before, loaded.state);
-    // A merge the kind refuses would be refused by the other tab too: keep ours, write nothing.
-    if (!this.kind.valid(merged)) return { theirs: loaded.state, before, aside: null, saved: 'refused' };
-    this.state = merged;
-    const text = this.kind.serialise(merged);
-    const saved = text === this.get(this.kind.key) ? 'unchanged' : this.write(merged);
-    return { theirs: loaded.state, before, aside: null, saved };
   }
 }
