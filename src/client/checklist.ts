@@ -10,7 +10,7 @@
  * written back, so neither tab's change is lost; where both changed the same note or
  * journal entry, the one kept and this tab's are both shown.
  */
-import { notify as notifyIn, SavedWork } from './saved.ts';
+import { notify as notifyIn, SavedWork, sessionBackend } from './saved.ts';
 import { $, $$, routeClick, show } from './dom.ts';
 import { storageKey, type Run, type Store } from '../lib/checklist/schema.ts';
 import {
@@ -97,11 +97,7 @@ export class ShiftRuns {
   edited = new Set<string>();
   readonly listeners: (() => void)[] = [];
 
-  constructor(
-    root: HTMLElement,
-    panel: HTMLElement,
-    history: HTMLElement,
-  ) {
+  constructor(root: HTMLElement, panel: HTMLElement, history: HTMLElement) {
     this.root = root;
     this.panel = panel;
     this.history = history;
@@ -143,7 +139,17 @@ export class ShiftRuns {
         codeGone: shiftCodeGone,
       },
     );
+    this.saved.tabCopy = sessionBackend;
     this.store = this.saved.state;
+  }
+
+  /** The edits this tab tracks outlive a reload with its own copy of the runs (sessionStorage). */
+  keepEdits(): void {
+    try {
+      sessionStorage.setItem(`${this.key}:sua`, JSON.stringify([...this.edited]));
+    } catch {
+      // Storage blocked: the edits are tracked while the tab stays open.
+    }
   }
 
   // ── storage ────────────────────────────────────────────────────────────
@@ -178,6 +184,7 @@ export class ShiftRuns {
     this.saved.save(store);
     this.store = store;
     for (const key of edited) this.edited.add(key);
+    if (edited.length > 0) this.keepEdits();
     if (this.viewing && !findRun(this.store, this.viewing)) this.viewing = null;
     this.render();
     return true;
@@ -407,7 +414,10 @@ export class ShiftRuns {
     });
 
     // After printing, Ctrl+P prints the blank checklist again (the sheet was filled only by the actions module).
-    window.addEventListener('afterprint', () => void this.act((act) => act.fillSheet(this, 'blank')));
+    window.addEventListener(
+      'afterprint',
+      () => void this.act((act) => act.fillSheet(this, 'blank')),
+    );
     // Another tab changed the runs of this role: merge, in the order the changes come, each as
     // it was written (newValue), not as the store is by the time it is heard: by then this tab
     // may have written over it, and the other tab's change would be lost.
@@ -441,6 +451,8 @@ export class ShiftChecklist extends HTMLElement {
   ready: Promise<ShiftRuns | null> = Promise.resolve(null);
 
   connectedCallback(): void {
+    // Until what is saved has been read, a tick would be drawn over by it unseen: none is taken.
+    for (const input of $$<HTMLInputElement>('.tick', this)) input.disabled = true;
     this.ready = this.start();
   }
 
@@ -451,8 +463,27 @@ export class ShiftChecklist extends HTMLElement {
     // The reader comes only when something is saved: a first visit does without it. It is
     // awaited before the page is wired, so that no click meets a store not yet read.
     const runs = new ShiftRuns(this, panel, history);
-    await runs.saved.open(async () => (runs.reader ??= await storeReader()));
+    try {
+      runs.edited = new Set(
+        JSON.parse(sessionStorage.getItem(`${runs.key}:sua`) ?? '[]') as string[],
+      );
+    } catch {
+      // Nothing tracked, or storage blocked.
+    }
+    try {
+      await runs.saved.open(async () => {
+        runs.reader ??= await storeReader();
+        runs.merger ??= await import('../lib/checklist/merge.ts');
+      });
+    } catch {
+      // The reader's code is gone (a new version): say so, and take no tick over unread runs.
+      show(panel, true);
+      runs.saved.gone();
+      return null;
+    }
     runs.store = runs.saved.state;
+    // What this tab wrote before a reload and another tab wrote over: merged back, and said.
+    if (runs.saved.reclaimed) void runs.act((act) => act.followReclaimed(runs));
     runs.listen();
     show(panel, true);
     show(history, true);

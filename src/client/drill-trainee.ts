@@ -126,7 +126,9 @@ class DrillTrainee extends HTMLElement {
         codeGone: drillCodeGone,
       },
     );
-    await this.saved.open(async () => (this.loader ??= await import('../lib/drills/progress-load.ts')));
+    await this.saved.open(
+      async () => (this.loader ??= await import('../lib/drills/progress-load.ts')),
+    );
     this.progress = this.saved.state;
   }
 

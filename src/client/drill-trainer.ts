@@ -45,7 +45,7 @@ import {
   type ActionColumn,
 } from '../lib/drills/wording.ts';
 import { formatDateVi } from '../lib/vi.ts';
-import { notify, readStored, SavedWork } from './saved.ts';
+import { notify, SavedWork } from './saved.ts';
 import { $, $$, fromTemplate, routeClick, show } from './dom.ts';
 import { checkLength } from './length-check.ts';
 

@@ -47,10 +47,5 @@ export function showSaved<S>(saved: SavedWork<S>, result: Saved): void {
   }
   if (saved.failed) return;
   saved.failed = notify(saved.options.box(), notSaved(result));
-  download(
-    saved.failed,
-    saved.kind.serialise(saved.state),
-    saved.options.file,
-    DOWNLOAD_NOW,
-  );
+  download(saved.failed, saved.kind.serialise(saved.state), saved.options.file, DOWNLOAD_NOW);
 }

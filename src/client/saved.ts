@@ -7,12 +7,26 @@
  * (src/lib/store/read.ts) and the notices (saved-notices.ts) load only when needed, so a
  * first visit carries the half that writes.
  */
-import { Kept, type Aside, type Backend, type Heard, type Kind, type Saved } from '../lib/store/kept.ts';
+import {
+  Kept,
+  type Aside,
+  type Backend,
+  type Heard,
+  type Kind,
+  type Saved,
+} from '../lib/store/kept.ts';
 
 export const localBackend: Backend = {
   get: (key) => localStorage.getItem(key),
   set: (key, value) => localStorage.setItem(key, value),
   keys: () => Object.keys(localStorage),
+};
+
+/** This tab's own copy of what it wrote (kept.ts tabCopy): sessionStorage outlives a reload. */
+export const sessionBackend: Backend = {
+  get: (key) => sessionStorage.getItem(key),
+  set: (key, value) => sessionStorage.setItem(key, value),
+  keys: () => Object.keys(sessionStorage),
 };
 
 /** Reads a key, or null when there is nothing or the storage is blocked. */
@@ -42,7 +56,10 @@ export function notify(box: Element | null | undefined, message: string): HTMLEl
  * and journal entries are already stored, and a journal entry being typed is kept as a draft.
  */
 export function reloadNotice(message: string): HTMLElement {
-  const notice = notify(null, `${message} Tải lại trang để dùng bản mới; những gì đã ghi không mất.`);
+  const notice = notify(
+    null,
+    `${message} Tải lại trang để dùng bản mới; những gì đã ghi không mất.`,
+  );
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = 'Tải lại trang';
@@ -93,7 +110,10 @@ export class SavedWork<S> extends Kept<S> {
 
   /** Reads what is stored (the reader and the kind's own loader come first, when there is something). */
   async open(load: () => Promise<unknown> = () => Promise.resolve()): Promise<void> {
-    if (readStored(this.kind.key) === null) return;
+    if (readStored(this.kind.key) === null) {
+      this.ready = true;
+      return;
+    }
     await load();
     this.reader ??= await readCode();
     this.aside(this.reader.openStore(this));

@@ -11,6 +11,7 @@ import {
 } from '../lib/checklist/wording.ts';
 import { deviceTimeZone } from '../lib/checklist/time.ts';
 import type { ReplacedEdit } from '../lib/checklist/merge.ts';
+import type { Heard } from '../lib/store/kept.ts';
 import {
   ChecklistError,
   findRun,
@@ -247,12 +248,24 @@ async function putBackEntry(runs: ShiftRuns, mine: JournalEntry): Promise<boolea
 /** Another tab wrote the runs of this role: take the merge of both (the store writes it back if needed). */
 export function followOtherTab(runs: ShiftRuns, raw: string | null): void {
   // What another tab wrote that cannot be read is set aside with a notice, never merged.
-  const heard = runs.saved.hear(raw);
+  follow(runs, runs.saved.hear(raw));
+}
+
+/** Opening found this tab's own copy holding what the storage lost: merged back (read.ts reclaim). */
+export function followReclaimed(runs: ShiftRuns): void {
+  const heard = runs.saved.reclaimed;
+  runs.saved.reclaimed = null;
+  if (heard) follow(runs, heard);
+}
+
+function follow(runs: ShiftRuns, heard: Heard<Store>): void {
+  runs.saved.said(heard.saved);
   runs.store = runs.saved.state;
   const followed = heard.theirs
     ? runs.merger!.followEdits(heard.before, heard.theirs, runs.store, runs.edited)
     : { replaced: [], edited: runs.edited };
   runs.edited = followed.edited;
+  runs.keepEdits();
   if (runs.viewing && !findRun(runs.store, runs.viewing)) runs.viewing = null;
   runs.render();
   if (followed.replaced.length > 0) showReplaced(runs, followed.replaced);

@@ -8,6 +8,7 @@
  */
 import { LIMITS, type Run, type Store } from './schema.ts';
 import { highestStamp } from './state.ts';
+import { STAMP_BOUND } from '../store/limits.ts';
 
 /** The runs of a store, the open one first. */
 export const runsOf = (store: Store): Run[] => [
@@ -26,7 +27,7 @@ export function lastInstant(run: Run): string {
 /** Whether a store keeps every invariant above. */
 export const fits = (store: Store): boolean =>
   store.history.length <= LIMITS.history &&
-  highestStamp(store) <= Number.MAX_SAFE_INTEGER &&
+  highestStamp(store) <= STAMP_BOUND &&
   runsOf(store).every(
     (run) =>
       run.journal.length <= LIMITS.entries &&
@@ -37,4 +38,3 @@ export const fits = (store: Store): boolean =>
         ),
       ),
   );
-

@@ -104,4 +104,3 @@ export const openItems = (run: Run | null | undefined, itemIds: readonly string[
 /** Items recorded in a run that are no longer on the checklist (e.g. after the content changed). */
 export const unknownItems = (run: Run, itemIds: readonly string[]): ItemState[] =>
   run.items.filter((item) => !itemIds.includes(item.id));
-

@@ -50,4 +50,3 @@ export function withinRun(run: Pick<Run, 'date' | 'shiftStart' | 'shiftEnd'>, at
     minutes <= wallMinutes(window.end) + window.minutes
   );
 }
-

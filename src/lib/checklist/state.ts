@@ -5,8 +5,6 @@
  */
 import { JOURNAL_CHARSET, missingCharacters } from '../journal/charset.ts';
 import {
-  CLOCK,
-  isCalendarDate,
   ITEM_ID,
   LIMITS,
   FORMAT,
@@ -15,8 +13,8 @@ import {
   type Run,
   type Store,
 } from './schema.ts';
-import { isKnownTimeZone, runTime, shiftHours, wallTimeIn } from './time.ts';
-import { canonical, formatDateVi } from '../vi.ts';
+import { runTime, shiftHours } from './time.ts';
+import { formatDateVi } from '../vi.ts';
 
 export class ChecklistError extends Error {
   override name = 'ChecklistError';

@@ -71,7 +71,10 @@ export function loadProgress(
   if (!parsed.success) {
     const version = (data as { version?: unknown } | null)?.version;
     return typeof version === 'number' && version > VERSION
-      ? restart(`Tiến độ được lưu bởi một phiên bản mới hơn của sổ tay (định dạng ${version})`, true)
+      ? restart(
+          `Tiến độ được lưu bởi một phiên bản mới hơn của sổ tay (định dạng ${version})`,
+          true,
+        )
       : restart('Tiến độ lưu trong trình duyệt bị hỏng hoặc không đúng định dạng');
   }
   const progress = parsed.data as Progress;

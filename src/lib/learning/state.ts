@@ -26,7 +26,7 @@ import {
 } from '../checklist/validator.ts';
 import type { Answer } from './schedule.ts';
 import type { Kind } from '../store/kept.ts';
-import { FILE_STAMP_MAX } from '../store/limits.ts';
+import { FILE_STAMP_MAX, STAMP_BOUND } from '../store/limits.ts';
 import { storedProblem } from './wording.ts';
 
 export const LEARNING_FORMAT = 'so-tay-truc-ban/hoc-tap';
@@ -182,7 +182,7 @@ export function loadFile(
 export const fits = (state: LearningState): boolean =>
   state.answers.length <= LIMITS.answers &&
   state.marks.length <= LIMITS.marks &&
-  state.learner.stamp <= Number.MAX_SAFE_INTEGER;
+  state.learner.stamp <= STAMP_BOUND;
 
 /** The learner's progress as one of the stores (src/lib/store/kept.ts). */
 export const learningKind: Kind<LearningState> = {

@@ -58,11 +58,12 @@ export interface Aside {
 }
 
 /**
+ * 'not-ready': the stored state is not read yet, so a write would replace it unread;
  * 'failed': the storage refused the write (full or blocked); 'held': an original waits to be
  * downloaded; 'stale': this tab cannot merge what other tabs wrote (its code is gone), so it
  * does not write over it; 'refused': the state breaks the kind's invariants, and is not taken.
  */
-export type Saved = 'saved' | 'unchanged' | 'failed' | 'held' | 'stale' | 'refused';
+export type Saved = 'saved' | 'unchanged' | 'not-ready' | 'failed' | 'held' | 'stale' | 'refused';
 
 export interface Heard<S> {
   /** The other tab's state (null when its text could not be used, or there was none). */
@@ -81,6 +82,15 @@ export class Kept<S> {
   readable = true;
   /** Set when this tab can no longer merge other tabs' writes: it then writes nothing. */
   stale = false;
+  /** Set once the stored state is read (read.ts openStore): nothing is written before. */
+  ready = false;
+  /**
+   * This tab's own copy of what it wrote (sessionStorage, which outlives a reload of the tab
+   * and nothing else): what another tab wrote over unheard before a reload is merged back.
+   */
+  tabCopy: Backend | null = null;
+  /** Set by opening when the tab's own copy was merged back: what the page follows as heard. */
+  reclaimed: Heard<S> | null = null;
 
   constructor(
     readonly kind: Kind<S>,
@@ -114,9 +124,16 @@ export class Kept<S> {
   }
 
   write(state: S): Saved {
+    if (!this.ready) return 'not-ready';
     if (this.stale) return 'stale';
     if (this.held) return 'held';
-    return this.set(this.kind.key, this.kind.serialise(state)) ? 'saved' : 'failed';
+    const text = this.kind.serialise(state);
+    try {
+      this.tabCopy?.set(this.kind.key, text);
+    } catch {
+      // A tab's own copy is a second chance, not a promise.
+    }
+    return this.set(this.kind.key, text) ? 'saved' : 'failed';
   }
 
   /**

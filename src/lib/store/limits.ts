@@ -11,8 +11,14 @@
  */
 export const FILE_STAMP_MAX = Date.UTC(2100, 0, 1);
 
+/**
+ * The highest stamp a stored state may hold (2^52): half the schemas' bound, so that every
+ * change after it (one above the highest stamp) still validates for longer than any device
+ * will run. A merge or an import past it is refused, never stored.
+ */
+export const STAMP_BOUND = 2 ** 52;
+
 /** At most this many set-aside copies per store. */
 export const MAX_ASIDE = 5;
 
 export const asidePrefix = (key: string): string => `${key}:set-aside:`;
-

@@ -9,7 +9,7 @@ import { asidePrefix, MAX_ASIDE } from './limits.ts';
 /** Copies text that cannot be used under its own key, or holds it when that fails. */
 function setAside<S>(kept: Kept<S>, loaded: Loaded<S>, raw: string): Aside {
   const prefix = asidePrefix(kept.kind.key);
-  let copies: string[] = [];
+  let copies: string[];
   try {
     copies = kept.backend.keys().filter((key) => key.startsWith(prefix));
   } catch {
@@ -32,14 +32,38 @@ function setAside<S>(kept: Kept<S>, loaded: Loaded<S>, raw: string): Aside {
 /** Reads the stored state into `kept`; what cannot be used is set aside (or held) and returned. */
 export function openStore<S>(kept: Kept<S>): Aside | null {
   const raw = kept.get(kept.kind.key);
+  kept.ready = true;
   if (raw === null) return null;
   const loaded = kept.kind.load(raw);
   kept.state = loaded.state;
-  if (loaded.problem === null) return null;
+  if (loaded.problem === null) {
+    reclaim(kept);
+    return null;
+  }
   const aside = setAside(kept, loaded, raw);
   // What could be kept (a salvage, a migration) replaces the original once it is safe.
   if (aside.where === 'stored') kept.write(kept.state);
   return aside;
+}
+
+/**
+ * What this tab wrote before a reload that the storage no longer holds (another tab wrote
+ * over it, unheard): merged back from the tab's own copy, as if heard from another tab. The
+ * page then follows its edits as after any merge (`reclaimed`).
+ */
+function reclaim<S>(kept: Kept<S>): void {
+  let raw: string | null;
+  try {
+    raw = kept.tabCopy?.get(kept.kind.key) ?? null;
+  } catch {
+    raw = null;
+  }
+  if (raw === null || raw === kept.kind.serialise(kept.state)) return;
+  const stored = kept.state;
+  const copy = kept.kind.load(raw);
+  if (copy.problem !== null) return;
+  kept.state = copy.state;
+  kept.reclaimed = hearStore(kept, kept.kind.serialise(stored));
 }
 
 /**

@@ -20,6 +20,8 @@ export const HELD_RELEASED = 'Đã tải bản cũ về máy. Từ giờ trang l
 
 /** A change that was not stored: why, and what to do. */
 export function notSaved(saved: Saved): string {
+  if (saved === 'not-ready')
+    return 'Chưa lưu thay đổi: trang còn đang đọc dữ liệu đã lưu. Hãy làm lại sau giây lát.';
   if (saved === 'stale')
     return 'Chưa lưu thay đổi: trang này là bản cũ của sổ tay và không gộp được với thay đổi của thẻ khác, nên không ghi đè lên chúng. Hãy tải bản hiện tại về máy, rồi tải lại trang.';
   if (saved === 'held')
