@@ -474,7 +474,7 @@ export class JournalLog {
     }
   }
 
-  async writePdf(run: Run, { buildJournal }: PdfModule): Promise<void> {
+  async writePdf(run: Run, { buildJournal, journalSize }: PdfModule): Promise<void> {
     const made: { spec?: JournalForm; lines: JournalLine[] } = { lines: [] };
     try {
       const { fonts, spec } = await loadAssets(this.specUrl);
@@ -483,8 +483,8 @@ export class JournalLog {
       const journal = journalOfRun(spec, run, { ticked });
       made.lines = journal.lines;
       const bytes = await buildJournal(spec, journal.options, fonts);
-      const rows = journal.lines.length;
-      const pages = Math.max(1, Math.ceil(rows / spec.table.rowsPerPage));
+      // Rows as placed, not entries: a long text goes on in the rows below it.
+      const { rows, pages } = journalSize(spec, journal.options, fonts);
       const message = words.pdfMade(run.date, rows, pages, formatSize(bytes.length));
       this.offer(bytes as BlobPart, 'application/pdf', dayFileName(run.date), message);
     } catch (caught) {

@@ -7,7 +7,7 @@ import type { Aside, Saved } from '../lib/store/kept.ts';
 import {
   asideWhere,
   DOWNLOAD_NOW,
-  DOWNLOAD_OLD,
+  downloadOld,
   HELD_RELEASED,
   notSaved,
   SAVED_AGAIN,
@@ -28,7 +28,7 @@ function download(notice: HTMLElement, raw: string, name: string, text: string):
 
 export function showAside<S>(saved: SavedWork<S>, aside: Aside): void {
   const notice = notify(saved.options.box(), `${aside.message} ${asideWhere(aside.where)}`);
-  const link = download(notice, aside.raw, saved.options.asideFile, DOWNLOAD_OLD);
+  const link = download(notice, aside.raw, saved.options.asideFile, downloadOld(aside.where));
   link.addEventListener('click', () => {
     if (saved.held !== aside) return;
     saved.release();

@@ -252,7 +252,7 @@ describe('journal entries', () => {
 
   it('shows an entry time with the day when it is not the run’s date (night shifts)', () => {
     expect(entryTime('2026-11-27T22:15', '2026-11-27')).toBe('22:15');
-    expect(entryTime('2026-11-28T01:15', '2026-11-27')).toBe('01:15 28/11');
+    expect(entryTime('2026-11-28T01:15', '2026-11-27')).toBe('01:15 28/11/2026');
     // A new entry is dated in the run's zone: 18:05 UTC is 01:05 the next day in Vietnam.
     expect(runNow(open().current!, at('2026-11-27T18:05:00.000Z'))).toBe('2026-11-28T01:05');
   });
@@ -264,7 +264,7 @@ describe('journal entries', () => {
     ).toEqual({
       field: 'time',
       message: expect.stringMatching(
-        /^Giờ: ngày giờ này ở quá xa ca trực \(22:00 – 06:00 28\/11 ngày 27\/11\/2026\)/,
+        /^Giờ: ngày giờ này ở quá xa ca trực \(22:00 – 06:00 28\/11\/2026 ngày 27\/11\/2026\)/,
       ),
     });
     expect(() =>

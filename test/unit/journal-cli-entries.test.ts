@@ -90,7 +90,7 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
       lanh_dao_ca_truc: 'Lê Văn Cường',
       'p1.r01.noi_dung': 'Tình huống phát sinh: Camera cổng số 3 mất tín hiệu',
       'p1.r02.chi_dao': 'Chuyển luồng vàng, kiểm tra hồ sơ',
-      'p1.r03.thoi_gian': '02:05 28/11',
+      'p1.r03.thoi_gian': '02:05 28/11/2026',
     });
 
     expect(run(['--entries', 'ca.json', '--out', 'again.pdf'], dir).status).toBe(0);

@@ -84,7 +84,7 @@ describe('the journal log', () => {
     [
       'an entry after midnight',
       entryHeadline(open.journal[1]!, open.date),
-      '01:15 28/11 · Công việc thực hiện',
+      '01:15 28/11/2026 · Công việc thực hiện',
     ],
     [
       'written',
@@ -167,7 +167,7 @@ describe('a journal row that cannot be set', () => {
   it.each<[string, string]>([
     [
       rowProblem(4, entryLine, '2026-11-27', 'nội dung', { missing: ['海', '关'] }),
-      'Chưa tạo được nhật ký. Mục nhật ký lúc 01:15 28/11: ô «nội dung» có ký tự phông chữ của nhật ký không có (海 关).',
+      'Chưa tạo được nhật ký. Mục nhật ký lúc 01:15 28/11/2026: ô «nội dung» có ký tự phông chữ của nhật ký không có (海 关).',
     ],
     [
       rowProblem(0, itemLine, '2026-11-27', 'nội dung', 'too-long'),

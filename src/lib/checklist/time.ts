@@ -66,13 +66,13 @@ export const localDate = (now: Date): string =>
 export const localClock = (now: Date): string => `${pad(now.getHours())}:${pad(now.getMinutes())}`;
 
 /**
- * "22:15" of a wall time; with the date ("01:15 28/11") when it falls on another day than
- * the run's date, as on a night shift.
+ * "22:15" of a wall time; with the whole date ("01:15 28/11/2026") when it falls on another
+ * day than the run's date, as on a night shift: a sheet never leaves the year to be guessed.
  */
 export const entryTime = (at: string, runDate: string): string =>
   at.slice(0, 10) === runDate
     ? at.slice(11, 16)
-    : `${at.slice(11, 16)} ${formatDateVi(at.slice(0, 10)).slice(0, 5)}`;
+    : `${at.slice(11, 16)} ${formatDateVi(at.slice(0, 10))}`;
 
 /** The same for an instant of a run (a tick, its start or end), in the run's zone. */
 export const runTime = (run: Pick<Run, 'date' | 'timeZone'>, instant: string | Date): string =>

@@ -12,8 +12,9 @@ export const asideWhere = (where: Aside['where']): string =>
     ? 'Bản lưu cũ được cất riêng trong trình duyệt, không bị xóa.'
     : 'Trình duyệt không còn chỗ (hoặc bị chặn) nên không cất được bản cũ: hãy tải bản cũ về máy ngay. Trang chưa ghi gì đè lên bản cũ cho đến khi bạn tải.';
 
-/** The link to the old copy. */
-export const DOWNLOAD_OLD = 'Tải bản cũ về máy';
+/** The link to the old copy: kept in the browser, or only on the page until downloaded. */
+export const downloadOld = (where: 'stored' | 'held'): string =>
+  where === 'stored' ? 'Tải bản đã cất về máy' : 'Tải bản cũ về máy';
 
 /** Once the held copy is downloaded. */
 export const HELD_RELEASED = 'Đã tải bản cũ về máy. Từ giờ trang lưu lại như thường.';
