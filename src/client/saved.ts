@@ -55,11 +55,11 @@ export function notify(box: Element | null | undefined, message: string): HTMLEl
  * build has renamed; the import fails. The page says so and offers to reload: runs, notes
  * and journal entries are already stored, and a journal entry being typed is kept as a draft.
  */
-export function reloadNotice(message: string): HTMLElement {
-  const notice = notify(
-    null,
-    `${message} Tải lại trang để dùng bản mới; những gì đã ghi không mất.`,
-  );
+export function reloadNotice(
+  message: string,
+  kept = 'những gì đã ghi không mất.',
+): HTMLElement {
+  const notice = notify(null, `${message} Tải lại trang để dùng bản mới; ${kept}`);
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = 'Tải lại trang';
@@ -67,6 +67,10 @@ export function reloadNotice(message: string): HTMLElement {
   notice.append(button);
   return notice;
 }
+
+/** What a tab that can no longer merge keeps, and what it does not. */
+const STALE_KEPT =
+  'những gì đã lưu không mất, nhưng thay đổi làm trên trang này từ giờ sẽ không được lưu.';
 
 const readCode = () => import('../lib/store/read.ts');
 const noticeCode = () => import('./saved-notices.ts');
@@ -101,7 +105,8 @@ export class SavedWork<S> extends Kept<S> {
   gone(): void {
     if (this.stale) return;
     this.stale = true;
-    this.options.box()?.append(reloadNotice(this.options.codeGone));
+    // True as said: what is stored stays, and this tab stores nothing more until reloaded.
+    this.options.box()?.append(reloadNotice(this.options.codeGone, STALE_KEPT));
   }
 
   private notices(show: (code: Awaited<ReturnType<typeof noticeCode>>) => void): void {

@@ -138,6 +138,7 @@ export class PracticeSession {
     if (saved !== 'saved' && saved !== 'unchanged') {
       const line = document.createElement('p');
       line.className = 'field-error';
+      line.dataset.notSaved = '';
       line.textContent = notSaved(saved);
       $(this.box, '[data-feedback]').after(line);
     }
