@@ -10,7 +10,8 @@
  * written back, so neither tab's change is lost; where both changed the same note or
  * journal entry, the one kept and this tab's are both shown.
  */
-import { notify as notifyIn, SavedWork, sessionBackend } from './saved.ts';
+import { notify as notifyIn, SavedWork } from './saved.ts';
+import type { Backend } from '../lib/store/kept.ts';
 import { $, $$, routeClick, show } from './dom.ts';
 import { storageKey, type Run, type Store } from '../lib/checklist/schema.ts';
 import {
@@ -37,6 +38,13 @@ import {
   statusText,
   tickAnnouncement,
 } from '../lib/checklist/wording.ts';
+
+/** This tab's own copy of what it wrote (kept.ts tabCopy): sessionStorage outlives a reload. */
+const sessionBackend: Backend = {
+  get: (key) => sessionStorage.getItem(key),
+  set: (key, value) => sessionStorage.setItem(key, value),
+  keys: () => Object.keys(sessionStorage),
+};
 
 export type PrintMode = 'blank' | 'run' | 'handover';
 

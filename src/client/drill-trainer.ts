@@ -20,14 +20,7 @@ import {
   type Rating,
   type Report,
 } from '../lib/drills/aar.ts';
-import {
-  changeDraft,
-  emptyDraft,
-  followDraftEdits,
-  mergeDrafts,
-  reportOf,
-  type Draft,
-} from '../lib/drills/draft.ts';
+import { changeDraft, emptyDraft, type Draft } from '../lib/drills/draft.ts';
 import {
   actionCellLabel,
   actionMissing,
@@ -93,7 +86,7 @@ class DrillReport extends HTMLElement {
           return { ...loaded, message: draftUnusable(loaded.message ?? '') };
         },
         serialise: (draft) => JSON.stringify(draft),
-        merge: mergeDrafts,
+        merge: (mine, theirs) => this.reader!.mergeDrafts(mine, theirs),
         valid: (draft) => draft.drill === this.drill,
       },
       {
@@ -285,7 +278,7 @@ class DrillReport extends HTMLElement {
   /** The draft of an earlier visit; a damaged one is set aside, never dropped. */
   private async restoreDraft(): Promise<void> {
     await this.saved.open(async () => (this.reader ??= await loadSchema()));
-    this.apply(reportOf(this.saved.state, this.drillTitle));
+    if (this.reader) this.apply(this.reader.reportOf(this.saved.state, this.drillTitle));
     for (const field of $$<TextField>('[data-max]', this)) checkLength(field);
   }
 
@@ -374,14 +367,14 @@ class DrillReport extends HTMLElement {
   private mergeFromOtherTab(raw: string | null): void {
     const heard = this.saved.hear(raw);
     if (!heard.theirs) return;
-    const { conflicts, edited } = followDraftEdits(
+    const { conflicts, edited } = this.reader!.followDraftEdits(
       heard.before,
       heard.theirs,
       this.saved.state,
       this.edited,
     );
     this.edited = edited;
-    this.apply(reportOf(this.saved.state, this.drillTitle));
+    if (this.reader) this.apply(this.reader.reportOf(this.saved.state, this.drillTitle));
     for (const conflict of conflicts) {
       const where = this.reader!.fieldLabel(
         conflict.path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)),

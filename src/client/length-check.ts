@@ -3,7 +3,7 @@
  * over the limit, or a tone mark typed at it, would be cut without a word). A field with
  * `data-max` over its limit gets aria-invalid and, just after it, the count and what to do.
  */
-import { textTooLong } from '../lib/store/wording.ts';
+import { textTooLong } from '../lib/text-limit.ts';
 
 type TextField = HTMLInputElement | HTMLTextAreaElement;
 

@@ -22,13 +22,6 @@ export const localBackend: Backend = {
   keys: () => Object.keys(localStorage),
 };
 
-/** This tab's own copy of what it wrote (kept.ts tabCopy): sessionStorage outlives a reload. */
-export const sessionBackend: Backend = {
-  get: (key) => sessionStorage.getItem(key),
-  set: (key, value) => sessionStorage.setItem(key, value),
-  keys: () => Object.keys(sessionStorage),
-};
-
 /** Reads a key, or null when there is nothing or the storage is blocked. */
 export function readStored(key: string): string | null {
   try {

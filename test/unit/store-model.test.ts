@@ -39,14 +39,8 @@ import {
 } from '../../src/lib/checklist/state.ts';
 import { loadDraft } from '../../src/lib/drills/aar-schema.ts';
 import { emptyReport } from '../../src/lib/drills/aar.ts';
-import {
-  changeDraft,
-  emptyDraft,
-  followDraftEdits,
-  mergeDrafts,
-  reportOf,
-  type Draft,
-} from '../../src/lib/drills/draft.ts';
+import { changeDraft, emptyDraft, type Draft } from '../../src/lib/drills/draft.ts';
+import { followDraftEdits, mergeDrafts, reportOf } from '../../src/lib/drills/draft-merge.ts';
 import { Kept, type Backend, type Kind, type Saved } from '../../src/lib/store/kept.ts';
 import { asidePrefix, MAX_ASIDE } from '../../src/lib/store/limits.ts';
 import { hearStore, openStore } from '../../src/lib/store/read.ts';

@@ -174,9 +174,11 @@ class LearningPath extends HTMLElement {
     const form = event.target as HTMLFormElement;
     const name = (form.elements.namedItem('ho-ten') as HTMLInputElement).value;
     const role = (form.elements.namedItem('vai-tro') as HTMLSelectElement).value || null;
-    const field = form.elements.namedItem('ho-ten');
-    checkLength(field as HTMLInputElement | null);
-    if (name.normalize('NFC').trim().length > LIMITS.name) return;
+    // A name over the limit stays as typed, refused at the field (never cut).
+    if (name.normalize('NFC').trim().length > LIMITS.name) {
+      checkLength(form.elements.namedItem('ho-ten') as HTMLInputElement | null);
+      return;
+    }
     const saved = this.store.update((state) => setLearner(state, name, role, Date.now()));
     if (saved === 'saved' || saved === 'unchanged') this.say('Đã lưu tên và vai trò trên máy này.');
   }

@@ -20,15 +20,10 @@ import {
   type Schema,
 } from '../checklist/validator.ts';
 import type { Loaded } from '../store/kept.ts';
-import {
-  DRAFT_FORMAT,
-  DRAFT_VERSION,
-  draftFromReport,
-  emptyDraft,
-  mergeDrafts,
-  reportOf,
-  type Draft,
-} from './draft.ts';
+import { DRAFT_FORMAT, DRAFT_VERSION, emptyDraft, type Draft } from './draft.ts';
+import { draftFromReport, mergeDrafts, reportOf } from './draft-merge.ts';
+
+export { followDraftEdits, mergeDrafts, reportOf } from './draft-merge.ts';
 import {
   AAR_FORMAT,
   AAR_LIMITS,

@@ -35,7 +35,3 @@ export const DOWNLOAD_NOW = 'Tải bản hiện tại về máy';
 
 /** Once a save succeeds again after failing. */
 export const SAVED_AGAIN = 'Đã lưu lại được: mọi thay đổi trên trang nay đã nằm trong trình duyệt.';
-
-/** Said at a field whose text is over what a file or the journal can hold: the text stays as typed. */
-export const textTooLong = (max: number, count: number): string =>
-  `Tối đa ${max} ký tự, đang có ${count}: hãy viết gọn lại. Chữ đã gõ vẫn được giữ nguyên, nhưng chưa lưu thành tệp hay in được cho đến khi đủ ngắn.`;
