@@ -663,6 +663,11 @@ describe("the one store, two tabs of a trainer's draft, against a model", () => 
         for (const target of new Set(changes.map((c) => c.target))) {
           const value =
             target === 'hotWash' ? final.hotWash : final.exercise[target.split('.')[1] as 'place'];
+          // A field ends with a text someone typed into it, never the blank it had before.
+          expect(
+            changes.some((c) => c.target === target && c.value === value),
+            `${target} ends «${value}»`,
+          ).toBe(true);
           const winners = changes.filter((c) => c.target === target && c.value === value);
           for (const index of [0, 1]) {
             const last = changes.findLast((c) => c.tab === index && c.target === target);

@@ -30,13 +30,16 @@ export interface Draft {
 
 export const json = (value: unknown): string => JSON.stringify(value) ?? '';
 
-/** The report's own fields (what the trainer types), by path; empty lists and objects stand for nothing. */
+/**
+ * The report's own fields (what the trainer types), by path. A blank field is no field: a
+ * tab that never touched it must not stamp its blank over what another tab typed there.
+ */
 export function fieldsOf(report: Report): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const walk = (value: unknown, path: string) => {
     if (value !== null && typeof value === 'object') {
       for (const [key, inner] of Object.entries(value)) walk(inner, path ? `${path}.${key}` : key);
-    } else out[path] = value;
+    } else if (value !== '' && value !== null && value !== undefined) out[path] = value;
   };
   const { exercise, evaluations, hotWash, strengths, improvements, actions } = report;
   walk({ exercise, evaluations, hotWash, strengths, improvements, actions }, '');
@@ -74,4 +77,3 @@ export const emptyDraft = (drill: string): Draft => ({
   fields: {},
   stamps: {},
 });
-
