@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyReport, type Report } from '../../src/lib/drills/aar.ts';
+import { type Report } from '../../src/lib/drills/aar.ts';
 import { mergeProgress } from '../../src/lib/drills/merge.ts';
 import { changeDraft, emptyDraft, type Draft } from '../../src/lib/drills/draft.ts';
 import { followDraftEdits, mergeDrafts, reportOf } from '../../src/lib/drills/draft-merge.ts';
@@ -75,7 +75,6 @@ describe('trainee progress in two tabs', () => {
 });
 
 describe("a trainer's draft in two tabs (stamped per field: draft.ts)", () => {
-  const blank = emptyReport('bai', 'Bài');
   const edit = (report: Report, change: (r: Report) => void): Report => {
     const copy = structuredClone(report);
     change(copy);

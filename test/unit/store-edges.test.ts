@@ -187,14 +187,13 @@ describe('what the stores keep', () => {
   });
 
   it('counts the runs a salvage keeps as kept (never one more than the store holds)', () => {
-    let store = emptyStore(ROLE);
     const history = Array.from({ length: LIMITS.history + 1 }, (_, n) => ({
       ...opened().current!,
       id: `run-${String(n).padStart(4, '0')}`,
       startedAt: new Date(NOW.getTime() - (n + 2) * 86_400_000).toISOString(),
       endedAt: new Date(NOW.getTime() - (n + 1) * 86_400_000).toISOString(),
     }));
-    store = { ...opened(), history };
+    const store = { ...opened(), history };
     const loaded = loadStore(serialise(store), ROLE);
     expect(loaded.store.history).toHaveLength(LIMITS.history);
     expect(loaded.notice?.message).toContain(
