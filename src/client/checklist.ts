@@ -38,25 +38,13 @@ import {
   statusText,
   tickAnnouncement,
 } from '../lib/checklist/wording.ts';
+import type { PrintMode } from './shift-actions.ts';
 
 /** This tab's own copy of what it wrote (kept.ts tabCopy): sessionStorage outlives a reload. */
 const sessionBackend: Backend = {
   get: (key) => sessionStorage.getItem(key),
   set: (key, value) => sessionStorage.setItem(key, value),
   keys: () => Object.keys(sessionStorage),
-};
-
-export type PrintMode = 'blank' | 'run' | 'handover';
-
-/** Shared with the drill islands. */
-export { $, $$, show };
-export const el = <K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text = '',
-): HTMLElementTagNameMap[K] => {
-  const element = document.createElement(tag);
-  element.textContent = text;
-  return element;
 };
 
 /** What a shift needs now and then (printing, the end-of-shift review, the officer's name, conflicts): loaded on first use. */

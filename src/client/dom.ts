@@ -1,6 +1,7 @@
 /**
  * The few DOM helpers the islands share: querying inside a root, showing and hiding with the
- * `hidden` attribute, a copy of a <template> the page holds, and routing a click to its button.
+ * `hidden` attribute, a new element with its text, a copy of a <template> the page holds, and
+ * routing a click to its button.
  */
 
 export const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) =>
@@ -13,6 +14,16 @@ export const $$ = <T extends Element = HTMLElement>(
 
 export const show = (element: Element | null | undefined, visible: boolean) =>
   element?.toggleAttribute('hidden', !visible);
+
+/** A new element holding `text`. */
+export const el = <K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text = '',
+): HTMLElementTagNameMap[K] => {
+  const element = document.createElement(tag);
+  element.textContent = text;
+  return element;
+};
 
 /** A copy of the first element of `<template data-template="name">` inside root. */
 export function fromTemplate<T extends Element = HTMLElement>(

@@ -8,6 +8,7 @@
  * <template>. This class reads the form and draws (docs/DESIGN.md, «Islands»).
  */
 import type { ShiftRuns } from './checklist.ts';
+import { $ } from './dom.ts';
 import { ChecklistError, newId } from '../lib/checklist/state.ts';
 import { deviceTimeZone, entryTime, runNow, wallTimeIn } from '../lib/checklist/time.ts';
 import { entryKey } from '../lib/checklist/merge.ts';
@@ -47,9 +48,6 @@ import regularUrl from '../lib/journal/fonts/Tinos-Regular.ttf?url';
 import boldUrl from '../lib/journal/fonts/Tinos-Bold.ttf?url';
 
 type PdfModule = typeof import('../lib/journal/pdf.ts');
-
-const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode) =>
-  root.querySelector<T>(selector);
 
 const get = async (href: string): Promise<Response> => {
   const response = await fetch(href);

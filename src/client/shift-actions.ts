@@ -3,7 +3,7 @@
  * stays small (checklist.ts): the paper sheets, the end-of-shift review, the officer's name,
  * and the notice that shows both texts when two tabs changed the same note or entry.
  */
-import { $, $$, el, show, type PrintMode, type ShiftRuns } from './checklist.ts';
+import { $, $$, el, show } from './dom.ts';
 import {
   historyLine,
   reopenedAnnouncement,
@@ -12,6 +12,7 @@ import {
 import { deviceTimeZone } from '../lib/checklist/time.ts';
 import type { ReplacedEdit } from '../lib/checklist/merge.ts';
 import type { Heard } from '../lib/store/kept.ts';
+import type { SavedWork } from './saved.ts';
 import {
   ChecklistError,
   findRun,
@@ -39,6 +40,35 @@ import {
   sheetSigner,
   sheetTitle,
 } from '../lib/checklist/review-wording.ts';
+
+export type PrintMode = 'blank' | 'run' | 'handover';
+
+/**
+ * What these actions use of a role page's runs (ShiftRuns in checklist.ts): declared here, so
+ * that this module, which checklist.ts loads on first use, imports nothing back from it.
+ */
+interface ShiftRuns {
+  readonly panel: HTMLElement;
+  readonly history: HTMLElement;
+  /** The runs as stored, and the merge's code once loaded (checklist.ts). */
+  readonly saved: SavedWork<Store>;
+  merger: typeof import('../lib/checklist/merge.ts') | undefined;
+  /** merge.ts keys of what this tab changed that the other tabs may not have seen yet. */
+  edited: Set<string>;
+  keepEdits(): void;
+  reopenable(): Run | undefined;
+  readonly items: readonly { id: string; action: string; approve: HTMLInputElement | null }[];
+  readonly ids: string[];
+  readonly moments: readonly { name: string; ids: string[] }[];
+  store: Store;
+  /** The ended run being looked at (read-only), if any. */
+  viewing: string | null;
+  shown(): Run | null;
+  update(change: (store: Store) => Store, notes?: readonly string[]): boolean;
+  commit(store: Store): void;
+  render(): void;
+  announce(message: string): void;
+}
 
 /** Fills the paper sheet: blank as built, filled for "In ca này", open items only for "In bàn giao ca". */
 export function fillSheet(runs: ShiftRuns, mode: PrintMode): void {

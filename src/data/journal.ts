@@ -1,10 +1,8 @@
 /**
  * The journal's form and fonts, read from disk once (Node only): for the build, the
- * page /bieu-mau/, the command line and the tests. The browser gets the same form as
- * JSON in the page and the fonts as assets.
+ * page /bieu-mau/ and the tests (the command line reads them afresh in src/lib/journal/cli.ts).
+ * The browser gets the same form as JSON in the page and the fonts as assets.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { loadJournalForm } from '../lib/content/forms.ts';
 import type { JournalForm } from '../lib/content/forms-schema.ts';
 import { contentRoot } from '../lib/content/root.ts';
@@ -15,9 +13,7 @@ import {
   timestampFromEpoch,
   type JournalFonts,
 } from '../lib/journal/index.ts';
-
-/** Where the committed fonts are, from the project root. */
-export const JOURNAL_FONT_DIR = 'src/lib/journal/fonts';
+import { readJournalFonts } from '../lib/journal/font-files.ts';
 
 const forms = new Map<string, JournalForm>();
 let fonts: JournalFonts | undefined;
@@ -34,12 +30,7 @@ export function getJournalForm(root = contentRoot()): JournalForm {
 
 /** The fonts, from the project root (the working directory of the build and of npm scripts). */
 export function getJournalFonts(projectRoot = process.cwd()): JournalFonts {
-  fonts ??= {
-    regular: new Uint8Array(
-      readFileSync(resolve(projectRoot, JOURNAL_FONT_DIR, 'Tinos-Regular.ttf')),
-    ),
-    bold: new Uint8Array(readFileSync(resolve(projectRoot, JOURNAL_FONT_DIR, 'Tinos-Bold.ttf'))),
-  };
+  fonts ??= readJournalFonts(projectRoot);
   return fonts;
 }
 

@@ -15,7 +15,7 @@ import { optionLetter } from '../../src/lib/drills/model.ts';
 import { drawRound, quizArticles, quizPool } from '../../src/lib/drills/quiz.ts';
 import { routes } from '../../src/lib/site/routes.ts';
 import { squashSpace } from '../../src/lib/vi.ts';
-import { describeBrowser, formatViolations, runAxe } from '../support/browser.ts';
+import { axeInBothSchemes, describeBrowser, formatViolations, runAxe } from '../support/browser.ts';
 import { distDir } from '../support/site.ts';
 import { test } from '../support/site-test.ts';
 
@@ -300,31 +300,29 @@ describeBrowser('drills, trainee side', () => {
     },
   );
 
-  test.for(['light', 'dark'] as const)(
-    'axe finds nothing on the trainee page in each state (%s)',
-    async (colorScheme, { openSite }) => {
-      const site = await openSite(routes.drill(DRILL.id), { colorScheme });
-      const { page } = site;
-      const axe = async (state: string) =>
-        expect(formatViolations(await runAxe(page)), state).toBe('');
-      await axe('first inject');
-      const [first, ...rest] = DRILL.injects;
-      await page.click(`${inject(first!.id)} [data-answer]`);
-      await axe('nothing chosen');
-      await choose(page, first!, [wrongOption(first!)]);
-      await axe('feedback, wrong');
-      await page.click(`${inject(first!.id)} [data-next]`);
-      for (const i of rest) {
-        await choose(page, i, i.correct);
-        if (i === rest[0]) await axe('feedback, right');
-        await page.click(`${inject(i.id)} [data-next]`);
-      }
-      await axe('result');
-      await page.click('[data-retry]');
-      await axe('retry round');
-      expect(site.problems()).toEqual([]);
-    },
-  );
+  test('axe finds nothing on the trainee page in each state (light and dark)', async ({
+    openSite,
+  }) => {
+    const site = await openSite(routes.drill(DRILL.id));
+    const { page } = site;
+    const axe = async (state: string) => expect(await axeInBothSchemes(page), state).toBe('');
+    await axe('first inject');
+    const [first, ...rest] = DRILL.injects;
+    await page.click(`${inject(first!.id)} [data-answer]`);
+    await axe('nothing chosen');
+    await choose(page, first!, [wrongOption(first!)]);
+    await axe('feedback, wrong');
+    await page.click(`${inject(first!.id)} [data-next]`);
+    for (const i of rest) {
+      await choose(page, i, i.correct);
+      if (i === rest[0]) await axe('feedback, right');
+      await page.click(`${inject(i.id)} [data-next]`);
+    }
+    await axe('result');
+    await page.click('[data-retry]');
+    await axe('retry round');
+    expect(site.problems()).toEqual([]);
+  });
 
   test('filters the list by role without a script (the page has none), and axe finds nothing', async ({
     openSite,
@@ -423,27 +421,23 @@ describeBrowser('drills, trainee side', () => {
     expect(site.problems()).toEqual([]);
   });
 
-  test.for(['light', 'dark'] as const)(
-    'axe finds nothing on the quiz in each state (%s)',
-    async (colorScheme, { openSite }) => {
-      const site = await openSite(routes.quiz(), { colorScheme });
-      const { page } = site;
-      const axe = async (state: string) =>
-        expect(formatViolations(await runAxe(page)), state).toBe('');
-      await axe('first question');
-      for (let n = 0; n < 10; n++) {
-        const li = page.locator('[data-quiz-item]:visible');
-        if (n === 0) {
-          await li.locator('[data-answer]').click();
-          await axe('nothing chosen');
-        }
-        await li.locator('input').first().check();
+  test('axe finds nothing on the quiz in each state (light and dark)', async ({ openSite }) => {
+    const site = await openSite(routes.quiz());
+    const { page } = site;
+    const axe = async (state: string) => expect(await axeInBothSchemes(page), state).toBe('');
+    await axe('first question');
+    for (let n = 0; n < 10; n++) {
+      const li = page.locator('[data-quiz-item]:visible');
+      if (n === 0) {
         await li.locator('[data-answer]').click();
-        if (n === 0) await axe('feedback');
-        await li.locator('[data-next]').click();
+        await axe('nothing chosen');
       }
-      await axe('result');
-      expect(site.problems()).toEqual([]);
-    },
-  );
+      await li.locator('input').first().check();
+      await li.locator('[data-answer]').click();
+      if (n === 0) await axe('feedback');
+      await li.locator('[data-next]').click();
+    }
+    await axe('result');
+    expect(site.problems()).toEqual([]);
+  });
 });

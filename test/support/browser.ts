@@ -265,3 +265,17 @@ export async function waitForText(
     );
   }
 }
+
+/**
+ * axe in the state the page is in now, in both colour schemes: every WCAG rule in the light
+ * one, then the colour rules again in the dark one (the others do not depend on colours); the
+ * page is left light. "" when both are clean, else the violations of each, labelled.
+ */
+export async function axeInBothSchemes(page: Page): Promise<string> {
+  await page.emulateMedia({ colorScheme: 'light' });
+  const light = formatViolations(await runAxe(page));
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = formatViolations(await runAxe(page, { rules: AXE_COLOUR_RULES }));
+  await page.emulateMedia({ colorScheme: 'light' });
+  return [light && `light:\n${light}`, dark && `dark:\n${dark}`].filter(Boolean).join('\n');
+}

@@ -1,14 +1,14 @@
 /**
- * `npm run journal -- --entries run.json` as a user runs it (spawned through npx tsx): the
- * journal filled from a shift run file holds the same rows as the module makes in process
- * (read back with pdf-lib), twice the same bytes; every bad file exits 2 with one message
- * naming the file and the field, and writes nothing.
+ * `npm run journal -- --entries run.json`, its `main` called in process (the README's example
+ * runs it as a process): the journal filled from a shift run file holds the same rows as the
+ * module makes from the same run (read back with pdf-lib), twice the same bytes; every bad
+ * file exits 2 with one message naming the file and the field, and writes nothing.
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { runJournal, tempDirs } from '../support/journal-cli.ts';
+import { journal, tempDirs } from '../support/journal-cli.ts';
 import { addEntries, cameraEntry, entry, nightShift } from '../support/journal-runs.ts';
 import { getJournalForm } from '../../src/data/journal.ts';
 import { runFile, serialiseRunFile } from '../../src/lib/checklist/run-file.ts';
@@ -18,7 +18,7 @@ import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { journalOfRun } from '../../src/lib/journal/run.ts';
 
 const tempDir = tempDirs('journal-entries-');
-const run = (args: string[], cwd: string) => runJournal(args, cwd);
+const run = (args: string[], cwd: string) => journal(args, cwd);
 
 const ROLE = 'lanh-dao-ca-truc';
 function runData() {
@@ -72,7 +72,7 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
     const dir = tempDir();
     const data = runData();
     writeFileSync(join(dir, 'ca.json'), JSON.stringify(data, null, 2));
-    const first = run(['--entries', 'ca.json', '--out', 'nhat-ky.pdf'], dir);
+    const first = await run(['--entries', 'ca.json', '--out', 'nhat-ky.pdf'], dir);
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/^Wrote nhat-ky\.pdf from ca\.json: 3 rows, [\d.]+ KB\.\n$/);
 
@@ -93,7 +93,7 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
       'p1.r03.thoi_gian': '02:05 28/11/2026',
     });
 
-    expect(run(['--entries', 'ca.json', '--out', 'again.pdf'], dir).status).toBe(0);
+    expect((await run(['--entries', 'ca.json', '--out', 'again.pdf'], dir)).status).toBe(0);
     expect(
       readFileSync(join(dir, 'again.pdf')).equals(readFileSync(join(dir, 'nhat-ky.pdf'))),
     ).toBe(true);
@@ -102,7 +102,7 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
   it('adds the ticked items with --ticked, and takes --unit and --pages', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'ca.json'), JSON.stringify(runData()));
-    const result = run(
+    const result = await run(
       [
         '--entries',
         'ca.json',
@@ -200,10 +200,10 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
   ];
   it.each(bad)(
     'exits 2 for %s, naming the file and the field, writing nothing',
-    (_what, content, message) => {
+    async (_what, content, message) => {
       const dir = tempDir();
       writeFileSync(join(dir, 'ca.json'), content);
-      const result = run(['--entries', 'ca.json', '--out', 'nhat-ky.pdf'], dir);
+      const result = await run(['--entries', 'ca.json', '--out', 'nhat-ky.pdf'], dir);
       expect(result.status, result.stdout).toBe(2);
       const lines = result.stderr.trim().split('\n');
       expect(lines).toHaveLength(1);
@@ -222,7 +222,7 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
       join(dir, 'ca.json'),
       edit((d) => (d.run.items[0].note = note)),
     );
-    const result = run(['--entries', 'ca.json', '--ticked', '--out', 'x.pdf'], dir);
+    const result = await run(['--entries', 'ca.json', '--ticked', '--out', 'x.pdf'], dir);
     expect(result.status, result.stderr).toBe(0);
     const values = await filled(join(dir, 'x.pdf'));
     const notes = Object.keys(values)
@@ -251,18 +251,18 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
     ],
     ['--ticked without --entries', ['--ticked'], /^journal: --ticked: is for --entries FILE$/],
   ];
-  it.each(usage)('exits 2 for %s, writing nothing', (_what, args, message) => {
+  it.each(usage)('exits 2 for %s, writing nothing', async (_what, args, message) => {
     const dir = tempDir();
     writeFileSync(join(dir, 'ca.json'), JSON.stringify(runData()));
     mkdirSync(join(dir, 'sub'));
-    const result = run(args, dir);
+    const result = await run(args, dir);
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toMatch(message);
     expect(readdirSync(dir).sort()).toEqual(['ca.json', 'sub']);
   });
 
-  it('lists --entries and --ticked in --help', () => {
-    const help = run(['--help'], tempDir()).stdout;
+  it('lists --entries and --ticked in --help', async () => {
+    const help = (await run(['--help'], tempDir())).stdout;
     expect(help).toContain('--entries FILE');
     expect(help).toContain('--ticked');
   });

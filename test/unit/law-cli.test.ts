@@ -22,10 +22,11 @@ async function run(argv: string[], cwd = resolve('.'), env: Record<string, strin
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
     cwd,
     env,
+    now: () => new Date(),
   };
   const status = await main(argv, io);
   return { status, stdout, stderr };

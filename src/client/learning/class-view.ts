@@ -17,9 +17,8 @@ import {
   STATE_LABELS,
   STATE_SHAPES,
 } from '../../lib/learning/wording.ts';
+import { $ } from '../dom.ts';
 
-const $ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) =>
-  root.querySelector<T>(selector)!;
 const readAll = (list: FileList | null): Promise<LearnerFile[]> =>
   Promise.all(
     [...(list ?? [])].map(async (file) => ({ name: file.name, text: await file.text() })),
@@ -33,15 +32,15 @@ class ClassViewElement extends HTMLElement {
   connectedCallback(): void {
     for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-script]'))
       hidden.hidden = false;
-    $(this, '[data-learners]').addEventListener(
+    $('[data-learners]', this)!.addEventListener(
       'change',
       (event) => void this.onLearners(event.target as HTMLInputElement),
     );
-    $(this, '[data-reports]').addEventListener(
+    $('[data-reports]', this)!.addEventListener(
       'change',
       (event) => void this.onReports(event.target as HTMLInputElement),
     );
-    $(this, '[data-print]').addEventListener('click', () => window.print());
+    $('[data-print]', this)!.addEventListener('click', () => window.print());
   }
 
   private rows(): HTMLTableRowElement[] {
@@ -68,7 +67,7 @@ class ClassViewElement extends HTMLElement {
   }
 
   private async onReports(input: HTMLInputElement): Promise<void> {
-    const drills = JSON.parse($(this, 'script[data-drills]').textContent ?? '[]');
+    const drills = JSON.parse($('script[data-drills]', this)!.textContent ?? '[]');
     const points = this.rows().map((row) => row.dataset.point!);
     const lines: string[] = [];
     for (const file of await readAll(input.files)) {
@@ -78,13 +77,13 @@ class ClassViewElement extends HTMLElement {
     }
     input.value = '';
     for (const row of this.rows())
-      $(row, '[data-aar]').hidden = !this.failed.has(row.dataset.point!);
-    $(this, '[data-message]').textContent = lines.join(' ');
+      $('[data-aar]', row)!.hidden = !this.failed.has(row.dataset.point!);
+    $('[data-message]', this)!.textContent = lines.join(' ');
   }
 
   /** Learner columns, shares, rows worst first, refusals. */
   private render(view: ClassView): void {
-    const head = $(this, '[data-head]');
+    const head = $('[data-head]', this)!;
     head.querySelectorAll('[data-learner]').forEach((cell) => cell.remove());
     const last = head.lastElementChild;
     for (const learner of view.learners) {
@@ -93,33 +92,33 @@ class ClassViewElement extends HTMLElement {
       cell.textContent = learner.name;
       head.insertBefore(cell, last);
     }
-    const body = $(this, '[data-rows]');
+    const body = $('[data-rows]', this)!;
     const byPoint = new Map(this.rows().map((row) => [row.dataset.point!, row]));
     for (const share of view.shares) {
       const row = byPoint.get(share.point)!;
       row.querySelectorAll('[data-learner]').forEach((cell) => cell.remove());
-      $(row, '[data-share]').textContent = shareLine(share.learnt, share.total);
+      $('[data-share]', row)!.textContent = shareLine(share.learnt, share.total);
       for (const learner of view.learners) {
         const state = learner.states[share.point] ?? 'new';
         const cell = this.cell('learner-cell');
         cell.dataset.learner = learner.file;
-        $(cell, '.shape').textContent = STATE_SHAPES[state];
-        $(cell, '[data-state-label]').textContent = STATE_LABELS[state];
+        $('.shape', cell)!.textContent = STATE_SHAPES[state];
+        $('[data-state-label]', cell)!.textContent = STATE_LABELS[state];
         row.insertBefore(cell, row.lastElementChild);
       }
       body.append(row);
     }
-    const refused = $(this, '[data-refused]');
+    const refused = $('[data-refused]', this)!;
     refused.replaceChildren(
       ...view.refused.map((refusal) =>
         Object.assign(document.createElement('li'), { textContent: refusalLine(refusal) }),
       ),
     );
-    $(this, '[data-learner-count]').textContent = learnerCount(view.learners.length);
+    $('[data-learner-count]', this)!.textContent = learnerCount(view.learners.length);
   }
 
   private cell(name: string): HTMLElement {
-    const content = $<HTMLTemplateElement>(this, `template[data-template="${name}"]`).content;
+    const content = $<HTMLTemplateElement>(`template[data-template="${name}"]`, this)!.content;
     return (content.firstElementChild as HTMLElement).cloneNode(true) as HTMLElement;
   }
 }

@@ -19,12 +19,9 @@ import {
 import type { Question } from '../../lib/learning/questions.ts';
 import { localDay, queueFor } from '../../lib/learning/schedule.ts';
 import { answerInstant, recordAnswer } from '../../lib/learning/state.ts';
-import { routeClick } from '../dom.ts';
+import { $, routeClick } from '../dom.ts';
 import { notSaved } from '../../lib/store/wording.ts';
 import type { ProgressStore } from './store.ts';
-
-const $ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) =>
-  root.querySelector<T>(selector)!;
 
 let counter = 0;
 const answerId = (): string =>
@@ -45,8 +42,8 @@ export class PracticeSession {
   ) {
     this.scope = scopeOf(location.search, data);
     this.questions = questionsIn(data, this.scope);
-    this.box = $(root, '[data-session]');
-    $(root, '[data-scope-title]').textContent = scopeTitle(data, this.scope);
+    this.box = $('[data-session]', root)!;
+    $('[data-scope-title]', root)!.textContent = scopeTitle(data, this.scope);
     this.box.addEventListener('click', (event) => this.onClick(event));
   }
 
@@ -65,38 +62,39 @@ export class PracticeSession {
   }
 
   private template(name: string): DocumentFragment {
-    return $<HTMLTemplateElement>(this.root, `template[data-template="${name}"]`).content.cloneNode(
-      true,
-    ) as DocumentFragment;
+    return $<HTMLTemplateElement>(
+      `template[data-template="${name}"]`,
+      this.root,
+    )!.content.cloneNode(true) as DocumentFragment;
   }
 
   /** The current question, from the question and option templates. */
   private showQuestion(): void {
     const q = this.round[this.position]!;
     const view = this.template('question');
-    const article = $(view, 'article');
+    const article = $('article', view)!;
     article.dataset.question = q.id;
-    $(view, '[data-head]').textContent = questionHead(this.position, this.round.length);
-    this.fill($(view, '[data-context]'), q.context);
-    this.fill($(view, '[data-subject]'), q.subject && subjectLine(q.subject));
-    $(view, '[data-prompt]').textContent = q.prompt;
+    $('[data-head]', view)!.textContent = questionHead(this.position, this.round.length);
+    this.fill($('[data-context]', view)!, q.context);
+    this.fill($('[data-subject]', view)!, q.subject && subjectLine(q.subject));
+    $('[data-prompt]', view)!.textContent = q.prompt;
     const multiple = q.correct.length > 1;
     for (const option of q.options) {
       const row = this.template('option');
-      const input = $<HTMLInputElement>(row, 'input');
+      const input = $<HTMLInputElement>('input', row)!;
       Object.assign(input, {
         type: multiple ? 'checkbox' : 'radio',
         name: 'dap-an',
         value: option.id,
         id: `dap-an-${option.id}`,
       });
-      const label = $<HTMLLabelElement>(row, 'label');
+      const label = $<HTMLLabelElement>('label', row)!;
       label.htmlFor = input.id;
       label.textContent = option.text;
-      $(view, '[data-options]').append(row);
+      $('[data-options]', view)!.append(row);
     }
     this.box.replaceChildren(view);
-    $(this.box, '[data-head]').focus();
+    $('[data-head]', this.box)!.focus();
   }
 
   private fill(element: HTMLElement, text: string | undefined): void {
@@ -118,7 +116,7 @@ export class PracticeSession {
     const chosen = [...this.box.querySelectorAll<HTMLInputElement>('input:checked')].map(
       (input) => input.value,
     );
-    $(this.box, '[data-choose-error]').hidden = chosen.length > 0;
+    $('[data-choose-error]', this.box)!.hidden = chosen.length > 0;
     if (chosen.length === 0) return;
     const right =
       chosen.length === q.correct.length && q.correct.every((id) => chosen.includes(id));
@@ -140,7 +138,7 @@ export class PracticeSession {
       line.className = 'field-error';
       line.dataset.notSaved = '';
       line.textContent = notSaved(saved);
-      $(this.box, '[data-feedback]').after(line);
+      $('[data-feedback]', this.box)!.after(line);
     }
   }
 
@@ -154,27 +152,27 @@ export class PracticeSession {
           q.correct.includes(input.value) ? 'is-right' : input.checked ? 'is-wrong' : 'other',
         );
     }
-    $(this.box, '[data-before]').hidden = true;
-    $(this.box, '[data-after]').hidden = false;
-    const feedback = $(this.box, '[data-feedback]');
+    $('[data-before]', this.box)!.hidden = true;
+    $('[data-after]', this.box)!.hidden = false;
+    const feedback = $('[data-feedback]', this.box)!;
     feedback.textContent = answerVerdict(right);
     feedback.className = `feedback ${right ? 'right' : 'wrong'}`;
-    $(this.box, '[data-right]').textContent = rightLine(q);
-    this.fill($(this.box, '[data-explanation]'), q.explanation);
+    $('[data-right]', this.box)!.textContent = rightLine(q);
+    this.fill($('[data-explanation]', this.box)!, q.explanation);
     for (const eId of q.cites) {
       const provision = this.data.provisions[eId];
       if (!provision) continue;
       const quote = this.template('quote');
-      $(quote, '[data-text]').textContent = provision.text;
-      const link = $<HTMLAnchorElement>(quote, '[data-link]');
+      $('[data-text]', quote)!.textContent = provision.text;
+      const link = $<HTMLAnchorElement>('[data-link]', quote)!;
       link.href = provision.href;
       link.textContent = provision.label;
-      $(this.box, '[data-quotes]').append(quote);
+      $('[data-quotes]', this.box)!.append(quote);
     }
     for (const id of q.readings) {
       const note = this.template('reading');
-      $(note, '[data-text]').textContent = this.data.readings[id] ?? '';
-      $(this.box, '[data-readings]').append(note);
+      $('[data-text]', note)!.textContent = this.data.readings[id] ?? '';
+      $('[data-readings]', this.box)!.append(note);
     }
     feedback.focus();
   }
@@ -195,21 +193,21 @@ export class PracticeSession {
       today,
     );
     this.fill(
-      $(view, '[data-score]'),
+      $('[data-score]', view)!,
       this.round.length > 0 ? roundLine(this.right, this.round.length) : undefined,
     );
-    $(view, '[data-due]').textContent = dueLine(
+    $('[data-due]', view)!.textContent = dueLine(
       queue.due.length,
       queue.fresh.length,
       queue.nextDue,
     );
-    $(view, '[data-again]').hidden = queue.due.length + queue.fresh.length === 0;
+    $('[data-again]', view)!.hidden = queue.due.length + queue.fresh.length === 0;
     const role =
       this.scope && ('role' in this.scope ? this.scope.role : this.data.holders[this.scope.point]);
-    $<HTMLAnchorElement>(view, '[data-back]').href =
+    $<HTMLAnchorElement>('[data-back]', view)!.href =
       `${this.root.dataset.path}${role ? `${role}/` : ''}`;
     this.box.replaceChildren(view);
-    $(this.box, 'h2').focus();
+    $('h2', this.box)!.focus();
   }
 }
 

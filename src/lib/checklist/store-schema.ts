@@ -1,5 +1,5 @@
 /**
- * The validators of the stored runs (schema.ts describes the format): validator.ts schemas,
+ * The validators of the stored runs (format.ts describes the format): validator.ts schemas,
  * loaded with load.ts and run-file.ts only, never with the first paint of a role page.
  */
 import {
@@ -29,7 +29,7 @@ import {
   RUN_ID,
   TIME_ZONE,
   VERSION,
-} from './schema.ts';
+} from './format.ts';
 import { isKnownTimeZone } from './time.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

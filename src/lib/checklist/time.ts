@@ -62,9 +62,6 @@ export function wallTimeIn(instant: string | Date, timeZone: string): string {
 export const localDate = (now: Date): string =>
   `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 
-/** "HH:MM" of a Date on this device: the default start of a new run. */
-export const localClock = (now: Date): string => `${pad(now.getHours())}:${pad(now.getMinutes())}`;
-
 /**
  * "22:15" of a wall time; with the whole date ("01:15 28/11/2026") when it falls on another
  * day than the run's date, as on a night shift: a sheet never leaves the year to be guessed.

@@ -87,5 +87,3 @@ export const drillSchema = z.strictObject({
 
 export type Drill = z.infer<typeof drillSchema>;
 export type Inject = z.infer<typeof injectSchema>;
-export type InjectOption = z.infer<typeof optionSchema>;
-export type ExpectedAction = z.infer<typeof expectedActionSchema>;

@@ -110,4 +110,3 @@ export type StepNode = z.infer<typeof stepNodeSchema>;
 export type QuestionNode = z.infer<typeof questionNodeSchema>;
 export type OutcomeNode = z.infer<typeof outcomeNodeSchema>;
 export type FlowOption = z.infer<typeof optionSchema>;
-export type CitedText = z.infer<typeof citedText>;

@@ -174,7 +174,5 @@ export const journalFormSchema = z.strictObject({
 
 export type FormBasis = z.infer<typeof formBasisSchema>;
 export type JournalForm = z.infer<typeof journalFormSchema>;
-export type JournalTextField = z.infer<typeof textFieldSchema>;
-export type JournalColumn = z.infer<typeof columnSchema>;
 export type PrefillKind = (typeof prefillKinds)[number];
 export type EntryPart = (typeof entryParts)[number];

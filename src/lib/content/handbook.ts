@@ -9,9 +9,9 @@ import { resolveFlow, type ResolvedFlow } from '../flows/model.ts';
 import { routes } from '../site/routes.ts';
 import { compareVi } from '../vi.ts';
 import { ContentError } from './errors.ts';
-import { checkIntegrity, dutyItemId } from './integrity.ts';
+import { checkIntegrity } from './integrity.ts';
 import { loadContent, type ContentSet } from './load.ts';
-import type { Duty, Instrument, Moment, Reading, RelationKind, Role, Source, StepNode } from './schema.ts';
+import { dutyItemId, type Duty, type Instrument, type Moment, type Reading, type RelationKind, type Role, type Source, type StepNode } from './schema.ts';
 
 export interface DutyItem extends Duty {
   /** Stable item id: the point's eId (+ "--suffix"). */

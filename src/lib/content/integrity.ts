@@ -10,13 +10,9 @@ import { isWithin } from '../law/eid.ts';
 import { firstDifference, parseLaw, SourceParseError } from '../law/source.ts';
 import { formatPath, type ContentIssue, type PathSegment } from './errors.ts';
 import type { ContentSet, Located } from './load.ts';
-import type { Article, Source } from './schema.ts';
+import { dutyItemId, type Article, type Source } from './schema.ts';
 import type { SourcePoint } from '../law/source.ts';
 import { checkQuotations, checkReadings, checkSpans } from './law-gates.ts';
-
-/** The item id of a duty: its point's eId, plus "--suffix" where one point yields several items. */
-export const dutyItemId = (duty: { point: string; suffix?: string | undefined }): string =>
-  duty.suffix ? `${duty.point}--${duty.suffix}` : duty.point;
 
 export function checkIntegrity(set: ContentSet): ContentIssue[] {
   const check = new IntegrityCheck(set);

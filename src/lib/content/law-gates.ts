@@ -11,7 +11,7 @@
  */
 import { citationLabel, eIdOf, isWithin } from '../law/eid.ts';
 import type { Provision } from '../law/provisions.ts';
-import { dutyItemId } from './integrity.ts';
+import { dutyItemId } from './schema.ts';
 import type { PathSegment } from './errors.ts';
 import type { ContentSet, Located } from './load.ts';
 import { contains, nearestPassage, pointsNamedIn, quotationsIn, uncarried } from './spans.ts';

@@ -183,6 +183,10 @@ export const dutySchema = z.strictObject({
   alsoCites: z.array(eId).optional(),
 });
 
+/** The item id of a duty: its point's eId, plus "--suffix" where one point yields several items. */
+export const dutyItemId = (duty: { point: string; suffix?: string | undefined }): string =>
+  duty.suffix ? `${duty.point}--${duty.suffix}` : duty.point;
+
 /** Prose pages written in MDX (content/pages/*.mdx), rendered by Astro. */
 export const pageSchema = z.strictObject({
   title: text,

@@ -91,10 +91,6 @@ export const fieldBoxHeight = (size: number): number => Math.round(size * 1.3 + 
 /** The row part of a cell's name: "r03". */
 export const rowPart = (row: number): string => `r${String(row).padStart(2, '0')}`;
 
-/** Name of a table cell's field: "p1.r03.noi_dung". */
-export const cellName = (page: number, row: number, column: string): string =>
-  `p${page}.${rowPart(row)}.${column}`;
-
 /** Tooltip of a table cell, read by screen readers; in a file of several days the day goes first. */
 export const cellTooltip = (page: number, cell: CellBox, day?: string): string =>
   `${day ? `Ngày ${day}, trang` : 'Trang'} ${page}, dòng ${cell.row}: ${cell.tooltip}`;

@@ -338,10 +338,10 @@ async function runImport(io: CliIo, file: string, options: Options): Promise<num
   if (outPath || dirPath) {
     writeAll(files, outPath ? '--out' : '--out-dir');
     report.push(...files.map(({ path }) => `Đã ghi ${path}.`));
-    io.stdout(`${report.join('\n')}\n`);
+    io.stdout.write(`${report.join('\n')}\n`);
   } else {
-    io.stdout(files.map((f) => f.text).join('---\n'));
-    io.stderr(`${report.join('\n')}\n`);
+    io.stdout.write(files.map((f) => f.text).join('---\n'));
+    io.stderr.write(`${report.join('\n')}\n`);
   }
   return 0;
 }
@@ -353,8 +353,8 @@ async function runDiff(io: CliIo, file: string, options: Options): Promise<numbe
   const published = readPublished(resolve(io.cwd, file), file, article);
   const review = reviewText(published, reviewContext(io), basename(file));
   if (htmlPath) writeAll([{ path: htmlPath, text: htmlReport(review) }], '--html');
-  io.stdout(textReport(review));
-  if (htmlPath) io.stdout(`Đã ghi báo cáo ${html}.\n`);
+  io.stdout.write(textReport(review));
+  if (htmlPath) io.stdout.write(`Đã ghi báo cáo ${html}.\n`);
   return hasChanges(review.articles) ? 1 : 0;
 }
 
@@ -362,7 +362,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     const parsed = command(argv);
     if (parsed.help) {
-      io.stdout(`${HELP}\n`);
+      io.stdout.write(`${HELP}\n`);
       return 0;
     }
     return parsed.verb === 'import'
@@ -370,11 +370,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       : await runDiff(io, parsed.file, parsed.options);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`law: ${error.subject}: ${error.message}\n`);
+      io.stderr.write(`law: ${error.subject}: ${error.message}\n`);
       return 2;
     }
     if (error instanceof ContentError) {
-      io.stderr(
+      io.stderr.write(
         `law: nội dung của sổ tay có lỗi, chưa so sánh được (chạy npm run check:content):\n${error.message}\n`,
       );
       return 2;

@@ -72,9 +72,6 @@ export function shortLabel(eId: string): string {
   return point ? `${clause} ${point})` : clause;
 }
 
-/** The article page's fragment for a provision, e.g. "#art_7__para_1__point_a". */
-export const eIdFragment = (eId: string): string => `#${eId}`;
-
 /** Whether `inner` is `outer` or lies inside it (a point inside its clause, …). */
 export const isWithin = (inner: string, outer: string): boolean =>
   inner === outer || inner.startsWith(`${outer}__`);
