@@ -48,10 +48,7 @@ export function notify(box: Element | null | undefined, message: string): HTMLEl
  * build has renamed; the import fails. The page says so and offers to reload: runs, notes
  * and journal entries are already stored, and a journal entry being typed is kept as a draft.
  */
-export function reloadNotice(
-  message: string,
-  kept = 'những gì đã ghi không mất.',
-): HTMLElement {
+export function reloadNotice(message: string, kept = 'những gì đã ghi không mất.'): HTMLElement {
   const notice = notify(null, `${message} Tải lại trang để dùng bản mới; ${kept}`);
   const button = document.createElement('button');
   button.type = 'button';

@@ -215,7 +215,8 @@ describeBrowser('saved work at its edges', () => {
     await page.click('[data-start]');
     await page.waitForSelector('[data-session] input[name="dap-an"]');
     await page.evaluate(() => {
-      document.querySelector<HTMLInputElement>('[data-session] input[name="dap-an"]')!.checked = true;
+      document.querySelector<HTMLInputElement>('[data-session] input[name="dap-an"]')!.checked =
+        true;
       document.querySelector<HTMLButtonElement>('[data-session] [data-answer]')!.click();
     });
     await page.waitForSelector('[data-feedback]:not(:empty)');

@@ -36,7 +36,8 @@ export async function startRun(
   await page.click('[data-start-form] button[type=submit]');
   // Starting loads its code on first use: wait for the new run, not the one on screen before.
   await page.waitForFunction(
-    (was) => document.querySelector('[data-status]')?.textContent?.replace(/\s+/g, ' ').trim() !== was,
+    (was) =>
+      document.querySelector('[data-status]')?.textContent?.replace(/\s+/g, ' ').trim() !== was,
     before,
   );
   await page.waitForSelector('[data-item] .tick:enabled');

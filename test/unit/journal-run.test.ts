@@ -133,7 +133,10 @@ describe('journal from a run', () => {
         ghi_chu: 'Đã khắc phục lúc 22:40',
       },
       { thoi_gian: '23:05', noi_dung: 'Thông tin tiếp nhận: Chi cục báo cáo tờ khai nghi vấn' },
-      { thoi_gian: '01:15 28/11/2026', noi_dung: 'Công việc thực hiện: Bàn giao số liệu cho ca sau' },
+      {
+        thoi_gian: '01:15 28/11/2026',
+        noi_dung: 'Công việc thực hiện: Bàn giao số liệu cho ca sau',
+      },
     ]);
   });
 
