@@ -5,4 +5,4 @@
 
 /** Said at a field whose text is over what a file or the journal can hold: the text stays as typed. */
 export const textTooLong = (max: number, count: number): string =>
-  `Tối đa ${max} ký tự, đang có ${count}: hãy viết gọn lại. Chữ đã gõ vẫn được giữ nguyên, nhưng chưa lưu thành tệp hay in được cho đến khi đủ ngắn.`;
+  `Tối đa ${max} ký tự, đang có ${count}: hãy viết gọn lại. Chữ đã gõ vẫn giữ nguyên trong ô; khi đủ ngắn mới ghi và xuất được.`;

@@ -311,7 +311,7 @@ describeBrowser('saved work at its edges', () => {
     await page.fill('#nk-noi-dung', long);
     expect(await page.inputValue('#nk-noi-dung')).toBe(long);
     expect(await page.textContent('#nk-noi-dung-qua-dai')).toBe(
-      `Tối đa ${LIMITS.content} ký tự, đang có ${long.length}: hãy viết gọn lại. Chữ đã gõ vẫn được giữ nguyên, nhưng chưa lưu thành tệp hay in được cho đến khi đủ ngắn.`,
+      `Tối đa ${LIMITS.content} ký tự, đang có ${long.length}: hãy viết gọn lại. Chữ đã gõ vẫn giữ nguyên trong ô; khi đủ ngắn mới ghi và xuất được.`,
     );
     // A tone mark typed at the limit is not dropped: "ễ" typed decomposed stays whole.
     const nfd = `${'a'.repeat(LIMITS.content - 1)}${'ễ'.normalize('NFD')}`;

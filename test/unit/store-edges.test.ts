@@ -13,7 +13,8 @@ import { LIMITS, storageKey, type Store } from '../../src/lib/checklist/schema.t
 import { storeSchema } from '../../src/lib/checklist/store-schema.ts';
 import { emptyStore, serialise, setDone } from '../../src/lib/checklist/state.ts';
 import { object, string } from '../../src/lib/checklist/validator.ts';
-import { learningKind, loadFile, setLearner, emptyState } from '../../src/lib/learning/state.ts';
+import { learningKind, loadFile } from '../../src/lib/learning/kind.ts';
+import { setLearner, emptyState } from '../../src/lib/learning/state.ts';
 import { Kept, type Backend, type Kind } from '../../src/lib/store/kept.ts';
 import { asidePrefix, FILE_STAMP_MAX, MAX_ASIDE } from '../../src/lib/store/limits.ts';
 import { hearStore, openStore } from '../../src/lib/store/read.ts';

@@ -6,10 +6,9 @@
  */
 import { drillSolved, markId, nextStep, pathStatus } from '../../lib/learning/path.ts';
 import { localDay, pointState, queueFor, type PointState } from '../../lib/learning/schedule.ts';
+import { fits, loadFile } from '../../lib/learning/kind.ts';
 import {
-  fits,
   LIMITS,
-  loadFile,
   mergeStates,
   serialiseState,
   setLearner,

@@ -5,7 +5,8 @@
  * tab writes. Every change is made to the stored copy merged with ours, so tabs converge and
  * keep every answer; a change that could not be stored is said where the learner is.
  */
-import { learningKind, STORAGE_KEY, type LearningState } from '../../lib/learning/state.ts';
+import { learningKind } from '../../lib/learning/kind.ts';
+import { STORAGE_KEY, type LearningState } from '../../lib/learning/state.ts';
 import { LOAD_FAILED } from '../../lib/learning/wording.ts';
 import type { Saved } from '../../lib/store/kept.ts';
 import { readStored, SavedWork } from '../saved.ts';

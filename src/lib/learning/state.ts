@@ -25,9 +25,6 @@ import {
   type Infer,
 } from '../checklist/validator.ts';
 import type { Answer } from './schedule.ts';
-import type { Kind } from '../store/kept.ts';
-import { FILE_STAMP_MAX, STAMP_BOUND } from '../store/limits.ts';
-import { storedProblem } from './wording.ts';
 
 export const LEARNING_FORMAT = 'so-tay-truc-ban/hoc-tap';
 export const LEARNING_VERSION = 1;
@@ -164,45 +161,6 @@ export function stateFileName(state: LearningState, today: string): string {
 export type Loaded =
   | { ok: true; state: LearningState; problem: null }
   | { ok: false; state: LearningState; problem: 'damaged' | 'newer' | 'other-format' };
-
-/**
- * Reads a file a learner opens: as stored progress, and its learner stamp no later than a
- * file may bring (one at the highest number would make every later rename unstorable).
- */
-export function loadFile(
-  raw: string,
-): Loaded | { ok: false; state: LearningState; problem: 'far-stamp' } {
-  const loaded = loadState(raw);
-  return loaded.ok && loaded.state.learner.stamp > FILE_STAMP_MAX
-    ? { ok: false, state: emptyState(), problem: 'far-stamp' }
-    : loaded;
-}
-
-/** What every stored state keeps, checked on every save and merge (the schema checks the forms). */
-export const fits = (state: LearningState): boolean =>
-  state.answers.length <= LIMITS.answers &&
-  state.marks.length <= LIMITS.marks &&
-  state.learner.stamp <= STAMP_BOUND;
-
-/** The learner's progress as one of the stores (src/lib/store/kept.ts). */
-export const learningKind: Kind<LearningState> = {
-  key: STORAGE_KEY,
-  empty: emptyState,
-  load(raw) {
-    const loaded = loadState(raw);
-    return loaded.ok
-      ? { state: loaded.state, problem: null }
-      : {
-          state: loaded.state,
-          problem: loaded.problem === 'newer' ? 'newer' : 'damaged',
-          message: storedProblem(loaded.problem === 'newer' ? 'newer' : 'damaged'),
-        };
-  },
-  // Stored without indentation (the exported file keeps it): a large progress fits better.
-  serialise: (state) => JSON.stringify(state),
-  merge: mergeStates,
-  valid: fits,
-};
 
 /**
  * Reads a stored or exported state. What cannot be used gives a fresh state and the reason
