@@ -27,6 +27,7 @@ import { LIMITS, type Store } from '../../src/lib/checklist/schema.ts';
 import { emptyStore, serialise } from '../../src/lib/checklist/state.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { describeBrowser, waitForText } from '../support/browser.ts';
+import { OFFER_FAILED } from '../../src/lib/site/offline-wording.ts';
 import { test } from '../support/site-test.ts';
 import { distDir } from '../support/site.ts';
 import { startStaticServer } from '../support/static-server.ts';
@@ -387,5 +388,27 @@ describeBrowser('saved work at its edges', () => {
     expect((await stored(a))!.current!.journal.map((e) => e.content)).toEqual([
       'Đang sửa dở ở thẻ A',
     ]);
+  });
+
+  test('11. «Lưu để dùng khi mất mạng» pressed offline says why and stays a button; a full storage is not blamed on the network', async ({
+    openSite,
+  }) => {
+    const site = await openSite('/dieu-7/');
+    const { page } = site;
+    await site.context.setOffline(true);
+    await page.click('offline-copy button');
+    await waitForText(page, 'offline-copy [role="status"]', OFFER_FAILED);
+    expect(await page.isEnabled('offline-copy button')).toBe(true);
+    await site.context.setOffline(false);
+    await page.evaluate(() => {
+      Cache.prototype.put = () =>
+        Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    });
+    await page.click('offline-copy button');
+    await page.waitForFunction(() =>
+      document.querySelector('offline-copy button')?.textContent?.startsWith('Tải về'),
+    );
+    await page.click('offline-copy button');
+    await waitForText(page, 'offline-copy [role="status"]', /^Trình duyệt không còn chỗ để lưu/);
   });
 });
