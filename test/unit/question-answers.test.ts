@@ -388,6 +388,29 @@ describe("the handbook's arrangement", () => {
     },
   );
 
+  it('carries the reading of every step a next-step question shows; the gate refuses one without it', () => {
+    const flowReadings = (q: Question) =>
+      handbook.flow((sourceOf(q.id) as { flow: string }).flow).readings ?? [];
+    // The questions whose shown steps bring a reading beyond their flow's (3.2 c's approver, 3.1 d's actor).
+    const extra = layout.filter(
+      (q) => q.kind === 'next-step' && q.readings.some((id) => !flowReadings(q).includes(id)),
+    );
+    expect(extra.length).toBeGreaterThan(0);
+    for (const q of extra) {
+      const id = q.readings.find((r) => !flowReadings(q).includes(r))!;
+      const problems = checkQuestions(
+        handbook,
+        [{ ...q, readings: q.readings.filter((r) => r !== id) }],
+        drills,
+      );
+      expect(
+        problems.map((p) => p.rule),
+        q.id,
+      ).toContain('reading');
+      expect(problems.map((p) => p.message).join('\n')).toContain(id);
+    }
+  });
+
   it('leaves them out of what makes a point learnt', () => {
     const counted = [...questionsByPoint(questions).values()].flatMap((ids) => [...ids]);
     for (const q of layout) expect(counted).not.toContain(q.id);

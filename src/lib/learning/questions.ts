@@ -239,10 +239,11 @@ function nextStepQuestions(handbook: Handbook): Question[] {
           })),
           correct: [next.id],
           cites: next.cites,
+          // The flow's readings, and those of every step the question shows: the one it starts
+          // from and each option (a distractor too shows a step resting on a reading).
           readings: unique([
             ...(flow.readings ?? []),
-            ...(step.reading ? [step.reading] : []),
-            ...(next.reading ? [next.reading] : []),
+            ...[step, ...options].flatMap((s) => (s.reading ? [s.reading] : [])),
           ]),
           layout: true,
         } satisfies Question,
