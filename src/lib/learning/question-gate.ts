@@ -232,7 +232,9 @@ export function checkQuestions(
           `expected the question to carry reading ${step.reading}, which the step it shows (${label}) rests on`,
         );
       for (const span of step.carries) {
-        const points = step.cites.filter((eId) => contains(handbook.provision(eId).text ?? '', span));
+        const points = step.cites.filter((eId) =>
+          contains(handbook.provision(eId).text ?? '', span),
+        );
         if (points.length === 0) continue; // the spans gate reports a span of no cited point
         if (points.some((eId) => handbook.holderOf(eId).id === step.actor)) continue;
         const given = q.readings.some((id) => {
@@ -249,7 +251,10 @@ export function checkQuestions(
             `expected the question to carry a reading that gives ${roleName(step.actor)} the words «${span}» (readings.yaml "gives: { actor }"): ` +
               `a step it shows names ${roleName(step.actor)} as who does them, and they are words of ` +
               points
-                .map((eId) => `${handbook.provision(eId).label}, a duty of ${roleName(handbook.holderOf(eId).id)}`)
+                .map(
+                  (eId) =>
+                    `${handbook.provision(eId).label}, a duty of ${roleName(handbook.holderOf(eId).id)}`,
+                )
                 .join('; '),
           );
       }
