@@ -100,9 +100,7 @@ describe('the resolved handbook', () => {
     // 3.1 c says «sự phê duyệt», 3.1 e «sự đồng ý»: each heading in its point's words.
     expect(headings('lanh-dao-ca-truc')['Phê duyệt cho']).toEqual(['truong-phong-gshqtt']);
     expect(headings('lanh-dao-ca-truc')['Đồng ý cho']).toEqual(['truong-phong-gshqtt']);
-    expect(
-      headings('truong-phong-gshqtt')['Chỉ đạo thực hiện sau khi được sự phê duyệt của'],
-    ).toEqual(['lanh-dao-ca-truc']);
+    expect(headings('truong-phong-gshqtt')['Cần sự phê duyệt của']).toEqual(['lanh-dao-ca-truc']);
     expect(headings('truong-phong-gshqtt')['Chỉ thực hiện khi có sự đồng ý của']).toEqual([
       'lanh-dao-ca-truc',
     ]);

@@ -127,7 +127,7 @@ export const HEADING_ORDER: readonly string[] = [
   'Nhận báo cáo, đề xuất của',
   'Nhận báo cáo của',
   'Chỉ thực hiện khi có sự đồng ý, phê duyệt của',
-  'Chỉ đạo thực hiện sau khi được sự phê duyệt của',
+  'Cần sự phê duyệt của',
   'Chỉ thực hiện khi có sự đồng ý của',
   'Đồng ý, phê duyệt cho',
   'Phê duyệt cho',

@@ -140,7 +140,7 @@ export const RELATIONS = {
   },
   'can-phe-duyet': {
     words: ['sau khi được sự phê duyệt của'],
-    outgoing: 'Chỉ đạo thực hiện sau khi được sự phê duyệt của',
+    outgoing: 'Cần sự phê duyệt của',
     incoming: 'Phê duyệt cho',
   },
   'can-dong-y': {
