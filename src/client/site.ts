@@ -20,14 +20,15 @@ document
   ?.addEventListener('focusin', () => void load(headerSearchModule), { once: true });
 
 const copy = document.querySelector<HTMLElement>('offline-copy');
-if (copy && 'serviceWorker' in navigator && 'caches' in window) {
+const button = copy?.querySelector('button');
+if (copy && button && 'serviceWorker' in navigator && 'caches' in window) {
   copy.hidden = false;
-  copy.querySelector('button')?.addEventListener(
-    'click',
-    async () => {
-      await load(offlineCopyModule);
-      await (copy as HTMLElement & { onPress(): Promise<void> }).onPress();
-    },
-    { once: true },
-  );
+  // Until the control's code is loaded (the worker keeps it, so offline too): a press that
+  // cannot load it leaves this listener for the next press, never a dead button.
+  const first = async () => {
+    await load(offlineCopyModule);
+    button.removeEventListener('click', first);
+    await (copy as HTMLElement & { onPress(): Promise<void> }).onPress();
+  };
+  button.addEventListener('click', first);
 }
