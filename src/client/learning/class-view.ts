@@ -6,12 +6,14 @@
 import {
   aggregateClass,
   failedPoints,
+  paperTable,
   type ClassView,
   type LearnerFile,
 } from '../../lib/learning/class.ts';
 import {
   aarLine,
   learnerCount,
+  paperShare,
   refusalLine,
   shareLine,
   STATE_LABELS,
@@ -29,6 +31,7 @@ class ClassViewElement extends HTMLElement {
   /** Every learner file opened so far: opening more adds to the class. */
   private files: LearnerFile[] = [];
   private readonly failed = new Set<string>();
+  private view: ClassView | undefined;
 
   connectedCallback(): void {
     for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-script]'))
@@ -80,6 +83,7 @@ class ClassViewElement extends HTMLElement {
     for (const row of this.rows())
       $(row, '[data-aar]').hidden = !this.failed.has(row.dataset.point!);
     $(this, '[data-message]').textContent = lines.join(' ');
+    if (this.view) this.renderPaper(this.view);
   }
 
   /** Learner columns, shares, rows worst first, refusals. */
@@ -116,6 +120,37 @@ class ClassViewElement extends HTMLElement {
       ),
     );
     $(this, '[data-learner-count]').textContent = learnerCount(view.learners.length);
+    this.view = view;
+    this.renderPaper(view);
+  }
+
+  /** The table as it prints: a row per learner, a column per point (src/lib/learning/class.ts). */
+  private renderPaper(view: ClassView): void {
+    const labels = new Map(this.rows().map((row) => [row.dataset.point!, row.dataset.label!]));
+    const table = paperTable(view, (point) => labels.get(point) ?? point, this.failed);
+    const cell = (tag: 'th' | 'td', text: string) =>
+      Object.assign(document.createElement(tag), { textContent: text });
+    const head = $(this, '[data-paper-head]');
+    head.replaceChildren(
+      head.firstElementChild!,
+      ...table.columns.map((c) => cell('th', `${c.label}${c.failed ? ' !' : ''}`)),
+    );
+    $(this, '[data-paper-rows]').replaceChildren(
+      ...table.rows.map((row) => {
+        const tr = document.createElement('tr');
+        tr.append(
+          cell('th', row.name),
+          ...row.states.map((state) => cell('td', STATE_SHAPES[state])),
+        );
+        return tr;
+      }),
+    );
+    const shares = $(this, '[data-paper-shares]');
+    shares.replaceChildren(
+      shares.firstElementChild!,
+      ...table.shares.map((share) => cell('td', paperShare(share.learnt, share.total))),
+    );
+    $(this, '[data-paper]').hidden = table.rows.length === 0;
   }
 
   private cell(name: string): HTMLElement {
