@@ -25,8 +25,7 @@ class ServerError extends Error {
 }
 
 const isQuota = (error: unknown) =>
-  error instanceof DOMException &&
-  (error.name === 'QuotaExceededError' || error.code === DOMException.QUOTA_EXCEEDED_ERR);
+  error instanceof DOMException && error.name === 'QuotaExceededError';
 
 /** Room the browser still gives this site, when it says. */
 async function freeBytes(): Promise<number | undefined> {
