@@ -316,7 +316,7 @@ describeBrowser('drills, trainer side', () => {
         'the key starts its page',
       ).toBe(true);
       for (const [n, inject] of drill.injects.entries()) {
-        // Every card on the card pages, two to a page; its answer and expected actions only after.
+        // Every card on the card sheets; its answer and expected actions only after.
         expect(cards, inject.id).toContain(squashSpace(inject.question));
         expect(cards, `card ${n + 1} header`).toContain(
           `Thẻ ${n + 1}/${drill.injects.length} · ${inject.time}`,
