@@ -7,7 +7,7 @@
 import { expect } from 'vitest';
 import { getJournalForm } from '../../src/data/journal.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
-import { AAR_DOCUMENT } from '../../src/lib/drills/aar.ts';
+import { AAR_DOCUMENT } from '../../src/lib/drills/aar-document.ts';
 import { documentHeading } from '../../src/lib/documents/heading.ts';
 import { routes } from '../../src/lib/site/routes.ts';
 import { squashSpace } from '../../src/lib/vi.ts';

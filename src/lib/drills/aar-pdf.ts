@@ -14,8 +14,8 @@ import { DATE_LINE, type DocumentHeading } from '../documents/heading.ts';
 import { describeCharacter, missingCharacters } from '../journal/charset.ts';
 import type { JournalFonts } from '../journal/pdf.ts';
 import { formatDateVi } from '../vi.ts';
+import { AAR_DOCUMENT } from './aar-document.ts';
 import {
-  AAR_DOCUMENT,
   RATING_LABELS,
   RATINGS,
   linesOf,

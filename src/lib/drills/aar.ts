@@ -29,16 +29,6 @@ export const RATING_LABELS: Record<Rating, string> = {
 
 export const AAR_LIMITS = { short: 200, note: 2000, long: 6000, list: 30 } as const;
 
-/**
- * The report as a document to file (the PDF, and the page printed): its title under the
- * heading, and who signs it. The handbook's own layout: Article 7 says nothing of drills.
- */
-export const AAR_DOCUMENT = {
-  title: 'BÁO CÁO SAU DIỄN TẬP',
-  signers: ['NGƯỜI LẬP', 'NGƯỜI DUYỆT'],
-  signHint: '(Ký, ghi rõ họ tên)',
-} as const;
-
 /** A calendar date, yyyy-mm-dd, that exists (no 31/02). */
 export const isCalendarDate = (value: string): boolean => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
