@@ -214,7 +214,7 @@ export interface DiagramBox {
 export interface DiagramEdge {
   from: string;
   to: string;
-  /** SVG path data: orthogonal, ending on the target's top edge. */
+  /** SVG path data: orthogonal, ending on the target's top edge (in its middle, or a little right of it). */
   d: string;
   /** The arrow's tip (it points down). */
   tip: { x: number; y: number };
@@ -356,12 +356,32 @@ export function diagramGeometry(layout: SwimlaneLayout, text: DiagramText): Diag
   const gutterRuns = new Map<number, Run[]>();
   const addTo = (map: Map<number, Run[]>, at: number, run: Run) =>
     map.set(at, [...(map.get(at) ?? []), run]);
+  // Where an arrow enters its target: the middle of the top, or a little to the right where a
+  // line leaving another box comes down there in the same gap (a gap between the two would read
+  // as one line joining boxes that are not joined).
+  const drops = new Map<number, { x: number; to: string }[]>();
+  for (const edge of layout.edges) {
+    const from = place.get(edge.from);
+    if (from) {
+      const list = drops.get(from.row) ?? [];
+      list.push({ x: exitX.get(edge) ?? centreX(from.column), to: edge.to });
+      drops.set(from.row, list);
+    }
+  }
+  const entryX = (from: PlacedNode, to: PlacedNode) => {
+    const centre = centreX(to.column);
+    const gapRow = long(from, to) ? to.row - 1 : from.row;
+    const clash = (drops.get(gapRow) ?? []).some(
+      (drop) => drop.x === centre && drop.to !== to.node.id,
+    );
+    return clash ? centre + 2 * track + 4 : centre;
+  };
   for (const edge of layout.edges) {
     const from = place.get(edge.from);
     const to = place.get(edge.to);
     if (!from || !to) continue;
     const sx = exitX.get(edge) ?? centreX(from.column);
-    const tx = centreX(to.column);
+    const tx = entryX(from, to);
     if (!long(from, to)) {
       addTo(gapRuns, from.row, { key: runKey(edge), drop: sx, land: tx });
     } else {
@@ -420,7 +440,7 @@ export function diagramGeometry(layout: SwimlaneLayout, text: DiagramText): Diag
     const target = boxOf.get(edge.to);
     if (!from || !to || !source || !target) return [];
     const sx = exitX.get(edge) ?? centreX(from.column);
-    const tx = centreX(to.column);
+    const tx = entryX(from, to);
     const sy = source.y + source.height;
     const ty = target.y;
     const out = channel(from.row, runKey(edge));
