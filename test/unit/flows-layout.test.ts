@@ -211,6 +211,23 @@ describe('diagram geometry', () => {
           ).toBeGreaterThan(a.vertical ? 12 : 0);
         }
       }
+      // A vertical leg crosses another arrow's horizontal run at most once in a flow (the
+      // in-hours flow's «Không» going down past 3's run to 4 cannot be helped).
+      const crossings = all
+        .filter((v) => v.vertical)
+        .flatMap((v) =>
+          all.filter(
+            (h) =>
+              !h.vertical &&
+              v.edge.from !== h.edge.from &&
+              v.edge.to !== h.edge.to &&
+              v.at > h.from &&
+              v.at < h.to &&
+              h.at > v.from &&
+              h.at < v.to,
+          ),
+        );
+      expect(crossings.length).toBeLessThanOrEqual(1);
       // Answers' labels sit clear of every box.
       for (const edge of geometry.edges.filter((e) => e.label)) {
         const { x, y, width, height } = edge.label!;

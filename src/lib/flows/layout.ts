@@ -259,21 +259,32 @@ interface Run {
 
 /**
  * Tracks (from 0, top down) for the runs of one gap: runs whose spans overlap get different
- * tracks, and a run that comes down where another leaves the gap sits above it, so that the
- * two vertical legs never share a stretch of line (which would join two boxes that are not
- * joined).
+ * tracks; a run that comes down where another leaves the gap sits above it, so that the two
+ * vertical legs never share a stretch of line (which would join two boxes that are not
+ * joined); and where it can, a run that comes down or leaves across another's span sits above
+ * or below it, so that its vertical leg does not cross that run.
  */
 function assignTracks(runs: Run[], margin: number, constrained = true): Map<string, number> {
   const span = (run: Run) => [Math.min(run.drop, run.land), Math.max(run.drop, run.land)] as const;
-  const above = (a: Run, b: Run) => constrained && a.key !== b.key && a.drop === b.land;
+  const inside = (x: number, run: Run) => {
+    const [from, to] = span(run);
+    return x > from && x < to;
+  };
+  const must = (a: Run, b: Run) => constrained && a.key !== b.key && a.drop === b.land;
+  const better = (a: Run, b: Run) =>
+    constrained && a.key !== b.key && (inside(a.drop, b) || inside(b.land, a));
+  const above = (a: Run, b: Run) => must(a, b) || better(a, b);
   const ordered = [...runs].sort((a, b) => span(a)[0] - span(b)[0] || a.key.localeCompare(b.key));
   const tracks = new Map<string, number>();
   const placed: { run: Run; track: number }[] = [];
-  // Runs that must sit above another go first (the constraint is acyclic unless two runs swap places).
+  // Runs that must (or had better) sit above another go first; a "must" is never broken.
   const pending = [...ordered];
   while (pending.length > 0) {
-    const index = pending.findIndex((run) => !pending.some((other) => above(other, run)));
-    const [run] = pending.splice(index === -1 ? 0 : index, 1) as [Run];
+    const free = (rule: (a: Run, b: Run) => boolean) =>
+      pending.findIndex((run) => !pending.some((other) => rule(other, run)));
+    const best = free(above);
+    const index = best !== -1 ? best : Math.max(0, free(must));
+    const [run] = pending.splice(index, 1) as [Run];
     const [from, to] = span(run);
     let track = Math.max(0, ...placed.filter((p) => above(p.run, run)).map((p) => p.track + 1));
     const clash = (t: number) =>
