@@ -27,7 +27,7 @@ import { LIMITS, type Store } from '../../src/lib/checklist/schema.ts';
 import { emptyStore, serialise } from '../../src/lib/checklist/state.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { describeBrowser, waitForText } from '../support/browser.ts';
-import { OFFER_FAILED } from '../../src/lib/site/offline-wording.ts';
+import { OFFLINE_NOW } from '../../src/lib/site/offline-wording.ts';
 import { test } from '../support/site-test.ts';
 import { distDir } from '../support/site.ts';
 import { startStaticServer } from '../support/static-server.ts';
@@ -431,7 +431,7 @@ describeBrowser('saved work at its edges', () => {
     const { page } = site;
     await site.context.setOffline(true);
     await page.click('offline-copy button');
-    await waitForText(page, 'offline-copy [role="status"]', OFFER_FAILED);
+    await waitForText(page, 'offline-copy [role="status"]', OFFLINE_NOW);
     expect(await page.isEnabled('offline-copy button')).toBe(true);
     await site.context.setOffline(false);
     await page.evaluate(() => {
@@ -443,6 +443,6 @@ describeBrowser('saved work at its edges', () => {
       document.querySelector('offline-copy button')?.textContent?.startsWith('Tải về'),
     );
     await page.click('offline-copy button');
-    await waitForText(page, 'offline-copy [role="status"]', /^Trình duyệt không còn chỗ để lưu/);
+    await waitForText(page, 'offline-copy [role="status"]', /^Máy không còn đủ chỗ để lưu/);
   });
 });

@@ -45,6 +45,8 @@ export const routes = {
   practiceQuestions: () => '/hoc-tap/cau-hoi.json',
   /** The trainer's class view. */
   learningClass: () => '/hoc-tap/lop/',
+  /** Shown by the service worker, offline, instead of a page not saved on the device. */
+  notSaved: () => '/chua-luu/',
 };
 
 /** Prefixes a site path with the base ("/so-tay/"), keeping exactly one slash between. */
