@@ -29,7 +29,8 @@ function renderCount(log: HTMLElement, runs: ShiftRuns): void {
 
 function openLog(log: HTMLElement, runs: ShiftRuns): Promise<boolean> {
   started ??= import('./journal-log.ts').then(
-    ({ JournalLog }) => {
+    async ({ JournalLog, styled }) => {
+      await styled();
       new JournalLog(log, runs).start();
       return true;
     },
@@ -56,7 +57,6 @@ function start(log: HTMLElement, box: HTMLDetailsElement, runs: ShiftRuns): void
   box.addEventListener('toggle', () => void (box.open && openLog(log, runs)));
   runs.root.addEventListener('checklist:journal-pdf', () => void onReviewPdf(log, box, runs));
   renderCount(log, runs);
-  log.hidden = false;
   if (box.open) void openLog(log, runs);
 }
 

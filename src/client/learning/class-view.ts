@@ -9,14 +9,8 @@ import {
   type ClassView,
   type LearnerFile,
 } from '../../lib/learning/class.ts';
-import {
-  aarLine,
-  learnerCount,
-  refusalLine,
-  shareLine,
-  STATE_LABELS,
-  STATE_SHAPES,
-} from '../../lib/learning/wording.ts';
+import { STATE_LABELS, STATE_SHAPES } from '../../lib/learning/wording.ts';
+import { aarLine, learnerCount, refusalLine, shareLine } from '../../lib/learning/class-wording.ts';
 import { $ } from '../dom.ts';
 
 const readAll = (list: FileList | null): Promise<LearnerFile[]> =>
