@@ -416,10 +416,9 @@ export class ShiftRuns {
         'data-review-confirm': () => this.act((act) => act.confirmEnd(this)),
         'data-review-cancel': closeReview,
         'data-review-handover': () => this.act((act) => act.print(this, 'handover')),
-        'data-review-journal-pdf': () => {
-          closeReview();
-          this.root.dispatchEvent(new Event('checklist:journal-pdf'));
-        },
+        // The review stays open: the officer ends the shift from it after the PDF.
+        'data-review-journal-pdf': () =>
+          this.root.dispatchEvent(new Event('checklist:journal-pdf')),
         'data-reopen': () => this.act((act) => act.onReopen(this)),
         'data-back': () => {
           this.viewing = null;

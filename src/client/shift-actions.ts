@@ -225,6 +225,8 @@ function reviewDialog(runs: ShiftRuns): HTMLDialogElement {
       `<p data-review-run></p><div data-review-open></div><p data-review-approvals></p>` +
       (journal ? `<p data-review-journal></p>` : '') +
       `<p class="hint">Sau khi kết thúc, vẫn mở lại được ca này cho đến khi bắt đầu ca mới.</p>` +
+      // What the PDF made (or why not) shows just above the buttons, where the officer is.
+      (journal ? `<div role="status" data-review-result></div>` : '') +
       `<p class="run-actions"><button type="button" data-review-handover>In bàn giao ca</button>` +
       (journal ? `<button type="button" data-review-journal-pdf>Xuất nhật ký (PDF)</button>` : '') +
       `<button type="button" data-review-cancel>Chưa kết thúc, quay lại ca</button>` +
@@ -240,6 +242,7 @@ export function openReview(runs: ShiftRuns): void {
   const dialog = reviewDialog(runs);
   if (!run || !dialog) return;
   fillReview(runs, dialog, run);
+  $('[data-review-result]', dialog)?.replaceChildren();
   dialog.showModal();
   $('#xem-lai-ca', dialog)?.focus();
 }
