@@ -3,14 +3,14 @@
  * labels a screen reader or a form shows) against the banned words and patterns listed in
  * content/wording.yaml. The list lives in the content, so that wording reviews extend it.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { contains, quotationsIn } from '../../src/lib/content/spans.ts';
-import { listBuiltPages } from '../support/site.ts';
+import { distDir, listBuiltPages } from '../support/site.ts';
 
 const listFile = resolve(import.meta.dirname, '../../content/wording.yaml');
 const entrySchema = z.object({ pattern: z.string().min(1), instead: z.string().min(1) }).strict();
@@ -105,6 +105,29 @@ describe('plain Vietnamese on every page (content/wording.yaml)', () => {
       ),
     );
     expect(found, found.join('\n')).toEqual([]);
+  });
+});
+
+describe('text is never cut without a word', () => {
+  // A `maxlength` cuts a paste silently; limits are checked where the text is typed instead
+  // (src/client/length-check.ts), with the count and the message at the field.
+  const all = pages.map((page) => [page.distPath, readFileSync(page.file, 'utf8')] as const);
+  it('no field on any page carries maxlength', () => {
+    expect(all.filter(([, html]) => /\smaxlength\s*=/i.test(html)).map(([name]) => name)).toEqual(
+      [],
+    );
+  });
+  it('no script of the site sets one', () => {
+    const scripts = readdirSync(join(distDir, '_astro')).filter((name) => name.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(
+      scripts.filter((name) =>
+        // `.maxLength =`, `setAttribute('maxlength', …)` or markup written with it (not Buffer's kMaxLength).
+        /\.maxLength\s*=[^=]|['"`]maxlength['"`]|\smaxlength=/.test(
+          readFileSync(join(distDir, '_astro', name), 'utf8'),
+        ),
+      ),
+    ).toEqual([]);
   });
 });
 
