@@ -45,6 +45,8 @@ export const routes = {
   practiceQuestions: () => '/hoc-tap/cau-hoi.json',
   /** The trainer's class view. */
   learningClass: () => '/hoc-tap/lop/',
+  /** The whole handbook as one booklet to print; with `a5`, the pocket size. */
+  booklet: (paper?: 'a5') => `/in/${paper ? `?kho=${paper}` : ''}`,
 };
 
 /** Prefixes a site path with the base ("/so-tay/"), keeping exactly one slash between. */
