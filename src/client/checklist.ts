@@ -10,48 +10,51 @@
  * written back, so neither tab's change is lost; where both changed the same note or
  * journal entry, the one kept and this tab's are both shown.
  */
-import { notify as notifyIn, readStored, writeStored } from './browser-storage.ts';
-import { $, $$, el, routeClick, show } from './dom.ts';
-import { setAsideKey, storageKey, type Run, type Store } from '../lib/checklist/schema.ts';
+import { notify as notifyIn, SavedWork } from './saved.ts';
+import type { Backend } from '../lib/store/kept.ts';
+import { $, $$, routeClick, show } from './dom.ts';
+import { storageKey, type Run, type Store } from '../lib/checklist/schema.ts';
 import {
   ChecklistError,
   emptyStore,
   findRun,
   itemOf,
-  newId,
   progress,
-  reopenRun,
-  runLabel,
   serialise,
   setApproved,
   setDone,
   setNote,
-  startRun,
 } from '../lib/checklist/state.ts';
 import { deviceTimeZone, localDate } from '../lib/checklist/time.ts';
 import {
   approvalAnnouncement,
   approvedAtText,
   doneAtText,
-  historyLine,
   historyLinkText,
   momentTally,
   noteRefused,
-  reopenedAnnouncement,
   runTally,
-  saveFailedNotice,
-  startedAnnouncement,
+  shiftCodeGone,
   statusText,
   tickAnnouncement,
 } from '../lib/checklist/wording.ts';
 import type { PrintMode } from './shift-actions.ts';
 
+/** This tab's own copy of what it wrote (kept.ts tabCopy): sessionStorage outlives a reload. */
+const sessionBackend: Backend = {
+  get: (key) => sessionStorage.getItem(key),
+  set: (key, value) => sessionStorage.setItem(key, value),
+  keys: () => Object.keys(sessionStorage),
+};
+
 /** What a shift needs now and then (printing, the end-of-shift review, the officer's name, conflicts): loaded on first use. */
 const actions = () => import('./shift-actions.ts');
+type Actions = Awaited<ReturnType<typeof actions>>;
 
 /** Reads saved runs: validation, migrations and the recovery of damaged state (load.ts). */
 const storeReader = () => import('../lib/checklist/load.ts');
 type Reader = Awaited<ReturnType<typeof storeReader>>;
+type Merger = typeof import('../lib/checklist/merge.ts');
 
 export interface ItemView {
   id: string;
@@ -80,25 +83,20 @@ export class ShiftRuns {
     out: HTMLElement | null;
   }[];
   reader: Reader | undefined;
+  merger: Merger | undefined;
+  /** The runs as stored (src/lib/store/kept.ts), with the notices of what happened to them. */
+  readonly saved: SavedWork<Store>;
   store: Store;
   /** The ended run being looked at (read-only), if any. */
   viewing: string | null = null;
-  saveFailed = false;
   /** merge.ts keys of what this tab changed that the other tabs may not have seen yet. */
   edited = new Set<string>();
   readonly listeners: (() => void)[] = [];
 
-  constructor(
-    root: HTMLElement,
-    panel: HTMLElement,
-    history: HTMLElement,
-    reader: Reader | undefined,
-    saved: string | null,
-  ) {
+  constructor(root: HTMLElement, panel: HTMLElement, history: HTMLElement) {
     this.root = root;
     this.panel = panel;
     this.history = history;
-    this.reader = reader;
     this.role = root.dataset.checklist ?? '';
     this.key = storageKey(this.role);
     this.items = $$('[data-item]', root).map((li) => ({
@@ -119,78 +117,73 @@ export class ShiftRuns {
       ids: $$('[data-item]', element).map((li) => li.dataset.item ?? ''),
       out: $('[data-progress]', element),
     }));
-    this.store = this.read(saved);
+    this.saved = new SavedWork<Store>(
+      {
+        key: this.key,
+        empty: () => emptyStore(this.role),
+        // Read only when something is stored: the reader is loaded then (start, listen).
+        load: (raw) => this.reader!.loadKept(raw, this.role),
+        serialise,
+        merge: (mine, theirs) => this.merger!.mergeStores(mine, theirs),
+        // Checked on what a merge gives (the changes this page makes keep it by construction).
+        valid: (store) => this.merger!.fits(store),
+      },
+      {
+        box: () => $('[data-notices]', this.panel),
+        file: `ca-truc-${this.role}.json`,
+        asideFile: `ca-truc-${this.role}-ban-cat-rieng.json`,
+        codeGone: shiftCodeGone,
+      },
+    );
+    this.saved.tabCopy = sessionBackend;
+    this.store = this.saved.state;
+  }
+
+  /** The edits this tab tracks outlive a reload with its own copy of the runs (sessionStorage). */
+  keepEdits(): void {
+    try {
+      sessionStorage.setItem(`${this.key}:sua`, JSON.stringify([...this.edited]));
+    } catch {
+      // Storage blocked: the edits are tracked while the tab stays open.
+    }
   }
 
   // ── storage ────────────────────────────────────────────────────────────
 
-  notify(message: string, setAside?: { raw: string }): void {
-    notifyIn(
-      $('[data-notices]', this.panel),
-      message,
-      setAside && { ...setAside, file: `ca-truc-${this.role}-ban-cat-rieng.json` },
-    );
+  notify(message: string): void {
+    notifyIn($('[data-notices]', this.panel), message);
   }
 
-  write(name: string, value: string): boolean {
-    if (writeStored(name, value)) return true;
-    if (!this.saveFailed) this.notify(saveFailedNotice);
-    this.saveFailed = true;
-    return false;
-  }
-
-  /** The runs in stored text (the reader is there whenever there is text); what cannot be used is set aside. */
-  read(raw: string | null): Store {
-    if (raw === null) return emptyStore(this.role);
-    if (!this.reader) throw new Error('checklist: saved runs to read, and no reader loaded');
-    const loaded = this.reader.loadStore(raw, this.role);
-    if (loaded.setAside !== null) {
-      const aside = setAsideKey(this.role, new Date());
-      // Replace the stored state only once the original is safe under its new key.
-      if (this.write(aside, loaded.setAside)) this.write(this.key, serialise(loaded.store));
-      this.notify(loaded.notice?.message ?? '', { raw: loaded.setAside });
-    }
-    return loaded.store;
-  }
-
-  /** Another tab wrote the runs of this role: merge them with ours and keep both tabs' changes. */
-  async followOtherTab(raw: string | null): Promise<void> {
-    if (raw !== null) this.reader ??= await storeReader();
-    const { hearOtherTab } = await import('../lib/checklist/merge.ts');
-    // What another tab wrote that cannot be read is set aside with a notice (read), never overwritten unseen.
-    const theirs = this.read(raw);
-    const heard = hearOtherTab(this.store, theirs, this.edited, readStored(this.key));
-    this.store = heard.store;
-    this.edited = heard.edited;
-    if (heard.write) this.write(this.key, serialise(heard.store));
-    if (this.viewing && !findRun(this.store, this.viewing)) this.viewing = null;
-    this.render();
-    if (heard.replaced.length > 0) (await actions()).showReplaced(this, heard.replaced);
+  /** Runs what the actions module does; when its code is gone (a new version), offers a reload. */
+  act(then: (act: Actions) => unknown): Promise<unknown> {
+    return actions().then(then, () => this.saved.gone());
   }
 
   /** Applies a change, stores it and redraws; a refused change is shown, not thrown. */
   update(change: (store: Store) => Store, notes: readonly string[] = []): boolean {
+    let next: Store;
     try {
-      this.store = change(this.store);
+      next = change(this.store);
     } catch (error) {
       if (!(error instanceof ChecklistError)) throw error;
       this.notify(error.message);
       return false;
     }
-    this.commit(
-      this.store,
-      notes.map((id) => `note:${this.store.current?.id}:${id}`),
+    return this.commit(
+      next,
+      notes.map((id) => `note:${next.current?.id}:${id}`),
     );
-    return true;
   }
 
   /** Stores a new state of the runs and redraws; `edited` are merge.ts keys of what this tab changed. */
-  commit(store: Store, edited: readonly string[] = []): void {
+  commit(store: Store, edited: readonly string[] = []): boolean {
+    this.saved.save(store);
     this.store = store;
     for (const key of edited) this.edited.add(key);
+    if (edited.length > 0) this.keepEdits();
     if (this.viewing && !findRun(this.store, this.viewing)) this.viewing = null;
-    this.write(this.key, serialise(this.store));
     this.render();
+    return true;
   }
 
   // ── drawing ────────────────────────────────────────────────────────────
@@ -292,45 +285,13 @@ export class ShiftRuns {
     const historyLink = $('[data-history-link]', this.panel);
     if (historyLink) historyLink.textContent = historyLinkText(this.store.history.length);
     show(historyLink, this.store.history.length > 0);
-    this.renderHistory();
+    // The history list is drawn by the actions module, loaded once there is a history.
+    if (this.store.history.length > 0 || this.history.querySelector('[data-open-run]'))
+      void this.act((act) => act.renderHistory(this));
     for (const listener of this.listeners) listener();
   }
 
-  renderHistory(): void {
-    const list = $('[data-history-list]', this.history);
-    if (!list) return;
-    list.replaceChildren(
-      ...this.store.history.map((run) => {
-        const li = el('li');
-        const button = el('button', runLabel(run));
-        button.type = 'button';
-        button.dataset.openRun = run.id;
-        li.append(button, el('span', historyLine(run, progress(run, this.ids))));
-        return li;
-      }),
-    );
-    show($('[data-history-empty]', this.history), this.store.history.length === 0);
-  }
-
   // ── forms ──────────────────────────────────────────────────────────────
-
-  /** Puts a refused field's message next to it. */
-  fieldError(form: HTMLFormElement, error: ChecklistError): void {
-    const name = error.field ?? '';
-    const out = $(`[data-error-for="${name}"]`, form) ?? $('[data-error-for]', form);
-    if (out) {
-      out.textContent = error.message;
-      show(out, true);
-    }
-    const input = $<HTMLInputElement>(`[name="${name}"]`, form);
-    input?.setAttribute('aria-invalid', 'true');
-    input?.focus();
-  }
-
-  clearErrors(form: HTMLFormElement): void {
-    for (const out of $$('[data-error-for]', form)) show(out, false);
-    for (const input of $$('[aria-invalid]', form)) input.removeAttribute('aria-invalid');
-  }
 
   /** The start form proposes today and the hours of the last run (units keep the same schedule). */
   fillStartForm(): void {
@@ -346,35 +307,6 @@ export class ShiftRuns {
       set('shiftStart', last.shiftStart);
       set('shiftEnd', last.shiftEnd);
     }
-  }
-
-  onStart(form: HTMLFormElement): void {
-    const data = new FormData(form);
-    const text = (name: string) => String(data.get(name) ?? '');
-    const now = new Date();
-    this.clearErrors(form);
-    try {
-      const input = {
-        date: text('date'),
-        shiftStart: text('shiftStart'),
-        shiftEnd: text('shiftEnd'),
-        shift: text('shift'),
-        officer: text('officer'),
-        timeZone: deviceTimeZone(),
-      };
-      this.store = startRun(this.store, input, now, newId(now));
-    } catch (error) {
-      if (!(error instanceof ChecklistError)) throw error;
-      this.fieldError(form, error);
-      return;
-    }
-    this.viewing = null;
-    form.reset();
-    const startBox = $<HTMLDetailsElement>('[data-start]', this.panel);
-    if (startBox) startBox.open = false;
-    this.commit(this.store);
-    this.announce(startedAnnouncement(this.store.current!));
-    $('[data-status]', this.panel)?.focus();
   }
 
   onTick(item: ItemView, target: HTMLInputElement): void {
@@ -394,8 +326,9 @@ export class ShiftRuns {
   /** A note is saved as it is typed; text over the limit (or not printable) is kept in the field and refused there, never cut. */
   onNote(item: ItemView): void {
     const note = item.note!;
+    let next: Store;
     try {
-      this.store = setNote(this.store, item.id, note.value, new Date());
+      next = setNote(this.store, item.id, note.value, new Date());
     } catch (error) {
       if (!(error instanceof ChecklistError)) throw error;
       note.setAttribute('aria-invalid', 'true');
@@ -405,20 +338,10 @@ export class ShiftRuns {
     }
     note.removeAttribute('aria-invalid');
     show(item.noteError, false);
-    this.commit(this.store, [`note:${this.store.current?.id}:${item.id}`]);
+    this.commit(next, [`note:${next.current?.id}:${item.id}`]);
   }
 
   // ── end of shift ───────────────────────────────────────────────────────
-
-  onReopen(): void {
-    const last = this.reopenable();
-    if (!last) return;
-    if (!this.update((s) => reopenRun(s, last.id, new Date()))) return;
-    this.viewing = null;
-    this.render();
-    this.announce(reopenedAnnouncement(this.store.current!));
-    $('[data-status]', this.panel)?.focus();
-  }
 
   // ── wiring ─────────────────────────────────────────────────────────────
 
@@ -435,12 +358,12 @@ export class ShiftRuns {
     const startForm = $<HTMLFormElement>('[data-start-form]', this.panel);
     startForm?.addEventListener('submit', (event) => {
       event.preventDefault();
-      this.onStart(startForm);
+      void this.act((act) => act.onStart(this, startForm));
     });
     const officerForm = $<HTMLFormElement>('[data-officer-form]', this.panel);
     officerForm?.addEventListener('submit', (event) => {
       event.preventDefault();
-      void actions().then((act) => act.saveOfficer(this, officerForm));
+      void this.act((act) => act.saveOfficer(this, officerForm));
     });
     // A box's fields are filled as it opens, on its summary's click: 'toggle' fires later, and
     // would overwrite what a quick hand has typed by then.
@@ -458,16 +381,16 @@ export class ShiftRuns {
     this.panel.addEventListener('click', (event) =>
       routeClick(event, {
         'data-print-mode': (button) =>
-          actions().then((act) => act.print(this, button.dataset.printMode as PrintMode)),
-        'data-end': () => actions().then((act) => act.openReview(this)),
-        'data-review-confirm': () => actions().then((act) => act.confirmEnd(this)),
+          this.act((act) => act.print(this, button.dataset.printMode as PrintMode)),
+        'data-end': () => this.act((act) => act.openReview(this)),
+        'data-review-confirm': () => this.act((act) => act.confirmEnd(this)),
         'data-review-cancel': closeReview,
-        'data-review-handover': () => actions().then((act) => act.print(this, 'handover')),
+        'data-review-handover': () => this.act((act) => act.print(this, 'handover')),
         'data-review-journal-pdf': () => {
           closeReview();
           this.root.dispatchEvent(new Event('checklist:journal-pdf'));
         },
-        'data-reopen': () => this.onReopen(),
+        'data-reopen': () => this.act((act) => act.onReopen(this)),
         'data-back': () => {
           this.viewing = null;
           this.render();
@@ -489,17 +412,18 @@ export class ShiftRuns {
     // After printing, Ctrl+P prints the blank checklist again (the sheet was filled only by the actions module).
     window.addEventListener(
       'afterprint',
-      () => void actions().then((act) => act.fillSheet(this, 'blank')),
+      () => void this.act((act) => act.fillSheet(this, 'blank')),
     );
-    // Another tab changed the runs of this role: merge, in the order the changes come.
-    let queue = Promise.resolve();
-    // Each change is merged as it was written (newValue), not as the store is by the time it is
-    // heard: by then this tab may have written over it, and the other tab's change would be lost.
-    window.addEventListener('storage', (event) => {
-      if (event.key !== this.key && event.key !== null) return;
-      const raw = event.key === null ? readStored(this.key) : event.newValue;
-      queue = queue.then(() => this.followOtherTab(raw));
-    });
+    // Another tab changed the runs of this role: merge, in the order the changes come, each as
+    // it was written (newValue), not as the store is by the time it is heard: by then this tab
+    // may have written over it, and the other tab's change would be lost.
+    this.saved.follow(
+      async () => {
+        this.reader ??= await storeReader();
+        this.merger ??= await import('../lib/checklist/merge.ts');
+      },
+      (raw) => this.act((act) => act.followOtherTab(this, raw)),
+    );
   }
 
   // ── what the journal log uses ─────────────────────────────────────────
@@ -523,6 +447,8 @@ export class ShiftChecklist extends HTMLElement {
   ready: Promise<ShiftRuns | null> = Promise.resolve(null);
 
   connectedCallback(): void {
+    // Until what is saved has been read, a tick would be drawn over by it unseen: none is taken.
+    for (const input of $$<HTMLInputElement>('.tick', this)) input.disabled = true;
     this.ready = this.start();
   }
 
@@ -532,9 +458,28 @@ export class ShiftChecklist extends HTMLElement {
     if (!panel || !history) return null;
     // The reader comes only when something is saved: a first visit does without it. It is
     // awaited before the page is wired, so that no click meets a store not yet read.
-    const saved = readStored(storageKey(this.dataset.checklist ?? ''));
-    const reader = saved === null ? undefined : await storeReader();
-    const runs = new ShiftRuns(this, panel, history, reader, saved);
+    const runs = new ShiftRuns(this, panel, history);
+    try {
+      runs.edited = new Set(
+        JSON.parse(sessionStorage.getItem(`${runs.key}:sua`) ?? '[]') as string[],
+      );
+    } catch {
+      // Nothing tracked, or storage blocked.
+    }
+    try {
+      await runs.saved.open(async () => {
+        runs.reader ??= await storeReader();
+        runs.merger ??= await import('../lib/checklist/merge.ts');
+      });
+    } catch {
+      // The reader's code is gone (a new version): say so, and take no tick over unread runs.
+      show(panel, true);
+      runs.saved.gone();
+      return null;
+    }
+    runs.store = runs.saved.state;
+    // What this tab wrote before a reload and another tab wrote over: merged back, and said.
+    if (runs.saved.reclaimed) void runs.act((act) => act.followReclaimed(runs));
     runs.listen();
     show(panel, true);
     show(history, true);

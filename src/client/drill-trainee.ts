@@ -11,20 +11,20 @@ import {
   missed,
   retryMissed,
   score,
-  setAsideKey,
   startProgress,
   storageKey,
   type Progress,
 } from '../lib/drills/progress.ts';
 import {
   answerFeedback,
+  drillCodeGone,
   drillScoreLine,
   missedLine,
-  PROGRESS_SAVE_FAILED,
+  progressFile,
   progressSetAsideFile,
   retryLine,
 } from '../lib/drills/wording.ts';
-import { notify, readStored, writeStored } from './browser-storage.ts';
+import { SavedWork } from './saved.ts';
 import { $, $$, fromTemplate, routeClick, show } from './dom.ts';
 
 /** What the script reads of one inject on the page. */
@@ -71,8 +71,9 @@ class DrillTrainee extends HTMLElement {
   private progress!: Progress;
   /** The inject just answered, shown with its feedback until "next". */
   private viewing: string | null = null;
-  private saveFailed = false;
-  private queue = Promise.resolve();
+  private saved!: SavedWork<Progress>;
+  private loader: typeof import('../lib/drills/progress-load.ts') | undefined;
+  private merger: typeof import('../lib/drills/merge.ts') | undefined;
 
   connectedCallback(): void {
     const run = $('[data-drill]', this);
@@ -89,45 +90,46 @@ class DrillTrainee extends HTMLElement {
   private async start(): Promise<void> {
     await this.restore();
     this.run.addEventListener('click', (event) => this.onClick(event));
-    window.addEventListener('storage', (event) => this.onStorage(event));
+    // Another tab of the same drill answered: merged in turn, keeping every answer of both.
+    this.saved.follow(
+      async () => {
+        this.loader ??= await import('../lib/drills/progress-load.ts');
+        this.merger ??= await import('../lib/drills/merge.ts');
+      },
+      (raw) => this.mergeFromOtherTab(raw),
+    );
     this.run.classList.add('enhanced');
     this.render();
-  }
-
-  private notify(message: string, aside?: { raw: string; file: string }): void {
-    notify($('[data-notices]', this.run), message, aside);
   }
 
   // ── storage ────────────────────────────────────────────────────────────
 
   private save(): void {
-    if (!writeStored(this.key, JSON.stringify(this.progress)) && !this.saveFailed) {
-      this.saveFailed = true;
-      this.notify(PROGRESS_SAVE_FAILED);
-    }
+    this.saved.save(this.progress);
   }
 
-  /** Stored progress, validated (zod is fetched only when there is some); damaged progress is set aside. */
+  /** Stored progress, validated (the reader is fetched only when there is some); damaged progress is set aside. */
   private async restore(): Promise<void> {
-    const raw = readStored(this.key);
-    const loaded =
-      raw === null
-        ? { progress: this.fresh(), notice: null, setAside: null }
-        : (await import('../lib/drills/progress-load.ts')).loadProgress(
-            raw,
-            this.drill,
-            this.fingerprint,
-            this.ids,
-          );
-    this.progress = loaded.progress;
-    if (loaded.setAside === null) return;
-    const aside = setAsideKey(this.drill, new Date());
-    this.notify(loaded.notice ?? '', {
-      raw: loaded.setAside,
-      file: progressSetAsideFile(this.drill),
-    });
-    // Replace the stored progress only once the original is safe under its new key.
-    if (writeStored(aside, loaded.setAside)) this.save();
+    this.saved = new SavedWork<Progress>(
+      {
+        key: this.key,
+        empty: () => this.fresh(),
+        load: (raw) => this.loader!.loadKept(raw, this.drill, this.fingerprint, this.ids),
+        serialise: (progress) => JSON.stringify(progress),
+        merge: (mine, theirs) => this.merger!.mergeProgress(mine, theirs),
+        valid: (progress) => progress.queue.length > 0 && progress.round >= 1,
+      },
+      {
+        box: () => $('[data-notices]', this.run),
+        file: progressFile(this.drill),
+        asideFile: progressSetAsideFile(this.drill),
+        codeGone: drillCodeGone,
+      },
+    );
+    await this.saved.open(
+      async () => (this.loader ??= await import('../lib/drills/progress-load.ts')),
+    );
+    this.progress = this.saved.state;
   }
 
   private fresh(): Progress {
@@ -247,22 +249,10 @@ class DrillTrainee extends HTMLElement {
     return this.injects.find((entry) => entry.id === id)?.head;
   }
 
-  /** Another tab of the same drill answered: merged in turn, keeping every answer of both. */
-  private onStorage(event: StorageEvent): void {
-    if (event.key !== this.key || event.newValue === null) return;
-    const raw = event.newValue;
-    this.queue = this.queue.then(() => this.mergeFromOtherTab(raw));
-  }
-
-  private async mergeFromOtherTab(raw: string): Promise<void> {
-    const [{ loadProgress }, { mergeProgress }] = await Promise.all([
-      import('../lib/drills/progress-load.ts'),
-      import('../lib/drills/merge.ts'),
-    ]);
-    const theirs = loadProgress(raw, this.drill, this.fingerprint, this.ids);
-    if (theirs.setAside !== null) return;
-    this.progress = mergeProgress(this.progress, theirs.progress);
-    if (JSON.stringify(this.progress) !== raw) this.save();
+  /** What another tab stored, merged with this tab's (the store writes the union back if needed). */
+  private mergeFromOtherTab(raw: string | null): void {
+    this.saved.hear(raw);
+    this.progress = this.saved.state;
     if (this.viewing && !(this.viewing in this.progress.answers)) this.viewing = null;
     this.render();
   }

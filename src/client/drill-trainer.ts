@@ -20,13 +20,15 @@ import {
   type Rating,
   type Report,
 } from '../lib/drills/aar.ts';
+import { changeDraft, emptyDraft, type Draft } from '../lib/drills/draft.ts';
 import {
   actionCellLabel,
   actionMissing,
-  DRAFT_SAVE_FAILED,
   draftConflict,
+  draftFile,
   draftSetAsideFile,
   draftUnusable,
+  drillCodeGone,
   ratingSummary,
   replaceDraftQuestion,
   reportNotOpened,
@@ -36,10 +38,11 @@ import {
   type ActionColumn,
 } from '../lib/drills/wording.ts';
 import { formatDateVi } from '../lib/vi.ts';
-import { notify, readStored, writeStored } from './browser-storage.ts';
+import { notify, SavedWork } from './saved.ts';
 import { $, $$, fromTemplate, routeClick, show } from './dom.ts';
+import { checkLength } from './length-check.ts';
 
-/** The validator (zod) is fetched when there is something to read back or a report to save. */
+/** The validator is fetched when there is something to read back or a report to save. */
 let schema: Promise<typeof import('../lib/drills/aar-schema.ts')> | undefined;
 const loadSchema = () => (schema ??= import('../lib/drills/aar-schema.ts'));
 
@@ -60,34 +63,59 @@ class DrillReport extends HTMLElement {
   private key = '';
   /** Evaluations of injects this drill no longer has: kept so that saving loses nothing. */
   private kept: Report['evaluations'] = {};
-  private draftFailed = false;
-  /** The last draft read from the other tabs, and what this tab stored since: what a merge needs. */
-  private base!: Report;
-  private written: Report[] = [];
+  /** The draft as stored (src/lib/store/kept.ts): every field with the stamp of its last change. */
+  private saved!: SavedWork<Draft>;
+  private reader: Awaited<ReturnType<typeof loadSchema>> | undefined;
+  /** Fields this tab changed that the other tabs may not have seen yet. */
+  private edited = new Set<string>();
   /** The report as last saved to or opened from a file: a draft that differs is unsaved. */
   private filed = '';
-  private queue = Promise.resolve();
 
   connectedCallback(): void {
     this.drill = this.dataset.aar ?? '';
     this.drillTitle = this.dataset.title ?? '';
     this.injects = (this.dataset.injects ?? '').split(' ');
     this.key = draftKey(this.drill);
-    this.base = emptyReport(this.drill, this.drillTitle);
     this.filed = this.blank();
+    this.saved = new SavedWork<Draft>(
+      {
+        key: this.key,
+        empty: () => emptyDraft(this.drill),
+        load: (raw) => {
+          const loaded = this.reader!.loadDraft(raw, this.drill);
+          return { ...loaded, message: draftUnusable(loaded.message ?? '') };
+        },
+        serialise: (draft) => JSON.stringify(draft),
+        merge: (mine, theirs) => this.reader!.mergeDrafts(mine, theirs),
+        valid: (draft) => draft.drill === this.drill,
+      },
+      {
+        box: () => $('[data-notices]', this),
+        file: draftFile(this.drill),
+        asideFile: draftSetAsideFile(this.drill),
+        codeGone: drillCodeGone,
+      },
+    );
     void this.start();
   }
 
   private async start(): Promise<void> {
     await this.restoreDraft();
-    this.addEventListener('input', () => this.keepDraft());
+    this.addEventListener('input', (event) => {
+      checkLength(event.target);
+      this.keepDraft();
+    });
     this.addEventListener('change', (event) => this.onChange(event));
     this.addEventListener('click', (event) => void this.onClick(event));
     $<HTMLInputElement>('[data-open]', this)?.addEventListener(
       'change',
       (event) => void this.onOpen(event.target as HTMLInputElement),
     );
-    window.addEventListener('storage', (event) => this.onStorage(event));
+    // Another tab changed the draft: merged in turn, one change after the other.
+    this.saved.follow(
+      async () => (this.reader ??= await loadSchema()),
+      (raw) => this.mergeFromOtherTab(raw),
+    );
     for (const tools of $$('[data-tools]', this)) show(tools, true);
     this.renderSummary(this.collect());
   }
@@ -228,8 +256,8 @@ class DrillReport extends HTMLElement {
     if (status) status.textContent = message;
   }
 
-  private notify(message: string, aside?: { raw: string; file: string }): void {
-    notify($('[data-notices]', this), message, aside);
+  private notify(message: string): void {
+    notify($('[data-notices]', this), message);
   }
 
   // ── the draft ──────────────────────────────────────────────────────────
@@ -241,29 +269,17 @@ class DrillReport extends HTMLElement {
   private keepDraft(): void {
     const report = this.collect();
     this.renderSummary(report);
-    this.written = [...this.written.slice(-49), report];
-    if (!writeStored(this.key, serialiseReport(report)) && !this.draftFailed) {
-      this.draftFailed = true;
-      this.notify(DRAFT_SAVE_FAILED);
-    }
+    const { draft, changed } = changeDraft(this.saved.state, report, Date.now());
+    if (changed.length === 0) return;
+    for (const path of changed) this.edited.add(path);
+    this.saved.save(draft);
   }
 
   /** The draft of an earlier visit; a damaged one is set aside, never dropped. */
   private async restoreDraft(): Promise<void> {
-    const raw = readStored(this.key);
-    if (raw === null) return;
-    const parsed = (await loadSchema()).parseReport(raw, this.drill);
-    if (parsed.ok) {
-      this.apply(parsed.report);
-      this.base = parsed.report;
-      return;
-    }
-    const aside = `${this.key}:set-aside:${new Date().toISOString()}`;
-    writeStored(aside, raw);
-    this.notify(draftUnusable(parsed.message), {
-      raw,
-      file: draftSetAsideFile(this.drill),
-    });
+    await this.saved.open(async () => (this.reader ??= await loadSchema()));
+    if (this.reader) this.apply(this.reader.reportOf(this.saved.state, this.drillTitle));
+    for (const field of $$<TextField>('[data-max]', this)) checkLength(field);
   }
 
   /** Checks the form as a saved file would be checked; shows the problem and returns null if there is one. */
@@ -347,33 +363,20 @@ class DrillReport extends HTMLElement {
     this.say(reportOpened(file.name));
   }
 
-  /** Another tab changed the draft: merged in turn, one change after the other. */
-  private onStorage(event: StorageEvent): void {
-    if (event.key !== this.key || event.newValue === null) return;
-    const raw = event.newValue;
-    this.queue = this.queue.then(() => this.mergeFromOtherTab(raw));
-  }
-
   /** Merges field by field; where both tabs changed a field, says so with both texts. */
-  private async mergeFromOtherTab(raw: string): Promise<void> {
-    const [{ mergeDraft }, { fieldLabel, parseReport }] = await Promise.all([
-      import('../lib/drills/merge.ts'),
-      loadSchema(),
-    ]);
-    const parsed = parseReport(raw, this.drill);
-    if (!parsed.ok) return;
-    const { report, conflicts } = mergeDraft(
-      this.base,
-      this.collect(),
-      parsed.report,
-      this.written,
+  private mergeFromOtherTab(raw: string | null): void {
+    const heard = this.saved.hear(raw);
+    if (!heard.theirs) return;
+    const { conflicts, edited } = this.reader!.followDraftEdits(
+      heard.before,
+      heard.theirs,
+      this.saved.state,
+      this.edited,
     );
-    this.base = parsed.report;
-    this.written = [];
-    this.apply(report);
-    if (serialiseReport(report) !== raw) this.keepDraft();
+    this.edited = edited;
+    if (this.reader) this.apply(this.reader.reportOf(this.saved.state, this.drillTitle));
     for (const conflict of conflicts) {
-      const where = fieldLabel(
+      const where = this.reader!.fieldLabel(
         conflict.path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
       );
       this.notify(draftConflict(where, asText(conflict.kept), asText(conflict.mine)));

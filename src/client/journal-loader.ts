@@ -7,7 +7,7 @@
  * unminifiable member names would break.
  */
 import type { ShiftChecklist, ShiftRuns } from './checklist.ts';
-import { reloadNotice } from './stale.ts';
+import { reloadNotice } from './saved.ts';
 import { journalCodeGone, journalCount, journalLinkText } from '../lib/checklist/journal-count.ts';
 
 const section = document.querySelector<HTMLElement>('[data-journal-log]');

@@ -12,7 +12,9 @@ import { $ } from './dom.ts';
 import { ChecklistError, newId } from '../lib/checklist/state.ts';
 import { deviceTimeZone, entryTime, runNow, wallTimeIn } from '../lib/checklist/time.ts';
 import { entryKey } from '../lib/checklist/merge.ts';
-import { reloadNotice } from './stale.ts';
+import { reloadNotice } from './saved.ts';
+import { notSaved } from '../lib/store/wording.ts';
+import { checkLength } from './length-check.ts';
 import {
   addEntry,
   byTime,
@@ -273,8 +275,14 @@ export class JournalLog {
     this.list.hidden = entries.length === 0;
     this.state.textContent = words.journalStateText(run, live);
     if (this.editing && (!live || !run?.journal.some((entry) => entry.id === this.editing))) {
-      this.stopEditing();
-      if (live) this.say(words.editedEntryGone, true);
+      if (live) {
+        // Removed in another tab: the text being edited stays in the form, now a new entry.
+        this.editing = null;
+        this.showTitles(null);
+        this.cancel.hidden = true;
+        this.saveDraft();
+        this.say(words.editedEntryGone, true);
+      } else this.stopEditing();
     }
     this.form.hidden = !live;
     this.exportBox.hidden = false;
@@ -304,23 +312,28 @@ export class JournalLog {
       const next = edited
         ? updateEntry(this.runs.store, edited, input, now)
         : addEntry(this.runs.store, input, id, now);
-      this.runs.commit(next, [entryKey(next.current?.id ?? '', id)]);
-      this.dropDraft();
+      if (!this.runs.commit(next, [entryKey(next.current?.id ?? '', id)])) return;
     } catch (caught) {
       this.fail(caught);
       return;
     }
+    // Not stored (storage full or blocked): said here, where it was typed; the draft stays.
+    const saved = this.runs.saved.last;
+    const stored = saved === 'saved' || saved === 'unchanged';
+    if (stored) this.dropDraft();
     const run = this.runs.view().run;
     const entry = run?.journal.find((e) => e.id === id);
     this.announce(
       words.savedAnnouncement(edited !== null, entry ? words.entryHeadline(entry, run!.date) : ''),
     );
     this.stopEditing();
+    if (!stored) this.say(notSaved(saved), true);
     this.focusAfter(edited);
   }
 
   /** A new entry is dated when it is written: the time follows the clock until it is typed. */
   onInput(event: Event): void {
+    checkLength(event.target);
     const name = (event.target as HTMLInputElement).name;
     if (name === 'date' || name === 'time') this.timeTyped = true;
     this.saveDraft();
@@ -371,39 +384,54 @@ export class JournalLog {
 
   // ── the draft ──────────────────────────────────────────────────────────
 
+  /** sessionStorage, or null where site data is blocked (its getter then throws). */
+  drafts(): Storage | null {
+    try {
+      return sessionStorage;
+    } catch {
+      return null;
+    }
+  }
+
   saveDraft(): void {
     if (this.editing) return;
     const data = Object.fromEntries(
       [...new FormData(this.form)].map(([name, value]) => [name, String(value)]),
     );
     try {
-      sessionStorage.setItem(this.draftKey, JSON.stringify(data));
+      this.drafts()?.setItem(this.draftKey, JSON.stringify(data));
     } catch {
-      // Storage full or blocked: the draft is only on screen.
+      // Storage full: the draft is only on screen.
     }
   }
 
   dropDraft(): void {
-    sessionStorage.removeItem(this.draftKey);
+    try {
+      this.drafts()?.removeItem(this.draftKey);
+    } catch {
+      // Nothing to drop where storage is blocked.
+    }
   }
 
+  /** The draft of an earlier visit, if any; a draft that cannot be read is dropped, never fatal. */
   restoreDraft(): void {
+    let draft: Record<string, string> | null = null;
     try {
-      const draft = JSON.parse(sessionStorage.getItem(this.draftKey) ?? 'null') as Record<
+      draft = JSON.parse(this.drafts()?.getItem(this.draftKey) ?? 'null') as Record<
         string,
         string
       > | null;
-      if (!draft) return;
-      for (const [name, value] of Object.entries(draft))
-        if (name !== 'kind') this.setValue(name, value);
-      const kind = this.form.querySelector<HTMLInputElement>(
-        `[name="kind"][value="${CSS.escape(draft.kind ?? '')}"]`,
-      );
-      if (kind) kind.checked = true;
-      this.timeTyped = true;
     } catch {
       this.dropDraft();
     }
+    if (!draft || typeof draft !== 'object') return;
+    for (const [name, value] of Object.entries(draft))
+      if (name !== 'kind' && typeof value === 'string') this.setValue(name, value);
+    const kind = this.form.querySelector<HTMLInputElement>(
+      `[name="kind"][value="${CSS.escape(String(draft.kind ?? ''))}"]`,
+    );
+    if (kind) kind.checked = true;
+    this.timeTyped = true;
   }
 
   // ── exports and import ─────────────────────────────────────────────────
@@ -444,7 +472,7 @@ export class JournalLog {
     }
   }
 
-  async writePdf(run: Run, { buildJournal }: PdfModule): Promise<void> {
+  async writePdf(run: Run, { buildJournal, journalSize }: PdfModule): Promise<void> {
     const made: { spec?: JournalForm; lines: JournalLine[] } = { lines: [] };
     try {
       const { fonts, spec } = await loadAssets(this.specUrl);
@@ -453,8 +481,8 @@ export class JournalLog {
       const journal = journalOfRun(spec, run, { ticked });
       made.lines = journal.lines;
       const bytes = await buildJournal(spec, journal.options, fonts);
-      const rows = journal.lines.length;
-      const pages = Math.max(1, Math.ceil(rows / spec.table.rowsPerPage));
+      // Rows as placed, not entries: a long text goes on in the rows below it.
+      const { rows, pages } = journalSize(spec, journal.options, fonts);
       const message = words.pdfMade(run.date, rows, pages, formatSize(bytes.length));
       this.offer(bytes as BlobPart, 'application/pdf', dayFileName(run.date), message);
     } catch (caught) {

@@ -3,18 +3,27 @@
  * stays small (checklist.ts): the paper sheets, the end-of-shift review, the officer's name,
  * and the notice that shows both texts when two tabs changed the same note or entry.
  */
-import { $, $$, el } from './dom.ts';
+import { $, $$, el, show } from './dom.ts';
+import {
+  historyLine,
+  reopenedAnnouncement,
+  startedAnnouncement,
+} from '../lib/checklist/wording.ts';
+import { deviceTimeZone } from '../lib/checklist/time.ts';
 import type { ReplacedEdit } from '../lib/checklist/merge.ts';
+import type { Heard } from '../lib/store/kept.ts';
+import type { SavedWork } from './saved.ts';
 import {
   ChecklistError,
-  endRun,
+  findRun,
   itemOf,
   newId,
-  openItems,
   progress,
+  reopenRun,
+  runLabel,
   setNote,
-  setOfficer,
 } from '../lib/checklist/state.ts';
+import { endRun, openItems, setOfficer, startRun } from '../lib/checklist/runs.ts';
 import type { JournalEntry, Run, Store } from '../lib/checklist/schema.ts';
 import { runTime, shiftHours } from '../lib/checklist/time.ts';
 import { formatDateVi } from '../lib/vi.ts';
@@ -40,6 +49,14 @@ export type PrintMode = 'blank' | 'run' | 'handover';
  */
 interface ShiftRuns {
   readonly panel: HTMLElement;
+  readonly history: HTMLElement;
+  /** The runs as stored, and the merge's code once loaded (checklist.ts). */
+  readonly saved: SavedWork<Store>;
+  merger: typeof import('../lib/checklist/merge.ts') | undefined;
+  /** merge.ts keys of what this tab changed that the other tabs may not have seen yet. */
+  edited: Set<string>;
+  keepEdits(): void;
+  reopenable(): Run | undefined;
   readonly items: readonly { id: string; action: string; approve: HTMLInputElement | null }[];
   readonly ids: string[];
   readonly moments: readonly { name: string; ids: string[] }[];
@@ -51,8 +68,6 @@ interface ShiftRuns {
   commit(store: Store): void;
   render(): void;
   announce(message: string): void;
-  fieldError(form: HTMLFormElement, error: ChecklistError): void;
-  clearErrors(form: HTMLFormElement): void;
 }
 
 /** Fills the paper sheet: blank as built, filled for "In ca này", open items only for "In bàn giao ca". */
@@ -99,15 +114,64 @@ export function print(runs: ShiftRuns, mode: PrintMode): void {
   window.print();
 }
 
+/** Puts a refused field's message next to it. */
+export function fieldError(form: HTMLFormElement, error: ChecklistError): void {
+  const name = error.field ?? '';
+  const out = $(`[data-error-for="${name}"]`, form) ?? $('[data-error-for]', form);
+  if (out) {
+    out.textContent = error.message;
+    show(out, true);
+  }
+  const input = $<HTMLInputElement>(`[name="${name}"]`, form);
+  input?.setAttribute('aria-invalid', 'true');
+  input?.focus();
+}
+
+function clearErrors(form: HTMLFormElement): void {
+  for (const out of $$('[data-error-for]', form)) show(out, false);
+  for (const input of $$('[aria-invalid]', form)) input.removeAttribute('aria-invalid');
+}
+
+/** «Bắt đầu ca mới»: a new run from the start form, or the refusal next to its field. */
+export function onStart(runs: ShiftRuns, form: HTMLFormElement): void {
+  const data = new FormData(form);
+  const text = (name: string) => String(data.get(name) ?? '');
+  const now = new Date();
+  clearErrors(form);
+  let started: Store;
+  try {
+    const input = {
+      date: text('date'),
+      shiftStart: text('shiftStart'),
+      shiftEnd: text('shiftEnd'),
+      shift: text('shift'),
+      officer: text('officer'),
+      timeZone: deviceTimeZone(),
+    };
+    started = startRun(runs.store, input, now, newId(now));
+  } catch (error) {
+    if (!(error instanceof ChecklistError)) throw error;
+    fieldError(form, error);
+    return;
+  }
+  runs.viewing = null;
+  form.reset();
+  const startBox = $<HTMLDetailsElement>('[data-start]', runs.panel);
+  if (startBox) startBox.open = false;
+  runs.commit(started);
+  runs.announce(startedAnnouncement(runs.store.current!));
+  $('[data-status]', runs.panel)?.focus();
+}
+
 /** Saves the officer's name of the open run, or puts the refusal next to the field. */
 export function saveOfficer(runs: ShiftRuns, form: HTMLFormElement): void {
-  runs.clearErrors(form);
+  clearErrors(form);
   const value = String(new FormData(form).get('officer') ?? '');
   try {
     runs.commit(setOfficer(runs.store, value, new Date()));
   } catch (error) {
     if (!(error instanceof ChecklistError)) throw error;
-    runs.fieldError(form, error);
+    fieldError(form, error);
     return;
   }
   const box = $<HTMLDetailsElement>('[data-officer]', runs.panel);
@@ -209,4 +273,58 @@ export function showReplaced(runs: ShiftRuns, edits: readonly ReplacedEdit[]): v
 async function putBackEntry(runs: ShiftRuns, mine: JournalEntry): Promise<boolean> {
   const { addEntry, inputOf } = await import('../lib/checklist/entries.ts');
   return runs.update((store) => addEntry(store, inputOf(mine), newId(), new Date()));
+}
+
+/** Another tab wrote the runs of this role: take the merge of both (the store writes it back if needed). */
+export function followOtherTab(runs: ShiftRuns, raw: string | null): void {
+  // What another tab wrote that cannot be read is set aside with a notice, never merged.
+  follow(runs, runs.saved.hear(raw));
+}
+
+/** Opening found this tab's own copy holding what the storage lost: merged back (read.ts reclaim). */
+export function followReclaimed(runs: ShiftRuns): void {
+  const heard = runs.saved.reclaimed;
+  runs.saved.reclaimed = null;
+  if (heard) follow(runs, heard);
+}
+
+function follow(runs: ShiftRuns, heard: Heard<Store>): void {
+  runs.saved.said(heard.saved);
+  runs.store = runs.saved.state;
+  const followed = heard.theirs
+    ? runs.merger!.followEdits(heard.before, heard.theirs, runs.store, runs.edited)
+    : { replaced: [], edited: runs.edited };
+  runs.edited = followed.edited;
+  runs.keepEdits();
+  if (runs.viewing && !findRun(runs.store, runs.viewing)) runs.viewing = null;
+  runs.render();
+  if (followed.replaced.length > 0) showReplaced(runs, followed.replaced);
+}
+
+/** The history of ended runs, each a button that opens it (drawn once there is a history). */
+export function renderHistory(runs: ShiftRuns): void {
+  const list = $('[data-history-list]', runs.history);
+  if (!list) return;
+  list.replaceChildren(
+    ...runs.store.history.map((run) => {
+      const li = el('li');
+      const button = el('button', runLabel(run));
+      button.type = 'button';
+      button.dataset.openRun = run.id;
+      li.append(button, el('span', historyLine(run, progress(run, runs.ids))));
+      return li;
+    }),
+  );
+  show($('[data-history-empty]', runs.history), runs.store.history.length === 0);
+}
+
+/** «Mở lại»: the run ended last is open again, while no other run has started since. */
+export function onReopen(runs: ShiftRuns): void {
+  const last = runs.reopenable();
+  if (!last) return;
+  if (!runs.update((s) => reopenRun(s, last.id, new Date()))) return;
+  runs.viewing = null;
+  runs.render();
+  runs.announce(reopenedAnnouncement(runs.store.current!));
+  $('[data-status]', runs.panel)?.focus();
 }

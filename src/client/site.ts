@@ -22,12 +22,19 @@ document
 const copy = document.querySelector<HTMLElement>('offline-copy');
 if (copy && 'serviceWorker' in navigator && 'caches' in window) {
   copy.hidden = false;
-  copy.querySelector('button')?.addEventListener(
-    'click',
-    async () => {
+  const button = copy.querySelector('button');
+  // Pressed with no network before its code was ever fetched: say so, and stay a button.
+  const onClick = async () => {
+    try {
       await load(offlineCopyModule);
-      await (copy as HTMLElement & { onPress(): Promise<void> }).onPress();
-    },
-    { once: true },
-  );
+    } catch {
+      // The sentence is the page's own (data-failed), so that this inline script stays small.
+      const status = copy.querySelector<HTMLElement>('[role="status"]');
+      if (status) status.textContent = status.dataset.failed ?? '';
+      return;
+    }
+    button?.removeEventListener('click', onClick);
+    await (copy as HTMLElement & { onPress(): Promise<void> }).onPress();
+  };
+  button?.addEventListener('click', onClick);
 }

@@ -35,7 +35,16 @@ export const nodeIo: CliIo = {
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    // Under `npm run`, a signal sent to npm alone may end npm and its shell and not this
+    // process, which would go on writing after the cancel: a parent gone (this process handed
+    // to another) is taken as SIGTERM.
+    const parent = process.ppid;
+    const watch = setInterval(() => {
+      if (process.ppid !== parent) onSignal('SIGTERM');
+    }, 200);
+    watch.unref();
     return () => {
+      clearInterval(watch);
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
     };

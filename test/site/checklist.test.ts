@@ -6,14 +6,16 @@
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import {
-  emptyStore,
-  endRun as endStored,
-  serialise,
-  startRun as startStored,
-} from '../../src/lib/checklist/state.ts';
+import { emptyStore, serialise } from '../../src/lib/checklist/state.ts';
+import { endRun as endStored, startRun as startStored } from '../../src/lib/checklist/runs.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
-import { axeInBothSchemes, describeBrowser, formatViolations, runAxe } from '../support/browser.ts';
+import {
+  axeInBothSchemes,
+  describeBrowser,
+  formatViolations,
+  runAxe,
+  waitForText,
+} from '../support/browser.ts';
 import { test, type OpenSite } from '../support/site-test.ts';
 import { KEY, note, ROLE, startRun, text, tick, VN } from '../support/role-page.ts';
 
@@ -117,7 +119,7 @@ describeBrowser('role checklists', () => {
       lis.map((li) => li.textContent?.replace(/\s+/g, ' ').trim()),
     );
     expect(history).toEqual([
-      `27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Nguyễn Văn An đã xong 1/${ITEMS.length} việc, kết thúc lúc 07:10 28/11`,
+      `27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Nguyễn Văn An đã xong 1/${ITEMS.length} việc, kết thúc lúc 07:10 28/11/2026`,
     ]);
 
     await page.click('[data-open-run]');
@@ -271,7 +273,9 @@ describeBrowser('role checklists', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('Lê Văn Cường');
     await page.keyboard.press('Enter');
-    expect(await text(page, '[data-status]')).toBe(
+    await waitForText(
+      page,
+      '[data-status]',
       'Ca đang mở: 27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Lê Văn Cường; mở sổ lúc 22:10.',
     );
     expect(await focused()).toMatch(/^p#\|Ca đang mở/);

@@ -7,6 +7,8 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { loadContent } from '../../src/lib/content/load.ts';
+import type { Draft } from '../../src/lib/drills/draft.ts';
+import { reportOf } from '../../src/lib/drills/draft-merge.ts';
 import { routes } from '../../src/lib/site/routes.ts';
 import { squashSpace } from '../../src/lib/vi.ts';
 import { describeBrowser, type SitePage } from '../support/browser.ts';
@@ -102,12 +104,17 @@ describeBrowser('drills in two tabs', () => {
         ),
       );
     }
-    const draft = await a.evaluate(() =>
-      JSON.parse(
-        localStorage.getItem(
-          Object.keys(localStorage).find((k) => k.startsWith('so-tay-truc-ban:aar:'))!,
-        ) ?? '{}',
+    // The draft as stored: each field with the stamp of its last change (draft.ts).
+    const draft = reportOf(
+      await a.evaluate(
+        () =>
+          JSON.parse(
+            localStorage.getItem(
+              Object.keys(localStorage).find((k) => k.startsWith('so-tay-truc-ban:aar:'))!,
+            ) ?? '{}',
+          ) as Draft,
       ),
+      drill.title,
     );
     expect(draft.hotWash).toBe('Cần thống nhất cách liên lạc.');
     expect(draft.exercise).toMatchObject({

@@ -243,7 +243,7 @@ describeBrowser('drills, trainer side', () => {
     await page.reload();
     await page.waitForSelector('[data-notices] .notice');
     expect(await text(page, '[data-notices] .notice p')).toBe(
-      `Bản nháp lưu trong trình duyệt không dùng được nên trang bắt đầu với phiếu trống. Tệp có chỗ không hợp lệ ở «phiếu đánh giá › tình huống «${I3!.id}» › mức đánh giá» (giá trị "rat-te"). Báo cáo đang mở trên trang không bị thay đổi.`,
+      `Bản nháp lưu trong trình duyệt không dùng được nên trang bắt đầu với phiếu trống. Tệp có chỗ không hợp lệ ở «phiếu đánh giá › tình huống «${I3!.id}» › mức đánh giá» (giá trị "rat-te"). Báo cáo đang mở trên trang không bị thay đổi. Bản lưu cũ được cất riêng trong trình duyệt, không bị xóa.`,
     );
     const kept = await page.evaluate(
       (key) =>

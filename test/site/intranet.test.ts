@@ -108,6 +108,7 @@ describeBrowser('intranet in Chromium', () => {
     await site.page.fill('#ca-ten', 'Ca đêm');
     await site.page.fill('#ca-nguoi', 'Nguyễn Văn An');
     await site.page.click('[data-start-form] button[type=submit]');
+    await site.page.waitForSelector('[data-item] .tick:enabled');
     const tick = site.page.locator('[data-item] .tick:enabled').first();
     await tick.check();
     expect(await tick.isChecked()).toBe(true);

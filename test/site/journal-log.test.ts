@@ -21,11 +21,8 @@ import {
   removedAnnouncement,
   savedAnnouncement,
 } from '../../src/lib/checklist/journal-wording.ts';
-import {
-  emptyStore,
-  serialise,
-  startRun as startStoredRun,
-} from '../../src/lib/checklist/state.ts';
+import { emptyStore, serialise } from '../../src/lib/checklist/state.ts';
+import { startRun as startStoredRun } from '../../src/lib/checklist/runs.ts';
 import { journalKeepers } from '../../src/lib/content/forms.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import {
@@ -161,7 +158,7 @@ describeBrowser('journal log', () => {
       result: 'Hoạt động bình thường',
     });
     expect(await text(page, '[data-journal-announce]')).toBe(
-      savedAnnouncement(false, '01:15 28/11 · Công việc thực hiện'),
+      savedAnnouncement(false, '01:15 28/11/2026 · Công việc thực hiện'),
     );
     expect(await text(page, '[data-journal-count]')).toBe('(4 mục)');
 
@@ -183,7 +180,7 @@ describeBrowser('journal log', () => {
     expect(shown).toEqual([
       '22:15 · Tình huống phát sinh Camera cổng số 3 mất tín hiệu Nội dung đã chỉ đạo Kiểm tra đường truyền Đã thông báo ý kiến của lãnh đạo đến Đội Kỹ thuật Kết quả, ghi chú Đã khắc phục lúc 22:40 Sửa Xóa',
       '23:05 · Thông tin tiếp nhận Chi cục Hải quan cửa khẩu cảng Sài Gòn báo cáo tờ khai nghi vấn Nội dung đã chỉ đạo Yêu cầu làm rõ, báo cáo trước 06:00 Đã thông báo ý kiến của lãnh đạo đến Lãnh đạo Phòng Giám sát hải quan trực tuyến Sửa Xóa',
-      '01:15 28/11 · Công việc thực hiện Kiểm tra lại hệ thống camera khu vực giám sát Kết quả, ghi chú Hoạt động bình thường Sửa Xóa',
+      '01:15 28/11/2026 · Công việc thực hiện Kiểm tra lại hệ thống camera khu vực giám sát Kết quả, ghi chú Hoạt động bình thường Sửa Xóa',
     ]);
     expect(loaded(site, 'pdf')).toBe(false);
 
@@ -212,7 +209,7 @@ describeBrowser('journal log', () => {
         'Thông tin tiếp nhận: Chi cục Hải quan cửa khẩu cảng Sài Gòn báo cáo tờ khai nghi vấn',
       'p1.r02.chi_dao': 'Yêu cầu làm rõ, báo cáo trước 06:00',
       'p1.r02.thong_bao': 'Lãnh đạo Phòng Giám sát hải quan trực tuyến',
-      'p1.r03.thoi_gian': '01:15 28/11',
+      'p1.r03.thoi_gian': '01:15 28/11/2026',
       'p1.r03.noi_dung': 'Công việc thực hiện: Kiểm tra lại hệ thống camera khu vực giám sát',
       'p1.r03.ghi_chu': 'Hoạt động bình thường',
     });

@@ -14,14 +14,15 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { runFile, serialiseRunFile } from '../../src/lib/checklist/run-file.ts';
 import { LIMITS } from '../../src/lib/checklist/schema.ts';
-import {
-  emptyStore,
-  endRun,
-  serialise,
-  startRun as startStored,
-} from '../../src/lib/checklist/state.ts';
+import { emptyStore, serialise } from '../../src/lib/checklist/state.ts';
+import { endRun, startRun as startStored } from '../../src/lib/checklist/runs.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
-import { clickToDownload, describeBrowser, type SitePage } from '../support/browser.ts';
+import {
+  clickToDownload,
+  describeBrowser,
+  waitForText,
+  type SitePage,
+} from '../support/browser.ts';
 import { readPdf } from '../support/pdf.ts';
 import { test, type OpenSite } from '../support/site-test.ts';
 import { startStaticServer } from '../support/static-server.ts';
@@ -51,6 +52,8 @@ async function startRun(
   await page.fill('#ca-ten', shift);
   await page.fill('#ca-nguoi', officer);
   await page.click('[data-start-form] button[type=submit]');
+  // Starting loads its code on first use: the run is open, or a field says why not.
+  await page.waitForSelector('[data-item] .tick:enabled, [data-start-form] [aria-invalid]');
 }
 
 /** A run open in one tab, and a second tab of the same browser on the same page. */
@@ -259,7 +262,7 @@ describeBrowser('the shift run, as its users meet it', () => {
     const site = await open(openSite, LATE);
     const { page } = site;
     await startRun(page, ['07:30', '16:30'], 'Ca ngày', 'Nguyễn 😀');
-    expect(await text(page, '#ca-nguoi-loi')).toBe(
+    expect(await waitForText(page, '#ca-nguoi-loi', /./)).toBe(
       'Người trực: phông chữ của nhật ký không có «😀»; hãy bỏ hoặc thay các ký tự này.',
     );
     expect(await page.getAttribute('#ca-nguoi', 'aria-invalid')).toBe('true');
@@ -489,7 +492,7 @@ describeBrowser('the shift run, as its users meet it', () => {
     expect(await page.isVisible('[data-back]'), 'no open run to go back to').toBe(false);
     expect(await page.isDisabled(tick(ITEMS[1]!.id))).toBe(true);
     await page.click('[data-reopen]');
-    expect(await text(page, '[data-status]')).toMatch(/^Ca đang mở: 27\/11\/2026/);
+    await waitForText(page, '[data-status]', /^Ca đang mở: 27\/11\/2026/);
     expect(await page.isChecked(tick(ITEMS[0]!.id))).toBe(true);
     expect(await page.$$('[data-history-list] li')).toHaveLength(0);
     expect(site.problems()).toEqual([]);

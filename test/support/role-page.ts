@@ -32,6 +32,13 @@ export async function startRun(
   await page.fill('#ca-den', hours[1]!);
   await page.fill('#ca-ten', shift);
   await page.fill('#ca-nguoi', officer);
+  const before = await text(page, '[data-status]');
   await page.click('[data-start-form] button[type=submit]');
+  // Starting loads its code on first use: wait for the new run, not the one on screen before.
+  await page.waitForFunction(
+    (was) =>
+      document.querySelector('[data-status]')?.textContent?.replace(/\s+/g, ' ').trim() !== was,
+    before,
+  );
   await page.waitForSelector('[data-item] .tick:enabled');
 }

@@ -26,7 +26,7 @@ describe('astro build with broken content', () => {
       expect(failure, 'the build should have failed').toBeDefined();
       expect(failure?.code).not.toBe(0);
       expect(failure?.output).toContain(
-        'duties/lanh-dao-ca-truc.yaml:77 [8].moments[0]: expected a moment id from moments.yaml (dat-trong-diem, trong-ca, khi-phat-sinh, ngoai-gio, ghi-nhat-ky) (found "cuoi-ca")',
+        'duties/lanh-dao-ca-truc.yaml:79 [8].moments[0]: expected a moment id from moments.yaml (dat-trong-diem, trong-ca, khi-phat-sinh, ngoai-gio, ghi-nhat-ky) (found "cuoi-ca")',
       );
       expect(existsSync(outDir)).toBe(false);
     },

@@ -21,7 +21,8 @@ import {
 } from '../../src/lib/checklist/entries.ts';
 import { ENTRY_KINDS, LIMITS, type Store } from '../../src/lib/checklist/schema.ts';
 import { storeSchema } from '../../src/lib/checklist/store-schema.ts';
-import { ChecklistError, emptyStore, endRun, startRun } from '../../src/lib/checklist/state.ts';
+import { ChecklistError, emptyStore } from '../../src/lib/checklist/state.ts';
+import { endRun, startRun } from '../../src/lib/checklist/runs.ts';
 import { entryTime, runNow } from '../../src/lib/checklist/time.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { canonical } from '../../src/lib/vi.ts';
@@ -114,19 +115,19 @@ describe('journal entries', () => {
       'content over the limit',
       { content: 'x'.repeat(LIMITS.content + 1) },
       'content',
-      new RegExp(`tối đa ${LIMITS.content} ký tự.*đang có ${LIMITS.content + 1}`),
+      new RegExp(`tối đa ${LIMITS.content} ký tự \\(đang có ${LIMITS.content + 1}`),
     ],
     [
       'a direction over the limit',
       { direction: 'x'.repeat(LIMITS.direction + 1) },
       'direction',
-      /^Nội dung đã chỉ đạo: tối đa 150/,
+      new RegExp(`^Nội dung đã chỉ đạo: tối đa ${LIMITS.direction} `),
     ],
     [
       'a result over the limit',
       { result: 'x'.repeat(LIMITS.result + 1) },
       'result',
-      /^Kết quả, ghi chú: tối đa 100/,
+      new RegExp(`^Kết quả, ghi chú: tối đa ${LIMITS.result} `),
     ],
     [
       'text the font cannot show',
@@ -251,7 +252,7 @@ describe('journal entries', () => {
 
   it('shows an entry time with the day when it is not the run’s date (night shifts)', () => {
     expect(entryTime('2026-11-27T22:15', '2026-11-27')).toBe('22:15');
-    expect(entryTime('2026-11-28T01:15', '2026-11-27')).toBe('01:15 28/11');
+    expect(entryTime('2026-11-28T01:15', '2026-11-27')).toBe('01:15 28/11/2026');
     // A new entry is dated in the run's zone: 18:05 UTC is 01:05 the next day in Vietnam.
     expect(runNow(open().current!, at('2026-11-27T18:05:00.000Z'))).toBe('2026-11-28T01:05');
   });
@@ -263,7 +264,7 @@ describe('journal entries', () => {
     ).toEqual({
       field: 'time',
       message: expect.stringMatching(
-        /^Giờ: ngày giờ này ở quá xa ca trực \(22:00 – 06:00 28\/11 ngày 27\/11\/2026\)/,
+        /^Giờ: ngày giờ này ở quá xa ca trực \(22:00 – 06:00 28\/11\/2026 ngày 27\/11\/2026\)/,
       ),
     });
     expect(() =>

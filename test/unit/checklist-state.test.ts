@@ -4,29 +4,25 @@ import { storeSchema } from '../../src/lib/checklist/store-schema.ts';
 import {
   ChecklistError,
   emptyStore,
-  endRun,
   findRun,
   itemOf,
-  openItems,
   progress,
   reopenRun,
   runLabel,
   setApproved,
   setDone,
   setNote,
-  setOfficer,
-  startRun,
-  unknownItems,
   type RunInput,
 } from '../../src/lib/checklist/state.ts';
 import {
-  localDate,
-  runTime,
-  sameClock,
-  shiftWindow,
-  withinRun,
-  zoneLabel,
-} from '../../src/lib/checklist/time.ts';
+  endRun,
+  openItems,
+  setOfficer,
+  startRun,
+  unknownItems,
+} from '../../src/lib/checklist/runs.ts';
+import { localDate, runTime, sameClock, zoneLabel } from '../../src/lib/checklist/time.ts';
+import { shiftWindow, withinRun } from '../../src/lib/checklist/shift-window.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 
 const ROLE = 'lanh-dao-cap-phong-truc-ban';
@@ -169,7 +165,7 @@ describe('checklist runs (pure state)', () => {
   it('refuses to end a run before it began (a clock set back), and reopens the run ended last', () => {
     const store = started(emptyStore(ROLE), 'run-1', at('23:50'));
     expect(() => endRun(store, at('22:20'))).toThrow(
-      /^Đồng hồ của máy đang chỉ 05:20 28\/11, sớm hơn lúc bắt đầu ca \(06:50 28\/11\)/,
+      /^Đồng hồ của máy đang chỉ 05:20 28\/11\/2026, sớm hơn lúc bắt đầu ca \(06:50 28\/11\/2026\)/,
     );
     const ended = valid(endRun(store, at('23:55')));
     const reopened = valid(reopenRun(ended, 'run-1', at('23:56')));
@@ -302,7 +298,7 @@ describe('checklist runs (pure state)', () => {
     const run = started().current!;
     // 15:10 UTC is 22:10 in Vietnam, whatever the zone of the machine running this test.
     expect(runTime(run, '2026-11-27T15:10:00.000Z')).toBe('22:10');
-    expect(runTime(run, '2026-11-27T18:05:00.000Z')).toBe('01:05 28/11');
+    expect(runTime(run, '2026-11-27T18:05:00.000Z')).toBe('01:05 28/11/2026');
     expect(runTime({ ...run, timeZone: 'Europe/London' }, '2026-11-27T15:10:00.000Z')).toBe(
       '15:10',
     );

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Run } from '../../src/lib/checklist/schema.ts';
-import { emptyStore, endRun, startRun } from '../../src/lib/checklist/state.ts';
+import { emptyStore } from '../../src/lib/checklist/state.ts';
+import { endRun, startRun } from '../../src/lib/checklist/runs.ts';
 import {
   endedAnnouncement,
   handoverNote,
@@ -78,7 +79,7 @@ describe('the status line', () => {
       ended,
       true,
       VN,
-      `Ca đã kết thúc (chỉ xem): ${LABEL}; kết thúc lúc 06:05 28/11.`,
+      `Ca đã kết thúc (chỉ xem): ${LABEL}; kết thúc lúc 06:05 28/11/2026.`,
     ],
   ])('%s', (_case, run, viewing, zone, expected) => {
     expect(statusText(run, viewing, zone)).toBe(expected);
@@ -96,7 +97,7 @@ describe('counts', () => {
 
   it('names the end in the history list', () => {
     expect(historyLine(ended, { done: 2, total: 5 })).toBe(
-      ' đã xong 2/5 việc, kết thúc lúc 06:05 28/11',
+      ' đã xong 2/5 việc, kết thúc lúc 06:05 28/11/2026',
     );
   });
 });

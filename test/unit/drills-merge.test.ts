@@ -5,8 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyReport, type Report } from '../../src/lib/drills/aar.ts';
-import { mergeDraft, mergeProgress } from '../../src/lib/drills/merge.ts';
+import { type Report } from '../../src/lib/drills/aar.ts';
+import { mergeProgress } from '../../src/lib/drills/merge.ts';
+import { changeDraft, emptyDraft, type Draft } from '../../src/lib/drills/draft.ts';
+import { followDraftEdits, mergeDrafts, reportOf } from '../../src/lib/drills/draft-merge.ts';
 import {
   answer,
   currentInject,
@@ -72,50 +74,69 @@ describe('trainee progress in two tabs', () => {
   });
 });
 
-describe("a trainer's draft in two tabs", () => {
-  const blank = emptyReport('bai', 'Bài');
+describe("a trainer's draft in two tabs (stamped per field: draft.ts)", () => {
   const edit = (report: Report, change: (r: Report) => void): Report => {
     const copy = structuredClone(report);
     change(copy);
     return copy;
   };
+  /** A tab's draft after the trainer typed `change` into `base` at `ms`. */
+  const typed = (base: Draft, change: (r: Report) => void, ms: number) =>
+    changeDraft(base, edit(reportOf(base, 'Bài'), change), ms).draft;
+  const empty = emptyDraft('bai');
 
   it('keeps the fields each tab changed, and a row only one tab added', () => {
-    const mine = edit(blank, (r) => {
-      r.exercise.place = 'Phòng họp 2';
-      r.actions.push({ action: 'Bổ sung quy trình', owner: 'Phòng GSQL', due: '' });
-    });
-    const theirs = edit(blank, (r) => {
-      r.hotWash = 'Báo cáo chậm 10 phút';
-      r.evaluations.x = { rating: 'dat', note: '' };
-    });
-    const { report, conflicts } = mergeDraft(blank, mine, theirs, [mine]);
+    const mine = typed(
+      empty,
+      (r) => {
+        r.exercise.place = 'Phòng họp 2';
+        r.actions.push({ action: 'Bổ sung quy trình', owner: 'Phòng GSQL', due: '' });
+      },
+      1000,
+    );
+    const theirs = typed(
+      empty,
+      (r) => {
+        r.hotWash = 'Báo cáo chậm 10 phút';
+        r.evaluations.x = { rating: 'dat', note: '' };
+      },
+      2000,
+    );
+    const report = reportOf(mergeDrafts(mine, theirs), 'Bài');
     expect(report.exercise.place).toBe('Phòng họp 2');
     expect(report.hotWash).toBe('Báo cáo chậm 10 phút');
     expect(report.evaluations).toEqual({ x: { rating: 'dat', note: '' } });
     expect(report.actions).toEqual([{ action: 'Bổ sung quy trình', owner: 'Phòng GSQL', due: '' }]);
     expect(report.strengths).toEqual([]);
-    expect(conflicts).toEqual([]);
+    expect(mergeDrafts(mine, theirs)).toEqual(mergeDrafts(theirs, mine));
   });
 
-  it('keeps its newer text over an echo of what it wrote before', () => {
-    const first = edit(blank, (r) => (r.hotWash = 'Bản 1'));
-    const echo = edit(first, (r) => (r.exercise.place = 'Phòng họp 2'));
-    const now = edit(first, (r) => (r.hotWash = 'Bản 2'));
-    const { report, conflicts } = mergeDraft(blank, now, echo, [first, now]);
-    expect([report.hotWash, report.exercise.place]).toEqual(['Bản 2', 'Phòng họp 2']);
-    expect(conflicts).toEqual([]);
+  it('never stamps a blank a tab did not touch over what another tab typed (the drills-tabs race)', () => {
+    // Tab B typed only the place, later than tab A typed the evaluator.
+    const a = typed(empty, (r) => (r.exercise.evaluator = 'Trần Thị Bình'), 1000);
+    const b = typed(empty, (r) => (r.exercise.place = 'Phòng B1'), 2000);
+    const merged = reportOf(mergeDrafts(a, b), 'Bài');
+    expect([merged.exercise.evaluator, merged.exercise.place]).toEqual([
+      'Trần Thị Bình',
+      'Phòng B1',
+    ]);
   });
 
-  it('keeps one text in both tabs for a field both changed, and the tab whose text lost reports it', () => {
-    const mine = edit(blank, (r) => (r.hotWash = 'của thẻ A'));
-    const theirs = edit(blank, (r) => (r.hotWash = 'của thẻ B'));
-    const { report, conflicts } = mergeDraft(blank, mine, theirs, [mine]);
-    expect(report.hotWash).toBe('của thẻ B');
-    expect(conflicts).toEqual([{ path: 'hotWash', kept: 'của thẻ B', mine: 'của thẻ A' }]);
-    // The other tab keeps the same text, and has nothing to report.
-    const other = mergeDraft(blank, theirs, mine, [theirs]);
-    expect(other.report.hotWash).toBe('của thẻ B');
-    expect(other.conflicts).toEqual([]);
+  it('keeps one text in both tabs for a field both changed, whichever merges, and the tab whose text lost reports it', () => {
+    const mine = typed(empty, (r) => (r.hotWash = 'của thẻ A'), 1000);
+    const theirs = typed(empty, (r) => (r.hotWash = 'của thẻ B'), 1000);
+    const [ab, ba] = [mergeDrafts(mine, theirs), mergeDrafts(theirs, mine)];
+    expect(ab).toEqual(ba);
+    expect(reportOf(ab, 'Bài').hotWash).toBe('của thẻ B');
+    expect(followDraftEdits(mine, theirs, ab, new Set(['hotWash'])).conflicts).toEqual([
+      { path: 'hotWash', kept: 'của thẻ B', mine: 'của thẻ A' },
+    ]);
+    expect(followDraftEdits(theirs, mine, ba, new Set(['hotWash'])).conflicts).toEqual([]);
+  });
+
+  it('keeps a field cleared later over the older text (the clearing is stamped)', () => {
+    const a = typed(empty, (r) => (r.hotWash = 'Bản 1'), 1000);
+    const cleared = typed(a, (r) => (r.hotWash = ''), 3000);
+    expect(reportOf(mergeDrafts(a, cleared), 'Bài').hotWash).toBe('');
   });
 });

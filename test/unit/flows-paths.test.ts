@@ -47,7 +47,7 @@ describe('path enumeration over the four flows', () => {
       'tinh-huong-trong-gio',
       'tinh-huong-ngoai-gio',
     ]);
-    expect(handbook.flows.map((f) => f.nodes.length)).toEqual([7, 8, 18, 19]);
+    expect(handbook.flows.map((f) => f.nodes.length)).toEqual([7, 8, 18, 21]);
   });
 
   it.each(Object.entries(EXPECTED_PATHS))('%s: paths asserted exactly', (id, expected) => {
@@ -69,10 +69,10 @@ describe('path enumeration over the four flows', () => {
     );
   });
 
-  it('counts 4 flows, 52 nodes and 9 paths in all', () => {
+  it('counts 4 flows, 54 nodes and 9 paths in all', () => {
     const nodes = handbook.flows.reduce((sum, f) => sum + f.nodes.length, 0);
     const paths = handbook.flows.reduce((sum, f) => sum + f.paths.length, 0);
-    expect([handbook.flows.length, nodes, paths]).toEqual([4, 52, 9]);
+    expect([handbook.flows.length, nodes, paths]).toEqual([4, 54, 9]);
   });
 
   it('gives every step, question and outcome at least one citation, and every outcome where the text is silent a citation too', () => {
@@ -95,7 +95,7 @@ describe('path enumeration over the four flows', () => {
       'kiem-soat-noi-bo/co-vi-pham:-:art_7__para_1__point_b',
       'tinh-huong-trong-gio/lanh-dao-phong-phe-duyet:lanh-dao-phong-gshqtt:art_7__para_3__subpara_2__point_c',
       'tinh-huong-trong-gio/lanh-dao-ca-truc-phe-duyet:lanh-dao-ca-truc:art_7__para_2__point_c+art_7__para_3__subpara_1__point_c',
-      'tinh-huong-ngoai-gio/lanh-dao-ca-truc-dong-y:lanh-dao-ca-truc:art_7__para_3__subpara_1__point_e+art_7__para_2__point_c',
+      'tinh-huong-ngoai-gio/lanh-dao-ca-truc-dong-y:lanh-dao-ca-truc:art_7__para_3__subpara_1__point_e+art_7__para_2__point_c+art_7__para_3__subpara_1__point_c',
     ]);
   });
 
@@ -153,7 +153,7 @@ describe('unconditional steps are reached on every path', () => {
     expect(new Set(inHours.paths.map((p) => p.answers[0]))).toEqual(new Set(['co', 'khong']));
   });
 
-  it('outside office hours too, every path carries all of 3.1 b, 3.1 d and 1 d, and 2 c and 3.1 e up to their approval', () => {
+  it("outside office hours too, every path carries all of 3.1 b, 3.1 d and 1 d, 3.2 c's «chỉ thực hiện khi …», and 2 c, 3.1 e and 3.1 c up to their approval", () => {
     const outOfHours = flow('tinh-huong-ngoai-gio');
     expect(outOfHours.paths).toHaveLength(2);
     for (const path of outOfHours.paths) {
@@ -171,6 +171,21 @@ describe('unconditional steps are reached on every path', () => {
       );
       expect(uncarriedOn(outOfHours, path.nodes, 'art_7__para_3__subpara_1__point_e'), at).toEqual(
         approved ? [] : ['chỉ thực hiện khi có sự đồng ý của lãnh đạo ca trực'],
+      );
+      // 3.1 c has no office-hours limit either: its first sentence follows the approval, as in office hours.
+      expect(uncarriedOn(outOfHours, path.nodes, 'art_7__para_3__subpara_1__point_c'), at).toEqual(
+        approved
+          ? []
+          : [
+              'Phối hợp lãnh đạo cấp phòng trực ban, để chỉ đạo cá nhân, đơn vị có liên quan thực hiện sau khi được sự phê duyệt của lãnh đạo ca trực. Tổ chức theo dõi, giám sát, đôn đốc và cập nhật kết quả thực hiện chỉ đạo của trực ban',
+            ],
+      );
+      // The officer who reports waits for the leader's consent (3.2 c), on every path.
+      expect(
+        uncarriedOn(outOfHours, path.nodes, 'art_7__para_3__subpara_2__point_c'),
+        at,
+      ).not.toContainEqual(
+        expect.stringContaining('chỉ thực hiện khi có sự đồng ý, phê duyệt của lãnh đạo'),
       );
     }
   });

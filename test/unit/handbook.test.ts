@@ -94,10 +94,22 @@ describe('the resolved handbook', () => {
     expect(
       headings('lanh-dao-cap-phong-truc-ban')['Chỉ thực hiện khi có sự đồng ý, phê duyệt của'],
     ).toEqual(['lanh-dao-ca-truc']);
-    expect(headings('lanh-dao-ca-truc')['Đồng ý, phê duyệt phương án của']).toEqual([
+    expect(headings('lanh-dao-ca-truc')['Đồng ý, phê duyệt cho']).toEqual([
       'lanh-dao-cap-phong-truc-ban',
-      'truong-phong-gshqtt',
     ]);
+    // 3.1 c says «sự phê duyệt», 3.1 e «sự đồng ý»: each heading in its point's words.
+    expect(headings('lanh-dao-ca-truc')['Phê duyệt cho']).toEqual(['truong-phong-gshqtt']);
+    expect(headings('lanh-dao-ca-truc')['Đồng ý cho']).toEqual(['truong-phong-gshqtt']);
+    expect(headings('truong-phong-gshqtt')['Cần sự phê duyệt của']).toEqual(['lanh-dao-ca-truc']);
+    expect(headings('truong-phong-gshqtt')['Chỉ thực hiện khi có sự đồng ý của']).toEqual([
+      'lanh-dao-ca-truc',
+    ]);
+    // 3.1 d says «Phân công», 3.1 c «chỉ đạo»; the officers report (3.2 c) but propose nothing.
+    expect(headings('truong-phong-gshqtt')['Phân công']).toEqual(['cong-chuc-gshqtt']);
+    expect(headings('truong-phong-gshqtt')['Chỉ đạo']).toEqual(['don-vi-ca-nhan-lien-quan']);
+    expect(headings('cong-chuc-gshqtt')['Nhận phân công của']).toEqual(['truong-phong-gshqtt']);
+    expect(headings('cong-chuc-gshqtt')['Báo cáo']).toEqual(['lanh-dao-phong-gshqtt']);
+    expect(headings('cong-chuc-gshqtt')['Báo cáo, đề xuất lên']).toBeUndefined();
     expect(headings('lanh-dao-ca-truc')['Chỉ đạo, phân công']).toEqual([
       'cong-chuc-truc-ban',
       'lanh-dao-cap-phong-truc-ban',

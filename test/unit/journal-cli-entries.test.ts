@@ -12,7 +12,8 @@ import { journal, tempDirs } from '../support/journal-cli.ts';
 import { addEntries, cameraEntry, entry, nightShift } from '../support/journal-runs.ts';
 import { getJournalForm } from '../../src/data/journal.ts';
 import { runFile, serialiseRunFile } from '../../src/lib/checklist/run-file.ts';
-import { emptyStore, endRun, setDone, setNote, startRun } from '../../src/lib/checklist/state.ts';
+import { emptyStore, setDone, setNote } from '../../src/lib/checklist/state.ts';
+import { endRun, startRun } from '../../src/lib/checklist/runs.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { journalOfRun } from '../../src/lib/journal/run.ts';
 
@@ -94,7 +95,7 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
       lanh_dao_ca_truc: 'Lê Văn Cường',
       'p1.r01.noi_dung': 'Tình huống phát sinh: Camera cổng số 3 mất tín hiệu',
       'p1.r02.chi_dao': 'Chuyển luồng vàng, kiểm tra hồ sơ',
-      'p1.r03.thoi_gian': '02:05 28/11',
+      'p1.r03.thoi_gian': '02:05 28/11/2026',
     });
 
     expect((await run(['--entries', 'ca.json', '--out', 'again.pdf'], dir)).status).toBe(0);
@@ -184,7 +185,7 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
     [
       'an end before the start',
       edit((d) => (d.run.endedAt = '2026-11-27T14:00:00.000Z')),
-      /^journal: --entries: ca\.json: run\.endedAt: expected the end of the run after its start/,
+      /^journal: --entries: ca\.json: run\.endedAt: expected a time not before the run's start/,
     ],
     [
       'a run dated 2099',

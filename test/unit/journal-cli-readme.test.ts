@@ -18,7 +18,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { addEntry } from '../../src/lib/checklist/entries.ts';
 import { runFile, serialiseRunFile } from '../../src/lib/checklist/run-file.ts';
-import { emptyStore, endRun, startRun } from '../../src/lib/checklist/state.ts';
+import { emptyStore } from '../../src/lib/checklist/state.ts';
+import { endRun, startRun } from '../../src/lib/checklist/runs.ts';
 
 const root = resolve('.');
 const dir = mkdtempSync(join(tmpdir(), 'journal-readme-'));

@@ -359,13 +359,17 @@ describe('the form as data', () => {
       'thong_bao',
       'ghi_chu',
     ]);
-    for (const column of columns) expect(column.basis.cites.length).toBeGreaterThan(0);
+    for (const column of columns) expect(column.basis.cites?.length).toBeGreaterThan(0);
     expect(columns.filter((column) => column.basis.quote).map((column) => column.id)).toEqual([
       'noi_dung',
       'chi_dao',
       'thong_bao',
     ]);
     for (const field of form.fields.flat()) expect(field.basis.layoutChoice, field.id).toBeTruthy();
+    // Article 7 says nothing of signatures: the handbook's choice cites no point for them.
+    expect(form.signature.basis).toEqual({
+      layoutChoice: expect.stringMatching(/^Điều 7 không quy định/),
+    });
   });
 
   it('rejects a cite outside 2 d and 1 e, and a quote that is not the law’s words', () => {
@@ -390,6 +394,19 @@ describe('the form as data', () => {
       },
     });
     expect(both.error?.issues[0]?.message).toMatch(/either "quote".*or "layoutChoice"/);
+    const uncited = journalFormSchema.safeParse({
+      ...form,
+      table: {
+        ...form.table,
+        columns: [{ ...column, basis: { quote: 'các nội dung đã chỉ đạo' } }],
+      },
+    });
+    expect(
+      uncited.error?.issues.map((issue) => [issue.path.join('.'), issue.message]),
+    ).toContainEqual([
+      'table.columns.0.basis.cites',
+      'must cite the point whose words "quote" gives',
+    ]);
     const misquoted = {
       ...form,
       table: {

@@ -9,14 +9,8 @@ import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { getJournalFonts, getJournalForm } from '../../src/data/journal.ts';
 import type { Run } from '../../src/lib/checklist/schema.ts';
-import {
-  emptyStore,
-  endRun,
-  setApproved,
-  setDone,
-  setNote,
-  startRun,
-} from '../../src/lib/checklist/state.ts';
+import { emptyStore, setApproved, setDone, setNote } from '../../src/lib/checklist/state.ts';
+import { endRun, startRun } from '../../src/lib/checklist/runs.ts';
 import { journalKeepers } from '../../src/lib/content/forms.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { approvalLines } from '../../src/lib/content/approval.ts';
@@ -140,7 +134,10 @@ describe('journal from a run', () => {
         ghi_chu: 'Đã khắc phục lúc 22:40',
       },
       { thoi_gian: '23:05', noi_dung: 'Thông tin tiếp nhận: Chi cục báo cáo tờ khai nghi vấn' },
-      { thoi_gian: '01:15 28/11', noi_dung: 'Công việc thực hiện: Bàn giao số liệu cho ca sau' },
+      {
+        thoi_gian: '01:15 28/11/2026',
+        noi_dung: 'Công việc thực hiện: Bàn giao số liệu cho ca sau',
+      },
     ]);
   });
 
@@ -202,7 +199,7 @@ describe('filled journal PDF', () => {
       don_vi: 'CỤC HẢI QUAN',
     });
     expect(values['p1.r01.noi_dung']).toBe('Tình huống phát sinh: Camera cổng số 3 mất tín hiệu');
-    expect(values['p1.r03.thoi_gian']).toBe('01:15 28/11');
+    expect(values['p1.r03.thoi_gian']).toBe('01:15 28/11/2026');
     expect(values['p1.r04.noi_dung']).toBe('');
     for (const field of doc.getForm().getFields())
       expect(field.isReadOnly(), field.getName()).toBe(false);

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Run } from '../../src/lib/checklist/schema.ts';
-import { emptyStore, endRun, startRun } from '../../src/lib/checklist/state.ts';
+import { emptyStore } from '../../src/lib/checklist/state.ts';
+import { endRun, startRun } from '../../src/lib/checklist/runs.ts';
 import {
   editedEntryGone,
   entryHeadline,
@@ -83,7 +84,7 @@ describe('the journal log', () => {
     [
       'an entry after midnight',
       entryHeadline(open.journal[1]!, open.date),
-      '01:15 28/11 · Công việc thực hiện',
+      '01:15 28/11/2026 · Công việc thực hiện',
     ],
     [
       'written',
@@ -109,7 +110,7 @@ describe('the journal log', () => {
     [
       'the edited entry gone',
       editedEntryGone,
-      'Mục đang sửa đã bị xóa ở nơi khác; biểu mẫu trở về ghi mục mới.',
+      'Mục đang sửa đã bị xóa ở thẻ khác. Nội dung bạn đang sửa vẫn còn trong biểu mẫu: bấm «Ghi vào nhật ký» để ghi thành mục mới, hoặc xóa đi nếu không cần.',
     ],
     [
       'the journal made',
@@ -166,7 +167,7 @@ describe('a journal row that cannot be set', () => {
   it.each<[string, string]>([
     [
       rowProblem(4, entryLine, '2026-11-27', 'nội dung', { missing: ['海', '关'] }),
-      'Chưa tạo được nhật ký. Mục nhật ký lúc 01:15 28/11: ô «nội dung» có ký tự phông chữ của nhật ký không có (海 关).',
+      'Chưa tạo được nhật ký. Mục nhật ký lúc 01:15 28/11/2026: ô «nội dung» có ký tự phông chữ của nhật ký không có (海 关).',
     ],
     [
       rowProblem(0, itemLine, '2026-11-27', 'nội dung', 'too-long'),

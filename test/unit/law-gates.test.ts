@@ -150,7 +150,8 @@ describe('the real content passes the gates', () => {
     expect(Object.fromEntries(uses)).toEqual({
       'lanh-dao-phong-phe-duyet': [
         'duty art_7__para_3__subpara_2__point_c--thuc-hien',
-        'role cong-chuc-gshqtt can-phe-duyet lanh-dao-phong-gshqtt',
+        'role cong-chuc-gshqtt can-dong-y-phe-duyet lanh-dao-phong-gshqtt',
+        'flow tinh-huong-ngoai-gio/cong-chuc-chua-tu-thuc-hien',
         'flow tinh-huong-trong-gio/lanh-dao-phong-phe-duyet',
         'flow tinh-huong-trong-gio/cong-chuc-thuc-hien',
         'flow tinh-huong-trong-gio/cong-chuc-chua-thuc-hien',
@@ -189,6 +190,12 @@ describe('the real content passes the gates', () => {
         'drill phe-duyet-phuong-an',
       ],
       'nghi-van-la-thong-tin': ['flow tinh-huong-trong-gio'],
+      'kiem-soat-noi-bo-mot-quy-trinh': [
+        'flow kiem-soat-noi-bo',
+        'flow kiem-soat-noi-bo/co-vi-pham',
+        'flow kiem-soat-noi-bo/de-xuat-tong-cuc-truong',
+        'flow kiem-soat-noi-bo/da-bao-cao-de-xuat',
+      ],
       'co-quan-ban-hanh': ['instrument qd-888-2017'],
     });
     expect(handbook.readings.map((r) => r.id).sort()).toEqual([...uses.keys()].sort());

@@ -130,6 +130,11 @@ describe('generated questions', () => {
       // The order of the steps is the handbook's reading: the mark goes with the question.
       for (const r of flow.readings ?? []) expect(q.readings).toContain(r);
       expect(q.readings).toContain('thu-tu-cac-buoc');
+      // So is every reading a step it shows rests on: the one it starts from and each option.
+      for (const id of [stepId, ...q.options.map((o) => o.id)]) {
+        const reading = (flow.node(id) as { reading?: string }).reading;
+        if (reading) expect(q.readings, `${id} rests on ${reading}`).toContain(reading);
+      }
       expect(q.layout).toBe(true);
       expect(q.prompt).toContain('theo thứ tự sổ tay sắp xếp');
     },

@@ -123,7 +123,7 @@ const INJECTS: Record<string, { read: string; right: string[]; basis: string; re
         'phối hợp lãnh đạo Phòng Giám sát hải quan trực tuyến triển khai hoạt động giám sát trực tuyến để theo dõi, giám sát, kiểm tra trọng điểm theo chỉ đạo của lãnh đạo ca trực',
     },
     'dat-trong-diem-dau-ca:to-chuc-luc-luong': {
-      read: '77db2caab720',
+      read: '0f933cc24bf6',
       right: ['to-chuc-phan-cong'],
       basis:
         'tổ chức, phân công lực lượng thực hiện hoạt động giám sát trực tuyến, phối hợp lãnh đạo cấp phòng trực ban để đảm bảo thực hiện đúng các nội dung theo dõi, giám sát, kiểm tra trọng điểm theo chỉ đạo của lãnh đạo ca trực',
@@ -161,7 +161,7 @@ const INJECTS: Record<string, { read: string; right: string[]; basis: string; re
       basis: 'phối hợp công chức Phòng Tổng hợp thuộc Văn phòng Tổng cục thực hiện ghi nhật ký',
     },
     'ghi-nhat-ky:noi-dung-nhat-ky': {
-      read: 'd9e9f1e4e9d1',
+      read: '27c11e68b9f9',
       right: ['cong-viec', 'tinh-huong', 'da-chi-dao', 'thong-bao-y-kien'],
       basis:
         'các nội dung công việc thực hiện khi trực ban; các tình huống phát sinh, thông tin tiếp nhận khi trực ban; các nội dung đã chỉ đạo; việc thông báo ý kiến của lãnh đạo đến các đơn vị, cá nhân có liên quan (theo mẫu Phụ lục I)',
@@ -243,7 +243,7 @@ const INJECTS: Record<string, { read: string; right: string[]; basis: string; re
         'chỉ đạo thu thập, đánh giá khi có thông tin, tình huống phát sinh ngoài giờ hành chính, kịp thời báo cáo, đề xuất phương án xử lý lên lãnh đạo ca trực',
     },
     'ngoai-gio-hanh-chinh:lanh-dao-ca-truc-lam-ro': {
-      read: '2f44b4b46be6',
+      read: '04241805652c',
       right: ['cac-he-thong'],
       basis:
         'chỉ đạo ca trực thông qua hệ thống giám sát trực tuyến, các hệ thống ứng dụng công nghệ thông tin của ngành để thu thập thông tin, phân tích, làm rõ và có phương án chỉ đạo phù hợp',
@@ -266,7 +266,7 @@ const INJECTS: Record<string, { read: string; right: string[]; basis: string; re
         'phối hợp lãnh đạo cấp phòng trực ban, để chỉ đạo cá nhân, đơn vị có liên quan thực hiện sau khi được sự phê duyệt của lãnh đạo ca trực',
     },
     'phe-duyet-phuong-an:theo-doi-ket-qua': {
-      read: '0be618acfee2',
+      read: '531d54254411',
       right: ['theo-doi-giam-sat', 'don-doc', 'cap-nhat'],
       basis:
         'tổ chức theo dõi, giám sát, đôn đốc và cập nhật kết quả thực hiện chỉ đạo của trực ban',
@@ -387,6 +387,29 @@ describe("the handbook's arrangement", () => {
       expect(q.readings.some((id) => handbook.reading(id).gives?.layout === says)).toBe(true);
     },
   );
+
+  it('carries the reading of every step a next-step question shows; the gate refuses one without it', () => {
+    const flowReadings = (q: Question) =>
+      handbook.flow((sourceOf(q.id) as { flow: string }).flow).readings ?? [];
+    // The questions whose shown steps bring a reading beyond their flow's (3.2 c's approver, 3.1 d's actor).
+    const extra = layout.filter(
+      (q) => q.kind === 'next-step' && q.readings.some((id) => !flowReadings(q).includes(id)),
+    );
+    expect(extra.length).toBeGreaterThan(0);
+    for (const q of extra) {
+      const id = q.readings.find((r) => !flowReadings(q).includes(r))!;
+      const problems = checkQuestions(
+        handbook,
+        [{ ...q, readings: q.readings.filter((r) => r !== id) }],
+        drills,
+      );
+      expect(
+        problems.map((p) => p.rule),
+        q.id,
+      ).toContain('reading');
+      expect(problems.map((p) => p.message).join('\n')).toContain(id);
+    }
+  });
 
   it('leaves them out of what makes a point learnt', () => {
     const counted = [...questionsByPoint(questions).values()].flatMap((ids) => [...ids]);

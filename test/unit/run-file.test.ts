@@ -17,7 +17,8 @@ import {
 } from '../../src/lib/checklist/run-file.ts';
 import { LIMITS, type Run, type Store } from '../../src/lib/checklist/schema.ts';
 import { storeSchema } from '../../src/lib/checklist/store-schema.ts';
-import { emptyStore, endRun, setDone, setNote, startRun } from '../../src/lib/checklist/state.ts';
+import { emptyStore, setDone, setNote } from '../../src/lib/checklist/state.ts';
+import { endRun, startRun } from '../../src/lib/checklist/runs.ts';
 import { addEntries, cameraEntry, entry, nightShift, ZONE } from '../support/journal-runs.ts';
 
 const ROLE = 'lanh-dao-cap-phong-truc-ban';
@@ -217,8 +218,10 @@ describe('the run file', () => {
     [
       'text over the limit',
       edited((f) => (f.run.journal[0].result = 'x'.repeat(LIMITS.result + 1))),
-      /^run\.journal\[0\]\.result: expected at most 100 characters, found 101/,
-      /^Mục nhật ký thứ 1, ô «kết quả, ghi chú» dài quá 100 ký tự\./,
+      new RegExp(
+        `^run\\.journal\\[0\\]\\.result: expected at most ${LIMITS.result} characters, found ${LIMITS.result + 1}`,
+      ),
+      new RegExp(`^Mục nhật ký thứ 1, ô «kết quả, ghi chú» dài quá ${LIMITS.result} ký tự\\.`),
     ],
     [
       'text the font cannot show',
@@ -247,7 +250,7 @@ describe('the run file', () => {
     [
       'an end before the start',
       edited((f) => (f.run.endedAt = '2026-11-27T15:00:00.000Z')),
-      /^run\.endedAt: expected the end of the run after its start/,
+      /^run\.endedAt: expected a time not before the run's start/,
       /^Ô «lúc kết thúc ghi ca» của ca sớm hơn lúc bắt đầu ca\./,
     ],
     [

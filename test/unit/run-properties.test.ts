@@ -28,14 +28,12 @@ import { storeSchema } from '../../src/lib/checklist/store-schema.ts';
 import {
   ChecklistError,
   emptyStore,
-  endRun,
   setApproved,
   setDone,
   setNote,
-  setOfficer,
-  startRun,
   type RunInput,
 } from '../../src/lib/checklist/state.ts';
+import { endRun, setOfficer, startRun } from '../../src/lib/checklist/runs.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { buildJournal } from '../../src/lib/journal/index.ts';
 import { journalOfRun } from '../../src/lib/journal/run.ts';

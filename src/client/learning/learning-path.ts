@@ -6,8 +6,9 @@
  */
 import { drillSolved, markId, nextStep, pathStatus } from '../../lib/learning/path.ts';
 import { localDay, pointState, queueFor, type PointState } from '../../lib/learning/schedule.ts';
+import { fits, loadFile } from '../../lib/learning/kind.ts';
 import {
-  loadState,
+  LIMITS,
   mergeStates,
   serialiseState,
   setLearner,
@@ -27,6 +28,7 @@ import {
 } from '../../lib/learning/wording.ts';
 import { routeClick } from '../dom.ts';
 import { progressStore, type ProgressStore } from './store.ts';
+import { checkLength } from '../length-check.ts';
 
 const words = (value: string | undefined): string[] => (value ?? '').split(' ').filter(Boolean);
 
@@ -34,8 +36,11 @@ class LearningPath extends HTMLElement {
   private store!: ProgressStore;
 
   connectedCallback(): void {
-    this.store = progressStore();
-    if (this.store.notice) this.say(this.store.notice);
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    this.store = await progressStore();
     for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-script]'))
       hidden.hidden = false;
     this.addEventListener('click', (event) => this.onClick(event));
@@ -170,8 +175,13 @@ class LearningPath extends HTMLElement {
     const form = event.target as HTMLFormElement;
     const name = (form.elements.namedItem('ho-ten') as HTMLInputElement).value;
     const role = (form.elements.namedItem('vai-tro') as HTMLSelectElement).value || null;
-    this.store.update((state) => setLearner(state, name, role, Date.now()));
-    this.say('Đã lưu tên và vai trò trên máy này.');
+    // A name over the limit stays as typed, refused at the field (never cut).
+    if (name.normalize('NFC').trim().length > LIMITS.name) {
+      checkLength(form.elements.namedItem('ho-ten') as HTMLInputElement | null);
+      return;
+    }
+    const saved = this.store.update((state) => setLearner(state, name, role, Date.now()));
+    if (saved === 'saved' || saved === 'unchanged') this.say('Đã lưu tên và vai trò trên máy này.');
   }
 
   private onExport(): void {
@@ -189,13 +199,20 @@ class LearningPath extends HTMLElement {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    const loaded = loadState(await file.text());
+    const loaded = loadFile(await file.text());
     input.value = '';
     if (!loaded.ok) return this.say(importLine(file.name, loaded.problem));
     const before = new Set(this.store.state.answers.map((a) => a.id));
     const added = loaded.state.answers.filter((a) => !before.has(a.id)).length;
-    this.store.update((state) => mergeStates(state, loaded.state));
-    this.say(importLine(file.name, 'merged', added));
+    let tooMany = false;
+    const saved = this.store.update((state) => {
+      const merged = mergeStates(state, loaded.state);
+      tooMany = !fits(merged);
+      return tooMany ? state : merged;
+    });
+    // Said as it is: merged and stored, too many to keep, or read but not stored.
+    const stored = saved === 'saved' || saved === 'unchanged';
+    this.say(importLine(file.name, tooMany ? 'too-many' : stored ? 'merged' : 'not-saved', added));
   }
 
   /** A message in the page's live region. */

@@ -17,7 +17,7 @@ class LearningPractice extends HTMLElement {
   private async onStart(button: HTMLButtonElement): Promise<void> {
     button.disabled = true;
     try {
-      const [{ PracticeSession }, data] = await Promise.all([
+      const [{ PracticeSession, progressStore }, data] = await Promise.all([
         import('./practice-session.ts'),
         fetch(this.dataset.questions!).then((response) => {
           if (!response.ok) throw new Error(String(response.status));
@@ -25,7 +25,7 @@ class LearningPractice extends HTMLElement {
         }),
       ]);
       button.closest('[data-needs-script]')?.setAttribute('hidden', '');
-      new PracticeSession(this, data).start();
+      new PracticeSession(this, data, await progressStore()).start();
     } catch {
       button.disabled = false;
       const box = this.querySelector('[data-message]');

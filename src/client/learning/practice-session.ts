@@ -21,14 +21,14 @@ import type { Question } from '../../lib/learning/questions.ts';
 import { localDay, queueFor } from '../../lib/learning/schedule.ts';
 import { answerInstant, recordAnswer } from '../../lib/learning/state.ts';
 import { $, routeClick } from '../dom.ts';
-import { progressStore, type ProgressStore } from './store.ts';
+import { notSaved } from '../../lib/store/wording.ts';
+import type { ProgressStore } from './store.ts';
 
 let counter = 0;
 const answerId = (): string =>
   `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}${(counter++).toString(36)}`;
 
 export class PracticeSession {
-  private readonly store: ProgressStore = progressStore();
   private readonly scope: Scope;
   private readonly questions: Question[];
   private readonly box: HTMLElement;
@@ -39,6 +39,7 @@ export class PracticeSession {
   constructor(
     private readonly root: HTMLElement,
     private readonly data: PracticeData,
+    private readonly store: ProgressStore,
   ) {
     this.scope = scopeOf(location.search, data);
     this.questions = questionsIn(data, this.scope);
@@ -130,7 +131,7 @@ export class PracticeSession {
       chosen.length === q.correct.length && q.correct.every((id) => chosen.includes(id));
     if (right) this.right += 1;
     const now = new Date();
-    this.store.update((state) =>
+    const saved = this.store.update((state) =>
       recordAnswer(state, {
         id: answerId(),
         q: q.id,
@@ -140,6 +141,14 @@ export class PracticeSession {
       }),
     );
     this.showFeedback(q, right);
+    // The verdict is no promise that the answer is kept: a save that failed is said with it.
+    if (saved !== 'saved' && saved !== 'unchanged') {
+      const line = document.createElement('p');
+      line.className = 'field-error';
+      line.dataset.notSaved = '';
+      line.textContent = notSaved(saved);
+      $('[data-feedback]', this.box)!.after(line);
+    }
   }
 
   /** The verdict, the right answer, the explanation and the cited points verbatim (the readings are shown already). */
@@ -205,3 +214,5 @@ export class PracticeSession {
     $('h2', this.box)!.focus();
   }
 }
+
+export { progressStore } from './store.ts';

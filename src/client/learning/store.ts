@@ -1,55 +1,52 @@
 /**
- * The learner's progress in this browser: read and validated once, set aside (never deleted)
- * when it cannot be used, written after every change, and merged with what another tab
- * writes (the storage event). Every write first merges the stored copy, and a tab that hears
- * of a copy missing its own answers writes the union back, so tabs converge and keep all.
+ * The learner's progress in this browser, kept by the one store (src/lib/store/kept.ts,
+ * src/client/saved.ts): read and validated once, set aside (never overwritten before it is
+ * safe) when it cannot be used, written after every change, and merged with what another
+ * tab writes. Every change is made to the stored copy merged with ours, so tabs converge and
+ * keep every answer; a change that could not be stored is said where the learner is.
  */
-import {
-  emptyState,
-  loadState,
-  mergeStates,
-  serialiseState,
-  setAsideKey,
-  STORAGE_KEY,
-  type LearningState,
-} from '../../lib/learning/state.ts';
-import { storedProblem } from '../../lib/learning/wording.ts';
+import { learningKind } from '../../lib/learning/kind.ts';
+import { STORAGE_KEY, type LearningState } from '../../lib/learning/state.ts';
+import { LOAD_FAILED } from '../../lib/learning/wording.ts';
+import type { Saved } from '../../lib/store/kept.ts';
+import { readStored, SavedWork } from '../saved.ts';
 
 type Listener = (state: LearningState) => void;
 
-function read(): string | null {
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
-
-function write(key: string, value: string): boolean {
-  try {
-    localStorage.setItem(key, value);
-    return true;
-  } catch {
-    return false;
-  }
+/** Where the learning pages show notices: just after their status line. */
+function noticeBox(): Element | null {
+  const existing = document.querySelector('[data-notices]');
+  if (existing) return existing;
+  const status = document.querySelector('[data-message]');
+  const box = document.createElement('div');
+  box.dataset.notices = '';
+  status?.after(box);
+  return status ? box : null;
 }
 
 export class ProgressStore {
-  state: LearningState = emptyState();
-  /** Set when stored progress could not be used (it was kept aside). */
-  notice: string | null = null;
+  readonly saved = new SavedWork(learningKind, {
+    box: noticeBox,
+    file: 'tien-do-hoc-tap.json',
+    asideFile: 'tien-do-hoc-tap-ban-cat-rieng.json',
+    codeGone: LOAD_FAILED,
+  });
   private readonly listeners = new Set<Listener>();
 
+  get state(): LearningState {
+    return this.saved.state;
+  }
+
   /** Reads what is stored; listens to other tabs. */
-  open(): this {
-    const raw = read();
-    const loaded = loadState(raw);
-    if (!loaded.ok && raw !== null) {
-      write(setAsideKey(new Date()), raw);
-      this.notice = storedProblem(loaded.problem);
-    }
-    this.state = loaded.state;
-    window.addEventListener('storage', (event) => this.onStorage(event));
+  async open(): Promise<this> {
+    await this.saved.open();
+    this.saved.follow(
+      () => Promise.resolve(),
+      (raw) => {
+        this.saved.hear(raw);
+        this.emit();
+      },
+    );
     return this;
   }
 
@@ -58,28 +55,17 @@ export class ProgressStore {
     listener(this.state);
   }
 
-  /** Applies a change to the freshest copy (stored merged with ours) and saves it. */
-  update(change: (state: LearningState) => LearningState): boolean {
-    this.state = change(this.mergedWithStored());
-    const saved = write(STORAGE_KEY, serialiseState(this.state));
+  /**
+   * Applies a change to the freshest copy (stored merged with ours) and saves it; says
+   * whether it is stored ('saved'), and shows why not otherwise.
+   */
+  update(change: (state: LearningState) => LearningState): Saved {
+    // The reader is there: open() loaded it whenever something was stored, and a first
+    // write needs no merge with a store that was empty.
+    if (this.saved.reader) this.saved.hear(readStored(STORAGE_KEY));
+    const saved = this.saved.save(change(this.state));
     this.emit();
     return saved;
-  }
-
-  private mergedWithStored(): LearningState {
-    const stored = loadState(read());
-    return stored.ok ? mergeStates(this.state, stored.state) : this.state;
-  }
-
-  /** Another tab wrote: take its answers in; if it lacks some of ours, write the union back. */
-  private onStorage(event: StorageEvent): void {
-    if (event.key !== STORAGE_KEY || event.newValue === null) return;
-    const theirs = loadState(event.newValue);
-    if (!theirs.ok) return;
-    this.state = mergeStates(this.state, theirs.state);
-    const text = serialiseState(this.state);
-    if (text !== event.newValue) write(STORAGE_KEY, text);
-    this.emit();
   }
 
   private emit(): void {
@@ -87,6 +73,6 @@ export class ProgressStore {
   }
 }
 
-/** One store per page. */
-let shared: ProgressStore | undefined;
-export const progressStore = (): ProgressStore => (shared ??= new ProgressStore().open());
+/** One store per page, read once. */
+let shared: Promise<ProgressStore> | undefined;
+export const progressStore = (): Promise<ProgressStore> => (shared ??= new ProgressStore().open());

@@ -7,6 +7,8 @@
  */
 import {
   INTERRUPTED,
+  NO_SPACE,
+  OFFER_FAILED,
   RESUME_LABEL,
   SAVED,
   confirmLabel,
@@ -40,7 +42,10 @@ export class OfflineCopy extends HTMLElement {
   /** First press: the offer with its size. Later presses: download (or resume). */
   async onPress(): Promise<void> {
     if (this.#busy) return;
-    if (!this.#list) return this.offer();
+    if (!this.#list) {
+      // Pressed while offline: say so, and the button stays a button.
+      return this.offer().catch(() => void (this.#status.textContent = OFFER_FAILED));
+    }
     return this.download();
   }
 
@@ -79,8 +84,13 @@ export class OfflineCopy extends HTMLElement {
       );
       this.#status.textContent = SAVED;
       this.#button.hidden = true;
-    } catch {
-      this.#status.textContent = INTERRUPTED;
+    } catch (error) {
+      // A full storage is not a network fault: saying «mạng bị ngắt?» would send the person
+      // to retry what cannot succeed.
+      this.#status.textContent =
+        (error as DOMException | undefined)?.name === 'QuotaExceededError'
+          ? NO_SPACE(list.bytes)
+          : INTERRUPTED;
       this.#button.textContent = RESUME_LABEL;
     } finally {
       this.#busy = false;

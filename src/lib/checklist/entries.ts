@@ -15,7 +15,8 @@ import {
   type Store,
 } from './schema.ts';
 import { ChecklistError, nextStamp, unprintable } from './state.ts';
-import { shiftWindow, withinRun, entryTime } from './time.ts';
+import { entryTime } from './time.ts';
+import { shiftWindow, withinRun } from './shift-window.ts';
 import { canonical, formatDateVi } from '../vi.ts';
 
 export { unprintable };
@@ -69,7 +70,7 @@ function checkText(field: 'content' | 'direction' | 'informed' | 'result', value
   if (value.length > LIMITS[field]) {
     throw new EntryError(
       field,
-      `tối đa ${LIMITS[field]} ký tự để vừa một dòng nhật ký (đang có ${value.length}).`,
+      `tối đa ${LIMITS[field]} ký tự (đang có ${value.length}); hãy viết gọn lại.`,
     );
   }
   const missing = unprintable(value);

@@ -51,13 +51,14 @@ export const LIMITS = {
   /** Journal entries in one run: ten pages of the journal. */
   entries: 100,
   /**
-   * Characters per field of a journal entry: what still fits one row of the journal
-   * (content with its kind in front, at the smallest type the journal uses).
+   * Characters per field of a journal entry: enough for a real incident («Xe 51C-123.45 …
+   * niêm phong bị cắt …», with what was done and who was told); the journal goes on in the
+   * rows below a text longer than one row.
    */
-  content: 200,
-  direction: 150,
-  informed: 150,
-  result: 100,
+  content: 1000,
+  direction: 500,
+  informed: 500,
+  result: 500,
 } as const;
 
 /** A calendar date, yyyy-mm-dd, that exists (no 31/02). */

@@ -39,7 +39,8 @@ export const formTitles = (editingTime: string | null): { legend: string; submit
     : { legend: `Sửa mục lúc ${editingTime}`, submit: 'Lưu thay đổi' };
 
 /** Said when the entry being edited was removed in another tab. */
-export const editedEntryGone = 'Mục đang sửa đã bị xóa ở nơi khác; biểu mẫu trở về ghi mục mới.';
+export const editedEntryGone =
+  'Mục đang sửa đã bị xóa ở thẻ khác. Nội dung bạn đang sửa vẫn còn trong biểu mẫu: bấm «Ghi vào nhật ký» để ghi thành mục mới, hoặc xóa đi nếu không cần.';
 
 /** Read out once an entry is written; `headline` is entryHeadline's. */
 export const savedAnnouncement = (edited: boolean, headline: string): string =>

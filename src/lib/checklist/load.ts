@@ -4,9 +4,11 @@
  * as `setAside` (the raw text, for the page to keep under another key) with a notice.
  */
 import { isObject } from './validator.ts';
+import type { Loaded as KeptLoaded, Problem } from '../store/kept.ts';
 import { FORMAT, LIMITS, VERSION, type Run, type Store } from './schema.ts';
 import { runSchema, storeSchema } from './store-schema.ts';
 import { emptyStore } from './state.ts';
+import { fits } from './invariants.ts';
 import { deviceTimeZone } from './time.ts';
 
 /** Turns a stored object of version n into version n + 1 (plain JSON in and out). */
@@ -66,8 +68,6 @@ export interface Loaded {
   setAside: string | null;
 }
 
-const KEPT = 'Bản lưu cũ được cất riêng trong trình duyệt, không bị xóa.';
-
 /** Keeps the runs that are valid on their own when the whole store is not. */
 function salvage(
   data: Record<string, unknown>,
@@ -78,37 +78,43 @@ function salvage(
   let lost = 0;
   const runOf = (value: unknown, open: boolean): Run | undefined => {
     const parsed = runSchema.safeParse(value);
-    if (parsed.success && parsed.data.role === role && (parsed.data.endedAt === null) === open) {
-      kept += 1;
-      return parsed.data;
-    }
-    lost += 1;
-    return undefined;
+    return parsed.success &&
+      parsed.data.role === role &&
+      (parsed.data.endedAt === null) === open &&
+      fits({ ...store, current: open ? parsed.data : null, history: open ? [] : [parsed.data] })
+      ? parsed.data
+      : undefined;
   };
-  if (data.current !== null && data.current !== undefined)
+  if (data.current !== null && data.current !== undefined) {
     store.current = runOf(data.current, true) ?? null;
+    if (store.current) kept += 1;
+    else lost += 1;
+  }
   if (Array.isArray(data.history)) {
-    store.history = data.history
+    const valid = data.history
       .map((value) => runOf(value, false))
-      .filter((run): run is Run => run !== undefined)
-      .slice(0, LIMITS.history);
+      .filter((run): run is Run => run !== undefined);
+    // Counted as kept once in the store: runs past the history's cap are in the copy set aside.
+    store.history = valid.slice(0, LIMITS.history);
+    kept += store.history.length;
+    lost += data.history.length - store.history.length;
   }
   return { store, kept, lost };
 }
 
 /** What the page says, by what happened to the stored runs. */
 const MESSAGES = {
-  unreadable: `Dữ liệu ca trực lưu trong trình duyệt bị hỏng (không đọc được), nên trang bắt đầu lại từ đầu. ${KEPT}`,
-  foreign: `Dữ liệu ca trực lưu trong trình duyệt không đúng định dạng của trang này, nên trang bắt đầu lại từ đầu. ${KEPT}`,
+  unreadable: `Dữ liệu ca trực lưu trong trình duyệt bị hỏng (không đọc được), nên trang bắt đầu lại từ đầu.`,
+  foreign: `Dữ liệu ca trực lưu trong trình duyệt không đúng định dạng của trang này, nên trang bắt đầu lại từ đầu.`,
   newer: (version: number) =>
-    `Dữ liệu ca trực được lưu bởi một phiên bản mới hơn của sổ tay (định dạng ${version}); trang này chỉ đọc được định dạng ${VERSION}. ${KEPT} Hãy mở bản sổ tay mới nhất để dùng tiếp.`,
+    `Dữ liệu ca trực được lưu bởi một phiên bản mới hơn của sổ tay (định dạng ${version}); trang này chỉ đọc được định dạng ${VERSION}. Hãy mở bản sổ tay mới nhất để dùng tiếp.`,
   older: (version: number) =>
-    `Dữ liệu ca trực ở định dạng cũ (${version}) mà trang này không chuyển đổi được. ${KEPT}`,
-  migrationFailed: `Không chuyển được dữ liệu ca trực sang định dạng mới, nên trang bắt đầu lại từ đầu. ${KEPT}`,
-  migrated: `Dữ liệu ca trực đã được chuyển sang định dạng mới của sổ tay; không mất ca nào. ${KEPT}`,
-  nothingKept: `Dữ liệu ca trực lưu trong trình duyệt bị hỏng, không giữ được ca nào, nên trang bắt đầu lại từ đầu. ${KEPT}`,
+    `Dữ liệu ca trực ở định dạng cũ (${version}) mà trang này không chuyển đổi được.`,
+  migrationFailed: `Không chuyển được dữ liệu ca trực sang định dạng mới, nên trang bắt đầu lại từ đầu.`,
+  migrated: `Dữ liệu ca trực đã được chuyển sang định dạng mới của sổ tay; không mất ca nào.`,
+  nothingKept: `Dữ liệu ca trực lưu trong trình duyệt bị hỏng, không giữ được ca nào, nên trang bắt đầu lại từ đầu.`,
   partial: (kept: number, lost: number) =>
-    `Dữ liệu ca trực lưu trong trình duyệt bị hỏng một phần: giữ lại ${kept} ca, ${lost} ca không đọc được. ${KEPT}`,
+    `Dữ liệu ca trực lưu trong trình duyệt bị hỏng một phần: giữ lại ${kept} ca, ${lost} ca không đọc được.`,
 };
 
 /** Stored runs that cannot be used at all: the page starts afresh and keeps the text aside. */
@@ -157,6 +163,24 @@ function parseStored(raw: string, role: string): Record<string, unknown> & { ver
   return { ...data, version };
 }
 
+const PROBLEMS: Record<NoticeKind, Problem> = {
+  corrupt: 'damaged',
+  partial: 'partial',
+  newer: 'newer',
+  older: 'older',
+  migrated: 'migrated',
+};
+
+/** loadStore in the terms of the one store (src/lib/store/kept.ts). */
+export function loadKept(raw: string, role: string): KeptLoaded<Store> {
+  const loaded = loadStore(raw, role);
+  return {
+    state: loaded.store,
+    problem: loaded.notice ? PROBLEMS[loaded.notice.kind] : null,
+    message: loaded.notice?.message ?? '',
+  };
+}
+
 /** Upgrades an older stored object one version at a time. */
 function migrate(
   stored: Record<string, unknown> & { version: number },
@@ -186,7 +210,7 @@ function validate(
   raw: string,
 ): Loaded {
   const parsed = storeSchema.safeParse(data);
-  if (parsed.success) {
+  if (parsed.success && fits(parsed.data)) {
     return migrated
       ? {
           store: parsed.data,

@@ -12,6 +12,9 @@
  * next hears from it, since what it hears may be older than its edits.
  */
 import { LIMITS, type ItemState, type JournalEntry, type Run, type Store } from './schema.ts';
+import { lastInstant, runsOf } from './invariants.ts';
+
+export { fits } from './invariants.ts';
 
 const json = (value: unknown): string => JSON.stringify(value) ?? '';
 
@@ -77,10 +80,14 @@ export function mergeRun(a: Run, b: Run): Run {
   const removed = unionById(a.removed, b.removed, (x, y) => (x.stamp >= y.stamp ? x : y));
   const removedAt = new Map(removed.map((record) => [record.id, record.stamp]));
   const entries = unionById(a.journal, b.journal, (x, y) => pick(x, x.stamp ?? 0, y, y.stamp ?? 0));
-  // An entry edited after it was removed elsewhere stays (the later change wins).
+  // An entry edited after it was removed elsewhere stays (the later change wins). Two tabs
+  // that each added an entry to a full journal cannot both keep theirs: the earliest
+  // LIMITS.entries stay (the same in every tab), and the tab whose entry went shows its text
+  // (replacedEdits), so a merge never gives a store over its cap.
   const journal = entries
     .filter((entry) => (removedAt.get(entry.id) ?? -1) < (entry.stamp ?? 0))
-    .sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    .sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+    .slice(0, LIMITS.entries);
   const kept = new Set(journal.map((entry) => entry.id));
   return { ...fields, items, journal, removed: removed.filter((record) => !kept.has(record.id)) };
 }
@@ -114,9 +121,12 @@ export function mergeStores(a: Store, b: Store): Store {
     if (run.endedAt !== null) ended.push(run);
     else if (current === null && index === 0) current = run;
     else {
-      // Open, but a newer run has begun: it ended when the next run began.
+      // Open, but a newer run has begun: it ended when the next run began, or at its own last
+      // tick if a tab went on ticking it after that (an end before a tick would be refused).
       const next = runs[index - 1]!;
-      ended.push({ ...run, endedAt: next.startedAt, stamp: run.stamp + 1 });
+      const last = lastInstant(run);
+      const endedAt = next.startedAt > last ? next.startedAt : last;
+      ended.push({ ...run, endedAt, stamp: run.stamp + 1 });
     }
   });
   ended.sort((x, y) =>
@@ -139,11 +149,6 @@ export type ReplacedEdit =
 /** Keys of the edits a tab tracks: "note:<run>:<item>" and "entry:<run>:<entry>". */
 export const noteKey = (runId: string, itemId: string): string => `note:${runId}:${itemId}`;
 export const entryKey = (runId: string, entryId: string): string => `entry:${runId}:${entryId}`;
-
-const runsOf = (store: Store): Run[] => [
-  ...(store.current ? [store.current] : []),
-  ...store.history,
-];
 
 const runsById = (store: Store) => new Map(runsOf(store).map((run) => [run.id, run]));
 
@@ -218,6 +223,24 @@ function unseenEdits(
 }
 
 /**
+ * What a tab's edits became when it heard another tab's store (`theirs`) and took the merge
+ * (`merged`): those the merge replaced, to show with both texts, and those still to track
+ * (the other tab has not seen them yet). The second half of the one cross-tab step; the
+ * first (merge, write back unless the storage holds the merge) is the store's (kept.ts).
+ */
+export function followEdits(
+  mine: Store,
+  theirs: Store,
+  merged: Store,
+  edited: ReadonlySet<string>,
+): { replaced: ReplacedEdit[]; edited: Set<string> } {
+  return {
+    replaced: replacedEdits(mine, merged, edited),
+    edited: unseenEdits(mine, theirs, merged, edited),
+  };
+}
+
+/**
  * What a tab does on hearing the store another tab wrote (`theirs`), with `stored` the text the
  * storage holds now: it takes the merge of both, shows the edits of its own that the merge
  * replaced, keeps tracking those the other tab has not seen yet, and writes the merge unless
@@ -233,8 +256,7 @@ export function hearOtherTab(
   const merged = mergeStores(mine, theirs);
   return {
     store: merged,
-    replaced: replacedEdits(mine, merged, edited),
-    edited: unseenEdits(mine, theirs, merged, edited),
+    ...followEdits(mine, theirs, merged, edited),
     // The same text as state.ts serialise(merged).
     write: json(merged) !== stored,
   };

@@ -24,7 +24,10 @@ import { isObject, literal, matches, object, string, type Issue, type Infer } fr
 import { INSTANT, LIMITS, TIME_ZONE, type Run, type Store } from './schema.ts';
 import { runSchema } from './store-schema.ts';
 import { ChecklistError, runLabel, unprintable } from './state.ts';
-import { isKnownTimeZone, wallTimeIn, withinRun } from './time.ts';
+import { FILE_STAMP_MAX } from '../store/limits.ts';
+import { fits } from './invariants.ts';
+import { isKnownTimeZone, wallTimeIn } from './time.ts';
+import { withinRun } from './shift-window.ts';
 
 export { isKnownTimeZone };
 
@@ -72,6 +75,25 @@ export function runProblem(run: Run, now: Date): Issue | undefined {
     return { path: ['run', run.shiftStart === null ? 'shiftStart' : 'shiftEnd'], rule: 'missing' };
   if (run.endedAt !== null && run.endedAt < run.startedAt)
     return { path: ['run', 'endedAt'], rule: 'before-start', found: run.endedAt };
+  // A tick or an approval is part of the record: it happened while the run was open.
+  for (const [index, item] of run.items.entries()) {
+    for (const field of ['doneAt', 'approvedAt'] as const) {
+      const at = item[field];
+      if (at && at < run.startedAt)
+        return { path: ['run', 'items', index, field], rule: 'before-start', found: at };
+      if (at && run.endedAt !== null && at > run.endedAt)
+        return { path: ['run', 'items', index, field], rule: 'after-end', found: at };
+    }
+  }
+  // Stamps order changes; one far in the future would outrank every later change here.
+  const stamps = [
+    run.stamp,
+    ...run.items.flatMap((item) => Object.values(item.stamps ?? {})),
+    ...run.journal.map((entry) => entry.stamp ?? 0),
+    ...run.removed.map((entry) => entry.stamp),
+  ];
+  const far = stamps.find((stamp) => stamp > FILE_STAMP_MAX);
+  if (far !== undefined) return { path: ['run', 'stamp'], rule: 'stamp', found: far };
   const today = wallTimeIn(now, run.timeZone).slice(0, 10);
   if (run.date > today)
     return { path: ['run', 'date'], rule: 'future', limit: today, found: run.date };
@@ -250,7 +272,11 @@ export function describeIssue(issue: Issue): string {
       case 'same-as-start':
         return `expected an end of shift other than its start${f}`;
       case 'before-start':
-        return `expected the end of the run after its start (startedAt)${f}`;
+        return `expected a time not before the run's start (startedAt)${f}`;
+      case 'after-end':
+        return `expected a time not after the run's end (endedAt)${f}`;
+      case 'stamp':
+        return `expected a change stamp before the year 2100 (milliseconds since 1970)${f}`;
       case 'future':
         return `lies after today (${String(limit)} in the run's time zone)${f}`;
       case 'outside-run':
@@ -360,6 +386,10 @@ export function describeIssueVi(issue: Issue): string {
         return 'trùng giờ bắt đầu ca';
       case 'before-start':
         return 'sớm hơn lúc bắt đầu ca';
+      case 'after-end':
+        return 'muộn hơn lúc kết thúc ca';
+      case 'stamp':
+        return 'có dấu thời gian thay đổi quá xa (sau năm 2100)';
       case 'future':
         return 'ở sau ngày hôm nay';
       case 'outside-run':
@@ -407,6 +437,10 @@ export function importRun(store: Store, run: Run, newId: string): ImportResult {
     store.current?.id === run.id ? store.current : store.history.find((kept) => kept.id === run.id);
   if (here && canonical(here) === canonical(run)) return { store, outcome: 'same', run: here };
   const imported = here ? { ...run, id: newId } : run;
+  // Whatever comes in keeps what every stored state keeps (caps, stamps, ticks in their run).
+  const open = imported.endedAt === null;
+  if (!fits({ ...store, current: open ? imported : null, history: open ? [] : [imported] }))
+    throw new ChecklistError('Ca trong tệp vượt quá giới hạn trang giữ được, nên không nhập.');
   if (imported.endedAt === null) {
     if (store.current) {
       throw new ChecklistError(

@@ -5,8 +5,6 @@
  */
 import { JOURNAL_CHARSET, missingCharacters } from '../journal/charset.ts';
 import {
-  CLOCK,
-  isCalendarDate,
   ITEM_ID,
   LIMITS,
   FORMAT,
@@ -15,8 +13,8 @@ import {
   type Run,
   type Store,
 } from './schema.ts';
-import { isKnownTimeZone, runTime, shiftHours, wallTimeIn } from './time.ts';
-import { canonical, formatDateVi } from '../vi.ts';
+import { runTime, shiftHours } from './time.ts';
+import { formatDateVi } from '../vi.ts';
 
 export class ChecklistError extends Error {
   override name = 'ChecklistError';
@@ -74,7 +72,7 @@ export function checkPrintable(label: string, field: string, value: string, max:
 }
 
 /** The highest stamp in the store: a new change gets one above it, so a clock set back never reorders changes. */
-function highestStamp(store: Store): number {
+export function highestStamp(store: Store): number {
   let high = 0;
   for (const run of [...(store.current ? [store.current] : []), ...store.history]) {
     high = Math.max(high, run.stamp);
@@ -95,88 +93,13 @@ function highestStamp(store: Store): number {
 export const nextStamp = (store: Store, now: Date): number =>
   Math.max(now.getTime(), highestStamp(store) + 1);
 
-/** Ends the open run (if any) at `now` and puts it first in the history, keeping the newest 30. */
-function closeCurrent(store: Store, now: Date): Store {
-  if (!store.current) return store;
-  const ended: Run = { ...store.current, endedAt: now.toISOString(), stamp: nextStamp(store, now) };
-  return { ...store, current: null, history: [ended, ...store.history].slice(0, LIMITS.history) };
-}
-
-/** The officer's name as stored, checked: it goes into the journal's header. */
-function officerOf(value: string): string {
-  const officer = canonical(value);
-  checkPrintable('Người trực', 'officer', officer, LIMITS.officer);
-  return officer;
-}
-
-/** Starts a new run; a run still open is ended first and kept in the history. */
-export function startRun(store: Store, input: RunInput, now: Date, id: string): Store {
-  const date = input.date.trim();
-  const shift = canonical(input.shift ?? '');
-  if (!isKnownTimeZone(input.timeZone))
-    throw new Error(`Unknown time zone: ${JSON.stringify(input.timeZone)}`);
-  if (!isCalendarDate(date))
-    throw new ChecklistError('Ngày trực: cần một ngày có thật (ngày/tháng/năm).', 'date');
-  if (date > wallTimeIn(now, input.timeZone).slice(0, 10)) {
-    throw new ChecklistError(
-      `Ngày trực: ${formatDateVi(date)} còn chưa đến; ca trực bắt đầu trong ngày hôm nay hoặc trước đó.`,
-      'date',
-    );
-  }
-  if (!CLOCK.test(input.shiftStart))
-    throw new ChecklistError('Giờ bắt đầu ca: cần giờ và phút, ví dụ 07:30.', 'shiftStart');
-  if (!CLOCK.test(input.shiftEnd))
-    throw new ChecklistError('Giờ kết thúc ca: cần giờ và phút, ví dụ 16:30.', 'shiftEnd');
-  if (input.shiftStart === input.shiftEnd)
-    throw new ChecklistError('Giờ kết thúc ca: cần khác giờ bắt đầu ca.', 'shiftEnd');
-  if (shift.length > LIMITS.shift)
-    throw new ChecklistError(
-      `Tên ca: tối đa ${LIMITS.shift} ký tự (đang có ${shift.length}).`,
-      'shift',
-    );
-  const officer = officerOf(input.officer ?? '');
-  if (!/^[a-z0-9-]{4,40}$/.test(id))
-    throw new Error(`Run id must be 4–40 of [a-z0-9-]: ${JSON.stringify(id)}`);
-  const closed = closeCurrent(store, now);
-  const run: Run = {
-    id,
-    role: store.role,
-    date,
-    shift,
-    shiftStart: input.shiftStart,
-    shiftEnd: input.shiftEnd,
-    timeZone: input.timeZone,
-    officer,
-    startedAt: now.toISOString(),
-    endedAt: null,
-    items: [],
-    journal: [],
-    removed: [],
-    stamp: nextStamp(closed, now),
-  };
-  return { ...closed, current: run };
-}
-
-/** Changes the officer's name of the open run. */
-export function setOfficer(store: Store, officer: string, now: Date): Store {
-  if (!store.current) throw new ChecklistError('Chưa có ca nào đang mở.');
-  return {
-    ...store,
-    current: { ...store.current, officer: officerOf(officer), stamp: nextStamp(store, now) },
-  };
-}
-
-/** Ends the open run. */
-export function endRun(store: Store, now: Date): Store {
-  const run = store.current;
-  if (!run) throw new ChecklistError('Chưa có ca nào đang mở để kết thúc.');
-  // A clock set back would give a run that ends before it began.
+/** Refuses a change dated before the open run began: the device's clock was set back. */
+export function checkClock(run: Run, now: Date, what: string): void {
   if (now.toISOString() < run.startedAt) {
     throw new ChecklistError(
-      `Đồng hồ của máy đang chỉ ${runTime(run, now)}, sớm hơn lúc bắt đầu ca (${runTime(run, run.startedAt)}): hãy chỉnh lại đồng hồ rồi kết thúc ca.`,
+      `Đồng hồ của máy đang chỉ ${runTime(run, now)}, sớm hơn lúc bắt đầu ca (${runTime(run, run.startedAt)}): hãy chỉnh lại đồng hồ rồi ${what}.`,
     );
   }
-  return closeCurrent(store, now);
 }
 
 /**
@@ -206,6 +129,8 @@ function updateItem(
 ): Store {
   const run = store.current;
   if (!run) throw new ChecklistError('Chưa có ca nào đang mở: bấm «Bắt đầu ca mới» trước.');
+  // A tick or an approval is dated: one before the run began would be a false record.
+  if (field !== 'note') checkClock(run, now, field === 'done' ? 'đánh dấu' : 'ghi phê duyệt');
   if (!ITEM_ID.test(itemId)) throw new Error(`Not a checklist item id: ${JSON.stringify(itemId)}`);
   const before = run.items.find((item) => item.id === itemId) ?? { id: itemId };
   // The stamp stays when a field is cleared, so that another tab's older value does not come back.
@@ -265,17 +190,9 @@ export function progress(
   return { done: itemIds.filter((id) => itemOf(run, id)?.doneAt).length, total: itemIds.length };
 }
 
-/** The items not yet ticked, in the given order: what a handover lists. */
-export const openItems = (run: Run | null | undefined, itemIds: readonly string[]): string[] =>
-  itemIds.filter((id) => !itemOf(run, id)?.doneAt);
-
 /** A run of the store by id: the open one or one from the history. */
 export const findRun = (store: Store, runId: string): Run | undefined =>
   store.current?.id === runId ? store.current : store.history.find((run) => run.id === runId);
-
-/** Items recorded in a run that are no longer on the checklist (e.g. after the content changed). */
-export const unknownItems = (run: Run, itemIds: readonly string[]): ItemState[] =>
-  run.items.filter((item) => !itemIds.includes(item.id));
 
 /** A run's or entry's id: the time in base 36 and six random characters. */
 export const newId = (now = new Date()): string =>

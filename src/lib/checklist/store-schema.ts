@@ -30,14 +30,17 @@ import {
   TIME_ZONE,
   VERSION,
 } from './format.ts';
+import { isKnownTimeZone } from './time.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const text = (min: number, max: number) => string(...length(min, max));
-const instant = string(
-  matches(INSTANT, 'instant'),
-  satisfies((value) => !Number.isNaN(Date.parse(value)), 'instant'),
-);
+/** An instant that exists: Date.parse takes 31 February as 3 March, so it must read back the same. */
+const realInstant = (value: string): boolean => {
+  const time = Date.parse(value);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 19) === value.slice(0, 19);
+};
+const instant = string(matches(INSTANT, 'instant'), satisfies(realInstant, 'instant'));
 const id = string(matches(RUN_ID, 'id'));
 const stamp = integer(0, Number.MAX_SAFE_INTEGER);
 
@@ -69,7 +72,8 @@ export const runSchema = object({
   shift: text(0, LIMITS.shift),
   shiftStart: nullable(string(matches(CLOCK, 'clock'))),
   shiftEnd: nullable(string(matches(CLOCK, 'clock'))),
-  timeZone: string(matches(TIME_ZONE, 'time-zone')),
+  // A zone this JavaScript knows: a stored run in any other would break every render.
+  timeZone: string(matches(TIME_ZONE, 'time-zone'), satisfies(isKnownTimeZone, 'time-zone')),
   officer: text(0, LIMITS.officer),
   startedAt: instant,
   endedAt: nullable(instant),

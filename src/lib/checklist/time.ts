@@ -63,13 +63,13 @@ export const localDate = (now: Date): string =>
   `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 
 /**
- * "22:15" of a wall time; with the date ("01:15 28/11") when it falls on another day than
- * the run's date, as on a night shift.
+ * "22:15" of a wall time; with the whole date ("01:15 28/11/2026") when it falls on another
+ * day than the run's date, as on a night shift: a sheet never leaves the year to be guessed.
  */
 export const entryTime = (at: string, runDate: string): string =>
   at.slice(0, 10) === runDate
     ? at.slice(11, 16)
-    : `${at.slice(11, 16)} ${formatDateVi(at.slice(0, 10)).slice(0, 5)}`;
+    : `${at.slice(11, 16)} ${formatDateVi(at.slice(0, 10))}`;
 
 /** The same for an instant of a run (a tick, its start or end), in the run's zone. */
 export const runTime = (run: Pick<Run, 'date' | 'timeZone'>, instant: string | Date): string =>
@@ -78,52 +78,6 @@ export const runTime = (run: Pick<Run, 'date' | 'timeZone'>, instant: string | D
 /** The wall time "now" in the run's zone: when a new journal entry is dated by default. */
 export const runNow = (run: Pick<Run, 'timeZone'>, now: Date): string =>
   wallTimeIn(now, run.timeZone);
-
-/** Minutes since 1970 of a wall time "yyyy-mm-ddTHH:MM", read as if it were UTC: for comparing wall times. */
-export const wallMinutes = (at: string): number =>
-  Date.UTC(
-    Number(at.slice(0, 4)),
-    Number(at.slice(5, 7)) - 1,
-    Number(at.slice(8, 10)),
-    Number(at.slice(11, 13)),
-    Number(at.slice(14, 16)),
-  ) / 60_000;
-
-/** A wall time back from minutes (the inverse of wallMinutes). */
-export const wallFromMinutes = (minutes: number): string =>
-  new Date(minutes * 60_000).toISOString().slice(0, 16);
-
-/** Length of a shift in minutes: an end not after its start is on the next day (a night shift). */
-export const shiftMinutes = (start: string, end: string): number => {
-  const [sh, sm] = start.split(':').map(Number) as [number, number];
-  const [eh, em] = end.split(':').map(Number) as [number, number];
-  const span = eh * 60 + em - (sh * 60 + sm);
-  return span > 0 ? span : span + 24 * 60;
-};
-
-/** The shift as two wall times, start and end, or undefined for a run kept before shifts had times. */
-export function shiftWindow(
-  run: Pick<Run, 'date' | 'shiftStart' | 'shiftEnd'>,
-): { start: string; end: string; minutes: number } | undefined {
-  if (!run.shiftStart || !run.shiftEnd) return undefined;
-  const start = `${run.date}T${run.shiftStart}`;
-  const minutes = shiftMinutes(run.shiftStart, run.shiftEnd);
-  return { start, end: wallFromMinutes(wallMinutes(start) + minutes), minutes };
-}
-
-/**
- * Whether a wall time belongs to the run: within the shift, or outside it by no more than
- * the shift's own length (a task written up after the handover, a call taken early).
- */
-export function withinRun(run: Pick<Run, 'date' | 'shiftStart' | 'shiftEnd'>, at: string): boolean {
-  const window = shiftWindow(run);
-  if (!window) return at.slice(0, 10) >= run.date;
-  const minutes = wallMinutes(at);
-  return (
-    minutes >= wallMinutes(window.start) - window.minutes &&
-    minutes <= wallMinutes(window.end) + window.minutes
-  );
-}
 
 /** "07:30–16:30" of a run, with "(hôm sau)" when the end falls on the next day. */
 export const shiftHours = (run: Pick<Run, 'shiftStart' | 'shiftEnd'>): string =>

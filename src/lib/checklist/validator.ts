@@ -147,12 +147,23 @@ export const isObject = (value: unknown): value is Record<string, unknown> =>
 export const object = <S extends Shape>(shape: S): Schema<ObjectOf<S>> =>
   schema((value, path, issues) => {
     if (!isObject(value)) return void issues.push({ path, rule: 'object', found: value });
+    // Own keys only: `key in` would take "__proto__" or "constructor" as fields of every object.
     for (const [key, inner] of Object.entries(shape)) {
-      if (key in value) inner.run(value[key], [...path, key], issues);
+      if (Object.hasOwn(value, key)) inner.run(value[key], [...path, key], issues);
       else if (!inner.optional) issues.push({ path: [...path, key], rule: 'missing' });
     }
     for (const key of Object.keys(value))
-      if (!(key in shape)) issues.push({ path: [...path, key], rule: 'unknown-key' });
+      if (!Object.hasOwn(shape, key)) issues.push({ path: [...path, key], rule: 'unknown-key' });
+  });
+
+/** A plain object whose keys each pass `key` and whose values each pass `inner`. */
+export const record = <T>(key: Schema<string>, inner: Schema<T>): Schema<Record<string, T>> =>
+  schema((value, path, issues) => {
+    if (!isObject(value)) return void issues.push({ path, rule: 'object', found: value });
+    for (const [name, entry] of Object.entries(value)) {
+      key.run(name, [...path, name], issues);
+      inner.run(entry, [...path, name], issues);
+    }
   });
 
 /** A rule across fields, checked once the parts are sound; `rule` names it in the issue. */

@@ -72,5 +72,6 @@ export const reopenedAnnouncement = (run: Run): string => `Đã mở lại ca ${
 
 export const noteRefused = (message: string): string => `${message} Ghi chú chưa được lưu.`;
 
-export const saveFailedNotice =
-  'Trình duyệt không cho lưu (bộ nhớ đầy hoặc bị chặn): thay đổi chỉ còn đến khi đóng trang này.';
+/** The checklist's code loaded on first use (the review, printing, a merge) is gone: a new version. */
+export const shiftCodeGone =
+  'Trang không tải được phần cần dùng: sổ tay trên máy chủ đã có phiên bản mới.';

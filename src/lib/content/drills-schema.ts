@@ -31,6 +31,14 @@ const expectedActionSchema = z.strictObject({
   cites,
 });
 
+/**
+ * How many options to choose: the drill page and the practice questions add it after an
+ * inject's question (one source for both), so the question itself must not say it again.
+ */
+export const CHOOSE_ALL = 'Chọn mọi đáp án đúng.';
+export const CHOOSE_ONE = 'Chọn một đáp án.';
+const SAYS_HOW_MANY = /chọn (mọi|một|các|tất cả)( các)? đáp án/iu;
+
 /** One inject: a message delivered at a scenario time to one role, with a question the text settles. */
 export const injectSchema = z.strictObject({
   /** Unique within the drill; stored answers and evaluations refer to it. */
@@ -41,7 +49,10 @@ export const injectSchema = z.strictObject({
   /** What happens or what the player is told, in scenario terms. */
   message: text,
   /** One question whose answer Article 7 settles. */
-  question: text,
+  question: text.refine(
+    (value) => !SAYS_HOW_MANY.test(value),
+    `must not say how many options to choose: the page and the practice questions add «${CHOOSE_ALL}» or «${CHOOSE_ONE}»`,
+  ),
   options: z.array(optionSchema).min(2, 'a question needs at least two options').max(5, 'must have at most 5 options'),
   /** Ids of the right options (several where the question says "chọn mọi đáp án đúng"). */
   correct: z.array(slug).min(1, 'must name at least one correct option'),

@@ -29,11 +29,15 @@ const journalCites = z
   )
   .min(1, 'must cite point 2 d or 1 e');
 
-/** Where an element of the form comes from: the cited point's own words, or the handbook's layout choice. */
+/**
+ * Where an element of the form comes from: the cited point's own words, or the handbook's
+ * layout choice. A layout choice cites the point it adds to, or nothing where Article 7 says
+ * nothing of it at all (who signs): a citation there would read as the law's requirement.
+ */
 export const formBasisSchema = z
   .strictObject({
-    /** Point 2 d and/or 1 e. */
-    cites: journalCites,
+    /** Point 2 d and/or 1 e: required with `quote`. */
+    cites: journalCites.optional(),
     /** Words of the first cited point, verbatim, that this element records. */
     quote: formText.optional(),
     /** Where the text is silent: why the handbook lays the form out this way. */
@@ -41,6 +45,10 @@ export const formBasisSchema = z
   })
   .refine((basis) => (basis.quote === undefined) !== (basis.layoutChoice === undefined), {
     message: 'must have either "quote" (the words of the cited point) or "layoutChoice" (the text is silent), not both',
+  })
+  .refine((basis) => basis.quote === undefined || basis.cites !== undefined, {
+    message: 'must cite the point whose words "quote" gives',
+    path: ['cites'],
   });
 
 /** A field name part: lower-case ASCII with underscores, e.g. "noi_dung". */

@@ -111,7 +111,7 @@ function fieldIds(form: JournalForm): { path: PathSegment[]; id: string }[] {
 export function checkQuotes(form: JournalForm, handbook: Pick<Handbook, 'provision'>): { path: PathSegment[]; message: string; found?: unknown }[] {
   const problems: { path: PathSegment[]; message: string; found?: unknown }[] = [];
   for (const { path, basis } of bases(form)) {
-    const texts = basis.cites.map((eId) => {
+    const texts = (basis.cites ?? []).map((eId) => {
       try {
         return canonical(handbook.provision(eId).text ?? '');
       } catch {

@@ -15,6 +15,7 @@ import { checkIntegrity } from './integrity.ts';
 import { loadContent, type ContentSet, type Located } from './load.ts';
 import {
   dutyItemId,
+  RELATIONS,
   type Duty,
   type Instrument,
   type Moment,
@@ -107,29 +108,30 @@ export interface Handbook {
 }
 
 /**
- * Headings for relations as seen from each end. The reverse of "A follows B's direction"
- * is "B directs A": one fact, written once in roles.yaml, shown on both role pages.
+ * Headings for relations as seen from each end (schema.ts RELATIONS, in the law's words). The
+ * reverse of "A follows B's direction" is "B directs A": one fact, written once in roles.yaml,
+ * shown on both role pages. A page lists them in this order.
  */
-const RELATION_HEADINGS: Record<RelationKind, { outgoing: string; incoming?: string }> = {
-  'tuan-thu': { outgoing: 'Nhận chỉ đạo, phân công của', incoming: 'Chỉ đạo, phân công' },
-  'chi-dao': { outgoing: 'Chỉ đạo, phân công', incoming: 'Nhận chỉ đạo, phân công của' },
-  'theo-doi-chi-dao': { outgoing: 'Theo dõi chỉ đạo của' },
-  'phoi-hop': { outgoing: 'Phối hợp với', incoming: 'Phối hợp với' },
-  'bao-cao': { outgoing: 'Báo cáo, đề xuất lên', incoming: 'Nhận báo cáo, đề xuất của' },
-  'can-phe-duyet': {
-    outgoing: 'Chỉ thực hiện khi có sự đồng ý, phê duyệt của',
-    incoming: 'Đồng ý, phê duyệt phương án của',
-  },
-};
-const HEADING_ORDER = [
+const RELATION_HEADINGS: Record<RelationKind, { outgoing: string; incoming?: string }> = RELATIONS;
+export const HEADING_ORDER: readonly string[] = [
   'Nhận chỉ đạo, phân công của',
+  'Nhận chỉ đạo của',
+  'Nhận phân công của',
   'Theo dõi chỉ đạo của',
   'Chỉ đạo, phân công',
+  'Chỉ đạo',
+  'Phân công',
   'Phối hợp với',
   'Báo cáo, đề xuất lên',
+  'Báo cáo',
   'Nhận báo cáo, đề xuất của',
+  'Nhận báo cáo của',
   'Chỉ thực hiện khi có sự đồng ý, phê duyệt của',
-  'Đồng ý, phê duyệt phương án của',
+  'Cần sự phê duyệt của',
+  'Chỉ thực hiện khi có sự đồng ý của',
+  'Đồng ý, phê duyệt cho',
+  'Phê duyệt cho',
+  'Đồng ý cho',
 ];
 
 /** Looks an id up, and throws on an unknown one (integrity has already checked every reference). */

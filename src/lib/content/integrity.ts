@@ -9,11 +9,18 @@ import { checkDrill } from '../drills/rules.ts';
 import { isWithin } from '../law/eid.ts';
 import { firstDifference, parseLaw, SourceParseError } from '../law/source.ts';
 import { formatPath, type ContentIssue, type PathSegment } from './errors.ts';
-import { formatDateVi } from '../vi.ts';
+import { canonical, formatDateVi } from '../vi.ts';
 import type { ContentSet, Located } from './load.ts';
-import { dutyItemId, type Article, type Source } from './schema.ts';
+import { dutyItemId, RELATIONS, type Article, type Source } from './schema.ts';
 import type { SourcePoint } from '../law/source.ts';
 import { checkPointWords, checkQuotations, checkReadings, checkSpans } from './law-gates.ts';
+import { occurrences } from './spans.ts';
+
+/** Whether a point says `words` as an act of its own: «theo chỉ đạo», «sự chỉ đạo» are someone else's. */
+function saysAsAct(text: string, words: string): boolean {
+  const folded = canonical(text);
+  return occurrences(text, words).some((at) => !/(?:^|\s)(?:theo|sự)\s$/iu.test(folded.slice(Math.max(0, at - 6), at)));
+}
 
 export function checkIntegrity(set: ContentSet): ContentIssue[] {
   const check = new IntegrityCheck(set);
@@ -135,6 +142,23 @@ class IntegrityCheck {
         if (!this.roles.has(relation.target)) this.report(role, ['relations', r, 'target'], 'expected a role id from roles.yaml', relation.target);
         if (relation.target === value.id) this.report(role, ['relations', r, 'target'], 'expected another role, not the role itself', relation.target);
         this.eachCite(role, ['relations', r, 'cites'], relation.cites);
+        // The heading names the relation in the law's words: each cited point must say them.
+        for (const eId of relation.cites) {
+          const text = this.provisions.get(eId)?.text;
+          if (text === undefined) continue; // a clause, or an unknown eId (reported above)
+          const missing = RELATIONS[relation.kind].words.filter((words) => !saysAsAct(text, words));
+          if (missing.length > 0)
+            this.report(
+              role,
+              ['relations', r, 'kind'],
+              `expected ${this.provisions.get(eId)?.label} to say ${missing.map((w) => `«${w}»`).join(', ')} (not as «theo …» or «sự …», ` +
+                `someone else's act), the words of relation "${relation.kind}"; kinds whose words it says: ${Object.entries(RELATIONS)
+                  .filter(([, k]) => k.words.every((w) => saysAsAct(text, w)))
+                  .map(([id]) => id)
+                  .join(', ')}`,
+              relation.kind,
+            );
+        }
       });
       value.silences?.forEach((silence, s) => this.eachCite(role, ['silences', s, 'cites'], silence.cites));
       value.within?.forEach((group, w) => {

@@ -5,7 +5,8 @@
  *    words aside) unless checklists.yaml `partlyCarried` says why. When the law's text
  *    changes, each span that no longer matches stops the build and names its item. An
  *    item's action keeps the words of its spans that make the duty conditional or exclusive
- *    («chỉ», «khi», «sau khi», «ngoài giờ hành chính»).
+ *    («chỉ», «khi», «sau khi», «ngoài giờ hành chính»), and is filed under every moment whose
+ *    words (moments.yaml `words`) its spans hold.
  *  - quotations: words in curly double quotes “…” anywhere in the content are the law: a
  *    verbatim part of a point cited by the same statement (the nearest object with
  *    citations; in MDX prose, the points named in the same paragraph, "điểm c khoản 3.2").
@@ -41,6 +42,7 @@ const nearest = (span: string, texts: string[]) => {
 
 export function checkSpans(set: ContentSet, provisions: ReadonlyMap<string, Provision>, report: Report, push: Push): void {
   const carriedBy = new Map<string, { spans: string[]; items: string[] }>();
+  const namedMoments = set.moments.flatMap(({ value }) => (value.words ? [{ id: value.id, words: value.words }] : []));
   for (const duty of set.duties) {
     const { value } = duty;
     const point = provisions.get(value.point);
@@ -70,6 +72,19 @@ export function checkSpans(set: ContentSet, provisions: ReadonlyMap<string, Prov
         `expected the action to keep ${dropped.map((w) => `"${w}"`).join(', ')} as the words it carries do: they make ` +
           `the duty conditional or exclusive (checklist item ${item})`,
         value.action,
+      );
+    }
+    // The handbook's grouping stays consistent: words that name a moment file the item under it.
+    const missing = namedMoments.filter(
+      (moment) => !value.moments.includes(moment.id) && value.carries.some((span) => contains(span, moment.words)),
+    );
+    if (missing.length > 0) {
+      report(
+        duty,
+        ['moments'],
+        `expected the moments to include ${missing.map((m) => `"${m.id}"`).join(', ')}: the words the item carries hold ` +
+          `${missing.map((m) => `«${m.words}»`).join(', ')}, which file an item under that moment (moments.yaml "words"; checklist item ${item})`,
+        value.moments,
       );
     }
   }

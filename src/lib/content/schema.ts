@@ -106,7 +106,51 @@ export const articleSchema = z.strictObject({
   paragraphs: z.array(paragraphSchema).min(1),
 });
 
-export const relationKinds = ['tuan-thu', 'theo-doi-chi-dao', 'chi-dao', 'phoi-hop', 'bao-cao', 'can-phe-duyet'] as const;
+/**
+ * The relations roles.yaml may state, each named by the law's own words: every point a
+ * relation cites holds each of its `words` (checked by the build), so that a heading never
+ * says more than the point («Chỉ đạo, phân công» where 3.1 d says only «Phân công»). The
+ * headings show the relation from each end of it (src/lib/content/handbook.ts).
+ */
+export const RELATIONS = {
+  'tuan-thu': {
+    words: ['tuân thủ sự chỉ đạo, phân công của'],
+    outgoing: 'Nhận chỉ đạo, phân công của',
+    incoming: 'Chỉ đạo, phân công',
+  },
+  'theo-doi-chi-dao': { words: ['theo dõi chỉ đạo của'], outgoing: 'Theo dõi chỉ đạo của' },
+  'chi-dao-phan-cong': {
+    words: ['phân công', 'chỉ đạo'],
+    outgoing: 'Chỉ đạo, phân công',
+    incoming: 'Nhận chỉ đạo, phân công của',
+  },
+  'chi-dao': { words: ['chỉ đạo'], outgoing: 'Chỉ đạo', incoming: 'Nhận chỉ đạo của' },
+  'phan-cong': { words: ['phân công'], outgoing: 'Phân công', incoming: 'Nhận phân công của' },
+  'phoi-hop': { words: ['phối hợp'], outgoing: 'Phối hợp với', incoming: 'Phối hợp với' },
+  'bao-cao-de-xuat': {
+    words: ['báo cáo, đề xuất'],
+    outgoing: 'Báo cáo, đề xuất lên',
+    incoming: 'Nhận báo cáo, đề xuất của',
+  },
+  'bao-cao': { words: ['báo cáo'], outgoing: 'Báo cáo', incoming: 'Nhận báo cáo của' },
+  'can-dong-y-phe-duyet': {
+    words: ['chỉ thực hiện khi có sự đồng ý, phê duyệt của'],
+    outgoing: 'Chỉ thực hiện khi có sự đồng ý, phê duyệt của',
+    incoming: 'Đồng ý, phê duyệt cho',
+  },
+  'can-phe-duyet': {
+    words: ['sau khi được sự phê duyệt của'],
+    outgoing: 'Cần sự phê duyệt của',
+    incoming: 'Phê duyệt cho',
+  },
+  'can-dong-y': {
+    words: ['chỉ thực hiện khi có sự đồng ý của'],
+    outgoing: 'Chỉ thực hiện khi có sự đồng ý của',
+    incoming: 'Đồng ý cho',
+  },
+} as const satisfies Record<string, { words: readonly string[]; outgoing: string; incoming?: string }>;
+
+export const relationKinds = Object.keys(RELATIONS) as [keyof typeof RELATIONS, ...(keyof typeof RELATIONS)[]];
 
 const silenceSchema = z.strictObject({
   /** What the text does not settle, in the handbook's words. */
@@ -149,6 +193,11 @@ export const momentSchema = z.strictObject({
   id: slug,
   name: text,
   description: text,
+  /**
+   * The law's words that name this moment («khi có thông tin, tình huống phát sinh»): an item
+   * whose carried words hold them is filed under it, so that like items are grouped alike.
+   */
+  words: text.optional(),
 });
 
 /** The role checklists as a whole (content/checklists.yaml). */

@@ -30,8 +30,12 @@ export const drillScoreLine = (
 export const missedLine = (head: string, question: string): string =>
   `${head.split('·')[0]?.trim() ?? ''}: ${question}`;
 
-export const PROGRESS_SAVE_FAILED =
-  'Trình duyệt không cho lưu tiến độ (bộ nhớ đầy hoặc bị chặn): kết quả chỉ còn đến khi đóng trang này.';
+/** The file name offered for the progress on the page, when it could not be stored. */
+export const progressFile = (drill: string): string => `dien-tap-${drill}.json`;
+
+/** Code the page loads on first use is gone: the server has a new version. */
+export const drillCodeGone =
+  'Trang không tải được phần cần dùng: sổ tay trên máy chủ đã có phiên bản mới.';
 
 /** The file name offered for progress set aside as unreadable. */
 export const progressSetAsideFile = (drill: string): string =>
@@ -64,8 +68,8 @@ export const actionCellLabel = (column: ActionColumn, row: number): string =>
 export const actionMissing = (row: number): string =>
   `Hành động khắc phục, dòng ${row}: cần ghi việc cần làm (hoặc xóa trắng cả dòng).`;
 
-export const DRAFT_SAVE_FAILED =
-  'Trình duyệt không cho giữ bản nháp (bộ nhớ đầy hoặc bị chặn): hãy lưu báo cáo thành tệp để khỏi mất.';
+/** The file name offered for the draft on the page, when it could not be stored. */
+export const draftFile = (drill: string): string => `bao-cao-sau-dien-tap-${drill}-ban-nhap.json`;
 
 /** A stored draft that cannot be read: the page starts blank and says why. */
 export const draftUnusable = (problem: string): string =>

@@ -15,7 +15,7 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
-  readFileSync,
+  readSync,
   renameSync,
   rmSync,
   rmdirSync,
@@ -187,6 +187,13 @@ function checkTarget(file: string, what: string): void {
   checkFile(file, what);
 }
 
+/** --out as given, resolved: "dir/" names a folder, whether it exists or not, never a file "dir". */
+function outPath(io: CliIo, value: string | undefined): string {
+  if (value !== undefined && /[\\/]$/.test(value))
+    throw new UsageError('--out', `${quoteValue(value)} names a folder; give a file name`);
+  return resolve(io.cwd, value ?? DEFAULT_OUT);
+}
+
 /** The temporary name a file is written under until every file of the run is complete. */
 const temporaryName = (path: string): string =>
   join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
@@ -256,14 +263,34 @@ async function writeAll(
   }
 }
 
+/** The first `most` bytes of a file: a file that grows while it is read is not read without end. */
+function readAtMost(path: string, most: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(most);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < most; length += read)
+      read = readSync(fd, buffer, length, most - length, null);
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads and checks a run file; every problem is a UsageError on --entries naming the file and the field. */
 function readRunFile(io: CliIo, name: string): RunFile {
   const path = resolve(io.cwd, name);
+  const limit = MAX_FILE_CHARS * 4;
   let bytes: Buffer;
   try {
-    if (statSync(path).isDirectory())
+    // What it is first: a folder, a FIFO (which would block) or a device (/dev/zero never
+    // ends) is refused before anything is read; a regular file is read up to the limit only.
+    const stats = statSync(path);
+    if (stats.isDirectory())
       throw new UsageError('--entries', `${name} is a folder; give the run file (.json)`);
-    bytes = readFileSync(path);
+    if (!stats.isFile())
+      throw new UsageError('--entries', `${name} is ${kindOf(stats)}; give the run file (.json)`);
+    bytes = readAtMost(path, limit + 1);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -274,7 +301,7 @@ function readRunFile(io: CliIo, name: string): RunFile {
         : `cannot read ${name}: ${(error as Error).message}`,
     );
   }
-  if (bytes.length > MAX_FILE_CHARS * 4)
+  if (bytes.length > limit)
     throw new UsageError(
       '--entries',
       `${name}: ${bytes.length} bytes is too large for a shift run file`,
@@ -450,7 +477,7 @@ async function writeFromRun(
   runData: RunFile,
   options: JournalOptions,
 ): Promise<void> {
-  const out = resolve(io.cwd, values.out ?? DEFAULT_OUT);
+  const out = outPath(io, values.out);
   checkTarget(out, '--out');
   const { bytes, rows } = await journalFromRun(
     content,
@@ -472,7 +499,7 @@ async function writeOneFile(
   values: Values,
   { pages, days, oneFile, options }: ReturnType<typeof checkValues>,
 ): Promise<void> {
-  const out = resolve(io.cwd, values.out ?? DEFAULT_OUT);
+  const out = outPath(io, values.out);
   checkTarget(out, '--out');
   const shown = progress(io, days.length);
   const bytes = await buildJournal(

@@ -153,7 +153,14 @@ export function parseShift(value: string): [string, string] {
       `expected the shift's start and end written HH:MM-HH:MM (24-hour clock, e.g. 07:30-16:30), found ${quoteValue(value)}`,
     );
   }
-  return [`${match[1]}:${match[2]}`, `${match[3]}:${match[4]}`];
+  const [start, end] = [`${match[1]}:${match[2]}`, `${match[3]}:${match[4]}`];
+  // The same rule as the page's start form (startRun): a shift ends at another time.
+  if (start === end)
+    throw new JournalOptionError(
+      'shift',
+      `expected an end of shift other than its start, found ${quoteValue(value)}`,
+    );
+  return [start, end];
 }
 
 /** Reads SOURCE_DATE_EPOCH (seconds since 1970, as reproducible builds use it); undefined when unset. */
@@ -163,5 +170,11 @@ export function timestampFromEpoch(value: string | undefined): Date | undefined 
     throw new Error(
       `SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01, found ${quoteValue(value)}`,
     );
-  return new Date(Number(value) * 1000);
+  // A date a PDF can carry (D:YYYYMMDD…, four-digit years): no later than 9999-12-31.
+  const date = new Date(Number(value) * 1000);
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999)
+    throw new Error(
+      `SOURCE_DATE_EPOCH must be a time no later than 9999-12-31 (253402300799), found ${quoteValue(value)}`,
+    );
+  return date;
 }

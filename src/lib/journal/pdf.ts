@@ -367,6 +367,8 @@ interface JournalPlan {
   days: { iso: string | undefined; prefilled: Prefilled }[];
   /** Pages per day. */
   pages: number;
+  /** Table rows filled (a text longer than a row goes on in the rows below it). */
+  rows: number;
   /** The table's texts by "row index.column", row index through the day's pages. */
   filled: Map<string, PlacedText>;
 }
@@ -447,8 +449,19 @@ function planJournal(form: JournalForm, options: JournalOptions, fonts: JournalF
     agencyText,
     days,
     pages,
+    rows: placed.length,
     filled,
   };
+}
+
+/** The rows and pages a journal takes, as built: what the page says of the PDF it made. */
+export function journalSize(
+  form: JournalForm,
+  options: JournalOptions,
+  fonts: JournalFonts,
+): { rows: number; pages: number } {
+  const { rows, pages } = planJournal(form, options, fonts);
+  return { rows, pages };
 }
 
 /** A range in one file: every day checked, and the file kept to a size a viewer and a printer handle. */

@@ -13,6 +13,9 @@
  *  - layout: a question whose answer is the handbook's own arrangement (the moments of a
  *    shift, the order of a flow's steps) is marked so, says «sổ tay» in its prompt, and carries
  *    the reading that says the arrangement is the handbook's; it counts for no point.
+ *  - reading: a question on a flow's steps carries the reading of every step it shows (the
+ *    step it starts from and each option), and, where a step names as its actor a role that
+ *    does not hold the words it carries, a reading that gives that role those words.
  *
  * A drill's inject is asked as the drill writes it: its options are free text, so only its
  * reading is checked here (test/unit/question-answers.test.ts reads each one).
@@ -24,11 +27,12 @@ import {
   rolesOfArticle,
 } from '../content/approval.ts';
 import type { DutyItem, Handbook } from '../content/handbook.ts';
+import type { StepNode } from '../content/schema.ts';
 import type { DrillWithId } from '../drills/model.ts';
 import { contains } from '../content/spans.ts';
 import { LAYOUT_KINDS, sourceOf, type Question } from './questions.ts';
 
-export type QuestionRule = 'answer' | 'distractor' | 'layout';
+export type QuestionRule = 'answer' | 'distractor' | 'layout' | 'reading';
 
 export interface QuestionProblem {
   /** The question's id ("approval:<item id>"…), which names its source. */
@@ -131,10 +135,12 @@ export function checkQuestions(
     const layout = LAYOUT_KINDS[q.kind as keyof typeof LAYOUT_KINDS];
     if (layout) {
       checkLayout(q, layout);
+      const source = sourceOf(q.id);
+      if (source.kind === 'next-step') checkShownSteps(q, source.flow, source.step);
       continue;
     }
     const source = sourceOf(q.id);
-    if (source.kind === 'next-step') continue; // a layout kind, checked above
+    if (source.kind === 'next-step') continue; // a layout kind, checked above (and its steps' readings)
     if (source.kind === 'inject') {
       const reading = drills
         .find((d) => d.id === source.drill)
@@ -205,6 +211,55 @@ export function checkQuestions(
     }
   }
   return problems;
+
+  /**
+   * Rule "reading" for a question on a flow's steps: the step it starts from (its prompt names
+   * that step's actor) and every step an option shows («Role: short»). Each step's own reading
+   * is carried; and each word it carries is its actor's by the text (the actor holds the point
+   * the words are in) or by a reading the question carries (`gives: { actor }`, citing that point).
+   */
+  function checkShownSteps(q: Question, flowId: string, stepId: string): void {
+    const flow = handbook.flow(flowId);
+    const shown = [stepId, ...q.options.map((o) => o.id)]
+      .map((id) => flow.node(id))
+      .filter((node): node is StepNode => node.kind === 'step');
+    for (const step of shown) {
+      const label = `«${roleName(step.actor)}: ${step.short}»`;
+      if (step.reading && !q.readings.includes(step.reading))
+        add(
+          q,
+          'reading',
+          `expected the question to carry reading ${step.reading}, which the step it shows (${label}) rests on`,
+        );
+      for (const span of step.carries) {
+        const points = step.cites.filter((eId) =>
+          contains(handbook.provision(eId).text ?? '', span),
+        );
+        if (points.length === 0) continue; // the spans gate reports a span of no cited point
+        if (points.some((eId) => handbook.holderOf(eId).id === step.actor)) continue;
+        const given = q.readings.some((id) => {
+          const reading = handbook.readings.find((r) => r.id === id);
+          return (
+            reading?.gives?.actor === step.actor &&
+            points.some((eId) => reading.cites.includes(eId))
+          );
+        });
+        if (!given)
+          add(
+            q,
+            'reading',
+            `expected the question to carry a reading that gives ${roleName(step.actor)} the words «${span}» (readings.yaml "gives: { actor }"): ` +
+              `a step it shows names ${roleName(step.actor)} as who does them, and they are words of ` +
+              points
+                .map(
+                  (eId) =>
+                    `${handbook.provision(eId).label}, a duty of ${roleName(handbook.holderOf(eId).id)}`,
+                )
+                .join('; '),
+          );
+      }
+    }
+  }
 
   function checkLayout(q: Question, layout: 'moments' | 'order'): void {
     const what = layout === 'moments' ? 'the moments of a shift' : "the order of a flow's steps";

@@ -14,6 +14,7 @@ import type { Handbook, DutyItem } from '../content/handbook.ts';
 import type { Role } from '../content/schema.ts';
 import { approvalClause, rolesNamedBy, rolesOfArticle } from '../content/approval.ts';
 import type { DrillWithId } from '../drills/model.ts';
+import { CHOOSE_ALL } from '../content/drills-schema.ts';
 import { itemsTheTextAssigns, quizArticles, quizPool } from '../drills/quiz.ts';
 import { parseEId } from '../law/eid.ts';
 
@@ -176,7 +177,7 @@ function momentQuestions(handbook: Handbook): Question[] {
     kind: 'moment',
     point: duty.point,
     subject: duty.action,
-    prompt: 'Sổ tay xếp việc này vào lúc nào của ca trực? Chọn mọi đáp án đúng.',
+    prompt: `Sổ tay xếp việc này vào lúc nào của ca trực? ${CHOOSE_ALL}`,
     options: handbook.moments.map((moment) => ({ id: moment.id, text: moment.name })),
     correct: [...duty.moments],
     cites: duty.cites,
@@ -239,10 +240,11 @@ function nextStepQuestions(handbook: Handbook): Question[] {
           })),
           correct: [next.id],
           cites: next.cites,
+          // The flow's readings, and those of every step the question shows: the one it starts
+          // from and each option (a distractor too shows a step resting on a reading).
           readings: unique([
             ...(flow.readings ?? []),
-            ...(step.reading ? [step.reading] : []),
-            ...(next.reading ? [next.reading] : []),
+            ...[step, ...options].flatMap((s) => (s.reading ? [s.reading] : [])),
           ]),
           layout: true,
         } satisfies Question,
@@ -263,10 +265,7 @@ function injectQuestions(handbook: Handbook, drills: readonly DrillWithId[]): Qu
           kind: 'inject',
           point,
           context: inject.message,
-          prompt:
-            inject.correct.length > 1
-              ? `${inject.question} Chọn mọi đáp án đúng.`
-              : inject.question,
+          prompt: inject.correct.length > 1 ? `${inject.question} ${CHOOSE_ALL}` : inject.question,
           options: inject.options.map((o) => ({ id: o.id, text: o.text })),
           correct: [...inject.correct],
           cites: inject.cites,

@@ -95,7 +95,8 @@ export const setLearner = (
 ): LearningState => ({
   ...state,
   learner: {
-    name: name.normalize('NFC').trim().slice(0, LIMITS.name),
+    // Never cut: the page refuses a longer name where it is typed.
+    name: name.normalize('NFC').trim(),
     role,
     stamp: Math.max(stamp, state.learner.stamp + 1),
   },

@@ -43,23 +43,29 @@ export const answerVerdict = (right: boolean): string => (right ? 'Đúng.' : 'C
 export const roundLine = (right: number, asked: number): string =>
   `Lượt này đúng ${right}/${asked} câu.`;
 
-/** Why stored progress was not used (it is kept aside, never deleted). */
-export function storedProblem(problem: 'damaged' | 'newer' | 'other-format'): string {
+/** Why stored progress was not used; where it went follows (src/lib/store/wording.ts). */
+export function storedProblem(problem: 'damaged' | 'newer'): string {
   const why =
     problem === 'newer'
       ? 'Tiến độ học được lưu bởi một phiên bản mới hơn của sổ tay'
       : 'Tiến độ học lưu trong trình duyệt bị hỏng hoặc không đúng định dạng';
-  return `${why}, nên bắt đầu lại từ đầu. Bản lưu cũ được cất riêng trong trình duyệt, không bị xóa.`;
+  return `${why}, nên trang bắt đầu lại từ đầu.`;
 }
 
 /** The outcome of opening a progress file on this device. */
 export function importLine(
   file: string,
-  outcome: 'merged' | 'damaged' | 'newer' | 'other-format',
+  outcome: 'merged' | 'not-saved' | 'damaged' | 'newer' | 'other-format' | 'far-stamp' | 'too-many',
   answers = 0,
 ): string {
   if (outcome === 'merged')
     return `Đã mở tệp «${file}»: thêm ${answers} câu trả lời vào tiến độ trên máy này.`;
+  if (outcome === 'not-saved')
+    return `Đã đọc tệp «${file}» (${answers} câu trả lời mới), nhưng trình duyệt không cho lưu (bộ nhớ đầy hoặc bị chặn): tiến độ chỉ còn trên trang này. Hãy giữ tệp, giải phóng bộ nhớ của trình duyệt rồi mở lại tệp.`;
+  if (outcome === 'too-many')
+    return `Không mở được tệp «${file}»: gộp với tiến độ trên máy này thì vượt quá số câu trả lời trang giữ được. Tiến độ trên máy này giữ nguyên.`;
+  if (outcome === 'far-stamp')
+    return `Không mở được tệp «${file}»: thời điểm sửa tên trong tệp không hợp lệ (sau năm 2100). Tiến độ trên máy này giữ nguyên.`;
   if (outcome === 'newer')
     return `Không mở được tệp «${file}»: tệp do một phiên bản mới hơn của sổ tay tạo ra. Tiến độ trên máy này giữ nguyên.`;
   if (outcome === 'other-format')

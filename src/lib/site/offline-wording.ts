@@ -32,3 +32,9 @@ export const progressText = (done: number, total: number): string =>
 export const SAVED = 'Đã lưu: mọi trang, tìm kiếm và biểu mẫu trống dùng được khi mất mạng.';
 export const INTERRUPTED = 'Chưa tải được hết (mạng bị ngắt?). Bấm lại để tải tiếp phần còn thiếu.';
 export const RESUME_LABEL = 'Tải tiếp';
+/** The list of files could not be fetched: most likely no network yet. */
+export const OFFER_FAILED =
+  'Chưa lấy được danh sách cần tải (máy đang mất mạng?). Bấm lại khi có mạng.';
+/** The browser refused to store more: not the network's fault, and not cured by trying again. */
+export const NO_SPACE = (bytes: number): string =>
+  `Trình duyệt không còn chỗ để lưu bản dùng khi mất mạng (cần khoảng ${formatBytes(bytes)}). Hãy giải phóng bộ nhớ của trình duyệt, rồi bấm «Tải tiếp».`;
