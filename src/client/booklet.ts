@@ -110,7 +110,11 @@ class BookletPrint extends HTMLElement {
     const input = event.target;
     if (!(input instanceof HTMLInputElement) || input.name !== 'kho') return;
     this.wanted = input.value === 'a5' ? PAPERS.a5 : PAPERS.a4;
-    history.replaceState(history.state, '', searchWithPaper(location.search, this.wanted) || location.pathname);
+    history.replaceState(
+      history.state,
+      '',
+      searchWithPaper(location.search, this.wanted) || location.pathname,
+    );
     void this.layOut();
   }
 
@@ -155,7 +159,10 @@ class BookletPrint extends HTMLElement {
         [{ [location.href]: pagedCss }, { [location.href]: pageRule(paper) }],
         holder,
       );
-      this.done = { holder, sheets: [paged.polisher.base, paged.polisher.styleEl, ...paged.polisher.inserted] };
+      this.done = {
+        holder,
+        sheets: [paged.polisher.base, paged.polisher.styleEl, ...paged.polisher.inserted],
+      };
       this.writePageNumbers(holder);
       root.dataset.pages = String(flow.total);
       root.dataset.booklet = 'ready';
