@@ -11,7 +11,7 @@
  * (document.adoptedStyleSheets), which the policy leaves alone as it does any CSSOM change.
  * Paged.js's other writes are CSSOM already (element.style, insertRule).
  */
-import { Previewer, type InsertedStyles } from 'pagedjs';
+import { Handler, Previewer, registerHandlers, type InsertedStyles } from 'pagedjs';
 import baseStyles from 'pagedjs-base-styles';
 import pagedCss from '../styles/booklet-paged.css?raw';
 import {
@@ -39,6 +39,24 @@ function adopt(css: string): InsertedStyles & { sheet: CSSStyleSheet } {
     },
   };
 }
+
+/**
+ * A table that goes on over a page break repeats its header row (a flow's lane names) on the
+ * new page. Paged.js starts the new page's part of the table without it; adding it as the
+ * first row is laid out lets the page measure it with the rest.
+ */
+class RepeatTableHead extends Handler {
+  renderNode(clone: Node, source: Node): void {
+    if (!(clone instanceof HTMLTableRowElement) || !(source instanceof HTMLTableRowElement)) return;
+    const table = clone.closest('table');
+    const head = source.closest('table')?.tHead;
+    if (!table?.hasAttribute('data-split-from') || table.tHead || !head) return;
+    const copy = head.cloneNode(true) as HTMLTableSectionElement;
+    for (const element of [copy, ...$$('[data-ref]', copy)]) element.removeAttribute('data-ref');
+    table.prepend(copy);
+  }
+}
+registerHandlers(RepeatTableHead);
 
 /** A Previewer whose CSS goes into adopted style sheets instead of <style> elements. */
 function previewer(): Previewer {

@@ -1,6 +1,7 @@
 /**
  * The few parts of Paged.js (pagedjs 0.4, which ships no types) that src/client/booklet.ts
- * uses: a Previewer that lays content out in pages, and its Polisher, which writes the CSS.
+ * uses: a Previewer that lays content out in pages, its Polisher, which writes the CSS, and
+ * the Handler a hook is added by.
  */
 declare module 'pagedjs' {
   /** What Polisher.insert returns and `destroy()` removes. */
@@ -23,6 +24,14 @@ declare module 'pagedjs' {
     /** The number of pages laid out. */
     total: number;
   }
+
+  /** A set of hooks: a subclass's methods named after a hook (renderNode…) are called by it. */
+  export class Handler {
+    constructor(chunker: unknown, polisher: unknown, caller: unknown);
+  }
+
+  /** Adds handlers to every Previewer made afterwards. */
+  export function registerHandlers(...handlers: (typeof Handler)[]): void;
 
   export class Previewer {
     polisher: Polisher;

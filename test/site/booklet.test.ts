@@ -18,6 +18,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
+import { OUTCOME_LANE, swimlaneLayout } from '../../src/lib/flows/layout.ts';
 import { shortLabel } from '../../src/lib/law/eid.ts';
 import { noticeSource } from '../../src/lib/law/status.ts';
 import { routes } from '../../src/lib/site/routes.ts';
@@ -214,6 +215,37 @@ describeBrowser('the printed booklet /in/', () => {
         expect(standsOn(pages[page - 1] ?? '', title), `«${title}» stands on page ${page}`).toBe(
           true,
         );
+      }
+
+      // Each flow's lanes as columns: the lane names head the table on every page it covers
+      // (a table going on over a page break repeats them), down to its caption.
+      for (const flow of handbook.flows) {
+        const start = destinations.get(`${COPY}quy-trinh-${flow.id}`) ?? 0;
+        const end = squashed.findIndex(
+          (page, index) => index >= start - 1 && page.includes('Sơ đồ làn: mỗi cột là một vai trò'),
+        );
+        expect(end, `«${flow.title}»'s lanes`).toBeGreaterThanOrEqual(start - 1);
+        const lanes = swimlaneLayout(flow).lanes.map(({ key }) =>
+          key === OUTCOME_LANE
+            ? 'Kết quả'
+            : (handbook.role(key).shortName ?? handbook.role(key).name),
+        );
+        // A name's first two words fit a column's first line (the rest may wrap): on one line
+        // of the page, in order.
+        const heads = lanes.map((name) => name.split(' ').slice(0, 2).join(' '));
+        const headed = (page: string) =>
+          page.split('\n').some((line) => {
+            let from = 0;
+            return heads.every((name) => {
+              const at = line.indexOf(name, from);
+              from = at + name.length;
+              return at >= 0;
+            });
+          });
+        for (let page = start - 1; page <= end; page++)
+          expect(headed(pages[page] ?? ''), `«${flow.title}»'s lanes head page ${page + 1}`).toBe(
+            true,
+          );
       }
 
       // The running heads: the part's name on a role's page.
