@@ -197,6 +197,19 @@ export const handbookJourney = (origin: string): JourneySite => ({
   resultSelector: '.result-link',
 });
 
+/**
+ * The search page's first keystroke: on a page opened and left idle (its search warmed up),
+ * click the box and type one letter; the time is from that key to the first result.
+ * Run with the query's first letter.
+ */
+export const handbookSearchPage = (origin: string): JourneySite => ({
+  name: 'handbook, search page',
+  origin,
+  startPath: '/tim-kiem/',
+  open: (page) => page.click('#q'),
+  resultSelector: '#ket-qua .result-link',
+});
+
 /** The handbook's journey `runs` times, each in a fresh browser context, summarised. */
 export async function benchHandbookJourney(
   browser: Browser,

@@ -1,8 +1,10 @@
 /**
- * "Tải báo cáo PDF" on the trainer page: the report as the form shows it, made into a PDF
- * in the browser (src/lib/drills/aar-pdf.ts, the journal's fonts) and downloaded. Fetched
- * by drill-trainer.ts on the first click only: pdf-lib is most of its weight.
+ * "Tải báo cáo PDF" on the trainer page: the report as the form shows it, under the heading
+ * the page shows (the journal form's, with the agency and unit as typed), made into a PDF in
+ * the browser (src/lib/drills/aar-pdf.ts, the journal's fonts) and downloaded. Fetched by
+ * drill-trainer.ts on the first click only: pdf-lib is most of its weight.
  */
+import { capitals, type DocumentHeading, type HeadingKey } from '../lib/documents/heading.ts';
 import { AarPdfError, aarPdf, reportPdfName, type AarSheet } from '../lib/drills/aar-pdf.ts';
 import type { Report } from '../lib/drills/aar.ts';
 import regularUrl from '../lib/journal/fonts/Tinos-Regular.ttf?url';
@@ -28,6 +30,22 @@ function sheetOf(form: HTMLElement): AarSheet {
   };
 }
 
+/** The heading as the page shows it: each line of the agency block (a field's value as typed), the motto. */
+function headingOf(form: HTMLElement): DocumentHeading {
+  const lines = [
+    ...form.querySelectorAll<HTMLElement>(
+      '.doc-agency [data-heading], .doc-agency [data-heading-text]',
+    ),
+  ].map((element) => ({
+    text: capitals(
+      element instanceof HTMLInputElement ? element.value : (element.textContent ?? ''),
+    ),
+    strong: element.dataset.strong !== undefined,
+    key: element.dataset.heading as HeadingKey | undefined,
+  }));
+  return { lines, motto: [...form.querySelectorAll('[data-motto]')].map((p) => text(p)) };
+}
+
 /** Makes and downloads the PDF; returns what to tell the trainer (an error says what to change). */
 export async function downloadReportPdf(
   form: HTMLElement,
@@ -36,7 +54,7 @@ export async function downloadReportPdf(
   let bytes: Uint8Array;
   try {
     const [regular, bold] = await Promise.all([fetchBytes(regularUrl), fetchBytes(boldUrl)]);
-    bytes = await aarPdf(report, sheetOf(form), { regular, bold });
+    bytes = await aarPdf(report, sheetOf(form), { regular, bold }, headingOf(form));
   } catch (caught) {
     if (caught instanceof AarPdfError) {
       return {

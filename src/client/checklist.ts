@@ -12,6 +12,7 @@
  */
 import { notify as notifyIn, SavedWork } from './saved.ts';
 import type { Backend } from '../lib/store/kept.ts';
+import type { ReplacedEdit } from '../lib/checklist/merge.ts';
 import { $, $$, routeClick, show } from './dom.ts';
 import { storageKey, type Run, type Store } from '../lib/checklist/schema.ts';
 import {
@@ -91,6 +92,8 @@ export class ShiftRuns {
   viewing: string | null = null;
   /** merge.ts keys of what this tab changed that the other tabs may not have seen yet. */
   edited = new Set<string>();
+  /** The notices of this tab's edits that another tab's replaced, by merge.ts key (shift-actions.ts). */
+  readonly replaced = new Map<string, { edit: ReplacedEdit; notice: HTMLElement }>();
   readonly listeners: (() => void)[] = [];
 
   constructor(root: HTMLElement, panel: HTMLElement, history: HTMLElement) {
@@ -227,8 +230,14 @@ export class ShiftRuns {
             : '';
       }
       // Every keystroke is stored, so a field differs from its note only when another tab changed
-      // it (then it shows the kept text, even while typed in) or when this tab refused it (kept).
-      if (item.note && item.note.getAttribute('aria-invalid') !== 'true') {
+      // it or when this tab refused it (kept). A field being typed in keeps what is typed: the
+      // next key stores it whole, never the other tab's text with this tab's keys mixed in; on
+      // leaving it, it shows the kept text, and a notice shows the other (showReplaced).
+      if (
+        item.note &&
+        item.note.getAttribute('aria-invalid') !== 'true' &&
+        item.note !== document.activeElement
+      ) {
         const typed = item.note.value.normalize('NFC');
         if ((typed.trim() === '' ? '' : typed) !== (state?.note ?? ''))
           item.note.value = state?.note ?? '';
@@ -354,6 +363,9 @@ export class ShiftRuns {
     this.root.addEventListener('input', (event) => {
       const item = this.items.find((entry) => entry.note === event.target);
       if (item?.note) this.onNote(item);
+    });
+    this.root.addEventListener('focusout', (event) => {
+      if (this.items.some((entry) => entry.note === event.target)) this.render();
     });
     const startForm = $<HTMLFormElement>('[data-start-form]', this.panel);
     startForm?.addEventListener('submit', (event) => {

@@ -117,6 +117,9 @@ class DrillReport extends HTMLElement {
       (raw) => this.mergeFromOtherTab(raw),
     );
     for (const tools of $$('[data-tools]', this)) show(tools, true);
+    // The packet's print control at the top of the page, outside the report.
+    for (const tools of $$('[data-top-tools]')) show(tools, true);
+    $('[data-print-packet]')?.addEventListener('click', () => window.print());
     this.renderSummary(this.collect());
   }
 

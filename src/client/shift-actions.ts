@@ -55,6 +55,8 @@ interface ShiftRuns {
   merger: typeof import('../lib/checklist/merge.ts') | undefined;
   /** merge.ts keys of what this tab changed that the other tabs may not have seen yet. */
   edited: Set<string>;
+  /** The notices of this tab's edits that another tab's replaced, by merge.ts key. */
+  readonly replaced: Map<string, { edit: ReplacedEdit; notice: HTMLElement }>;
   keepEdits(): void;
   reopenable(): Run | undefined;
   readonly items: readonly { id: string; action: string; approve: HTMLInputElement | null }[];
@@ -240,6 +242,9 @@ export function showReplaced(runs: ShiftRuns, edits: readonly ReplacedEdit[]): v
   const box = $('[data-notices]', runs.panel);
   if (!box) return;
   for (const edit of edits) {
+    // One notice per note or entry: a later replacement of the same one takes its place.
+    const key = replacedKey(edit);
+    runs.replaced.get(key)?.notice.remove();
     const [what, both, again] =
       edit.kind === 'note'
         ? replacedNoteNotice(
@@ -262,10 +267,38 @@ export function showReplaced(runs: ShiftRuns, edits: readonly ReplacedEdit[]): v
               [edit.itemId],
             )
           : await putBackEntry(runs, edit.mine);
-      if (kept) notice.remove();
+      if (!kept) return;
+      notice.remove();
+      if (runs.replaced.get(key)?.notice === notice) runs.replaced.delete(key);
     });
     notice.append(button);
     box.append(notice);
+    runs.replaced.set(key, { edit, notice });
+  }
+}
+
+const replacedKey = (edit: ReplacedEdit): string =>
+  edit.kind === 'note'
+    ? `note:${edit.runId}:${edit.itemId}`
+    : `entry:${edit.runId}:${edit.entryId}`;
+
+/**
+ * A notice shown earlier names the text that was kept then; the other tab may have gone on
+ * typing. Each notice is kept true: it shows what is stored now, and goes once this tab's
+ * text is what is stored again.
+ */
+function refreshReplaced(runs: ShiftRuns): void {
+  for (const [key, { edit, notice }] of runs.replaced) {
+    const run = findRun(runs.store, edit.runId);
+    const now =
+      edit.kind === 'note'
+        ? JSON.stringify(itemOf(run, edit.itemId)?.note ?? '')
+        : JSON.stringify(run?.journal.find((entry) => entry.id === edit.entryId) ?? null);
+    if (now === JSON.stringify(edit.mine)) {
+      notice.remove();
+      runs.replaced.delete(key);
+    } else if (now !== JSON.stringify(edit.kept))
+      showReplaced(runs, [{ ...edit, kept: JSON.parse(now) } as ReplacedEdit]);
   }
 }
 
@@ -298,6 +331,7 @@ function follow(runs: ShiftRuns, heard: Heard<Store>): void {
   runs.keepEdits();
   if (runs.viewing && !findRun(runs.store, runs.viewing)) runs.viewing = null;
   runs.render();
+  refreshReplaced(runs);
   if (followed.replaced.length > 0) showReplaced(runs, followed.replaced);
 }
 

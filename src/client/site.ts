@@ -20,11 +20,12 @@ document
   ?.addEventListener('focusin', () => void load(headerSearchModule), { once: true });
 
 const copy = document.querySelector<HTMLElement>('offline-copy');
-if (copy && 'serviceWorker' in navigator && 'caches' in window) {
+const button = copy?.querySelector('button');
+if (copy && button && 'serviceWorker' in navigator && 'caches' in window) {
   copy.hidden = false;
-  const button = copy.querySelector('button');
-  // Pressed with no network before its code was ever fetched: say so, and stay a button.
-  const onClick = async () => {
+  // Until the control's code is loaded (the worker keeps it, so offline too): a press that
+  // cannot load it says so and leaves this listener for the next press, never a dead button.
+  const first = async () => {
     try {
       await load(offlineCopyModule);
     } catch {
@@ -33,8 +34,8 @@ if (copy && 'serviceWorker' in navigator && 'caches' in window) {
       if (status) status.textContent = status.dataset.failed ?? '';
       return;
     }
-    button?.removeEventListener('click', onClick);
+    button.removeEventListener('click', first);
     await (copy as HTMLElement & { onPress(): Promise<void> }).onPress();
   };
-  button?.addEventListener('click', onClick);
+  button.addEventListener('click', first);
 }

@@ -3,29 +3,34 @@
  * their content with data-pagefind-body, plus one record per point of the law and per
  * checklist item (src/lib/search/records.ts).
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { contentRoot } from '../lib/content/root.ts';
-import { searchRecords } from '../lib/search/records.ts';
+import { searchRecords, spaceTableCells } from '../lib/search/records.ts';
 import { dWordVocabulary } from '../lib/search/vocabulary.ts';
 import { getHandbook } from '../data/handbook.ts';
 
 /** File name of the d/đ vocabulary beside the Pagefind index. */
 export const VOCABULARY_FILE = 'd-words.json';
+/** File name of the index's size (its chunks' bytes), read by the search page before warming it. */
+export const INDEX_SIZE_FILE = 'index-size.json';
+
+/** The site's pages: their path under the site's folder and their HTML. */
+const htmlPages = (site: string): { file: string; html: string }[] =>
+  readdirSync(site, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .sort()
+    .map((file) => ({ file, html: readFileSync(join(site, file), 'utf8') }));
 
 /** The text of each page's <main>: what Pagefind indexes, give or take the ignored parts. */
-function mainTexts(site: string): string[] {
-  return readdirSync(site, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => {
-      const html = readFileSync(join(site, file), 'utf8');
-      const main = /<main[\s>][\s\S]*<\/main>/.exec(html)?.[0] ?? '';
-      return main.replace(/<[^>]+>/g, ' ');
-    });
-}
+const mainTexts = (pages: { html: string }[]): string[] =>
+  pages.map(({ html }) => {
+    const main = /<main[\s>][\s\S]*<\/main>/.exec(html)?.[0] ?? '';
+    return main.replace(/<[^>]+>/g, ' ');
+  });
 
 const fail = (step: string, errors: string[]) => {
   if (errors.length > 0) throw new Error(`Pagefind could not ${step}:\n${errors.join('\n')}`);
@@ -48,8 +53,15 @@ export function searchIndex(): AstroIntegration {
         fail('start', errors);
         if (!index) throw new Error('Pagefind returned no index');
         try {
-          const pages = await index.addDirectory({ path: site });
-          fail(`index ${site}`, pages.errors);
+          // Each page as a file of the site's folder would be read, with its table cells spaced.
+          const pages = htmlPages(site);
+          for (const { file, html } of pages) {
+            const added = await index.addHTMLFile({
+              sourcePath: file.split(sep).join('/'),
+              content: spaceTableCells(html),
+            });
+            fail(`index ${file}`, added.errors);
+          }
           const records = searchRecords(getHandbook(contentRoot()));
           for (const record of records)
             fail(`index ${record.url}`, (await index.addCustomRecord(record)).errors);
@@ -64,12 +76,18 @@ export function searchIndex(): AstroIntegration {
               rmSync(join(site, 'pagefind', file));
           }
           const vocabulary = dWordVocabulary([
-            ...mainTexts(site),
+            ...mainTexts(pages),
             ...records.map((record) => record.content),
           ]);
           writeFileSync(join(site, 'pagefind', VOCABULARY_FILE), JSON.stringify(vocabulary));
+          const chunks = join(site, 'pagefind', 'index');
+          const indexBytes = readdirSync(chunks).reduce(
+            (sum, file) => sum + statSync(join(chunks, file)).size,
+            0,
+          );
+          writeFileSync(join(site, 'pagefind', INDEX_SIZE_FILE), JSON.stringify({ indexBytes }));
           logger.info(
-            `indexed ${pages.page_count} pages and ${records.length} points and checklist items in ${Math.round(performance.now() - started)} ms`,
+            `indexed ${pages.length} pages and ${records.length} points and checklist items in ${Math.round(performance.now() - started)} ms`,
           );
         } finally {
           await pagefind.close();

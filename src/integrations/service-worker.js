@@ -11,6 +11,8 @@ const CACHE = `so-tay-${VERSION}`;
 const SCOPE = new URL('./', self.location.href).pathname;
 /** Present in a cache once its full offline copy is complete. */
 const COMPLETE = `${SCOPE}offline-copy-complete`;
+/** Shown offline for a page not saved (src/pages/chua-luu.astro; in the shell). */
+const NOT_SAVED = `${SCOPE}chua-luu/`;
 
 /** The URL a response is kept under: a static host ignores queries (?q=, Pagefind's ?ts=), so does the cache. */
 const keyOf = (url) => {
@@ -111,9 +113,15 @@ self.addEventListener('fetch', (event) => {
         return response;
       } catch (error) {
         if (request.mode !== 'navigate') throw error;
-        const notFound = await cache.match(`${SCOPE}404.html`);
-        if (notFound) return notFound;
-        throw error;
+        // Offline, and the page is not here. With the whole copy saved, every page is: the
+        // address is no page of the handbook. Otherwise it is a page not saved (yet): say so.
+        const whole = await cache.match(COMPLETE);
+        const shown = await cache.match(whole ? `${SCOPE}404.html` : NOT_SAVED);
+        if (!shown) throw error;
+        return new Response(shown.body, {
+          status: whole ? 404 : 503,
+          headers: shown.headers,
+        });
       }
     })(),
   );

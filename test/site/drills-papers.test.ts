@@ -5,7 +5,10 @@
  * widgets or raw in-site addresses.
  */
 import { expect } from 'vitest';
+import { getJournalForm } from '../../src/data/journal.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
+import { AAR_DOCUMENT } from '../../src/lib/drills/aar-document.ts';
+import { documentHeading } from '../../src/lib/documents/heading.ts';
 import { routes } from '../../src/lib/site/routes.ts';
 import { squashSpace } from '../../src/lib/vi.ts';
 import { describeBrowser, downloadedBytes } from '../support/browser.ts';
@@ -13,6 +16,14 @@ import { readPdf } from '../support/pdf.ts';
 import { test } from '../support/site-test.ts';
 
 const drills = loadContent('content').drills.map((d) => d.value);
+/** The heading every document takes from the journal's form (content/forms/phu-luc-1.yaml). */
+const heading = documentHeading(getJournalForm('content'));
+const PARTICIPANTS = [
+  'Nguyễn Văn Bình: lãnh đạo ca trực',
+  'Trần Thị Hoa: lãnh đạo cấp phòng trực ban',
+  'Lê Văn Cường: công chức',
+  'Phạm Thị Dung: Trưởng phòng',
+];
 
 describeBrowser("the trainer's papers", () => {
   test('exports the after-action report as a PDF holding what was typed', async ({ openSite }) => {
@@ -21,6 +32,9 @@ describeBrowser("the trainer's papers", () => {
     const { page } = site;
     await page.fill('#aar-date', '2026-11-27');
     await page.fill('#aar-facilitator', 'Nguyễn Văn An');
+    // Four participants typed one per line, as the box invites.
+    await page.fill('#aar-participants', PARTICIPANTS.join('\n'));
+    await page.fill('#aar-unit', 'Chi cục Hải quan khu vực II');
     await page.check(`input[name="dg-${drill.injects[0]!.id}"][value="dat-mot-phan"]`);
     await page.fill(
       `#gc-${drill.injects[0]!.id}`,
@@ -52,6 +66,21 @@ describeBrowser("the trainer's papers", () => {
     ]) {
       expect(text, typed).toContain(typed);
     }
+    // Every participant once, listed; nothing says the field was left empty.
+    for (const person of PARTICIPANTS) expect(text.split(person), person).toHaveLength(2);
+    expect(text).not.toContain('chưa ghi');
+    // A document to file: the journal form's heading (the unit as typed, in capitals), the
+    // date line, the title, and the signature blocks.
+    for (const line of [
+      ...heading.lines.filter((l) => l.key !== 'unit').map((l) => l.text),
+      'CHI CỤC HẢI QUAN KHU VỰC II',
+      ...heading.motto,
+      ', ngày …… tháng …… năm ……',
+      AAR_DOCUMENT.title,
+      ...AAR_DOCUMENT.signers,
+      AAR_DOCUMENT.signHint,
+    ])
+      expect(text, line).toContain(line);
     expect(squashSpace((await page.textContent('[data-status]')) ?? '')).toBe(
       `Đã tải báo cáo thành tệp ${download.suggestedFilename()}.`,
     );
@@ -93,6 +122,12 @@ describeBrowser("the trainer's papers", () => {
       expect(text).toContain('Phiếu đánh giá từng tình huống');
       expect(text).toContain('☐ Đạt');
       expect(text).not.toContain('Sổ tay trực ban Điều 7 Vai trò'); // no navigation
+      // The report part is a document: headed as the journal is, titled, with signature blocks; no site footer.
+      for (const line of [...heading.lines.map((l) => l.text).filter(Boolean), ...heading.motto])
+        expect(text, line).toContain(line);
+      expect(text).toContain(AAR_DOCUMENT.title);
+      for (const signer of AAR_DOCUMENT.signers) expect(text).toContain(signer);
+      expect(text).not.toContain('Về sổ tay này');
     },
   );
 });

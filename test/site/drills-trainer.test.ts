@@ -175,6 +175,26 @@ describeBrowser('drills, trainer side', () => {
     expect(other.problems()).toEqual([]);
   });
 
+  test('offers to print the packet near the top of the page, not only at its foot', async ({
+    openSite,
+  }) => {
+    const site = await open(openSite, routes.drillTrainer(DRILL.id), {
+      viewport: { width: 1280, height: 800 },
+    });
+    const { page } = site;
+    const control = page.locator('[data-print-packet]');
+    await control.waitFor();
+    const box = await control.boundingBox();
+    expect(box && box.y + box.height, 'on the first screen').toBeLessThanOrEqual(800);
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+    });
+    await control.click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    expect(site.problems()).toEqual([]);
+  });
+
   test('refuses a bad file with a clear message and changes nothing', async ({ openSite }) => {
     const site = await open(openSite, routes.drillTrainer(DRILL.id));
     const { page } = site;
@@ -278,7 +298,7 @@ describeBrowser('drills, trainer side', () => {
   });
 
   test.for(drills.map((d) => [d.id, d] as const))(
-    'prints the inject cards of %s with the answer key on pages of its own',
+    'prints the inject cards of %s two or more to a sheet, the answer key on pages of its own, no site footer',
     async ([_id, drill], { openSite }) => {
       const site = await open(openSite, routes.drillCards(drill.id));
       await site.page.emulateMedia({ media: 'print' });
@@ -294,7 +314,7 @@ describeBrowser('drills, trainer side', () => {
         'the key starts its page',
       ).toBe(true);
       for (const [n, inject] of drill.injects.entries()) {
-        // Every card on the card pages, two to a page; its answer and expected actions only after.
+        // Every card on the card sheets; its answer and expected actions only after.
         expect(cards, inject.id).toContain(squashSpace(inject.question));
         expect(cards, `card ${n + 1} header`).toContain(
           `Thẻ ${n + 1}/${drill.injects.length} · ${inject.time}`,
@@ -304,7 +324,19 @@ describeBrowser('drills, trainer side', () => {
         for (const expected of inject.expected)
           expect(cards).not.toContain(squashSpace(expected.action).slice(0, 40));
       }
-      expect(keyStart).toBe(Math.ceil(drill.injects.length / 2));
+      // Two or more cards to a sheet, none split between two sheets; no site footer on any.
+      expect(keyStart).toBeLessThanOrEqual(Math.ceil(drill.injects.length / 2));
+      for (const [n, inject] of drill.injects.entries()) {
+        const sheet = pages.find((page) =>
+          page.includes(`Thẻ ${n + 1}/${drill.injects.length} · ${inject.time}`),
+        );
+        const last = inject.options.at(-1)!.text;
+        expect(sheet, `card ${n + 1} whole on its sheet`).toContain(squashSpace(last));
+      }
+      for (const page of pages) {
+        expect(page).not.toContain('Về sổ tay này');
+        expect(page).not.toContain('Lưu để dùng khi mất mạng');
+      }
       expect(site.problems()).toEqual([]);
     },
   );

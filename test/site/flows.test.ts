@@ -202,4 +202,53 @@ describeBrowser('decision flows', () => {
       );
     },
   );
+
+  test.for(handbook.flows.map((f) => f.id))(
+    'shows the overview of %s whole: nothing scrolls sideways at 1280 × 800, every box on one A4 page',
+    async (flowId, { openSite }) => {
+      const flow = handbook.flow(flowId);
+      const site = await openSite(routes.flow(flow.id), { viewport: { width: 1280, height: 800 } });
+      const { page } = site;
+      // No scroll container anywhere on the page (the diagram's old frame was one), and the page itself fits.
+      const sideways = await page.evaluate(() =>
+        [document.documentElement, ...document.querySelectorAll('body *')]
+          .filter((el) => el.scrollWidth > el.clientWidth + 1)
+          .filter(
+            (el) =>
+              el === document.documentElement ||
+              ['auto', 'scroll'].includes(getComputedStyle(el).overflowX),
+          )
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+      );
+      expect(sideways).toEqual([]);
+      // The drawing is on screen, every box inside the window's width.
+      const boxes = await page.$$eval('.lane-body .box', (rects) =>
+        rects.map((rect) => {
+          const { left, right, width } = rect.getBoundingClientRect();
+          return { left, right, width };
+        }),
+      );
+      expect(boxes).toHaveLength(flow.nodes.length);
+      for (const box of boxes) {
+        expect(box.width).toBeGreaterThan(100);
+        expect(box.left).toBeGreaterThanOrEqual(0);
+        expect(box.right).toBeLessThanOrEqual(1280);
+      }
+
+      // On A4: every box's lines, as drawn, on one page.
+      const lines = await page.$$eval('.lane-body .box-text', (texts) =>
+        texts.flatMap((t) => [...t.querySelectorAll('tspan')].map((s) => s.textContent ?? '')),
+      );
+      await page.emulateMedia({ media: 'print' });
+      const printed = readPdf(await page.pdf({ format: 'A4' }), { mode: 'raw' });
+      const pageLines = printed.pages.map(
+        (text) => new Set(text.split('\n').map((line) => squashSpace(line))),
+      );
+      const diagramPage = pageLines.findIndex((set) => set.has(squashSpace(lines[0] ?? '')));
+      expect(diagramPage).toBeGreaterThanOrEqual(0);
+      const missing = lines.filter((line) => !pageLines[diagramPage]?.has(squashSpace(line)));
+      expect(missing).toEqual([]);
+      expect(site.problems()).toEqual([]);
+    },
+  );
 });

@@ -22,6 +22,7 @@ import {
 } from '../../src/lib/learning/state.ts';
 import { routes } from '../../src/lib/site/routes.ts';
 import { describeBrowser, formatViolations, runAxe, type SitePage } from '../support/browser.ts';
+import { readPdf } from '../support/pdf.ts';
 import { test } from '../support/site-test.ts';
 import { distDir } from '../support/site.ts';
 
@@ -165,6 +166,8 @@ describeBrowser('the learning path', () => {
     const pdf = await page.pdf({ format: 'A4' });
     writeFileSync(join(dir, 'phieu.pdf'), pdf);
     expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1);
+    // A record to file: no site footer on it.
+    expect(readPdf(pdf).text).not.toContain('Về sổ tay này');
     expect(site.problems()).toEqual([]);
   });
 
@@ -311,7 +314,7 @@ describeBrowser('the learning path', () => {
     expect(await page.textContent('[data-refused]')).toBe(
       'Không nhận tệp «an.json»: trùng người học với tệp «An.json».',
     );
-    const rows = await page.$$eval('tbody tr', (trs) =>
+    const rows = await page.$$eval('.class-table tbody tr', (trs) =>
       trs.map((tr) => [
         (tr as HTMLElement).dataset.point,
         tr.querySelector('[data-share]')?.textContent,
@@ -327,7 +330,7 @@ describeBrowser('the learning path', () => {
     // Worst first: the points no one learnt, then P3, P2, P1.
     expect(rows.slice(-3).map(([p]) => p)).toEqual([P3, P2, P1]);
     await page.setInputFiles('[data-reports]', report);
-    const marked = await page.$$eval('tbody tr', (trs) =>
+    const marked = await page.$$eval('.class-table tbody tr', (trs) =>
       trs
         .filter((tr) => !tr.querySelector<HTMLElement>('[data-aar]')!.hidden)
         .map((tr) => (tr as HTMLElement).dataset.point),
@@ -337,11 +340,82 @@ describeBrowser('the learning path', () => {
       expect(drill.injects[0]!.cites.some((c) => c === p || c.startsWith(`${p}__`))).toBe(true);
     await axe(page);
     await page.emulateMedia({ media: 'print' });
-    expect(await page.isVisible('table.class-table')).toBe(true);
+    // On paper a row per learner (the screen's table, a row per point, does not print).
+    expect(await page.isVisible('.class-paper table')).toBe(true);
+    expect(await page.isVisible('table.class-table')).toBe(false);
+    expect(
+      await page.$$eval('.class-paper tbody th', (ths) => ths.map((th) => th.textContent)),
+    ).toEqual(['An', 'Binh', 'Chi']);
     expect(await page.isVisible('[data-learners]')).toBe(false);
     const pdf = await page.pdf({ format: 'A4' });
     writeFileSync(join(dir, 'lop.pdf'), pdf);
     expect((await PDFDocument.load(pdf)).getPageCount()).toBeGreaterThanOrEqual(1);
+    expect(site.problems()).toEqual([]);
+  });
+
+  test('the class view with twelve learners uses the width it has, and prints every learner on one page', async ({
+    openSite,
+  }) => {
+    const points = Object.keys(data.holders);
+    const names = [
+      'Nguyễn Văn An',
+      'Trần Thị Bình',
+      'Lê Văn Cường',
+      'Phạm Thị Dung',
+      'Hoàng Văn Em',
+      'Vũ Thị Phương',
+      'Đặng Văn Giang',
+      'Bùi Thị Hà',
+      'Đỗ Văn Hùng',
+      'Ngô Thị Lan',
+      'Dương Văn Minh',
+      'Lý Thị Ngọc',
+    ];
+    let n = 0;
+    const files = names.map((name, i) => {
+      let s = setLearner(emptyState(), name, ROLE, 1);
+      for (const [j, point] of points.entries()) {
+        if ((i + j) % 3 === 0) continue;
+        const q = data.questions.find((x) => x.point === point)!.id;
+        for (const day of (i + j) % 3 === 1 ? ['2026-11-28'] : ['2026-11-28', '2026-11-29'])
+          s = recordAnswer(s, { id: `l${++n}`, q, day, at: `${day}T08:00:00.000Z`, right: true });
+      }
+      const file = join(dir, `lop-${i}.json`);
+      writeFileSync(file, serialiseState(s));
+      return file;
+    });
+    const site = await openSite(routes.learningClass(), { viewport: { width: 1280, height: 800 } });
+    const { page } = site;
+    await page.setInputFiles('[data-learners]', files);
+    await page.waitForSelector('th[data-learner]');
+    expect(await page.locator('th[data-learner]').count()).toBe(12);
+    // The table's frame is as wide as the page's content, and twelve learners fit in it.
+    const fit = await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      const style = getComputedStyle(main);
+      const content =
+        main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const frame = document.querySelector('.table-scroll')!;
+      return { content, frame: frame.clientWidth, table: frame.scrollWidth };
+    });
+    expect(fit.frame).toBeGreaterThanOrEqual(fit.content - 1);
+    expect(fit.table, 'no sideways scroll').toBeLessThanOrEqual(fit.frame);
+    await axe(page);
+    // On a phone the table scrolls in its own frame; the page does not.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4' });
+    writeFileSync(join(dir, 'lop-12.pdf'), pdf);
+    const printed = readPdf(pdf, { mode: 'raw' });
+    for (const name of names) expect(printed.text, name).toContain(name);
+    // Every point's column too, with its share, on the one page the table needs.
+    expect(printed.pages).toHaveLength(1);
+    expect(printed.text).not.toContain('Về sổ tay này');
     expect(site.problems()).toEqual([]);
   });
 });

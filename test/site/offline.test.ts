@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { formatBytes, offerText } from '../../src/lib/site/offline-wording.ts';
+import { OFFLINE_NOW, formatBytes, offerText } from '../../src/lib/site/offline-wording.ts';
 import {
   connectBrowser,
   describeBrowser,
@@ -34,10 +34,15 @@ const copy = JSON.parse(read('offline.json')) as {
 };
 
 describe('what the service worker caches (static)', () => {
-  it('the shell is stylesheets, the 404 page, the manifest and the icon: no page, script, search file or PDF', () => {
+  it("the shell is stylesheets, the 404 page, the page shown offline for a page not saved, the manifest, the icon and the offline control's code: no page of content, no other script, search file or PDF", () => {
     expect(shell).toContain(`${basePath}404.html`);
+    expect(shell).toContain(`${basePath}chua-luu/`);
+    expect(shell.filter((url) => /\/_astro\/offline-copy-[^/]+\.js$/.test(url))).toHaveLength(1);
     expect(shell.some((url) => url.endsWith('.css'))).toBe(true);
-    for (const url of shell) expect(url, url).toMatch(/(\.css|404\.html|\.webmanifest|\.svg)$/);
+    for (const url of shell)
+      expect(url, url).toMatch(
+        /(\.css|404\.html|\/chua-luu\/|\.webmanifest|\.svg|\/offline-copy-[^/]+\.js)$/,
+      );
     expect(worker).toMatch(/^const VERSION = "[0-9a-f]{16}";$/m);
     expect(copy.version).toBe(/^const VERSION = "([0-9a-f]{16})";$/m.exec(worker)?.[1]);
   });
@@ -55,7 +60,9 @@ describe('what the service worker caches (static)', () => {
       .sort();
     expect(copy.files.map((file) => file.url).sort()).toEqual(expected);
     expect(copy.bytes).toBe(copy.files.reduce((sum, file) => sum + file.bytes, 0));
-    expect(copy.pages).toBe(pages.filter((page) => page.distPath !== '404.html').length);
+    expect(copy.pages).toBe(
+      pages.filter((page) => !['404.html', 'chua-luu/index.html'].includes(page.distPath)).length,
+    );
     const pdf = copy.files.find((file) => file.url.endsWith('nhat-ky-truc-ban-1-trang.pdf'));
     expect(pdf?.bytes).toBe(
       readFileSync(join(distDir, 'bieu-mau/nhat-ky-truc-ban-1-trang.pdf')).length,
@@ -152,6 +159,91 @@ describeBrowser('offline in Chromium', () => {
     expect(site.offsite).toEqual([]);
   });
 
+  it('offline, a page not saved says so (not «not found»), names the address and lists the pages saved', async () => {
+    const { site } = await firstVisit('/dieu-7/');
+    await site.context.setOffline(true);
+    const response = await site.goto('/vai-tro/');
+    expect(response?.status()).toBe(503);
+    expect((await site.page.textContent('h1'))?.trim()).toBe('Trang này chưa được lưu trên máy');
+    await waitForText(site.page, '[data-address]', `${basePath}vai-tro/`);
+    await waitForText(site.page, '[data-saved-count]', /^\d+ trang đã lưu trên máy này/);
+    const saved = await site.page.$$eval('[data-saved-list] a', (links) =>
+      links.map((a) => [a.getAttribute('href'), a.textContent]),
+    );
+    expect(saved).toContainEqual([`${basePath}dieu-7/`, expect.stringContaining('Điều 7')]);
+    expect(saved.map(([href]) => href)).not.toContain(`${basePath}vai-tro/`);
+    expect(await site.page.textContent('main')).not.toContain('Địa chỉ bạn nhập có thể sai');
+    // A saved page, from that list, opens offline.
+    await site.page.click(`[data-saved-list] a[href="${basePath}dieu-7/"]`);
+    await site.page.waitForURL(/\/dieu-7\/$/);
+    expect((await site.page.textContent('h1'))?.trim()).toBe(h1Of('/dieu-7/'));
+    expect(site.offsite).toEqual([]);
+  });
+
+  it('«Lưu để dùng khi mất mạng» pressed offline says the device is offline, and works once the network is back', async () => {
+    const { site } = await firstVisit('/dieu-7/');
+    const button = site.page.locator('offline-copy button');
+    await site.context.setOffline(true);
+    await button.click();
+    await waitForText(site.page, 'offline-copy [role="status"]', OFFLINE_NOW);
+    expect(await button.isEnabled()).toBe(true);
+    await site.context.setOffline(false);
+    await button.click();
+    await waitForText(site.page, 'offline-copy [role="status"]', offerText(copy.pages, copy.bytes));
+  });
+
+  it('a full disk is named as a full disk, not a lost connection, and the download resumes once there is room', async () => {
+    const { site } = await firstVisit('/');
+    // The browser refuses to store more after a few files, as when its quota is reached.
+    await site.page.evaluate(() => {
+      const put = Cache.prototype.put;
+      let stored = 0;
+      const w = window as unknown as { __diskFull: boolean };
+      w.__diskFull = true;
+      Cache.prototype.put = function (...args: Parameters<Cache['put']>) {
+        if (w.__diskFull && ++stored > 3)
+          return Promise.reject(new DOMException('Quota exceeded.', 'QuotaExceededError'));
+        return put.apply(this, args);
+      };
+      navigator.storage.estimate = () =>
+        Promise.resolve({ quota: 50 * 2 ** 20, usage: 49 * 2 ** 20 });
+    });
+    const button = site.page.locator('offline-copy button');
+    await button.click();
+    await waitForText(site.page, 'offline-copy [role="status"]', offerText(copy.pages, copy.bytes));
+    await button.click();
+    await waitForText(site.page, 'offline-copy [role="status"]', /^Máy không còn đủ chỗ để lưu/);
+    const said = (await site.page.textContent('offline-copy [role="status"]')) ?? '';
+    expect(said).toContain('khoảng 1,0 MB');
+    expect(said).not.toContain('mạng');
+    expect(await button.textContent()).toBe('Tải tiếp');
+    await site.page.evaluate(() => {
+      (window as unknown as { __diskFull: boolean }).__diskFull = false;
+    });
+    await button.click();
+    await waitForText(
+      site.page,
+      'offline-copy [role="status"]',
+      'Đã lưu: mọi trang, tìm kiếm và biểu mẫu trống dùng được khi mất mạng.',
+      { timeout: 30_000 },
+    );
+  });
+
+  it('a connection lost during the download is named as that, with what is saved so far', async () => {
+    const { site } = await firstVisit('/');
+    await site.context.route('**/*.pdf', (route) => route.abort('internetdisconnected'));
+    const button = site.page.locator('offline-copy button');
+    await button.click();
+    await waitForText(site.page, 'offline-copy [role="status"]', offerText(copy.pages, copy.bytes));
+    await button.click();
+    await waitForText(
+      site.page,
+      'offline-copy [role="status"]',
+      new RegExp(`^Mất mạng khi đang tải: đã lưu .+ / ${formatBytes(copy.bytes)}\\.`),
+    );
+    expect(await button.textContent()).toBe('Tải tiếp');
+  });
+
   it('the full copy shows its size first, downloads with progress, then every page and the search work offline', async () => {
     const { site } = await firstVisit('/');
     const control = site.page.locator('offline-copy');
@@ -200,6 +292,10 @@ describeBrowser('offline in Chromium', () => {
       `${basePath}bieu-mau/nhat-ky-truc-ban-1-trang.pdf`,
     );
     expect(pdf).toBe(200);
+    // With the whole copy saved, an address not in it is no page of the handbook.
+    const missing = await site.goto('/khong-co-trang-nay/');
+    expect(missing?.status()).toBe(404);
+    expect((await site.page.textContent('h1'))?.trim()).toBe('Không tìm thấy trang');
     await site.goto('/tim-kiem/?q=nhat%20ky');
     await site.page.waitForFunction(() =>
       /kết quả cho/.test(document.querySelector('#trang-thai')?.textContent ?? ''),

@@ -19,6 +19,8 @@ const KB = 1024;
 const OFFLINE_SCRIPT_BUDGET = 600;
 /** The learning path (issue 19): its pages read progress on the device; practice loads more when it starts. */
 const INTERACTIVE = [
+  // The page shown offline for a page not saved lists the saved ones from the worker's cache.
+  /^chua-luu\/$/,
   /^vai-tro\/[^/]+\/$/,
   /^dien-tap\/.+/,
   /^bieu-mau\/$/,

@@ -27,7 +27,7 @@ import { LIMITS, type Store } from '../../src/lib/checklist/schema.ts';
 import { emptyStore, serialise } from '../../src/lib/checklist/state.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { describeBrowser, waitForText } from '../support/browser.ts';
-import { OFFER_FAILED } from '../../src/lib/site/offline-wording.ts';
+import { OFFLINE_NOW } from '../../src/lib/site/offline-wording.ts';
 import { test } from '../support/site-test.ts';
 import { distDir } from '../support/site.ts';
 import { startStaticServer } from '../support/static-server.ts';
@@ -390,6 +390,40 @@ describeBrowser('saved work at its edges', () => {
     ]);
   });
 
+  test('11. the same note typed at once in two tabs, key by key, is never stored as a mix of both: one text is kept in both tabs, and the other is shown', async ({
+    openSite,
+  }) => {
+    const site = await openSite(null, { ...VN, at: LATE });
+    await seed(site.context, serialise(storedRun(0)));
+    await site.goto(`/vai-tro/${ROLE}/`);
+    const a = site.page;
+    const b = await site.context.newPage();
+    await b.clock.setFixedTime(LATE);
+    await b.goto(a.url());
+    for (const page of [a, b]) await page.waitForSelector('[data-item] .tick:enabled');
+    const field = note(ITEMS[0]!.id);
+    const [textA, textB] = ['Nội dung của A', 'Nội dung của B'];
+    await Promise.all([
+      a.locator(field).pressSequentially(textA, { delay: 15 }),
+      b.locator(field).pressSequentially(textB, { delay: 15 }),
+    ]);
+    // Each tab leaves the field, as a person moves on to the next item.
+    for (const page of [a, b]) await page.locator(field).blur();
+    const noteOf = async (page: Page) =>
+      (await stored(page))!.current!.items.find((i) => i.id === ITEMS[0]!.id)?.note ?? '';
+    const kept = await noteOf(a);
+    expect([textA, textB], `stored: «${kept}»`).toContain(kept);
+    for (const page of [a, b])
+      await page.waitForFunction(
+        ([selector, text]) =>
+          (document.querySelector(selector) as HTMLTextAreaElement).value === text,
+        [field, kept] as const,
+      );
+    const lost = kept === textA ? textB : textA;
+    const loser = kept === textA ? b : a;
+    await waitForText(loser, '[data-notices]', new RegExp(`‘${kept}’.*‘${lost}’`));
+  });
+
   test('11. «Lưu để dùng khi mất mạng» pressed offline says why and stays a button; a full storage is not blamed on the network', async ({
     openSite,
   }) => {
@@ -397,7 +431,7 @@ describeBrowser('saved work at its edges', () => {
     const { page } = site;
     await site.context.setOffline(true);
     await page.click('offline-copy button');
-    await waitForText(page, 'offline-copy [role="status"]', OFFER_FAILED);
+    await waitForText(page, 'offline-copy [role="status"]', OFFLINE_NOW);
     expect(await page.isEnabled('offline-copy button')).toBe(true);
     await site.context.setOffline(false);
     await page.evaluate(() => {
@@ -409,6 +443,6 @@ describeBrowser('saved work at its edges', () => {
       document.querySelector('offline-copy button')?.textContent?.startsWith('Tải về'),
     );
     await page.click('offline-copy button');
-    await waitForText(page, 'offline-copy [role="status"]', /^Trình duyệt không còn chỗ để lưu/);
+    await waitForText(page, 'offline-copy [role="status"]', /^Máy không còn đủ chỗ để lưu/);
   });
 });

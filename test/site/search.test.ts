@@ -391,8 +391,51 @@ describeBrowser('search', () => {
     }
   });
 
+  it('on a phone, shows the first result on the first screen: filters folded behind one control, no keyboard hint', async () => {
+    const phone = await openPage(browser, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    try {
+      await phone.goto('/tim-kiem/?q=lanh%20dao');
+      const first = phone.page.locator('#ket-qua .result-link').first();
+      await first.waitFor();
+      const box = await first.boundingBox();
+      expect(box && box.y + box.height, 'the first result ends within 844 px').toBeLessThanOrEqual(
+        844,
+      );
+      expect(await phone.page.locator('#bo-loc input[type="checkbox"]').first().isVisible()).toBe(
+        false,
+      );
+      expect(await phone.page.locator('.keyboard-hint').isVisible()).toBe(false);
+      // One tap opens the filters; a ticked one is counted on the folded control.
+      await phone.page.tap('#bo-loc summary');
+      await phone.page.tap('label[for="loc-loai-0"]');
+      await waitForText(phone.page, '#bo-loc summary', 'Lọc theo loại và vai trò (đang chọn 1)');
+      expect(phone.problems()).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('tells the keys only where there is a mouse (and so most likely a keyboard)', async () => {
+    await search(site, 'lanh dao');
+    expect(await site.page.locator('.keyboard-hint').isVisible()).toBe(true);
+  });
+
+  it("keeps a space between a table's cells in the excerpts", async () => {
+    await search(site, 'phan cua mau nguyen van', `&loai=${encodeURIComponent('Biểu mẫu')}`);
+    const excerpt =
+      (await site.page.locator('#ket-qua .result-excerpt').first().textContent()) ?? '';
+    // The table's head: «Phần của mẫu» and «Nguyên văn», once read as one word («mẫuNguyên»).
+    expect(excerpt).toContain('Phần của mẫu Nguyên');
+    expect(excerpt, 'no two cells run together').not.toMatch(/\p{Ll}\p{Lu}/u);
+  });
+
   it('passes axe with results and filters shown', async () => {
     await search(site, 'lanh dao');
+    await site.page.click('#bo-loc summary');
     await site.page.waitForSelector('#bo-loc fieldset');
     expect(formatViolations(await runAxe(site.page))).toBe('');
     expect(site.problems().join('\n')).toBe('');

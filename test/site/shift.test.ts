@@ -366,6 +366,8 @@ describeBrowser('the shift run, as its users meet it', () => {
       site.page.fill(note(ITEMS[1]!.id), 'bản của thẻ A'),
       other.fill(note(ITEMS[1]!.id), 'bản của thẻ B'),
     ]);
+    // A field being typed in keeps what is typed; each tab shows the kept text once it leaves it.
+    for (const page of [site.page, other]) await page.locator(note(ITEMS[1]!.id)).blur();
     const values = async () => [
       await site.page.inputValue(note(ITEMS[1]!.id)),
       await other.inputValue(note(ITEMS[1]!.id)),
@@ -434,7 +436,9 @@ describeBrowser('the shift run, as its users meet it', () => {
           )?.note,
         [KEY, id] as const,
       );
-    // The page and the storage agree on the text kept, so that it outlives both tabs.
+    // The page and the storage agree on the text kept (once the field is left), so that it
+    // outlives both tabs.
+    await page.locator(note(id)).blur();
     expect(await page.inputValue(note(id))).toBe('bản của thẻ B');
     expect(await stored()).toBe('bản của thẻ B');
     await page.click('[data-notices] .notice button');

@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { getJournalForm } from '../../src/data/journal.ts';
+import { documentHeading } from '../../src/lib/documents/heading.ts';
 import { AarPdfError, aarPdf, reportPdfName } from '../../src/lib/drills/aar-pdf.ts';
 import { emptyReport, type Report } from '../../src/lib/drills/aar.ts';
 import { squashSpace } from '../../src/lib/vi.ts';
@@ -13,6 +15,9 @@ const fonts = {
   bold: readFileSync(join(fontDir, 'Tinos-Bold.ttf')),
 };
 const out = mkdtempSync(join(tmpdir(), 'so-tay-aar-pdf-'));
+/** The heading of today's journal form: whatever content/forms/phu-luc-1.yaml says. */
+const form = getJournalForm('content');
+const heading = documentHeading(form);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 const sheet = {
@@ -47,25 +52,36 @@ function report(): Report {
   ];
   return r;
 }
-const textOf = (bytes: Uint8Array) => {
+const saved = (bytes: Uint8Array) => {
   const file = join(out, `r-${Math.random()}.pdf`);
   writeFileSync(file, bytes);
   execFileSync('qpdf', ['--check', file]);
-  return squashSpace(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).normalize('NFC'));
+  return file;
+};
+const textOf = (bytes: Uint8Array) =>
+  squashSpace(
+    execFileSync('pdftotext', [saved(bytes), '-'], { encoding: 'utf8' }).normalize('NFC'),
+  );
+/** Every word's box, as pdftotext -bbox gives it: page size and the words' right edges. */
+const wordBoxes = (bytes: Uint8Array) => {
+  const html = execFileSync('pdftotext', ['-bbox', saved(bytes), '-'], { encoding: 'utf8' });
+  const width = Number(/<page width="([\d.]+)"/.exec(html)?.[1]);
+  const words = [
+    ...html.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)</g),
+  ].map((m) => ({ xMin: Number(m[1]), xMax: Number(m[2]), word: m[3] ?? '' }));
+  return { width, words };
 };
 
 describe('after-action report as PDF', () => {
   it('holds what was typed, in Vietnamese, and passes qpdf --check', async () => {
-    const text = textOf(await aarPdf(report(), sheet, fonts));
+    const text = textOf(await aarPdf(report(), sheet, fonts, heading));
     for (const expected of [
-      'Báo cáo sau diễn tập',
+      'BÁO CÁO SAU DIỄN TẬP',
       'Đầu ca: đặt trọng điểm và phân công',
       'Ngày diễn tập: 27/11/2026',
-      'Người đánh giá: (chưa ghi)',
-      'Phạm Thị Dung: Trưởng phòng',
+      '• Lê Văn Cường: công chức • Phạm Thị Dung: Trưởng phòng',
       'Tổng hợp 2 thẻ: đạt 0, đạt một phần 1, chưa đạt 0, chưa đánh giá 1.',
       'Đánh giá: Đạt một phần',
-      'Đánh giá: chưa đánh giá',
       'Cần thống nhất cách liên lạc với lãnh đạo phòng.',
       '• Báo cáo kịp thời',
       '1. Phổ biến lại điểm b khoản 3.1',
@@ -76,6 +92,73 @@ describe('after-action report as PDF', () => {
     }
   });
 
+  it('lists four participants typed one per line, each once, and never says «chưa ghi»', async () => {
+    const four = report();
+    four.exercise.participants =
+      'Nguyễn Văn An: lãnh đạo ca trực\nTrần Thị Bình: lãnh đạo cấp phòng trực ban\r\n\nLê Văn Cường: công chức\nPhạm Thị Dung: Trưởng phòng\n';
+    const text = textOf(await aarPdf(four, sheet, fonts, heading));
+    for (const person of [
+      'Nguyễn Văn An: lãnh đạo ca trực',
+      'Trần Thị Bình: lãnh đạo cấp phòng trực ban',
+      'Lê Văn Cường: công chức',
+      'Phạm Thị Dung: Trưởng phòng',
+    ])
+      expect(text.split(`• ${person}`), person).toHaveLength(2);
+    expect(text).toContain('Người tham gia và vai trò: • Nguyễn Văn An');
+    expect(text).not.toContain('chưa ghi');
+    // One participant is a line of its own after the label.
+    const one = report();
+    one.exercise.participants = 'Nguyễn Văn An: lãnh đạo ca trực';
+    expect(textOf(await aarPdf(one, sheet, fonts, heading))).toContain(
+      'Người tham gia và vai trò: Nguyễn Văn An: lãnh đạo ca trực',
+    );
+  });
+
+  it("is a document to file: the journal form's heading, the date line, the title, and signature blocks", async () => {
+    const text = textOf(await aarPdf(report(), sheet, fonts, heading));
+    for (const line of [...heading.lines.map((l) => l.text).filter(Boolean), ...heading.motto])
+      expect(text, line).toContain(line);
+    expect(text).toContain(', ngày …… tháng …… năm ……');
+    expect(text).toMatch(/BÁO CÁO SAU DIỄN TẬP Đầu ca: đặt trọng điểm và phân công/);
+    expect(text).toMatch(/NGƯỜI LẬP NGƯỜI DUYỆT \(Ký, ghi rõ họ tên\) \(Ký, ghi rõ họ tên\)/);
+    // The agency and unit as changed on the page, in capitals.
+    const changed = documentHeading(form, { unit: 'Chi cục Hải quan khu vực II' });
+    expect(textOf(await aarPdf(report(), sheet, fonts, changed))).toContain(
+      'CHI CỤC HẢI QUAN KHU VỰC II',
+    );
+  });
+
+  it('prints an empty field as dots to write on and an unrated card as boxes to tick, never a word in their place', async () => {
+    const blank = emptyReport('thu', 'Đầu ca: đặt trọng điểm và phân công');
+    const text = textOf(await aarPdf(blank, sheet, fonts, heading));
+    for (const label of [
+      'Ngày diễn tập:',
+      'Địa điểm:',
+      'Người điều hành:',
+      'Người đánh giá:',
+      'Điều quan sát được:',
+    ])
+      expect(text, label).toMatch(new RegExp(`${label} \\.{10,}`));
+    expect(text).toContain('Người tham gia và vai trò: ....');
+    expect(text).toContain('Đánh giá: Đạt Đạt một phần Chưa đạt');
+    expect(text).not.toMatch(/chưa ghi|chưa đánh giá Thẻ/);
+  });
+
+  it('keeps every word inside the margins, the heading included', async () => {
+    const long = report();
+    long.drillTitle = 'Một bài diễn tập có tên rất dài để xem tên được xuống dòng giữa trang';
+    const changed = documentHeading(form, {
+      agency: 'Bộ Tài chính',
+      unit: 'Chi cục Hải quan khu vực II thuộc Cục Hải quan',
+    });
+    const { width, words } = wordBoxes(await aarPdf(long, sheet, fonts, changed));
+    expect(words.length).toBeGreaterThan(100);
+    for (const { word, xMin, xMax } of words) {
+      expect(xMin, word).toBeGreaterThanOrEqual(40);
+      expect(xMax, word).toBeLessThanOrEqual(width - 40);
+    }
+  });
+
   it('wraps long text onto more lines and pages rather than running off the page', async () => {
     const long = report();
     long.strengths = Array.from(
@@ -83,7 +166,7 @@ describe('after-action report as PDF', () => {
       (_, i) => `Điểm mạnh số ${i + 1}: ${'rất dài '.repeat(12)}`,
     );
     long.improvements = ['Mộttừrấtdàikhôngcókhoảngtrắng'.repeat(8)];
-    const text = textOf(await aarPdf(long, sheet, fonts));
+    const text = textOf(await aarPdf(long, sheet, fonts, heading));
     expect(text).toContain('Điểm mạnh số 60');
     expect(text).toMatch(/Trang 3\/\d/);
     expect(text.replace(/\s/g, '')).toContain('Mộttừrấtdàikhôngcókhoảngtrắng'.repeat(8));
@@ -92,8 +175,13 @@ describe('after-action report as PDF', () => {
   it('refuses a character the font lacks, naming it', async () => {
     const bad = report();
     bad.hotWash = 'Tốt 👍 lắm ✓';
-    await expect(aarPdf(bad, sheet, fonts)).rejects.toThrow(AarPdfError);
-    await expect(aarPdf(bad, sheet, fonts)).rejects.toMatchObject({ characters: ['👍', '✓'] });
+    await expect(aarPdf(bad, sheet, fonts, heading)).rejects.toThrow(AarPdfError);
+    await expect(aarPdf(bad, sheet, fonts, heading)).rejects.toMatchObject({
+      characters: ['👍', '✓'],
+    });
+    // In the heading too.
+    const odd = documentHeading(form, { unit: 'Đơn vị ✓' });
+    await expect(aarPdf(report(), sheet, fonts, odd)).rejects.toMatchObject({ characters: ['✓'] });
   });
 
   it('is named like the JSON file', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { emptyReport, serialiseReport } from '../../src/lib/drills/aar.ts';
-import { aggregateClass, failedPoints } from '../../src/lib/learning/class.ts';
+import { aggregateClass, failedPoints, paperTable } from '../../src/lib/learning/class.ts';
 import { generateQuestions } from '../../src/lib/learning/questions.ts';
 import {
   emptyState,
@@ -154,4 +154,31 @@ describe('points a drill\'s after-action report rated "chưa đạt"', () => {
     ['a learner file', learner('An', [])],
     ['a report on an unknown drill', serialiseReport(emptyReport('khong-co', 'Không có'))],
   ])('%s: not a report', (_why, text) => expect(failedPoints(text, drills, points)).toBeNull());
+});
+
+describe('the class on paper', () => {
+  it('has a row for every learner, however many, and a column per point in the screen order', () => {
+    const names = Array.from({ length: 12 }, (_, i) => `Học viên ${i + 1}`);
+    const files = names.map((name, i) => ({
+      name: `${i}.json`,
+      text: learner(name, i % 3 === 0 ? [P1, P2] : [P1], i % 2 ? [P3] : []),
+    }));
+    const view = aggregateClass(files, questions, points);
+    const table = paperTable(view, (point) => `nhãn ${point}`, new Set([P2]));
+    expect(table.rows.map((row) => row.name)).toEqual(names);
+    expect(table.columns.map((c) => c.point)).toEqual(view.shares.map((s) => s.point));
+    expect(table.columns).toHaveLength(points.length);
+    expect(table.columns.find((c) => c.point === P2)).toEqual({
+      point: P2,
+      label: `nhãn ${P2}`,
+      failed: true,
+    });
+    expect(table.columns.filter((c) => c.failed)).toHaveLength(1);
+    const column = (point: string) => table.columns.findIndex((c) => c.point === point);
+    expect(table.rows[0]?.states[column(P2)]).toBe('learnt');
+    expect(table.rows[1]?.states[column(P2)]).toBe('new');
+    expect(table.rows[1]?.states[column(P3)]).toBe('practising');
+    expect(table.shares[column(P1)]).toEqual({ learnt: 12, total: 12 });
+    expect(table.shares[column(P2)]).toEqual({ learnt: 4, total: 12 });
+  });
 });

@@ -8,6 +8,8 @@ const built = [
   file('404.html'),
   file('_astro/a.css'),
   file('_astro/b.js'),
+  file('_astro/offline-copy-Xy1.js'),
+  file('chua-luu/index.html'),
   file('pagefind/pagefind.js'),
   file('bieu-mau/x.pdf'),
   file('favicon.svg'),
@@ -30,7 +32,9 @@ describe('offline files', () => {
       '/so-tay/404.html',
       '/so-tay/_astro/a.css',
       '/so-tay/_astro/b.js',
+      '/so-tay/_astro/offline-copy-Xy1.js',
       '/so-tay/bieu-mau/x.pdf',
+      '/so-tay/chua-luu/',
       '/so-tay/dieu-7/',
       '/so-tay/favicon.svg',
       '/so-tay/',
@@ -43,10 +47,26 @@ describe('offline files', () => {
     expect(files.pages).toBe(2);
   });
 
-  it('the shell is stylesheets, the 404 page and the icon: no page, script, search file or PDF', () => {
+  it("the shell is stylesheets, the 404 page, the page shown offline for a page not saved, the icon and the offline control's code: no page of content, no other script, search file or PDF", () => {
     const files = offlineFiles(built, '/');
-    expect(files.shell).toEqual(['/404.html', '/_astro/a.css', '/favicon.svg']);
-    expect(files.shellBytes).toBe('404.html'.length + '_astro/a.css'.length + 'favicon.svg'.length);
+    expect(files.shell).toEqual([
+      '/404.html',
+      '/_astro/a.css',
+      '/_astro/offline-copy-Xy1.js',
+      '/chua-luu/',
+      '/favicon.svg',
+    ]);
+    expect(files.shellBytes).toBe(
+      [
+        '404.html',
+        '_astro/a.css',
+        '_astro/offline-copy-Xy1.js',
+        'chua-luu/index.html',
+        'favicon.svg',
+      ]
+        .map((path) => path.length)
+        .reduce((a, b) => a + b),
+    );
   });
 
   it('the shell does not grow with the content', () => {
@@ -80,7 +100,7 @@ describe('offline files', () => {
 });
 
 describe('sitemap.xml', () => {
-  it('lists the pages but the 404 one as absolute URLs under the base path', () => {
+  it('lists the pages but the 404 one and the one shown offline for a page not saved, as absolute URLs under the base path', () => {
     const xml = sitemapXml(
       built.map((f) => f.path),
       'https://intranet.example/ignored/',

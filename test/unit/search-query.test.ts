@@ -7,6 +7,7 @@ import {
   FILTER_ROLE,
   RESULT_KINDS,
   searchRecords,
+  spaceTableCells,
 } from '../../src/lib/search/records.ts';
 
 describe('Vietnamese query variants', () => {
@@ -107,5 +108,23 @@ describe('search records', () => {
       expect(record.meta.title, record.url).not.toMatch(/(^|\s)[a-zđ](\s|$)/);
       expect(record.content, record.url).not.toMatch(/^điểm [a-zđ] /i);
     }
+  });
+});
+
+describe('pages as the index reads them', () => {
+  it('puts a space after each table cell, row and caption, so that their words stay apart', () => {
+    const html =
+      '<table><caption>Căn cứ trực ban</caption><thead><tr><th scope="col">Phần của mẫu</th><th>Căn cứ</th></tr></thead>' +
+      '<tbody><tr><TH scope="row">Dòng cơ quan</TH><td>Lựa chọn</td></tr></tbody></table>';
+    const text = (markup: string) => markup.replace(/<[^>]+>/g, '');
+    expect(text(html)).toContain('trực banPhần của mẫuCăn cứDòng cơ quanLựa chọn');
+    expect(text(spaceTableCells(html))).toBe(
+      'Căn cứ trực ban Phần của mẫu Căn cứ  Dòng cơ quan Lựa chọn  ',
+    );
+  });
+
+  it('leaves everything else as it is', () => {
+    const html = '<main><p>Trực ban</p><ul><li>Một</li></ul></main>';
+    expect(spaceTableCells(html)).toBe(html);
   });
 });

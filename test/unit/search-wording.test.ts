@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { allResultsLink, resultFacts, resultsStatus } from '../../src/lib/search/wording.ts';
+import {
+  allResultsLink,
+  filterCount,
+  resultFacts,
+  resultsStatus,
+} from '../../src/lib/search/wording.ts';
 
 describe('search wording', () => {
   it.each([
@@ -30,5 +35,13 @@ describe('search wording', () => {
     [[' ', undefined, undefined], ''],
   ] as const)('facts line %j', (parts, expected) => {
     expect(resultFacts(...parts)).toBe(expected);
+  });
+
+  it.each([
+    [0, ''],
+    [1, ' (đang chọn 1)'],
+    [3, ' (đang chọn 3)'],
+  ])('the folded filters say how many are ticked: %i', (ticked, expected) => {
+    expect(filterCount(ticked)).toBe(expected);
   });
 });

@@ -6,19 +6,22 @@
 import {
   aggregateClass,
   failedPoints,
+  paperTable,
   type ClassView,
   type LearnerFile,
 } from '../../lib/learning/class.ts';
 import {
   aarLine,
   learnerCount,
+  paperShare,
   refusalLine,
   shareLine,
   STATE_LABELS,
   STATE_SHAPES,
 } from '../../lib/learning/wording.ts';
-import { $ } from '../dom.ts';
 
+const $ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) =>
+  root.querySelector<T>(selector)!;
 const readAll = (list: FileList | null): Promise<LearnerFile[]> =>
   Promise.all(
     [...(list ?? [])].map(async (file) => ({ name: file.name, text: await file.text() })),
@@ -28,19 +31,20 @@ class ClassViewElement extends HTMLElement {
   /** Every learner file opened so far: opening more adds to the class. */
   private files: LearnerFile[] = [];
   private readonly failed = new Set<string>();
+  private view: ClassView | undefined;
 
   connectedCallback(): void {
     for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-script]'))
       hidden.hidden = false;
-    $('[data-learners]', this)!.addEventListener(
+    $(this, '[data-learners]').addEventListener(
       'change',
       (event) => void this.onLearners(event.target as HTMLInputElement),
     );
-    $('[data-reports]', this)!.addEventListener(
+    $(this, '[data-reports]').addEventListener(
       'change',
       (event) => void this.onReports(event.target as HTMLInputElement),
     );
-    $('[data-print]', this)!.addEventListener('click', () => window.print());
+    $(this, '[data-print]').addEventListener('click', () => window.print());
   }
 
   private rows(): HTMLTableRowElement[] {
@@ -67,7 +71,7 @@ class ClassViewElement extends HTMLElement {
   }
 
   private async onReports(input: HTMLInputElement): Promise<void> {
-    const drills = JSON.parse($('script[data-drills]', this)!.textContent ?? '[]');
+    const drills = JSON.parse($(this, 'script[data-drills]').textContent ?? '[]');
     const points = this.rows().map((row) => row.dataset.point!);
     const lines: string[] = [];
     for (const file of await readAll(input.files)) {
@@ -77,13 +81,14 @@ class ClassViewElement extends HTMLElement {
     }
     input.value = '';
     for (const row of this.rows())
-      $('[data-aar]', row)!.hidden = !this.failed.has(row.dataset.point!);
-    $('[data-message]', this)!.textContent = lines.join(' ');
+      $(row, '[data-aar]').hidden = !this.failed.has(row.dataset.point!);
+    $(this, '[data-message]').textContent = lines.join(' ');
+    if (this.view) this.renderPaper(this.view);
   }
 
   /** Learner columns, shares, rows worst first, refusals. */
   private render(view: ClassView): void {
-    const head = $('[data-head]', this)!;
+    const head = $(this, '[data-head]');
     head.querySelectorAll('[data-learner]').forEach((cell) => cell.remove());
     const last = head.lastElementChild;
     for (const learner of view.learners) {
@@ -92,33 +97,64 @@ class ClassViewElement extends HTMLElement {
       cell.textContent = learner.name;
       head.insertBefore(cell, last);
     }
-    const body = $('[data-rows]', this)!;
+    const body = $(this, '[data-rows]');
     const byPoint = new Map(this.rows().map((row) => [row.dataset.point!, row]));
     for (const share of view.shares) {
       const row = byPoint.get(share.point)!;
       row.querySelectorAll('[data-learner]').forEach((cell) => cell.remove());
-      $('[data-share]', row)!.textContent = shareLine(share.learnt, share.total);
+      $(row, '[data-share]').textContent = shareLine(share.learnt, share.total);
       for (const learner of view.learners) {
         const state = learner.states[share.point] ?? 'new';
         const cell = this.cell('learner-cell');
         cell.dataset.learner = learner.file;
-        $('.shape', cell)!.textContent = STATE_SHAPES[state];
-        $('[data-state-label]', cell)!.textContent = STATE_LABELS[state];
+        $(cell, '.shape').textContent = STATE_SHAPES[state];
+        $(cell, '[data-state-label]').textContent = STATE_LABELS[state];
         row.insertBefore(cell, row.lastElementChild);
       }
       body.append(row);
     }
-    const refused = $('[data-refused]', this)!;
+    const refused = $(this, '[data-refused]');
     refused.replaceChildren(
       ...view.refused.map((refusal) =>
         Object.assign(document.createElement('li'), { textContent: refusalLine(refusal) }),
       ),
     );
-    $('[data-learner-count]', this)!.textContent = learnerCount(view.learners.length);
+    $(this, '[data-learner-count]').textContent = learnerCount(view.learners.length);
+    this.view = view;
+    this.renderPaper(view);
+  }
+
+  /** The table as it prints: a row per learner, a column per point (src/lib/learning/class.ts). */
+  private renderPaper(view: ClassView): void {
+    const labels = new Map(this.rows().map((row) => [row.dataset.point!, row.dataset.label!]));
+    const table = paperTable(view, (point) => labels.get(point) ?? point, this.failed);
+    const cell = (tag: 'th' | 'td', text: string) =>
+      Object.assign(document.createElement(tag), { textContent: text });
+    const head = $(this, '[data-paper-head]');
+    head.replaceChildren(
+      head.firstElementChild!,
+      ...table.columns.map((c) => cell('th', `${c.label}${c.failed ? ' !' : ''}`)),
+    );
+    $(this, '[data-paper-rows]').replaceChildren(
+      ...table.rows.map((row) => {
+        const tr = document.createElement('tr');
+        tr.append(
+          cell('th', row.name),
+          ...row.states.map((state) => cell('td', STATE_SHAPES[state])),
+        );
+        return tr;
+      }),
+    );
+    const shares = $(this, '[data-paper-shares]');
+    shares.replaceChildren(
+      shares.firstElementChild!,
+      ...table.shares.map((share) => cell('td', paperShare(share.learnt, share.total))),
+    );
+    $(this, '[data-paper]').hidden = table.rows.length === 0;
   }
 
   private cell(name: string): HTMLElement {
-    const content = $<HTMLTemplateElement>(`template[data-template="${name}"]`, this)!.content;
+    const content = $<HTMLTemplateElement>(this, `template[data-template="${name}"]`).content;
     return (content.firstElementChild as HTMLElement).cloneNode(true) as HTMLElement;
   }
 }

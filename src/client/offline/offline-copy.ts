@@ -3,18 +3,39 @@
  * the copy's list (dist/offline.json, a few KB) and shows what it holds and its size; the second
  * downloads it into the service worker's cache with progress, file by file, skipping what is
  * there already (so an interrupted download resumes), and marks the copy complete so that a
- * new version of the handbook downloads its own.
+ * new version of the handbook downloads its own. A press without a connection, a full disk
+ * and a lost connection each say what happened; the button stays usable to try again.
  */
 import {
-  INTERRUPTED,
-  NO_SPACE,
-  OFFER_FAILED,
+  OFFLINE_NOW,
   RESUME_LABEL,
   SAVED,
   confirmLabel,
+  failureText,
   offerText,
   progressText,
+  type CopyFailure,
 } from '../../lib/site/offline-wording.ts';
+
+/** A file the server would not send (its status), as opposed to a connection that failed. */
+class ServerError extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+  }
+}
+
+const isQuota = (error: unknown) =>
+  error instanceof DOMException && error.name === 'QuotaExceededError';
+
+/** Room the browser still gives this site, when it says. */
+async function freeBytes(): Promise<number | undefined> {
+  try {
+    const { quota, usage } = (await navigator.storage?.estimate?.()) ?? {};
+    return quota === undefined || usage === undefined ? undefined : quota - usage;
+  } catch {
+    return undefined;
+  }
+}
 
 interface CopyList {
   version: string;
@@ -42,17 +63,29 @@ export class OfflineCopy extends HTMLElement {
   /** First press: the offer with its size. Later presses: download (or resume). */
   async onPress(): Promise<void> {
     if (this.#busy) return;
-    if (!this.#list) {
-      // Pressed while offline: say so, and the button stays a button.
-      return this.offer().catch(() => void (this.#status.textContent = OFFER_FAILED));
-    }
+    if (!this.#list) return this.offer();
     return this.download();
   }
 
   async offer(): Promise<void> {
     const base = this.dataset.base ?? '/';
-    const response = await fetch(`${base}offline.json`, { cache: 'no-cache' });
-    const list = (await response.json()) as CopyList;
+    let list: CopyList;
+    try {
+      const response = await fetch(`${base}offline.json`, { cache: 'no-cache' });
+      if (!response.ok) throw new ServerError(response.status);
+      list = (await response.json()) as CopyList;
+    } catch (error) {
+      // Saved already (this version's list is not at hand offline, but its mark is)?
+      if (await this.#savedBefore(base)) {
+        this.#status.textContent = SAVED;
+        this.#button.hidden = true;
+      } else
+        this.#status.textContent =
+          error instanceof ServerError
+            ? failureText({ kind: 'server', status: error.status })
+            : OFFLINE_NOW;
+      return;
+    }
     this.#list = list;
     if (await (await caches.open(this.#cacheName(list))).match(`${base}offline-copy-complete`)) {
       this.#status.textContent = SAVED;
@@ -85,12 +118,7 @@ export class OfflineCopy extends HTMLElement {
       this.#status.textContent = SAVED;
       this.#button.hidden = true;
     } catch (error) {
-      // A full storage is not a network fault: saying «mạng bị ngắt?» would send the person
-      // to retry what cannot succeed.
-      this.#status.textContent =
-        (error as DOMException | undefined)?.name === 'QuotaExceededError'
-          ? NO_SPACE(list.bytes)
-          : INTERRUPTED;
+      this.#status.textContent = failureText(await this.#failure(error, done, list.bytes));
       this.#button.textContent = RESUME_LABEL;
     } finally {
       this.#busy = false;
@@ -101,8 +129,28 @@ export class OfflineCopy extends HTMLElement {
 
   async #fetchInto(cache: Cache, url: string): Promise<void> {
     const response = await fetch(url, { cache: 'no-cache' });
-    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    if (!response.ok) throw new ServerError(response.status);
     await cache.put(url, response);
+  }
+
+  /** What stopped the download: the disk, the server or the connection. */
+  async #failure(error: unknown, done: number, total: number): Promise<CopyFailure> {
+    if (isQuota(error)) return { kind: 'quota', needed: total - done, free: await freeBytes() };
+    if (error instanceof ServerError) return { kind: 'server', status: error.status };
+    return { kind: 'network', done, total };
+  }
+
+  /** Whether some version's full copy is complete in this browser. */
+  async #savedBefore(base: string): Promise<boolean> {
+    try {
+      for (const name of await caches.keys()) {
+        if (!name.startsWith('so-tay-')) continue;
+        if (await (await caches.open(name)).match(`${base}offline-copy-complete`)) return true;
+      }
+    } catch {
+      // No cache storage: nothing saved.
+    }
+    return false;
   }
 
   #showProgress(done: number, total: number): void {

@@ -3,6 +3,8 @@
  * worker does the searching (the page's main thread only posts the query), the d/đ
  * vocabulary turns a query into the spellings the index holds, and `preload` fetches the
  * index chunks of the words typed so far, so that Enter costs a search and no download.
+ * The search page, which searches as one types, `warm`s it when idle: Pagefind started and,
+ * while the index is small, all of it fetched, so that the first letter costs a search only.
  */
 import { mergeResults, normaliseQuery, queryVariants } from '../../lib/search/query.ts';
 import type { DWordVocabulary } from '../../lib/search/vocabulary.ts';
@@ -33,9 +35,18 @@ interface Loaded {
   vocabulary: DWordVocabulary | undefined;
 }
 
+/**
+ * Up to this many bytes of index chunks (the handbook's is about 30 KB), the search page
+ * fetches them all when idle; a larger index is fetched chunk by chunk as words are typed.
+ */
+const WARM_INDEX_BYTES = 96 * 1024;
+/** Every letter a Vietnamese word (or a number) can begin with: preloading each covers every chunk. */
+const INITIALS = [...'aăâbcdđeêfghijklmnoôơpqrstuưvwxyz0123456789'];
+
 export class SearchEngine {
   readonly #base: string;
   #loaded: Promise<Loaded> | undefined;
+  #warmed: Promise<void> | undefined;
 
   constructor(base: string) {
     this.#base = base;
@@ -62,6 +73,26 @@ export class SearchEngine {
         pagefind.preload(variant).catch(() => undefined),
       ),
     );
+  }
+
+  /** Starts Pagefind and, when the index is small, fetches all of it (for the search page, when idle). */
+  warm(): Promise<void> {
+    this.#warmed ??= this.#warm();
+    return this.#warmed;
+  }
+
+  async #warm(): Promise<void> {
+    const { pagefind } = await this.load();
+    try {
+      const response = await fetch(`${this.#base}pagefind/index-size.json`);
+      const { indexBytes } = response.ok
+        ? ((await response.json()) as { indexBytes?: number })
+        : {};
+      if (typeof indexBytes !== 'number' || indexBytes > WARM_INDEX_BYTES) return;
+    } catch {
+      return;
+    }
+    await Promise.all(INITIALS.map((letter) => pagefind.preload(letter).catch(() => undefined)));
   }
 
   /** Every spelling of the query searched, merged by best score, best first. */

@@ -1,11 +1,14 @@
 /**
  * <search-page>: the search page. Searches every đ/d spelling of the query (engine.ts), shows
  * the results in rank order from the page's <template>, keeps the query and the filters
- * (rendered by the page, so nothing moves when results arrive) in the URL so a search can be
- * bookmarked or shared, and moves through the results by keyboard.
+ * (rendered by the page, so nothing moves when results arrive, and folded: open when one is
+ * ticked) in the URL so a search can be bookmarked or shared, and moves through the results by
+ * keyboard. Pagefind (script, worker, WebAssembly, metadata, and a small index whole) is
+ * started when the page is idle, so that the first letter typed costs a search, not a start-up.
  */
 import { normaliseQuery } from '../../lib/search/query.ts';
 import { FILTER_KIND, FILTER_ROLE } from '../../lib/search/records.ts';
+import { filterCount } from '../../lib/search/wording.ts';
 import { engineFor, type Filters, type SearchEngine } from './engine.ts';
 import { ResultsView, moveThroughLinks } from './results.ts';
 
@@ -30,13 +33,19 @@ export class SearchPage extends HTMLElement {
     this.#view = new ResultsView(list, status, template, MAX_RESULTS);
     this.#engine = engineFor(this.dataset.base ?? '/');
     this.#restoreFromUrl();
-    input.addEventListener('focus', () => void this.#engine.load(), { once: true });
+    this.#renderFilterCount();
     input.addEventListener('input', () => void this.search());
     form.addEventListener('change', (event) => this.onFilterChange(event));
     form.addEventListener('submit', (event) => this.onSubmit(event));
     document.addEventListener('keydown', (event) => this.onKeydown(event));
     if (normaliseQuery(input.value)) void this.search();
     else input.focus();
+    // Warm up when the page has nothing else to do, or when the box gets focus, if that comes
+    // first (not the focus given above, as the page loads).
+    const warm = () => void this.#engine.warm();
+    if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 2000 });
+    else setTimeout(warm, 200);
+    input.addEventListener('focus', warm, { once: true });
   }
 
   onSubmit(event: SubmitEvent): void {
@@ -45,7 +54,15 @@ export class SearchPage extends HTMLElement {
   }
 
   onFilterChange(event: Event): void {
-    if ((event.target as HTMLElement).matches('fieldset input')) void this.search();
+    if (!(event.target as HTMLElement).matches('fieldset input')) return;
+    this.#renderFilterCount();
+    void this.search();
+  }
+
+  /** How many filters are ticked, on the folded box's summary. */
+  #renderFilterCount(): void {
+    const count = this.querySelector('[data-filter-count]');
+    if (count) count.textContent = filterCount(this.#boxes().filter((b) => b.checked).length);
   }
 
   /** "/" to the box, arrows through the results, Escape back to the box. */
@@ -77,6 +94,8 @@ export class SearchPage extends HTMLElement {
     const params = new URL(location.href).searchParams;
     this.#input.value = (params.get('q') ?? '').normalize('NFC');
     for (const box of this.#boxes()) box.checked = params.getAll(box.name).includes(box.value);
+    const folded = this.querySelector<HTMLDetailsElement>('details.filters-box');
+    if (folded && this.#boxes().some((b) => b.checked)) folded.open = true;
   }
 
   #boxes(): HTMLInputElement[] {

@@ -150,3 +150,35 @@ export function failedPoints(
     .flatMap((i) => i.cites);
   return points.filter((point) => cited.some((eId) => isWithin(eId, point)));
 }
+
+/**
+ * The class on paper: one row per learner (however many, rows go on to the next page under
+ * the same heading) and one column per point, worst first as on screen, so that every
+ * learner prints; the last row gives each point's share. Points an after-action report rated
+ * «Chưa đạt» are flagged.
+ */
+export interface PaperTable {
+  columns: { point: string; label: string; failed: boolean }[];
+  rows: { name: string; states: PointState[] }[];
+  shares: { learnt: number; total: number }[];
+}
+
+export function paperTable(
+  view: ClassView,
+  labelOf: (point: string) => string,
+  failed: ReadonlySet<string> = new Set(),
+): PaperTable {
+  const columns = view.shares.map(({ point }) => ({
+    point,
+    label: labelOf(point),
+    failed: failed.has(point),
+  }));
+  return {
+    columns,
+    rows: view.learners.map((learner) => ({
+      name: learner.name,
+      states: columns.map(({ point }) => learner.states[point] ?? 'new'),
+    })),
+    shares: view.shares.map(({ learnt, total }) => ({ learnt, total })),
+  };
+}

@@ -123,3 +123,16 @@ export const CHOOSE_FIRST = 'Hãy chọn một đáp án trước khi trả lờ
 
 /** Above the class table. */
 export const learnerCount = (n: number): string => `Số học viên: ${n}.`;
+
+/** Over the class table: what each shape means ("● đã thuộc · ◐ đang ôn · ○ chưa học"). */
+export const stateLegend = (): string =>
+  (['learnt', 'practising', 'new'] as const)
+    .map((state) => `${STATE_SHAPES[state]} ${STATE_LABELS[state].toLowerCase()}`)
+    .join(' · ');
+
+/** Under the class table on paper: the shapes, and the mark of a point a drill found wanting. */
+export const paperLegend = (): string =>
+  `${stateLegend()}; dấu ! sau tên điểm: có tình huống diễn tập bị đánh giá «Chưa đạt».`;
+
+/** A point's share in the class table on paper: "3/12". */
+export const paperShare = (learnt: number, total: number): string => `${learnt}/${total}`;

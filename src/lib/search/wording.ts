@@ -22,3 +22,8 @@ export function allResultsLink(total: number): string {
 export function resultFacts(citation?: string, role?: string, kind?: string): string {
   return [citation, role, kind].filter((part) => part && part.trim() !== '').join(' · ');
 }
+
+/** After «Lọc theo loại và vai trò» on the folded filters: how many are ticked (none: nothing). */
+export function filterCount(ticked: number): string {
+  return ticked > 0 ? ` (đang chọn ${ticked})` : '';
+}

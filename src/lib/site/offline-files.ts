@@ -15,15 +15,21 @@ export interface BuiltFile {
 /** The service worker, the sitemap and the copy's own list: written by the build, never cached. */
 const NOT_CACHED = new Set(['sw.js', 'sitemap.xml', 'offline.json']);
 
+/** Pages that are not the handbook's content: the not-found page and the page shown offline for a page not saved. */
+const NOT_CONTENT = new Set(['404.html', 'chua-luu/index.html']);
+
 /**
- * The shell: what any page needs to show offline besides itself. Stylesheets, the 404 page
- * (shown for a page not saved), the manifest and icon: a fixed set, never the content.
+ * The shell: what any page needs to show offline besides itself. Stylesheets, the page shown
+ * offline for a page not saved (chua-luu/) and the 404 page (for an address that is no page of
+ * a copy saved whole), the manifest and icon, and the code of «Lưu để dùng khi mất mạng» (so
+ * that pressing it offline says so): a fixed set, never the content.
  */
 const IN_SHELL = (path: string) =>
-  path === '404.html' ||
+  NOT_CONTENT.has(path) ||
   path === 'manifest.webmanifest' ||
   path === 'favicon.svg' ||
-  /^_astro\/[^/]+\.css$/.test(path);
+  /^_astro\/[^/]+\.css$/.test(path) ||
+  /^_astro\/offline-copy-[^/]+\.js$/.test(path);
 
 /** "dieu-7/index.html" → "dieu-7/", "index.html" → "", anything else unchanged. */
 export function pagePath(distPath: string): string {
@@ -63,7 +69,7 @@ export function offlineFiles(files: readonly BuiltFile[], base: string): Offline
     shellBytes: sum(shell.map((file) => ({ bytes: file.bytes.length }))),
     copy,
     copyBytes: sum(copy),
-    pages: kept.filter((file) => file.path.endsWith('.html') && file.path !== '404.html').length,
+    pages: kept.filter((file) => file.path.endsWith('.html') && !NOT_CONTENT.has(file.path)).length,
   };
 }
 
@@ -77,7 +83,7 @@ const escapeXml = (text: string) =>
 export function sitemapXml(distPaths: readonly string[], site: string, base: string): string {
   const origin = new URL(site).origin;
   const urls = distPaths
-    .filter((path) => path.endsWith('.html') && path !== '404.html')
+    .filter((path) => path.endsWith('.html') && !NOT_CONTENT.has(path))
     .map((path) => new URL(base + pagePath(path), origin).href)
     .sort();
   return [

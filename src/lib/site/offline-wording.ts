@@ -1,7 +1,8 @@
 /**
  * What the offline copy's control says, as pure functions: sizes the way Vietnamese writes
  * them (decimal comma), the offer with its size before anything is downloaded, progress,
- * the outcome.
+ * the outcome, and why it stopped (a full disk is not a lost connection); and what the page
+ * shown offline for a page not saved says.
  */
 
 const KB = 1024;
@@ -30,11 +31,41 @@ export const progressText = (done: number, total: number): string =>
   `Đang tải: ${formatBytes(done)} / ${formatBytes(total)}.`;
 
 export const SAVED = 'Đã lưu: mọi trang, tìm kiếm và biểu mẫu trống dùng được khi mất mạng.';
-export const INTERRUPTED = 'Chưa tải được hết (mạng bị ngắt?). Bấm lại để tải tiếp phần còn thiếu.';
 export const RESUME_LABEL = 'Tải tiếp';
-/** The list of files could not be fetched: most likely no network yet. */
-export const OFFER_FAILED =
-  'Chưa lấy được danh sách cần tải (máy đang mất mạng?). Bấm lại khi có mạng.';
-/** The browser refused to store more: not the network's fault, and not cured by trying again. */
-export const NO_SPACE = (bytes: number): string =>
-  `Trình duyệt không còn chỗ để lưu bản dùng khi mất mạng (cần khoảng ${formatBytes(bytes)}). Hãy giải phóng bộ nhớ của trình duyệt, rồi bấm «Tải tiếp».`;
+
+/**
+ * Why a download stopped, as the control tells it: each cause named as what it is, with what
+ * to do. `quota`: the browser refused to store more; `network`: the connection failed;
+ * `server`: the server answered with an error (`status`), e.g. a file of an older version.
+ */
+export type CopyFailure =
+  | { kind: 'quota'; needed: number; free?: number | undefined }
+  | { kind: 'network'; done: number; total: number }
+  | { kind: 'server'; status: number };
+
+export function failureText(failure: CopyFailure): string {
+  switch (failure.kind) {
+    case 'quota': {
+      const room =
+        failure.free === undefined
+          ? ''
+          : `, trình duyệt chỉ còn cho trang này khoảng ${formatBytes(Math.max(0, failure.free))}`;
+      return `Máy không còn đủ chỗ để lưu: phần còn lại cần ${formatBytes(failure.needed)}${room}. Hãy giải phóng chỗ trên máy (hoặc xóa dữ liệu của các trang web khác trong trình duyệt), rồi bấm «${RESUME_LABEL}»: phần đã tải vẫn được giữ.`;
+    }
+    case 'network':
+      return `Mất mạng khi đang tải: đã lưu ${formatBytes(failure.done)} / ${formatBytes(failure.total)}. Khi có mạng, bấm «${RESUME_LABEL}» để tải phần còn thiếu.`;
+    case 'server':
+      return `Máy chủ không gửi được một tệp (mã ${failure.status}): có thể sổ tay vừa có bản mới. Hãy tải lại trang rồi bấm lại.`;
+  }
+}
+
+/** Pressed with no connection: the list of what to save cannot be fetched. */
+export const OFFLINE_NOW =
+  'Máy đang mất mạng: chưa lấy được danh sách để lưu. Khi có mạng, bấm lại nút này.';
+
+/** The page shown, offline, for a page not saved: how many pages are saved on this device. */
+export function savedPagesText(count: number): string {
+  return count === 0
+    ? 'Chưa có trang nào của sổ tay được lưu trên máy này.'
+    : `${count} trang đã lưu trên máy này, mở được ngay khi mất mạng:`;
+}

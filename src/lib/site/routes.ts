@@ -47,6 +47,8 @@ export const routes = {
   learningClass: () => '/hoc-tap/lop/',
   /** The whole handbook as one booklet to print; with `a5`, the pocket size. */
   booklet: (paper?: 'a5') => `/in/${paper ? `?kho=${paper}` : ''}`,
+  /** Shown by the service worker, offline, instead of a page not saved on the device. */
+  notSaved: () => '/chua-luu/',
 };
 
 /** Prefixes a site path with the base ("/so-tay/"), keeping exactly one slash between. */
