@@ -52,17 +52,29 @@ const SAVED_WORK = [
   { page: /^hoc-tap\/(?!luyen-tap\/|lop\/)[^/]*\/?$/, js: 11 * KB },
   { page: /^dien-tap\/[^/]+\/huan-luyen-vien\/$/, js: 9 * KB },
 ];
+/**
+ * The printed booklet (/in/, issue 31) lays the whole handbook out in pages in the browser with
+ * Paged.js, which no other page loads: 103.8 KB of JavaScript gzip measured, nearly all of it
+ * Paged.js (its own minified build is 96.7 KB gzip), and 126.4 KB in all (the page holds the
+ * whole handbook: 17.5 KB of HTML). Every other page's budget is as it was.
+ */
+const BOOKLET = {
+  page: /^in\/$/,
+  budget: { kind: 'booklet', js: 106 * KB, total: 130 * KB, css: 5 * KB },
+};
 const budgetFor = (sitePath: string) =>
-  INTERACTIVE.some((pattern) => pattern.test(sitePath))
-    ? ROLE_PAGE.test(sitePath)
-      ? { kind: 'interactive', js: 11 * KB, total: 24.5 * KB, css: 5 * KB }
-      : {
-          kind: 'interactive',
-          js: SAVED_WORK.find((entry) => entry.page.test(sitePath))?.js ?? 8 * KB,
-          total: 20 * KB,
-          css: 5 * KB,
-        }
-    : { kind: 'static', js: 0, total: 16 * KB, css: 5 * KB };
+  BOOKLET.page.test(sitePath)
+    ? BOOKLET.budget
+    : INTERACTIVE.some((pattern) => pattern.test(sitePath))
+      ? ROLE_PAGE.test(sitePath)
+        ? { kind: 'interactive', js: 11 * KB, total: 24.5 * KB, css: 5 * KB }
+        : {
+            kind: 'interactive',
+            js: SAVED_WORK.find((entry) => entry.page.test(sitePath))?.js ?? 8 * KB,
+            total: 20 * KB,
+            css: 5 * KB,
+          }
+      : { kind: 'static', js: 0, total: 16 * KB, css: 5 * KB };
 
 const pages = listBuiltPages().map((page) => ({
   ...page,
