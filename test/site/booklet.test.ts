@@ -183,6 +183,13 @@ describeBrowser('the printed booklet /in/', () => {
         for (const ref of refs) expect(Number(ref[1]), `«xem tr.» of ${point.label}`).toBe(at);
       }
 
+      // Every page reference has its page (a link to no element would print none).
+      const referenced = [...text.matchAll(/xem tr\.(?: (\d+))?/g)].map((m) => Number(m[1] ?? 0));
+      expect(
+        referenced.filter((page) => page < 1 || page > pages.length),
+        'a «xem tr.» without its page',
+      ).toEqual([]);
+
       // The contents: each entry's number is the page where its heading stands.
       const parts = [
         'Điều 7, nguyên văn',
