@@ -12,6 +12,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { loadContent } from '../../src/lib/content/load.ts';
+import { emptyReport, serialiseReport } from '../../src/lib/drills/aar.ts';
 import type { PracticeData } from '../../src/lib/learning/practice.ts';
 import {
   emptyState,
@@ -21,7 +22,13 @@ import {
   STORAGE_KEY,
 } from '../../src/lib/learning/state.ts';
 import { routes } from '../../src/lib/site/routes.ts';
-import { describeBrowser, formatViolations, runAxe, type SitePage } from '../support/browser.ts';
+import {
+  describeBrowser,
+  formatViolations,
+  runAxe,
+  waitForText,
+  type SitePage,
+} from '../support/browser.ts';
 import { readPdf } from '../support/pdf.ts';
 import { test } from '../support/site-test.ts';
 import { distDir } from '../support/site.ts';
@@ -115,8 +122,14 @@ describeBrowser('the learning path', () => {
   }) => {
     const site = await openSite(null);
     const { page } = site;
+    // The path is drawn once the saved progress is read (its reader loads when there is some):
+    // after the page's load event, so each visit waits for the line it always fills.
+    const openPath = async () => {
+      await site.goto(routes.learning(ROLE));
+      await page.waitForFunction(() => Boolean(document.querySelector('[data-due]')?.textContent));
+    };
     await page.clock.setFixedTime(DAY1);
-    await site.goto(routes.learning(ROLE));
+    await openPath();
     expect(Object.values(await states(page))).toEqual(rolePoints.map(() => 'Chưa học'));
     expect(await page.textContent('[data-next]')).toMatch(/^Việc tiếp theo: đọc việc của/);
     await axe(page);
@@ -136,22 +149,22 @@ describeBrowser('the learning path', () => {
     expect(await page.textContent('.drill-result [data-due]')).toBe(
       'Hôm nay không còn câu nào cần ôn. Lần ôn tới: ngày 01/12/2026.',
     );
-    await site.goto(routes.learning(ROLE));
+    await openPath();
     expect(Object.values(await states(page))).toEqual(rolePoints.map(() => 'Đang ôn'));
 
     // Day two: everything is due again; answered right, every point is learnt.
     await page.clock.setFixedTime(DAY2);
-    await site.goto(routes.learning(ROLE));
+    await openPath();
     expect(await page.textContent('[data-due]')).toBe(`Hôm nay cần ôn ${own.length} câu.`);
     await site.goto(routes.practice({ role: ROLE }));
     expect(await practiseToday(page)).toBe(own.length);
-    await site.goto(routes.learning(ROLE));
+    await openPath();
     expect(Object.values(await states(page))).toEqual(rolePoints.map(() => 'Đã thuộc'));
     expect(await page.textContent('[data-next]')).toBe('Việc tiếp theo: làm bài diễn tập');
 
     // The drills the role plays in, each taken to the end, complete the path.
     for (const drill of drills.filter((d) => d.roles.includes(ROLE))) await takeDrill(site, drill);
-    await site.goto(routes.learning(ROLE));
+    await openPath();
     expect(await page.isVisible('[data-next]')).toBe(false);
     expect(await page.isVisible('[data-complete]')).toBe(true);
     expect(
@@ -289,18 +302,9 @@ describeBrowser('the learning path', () => {
     const report = join(dir, 'bao-cao.json');
     writeFileSync(
       report,
-      JSON.stringify({
-        format: 'so-tay-truc-ban/aar',
-        version: 1,
-        drill: drill.id,
-        drillTitle: drill.title,
-        exercise: { date: '', place: '', facilitator: '', evaluator: '', participants: '' },
+      serialiseReport({
+        ...emptyReport(drill.id, drill.title),
         evaluations: { [drill.injects[0]!.id]: { rating: 'chua-dat', note: '' } },
-        hotWash: '',
-        strengths: [],
-        improvements: [],
-        actions: [],
-        savedAt: null,
       }),
     );
     const site = await openSite(null);
@@ -330,6 +334,7 @@ describeBrowser('the learning path', () => {
     // Worst first: the points no one learnt, then P3, P2, P1.
     expect(rows.slice(-3).map(([p]) => p)).toEqual([P3, P2, P1]);
     await page.setInputFiles('[data-reports]', report);
+    await waitForText(page, '[data-message]', /^Báo cáo «bao-cao\.json»: \d+ điểm/);
     const marked = await page.$$eval('.class-table tbody tr', (trs) =>
       trs
         .filter((tr) => !tr.querySelector<HTMLElement>('[data-aar]')!.hidden)
@@ -338,6 +343,25 @@ describeBrowser('the learning path', () => {
     expect(marked.length).toBeGreaterThan(0);
     for (const p of marked)
       expect(drill.injects[0]!.cites.some((c) => c === p || c.startsWith(`${p}__`))).toBe(true);
+    // A report the drill's own page refuses (here one of a newer version) is refused here too,
+    // with that page's reason, and marks nothing.
+    const newer = join(dir, 'moi-hon.json');
+    const spoilt = JSON.parse(readFileSync(report, 'utf8'));
+    spoilt.version = 2;
+    spoilt.evaluations = { [drill.injects.at(-1)!.id]: { rating: 'chua-dat', note: '' } };
+    writeFileSync(newer, JSON.stringify(spoilt));
+    await page.setInputFiles('[data-reports]', newer);
+    await waitForText(
+      page,
+      '[data-message]',
+      /^Không nhận tệp «moi-hon\.json»: Tệp được lưu bởi phiên bản mới hơn của sổ tay/,
+    );
+    expect(
+      await page.$$eval(
+        '.class-table tbody tr',
+        (trs) => trs.filter((tr) => !tr.querySelector<HTMLElement>('[data-aar]')!.hidden).length,
+      ),
+    ).toBe(marked.length);
     await axe(page);
     await page.emulateMedia({ media: 'print' });
     // On paper a row per learner (the screen's table, a row per point, does not print).

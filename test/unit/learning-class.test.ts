@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { emptyReport, serialiseReport } from '../../src/lib/drills/aar.ts';
-import { aggregateClass, failedPoints, paperTable } from '../../src/lib/learning/class.ts';
+import { parseReport } from '../../src/lib/drills/aar-schema.ts';
+import { aggregateClass, paperTable } from '../../src/lib/learning/class.ts';
+import { failedPoints } from '../../src/lib/learning/class-reports.ts';
 import { generateQuestions } from '../../src/lib/learning/questions.ts';
 import {
   emptyState,
@@ -147,13 +149,37 @@ describe('points a drill\'s after-action report rated "chưa đạt"', () => {
       first.cites.some((c) => c === p || c.startsWith(`${p}__`)),
     );
     expect(expected.length).toBeGreaterThan(0);
-    expect(failedPoints(serialiseReport(report), drills, points)).toEqual(expected);
+    expect(failedPoints(serialiseReport(report), drills, points)).toEqual({
+      ok: true,
+      points: expected,
+    });
   });
   it.each([
     ['not JSON', 'x'],
     ['a learner file', learner('An', [])],
     ['a report on an unknown drill', serialiseReport(emptyReport('khong-co', 'Không có'))],
-  ])('%s: not a report', (_why, text) => expect(failedPoints(text, drills, points)).toBeNull());
+  ])('%s: not a report', (_why, text) =>
+    expect(failedPoints(text, drills, points)).toMatchObject({ ok: false }),
+  );
+  // A report the trainer page refuses (parseReport) marks nothing here either: the class view
+  // once counted files the drill's own page would not open.
+  it.each([
+    ['a newer version', (r: Record<string, unknown>) => (r.version = 99)],
+    [
+      'a field of the wrong kind',
+      (r: Record<string, unknown>) => ((r.exercise as Record<string, unknown>).participants = 7),
+    ],
+  ])('a report the trainer page refuses (%s) is refused here', (_why, spoil) => {
+    const report = emptyReport(drill.id, drill.title);
+    report.evaluations[first.id] = { rating: 'chua-dat', note: '' };
+    const data = JSON.parse(serialiseReport(report)) as Record<string, unknown>;
+    spoil(data);
+    const raw = JSON.stringify(data);
+    expect(failedPoints(raw, drills, points)).toEqual({
+      ok: false,
+      message: (parseReport(raw, drill.id) as { message: string }).message,
+    });
+  });
 });
 
 describe('the class on paper', () => {

@@ -57,12 +57,12 @@ describe('wording', () => {
 
   it.each([
     [
-      null,
+      { refused: 'đây không phải báo cáo sau diễn tập của một bài trong sổ tay.' },
       'Không nhận tệp «r.json»: đây không phải báo cáo sau diễn tập của một bài trong sổ tay.',
     ],
     [0, 'Báo cáo «r.json» không có tình huống nào bị đánh giá «Chưa đạt».'],
     [2, 'Báo cáo «r.json»: 2 điểm có tình huống bị đánh giá «Chưa đạt», được đánh dấu trong bảng.'],
-  ])('aarLine(%s)', (points, line) => expect(aarLine('r.json', points)).toBe(line));
+  ] as const)('aarLine(%o)', (points, line) => expect(aarLine('r.json', points)).toBe(line));
 
   it.each([
     [true, 'Đúng.'],

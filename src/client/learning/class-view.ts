@@ -3,9 +3,13 @@
  * after-action reports in the browser, aggregates them (src/lib/learning/class.ts) and shows
  * per point the share learnt, worst first, each learner's state and the "chưa đạt" marks.
  */
+import { $, fromTemplate } from '../dom.ts';
+// Reading a report needs its schema, loaded only when one is opened: built stand-alone and
+// imported by its address (as site.ts does), so the page carries no module loader for it.
+import reportsModule from './class-reports.ts?worker&url';
+import type { failedPoints } from '../../lib/learning/class-reports.ts';
 import {
   aggregateClass,
-  failedPoints,
   paperTable,
   type ClassView,
   type LearnerFile,
@@ -20,14 +24,14 @@ import {
   STATE_SHAPES,
 } from '../../lib/learning/wording.ts';
 
-const $ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) =>
-  root.querySelector<T>(selector)!;
 const readAll = (list: FileList | null): Promise<LearnerFile[]> =>
   Promise.all(
     [...(list ?? [])].map(async (file) => ({ name: file.name, text: await file.text() })),
   );
 
 class ClassViewElement extends HTMLElement {
+  /** The report reader, set by class-reports.ts once loaded. */
+  static readReport: typeof failedPoints | undefined;
   /** Every learner file opened so far: opening more adds to the class. */
   private files: LearnerFile[] = [];
   private readonly failed = new Set<string>();
@@ -36,15 +40,15 @@ class ClassViewElement extends HTMLElement {
   connectedCallback(): void {
     for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-script]'))
       hidden.hidden = false;
-    $(this, '[data-learners]').addEventListener(
+    $('[data-learners]', this)!.addEventListener(
       'change',
       (event) => void this.onLearners(event.target as HTMLInputElement),
     );
-    $(this, '[data-reports]').addEventListener(
+    $('[data-reports]', this)!.addEventListener(
       'change',
       (event) => void this.onReports(event.target as HTMLInputElement),
     );
-    $(this, '[data-print]').addEventListener('click', () => window.print());
+    $('[data-print]', this)!.addEventListener('click', () => window.print());
   }
 
   private rows(): HTMLTableRowElement[] {
@@ -71,24 +75,26 @@ class ClassViewElement extends HTMLElement {
   }
 
   private async onReports(input: HTMLInputElement): Promise<void> {
-    const drills = JSON.parse($(this, 'script[data-drills]').textContent ?? '[]');
+    const drills = JSON.parse($('script[data-drills]', this)!.textContent ?? '[]');
     const points = this.rows().map((row) => row.dataset.point!);
     const lines: string[] = [];
+    if (!ClassViewElement.readReport) await import(/* @vite-ignore */ reportsModule);
+    const failedPoints = ClassViewElement.readReport!;
     for (const file of await readAll(input.files)) {
       const found = failedPoints(file.text, drills, points);
-      for (const point of found ?? []) this.failed.add(point);
-      lines.push(aarLine(file.name, found === null ? null : found.length));
+      if (found.ok) for (const point of found.points) this.failed.add(point);
+      lines.push(aarLine(file.name, found.ok ? found.points.length : { refused: found.message }));
     }
     input.value = '';
     for (const row of this.rows())
-      $(row, '[data-aar]').hidden = !this.failed.has(row.dataset.point!);
-    $(this, '[data-message]').textContent = lines.join(' ');
+      $('[data-aar]', row)!.hidden = !this.failed.has(row.dataset.point!);
+    $('[data-message]', this)!.textContent = lines.join(' ');
     if (this.view) this.renderPaper(this.view);
   }
 
   /** Learner columns, shares, rows worst first, refusals. */
   private render(view: ClassView): void {
-    const head = $(this, '[data-head]');
+    const head = $('[data-head]', this)!;
     head.querySelectorAll('[data-learner]').forEach((cell) => cell.remove());
     const last = head.lastElementChild;
     for (const learner of view.learners) {
@@ -97,29 +103,29 @@ class ClassViewElement extends HTMLElement {
       cell.textContent = learner.name;
       head.insertBefore(cell, last);
     }
-    const body = $(this, '[data-rows]');
+    const body = $('[data-rows]', this)!;
     const byPoint = new Map(this.rows().map((row) => [row.dataset.point!, row]));
     for (const share of view.shares) {
       const row = byPoint.get(share.point)!;
       row.querySelectorAll('[data-learner]').forEach((cell) => cell.remove());
-      $(row, '[data-share]').textContent = shareLine(share.learnt, share.total);
+      $('[data-share]', row)!.textContent = shareLine(share.learnt, share.total);
       for (const learner of view.learners) {
         const state = learner.states[share.point] ?? 'new';
         const cell = this.cell('learner-cell');
         cell.dataset.learner = learner.file;
-        $(cell, '.shape').textContent = STATE_SHAPES[state];
-        $(cell, '[data-state-label]').textContent = STATE_LABELS[state];
+        $('.shape', cell)!.textContent = STATE_SHAPES[state];
+        $('[data-state-label]', cell)!.textContent = STATE_LABELS[state];
         row.insertBefore(cell, row.lastElementChild);
       }
       body.append(row);
     }
-    const refused = $(this, '[data-refused]');
+    const refused = $('[data-refused]', this)!;
     refused.replaceChildren(
       ...view.refused.map((refusal) =>
         Object.assign(document.createElement('li'), { textContent: refusalLine(refusal) }),
       ),
     );
-    $(this, '[data-learner-count]').textContent = learnerCount(view.learners.length);
+    $('[data-learner-count]', this)!.textContent = learnerCount(view.learners.length);
     this.view = view;
     this.renderPaper(view);
   }
@@ -130,12 +136,12 @@ class ClassViewElement extends HTMLElement {
     const table = paperTable(view, (point) => labels.get(point) ?? point, this.failed);
     const cell = (tag: 'th' | 'td', text: string) =>
       Object.assign(document.createElement(tag), { textContent: text });
-    const head = $(this, '[data-paper-head]');
+    const head = $('[data-paper-head]', this)!;
     head.replaceChildren(
       head.firstElementChild!,
       ...table.columns.map((c) => cell('th', `${c.label}${c.failed ? ' !' : ''}`)),
     );
-    $(this, '[data-paper-rows]').replaceChildren(
+    $('[data-paper-rows]', this)!.replaceChildren(
       ...table.rows.map((row) => {
         const tr = document.createElement('tr');
         tr.append(
@@ -145,17 +151,16 @@ class ClassViewElement extends HTMLElement {
         return tr;
       }),
     );
-    const shares = $(this, '[data-paper-shares]');
+    const shares = $('[data-paper-shares]', this)!;
     shares.replaceChildren(
       shares.firstElementChild!,
       ...table.shares.map((share) => cell('td', paperShare(share.learnt, share.total))),
     );
-    $(this, '[data-paper]').hidden = table.rows.length === 0;
+    $('[data-paper]', this)!.hidden = table.rows.length === 0;
   }
 
   private cell(name: string): HTMLElement {
-    const content = $<HTMLTemplateElement>(this, `template[data-template="${name}"]`).content;
-    return (content.firstElementChild as HTMLElement).cloneNode(true) as HTMLElement;
+    return fromTemplate(this, name)!;
   }
 }
 

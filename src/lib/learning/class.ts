@@ -4,11 +4,8 @@
  * that has learnt it, worst first. A file that is not a learner's progress, or that repeats a
  * learner already read (the same name, or the very same answers), is refused with its file
  * named; the others are still read. Points an after-action report rated "chưa đạt" can be
- * added: the points its injects with that rating cite.
+ * added (class-reports.ts, loaded when a report is opened).
  */
-import { isWithin } from '../law/eid.ts';
-import type { DrillWithId } from '../drills/model.ts';
-import { AAR_FORMAT } from '../drills/aar.ts';
 import { pointState, questionsByPoint, type PointState } from './schedule.ts';
 import { loadState, type LearningState } from './state.ts';
 
@@ -115,40 +112,6 @@ export function aggregateClass(
         a.learnt * b.total - b.learnt * a.total || order.get(a.point)! - order.get(b.point)!,
     );
   return { learners: learners.map(({ key: _key, ...learner }) => learner), refused, shares };
-}
-
-/**
- * The points an after-action report (drills/aar.ts format) rated "chưa đạt": those cited by its
- * injects with that rating. null when the text is not such a report, or names no drill known.
- */
-export function failedPoints(
-  text: string,
-  drills: readonly {
-    id: string;
-    injects: readonly Pick<DrillWithId['injects'][number], 'id' | 'cites'>[];
-  }[],
-  points: readonly string[],
-): string[] | null {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const report = data as { format?: unknown; drill?: unknown; evaluations?: unknown };
-  if (
-    report?.format !== AAR_FORMAT ||
-    typeof report.evaluations !== 'object' ||
-    report.evaluations === null
-  )
-    return null;
-  const drill = drills.find((d) => d.id === report.drill);
-  if (!drill) return null;
-  const evaluations = report.evaluations as Record<string, { rating?: unknown }>;
-  const cited = drill.injects
-    .filter((inject) => evaluations[inject.id]?.rating === 'chua-dat')
-    .flatMap((i) => i.cites);
-  return points.filter((point) => cited.some((eId) => isWithin(eId, point)));
 }
 
 /**

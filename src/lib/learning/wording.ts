@@ -96,10 +96,9 @@ export function shareLine(learnt: number, total: number): string {
   return `${learnt}/${total} người (${Math.round((learnt / total) * 100)} %)`;
 }
 
-/** After adding an after-action report. */
-export function aarLine(file: string, points: number | null): string {
-  if (points === null)
-    return `Không nhận tệp «${file}»: đây không phải báo cáo sau diễn tập của một bài trong sổ tay.`;
+/** After adding an after-action report: the points it marks, or why it was not taken. */
+export function aarLine(file: string, points: number | { refused: string }): string {
+  if (typeof points === 'object') return `Không nhận tệp «${file}»: ${points.refused}`;
   return points === 0
     ? `Báo cáo «${file}» không có tình huống nào bị đánh giá «Chưa đạt».`
     : `Báo cáo «${file}»: ${points} điểm có tình huống bị đánh giá «Chưa đạt», được đánh dấu trong bảng.`;
