@@ -54,13 +54,14 @@ const SAVED_WORK = [
 ];
 /**
  * The printed booklet (/in/, issue 31) lays the whole handbook out in pages in the browser with
- * Paged.js, which no other page loads: 103.8 KB of JavaScript gzip measured, nearly all of it
- * Paged.js (its own minified build is 96.7 KB gzip), and 126.4 KB in all (the page holds the
- * whole handbook: 17.5 KB of HTML). Every other page's budget is as it was.
+ * Paged.js, which no other page loads: 105.3 KB of JavaScript gzip measured, nearly all of it
+ * Paged.js (its own minified build is 96.7 KB gzip; the pages' type comes with it, leaving the
+ * page 4.1 KB of CSS), and 127.1 KB in all (the page holds the whole handbook: 17.5 KB of HTML).
+ * Every other page's budget is as it was.
  */
 const BOOKLET = {
   page: /^in\/$/,
-  budget: { kind: 'booklet', js: 106 * KB, total: 130 * KB, css: 5 * KB },
+  budget: { kind: 'booklet', js: 108 * KB, total: 132 * KB, css: 5 * KB },
 };
 const budgetFor = (sitePath: string) =>
   BOOKLET.page.test(sitePath)
