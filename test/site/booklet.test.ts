@@ -15,7 +15,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { OUTCOME_LANE, swimlaneLayout } from '../../src/lib/flows/layout.ts';
@@ -26,7 +26,7 @@ import { squashSpace } from '../../src/lib/vi.ts';
 import { describeBrowser } from '../support/browser.ts';
 import { cspViolations, watchCsp } from '../support/page-checks.ts';
 import { readPdf } from '../support/pdf.ts';
-import { distDir } from '../support/site.ts';
+import { basePath, distDir } from '../support/site.ts';
 import { test } from '../support/site-test.ts';
 
 const handbook = loadHandbook('content');
@@ -114,6 +114,13 @@ async function ready(page: Page, paper: string): Promise<number> {
   );
   return Number(await page.evaluate(() => document.documentElement.dataset.pages));
 }
+
+it('is linked «In cả sổ tay» from the front page and the forms page (read from dist/)', () => {
+  for (const page of ['index.html', join('bieu-mau', 'index.html')])
+    expect(readFileSync(join(distDir, page), 'utf8'), page).toContain(
+      `<a href="${basePath}in/">In cả sổ tay</a>`,
+    );
+});
 
 describeBrowser('the printed booklet /in/', () => {
   test.for(PAPERS.map((paper) => [paper.name, paper] as const))(
