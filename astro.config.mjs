@@ -7,6 +7,7 @@ import { journalPdfs } from './src/integrations/journal-pdfs.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { offlineCopy } from './src/integrations/offline-copy.ts';
 import { cspPerPage } from './src/integrations/csp-per-page.ts';
+import { leanPreload } from './src/integrations/lean-preload.ts';
 
 export default defineConfig({
   // The public origin, for sitemap.xml: SITE_URL=https://intranet.example npm run build.
@@ -23,7 +24,15 @@ export default defineConfig({
   },
   // cspPerPage() first at build end: it rewrites the pages the search index and offline copy read.
   // offlineCopy() last: it lists every file the others wrote (PDFs, search index) for the service worker.
-  integrations: [cspPerPage(), contentGate(), journalPdfs(), mdx(), searchIndex(), offlineCopy()],
+  integrations: [
+    cspPerPage(),
+    contentGate(),
+    leanPreload(),
+    journalPdfs(),
+    mdx(),
+    searchIndex(),
+    offlineCopy(),
+  ],
   security: {
     // Hashes of inline scripts and styles go into a <meta> CSP on every page; nothing inline runs otherwise.
     csp: {
@@ -50,8 +59,10 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // The header's search and the offline copy are built as stand-alone ES modules that the
   // inline site script imports by address on first use (src/client/site.ts).
+  // No module preloading: lazy chunks are fetched when imported (src/integrations/lean-preload.ts).
   vite: {
     worker: { format: 'es' },
+    build: { modulePreload: false },
     resolve: {
       alias: [
         // Paged.js (for /in/ only) as its own build ships it: one ES module with its CommonJS

@@ -24,7 +24,6 @@ import {
   serialise,
   setApproved,
   setDone,
-  setNote,
 } from '../lib/checklist/state.ts';
 import { deviceTimeZone, localDate } from '../lib/checklist/time.ts';
 import {
@@ -56,6 +55,10 @@ type Actions = Awaited<ReturnType<typeof actions>>;
 const storeReader = () => import('../lib/checklist/load.ts');
 type Reader = Awaited<ReturnType<typeof storeReader>>;
 type Merger = typeof import('../lib/checklist/merge.ts');
+/** Notes are checked against the journal's font, whose character list loads when a note is first typed. */
+type Printable = typeof import('../lib/checklist/printable.ts');
+let printable: Promise<Printable> | undefined;
+let journalLoader: Promise<unknown> | undefined;
 
 export interface ItemView {
   id: string;
@@ -298,6 +301,31 @@ export class ShiftRuns {
     if (this.store.history.length > 0 || this.history.querySelector('[data-open-run]'))
       void this.act((act) => act.renderHistory(this));
     for (const listener of this.listeners) listener();
+    if (run) void this.notes();
+    // A log opened before the page was wired is loaded now.
+    if (run || $<HTMLDetailsElement>('[data-journal-open]')?.open) this.journal();
+  }
+
+  /**
+   * The notes' check (the journal font's characters), loaded when a run is shown, before a
+   * note can be typed in it; undefined when its code is gone (a new version: said once).
+   */
+  notes(): Promise<Printable | undefined> {
+    printable ??= import('../lib/checklist/printable.ts');
+    return printable.catch(() => {
+      printable = undefined;
+      this.saved.gone();
+      return undefined;
+    });
+  }
+
+  /**
+   * The journal log's loader (roles that keep the journal; the log shows by CSS once this
+   * element is defined): loaded once there is a run to show, or when the log is opened.
+   */
+  journal(): void {
+    if ($('[data-journal-log]'))
+      journalLoader ??= import('./journal-loader.ts').catch(() => this.saved.gone());
   }
 
   // ── forms ──────────────────────────────────────────────────────────────
@@ -333,7 +361,7 @@ export class ShiftRuns {
   }
 
   /** A note is saved as it is typed; text over the limit (or not printable) is kept in the field and refused there, never cut. */
-  onNote(item: ItemView): void {
+  onNote(item: ItemView, { setNote }: Printable): void {
     const note = item.note!;
     let next: Store;
     try {
@@ -362,11 +390,13 @@ export class ShiftRuns {
     });
     this.root.addEventListener('input', (event) => {
       const item = this.items.find((entry) => entry.note === event.target);
-      if (item?.note) this.onNote(item);
+      // One promise for every keystroke: they are stored in the order typed, each the field as it is then.
+      if (item?.note) void this.notes().then((code) => code && this.onNote(item, code));
     });
     this.root.addEventListener('focusout', (event) => {
       if (this.items.some((entry) => entry.note === event.target)) this.render();
     });
+    $('[data-journal-open]')?.addEventListener('toggle', () => this.journal());
     const startForm = $<HTMLFormElement>('[data-start-form]', this.panel);
     startForm?.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -398,10 +428,9 @@ export class ShiftRuns {
         'data-review-confirm': () => this.act((act) => act.confirmEnd(this)),
         'data-review-cancel': closeReview,
         'data-review-handover': () => this.act((act) => act.print(this, 'handover')),
-        'data-review-journal-pdf': () => {
-          closeReview();
-          this.root.dispatchEvent(new Event('checklist:journal-pdf'));
-        },
+        // The review stays open: the officer ends the shift from it after the PDF.
+        'data-review-journal-pdf': () =>
+          this.root.dispatchEvent(new Event('checklist:journal-pdf')),
         'data-reopen': () => this.act((act) => act.onReopen(this)),
         'data-back': () => {
           this.viewing = null;
@@ -492,6 +521,8 @@ export class ShiftChecklist extends HTMLElement {
     runs.store = runs.saved.state;
     // What this tab wrote before a reload and another tab wrote over: merged back, and said.
     if (runs.saved.reclaimed) void runs.act((act) => act.followReclaimed(runs));
+    // An open run's notes can be typed as soon as it is drawn: their check comes first.
+    if (runs.store.current) await runs.notes();
     runs.listen();
     show(panel, true);
     show(history, true);

@@ -7,6 +7,7 @@
  * unminifiable member names would break.
  */
 import type { ShiftChecklist, ShiftRuns } from './checklist.ts';
+import type { JournalLog } from './journal-log.ts';
 import { reloadNotice } from './saved.ts';
 import { journalCodeGone, journalCount, journalLinkText } from '../lib/checklist/journal-count.ts';
 
@@ -15,7 +16,7 @@ const details = section?.querySelector<HTMLDetailsElement>('[data-journal-open]'
 /** The run panel's "Nhật ký ca trực (N mục)", which opens the log. */
 const link = document.querySelector<HTMLAnchorElement>('[data-journal-link]');
 /** The log started, or being started; undefined again when its code could not be fetched. */
-let started: Promise<boolean> | undefined;
+let started: Promise<JournalLog | null> | undefined;
 
 function renderCount(log: HTMLElement, runs: ShiftRuns): void {
   const { run } = runs.view();
@@ -27,36 +28,46 @@ function renderCount(log: HTMLElement, runs: ShiftRuns): void {
   }
 }
 
-function openLog(log: HTMLElement, runs: ShiftRuns): Promise<boolean> {
+function openLog(log: HTMLElement, runs: ShiftRuns): Promise<JournalLog | null> {
   started ??= import('./journal-log.ts').then(
-    ({ JournalLog }) => {
-      new JournalLog(log, runs).start();
-      return true;
+    async ({ JournalLog, styled }) => {
+      await styled();
+      const journal = new JournalLog(log, runs);
+      journal.start();
+      return journal;
     },
     () => {
       // A tab left open across a new version: the log's code was renamed.
       log.querySelector('[data-journal-loading]')?.replaceWith(reloadNotice(journalCodeGone));
       started = undefined;
-      return false;
+      return null;
     },
   );
   return started;
 }
 
-/** "Xuất nhật ký (PDF)" from the end-of-shift review. */
-async function onReviewPdf(log: HTMLElement, box: HTMLDetailsElement, runs: ShiftRuns) {
-  box.open = true;
-  log.scrollIntoView();
-  if (await openLog(log, runs)) log.querySelector<HTMLButtonElement>('[data-journal-pdf]')?.click();
+/**
+ * "Xuất nhật ký (PDF)" from the end-of-shift review: made as from the log, the review left
+ * open (the shift is ended from it) and saying what was made, with the file again, or why not.
+ */
+async function onReviewPdf(log: HTMLElement, runs: ShiftRuns) {
+  const out = runs.panel.querySelector('[data-review-result]');
+  const journal = await openLog(log, runs);
+  if (!journal) {
+    out?.replaceChildren(reloadNotice(journalCodeGone));
+    return;
+  }
+  await journal.onPdf();
+  out?.replaceChildren(...[...journal.result.childNodes].map((node) => node.cloneNode(true)));
+  out?.scrollIntoView({ block: 'nearest' });
 }
 
 function start(log: HTMLElement, box: HTMLDetailsElement, runs: ShiftRuns): void {
   link?.addEventListener('click', () => (box.open = true));
   runs.onRender(() => renderCount(log, runs));
   box.addEventListener('toggle', () => void (box.open && openLog(log, runs)));
-  runs.root.addEventListener('checklist:journal-pdf', () => void onReviewPdf(log, box, runs));
+  runs.root.addEventListener('checklist:journal-pdf', () => void onReviewPdf(log, runs));
   renderCount(log, runs);
-  log.hidden = false;
   if (box.open) void openLog(log, runs);
 }
 

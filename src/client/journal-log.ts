@@ -4,12 +4,15 @@
  * Loaded by journal-loader.ts when the log is first opened, on the pages of the roles that
  * keep the journal; pdf-lib and the fonts only when a PDF is asked for. State rules live in
  * src/lib/checklist (entries.ts, run-file.ts) and src/lib/journal/run.ts, every sentence in
- * journal-wording.ts and import-wording.ts; the entries are drawn from the component's
+ * journal-wording.ts and import-wording.ts; the entries are drawn from the form's
  * <template>. This class reads the form and draws (docs/DESIGN.md, «Islands»).
  */
 import type { ShiftRuns } from './checklist.ts';
 import { $ } from './dom.ts';
-import { ChecklistError, newId } from '../lib/checklist/state.ts';
+import { journalBodyHtml } from '../lib/checklist/journal-form.ts';
+import stylesUrl from '../styles/journal-log.css?url';
+import { ChecklistError } from '../lib/checklist/state.ts';
+import { newId } from '../lib/checklist/runs.ts';
 import { deviceTimeZone, entryTime, runNow, wallTimeIn } from '../lib/checklist/time.ts';
 import { entryKey } from '../lib/checklist/merge.ts';
 import { reloadNotice } from './saved.ts';
@@ -78,6 +81,20 @@ const checklistItems = (): ChecklistItemText[] =>
     };
   });
 
+/**
+ * The working part's styles, fetched with this code (journal-form.ts says why); the log is
+ * drawn once they apply, or without them if they cannot be fetched: it works all the same.
+ */
+export function styled(): Promise<void> {
+  return new Promise((done) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = stylesUrl;
+    link.onload = link.onerror = () => done();
+    document.head.append(link);
+  });
+}
+
 /** The parts of an entry shown under its content, when filled. */
 const PARTS = ['direction', 'informed', 'result'] as const;
 
@@ -112,6 +129,8 @@ export class JournalLog {
   constructor(section: HTMLElement, runs: ShiftRuns) {
     const find = <T extends HTMLElement = HTMLElement>(selector: string) =>
       $<T>(selector, section)!;
+    // The working part is written here, not in the page: it needs this code anyway.
+    $('[data-journal-body]', section)?.insertAdjacentHTML('afterbegin', journalBodyHtml());
     this.section = section;
     this.runs = runs;
     this.specUrl = section.dataset.journalSpec ?? '';

@@ -13,17 +13,16 @@ import { deviceTimeZone } from '../lib/checklist/time.ts';
 import type { ReplacedEdit } from '../lib/checklist/merge.ts';
 import type { Heard } from '../lib/store/kept.ts';
 import type { SavedWork } from './saved.ts';
+import { ChecklistError, findRun, itemOf, progress, runLabel } from '../lib/checklist/state.ts';
+import { setNote } from '../lib/checklist/printable.ts';
 import {
-  ChecklistError,
-  findRun,
-  itemOf,
+  endRun,
   newId,
-  progress,
+  openItems,
   reopenRun,
-  runLabel,
-  setNote,
-} from '../lib/checklist/state.ts';
-import { endRun, openItems, setOfficer, startRun } from '../lib/checklist/runs.ts';
+  setOfficer,
+  startRun,
+} from '../lib/checklist/runs.ts';
 import type { JournalEntry, Run, Store } from '../lib/checklist/schema.ts';
 import { runTime, shiftHours } from '../lib/checklist/time.ts';
 import { formatDateVi } from '../lib/vi.ts';
@@ -213,12 +212,39 @@ function fillReview(runs: ShiftRuns, dialog: HTMLDialogElement, run: Run): void 
   if (journal) journal.textContent = reviewJournal(run.journal.length);
 }
 
+/**
+ * The review's dialog, written on first use (a first visit does without it). The journal's
+ * line and PDF are there for the roles that keep the journal: those whose page has the log.
+ */
+function reviewDialog(runs: ShiftRuns): HTMLDialogElement {
+  const made = $<HTMLDialogElement>('[data-review]', runs.panel);
+  if (made) return made;
+  const journal = $('[data-journal-log]') !== null;
+  runs.panel.insertAdjacentHTML(
+    'beforeend',
+    `<dialog class="run-review" aria-labelledby="xem-lai-ca" data-review>` +
+      `<h2 id="xem-lai-ca" tabindex="-1">Xem lại trước khi kết thúc ca</h2>` +
+      `<p data-review-run></p><div data-review-open></div><p data-review-approvals></p>` +
+      (journal ? `<p data-review-journal></p>` : '') +
+      `<p class="hint">Sau khi kết thúc, vẫn mở lại được ca này cho đến khi bắt đầu ca mới.</p>` +
+      // What the PDF made (or why not) shows just above the buttons, where the officer is.
+      (journal ? `<div role="status" data-review-result></div>` : '') +
+      `<p class="run-actions"><button type="button" data-review-handover>In bàn giao ca</button>` +
+      (journal ? `<button type="button" data-review-journal-pdf>Xuất nhật ký (PDF)</button>` : '') +
+      `<button type="button" data-review-cancel>Chưa kết thúc, quay lại ca</button>` +
+      `<button type="button" class="warning" data-review-confirm>Kết thúc ca</button></p>` +
+      `</dialog>`,
+  );
+  return $<HTMLDialogElement>('[data-review]', runs.panel)!;
+}
+
 /** "Kết thúc ca…": the review, from which the officer confirms (or prints, or exports, or goes back). */
 export function openReview(runs: ShiftRuns): void {
   const run = runs.store.current;
-  const dialog = $<HTMLDialogElement>('[data-review]', runs.panel);
+  const dialog = reviewDialog(runs);
   if (!run || !dialog) return;
   fillReview(runs, dialog, run);
+  $('[data-review-result]', dialog)?.replaceChildren();
   dialog.showModal();
   $('#xem-lai-ca', dialog)?.focus();
 }

@@ -8,7 +8,12 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { offlineFiles, sitemapXml, type BuiltFile } from '../lib/site/offline-files.ts';
+import {
+  lazyModules,
+  offlineFiles,
+  sitemapXml,
+  type BuiltFile,
+} from '../lib/site/offline-files.ts';
 
 const WORKER_SOURCE = new URL('./service-worker.js', import.meta.url);
 
@@ -22,7 +27,7 @@ export function offlineCopy(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         site = config.site ?? site;
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const root = fileURLToPath(dir);
         const files: BuiltFile[] = readdirSync(root, { recursive: true, withFileTypes: true })
@@ -38,6 +43,7 @@ export function offlineCopy(): AstroIntegration {
         const worker = [
           `const VERSION = ${JSON.stringify(offline.version)};`,
           `const SHELL = ${JSON.stringify(offline.shell)};`,
+          `const LAZY = ${JSON.stringify(await lazyModules(files, base))};`,
           readFileSync(WORKER_SOURCE, 'utf8'),
         ].join('\n');
         writeFileSync(join(root, 'sw.js'), worker);

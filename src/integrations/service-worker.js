@@ -6,7 +6,7 @@
 //   - The full copy (every page, the search index, the blank PDFs) is the person's choice, made on a
 //     page ("Lưu để dùng khi mất mạng", src/client/offline/offline-copy.ts), which writes this cache
 //     and the COMPLETE marker; a new version then downloads its own full copy when it installs.
-/* global VERSION, SHELL */
+/* global VERSION, SHELL, LAZY */
 const CACHE = `so-tay-${VERSION}`;
 const SCOPE = new URL('./', self.location.href).pathname;
 /** Present in a cache once its full offline copy is complete. */
@@ -32,6 +32,16 @@ async function keep(cache, url, init) {
   } catch {
     // Offline or gone: it will be cached when it is next used.
   }
+}
+
+/**
+ * A module kept brings the code it loads on first use (LAZY, from the build: lazyModules in
+ * src/lib/site/offline-files.ts), so that a page visited online still opens its review,
+ * checks a note or opens its journal offline.
+ */
+async function keepWithLazy(cache, url, init) {
+  await keep(cache, url, init);
+  for (const lazy of LAZY[new URL(url, self.location.href).pathname] ?? []) await keep(cache, lazy);
 }
 
 /** What the older versions' caches held: whether the full copy was chosen, and the pages visited. */
@@ -90,7 +100,7 @@ self.addEventListener('message', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      for (const url of urls) await keep(cache, url, { cache: 'force-cache' });
+      for (const url of urls) await keepWithLazy(cache, url, { cache: 'force-cache' });
     })(),
   );
 });
@@ -108,8 +118,11 @@ self.addEventListener('fetch', (event) => {
         const response = await fetch(request);
         // Cached on use: the next time, with or without the network, it comes from here. Not
         // awaited: the page gets the response as it streams in, the cache its copy alongside.
-        if (response.status === 200 && response.type === 'basic')
+        if (response.status === 200 && response.type === 'basic') {
           event.waitUntil(cache.put(keyOf(request.url), response.clone()));
+          const lazy = LAZY[url.pathname];
+          if (lazy) event.waitUntil(Promise.all(lazy.map((more) => keep(cache, more))));
+        }
         return response;
       } catch (error) {
         if (request.mode !== 'navigate') throw error;

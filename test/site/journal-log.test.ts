@@ -33,6 +33,9 @@ import {
 } from '../support/browser.ts';
 import { test, type OpenSite } from '../support/site-test.ts';
 import { startRun } from '../support/role-page.ts';
+import { fieldTextSizes, readPdf } from '../support/pdf.ts';
+import { getJournalForm } from '../../src/data/journal.ts';
+import { LIMITS } from '../../src/lib/checklist/schema.ts';
 
 const handbook = loadHandbook('content');
 const KEEPERS = journalKeepers(handbook);
@@ -285,6 +288,43 @@ describeBrowser('journal log', () => {
     expect(site.problems()).toEqual([]);
   });
 
+  test('prints a 1,000-character entry and a long direction whole, every glyph at the body size, going on in the rows below', async ({
+    openSite,
+  }) => {
+    const site = await open(openSite);
+    const { page } = site;
+    await startRun(page);
+    await openLog(page);
+    // Distinct words, so that a piece left out or repeated shows.
+    const words = Array.from({ length: 250 }, (_, n) => `việc${n + 1}`).join(' ');
+    const content = words.slice(0, LIMITS.content).trim();
+    expect(content.length).toBeGreaterThan(LIMITS.content - 3);
+    // A direction of a few lines: one row would hold it only in smaller type.
+    const direction = `Yêu cầu Chi cục xác minh theo các bước ${Array.from({ length: 10 }, (_, n) => `bước${n + 1}`).join(' ')}`;
+    await logEntry(page, { time: '22:15', kind: 'tinh-huong', content, direction });
+    await page.waitForSelector('.journal-entry');
+    const pdf = await download(page, '[data-journal-pdf]');
+    // qpdf --check is clean, and the whole text is on the sheet.
+    const { text: printed } = readPdf(pdf.bytes, { mode: 'raw' });
+    // The two columns share their rows: each is read back by its numbered words, in order.
+    const numbered = (text: string, stem: string) =>
+      text.split(' ').filter((word) => new RegExp(`^${stem}\\d+$`).test(word));
+    expect(printed).toContain('Tình huống phát sinh: việc1 việc2');
+    expect(numbered(printed, 'việc')).toEqual(numbered(content, 'việc'));
+    expect(numbered(printed, 'bước')).toEqual(numbered(direction, 'bước'));
+    expect(printed).toContain('Yêu cầu Chi cục xác minh theo các bước bước1');
+    const { values } = await journal(pdf.bytes);
+    const rows = Object.keys(values).filter((name) => name.endsWith('.noi_dung'));
+    expect(rows.length, 'the entry goes on over several rows').toBeGreaterThan(3);
+    // Every glyph in the table, as pdf.js draws it, at the form's body size.
+    const body = getJournalForm('content').type.field;
+    const sizes = await fieldTextSizes(pdf.bytes);
+    const cells = Object.keys(values).filter((name) => /^p\d+\.r\d+\./.test(name));
+    expect(cells.filter((name) => name.endsWith('.chi_dao')).length).toBeGreaterThan(0);
+    for (const cell of cells) expect(sizes.get(cell), cell).toEqual([body]);
+    expect(site.problems()).toEqual([]);
+  });
+
   test('exports the run as a file that `npm run journal -- --entries --ticked` fills into the same journal, and imports it on another device', async ({
     openSite,
   }) => {
@@ -304,7 +344,8 @@ describeBrowser('journal log', () => {
     });
     await page.check('[data-journal-ticked]');
     const browserPdf = (await download(page, '[data-journal-pdf]')).bytes;
-    expect(await text(page, '[data-journal-result]')).toContain('2 dòng, 1 trang');
+    // The ticked item's action takes two rows at the body size, the entry the third.
+    expect(await text(page, '[data-journal-result]')).toContain('3 dòng, 1 trang');
     await page.click('[data-end]');
     await page.click('[data-review-confirm]');
     // An ended run is read only: no form, no edit buttons; its exports still work.
@@ -347,11 +388,13 @@ describeBrowser('journal log', () => {
       expect(fromBrowser.values).toMatchObject({ ca_tu: '22:00', ca_den: '06:00' });
       expect(fromBrowser.values).toMatchObject({
         'p1.r01.thoi_gian': '22:15',
-        'p1.r01.noi_dung': `Công việc thực hiện: ${duties[0]!.action}`,
         'p1.r01.ghi_chu': 'đã phối hợp với lãnh đạo phòng',
-        'p1.r02.noi_dung':
+        'p1.r03.noi_dung':
           'Tình huống phát sinh: Xe container vào khu vực giám sát không qua cổng số 2',
       });
+      expect(
+        `${fromBrowser.values['p1.r01.noi_dung']} ${fromBrowser.values['p1.r02.noi_dung']}`,
+      ).toBe(`Công việc thực hiện: ${duties[0]!.action}`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

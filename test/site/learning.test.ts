@@ -55,6 +55,13 @@ const states = (page: Page) =>
       ]),
     ),
   );
+/** The path fills itself in after its stored progress is read (that code loads on first use): waited for, not raced. */
+const filled = (page: Page) =>
+  page.waitForFunction(() =>
+    [...document.querySelectorAll('[data-state-label]')].every(
+      (label) => label.textContent !== '—',
+    ),
+  );
 const axe = async (page: Page) => expect(formatViolations(await runAxe(page))).toBe('');
 
 /** Answers every question of today's rounds right (or `wrongFirst` of them wrong), round after round. */
@@ -122,14 +129,9 @@ describeBrowser('the learning path', () => {
   }) => {
     const site = await openSite(null);
     const { page } = site;
-    // The path is drawn once the saved progress is read (its reader loads when there is some):
-    // after the page's load event, so each visit waits for the line it always fills.
-    const openPath = async () => {
-      await site.goto(routes.learning(ROLE));
-      await page.waitForFunction(() => Boolean(document.querySelector('[data-due]')?.textContent));
-    };
     await page.clock.setFixedTime(DAY1);
-    await openPath();
+    await site.goto(routes.learning(ROLE));
+    await filled(page);
     expect(Object.values(await states(page))).toEqual(rolePoints.map(() => 'Chưa học'));
     expect(await page.textContent('[data-next]')).toMatch(/^Việc tiếp theo: đọc việc của/);
     await axe(page);
@@ -149,22 +151,26 @@ describeBrowser('the learning path', () => {
     expect(await page.textContent('.drill-result [data-due]')).toBe(
       'Hôm nay không còn câu nào cần ôn. Lần ôn tới: ngày 01/12/2026.',
     );
-    await openPath();
+    await site.goto(routes.learning(ROLE));
+    await filled(page);
     expect(Object.values(await states(page))).toEqual(rolePoints.map(() => 'Đang ôn'));
 
     // Day two: everything is due again; answered right, every point is learnt.
     await page.clock.setFixedTime(DAY2);
-    await openPath();
+    await site.goto(routes.learning(ROLE));
+    await filled(page);
     expect(await page.textContent('[data-due]')).toBe(`Hôm nay cần ôn ${own.length} câu.`);
     await site.goto(routes.practice({ role: ROLE }));
     expect(await practiseToday(page)).toBe(own.length);
-    await openPath();
+    await site.goto(routes.learning(ROLE));
+    await filled(page);
     expect(Object.values(await states(page))).toEqual(rolePoints.map(() => 'Đã thuộc'));
     expect(await page.textContent('[data-next]')).toBe('Việc tiếp theo: làm bài diễn tập');
 
     // The drills the role plays in, each taken to the end, complete the path.
     for (const drill of drills.filter((d) => d.roles.includes(ROLE))) await takeDrill(site, drill);
-    await openPath();
+    await site.goto(routes.learning(ROLE));
+    await filled(page);
     expect(await page.isVisible('[data-next]')).toBe(false);
     expect(await page.isVisible('[data-complete]')).toBe(true);
     expect(
@@ -231,11 +237,13 @@ describeBrowser('the learning path', () => {
     await first.goto(routes.practice({ role: ROLE }));
     await first.page.click('[data-start]');
     await first.goto(routes.learning());
+    await filled(first.page);
     await first.page.fill('#ho-ten', 'Nguyễn Văn Đạt');
     await first.page.click('[data-profile] button');
     await first.goto(routes.practice({ point }));
     await practiseToday(first.page);
     await first.goto(routes.learning());
+    await filled(first.page);
     const before = await states(first.page);
     expect(before[point]).toBe('Đã thuộc');
     const [download] = await Promise.all([
@@ -248,6 +256,7 @@ describeBrowser('the learning path', () => {
     const fresh = await openSite(null);
     await fresh.page.clock.setFixedTime(DAY2);
     await fresh.goto(routes.learning());
+    await filled(fresh.page);
     expect(Object.values(await states(fresh.page)).every((s) => s === 'Chưa học')).toBe(true);
     await fresh.page.setInputFiles('[data-import]', exported);
     await fresh.page.waitForFunction(() =>

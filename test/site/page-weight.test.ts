@@ -28,30 +28,15 @@ const INTERACTIVE = [
   /^hoc-tap\//,
 ];
 /**
- * Role pages carry the shift run: 8 KB until issue 14 added, on first paint, the shift's
- * hours and the run's own zone (Intl), the journal font's character check where text is
- * typed (so that whatever is accepted exports), stamps for merging two tabs, reopening an
- * ended run and the officer's name; printing, the end-of-shift review and the two-tab
- * merge itself load on first use. 11 KB holds them with the journal loader (10.1 KB measured).
- * The page itself grew too (the review dialog, the start form's hours, a disclosure per item,
- * the handbook's readings): 24 KB in all for the roles that keep the journal (23.7 KB measured).
- * The notice of 2025 (the law's names are those of 2017), in the banner's detail and again in
- * the lead, which issue 28 asks for, took the shift leader's page to 24.1 KB: 24.5 KB.
+ * Role pages, the learning path and the trainer's pages had grown past 8 KB / 20 KB (issues 14
+ * and 27: the shift's hours and zone, the font check, stamps for two tabs, the one store's
+ * writing half; 11 KB, 24.5 KB, 11 KB and 9 KB were allowed for a while). Issue 29 brought them
+ * back: Vite's preload helper is a one-line call (src/integrations/lean-preload.ts), and the
+ * journal log's markup, styles and loader, the end-of-shift review's dialog, the notes' font
+ * check, the learning path's export and import load on first use. Measured then (gzip): role
+ * pages 7.9 KB JS and at most 19.8 KB in all (the shift leader's); learning path 7.9 KB, 17.7 KB;
+ * trainer 7.5 KB, 18.5 KB.
  */
-const ROLE_PAGE = /^vai-tro\/[^/]+\/$/;
-/**
- * Two more pages keep saved work from their first paint through the one store (issue 27:
- * writes that can fail and say so where the person acts, set-aside that is true, one
- * protocol with other tabs, text limits said at the field instead of cut): the learning path
- * (10.2 KB measured, 7.0 KB before) and the trainer's report (8.5 KB, 6.8 KB before) carry
- * its writing half (src/client/saved.ts, 1.3 KB) and, on the learning path for the first
- * time, the loader of code used on first use (0.9 KB); reading, merging and the notices load
- * on first use. The role page paid for the same out of its own code (10.7 KB, from 10.9 KB).
- */
-const SAVED_WORK = [
-  { page: /^hoc-tap\/(?!luyen-tap\/|lop\/)[^/]*\/?$/, js: 11 * KB },
-  { page: /^dien-tap\/[^/]+\/huan-luyen-vien\/$/, js: 9 * KB },
-];
 /**
  * The printed booklet (/in/, issue 31) lays the whole handbook out in pages in the browser with
  * Paged.js, which no other page loads: 105.3 KB of JavaScript gzip measured, nearly all of it
@@ -67,14 +52,7 @@ const budgetFor = (sitePath: string) =>
   BOOKLET.page.test(sitePath)
     ? BOOKLET.budget
     : INTERACTIVE.some((pattern) => pattern.test(sitePath))
-      ? ROLE_PAGE.test(sitePath)
-        ? { kind: 'interactive', js: 11 * KB, total: 24.5 * KB, css: 5 * KB }
-        : {
-            kind: 'interactive',
-            js: SAVED_WORK.find((entry) => entry.page.test(sitePath))?.js ?? 8 * KB,
-            total: 20 * KB,
-            css: 5 * KB,
-          }
+      ? { kind: 'interactive', js: 8 * KB, total: 20 * KB, css: 5 * KB }
       : { kind: 'static', js: 0, total: 16 * KB, css: 5 * KB };
 
 const pages = listBuiltPages().map((page) => ({

@@ -479,16 +479,25 @@ describeBrowser('the shift run, as its users meet it', () => {
     await page.click('[data-review-handover]');
     await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 1);
     expect(await text(page, '[data-sheet-title]')).toBe('Bàn giao ca: việc còn mở');
-    await page.click('[data-review-cancel]');
-    expect(await page.isVisible('[data-review]')).toBe(false);
-    expect(await page.isEnabled(tick(ITEMS[1]!.id)), 'still open').toBe(true);
-
-    await page.click('[data-end]');
+    // The review guards the end: printing from it leaves it open, and prints the sheet alone.
+    expect(await page.isVisible('[data-review]'), 'the review stays open after printing').toBe(
+      true,
+    );
+    const printed = readPdf(await page.pdf({ format: 'A4' })).text;
+    expect(printed).toContain('Bàn giao ca: việc còn mở');
+    expect(printed).not.toContain('Xem lại trước khi kết thúc ca');
     const [pdf] = await Promise.all([
       page.waitForEvent('download'),
       page.click('[data-review-journal-pdf]'),
     ]);
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+    // So does the journal's PDF, and the review says what was made, with the file again.
+    expect(await page.isVisible('[data-review]'), 'the review stays open after the PDF').toBe(true);
+    await waitForText(page, '[data-review-result]', /^Đã tạo nhật ký/);
+    expect(await page.isVisible('[data-review-result] a[download]')).toBe(true);
+    await page.click('[data-review-cancel]');
+    expect(await page.isVisible('[data-review]')).toBe(false);
+    expect(await page.isEnabled(tick(ITEMS[1]!.id)), 'still open').toBe(true);
     await page.click('[data-end]');
     await page.click('[data-review-confirm]');
     await page.waitForSelector('[data-reopen]:not([hidden])');

@@ -44,3 +44,34 @@ export function readPdf(
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The type sizes pdf.js draws each form field's text at, by field name: the font sizes of
+ * the text operators in each widget's appearance, as pdf.js renders the page with them.
+ */
+export async function fieldTextSizes(bytes: Uint8Array): Promise<Map<string, number[]>> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 });
+  const doc = await task.promise;
+  const sizes = new Map<string, number[]>();
+  try {
+    for (let number = 1; number <= doc.numPages; number += 1) {
+      const page = await doc.getPage(number);
+      const names = new Map(
+        (await page.getAnnotations()).map((a) => [a.id as string, a.fieldName as string]),
+      );
+      const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.ENABLE });
+      let field = '';
+      ops.fnArray.forEach((fn, index) => {
+        const args = ops.argsArray[index] as unknown[];
+        if (fn === pdfjs.OPS.beginAnnotation) field = names.get(args[0] as string) ?? '';
+        else if (fn === pdfjs.OPS.endAnnotation) field = '';
+        else if (fn === pdfjs.OPS.setFont && field)
+          sizes.set(field, [...(sizes.get(field) ?? []), args[1] as number]);
+      });
+    }
+  } finally {
+    await task.destroy();
+  }
+  return sizes;
+}

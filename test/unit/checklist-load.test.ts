@@ -9,7 +9,8 @@ import {
   type Store,
 } from '../../src/lib/checklist/schema.ts';
 import { storeSchema } from '../../src/lib/checklist/store-schema.ts';
-import { emptyStore, serialise, setDone, setNote } from '../../src/lib/checklist/state.ts';
+import { emptyStore, serialise, setDone } from '../../src/lib/checklist/state.ts';
+import { setNote } from '../../src/lib/checklist/printable.ts';
 import { endRun, startRun } from '../../src/lib/checklist/runs.ts';
 import { deviceTimeZone } from '../../src/lib/checklist/time.ts';
 

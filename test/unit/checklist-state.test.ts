@@ -7,16 +7,16 @@ import {
   findRun,
   itemOf,
   progress,
-  reopenRun,
   runLabel,
   setApproved,
   setDone,
-  setNote,
   type RunInput,
 } from '../../src/lib/checklist/state.ts';
+import { setNote } from '../../src/lib/checklist/printable.ts';
 import {
   endRun,
   openItems,
+  reopenRun,
   setOfficer,
   startRun,
   unknownItems,

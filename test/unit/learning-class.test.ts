@@ -18,7 +18,7 @@ import {
   serialiseState,
   setLearner,
 } from '../../src/lib/learning/state.ts';
-import { refusalLine, shareLine } from '../../src/lib/learning/wording.ts';
+import { refusalLine, shareLine } from '../../src/lib/learning/class-wording.ts';
 
 const handbook = loadHandbook('content');
 const drills = loadContent('content').drills.map((d) => d.value);

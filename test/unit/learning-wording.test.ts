@@ -3,19 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { drillSolved, nextStep, pathStatus } from '../../src/lib/learning/path.ts';
 import { emptyState, markStep } from '../../src/lib/learning/state.ts';
 import {
-  aarLine,
   answerVerdict,
   drillStatus,
   dueLine,
   stepStatus,
-  importLine,
   learntLine,
   roundLine,
-  shareLine,
   STATE_LABELS,
   STATE_SHAPES,
   storedProblem,
 } from '../../src/lib/learning/wording.ts';
+import { aarLine, shareLine } from '../../src/lib/learning/class-wording.ts';
+import { importLine } from '../../src/lib/learning/import-wording.ts';
 
 describe('wording', () => {
   it.each([

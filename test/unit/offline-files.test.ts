@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { offlineFiles, pagePath, sitemapXml } from '../../src/lib/site/offline-files.ts';
+import {
+  lazyModules,
+  offlineFiles,
+  pagePath,
+  PREFETCH_MAX,
+  sitemapXml,
+} from '../../src/lib/site/offline-files.ts';
 
 const file = (path: string, text = path) => ({ path, bytes: new TextEncoder().encode(text) });
 const built = [
@@ -115,5 +121,31 @@ describe('sitemap.xml', () => {
         '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
       ),
     ).toBe(true);
+  });
+});
+
+describe('code loaded on first use, cached with the module that loads it', () => {
+  it('lists, for each module with an import(), what that code needs, but not a file too big to prefetch', async () => {
+    const files = [
+      file('_astro/page.js', 'import"./shared.js";const a=()=>import(`./review.js`);'),
+      file('_astro/shared.js', 'export const x=1;'),
+      file(
+        '_astro/review.js',
+        'import{x}from"./shared.js";import"./words.js";const p=()=>import("./pdf.js");',
+      ),
+      file('_astro/words.js', 'export const w=1;'),
+      file('_astro/pdf.js', 'import"./huge.js";'),
+      file('_astro/huge.js', 'x'.repeat(PREFETCH_MAX + 1)),
+      file('_astro/still.js', 'export const s=1;'),
+    ];
+    expect(await lazyModules(files, '/so-tay/')).toEqual({
+      '/so-tay/_astro/page.js': [
+        '/so-tay/_astro/pdf.js',
+        '/so-tay/_astro/review.js',
+        '/so-tay/_astro/shared.js',
+        '/so-tay/_astro/words.js',
+      ],
+      '/so-tay/_astro/review.js': ['/so-tay/_astro/pdf.js'],
+    });
   });
 });

@@ -17,7 +17,8 @@ import {
 } from '../../src/lib/checklist/run-file.ts';
 import { LIMITS, type Run, type Store } from '../../src/lib/checklist/schema.ts';
 import { storeSchema } from '../../src/lib/checklist/store-schema.ts';
-import { emptyStore, setDone, setNote } from '../../src/lib/checklist/state.ts';
+import { emptyStore, setDone } from '../../src/lib/checklist/state.ts';
+import { setNote } from '../../src/lib/checklist/printable.ts';
 import { endRun, startRun } from '../../src/lib/checklist/runs.ts';
 import { addEntries, cameraEntry, entry, nightShift, ZONE } from '../support/journal-runs.ts';
 

@@ -30,9 +30,9 @@ import {
   emptyStore,
   setApproved,
   setDone,
-  setNote,
   type RunInput,
 } from '../../src/lib/checklist/state.ts';
+import { setNote } from '../../src/lib/checklist/printable.ts';
 import { endRun, setOfficer, startRun } from '../../src/lib/checklist/runs.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { buildJournal } from '../../src/lib/journal/index.ts';

@@ -15,7 +15,8 @@ import { describe, expect, it } from 'vitest';
 import { addEntry, removeEntry, updateEntry } from '../../src/lib/checklist/entries.ts';
 import { entryKey, hearOtherTab, mergeStores, noteKey } from '../../src/lib/checklist/merge.ts';
 import type { Store } from '../../src/lib/checklist/schema.ts';
-import { ChecklistError, emptyStore, serialise, setNote } from '../../src/lib/checklist/state.ts';
+import { ChecklistError, emptyStore, serialise } from '../../src/lib/checklist/state.ts';
+import { setNote } from '../../src/lib/checklist/printable.ts';
 import { startRun } from '../../src/lib/checklist/runs.ts';
 
 const SEED = 20261129;

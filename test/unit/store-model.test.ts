@@ -30,13 +30,8 @@ import { importRun } from '../../src/lib/checklist/run-file.ts';
 import { startRun } from '../../src/lib/checklist/runs.ts';
 import { LIMITS, storageKey, type Store } from '../../src/lib/checklist/schema.ts';
 import { storeSchema } from '../../src/lib/checklist/store-schema.ts';
-import {
-  ChecklistError,
-  emptyStore,
-  serialise,
-  setDone,
-  setNote,
-} from '../../src/lib/checklist/state.ts';
+import { ChecklistError, emptyStore, serialise, setDone } from '../../src/lib/checklist/state.ts';
+import { setNote } from '../../src/lib/checklist/printable.ts';
 import { loadDraft } from '../../src/lib/drills/aar-schema.ts';
 import { emptyReport } from '../../src/lib/drills/aar.ts';
 import { changeDraft, emptyDraft, type Draft } from '../../src/lib/drills/draft.ts';

@@ -4,25 +4,20 @@
  * per point the share learnt, worst first, each learner's state and the "chưa đạt" marks.
  */
 import { $, fromTemplate } from '../dom.ts';
-// Reading a report needs its schema, loaded only when one is opened: built stand-alone and
-// imported by its address (as site.ts does), so the page carries no module loader for it.
-import reportsModule from './class-reports.ts?worker&url';
-import type { failedPoints } from '../../lib/learning/class-reports.ts';
 import {
   aggregateClass,
   paperTable,
   type ClassView,
   type LearnerFile,
 } from '../../lib/learning/class.ts';
+import { STATE_LABELS, STATE_SHAPES } from '../../lib/learning/wording.ts';
 import {
   aarLine,
   learnerCount,
   paperShare,
   refusalLine,
   shareLine,
-  STATE_LABELS,
-  STATE_SHAPES,
-} from '../../lib/learning/wording.ts';
+} from '../../lib/learning/class-wording.ts';
 
 const readAll = (list: FileList | null): Promise<LearnerFile[]> =>
   Promise.all(
@@ -30,8 +25,6 @@ const readAll = (list: FileList | null): Promise<LearnerFile[]> =>
   );
 
 class ClassViewElement extends HTMLElement {
-  /** The report reader, set by class-reports.ts once loaded. */
-  static readReport: typeof failedPoints | undefined;
   /** Every learner file opened so far: opening more adds to the class. */
   private files: LearnerFile[] = [];
   private readonly failed = new Set<string>();
@@ -78,8 +71,8 @@ class ClassViewElement extends HTMLElement {
     const drills = JSON.parse($('script[data-drills]', this)!.textContent ?? '[]');
     const points = this.rows().map((row) => row.dataset.point!);
     const lines: string[] = [];
-    if (!ClassViewElement.readReport) await import(/* @vite-ignore */ reportsModule);
-    const failedPoints = ClassViewElement.readReport!;
+    // Reading a report needs its schema: loaded when one is first opened.
+    const { failedPoints } = await import('../../lib/learning/class-reports.ts');
     for (const file of await readAll(input.files)) {
       const found = failedPoints(file.text, drills, points);
       if (found.ok) for (const point of found.points) this.failed.add(point);

@@ -1,34 +1,26 @@
 /**
  * <learning-path>: the path and map pages. Fills in, from the progress on this device, each
  * point's state (map and record sheet), each step's status, the one "next" button, the day's
- * count and the learner's name; marks steps read; saves the learner's name and role; moves
- * the progress to and from a file. Wording comes from src/lib/learning/wording.ts.
+ * count and the learner's name; marks steps read; saves the learner's name and role. Moving
+ * the progress to and from a file loads on first use (path-files.ts). Wording comes from
+ * src/lib/learning/wording.ts.
  */
 import { drillSolved, markId, nextStep, pathStatus } from '../../lib/learning/path.ts';
 import { localDay, pointState, queueFor, type PointState } from '../../lib/learning/schedule.ts';
-import { fits, loadFile } from '../../lib/learning/kind.ts';
-import {
-  LIMITS,
-  mergeStates,
-  serialiseState,
-  setLearner,
-  markStep,
-  stateFileName,
-  type LearningState,
-} from '../../lib/learning/state.ts';
+import { LIMITS, markStep, setLearner, type LearningState } from '../../lib/learning/state.ts';
 import { formatDateVi } from '../../lib/vi.ts';
 import {
   drillStatus,
   dueLine,
-  importLine,
+  FILES_GONE,
   PATH_COMPLETE,
   STATE_LABELS,
   STATE_SHAPES,
   stepStatus,
 } from '../../lib/learning/wording.ts';
-import { routeClick } from '../dom.ts';
 import { progressStore, type ProgressStore } from './store.ts';
-import { checkLength } from '../length-check.ts';
+
+let filesCode: Promise<typeof import('./path-files.ts')> | undefined;
 
 const words = (value: string | undefined): string[] => (value ?? '').split(' ').filter(Boolean);
 
@@ -48,7 +40,7 @@ class LearningPath extends HTMLElement {
       this.onProfile(event),
     );
     this.querySelector<HTMLInputElement>('[data-import]')?.addEventListener('change', (event) =>
-      this.onImport(event),
+      this.files((code) => code.onImport(this.store, event.target as HTMLInputElement, this.say)),
     );
     this.store.subscribe((state) => this.render(state));
   }
@@ -153,15 +145,13 @@ class LearningPath extends HTMLElement {
     if (role && document.activeElement !== role) role.value = state.learner.role ?? '';
   }
 
+  /** The page's three buttons (not dom.ts's routeClick: its chunk would be all this page's first visit needs of it). */
   private onClick(event: Event): void {
-    routeClick(event, {
-      'data-mark': (button) => {
-        if (button.dataset.mark && this.dataset.role)
-          this.onMark(button.dataset.mark as 'doc' | 'flows');
-      },
-      'data-export': () => this.onExport(),
-      'data-print': () => window.print(),
-    });
+    const button = (event.target as Element).closest('button');
+    if (button?.dataset.mark && this.dataset.role)
+      this.onMark(button.dataset.mark as 'doc' | 'flows');
+    else if (button?.hasAttribute('data-export')) this.files((code) => code.onExport(this.store));
+    else if (button?.hasAttribute('data-print')) window.print();
   }
 
   private onMark(step: 'doc' | 'flows'): void {
@@ -170,6 +160,7 @@ class LearningPath extends HTMLElement {
     );
   }
 
+  /** Saved at once: a learner may leave the page as soon as the button is pressed. */
   private onProfile(event: Event): void {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
@@ -177,49 +168,26 @@ class LearningPath extends HTMLElement {
     const role = (form.elements.namedItem('vai-tro') as HTMLSelectElement).value || null;
     // A name over the limit stays as typed, refused at the field (never cut).
     if (name.normalize('NFC').trim().length > LIMITS.name) {
-      checkLength(form.elements.namedItem('ho-ten') as HTMLInputElement | null);
+      this.files((code) => code.checkLength(form.elements.namedItem('ho-ten') as HTMLInputElement));
       return;
     }
     const saved = this.store.update((state) => setLearner(state, name, role, Date.now()));
     if (saved === 'saved' || saved === 'unchanged') this.say('Đã lưu tên và vai trò trên máy này.');
   }
 
-  private onExport(): void {
-    const state = this.store.state;
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(
-      new Blob([serialiseState(state)], { type: 'application/json' }),
-    );
-    link.download = stateFileName(state, localDay(new Date()));
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-  }
-
-  private async onImport(event: Event): Promise<void> {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    if (!file) return;
-    const loaded = loadFile(await file.text());
-    input.value = '';
-    if (!loaded.ok) return this.say(importLine(file.name, loaded.problem));
-    const before = new Set(this.store.state.answers.map((a) => a.id));
-    const added = loaded.state.answers.filter((a) => !before.has(a.id)).length;
-    let tooMany = false;
-    const saved = this.store.update((state) => {
-      const merged = mergeStates(state, loaded.state);
-      tooMany = !fits(merged);
-      return tooMany ? state : merged;
+  /** Export, import and the refusal of a long name: their code loads on first use, once, in order. */
+  private files(then: (code: typeof import('./path-files.ts')) => unknown): void {
+    (filesCode ??= import('./path-files.ts')).then(then, () => {
+      filesCode = undefined;
+      this.say(FILES_GONE);
     });
-    // Said as it is: merged and stored, too many to keep, or read but not stored.
-    const stored = saved === 'saved' || saved === 'unchanged';
-    this.say(importLine(file.name, tooMany ? 'too-many' : stored ? 'merged' : 'not-saved', added));
   }
 
   /** A message in the page's live region. */
-  private say(message: string): void {
+  private readonly say = (message: string): void => {
     const box = this.querySelector('[data-message]');
     if (box) box.textContent = message;
-  }
+  };
 }
 
 customElements.define('learning-path', LearningPath);

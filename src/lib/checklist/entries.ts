@@ -14,7 +14,8 @@ import {
   type Run,
   type Store,
 } from './schema.ts';
-import { ChecklistError, nextStamp, unprintable } from './state.ts';
+import { ChecklistError, nextStamp } from './state.ts';
+import { unprintable } from './printable.ts';
 import { entryTime } from './time.ts';
 import { shiftWindow, withinRun } from './shift-window.ts';
 import { canonical, formatDateVi } from '../vi.ts';

@@ -4,16 +4,31 @@
  * form, the end-of-shift review, run files), so a role page's first paint does not carry them.
  */
 import { CLOCK, isCalendarDate, LIMITS, type ItemState, type Run, type Store } from './schema.ts';
-import {
-  ChecklistError,
-  checkClock,
-  checkPrintable,
-  itemOf,
-  nextStamp,
-  type RunInput,
-} from './state.ts';
+import { ChecklistError, checkClock, itemOf, nextStamp, type RunInput } from './state.ts';
+import { checkPrintable } from './printable.ts';
 import { isKnownTimeZone, wallTimeIn } from './time.ts';
 import { canonical, formatDateVi } from '../vi.ts';
+
+/** A run's or entry's id: the time in base 36 and six random characters. */
+export const newId = (now = new Date()): string =>
+  `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+/**
+ * Reopens the run that was ended last (undo of "Kết thúc ca"), while no other run has
+ * started since: the last ended run is the newest in the history.
+ */
+export function reopenRun(store: Store, runId: string, now: Date): Store {
+  if (store.current)
+    throw new ChecklistError('Đã có một ca đang mở, nên không mở lại ca đã kết thúc.');
+  const [last, ...rest] = store.history;
+  if (!last || last.id !== runId)
+    throw new ChecklistError('Chỉ mở lại được ca vừa kết thúc gần nhất.');
+  return {
+    ...store,
+    current: { ...last, endedAt: null, stamp: nextStamp(store, now) },
+    history: rest,
+  };
+}
 
 /** Ends the open run (if any) at `now` and puts it first in the history, keeping the newest 30. */
 function closeCurrent(store: Store, now: Date): Store {

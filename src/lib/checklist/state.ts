@@ -3,16 +3,7 @@
  * one (never mutating), with the time passed in. Bad input throws a ChecklistError whose
  * message is Vietnamese and names the field, for the page to show as it is.
  */
-import { JOURNAL_CHARSET, missingCharacters } from '../journal/charset.ts';
-import {
-  ITEM_ID,
-  LIMITS,
-  FORMAT,
-  VERSION,
-  type ItemState,
-  type Run,
-  type Store,
-} from './schema.ts';
+import { ITEM_ID, FORMAT, VERSION, type ItemState, type Run, type Store } from './schema.ts';
 import { runTime, shiftHours } from './time.ts';
 import { formatDateVi } from '../vi.ts';
 
@@ -50,27 +41,6 @@ export interface RunInput {
   timeZone: string;
 }
 
-const FONT = new Set([...JOURNAL_CHARSET].map((char) => char.codePointAt(0)!));
-
-/** Characters of `text` the journal's font cannot show: text the journal would print must have none. */
-export const unprintable = (text: string): string[] => missingCharacters(text, FONT);
-
-/** Throws, naming the field, when text that goes into the journal is too long or has characters its font lacks. */
-export function checkPrintable(label: string, field: string, value: string, max: number): void {
-  if (value.length > max)
-    throw new ChecklistError(
-      `${label}: tối đa ${max} ký tự (đang có ${value.length}); hãy viết gọn lại.`,
-      field,
-    );
-  const missing = unprintable(value);
-  if (missing.length > 0) {
-    throw new ChecklistError(
-      `${label}: phông chữ của nhật ký không có ${missing.map((char) => `«${char}»`).join(', ')}; hãy bỏ hoặc thay các ký tự này.`,
-      field,
-    );
-  }
-}
-
 /** The highest stamp in the store: a new change gets one above it, so a clock set back never reorders changes. */
 export function highestStamp(store: Store): number {
   let high = 0;
@@ -102,25 +72,8 @@ export function checkClock(run: Run, now: Date, what: string): void {
   }
 }
 
-/**
- * Reopens the run that was ended last (undo of "Kết thúc ca"), while no other run has
- * started since: the last ended run is the newest in the history.
- */
-export function reopenRun(store: Store, runId: string, now: Date): Store {
-  if (store.current)
-    throw new ChecklistError('Đã có một ca đang mở, nên không mở lại ca đã kết thúc.');
-  const [last, ...rest] = store.history;
-  if (!last || last.id !== runId)
-    throw new ChecklistError('Chỉ mở lại được ca vừa kết thúc gần nhất.');
-  return {
-    ...store,
-    current: { ...last, endedAt: null, stamp: nextStamp(store, now) },
-    history: rest,
-  };
-}
-
 /** Applies a change to one item of the open run; items left with nothing recorded are dropped. */
-function updateItem(
+export function updateItem(
   store: Store,
   itemId: string,
   field: 'done' | 'approved' | 'note',
@@ -164,20 +117,6 @@ export function setApproved(store: Store, itemId: string, approved: boolean, now
   });
 }
 
-/**
- * Sets an item's note as typed (NFC); an empty or blank note removes it. A ticked item's
- * note goes into the journal, so it must be printable.
- */
-export function setNote(store: Store, itemId: string, note: string, now: Date): Store {
-  const value = note.normalize('NFC');
-  checkPrintable('Ghi chú', 'note', value, LIMITS.note);
-  return updateItem(store, itemId, 'note', now, (item) => {
-    if (value.trim() === '') delete item.note;
-    else item.note = value;
-    return item;
-  });
-}
-
 /** The recorded state of an item in a run. */
 export const itemOf = (run: Run | null | undefined, itemId: string): ItemState | undefined =>
   run?.items.find((item) => item.id === itemId);
@@ -193,10 +132,6 @@ export function progress(
 /** A run of the store by id: the open one or one from the history. */
 export const findRun = (store: Store, runId: string): Run | undefined =>
   store.current?.id === runId ? store.current : store.history.find((run) => run.id === runId);
-
-/** A run's or entry's id: the time in base 36 and six random characters. */
-export const newId = (now = new Date()): string =>
-  `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 /** "27/11/2026 · Ca ngày 07:30–16:30 · Nguyễn Văn A": how a run is named on the page and the sheets. */
 export const runLabel = (run: Run): string =>

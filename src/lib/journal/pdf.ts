@@ -297,9 +297,10 @@ export function splitToFit(text: string, fits: (piece: string) => boolean): stri
 }
 
 /**
- * The table's rows as set: each given row's cells fitted to their cells, a row whose text
- * does not fit one row even in small type going on in the rows below it (as a hand-written
- * journal does), at the form's type size. Text the font cannot show is refused with its row.
+ * The table's rows as set: each given row's cells at the form's type size, never smaller (a
+ * signed sheet reads evenly), a text longer than its cell going on in the rows below it, and
+ * from there onto the next page (as a hand-written journal does). Text the font cannot show
+ * is refused with its row.
  */
 function placeRows(
   rows: readonly Readonly<Record<string, string>>[],
@@ -324,17 +325,17 @@ function placeRows(
           column,
           `the journal's font cannot show ${missing.map(describeCharacter).join(', ')}`,
         );
-      const fit = fitText(text, cell.width, cell.height, fieldSize, cell.multiline, measure);
-      if (fit) {
-        parts[column] = [{ text, fit }];
-        continue;
-      }
-      const at = (piece: string) =>
-        fitText(piece, cell.width, cell.height, fieldSize, cell.multiline, measure);
-      parts[column] = splitToFit(text, (piece) => at(piece)?.size === fieldSize).map((piece) => ({
-        text: piece,
-        fit: at(piece)!,
-      }));
+      const at = (piece: string) => {
+        const fit = fitText(piece, cell.width, cell.height, fieldSize, cell.multiline, measure);
+        return fit?.size === fieldSize ? fit : undefined;
+      };
+      const whole = at(text);
+      parts[column] = whole
+        ? [{ text, fit: whole }]
+        : splitToFit(text, (piece) => at(piece) !== undefined).map((piece) => ({
+            text: piece,
+            fit: at(piece)!,
+          }));
     }
     const height = Math.max(1, ...Object.values(parts).map((list) => list.length));
     for (let line = 0; line < height; line += 1) {

@@ -4,7 +4,6 @@
  * class file was refused. The browser code only places these strings.
  */
 import { formatDateVi } from '../vi.ts';
-import type { Refusal } from './class.ts';
 import type { PointState } from './schedule.ts';
 
 export const STATE_LABELS: Record<PointState, string> = {
@@ -52,58 +51,6 @@ export function storedProblem(problem: 'damaged' | 'newer'): string {
   return `${why}, nên trang bắt đầu lại từ đầu.`;
 }
 
-/** The outcome of opening a progress file on this device. */
-export function importLine(
-  file: string,
-  outcome: 'merged' | 'not-saved' | 'damaged' | 'newer' | 'other-format' | 'far-stamp' | 'too-many',
-  answers = 0,
-): string {
-  if (outcome === 'merged')
-    return `Đã mở tệp «${file}»: thêm ${answers} câu trả lời vào tiến độ trên máy này.`;
-  if (outcome === 'not-saved')
-    return `Đã đọc tệp «${file}» (${answers} câu trả lời mới), nhưng trình duyệt không cho lưu (bộ nhớ đầy hoặc bị chặn): tiến độ chỉ còn trên trang này. Hãy giữ tệp, giải phóng bộ nhớ của trình duyệt rồi mở lại tệp.`;
-  if (outcome === 'too-many')
-    return `Không mở được tệp «${file}»: gộp với tiến độ trên máy này thì vượt quá số câu trả lời trang giữ được. Tiến độ trên máy này giữ nguyên.`;
-  if (outcome === 'far-stamp')
-    return `Không mở được tệp «${file}»: thời điểm sửa tên trong tệp không hợp lệ (sau năm 2100). Tiến độ trên máy này giữ nguyên.`;
-  if (outcome === 'newer')
-    return `Không mở được tệp «${file}»: tệp do một phiên bản mới hơn của sổ tay tạo ra. Tiến độ trên máy này giữ nguyên.`;
-  if (outcome === 'other-format')
-    return `Không mở được tệp «${file}»: đây không phải tệp tiến độ học. Tiến độ trên máy này giữ nguyên.`;
-  return `Không mở được tệp «${file}»: tệp bị hỏng hoặc không đúng định dạng. Tiến độ trên máy này giữ nguyên.`;
-}
-
-/** Why the class view left a file out. */
-export function refusalLine(refusal: Refusal): string {
-  const head = `Không nhận tệp «${refusal.file}»`;
-  switch (refusal.why) {
-    case 'duplicate':
-      return `${head}: trùng người học với tệp «${refusal.of}».`;
-    case 'no-name':
-      return `${head}: tệp chưa ghi tên người học.`;
-    case 'newer':
-      return `${head}: tệp do một phiên bản mới hơn của sổ tay tạo ra.`;
-    case 'other-format':
-      return `${head}: đây không phải tệp tiến độ học.`;
-    default:
-      return `${head}: tệp bị hỏng hoặc không đúng định dạng.`;
-  }
-}
-
-/** "2/3 người (67 %)"; "0/0" reads as no learner. */
-export function shareLine(learnt: number, total: number): string {
-  if (total === 0) return 'Chưa có người học';
-  return `${learnt}/${total} người (${Math.round((learnt / total) * 100)} %)`;
-}
-
-/** After adding an after-action report: the points it marks, or why it was not taken. */
-export function aarLine(file: string, points: number | { refused: string }): string {
-  if (typeof points === 'object') return `Không nhận tệp «${file}»: ${points.refused}`;
-  return points === 0
-    ? `Báo cáo «${file}» không có tình huống nào bị đánh giá «Chưa đạt».`
-    : `Báo cáo «${file}»: ${points} điểm có tình huống bị đánh giá «Chưa đạt», được đánh dấu trong bảng.`;
-}
-
 /** A step of the path, done or not yet. */
 export const stepStatus = (done: boolean): string => (done ? '✓ Đã xong' : '○ Chưa xong');
 
@@ -114,14 +61,15 @@ export const drillStatus = (done: boolean): string =>
 /** The one button of the path when every step is done. */
 export const PATH_COMPLETE = 'Bạn đã đi hết lộ trình. Tiếp tục ôn khi có câu đến hạn.';
 
+/** When the code that saves the name or opens and writes files could not be loaded (a new version, offline). */
+export const FILES_GONE =
+  'Không tải được phần này của trang (mất kết nối, hoặc sổ tay vừa có bản mới). Tải lại trang rồi thử lại; tiến độ đã lưu không mất.';
+
 /** When the questions could not be loaded (offline before the first visit, server gone). */
 export const LOAD_FAILED = 'Không tải được câu hỏi. Hãy kiểm tra kết nối rồi bấm lại.';
 
 /** The hint under a question whose options may be several. */
 export const CHOOSE_FIRST = 'Hãy chọn một đáp án trước khi trả lời.';
-
-/** Above the class table. */
-export const learnerCount = (n: number): string => `Số học viên: ${n}.`;
 
 /** Over the class table: what each shape means ("● đã thuộc · ◐ đang ôn · ○ chưa học"). */
 export const stateLegend = (): string =>
@@ -132,6 +80,3 @@ export const stateLegend = (): string =>
 /** Under the class table on paper: the shapes, and the mark of a point a drill found wanting. */
 export const paperLegend = (): string =>
   `${stateLegend()}; dấu ! sau tên điểm: có tình huống diễn tập bị đánh giá «Chưa đạt».`;
-
-/** A point's share in the class table on paper: "3/12". */
-export const paperShare = (learnt: number, total: number): string => `${learnt}/${total}`;

@@ -5,6 +5,8 @@
  * and sitemap.xml. Pure: the integration reads the files, this decides what goes in.
  */
 import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
+import { init, parse } from 'es-module-lexer';
 
 /** A built file: its path inside dist/ ("dieu-7/index.html") and its bytes. */
 export interface BuiltFile {
@@ -93,4 +95,52 @@ export function sitemapXml(distPaths: readonly string[], site: string, base: str
     '</urlset>',
     '',
   ].join('\n');
+}
+
+/**
+ * Code loaded on first use (a dynamic `import()`) is cached by the service worker with the
+ * module that imports it, not only when it runs: a page visited online keeps working offline
+ * when the person then opens its review, types a note or opens the journal. For each module
+ * under _astro/ that imports code on first use: the URLs of every module that code needs,
+ * itself included. Files over `PREFETCH_MAX` (the PDF library, the search engine) are left
+ * to the full offline copy or to their first use: a megabyte on every visit is no prefetch.
+ */
+export const PREFETCH_MAX = 64 * 1024;
+
+export async function lazyModules(
+  files: readonly BuiltFile[],
+  base: string,
+): Promise<Record<string, string[]>> {
+  await init;
+  const code = new Map(
+    files.filter((file) => /^_astro\/.+\.js$/.test(file.path)).map((f) => [f.path, f] as const),
+  );
+  const edges = new Map<string, { lazy: string[]; all: string[] }>();
+  for (const [path, file] of code) {
+    const [imports] = parse(new TextDecoder().decode(file.bytes));
+    const target = (name: string) => posix.join(posix.dirname(path), name);
+    const named = imports.filter((i) => i.n?.startsWith('.'));
+    edges.set(path, {
+      lazy: named.filter((i) => i.d > -1).map((i) => target(i.n!)),
+      all: named.map((i) => target(i.n!)),
+    });
+  }
+  const closure = (start: string[]): string[] => {
+    const seen = new Set<string>();
+    const queue = [...start];
+    while (queue.length > 0) {
+      const path = queue.shift()!;
+      const file = code.get(path);
+      if (seen.has(path) || !file || file.bytes.length > PREFETCH_MAX) continue;
+      seen.add(path);
+      queue.push(...(edges.get(path)?.all ?? []));
+    }
+    return [...seen].sort().map((path) => base + path);
+  };
+  const out: Record<string, string[]> = {};
+  for (const [path, { lazy }] of [...edges].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const urls = closure(lazy);
+    if (urls.length > 0) out[base + path] = urls;
+  }
+  return out;
 }
