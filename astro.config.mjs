@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { journalPdfs } from './src/integrations/journal-pdfs.ts';
@@ -59,5 +60,29 @@ export default defineConfig({
   // The header's search and the offline copy are built as stand-alone ES modules that the
   // inline site script imports by address on first use (src/client/site.ts).
   // No module preloading: lazy chunks are fetched when imported (src/integrations/lean-preload.ts).
-  vite: { worker: { format: 'es' }, build: { modulePreload: false } },
+  vite: {
+    worker: { format: 'es' },
+    build: { modulePreload: false },
+    resolve: {
+      alias: [
+        // Paged.js (for /in/ only) as its own build ships it: one ES module with its CommonJS
+        // dependencies already converted, so the bundler adds no CommonJS runtime chunk that
+        // other pages' scripts would then share (the package's "import" entry is its sources).
+        {
+          find: /^pagedjs$/,
+          replacement: fileURLToPath(
+            new URL('./node_modules/pagedjs/dist/paged.esm.js', import.meta.url),
+          ),
+        },
+        // Its base styles, which the package does not export: /in/ puts them in a constructed
+        // style sheet instead of the <style> element Paged.js writes (src/client/booklet.ts).
+        {
+          find: 'pagedjs-base-styles',
+          replacement: fileURLToPath(
+            new URL('./node_modules/pagedjs/src/polisher/base.js', import.meta.url),
+          ),
+        },
+      ],
+    },
+  },
 });

@@ -37,10 +37,23 @@ const INTERACTIVE = [
  * pages 7.9 KB JS and at most 19.8 KB in all (the shift leader's); learning path 7.9 KB, 17.7 KB;
  * trainer 7.5 KB, 18.5 KB.
  */
+/**
+ * The printed booklet (/in/, issue 31) lays the whole handbook out in pages in the browser with
+ * Paged.js, which no other page loads: 105.3 KB of JavaScript gzip measured, nearly all of it
+ * Paged.js (its own minified build is 96.7 KB gzip; the pages' type comes with it, leaving the
+ * page 4.1 KB of CSS), and 127.1 KB in all (the page holds the whole handbook: 17.5 KB of HTML).
+ * Every other page's budget is as it was.
+ */
+const BOOKLET = {
+  page: /^in\/$/,
+  budget: { kind: 'booklet', js: 108 * KB, total: 132 * KB, css: 5 * KB },
+};
 const budgetFor = (sitePath: string) =>
-  INTERACTIVE.some((pattern) => pattern.test(sitePath))
-    ? { kind: 'interactive', js: 8 * KB, total: 20 * KB, css: 5 * KB }
-    : { kind: 'static', js: 0, total: 16 * KB, css: 5 * KB };
+  BOOKLET.page.test(sitePath)
+    ? BOOKLET.budget
+    : INTERACTIVE.some((pattern) => pattern.test(sitePath))
+      ? { kind: 'interactive', js: 8 * KB, total: 20 * KB, css: 5 * KB }
+      : { kind: 'static', js: 0, total: 16 * KB, css: 5 * KB };
 
 const pages = listBuiltPages().map((page) => ({
   ...page,

@@ -45,6 +45,8 @@ export const routes = {
   practiceQuestions: () => '/hoc-tap/cau-hoi.json',
   /** The trainer's class view. */
   learningClass: () => '/hoc-tap/lop/',
+  /** The whole handbook as one booklet to print; with `a5`, the pocket size. */
+  booklet: (paper?: 'a5') => `/in/${paper ? `?kho=${paper}` : ''}`,
   /** Shown by the service worker, offline, instead of a page not saved on the device. */
   notSaved: () => '/chua-luu/',
 };
