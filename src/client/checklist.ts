@@ -258,13 +258,12 @@ export class ShiftRuns {
       moment.element.style.order = run && done === total ? '1' : '';
     }
     const all = progress(run, this.ids);
-    const bar = $<HTMLProgressElement>('progress', this.panel);
+    const bar = $<HTMLProgressElement>('progress', this.root);
     if (bar) {
       bar.max = all.total;
       bar.value = all.done;
     }
     for (const text of $$('[data-progress-text]')) text.textContent = this.counts(run);
-    show($('[data-progress-all]', this.panel), run !== null);
     show($('[data-progress-sticky]', this.root), run !== null);
   }
 
@@ -289,6 +288,10 @@ export class ShiftRuns {
     const officer = $<HTMLDetailsElement>('[data-officer]', this.panel);
     show(officer, live);
     show($('[data-start-warning]', this.panel), this.store.current !== null);
+    // Mid-shift the checklist comes first: the page's introduction waits below the history.
+    this.panel.toggleAttribute('data-live', live);
+    const intro = $('[data-role-intro]');
+    if (intro) (live ? this.history : $('h1'))?.after(intro);
     const startBox = $<HTMLDetailsElement>('[data-start]', this.panel);
     if (startBox && !this.store.current && !this.viewing && !startBox.open) {
       startBox.open = true;

@@ -244,6 +244,49 @@ describeBrowser('offline in Chromium', () => {
     expect(await button.textContent()).toBe('Tải tiếp');
   });
 
+  it('a role page visited online keeps its code used on first use: offline, a run starts, a note is kept and the review opens', async () => {
+    const path = '/vai-tro/lanh-dao-ca-truc/';
+    const { site } = await firstVisit(path);
+    const { page } = site;
+    // The module that loads it brought that code into the cache with it (LAZY in sw.js).
+    const lazy = ['shift-actions', 'printable', 'journal-loader'];
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async (stems) => {
+            const urls = (
+              await Promise.all(
+                (await caches.keys()).map(async (name) => (await caches.open(name)).keys()),
+              )
+            )
+              .flat()
+              .map((request) => request.url);
+            return stems.filter((stem) => urls.some((url) => url.includes(`/_astro/${stem}.`)));
+          }, lazy),
+        { timeout: 15_000 },
+      )
+      .toEqual(lazy);
+    await site.context.setOffline(true);
+    await site.goto(path);
+    await page.fill('#ca-tu', '07:30');
+    await page.fill('#ca-den', '16:30');
+    await page.click('[data-start-form] button[type=submit]');
+    await page.waitForSelector('[data-item] .tick:enabled');
+    await page.check('[data-item] .tick >> nth=0');
+    await page.fill('[data-note] >> nth=0', 'ghi khi mất mạng');
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => localStorage.getItem('so-tay-truc-ban:checklist:lanh-dao-ca-truc') ?? '',
+        ),
+      )
+      .toContain('ghi khi mất mạng');
+    await page.click('[data-end]');
+    await page.waitForSelector('[data-review][open]');
+    expect(await page.textContent('[data-notices]')).toBe('');
+    expect(site.offsite).toEqual([]);
+  });
+
   it('the full copy shows its size first, downloads with progress, then every page and the search work offline', async () => {
     const { site } = await firstVisit('/');
     const control = site.page.locator('offline-copy');

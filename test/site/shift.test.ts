@@ -14,7 +14,8 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { runFile, serialiseRunFile } from '../../src/lib/checklist/run-file.ts';
 import { LIMITS } from '../../src/lib/checklist/schema.ts';
-import { emptyStore, serialise } from '../../src/lib/checklist/state.ts';
+import { emptyStore, serialise, setDone } from '../../src/lib/checklist/state.ts';
+import { storageKey } from '../../src/lib/checklist/schema.ts';
 import { endRun, startRun as startStored } from '../../src/lib/checklist/runs.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import {
@@ -613,6 +614,58 @@ describeBrowser('the shift run, as its users meet it', () => {
     expect(sticky).toBeGreaterThanOrEqual(0);
     expect(sticky).toBeLessThan(5);
     expect(await text(page, '[data-progress-sticky]')).toBe('Đã xong 0/7 việc · Về phần ca trực');
+    expect(site.problems()).toEqual([]);
+  });
+  test('8. on a 390 × 844 phone, a page opened mid-shift shows the first box of the moment in progress on its first screen, for every role; no keyboard shortcut is told', async ({
+    openSite,
+  }) => {
+    const site = await openSite(null, { ...VN, at: LATE, viewport: { width: 390, height: 844 } });
+    const { page } = site;
+    await site.goto('/vai-tro/');
+    for (const role of handbook.dutyHolders.map((r) => r.id)) {
+      // Mid-shift: the first moment's items are done, so the next one is in progress.
+      const items = handbook.dutiesOf(role);
+      const first = items.filter((item) => item.moments[0] === items[0]!.moments[0]);
+      let store = startStored(
+        emptyStore(role),
+        {
+          date: '2026-11-27',
+          shiftStart: '07:30',
+          shiftEnd: '16:30',
+          officer: 'Nguyễn Văn An',
+          timeZone: 'Asia/Ho_Chi_Minh',
+        },
+        new Date('2026-11-27T00:35:00.000Z'),
+        'run-phone',
+      );
+      for (const item of first)
+        store = setDone(store, item.id, true, new Date('2026-11-27T01:00:00.000Z'));
+      await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+        storageKey(role),
+        serialise(store),
+      ] as const);
+      await site.goto(`/vai-tro/${role}/`);
+      await page.waitForSelector('[data-item] .tick:enabled');
+      const box = await page.evaluate(() => {
+        const moments = [...document.querySelectorAll<HTMLElement>('[data-moment]')].filter(
+          (moment) =>
+            [...moment.querySelectorAll<HTMLInputElement>('.tick')].some((t) => !t.checked),
+        );
+        const inProgress = moments.sort(
+          (a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top,
+        )[0]!;
+        const tick = inProgress.querySelector<HTMLInputElement>('.tick')!;
+        return {
+          bottom: tick.getBoundingClientRect().bottom + window.scrollY,
+          scrolled: window.scrollY,
+        };
+      });
+      expect(box.scrolled, role).toBe(0);
+      expect(box.bottom, `${role}: the first box of the moment in progress`).toBeLessThanOrEqual(
+        844,
+      );
+      expect(await page.textContent('main'), role).not.toMatch(/Ctrl|⌘/);
+    }
     expect(site.problems()).toEqual([]);
   });
 });
