@@ -12,7 +12,6 @@
  */
 import { notify as notifyIn, SavedWork } from './saved.ts';
 import type { Backend } from '../lib/store/kept.ts';
-import type { ReplacedEdit } from '../lib/checklist/merge.ts';
 import { $, $$, routeClick, show } from './dom.ts';
 import { storageKey, type Run, type Store } from '../lib/checklist/schema.ts';
 import {
@@ -95,8 +94,6 @@ export class ShiftRuns {
   viewing: string | null = null;
   /** merge.ts keys of what this tab changed that the other tabs may not have seen yet. */
   edited = new Set<string>();
-  /** The notices of this tab's edits that another tab's replaced, by merge.ts key (shift-actions.ts). */
-  readonly replaced = new Map<string, { edit: ReplacedEdit; notice: HTMLElement }>();
   readonly listeners: (() => void)[] = [];
 
   constructor(root: HTMLElement, panel: HTMLElement, history: HTMLElement) {
@@ -396,9 +393,8 @@ export class ShiftRuns {
       // One promise for every keystroke: they are stored in the order typed, each the field as it is then.
       if (item?.note) void this.notes().then((code) => code && this.onNote(item, code));
     });
-    this.root.addEventListener('focusout', (event) => {
-      if (this.items.some((entry) => entry.note === event.target)) this.render();
-    });
+    // A note left shows the text kept (renderItems); drawing again on any focus change is cheap.
+    this.root.addEventListener('focusout', () => this.render());
     $('[data-journal-open]')?.addEventListener('toggle', () => this.journal());
     const startForm = $<HTMLFormElement>('[data-start-form]', this.panel);
     startForm?.addEventListener('submit', (event) => {

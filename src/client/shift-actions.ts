@@ -28,6 +28,7 @@ import { runTime, shiftHours } from '../lib/checklist/time.ts';
 import { formatDateVi } from '../lib/vi.ts';
 import {
   endedAnnouncement,
+  overtypedNoteNotice,
   handoverNote,
   officerSavedAnnouncement,
   replacedEntryNotice,
@@ -54,11 +55,14 @@ interface ShiftRuns {
   merger: typeof import('../lib/checklist/merge.ts') | undefined;
   /** merge.ts keys of what this tab changed that the other tabs may not have seen yet. */
   edited: Set<string>;
-  /** The notices of this tab's edits that another tab's replaced, by merge.ts key. */
-  readonly replaced: Map<string, { edit: ReplacedEdit; notice: HTMLElement }>;
   keepEdits(): void;
   reopenable(): Run | undefined;
-  readonly items: readonly { id: string; action: string; approve: HTMLInputElement | null }[];
+  readonly items: readonly {
+    id: string;
+    action: string;
+    approve: HTMLInputElement | null;
+    note: HTMLInputElement | null;
+  }[];
   readonly ids: string[];
   readonly moments: readonly { name: string; ids: string[] }[];
   store: Store;
@@ -263,6 +267,9 @@ export function confirmEnd(runs: ShiftRuns): void {
   $('[data-status]', runs.panel)?.focus();
 }
 
+/** The notices of this tab's edits that another tab's replaced, by merge.ts key (one page, one set of runs). */
+const replaced = new Map<string, { edit: ReplacedEdit; notice: HTMLElement }>();
+
 /** Says that another tab's value replaced this tab's, shows both, and offers to put this tab's back. */
 export function showReplaced(runs: ShiftRuns, edits: readonly ReplacedEdit[]): void {
   const box = $('[data-notices]', runs.panel);
@@ -270,7 +277,7 @@ export function showReplaced(runs: ShiftRuns, edits: readonly ReplacedEdit[]): v
   for (const edit of edits) {
     // One notice per note or entry: a later replacement of the same one takes its place.
     const key = replacedKey(edit);
-    runs.replaced.get(key)?.notice.remove();
+    replaced.get(key)?.notice.remove();
     const [what, both, again] =
       edit.kind === 'note'
         ? replacedNoteNotice(
@@ -295,11 +302,11 @@ export function showReplaced(runs: ShiftRuns, edits: readonly ReplacedEdit[]): v
           : await putBackEntry(runs, edit.mine);
       if (!kept) return;
       notice.remove();
-      if (runs.replaced.get(key)?.notice === notice) runs.replaced.delete(key);
+      if (replaced.get(key)?.notice === notice) replaced.delete(key);
     });
     notice.append(button);
     box.append(notice);
-    runs.replaced.set(key, { edit, notice });
+    replaced.set(key, { edit, notice });
   }
 }
 
@@ -314,7 +321,7 @@ const replacedKey = (edit: ReplacedEdit): string =>
  * text is what is stored again.
  */
 function refreshReplaced(runs: ShiftRuns): void {
-  for (const [key, { edit, notice }] of runs.replaced) {
+  for (const [key, { edit, notice }] of replaced) {
     const run = findRun(runs.store, edit.runId);
     const now =
       edit.kind === 'note'
@@ -322,7 +329,7 @@ function refreshReplaced(runs: ShiftRuns): void {
         : JSON.stringify(run?.journal.find((entry) => entry.id === edit.entryId) ?? null);
     if (now === JSON.stringify(edit.mine)) {
       notice.remove();
-      runs.replaced.delete(key);
+      replaced.delete(key);
     } else if (now !== JSON.stringify(edit.kept))
       showReplaced(runs, [{ ...edit, kept: JSON.parse(now) } as ReplacedEdit]);
   }
@@ -359,6 +366,55 @@ function follow(runs: ShiftRuns, heard: Heard<Store>): void {
   runs.render();
   refreshReplaced(runs);
   if (followed.replaced.length > 0) showReplaced(runs, followed.replaced);
+  watchOvertyping(runs, heard.before);
+}
+
+/** The other tab's text of each note being typed here when it arrived, by item (see below). */
+const overtyped = new Map<string, string>();
+
+/**
+ * A note field being typed in keeps what is typed (checklist.ts, renderItems) when another
+ * tab's text arrives; nobody here has seen that text. If this tab types on, its next key
+ * stores its own text over it: a notice then shows the other, with a button to use it. If the
+ * field is left without a key, it shows the other tab's text (nothing was replaced).
+ */
+function watchOvertyping(runs: ShiftRuns, before: Store): void {
+  const item = runs.items.find((entry) => entry.note && entry.note === document.activeElement);
+  const field = item?.note;
+  if (!item || !field) return;
+  const theirs = itemOf(runs.store.current, item.id)?.note ?? '';
+  if (theirs === (itemOf(before.current, item.id)?.note ?? '') || theirs === field.value) return;
+  const watching = overtyped.has(item.id);
+  overtyped.set(item.id, theirs);
+  if (watching) return;
+  const stop = () => {
+    overtyped.delete(item.id);
+    field.removeEventListener('input', onKey);
+    field.removeEventListener('blur', stop);
+  };
+  const onKey = () => {
+    const text = overtyped.get(item.id) ?? '';
+    stop();
+    // A notice that the other tab's text was kept over this tab's is no longer true.
+    const key = `note:${runs.store.current?.id}:${item.id}`;
+    replaced.get(key)?.notice.remove();
+    replaced.delete(key);
+    const [what, both, again] = overtypedNoteNotice(item.action, text);
+    const notice = el('div');
+    notice.className = 'notice';
+    notice.setAttribute('role', 'alert');
+    notice.append(el('p', what), el('p', both));
+    const button = el('button', again);
+    button.type = 'button';
+    button.addEventListener('click', () => {
+      if (runs.update((store) => setNote(store, item.id, text, new Date()), [item.id]))
+        notice.remove();
+    });
+    notice.append(button);
+    $('[data-notices]', runs.panel)?.append(notice);
+  };
+  field.addEventListener('input', onKey);
+  field.addEventListener('blur', stop);
 }
 
 /** The history of ended runs, each a button that opens it (drawn once there is a history). */

@@ -29,6 +29,7 @@ import {
   axeInBothSchemes,
   clickToDownload,
   describeBrowser,
+  waitForText,
   type SitePage,
 } from '../support/browser.ts';
 import { test, type OpenSite } from '../support/site-test.ts';
@@ -495,7 +496,10 @@ describeBrowser('journal log', () => {
     expect(await text(page, '[data-notices] .notice')).toMatch(
       /^Dữ liệu ca trực đã được chuyển sang định dạng mới của sổ tay; không mất ca nào\./,
     );
-    expect(await text(page, '[data-status]')).toBe(
+    // The status line is drawn once the stored runs are read (their reader loads on first use).
+    await waitForText(
+      page,
+      '[data-status]',
       'Ca đang mở: 27/11/2026 · Ca đêm · Lê Văn Cường; mở sổ lúc 22:10.',
     );
     await openLog(page);

@@ -248,7 +248,9 @@ describeBrowser('offline in Chromium', () => {
     const path = '/vai-tro/lanh-dao-ca-truc/';
     const { site } = await firstVisit(path);
     const { page } = site;
-    // The module that loads it brought that code into the cache with it (LAZY in sw.js).
+    // The module that loads it brought that code into the cache with it (LAZY in sw.js); and
+    // every script the page fetched is stored (the worker stores as responses come: under load
+    // one may still be on its way, and the page would then have no script offline).
     const lazy = ['shift-actions', 'printable', 'journal-loader'];
     await expect
       .poll(
@@ -261,7 +263,14 @@ describeBrowser('offline in Chromium', () => {
             )
               .flat()
               .map((request) => request.url);
-            return stems.filter((stem) => urls.some((url) => url.includes(`/_astro/${stem}.`)));
+            const scripts = performance
+              .getEntriesByType('resource')
+              .map((entry) => entry.name)
+              .filter((url) => url.endsWith('.js') && !url.endsWith('/sw.js'));
+            return [
+              ...stems.filter((stem) => urls.some((url) => url.includes(`/_astro/${stem}.`))),
+              ...scripts.filter((url) => !urls.includes(url)).map((url) => `not stored: ${url}`),
+            ];
           }, lazy),
         { timeout: 15_000 },
       )

@@ -61,6 +61,18 @@ export function replacedNoteNotice(
   ];
 }
 
+/**
+ * Another tab wrote a note while this tab was typing it (the field kept what was typed, so
+ * the two are never mixed); this tab's next key keeps its own text, and the other is shown.
+ */
+export function overtypedNoteNotice(action: string, theirs: string): [string, string, string] {
+  return [
+    `Trong lúc thẻ này gõ ghi chú của việc ‘${short(action)}’, một thẻ khác đã ghi vào đó.`,
+    `Đang giữ bản gõ ở thẻ này. Bản ở thẻ kia: ‘${short(theirs) || '(trống)'}’.`,
+    'Dùng ghi chú của thẻ kia',
+  ];
+}
+
 /** The same for a journal entry, edited or removed in the other tab (`kept` is then null). */
 export function replacedEntryNotice(
   at: string,
