@@ -30,7 +30,7 @@ const kindChoice = (kind: (typeof ENTRY_KINDS)[number], index: number) =>
   `<p class="choice"><input type="radio" id="nk-loai-${kind}" name="kind" value="${kind}"${index === 0 ? ' checked' : ''}><label for="nk-loai-${kind}">${KINDS[kind].label}</label></p>`;
 
 const textField = (field: (typeof TEXT_FIELDS)[number]) =>
-  `<p class="field"><label for="${field.id}">${FIELD_LABELS[field.name]}${field.required ? '' : '<span class="optional"> (không bắt buộc)</span>'}</label>` +
+  `<p class="field"><label for="${field.id}">${FIELD_LABELS[field.name]}${field.required ? '' : `<span class="optional"> (${field.name === 'result' ? 'không bắt buộc' : 'ghi khi có'})</span>`}</label>` +
   `<span class="hint" id="${field.id}-goi-y">${field.hint} ${LIMITS[field.name]} ký tự; chữ dài hơn một dòng được ghi tiếp ở các dòng dưới.</span>` +
   `<textarea id="${field.id}" name="${field.name}" rows="${field.rows}" data-max="${LIMITS[field.name]}"${field.required ? ' required' : ''} aria-describedby="${field.id}-goi-y nk-loi"></textarea></p>`;
 
