@@ -249,7 +249,8 @@ describeBrowser('offline in Chromium', () => {
     const { site } = await firstVisit(path);
     const { page } = site;
     // The module that loads it brought that code into the cache with it (LAZY in sw.js).
-    const lazy = ['shift-actions', 'printable', 'journal-loader'];
+    // run-shown: what a run needs once shown (the notes' check, the «không phát sinh» marks).
+    const lazy = ['shift-actions', 'run-shown', 'journal-loader'];
     await expect
       .poll(
         () =>

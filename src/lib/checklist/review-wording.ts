@@ -85,9 +85,8 @@ export const reviewOpenHeading = (open: number, notArisen = 0): string =>
       ? 'Không còn việc nào chưa xong.'
       : 'Mọi việc trong danh sách đã xong.';
 
-/** The items marked «không phát sinh trong ca», named: the review lists them apart. */
-export const reviewNotArisen = (actions: readonly string[]): string =>
-  `${NOT_ARISEN} (${actions.length} việc): ${actions.join('; ')}.`;
+/** Above the items marked «không phát sinh trong ca», which the review lists apart. */
+export const reviewNotArisen = (count: number): string => `${NOT_ARISEN} (${count} việc):`;
 
 export const reviewApprovals = (pending: readonly string[]): string =>
   pending.length === 0
