@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
+import { storageKey, type Store } from '../../src/lib/checklist/schema.ts';
 import { describeBrowser, waitForText } from '../support/browser.ts';
 import { readPdf } from '../support/pdf.ts';
 import { test } from '../support/site-test.ts';
@@ -166,6 +167,41 @@ describeBrowser('«không phát sinh trong ca» on a quiet day shift', () => {
     // The ended run, looked at, shows the marks without their buttons.
     expect(await shown(page, `[id="${first}"] .not-arisen`)).toBe(
       'Không phát sinh trong ca (ghi lúc 16:20) Cách hiểu của sổ tay',
+    );
+    expect(site.problems()).toEqual([]);
+  });
+
+  test('two tabs: a mark made in one and a tick in the other both stay, in both tabs and in the storage', async ({
+    openSite,
+  }) => {
+    const site = await openSite(`/vai-tro/${ROLE}/`, { ...VN, at: AT });
+    const { page } = site;
+    await page.waitForSelector('[data-run-panel]:not([hidden])');
+    await startRun(page, 'Ca ngày', 'Nguyễn Văn An');
+    const other = await site.context.newPage();
+    await other.clock.setFixedTime(AT);
+    await other.goto(page.url());
+    await other.waitForSelector(button(ARISING[0]!.id));
+    await page.click(button(ARISING[0]!.id));
+    await other.check(tick(ALWAYS[0]!.id));
+    for (const tab of [page, other]) {
+      await waitForText(tab, '[data-progress-text]', 'Đã xong 1/9 việc, 1 việc không phát sinh');
+      expect(await tab.isChecked(tick(ALWAYS[0]!.id))).toBe(true);
+      expect(await shown(tab, `[id="${ARISING[0]!.id}"] .not-arisen span`)).toBe(
+        'Không phát sinh trong ca (ghi lúc 16:20)',
+      );
+    }
+    const stored = await page.evaluate(
+      (key) => JSON.parse(localStorage.getItem(key) ?? '{}') as Store,
+      storageKey(ROLE),
+    );
+    expect(
+      stored.current?.items.map(({ id, doneAt, notArisenAt }) => [id, doneAt, notArisenAt]),
+    ).toEqual(
+      [
+        [ALWAYS[0]!.id, AT.toISOString(), undefined],
+        [ARISING[0]!.id, undefined, AT.toISOString()],
+      ].sort(),
     );
     expect(site.problems()).toEqual([]);
   });
