@@ -30,9 +30,7 @@ import {
   approvedAtText,
   doneAtText,
   historyLinkText,
-  momentTally,
   noteRefused,
-  runTally,
   shiftCodeGone,
   statusText,
   tickAnnouncement,
@@ -54,8 +52,11 @@ type Actions = Awaited<ReturnType<typeof actions>>;
 const storeReader = () => import('../lib/checklist/load.ts');
 type Reader = Awaited<ReturnType<typeof storeReader>>;
 type Merger = typeof import('../lib/checklist/merge.ts');
-/** Notes are checked against the journal's font, whose character list loads when a note is first typed. */
-type Printable = typeof import('../lib/checklist/printable.ts');
+/**
+ * What a run needs once it is shown (run-shown.ts): the notes' check against the journal's font,
+ * whose character list it brings, and the «không phát sinh trong ca» marks.
+ */
+type Printable = typeof import('./run-shown.ts');
 let printable: Promise<Printable> | undefined;
 let journalLoader: Promise<unknown> | undefined;
 
@@ -200,10 +201,6 @@ export class ShiftRuns {
     if (announcer) announcer.textContent = message;
   }
 
-  counts(run: Run | null): string {
-    return runTally(progress(run, this.ids));
-  }
-
   /** The last ended run, which can be opened again while no other run has started. */
   reopenable(): Run | undefined {
     return this.store.current ? undefined : this.store.history[0];
@@ -246,21 +243,12 @@ export class ShiftRuns {
     }
   }
 
+  /**
+   * The counts show while a run is on screen; run-shown.ts (not-arising.ts), loaded with the
+   * run, writes them after each redraw and puts the moment in progress first.
+   */
   renderProgress(run: Run | null): void {
-    for (const moment of this.moments) {
-      const { done, total } = progress(run, moment.ids);
-      if (moment.out) moment.out.textContent = momentTally({ done, total });
-      show(moment.out, run !== null);
-      // The moment in progress comes first: moments whose items are all done go to the end.
-      moment.element.style.order = run && done === total ? '1' : '';
-    }
-    const all = progress(run, this.ids);
-    const bar = $<HTMLProgressElement>('progress', this.root);
-    if (bar) {
-      bar.max = all.total;
-      bar.value = all.done;
-    }
-    for (const text of $$('[data-progress-text]')) text.textContent = this.counts(run);
+    for (const moment of this.moments) show(moment.out, run !== null);
     show($('[data-progress-sticky]', this.root), run !== null);
   }
 
@@ -301,17 +289,18 @@ export class ShiftRuns {
     if (this.store.history.length > 0 || this.history.querySelector('[data-open-run]'))
       void this.act((act) => act.renderHistory(this));
     for (const listener of this.listeners) listener();
-    if (run) void this.notes();
+    if (run) void this.notes().then((code) => code?.wire(this));
     // A log opened before the page was wired is loaded now.
     if (run || $<HTMLDetailsElement>('[data-journal-open]')?.open) this.journal();
   }
 
   /**
-   * The notes' check (the journal font's characters), loaded when a run is shown, before a
-   * note can be typed in it; undefined when its code is gone (a new version: said once).
+   * The notes' check (the journal font's characters) and the «không phát sinh» marks, loaded
+   * when a run is shown, before a note can be typed in it; undefined when its code is gone (a
+   * new version: said once).
    */
   notes(): Promise<Printable | undefined> {
-    printable ??= import('../lib/checklist/printable.ts');
+    printable ??= import('./run-shown.ts');
     return printable.catch(() => {
       printable = undefined;
       this.saved.gone();

@@ -4,11 +4,7 @@
  * and the notice that shows both texts when two tabs changed the same note or entry.
  */
 import { $, $$, el, show } from './dom.ts';
-import {
-  historyLine,
-  reopenedAnnouncement,
-  startedAnnouncement,
-} from '../lib/checklist/wording.ts';
+import { reopenedAnnouncement, startedAnnouncement } from '../lib/checklist/wording.ts';
 import { deviceTimeZone } from '../lib/checklist/time.ts';
 import type { ReplacedEdit } from '../lib/checklist/merge.ts';
 import type { Heard } from '../lib/store/kept.ts';
@@ -18,6 +14,7 @@ import { setNote } from '../lib/checklist/printable.ts';
 import {
   endRun,
   newId,
+  notArisenItems,
   openItems,
   reopenRun,
   setOfficer,
@@ -30,11 +27,14 @@ import {
   endedAnnouncement,
   overtypedNoteNotice,
   handoverNote,
+  historyLine,
+  NOT_ARISEN,
   officerSavedAnnouncement,
   replacedEntryNotice,
   replacedNoteNotice,
   reviewApprovals,
   reviewJournal,
+  reviewNotArisen,
   reviewOpenHeading,
   reviewRunLine,
   sheetSigner,
@@ -75,12 +75,17 @@ interface ShiftRuns {
   announce(message: string): void;
 }
 
-/** Fills the paper sheet: blank as built, filled for "In ca này", open items only for "In bàn giao ca". */
+/**
+ * Fills the paper sheet: blank as built, filled for "In ca này", open items only for "In bàn
+ * giao ca". An item marked «không phát sinh trong ca» is neither: its box holds a dash, its note
+ * says so, and the note above the table counts it apart.
+ */
 export function fillSheet(runs: ShiftRuns, mode: PrintMode): void {
   const sheet = $('[data-sheet]');
   if (!sheet) return;
   const run = mode === 'blank' ? null : runs.shown();
   const open = new Set(openItems(run, runs.ids));
+  const notArisen = notArisenItems(run, runs.ids).length;
   const title = $('[data-sheet-title]', sheet);
   if (title) title.textContent = sheetTitle(mode === 'handover');
   for (const field of $$('[data-sheet-field]', sheet)) {
@@ -95,17 +100,29 @@ export function fillSheet(runs: ShiftRuns, mode: PrintMode): void {
   }
   const note = $('[data-sheet-handover]', sheet);
   if (note && run) {
-    note.textContent = handoverNote(open.size, runs.ids.length, runTime(run, new Date()));
+    note.textContent = handoverNote(
+      open.size,
+      runs.ids.length,
+      runTime(run, new Date()),
+      notArisen,
+    );
   }
-  note?.toggleAttribute('hidden', mode !== 'handover');
+  // The run's sheet says it too when some item did not arise: done, undone and not arisen apart.
+  note?.toggleAttribute('hidden', !(mode === 'handover' || (mode === 'run' && notArisen > 0)));
   for (const row of $$('[data-sheet-item]', sheet)) {
     const state = itemOf(run, row.dataset.sheetItem ?? '');
-    $('[data-sheet-done]', row)?.classList.toggle('on', Boolean(state?.doneAt));
+    const done = $('[data-sheet-done]', row);
+    done?.classList.toggle('on', Boolean(state?.doneAt));
+    if (done) done.textContent = state?.notArisenAt ? '–' : '';
     $('[data-sheet-approved]', row)?.classList.toggle('on', Boolean(state?.approvedAt));
+    const at = state?.doneAt ?? state?.notArisenAt;
     const time = $('[data-sheet-time]', row);
-    if (time) time.textContent = run && state?.doneAt ? runTime(run, state.doneAt) : '';
+    if (time) time.textContent = run && at ? runTime(run, at) : '';
     const text = $('[data-sheet-note]', row);
-    if (text) text.textContent = state?.note ?? '';
+    if (text)
+      text.textContent = [state?.notArisenAt ? NOT_ARISEN : '', state?.note ?? '']
+        .filter(Boolean)
+        .join('; ');
     row.toggleAttribute('hidden', !(mode !== 'handover' || open.has(row.dataset.sheetItem ?? '')));
   }
   for (const group of $$('tbody', sheet))
@@ -186,24 +203,26 @@ export function saveOfficer(runs: ShiftRuns, form: HTMLFormElement): void {
 
 /** Fills the review of the open run: its times, what is still open per moment, approvals, the journal. */
 function fillReview(runs: ShiftRuns, dialog: HTMLDialogElement, run: Run): void {
+  const notArisen = notArisenItems(run, runs.ids);
   const line = $('[data-review-run]', dialog);
-  if (line) line.textContent = reviewRunLine(run, progress(run, runs.ids));
+  if (line) line.textContent = reviewRunLine(run, progress(run, runs.ids), notArisen.length);
   const open = new Set(openItems(run, runs.ids));
   const groups = runs.moments
     .map((moment) => ({ name: moment.name, items: moment.ids.filter((id) => open.has(id)) }))
     .filter((group) => group.items.length > 0);
   const actionOf = (id: string) => runs.items.find((item) => item.id === id)?.action ?? id;
+  const listOf = (ids: readonly string[]) => {
+    const list = el('ul');
+    list.append(...ids.map((id) => el('li', actionOf(id))));
+    return list;
+  };
   $('[data-review-open]', dialog)?.replaceChildren(
-    ...(groups.length === 0
-      ? [el('p', reviewOpenHeading(0))]
-      : [
-          el('p', reviewOpenHeading(open.size)),
-          ...groups.flatMap((group) => {
-            const list = el('ul');
-            list.append(...group.items.map((id) => el('li', actionOf(id))));
-            return [el('h3', group.name), list];
-          }),
-        ]),
+    el('p', reviewOpenHeading(open.size, notArisen.length)),
+    ...groups.flatMap((group) => [el('h3', group.name), listOf(group.items)]),
+    // Apart from done and undone: what did not arise in this shift, listed as the open items are.
+    ...(notArisen.length > 0
+      ? [el('p', reviewNotArisen(notArisen.length)), listOf(notArisen)]
+      : []),
   );
   const pending = runs.items.filter(
     (item) => item.approve && itemOf(run, item.id)?.doneAt && !itemOf(run, item.id)?.approvedAt,
@@ -256,6 +275,7 @@ export function openReview(runs: ShiftRuns): void {
 export function confirmEnd(runs: ShiftRuns): void {
   const dialog = $<HTMLDialogElement>('[data-review]', runs.panel);
   const open = openItems(runs.store.current, runs.ids).length;
+  const notArisen = notArisenItems(runs.store.current, runs.ids).length;
   const ended = runs.store.current?.id ?? null;
   const done = runs.update((store) => endRun(store, new Date()));
   dialog?.close();
@@ -263,7 +283,7 @@ export function confirmEnd(runs: ShiftRuns): void {
   // The ended run stays on screen, read-only, with "Mở lại" until another run starts.
   runs.viewing = ended;
   runs.render();
-  runs.announce(endedAnnouncement(open));
+  runs.announce(endedAnnouncement(open, notArisen));
   $('[data-status]', runs.panel)?.focus();
 }
 
@@ -427,7 +447,10 @@ export function renderHistory(runs: ShiftRuns): void {
       const button = el('button', runLabel(run));
       button.type = 'button';
       button.dataset.openRun = run.id;
-      li.append(button, el('span', historyLine(run, progress(run, runs.ids))));
+      li.append(
+        button,
+        el('span', historyLine(run, progress(run, runs.ids), notArisenItems(run, runs.ids).length)),
+      );
       return li;
     }),
   );

@@ -203,6 +203,8 @@ describeBrowser('role checklists', () => {
     expect(await text(page, '[data-notices] .notice')).toContain(
       'giữ lại 1 ca, 1 ca không đọc được',
     );
+    // The notice is said as the runs are read; the boxes are drawn once the page is ready.
+    await page.waitForSelector(`${tick(ITEMS[0]!.id)}:enabled`);
     expect(await page.isChecked(tick(ITEMS[0]!.id))).toBe(true);
     expect(await text(page, '[data-status]')).toContain('Ca 2');
     expect(await page.$$('[data-history-list] li')).toHaveLength(0);

@@ -422,8 +422,8 @@ describeBrowser('journal log', () => {
     const refused: [string, string, string][] = [
       [
         'moi.json',
-        JSON.stringify({ ...data, version: 3 }),
-        'Không nhập được «moi.json»: Ô «phiên bản» của tệp được tạo bởi phiên bản sổ tay mới hơn (định dạng 3); trang này chỉ đọc được định dạng 2.',
+        JSON.stringify({ ...data, version: 4 }),
+        'Không nhập được «moi.json»: Ô «phiên bản» của tệp được tạo bởi phiên bản sổ tay mới hơn (định dạng 4); trang này chỉ đọc được định dạng 3.',
       ],
       [
         'gio.json',
@@ -511,7 +511,7 @@ describeBrowser('journal log', () => {
       (key) => JSON.parse(localStorage.getItem(key) ?? '{}'),
       KEY(ROLE),
     );
-    expect(stored.version).toBe(3);
+    expect(stored.version).toBe(4);
     // The zone of this device (Chromium names Hà Nội time "Asia/Saigon").
     expect(stored.current).toMatchObject({
       shiftStart: null,

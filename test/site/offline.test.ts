@@ -251,7 +251,8 @@ describeBrowser('offline in Chromium', () => {
     // The module that loads it brought that code into the cache with it (LAZY in sw.js); and
     // every script the page fetched is stored (the worker stores as responses come: under load
     // one may still be on its way, and the page would then have no script offline).
-    const lazy = ['shift-actions', 'printable', 'journal-loader'];
+    // run-shown: what a run needs once shown (the notes' check, the «không phát sinh» marks).
+    const lazy = ['shift-actions', 'run-shown', 'journal-loader'];
     await expect
       .poll(
         () =>

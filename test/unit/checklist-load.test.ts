@@ -11,7 +11,7 @@ import {
 import { storeSchema } from '../../src/lib/checklist/store-schema.ts';
 import { emptyStore, serialise, setDone } from '../../src/lib/checklist/state.ts';
 import { setNote } from '../../src/lib/checklist/printable.ts';
-import { endRun, startRun } from '../../src/lib/checklist/runs.ts';
+import { endRun, setNotArisen, startRun } from '../../src/lib/checklist/runs.ts';
 import { deviceTimeZone } from '../../src/lib/checklist/time.ts';
 
 const ROLE = 'cong-chuc-gshqtt';
@@ -99,7 +99,7 @@ describe('loading stored runs', () => {
   });
 
   it('sets aside a version older than any migration (0), instead of guessing at it', () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2', '3']);
     const raw = JSON.stringify({ ...sample(), version: 0 });
     const loaded = loadStore(raw, ROLE);
     expect(loaded.notice?.kind).toBe('older');
@@ -134,6 +134,24 @@ describe('loading stored runs', () => {
     history: store.history.map(fromVersion2),
   });
 
+  describe('version 3 → 4 (an item may be marked «không phát sinh trong ca»)', () => {
+    it('loads v3 runs as they were, says so, keeps the v3 text, and an item marked so reads back', () => {
+      expect(VERSION).toBe(4);
+      const store = sample();
+      const raw = JSON.stringify({ ...store, version: 3 });
+      const loaded = loadStore(raw, ROLE);
+      expect(loaded.store).toEqual(store);
+      expect(loaded.notice?.kind).toBe('migrated');
+      expect(loaded.setAside).toBe(raw);
+      const marked = setNotArisen(store, ITEM, true, at('16:10'));
+      expect(loadStore(serialise(marked), ROLE)).toEqual({
+        store: marked,
+        notice: null,
+        setAside: null,
+      });
+    });
+  });
+
   describe('version 2 → 3 (shift times, the zone of the run, stamps for merging tabs)', () => {
     const version2 = (store: Store) =>
       JSON.stringify({
@@ -143,8 +161,7 @@ describe('loading stored runs', () => {
         history: store.history.map(asVersion2),
       });
 
-    it('loads v2 runs as v3 in the zone of this device, without inventing shift times, and keeps the v2 text', () => {
-      expect(VERSION).toBe(3);
+    it('loads v2 runs as v4 in the zone of this device, without inventing shift times, and keeps the v2 text', () => {
       const raw = version2(sample());
       const loaded = loadStore(raw, ROLE);
       expect(loaded.store).toEqual(migrated(sample()));
@@ -153,7 +170,7 @@ describe('loading stored runs', () => {
       expect(loaded.notice?.message).toMatch(/không mất ca nào/);
       expect(loaded.setAside).toBe(raw);
       expectUsable(loaded.store);
-      // Stored again, it reads back as v3 with no notice.
+      // Stored again, it reads back as v4 with no notice.
       expect(loadStore(serialise(loaded.store), ROLE)).toEqual({
         store: loaded.store,
         notice: null,
@@ -177,7 +194,7 @@ describe('loading stored runs', () => {
       });
     };
 
-    it('loads v1 runs as v3 with an empty journal each, nothing else changed, and keeps the v1 text', () => {
+    it('loads v1 runs as v4 with an empty journal each, nothing else changed, and keeps the v1 text', () => {
       const store = sample();
       const raw = version1(store);
       expect(raw).not.toContain('journal');

@@ -10,6 +10,8 @@ import { endRun, startRun } from '../../src/lib/checklist/runs.ts';
 import {
   endedAnnouncement,
   handoverNote,
+  historyLine,
+  momentTally,
   replacedEntryNotice,
   replacedNoteNotice,
   reviewApprovals,
@@ -28,8 +30,6 @@ import {
 } from '../../src/lib/checklist/import-wording.ts';
 import {
   approvalAnnouncement,
-  historyLine,
-  momentTally,
   noteRefused,
   runTally,
   startedAnnouncement,
@@ -98,6 +98,9 @@ describe('counts', () => {
   it('names the end in the history list', () => {
     expect(historyLine(ended, { done: 2, total: 5 })).toBe(
       ' đã xong 2/5 việc, kết thúc lúc 06:05 28/11/2026',
+    );
+    expect(historyLine(ended, { done: 2, total: 5 }, 3)).toBe(
+      ' đã xong 2/5 việc, 3 việc không phát sinh, kết thúc lúc 06:05 28/11/2026',
     );
   });
 });

@@ -136,6 +136,37 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
     expect((await PDFDocument.load(readFileSync(join(dir, 'x.pdf')))).getPageCount()).toBe(2);
   });
 
+  it('with --ticked, an item marked «không phát sinh trong ca» is a row that says so, at its time; a version 2 file reads as before', async () => {
+    const dir = tempDir();
+    const data = runData();
+    // 1 d's first item did not arise in this night shift: marked at 23:00 in Hà Nội.
+    const marked = Date.parse('2026-11-27T16:00:00.000Z');
+    data.run.items.push({
+      id: 'art_7__para_1__point_d--lam-ro',
+      notArisenAt: new Date(marked).toISOString(),
+      stamps: { done: marked },
+    });
+    writeFileSync(join(dir, 'ca.json'), JSON.stringify(data));
+    const result = await run(['--entries', 'ca.json', '--ticked', '--out', 'x.pdf'], dir);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('5 rows');
+    const values = await filled(join(dir, 'x.pdf'));
+    const rows = Object.keys(values)
+      .filter((key) => key.endsWith('.ghi_chu') && values[key] === 'Không phát sinh trong ca')
+      .map((key) => key.replace(/\.ghi_chu$/, ''));
+    expect(rows, 'one row says the item did not arise').toHaveLength(1);
+    expect(values[`${rows[0]}.thoi_gian`]).toBe('23:00');
+    // The item's action, which may go on in the rows below (the journal never shrinks it).
+    expect(values[`${rows[0]}.noi_dung`]).toMatch(
+      /^Công việc thực hiện: Khi có thông tin, tình huống phát sinh/,
+    );
+
+    writeFileSync(join(dir, 'v2.json'), JSON.stringify({ ...runData(), version: 2 }));
+    const older = await run(['--entries', 'v2.json', '--ticked', '--out', 'v2.pdf'], dir);
+    expect(older.status, older.stderr).toBe(0);
+    expect(older.stdout).toContain('4 rows');
+  });
+
   const edit = (change: (data: Record<string, any>) => void) => {
     const data = runData();
     change(data);
@@ -159,8 +190,8 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
     ],
     [
       'a newer version',
-      edit((d) => (d.version = 3)),
-      /^journal: --entries: ca\.json: version: is 3: the file was written by a newer version of the handbook; this one reads version 2$/,
+      edit((d) => (d.version = 4)),
+      /^journal: --entries: ca\.json: version: is 4: the file was written by a newer version of the handbook; this one reads version 3$/,
     ],
     ['a missing run', edit((d) => delete d.run), /^journal: --entries: ca\.json: run: is missing$/],
     [

@@ -147,6 +147,7 @@ describe('the real content passes the gates', () => {
       d.value.readings?.forEach((id) => use(id, `drill ${d.value.id}`));
       for (const i of d.value.injects) use(i.reading, `drill ${d.value.id}/${i.id}`);
     }
+    use(set.checklists?.value.notArising?.reading, 'checklists notArising');
     expect(Object.fromEntries(uses)).toEqual({
       'lanh-dao-phong-phe-duyet': [
         'duty art_7__para_3__subpara_2__point_c--thuc-hien',
@@ -197,6 +198,7 @@ describe('the real content passes the gates', () => {
         'flow kiem-soat-noi-bo/da-bao-cao-de-xuat',
       ],
       'co-quan-ban-hanh': ['instrument qd-888-2017'],
+      'khong-phat-sinh-trong-ca': ['checklists notArising'],
     });
     expect(handbook.readings.map((r) => r.id).sort()).toEqual([...uses.keys()].sort());
   });

@@ -81,7 +81,7 @@ describe('the run file', () => {
     const parsed = parseRunFile(text, READ);
     expect(parsed).toEqual({
       ok: true,
-      file: { format: RUN_FILE_FORMAT, version: 2, exportedAt: '2026-11-28T00:20:00.000Z', run },
+      file: { format: RUN_FILE_FORMAT, version: 3, exportedAt: '2026-11-28T00:20:00.000Z', run },
     });
     expect(run.timeZone).toBe(ZONE);
     // Written by editors that add a byte order mark, too.
@@ -110,7 +110,7 @@ describe('the run file', () => {
     };
     const parsed = parseRunFile(JSON.stringify(v1), READ);
     if (!parsed.ok) throw new Error(describeIssue(parsed.issue));
-    expect(parsed.file.version).toBe(2);
+    expect(parsed.file.version).toBe(3);
     expect(parsed.file.run).toMatchObject({
       timeZone: 'Europe/London',
       shiftStart: null,
@@ -121,6 +121,18 @@ describe('the run file', () => {
     expect(problem(JSON.stringify({ ...v1, timeZone: 'Mars/Olympus_Mons' })).en).toMatch(
       /^timeZone: expected a time zone name/,
     );
+  });
+
+  it('reads a version 2 file (no item marked «không phát sinh») as it is, as version 3', () => {
+    const run = sampleRun();
+    const parsed = parseRunFile(
+      edited((f) => (f.version = 2)),
+      READ,
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      file: { format: RUN_FILE_FORMAT, version: 3, exportedAt: EXPORTED.toISOString(), run },
+    });
   });
 
   it('names the file after the run’s date and shift, in ASCII', () => {
@@ -152,15 +164,21 @@ describe('the run file', () => {
     ],
     [
       'a newer version',
-      edited((f) => (f.version = 3)),
-      /^version: is 3: the file was written by a newer version of the handbook; this one reads version 2/,
-      /định dạng 3\); trang này chỉ đọc được định dạng 2/,
+      edited((f) => (f.version = 4)),
+      /^version: is 4: the file was written by a newer version of the handbook; this one reads version 3/,
+      /định dạng 4\); trang này chỉ đọc được định dạng 3/,
     ],
     [
       'an older or odd version',
       edited((f) => (f.version = '2')),
-      /^version: expected 2, found "2"/,
-      /^Ô «phiên bản» của tệp phải là 2\./,
+      /^version: expected 3, found "2"/,
+      /^Ô «phiên bản» của tệp phải là 3\./,
+    ],
+    [
+      'an item both done and not arisen',
+      edited((f) => (f.run.items[0].notArisenAt = f.run.items[0].doneAt)),
+      /^run\.items\[0\]\.notArisenAt: marks the item as not arisen in the shift, yet it is done/,
+      /^Việc thứ 1 đã ghi, ô «giờ ghi không phát sinh» ghi việc không phát sinh trong ca, mà việc lại đã xong/,
     ],
     [
       'no journal',

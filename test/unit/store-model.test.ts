@@ -1,7 +1,8 @@
 /**
  * The one store (src/lib/store/kept.ts, read.ts) as the pages use it, against a model
  * (fast-check, fixed seed, 500 generated sequences a property): two tabs over one storage
- * that may become full or blocked and be freed again; a person typing notes, ticking,
+ * that may become full or blocked and be freed again; a person typing notes, ticking, marking
+ * an item «không phát sinh trong ca»,
  * adding entries up to the journal's cap (both tabs adding the last one at once), importing
  * run files (a far stamp among them), reloading a tab (and acting while it is still reading),
  * another tab of a newer version writing; each tab hearing the other's writes late, in order,
@@ -27,8 +28,8 @@ import { fits } from '../../src/lib/checklist/invariants.ts';
 import { loadKept } from '../../src/lib/checklist/load.ts';
 import { entryKey, followEdits, mergeStores, noteKey } from '../../src/lib/checklist/merge.ts';
 import { importRun } from '../../src/lib/checklist/run-file.ts';
-import { startRun } from '../../src/lib/checklist/runs.ts';
-import { LIMITS, storageKey, type Store } from '../../src/lib/checklist/schema.ts';
+import { setNotArisen, startRun } from '../../src/lib/checklist/runs.ts';
+import { LIMITS, storageKey, VERSION, type Store } from '../../src/lib/checklist/schema.ts';
 import { storeSchema } from '../../src/lib/checklist/store-schema.ts';
 import { ChecklistError, emptyStore, serialise, setDone } from '../../src/lib/checklist/state.ts';
 import { setNote } from '../../src/lib/checklist/printable.ts';
@@ -44,6 +45,8 @@ const SEED = 20261207;
 const RUNS = 500;
 const ROLE = 'lanh-dao-ca-truc';
 const ITEMS = ['art_7__para_1__point_a', 'art_7__para_1__point_b'];
+/** An item that applies only when something arises: both tabs may mark it «không phát sinh». */
+const ARISES = 'art_7__para_1__point_d--lam-ro';
 const START = Date.parse('2026-11-27T01:00:00.000Z');
 
 // ── the storage: one map, seen by each tab through its own view ───────────────
@@ -117,7 +120,7 @@ class Storage {
 interface Change {
   id: number;
   tab: number;
-  /** What it changed ("note:<item>", "tick:<item>", "entry:<id>"), and to what. */
+  /** What it changed ("note:<item>", "tick:<item>", "skip:<item>", "entry:<id>"), and to what. */
   target: string;
   value: string;
   /** The changes its tab had seen when it was made. */
@@ -175,6 +178,7 @@ function opened(entries: number): Store {
 type Step =
   | { kind: 'note'; tab: number; item: number }
   | { kind: 'tick'; tab: number; item: number }
+  | { kind: 'skip'; tab: number }
   | { kind: 'entry'; tab: number }
   | { kind: 'edit'; tab: number }
   | { kind: 'remove'; tab: number }
@@ -191,6 +195,7 @@ const item = fc.nat(1);
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('note' as const), tab, item }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('tick' as const), tab, item }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('skip' as const), tab }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('entry' as const), tab }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('edit' as const), tab }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), tab }) },
@@ -367,6 +372,14 @@ export function simulateRuns(steps: readonly Step[], entries: number) {
           `tick:${ITEMS[next.item]}`,
           'ticked',
         );
+      case 'skip':
+        return change(
+          next.tab,
+          n,
+          (s, now) => setNotArisen(s, ARISES, true, now),
+          `skip:${ARISES}`,
+          'not arisen',
+        );
       case 'entry': {
         const text = `Mục ${'AB'[next.tab]}${n}`;
         const id = `e-x${n}`;
@@ -453,6 +466,8 @@ function valueOf(store: Store, target: string): string | undefined {
   const run = store.current;
   if (what === 'note') return run?.items.find((i) => i.id === id)?.note;
   if (what === 'tick') return run?.items.find((i) => i.id === id)?.doneAt ? 'ticked' : undefined;
+  if (what === 'skip')
+    return run?.items.find((i) => i.id === id)?.notArisenAt ? 'not arisen' : undefined;
   if (what === 'entry') {
     const entry = run?.journal.find((e) => e.id === id);
     return entry ? entry.content : '';
@@ -473,7 +488,7 @@ describe('the one store, two tabs of a role page, against a model', () => {
         const raw = storage.map.get(checklistKind.key)!;
         const stored = JSON.parse(raw) as Store;
         // A newer version's text is the last word only if no old tab wrote after it.
-        if (stored.version === 3) {
+        if (stored.version === VERSION) {
           expect(storeSchema.safeParse(stored).success, raw.slice(0, 300)).toBe(true);
           expect(fits(stored)).toBe(true);
           for (const t of tabs) expect(same(t.kept.state, stored)).toBe(true);
@@ -498,7 +513,7 @@ describe('the one store, two tabs of a role page, against a model', () => {
       fc.property(sequences, fc.constantFrom(0, 0, 99), (steps, entries) => {
         const { storage, tabs, changes } = simulateRuns(steps, entries);
         const stored = JSON.parse(storage.map.get(checklistKind.key)!) as Store;
-        if (stored.version !== 3) return; // the newer version's tab holds the last word
+        if (stored.version !== VERSION) return; // the newer version's tab holds the last word
         for (const target of new Set(changes.map((c) => c.target))) {
           const final = valueOf(stored, target);
           const winners = changes.filter((c) => c.target === target && c.value === final);

@@ -3,9 +3,9 @@
  * per role), and its rules, which ship to every role page. Validated by store-schema.ts with
  * validator.ts (a few hundred bytes).
  *
- * Format, version 3 (JSON):
+ * Format, version 4 (JSON):
  *
- *   { "format": "so-tay-truc-ban/checklist", "version": 3, "role": "<role id>",
+ *   { "format": "so-tay-truc-ban/checklist", "version": 4, "role": "<role id>",
  *     "current": Run | null,            // the open run, if any
  *     "history": Run[] }                // ended runs, newest first, at most 30
  *
@@ -17,8 +17,13 @@
  *           "timeZone": IANA zone the run was kept in: its instants show in this zone
  *           "officer" ("" when not given),
  *           "startedAt": instant, "endedAt": instant | null,
- *           "items": [{ "id": item id, "doneAt"?: instant, "approvedAt"?: instant, "note"?: text,
+ *           "items": [{ "id": item id, "doneAt"?: instant, "notArisenAt"?: instant,
+ *                       "approvedAt"?: instant, "note"?: text,
  *                       "stamps"?: { "done"?, "approved"?, "note"? } }],
+ *                                      // an item is done, or did not arise in the shift
+ *                                      // (notArisenAt: marked «không phát sinh trong ca»,
+ *                                      // src/lib/content/arising.ts), or neither: one outcome,
+ *                                      // stamped by "done", so two tabs never give it both
  *           "journal": [Entry], "removed": [{ "id", "stamp" }],
  *           "stamp": n }                // when the run's own fields last changed
  *
@@ -29,13 +34,15 @@
  * Instants are UTC ISO strings ("2026-11-27T15:10:00.000Z"). Stamps (merge.ts) order the
  * changes that two tabs make to the same field: milliseconds of a clock that never runs
  * backwards on one device. Item ids are the duty ids of the content (point eId + "--suffix"),
- * so rewording an item keeps its ticks. A later version bumps VERSION and adds a migration
+ * so rewording an item keeps its ticks. Version 4 added notArisenAt: a version 3 store is read
+ * as it is, and an older page refuses a version 4 store as newer instead of setting it aside as
+ * damaged. A later version bumps VERSION and adds a migration
  * in load.ts; objects are strict, so a field this version does not know makes the state
  * invalid and it is set aside, never dropped.
  */
 
 export const FORMAT = 'so-tay-truc-ban/checklist';
-export const VERSION = 3;
+export const VERSION = 4;
 
 export const LIMITS = {
   /** Characters in a note ("đã báo cáo lãnh đạo phòng lúc 22:10" is 35). */

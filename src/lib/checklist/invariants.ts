@@ -16,11 +16,17 @@ export const runsOf = (store: Store): Run[] => [
   ...store.history,
 ];
 
-/** The latest instant recorded in a run (its start, ticks, approvals, end). */
+/** The instants an item records: its tick or its «không phát sinh», and its approval. */
+export const itemInstants = (item: Run['items'][number]): (string | undefined)[] => [
+  item.doneAt,
+  item.notArisenAt,
+  item.approvedAt,
+];
+
+/** The latest instant recorded in a run (its start, ticks, «không phát sinh» marks, approvals, end). */
 export function lastInstant(run: Run): string {
   let last = run.endedAt ?? run.startedAt;
-  for (const item of run.items)
-    for (const at of [item.doneAt, item.approvedAt]) if (at && at > last) last = at;
+  for (const item of run.items) for (const at of itemInstants(item)) if (at && at > last) last = at;
   return last;
 }
 
@@ -32,9 +38,11 @@ export const fits = (store: Store): boolean =>
     (run) =>
       run.journal.length <= LIMITS.entries &&
       (run.endedAt === null || run.endedAt >= run.startedAt) &&
-      run.items.every((item) =>
-        [item.doneAt, item.approvedAt].every(
-          (at) => !at || (at >= run.startedAt && (run.endedAt === null || at <= run.endedAt)),
-        ),
+      run.items.every(
+        (item) =>
+          !(item.doneAt && item.notArisenAt) &&
+          itemInstants(item).every(
+            (at) => !at || (at >= run.startedAt && (run.endedAt === null || at <= run.endedAt)),
+          ),
       ),
   );

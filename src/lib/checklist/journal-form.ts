@@ -52,7 +52,7 @@ export const journalBodyHtml = (): string =>
   `</form>` +
   `<div class="journal-export" data-journal-export hidden>` +
   `<h3>Xuất, nhập</h3>` +
-  `<p class="approved"><input type="checkbox" id="nk-viec-xong" data-journal-ticked><label for="nk-viec-xong">Đưa cả các việc đã đánh dấu xong trong danh sách vào nhật ký (loại «${KINDS['cong-viec'].label}», giờ là lúc đánh dấu)</label></p>` +
+  `<p class="approved"><input type="checkbox" id="nk-viec-xong" data-journal-ticked><label for="nk-viec-xong">Đưa cả các việc đã đánh dấu xong hay không phát sinh trong danh sách vào nhật ký (loại «${KINDS['cong-viec'].label}», giờ là lúc đánh dấu)</label></p>` +
   `<p class="run-actions"><button type="button" data-journal-pdf>Xuất nhật ký (PDF)</button><button type="button" data-journal-json>Xuất ca ra tệp</button></p>` +
   `<p class="field"><label for="nk-nhap">Nhập ca từ tệp</label><span class="hint" id="nk-nhap-goi-y">Tệp do nút «Xuất ca ra tệp» tạo ra, ở máy này hoặc máy khác.</span><input type="file" id="nk-nhap" accept=".json,application/json" aria-describedby="nk-nhap-goi-y" data-journal-import></p>` +
   `<div class="journal-result" role="status" data-journal-result></div>` +

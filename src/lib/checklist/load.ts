@@ -51,6 +51,8 @@ const eachRun = (
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: (old) => eachRun(old, 2, addJournal),
   2: (old) => eachRun(old, 3, addShift),
+  // Version 4 lets an item record that it did not arise (notArisenAt): version 3 runs lack nothing.
+  3: (old) => ({ ...old, version: 4 }),
 };
 
 export type NoticeKind = 'corrupt' | 'partial' | 'newer' | 'older' | 'migrated';

@@ -24,20 +24,32 @@ function pick<T>(a: T, aStamp: number, b: T, bStamp: number): T {
   return json(a) >= json(b) ? a : b;
 }
 
+/**
+ * The item's fields under each stamp. An item's outcome is one: done (doneAt), did not arise
+ * in the shift (notArisenAt), or neither; one stamp orders it, so a merge takes both fields
+ * from the same side and never gives an item both.
+ */
 const ITEM_FIELDS = [
-  ['done', 'doneAt'],
-  ['approved', 'approvedAt'],
-  ['note', 'note'],
+  ['done', ['doneAt', 'notArisenAt']],
+  ['approved', ['approvedAt']],
+  ['note', ['note']],
 ] as const;
+
+type ItemField = (typeof ITEM_FIELDS)[number][1][number];
 
 function mergeItem(a: ItemState, b: ItemState): ItemState {
   const merged: ItemState = { id: a.id };
   const stamps: NonNullable<ItemState['stamps']> = {};
-  for (const [stampKey, field] of ITEM_FIELDS) {
+  const part = (item: ItemState, fields: readonly ItemField[]) =>
+    Object.fromEntries(fields.map((field) => [field, item[field]]));
+  for (const [stampKey, fields] of ITEM_FIELDS) {
     const aStamp = a.stamps?.[stampKey] ?? 0;
     const bStamp = b.stamps?.[stampKey] ?? 0;
-    const value = pick(a[field], aStamp, b[field], bStamp);
-    if (value !== undefined) merged[field] = value;
+    const value = pick(part(a, fields), aStamp, part(b, fields), bStamp);
+    for (const field of fields) {
+      const kept = value[field];
+      if (kept !== undefined) merged[field] = kept;
+    }
     const stamp = Math.max(aStamp, bStamp);
     if (stamp > 0) stamps[stampKey] = stamp;
   }

@@ -1,7 +1,8 @@
 /**
- * What the shift checklist says now and then, loaded with src/client/shift-actions.ts: the
- * paper sheets, the end-of-shift review and its announcement, the officer's name, and the
- * notice of a change made at once in another tab. Unit-tested with wording.ts.
+ * What the shift checklist says now and then, loaded with src/client/shift-actions.ts and
+ * not-arising.ts: the paper sheets, the end-of-shift review and its announcement, the
+ * officer's name, «không phát sinh trong ca» and its counts (also in the journal's rows), and
+ * the notice of a change made at once in another tab. Unit-tested with wording.ts.
  */
 import type { Run } from './schema.ts';
 import { runLabel } from './state.ts';
@@ -11,8 +12,45 @@ import { runTally, type Tally } from './wording.ts';
 /** A long text cut for a one-line notice: at most 80 characters, the cut marked with "…". */
 export const short = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
 
-export const endedAnnouncement = (open: number): string =>
-  `Đã kết thúc ca; ${open === 0 ? 'mọi việc đã xong' : `còn ${open} việc chưa xong`}. Ca được lưu trong «Các ca đã qua»; có thể mở lại cho đến khi bắt đầu ca mới.`;
+export const endedAnnouncement = (open: number, notArisen = 0): string =>
+  `Đã kết thúc ca; ${open > 0 ? `còn ${open} việc chưa xong` : notArisen > 0 ? `không còn việc nào chưa xong, ${notArisenCount(notArisen)}` : 'mọi việc đã xong'}. Ca được lưu trong «Các ca đã qua»; có thể mở lại cho đến khi bắt đầu ca mới.`;
+
+// ── «không phát sinh trong ca» (src/lib/content/arising.ts says which items) ──
+
+/** What an item that did not arise reads as: on the page, the sheets and in the journal. */
+export const NOT_ARISEN = 'Không phát sinh trong ca';
+
+/** "3 việc không phát sinh": counted apart from done and undone. */
+export const notArisenCount = (count: number): string => `${count} việc không phát sinh`;
+
+/** The run's tally with the items that did not arise: "Đã xong 6/9 việc, 3 việc không phát sinh". */
+export const tallyWithNotArisen = (tally: Tally, notArisen: number): string =>
+  notArisen === 0 ? runTally(tally) : `${runTally(tally)}, ${notArisenCount(notArisen)}`;
+
+/** One moment of the shift: "Đã xong 1/2"; "Đã xong 1/3, 2 không phát sinh". */
+export const momentTally = ({ done, total }: Tally, notArisen = 0): string =>
+  `Đã xong ${done}/${total}${notArisen === 0 ? '' : `, ${notArisen} không phát sinh`}`;
+
+/** Under an item marked so: "Không phát sinh trong ca (ghi lúc 10:15)". */
+export const notArisenAtText = (run: Run, at: string): string =>
+  `${NOT_ARISEN} (ghi lúc ${runTime(run, at)})`;
+
+/** The item's button: marks it, or takes the mark back (one tap either way). */
+export const notArisenButton = (marked: boolean): string =>
+  marked ? 'Bỏ đánh dấu không phát sinh' : NOT_ARISEN;
+
+/** Read out after marking an item, or taking the mark back. */
+export const notArisenAnnouncement = (
+  marked: boolean,
+  action: string,
+  tally: Tally,
+  notArisen: number,
+): string =>
+  `${marked ? NOT_ARISEN : 'Bỏ đánh dấu không phát sinh'}: ${action}. Cả ca: ${tallyWithNotArisen(tally, notArisen).toLowerCase()}.`;
+
+/** The words after an ended run's name in the history list (drawn with the history, shift-actions.ts). */
+export const historyLine = (run: Run, tally: Tally, notArisen = 0): string =>
+  ` ${tallyWithNotArisen(tally, notArisen).toLowerCase()}, kết thúc lúc ${run.endedAt ? runTime(run, run.endedAt) : ''}`;
 
 export const officerSavedAnnouncement = 'Đã lưu tên người trực.';
 
@@ -24,19 +62,31 @@ export const sheetTitle = (handover: boolean): string =>
 export const sheetSigner = (handover: boolean): string =>
   handover ? 'Người bàn giao ca' : 'Người trực ca';
 
-/** The handover sheet's note: how many items are still open, and when the sheet was made. */
-export const handoverNote = (open: number, total: number, made: string): string =>
+/**
+ * The sheet's note: how many items are still open, how many did not arise, and when the sheet
+ * was made (the handover sheet; the run's sheet says the same of the whole run).
+ */
+export const handoverNote = (open: number, total: number, made: string, notArisen = 0): string =>
   open === 0
-    ? `Mọi việc trong danh sách đã xong (lập lúc ${made}).`
-    : `Còn ${open}/${total} việc chưa xong (lập lúc ${made}).`;
+    ? notArisen === 0
+      ? `Mọi việc trong danh sách đã xong (lập lúc ${made}).`
+      : `Không còn việc nào chưa xong: ${total - notArisen} việc đã xong, ${notArisenCount(notArisen)} trong ca (lập lúc ${made}).`
+    : `Còn ${open}/${total} việc chưa xong${notArisen === 0 ? '' : `; ${notArisenCount(notArisen)}`} (lập lúc ${made}).`;
 
 // ── end-of-shift review ────────────────────────────────────────────────
 
-export const reviewRunLine = (run: Run, tally: Tally): string =>
-  `${runLabel(run)}. Mở sổ lúc ${runTime(run, run.startedAt)}; ${runTally(tally).toLowerCase()}.`;
+export const reviewRunLine = (run: Run, tally: Tally, notArisen = 0): string =>
+  `${runLabel(run)}. Mở sổ lúc ${runTime(run, run.startedAt)}; ${tallyWithNotArisen(tally, notArisen).toLowerCase()}.`;
 
-export const reviewOpenHeading = (open: number): string =>
-  open === 0 ? 'Mọi việc trong danh sách đã xong.' : `Còn ${open} việc chưa xong:`;
+export const reviewOpenHeading = (open: number, notArisen = 0): string =>
+  open > 0
+    ? `Còn ${open} việc chưa xong:`
+    : notArisen > 0
+      ? 'Không còn việc nào chưa xong.'
+      : 'Mọi việc trong danh sách đã xong.';
+
+/** Above the items marked «không phát sinh trong ca», which the review lists apart. */
+export const reviewNotArisen = (count: number): string => `${NOT_ARISEN} (${count} việc):`;
 
 export const reviewApprovals = (pending: readonly string[]): string =>
   pending.length === 0

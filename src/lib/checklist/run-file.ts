@@ -5,15 +5,17 @@
  * run.journal[2].at) and what was expected, in English for the command line and in
  * Vietnamese for the page.
  *
- * Format "so-tay-truc-ban/ca-truc", version 2 (UTF-8 JSON):
+ * Format "so-tay-truc-ban/ca-truc", version 3 (UTF-8 JSON):
  *
- *   { "format": "so-tay-truc-ban/ca-truc", "version": 2,
+ *   { "format": "so-tay-truc-ban/ca-truc", "version": 3,
  *     "exportedAt": instant,            // when the file was written (UTC)
- *     "run": Run }                       // as stored, version 3 (schema.ts): the run
- *                                        // carries its zone and the shift's times
+ *     "run": Run }                       // as stored, version 4 (schema.ts): the run
+ *                                        // carries its zone and the shift's times, and
+ *                                        // items may be marked «không phát sinh»
  *
- * Version 1 files (a run of store version 2 beside the zone of the device that wrote the
- * file) are read as version 2: the run takes that zone and has no shift times.
+ * Version 2 files (a run of store version 3: no item marked «không phát sinh») are read as
+ * they are. Version 1 files (a run of store version 2 beside the zone of the device that
+ * wrote the file) are read as version 3: the run takes that zone and has no shift times.
  * Text must be NFC and within the limits of schema.ts, and journal text must be in the
  * journal font's character set. A run must be possible: it ends after it starts, its
  * entries belong to its shift (time.ts, withinRun), nothing of it lies after the day it is
@@ -33,7 +35,7 @@ import { withinRun } from './shift-window.ts';
 export { isKnownTimeZone };
 
 export const RUN_FILE_FORMAT = 'so-tay-truc-ban/ca-truc';
-export const RUN_FILE_VERSION = 2;
+export const RUN_FILE_VERSION = 3;
 
 export const runFileSchema = object({
   format: literal(RUN_FILE_FORMAT),
@@ -78,7 +80,10 @@ export function runProblem(run: Run, now: Date): Issue | undefined {
     return { path: ['run', 'endedAt'], rule: 'before-start', found: run.endedAt };
   // A tick or an approval is part of the record: it happened while the run was open.
   for (const [index, item] of run.items.entries()) {
-    for (const field of ['doneAt', 'approvedAt'] as const) {
+    // An item is done or did not arise, never both (merge.ts keeps them one outcome).
+    if (item.doneAt && item.notArisenAt)
+      return { path: ['run', 'items', index, 'notArisenAt'], rule: 'done-and-not-arisen' };
+    for (const field of ['doneAt', 'notArisenAt', 'approvedAt'] as const) {
       const at = item[field];
       if (at && at < run.startedAt)
         return { path: ['run', 'items', index, field], rule: 'before-start', found: at };
@@ -178,7 +183,10 @@ export function parseRunFile(text: string, now: Date): ParsedRunFile {
       issue: { path: ['version'], rule: 'newer', limit: RUN_FILE_VERSION, found: data.version },
     };
   }
-  if (data.version === 1) {
+  if (data.version === 2) {
+    // Version 3 added what version 2 lacks only (an item's notArisenAt): its runs read as they are.
+    data = { ...data, version: RUN_FILE_VERSION };
+  } else if (data.version === 1) {
     data = fromVersion1(data);
     if (!isObject(data) || data.version === 1)
       return {
@@ -282,6 +290,8 @@ export function describeIssue(issue: Issue): string {
         return `lies after today (${String(limit)} in the run's time zone)${f}`;
       case 'outside-run':
         return `lies outside the run's shift by more than the shift's own length${f}`;
+      case 'done-and-not-arisen':
+        return 'marks the item as not arisen in the shift, yet it is done (doneAt): an item is one or the other';
       case 'integer':
         return `expected a whole number${f}`;
       case 'range':
@@ -319,6 +329,7 @@ const ENTRY_FIELDS: Record<string, string> = {
 const ITEM_FIELDS: Record<string, string> = {
   id: 'mã việc',
   doneAt: 'giờ xong',
+  notArisenAt: 'giờ ghi không phát sinh',
   approvedAt: 'giờ phê duyệt',
   note: 'ghi chú',
 };
@@ -395,6 +406,8 @@ export function describeIssueVi(issue: Issue): string {
         return 'ở sau ngày hôm nay';
       case 'outside-run':
         return 'ở quá xa ca trực (ngoài ca quá độ dài của ca)';
+      case 'done-and-not-arisen':
+        return 'ghi việc không phát sinh trong ca, mà việc lại đã xong: mỗi việc chỉ là một trong hai';
       case 'time-zone':
         return 'không phải múi giờ mà trình duyệt biết';
       default:

@@ -4,7 +4,14 @@
  * form, the end-of-shift review, run files), so a role page's first paint does not carry them.
  */
 import { CLOCK, isCalendarDate, LIMITS, type ItemState, type Run, type Store } from './schema.ts';
-import { ChecklistError, checkClock, itemOf, nextStamp, type RunInput } from './state.ts';
+import {
+  ChecklistError,
+  checkClock,
+  itemOf,
+  nextStamp,
+  updateItem,
+  type RunInput,
+} from './state.ts';
 import { checkPrintable } from './printable.ts';
 import { isKnownTimeZone, wallTimeIn } from './time.ts';
 import { canonical, formatDateVi } from '../vi.ts';
@@ -112,9 +119,27 @@ export function endRun(store: Store, now: Date): Store {
   return closeCurrent(store, now);
 }
 
-/** The items not yet ticked, in the given order: what a handover lists. */
+/** The items neither ticked nor marked «không phát sinh trong ca», in the given order: what a handover lists. */
 export const openItems = (run: Run | null | undefined, itemIds: readonly string[]): string[] =>
-  itemIds.filter((id) => !itemOf(run, id)?.doneAt);
+  itemIds.filter((id) => !itemOf(run, id)?.doneAt && !itemOf(run, id)?.notArisenAt);
+
+/** The items marked «không phát sinh trong ca», in the given order. */
+export const notArisenItems = (run: Run | null | undefined, itemIds: readonly string[]): string[] =>
+  itemIds.filter((id) => itemOf(run, id)?.notArisenAt);
+
+/**
+ * Marks an item that applies only when something arises (src/lib/content/arising.ts) as not
+ * arisen in this shift, recording when, or takes the mark back: its outcome, like a tick, so
+ * it replaces a tick and is ordered by the same stamp (merge.ts).
+ */
+export function setNotArisen(store: Store, itemId: string, notArisen: boolean, now: Date): Store {
+  return updateItem(store, itemId, 'done', now, (item) => {
+    delete item.doneAt;
+    if (notArisen) item.notArisenAt ??= now.toISOString();
+    else delete item.notArisenAt;
+    return item;
+  });
+}
 
 /** Items recorded in a run that are no longer on the checklist (e.g. after the content changed). */
 export const unknownItems = (run: Run, itemIds: readonly string[]): ItemState[] =>

@@ -99,11 +99,15 @@ export function updateItem(
   return { ...store, current: { ...run, items } };
 }
 
-/** Ticks an item (recording the time) or unticks it (forgetting the time). Ticking again keeps the first time. */
+/**
+ * Ticks an item (recording the time) or unticks it (forgetting the time). Ticking again keeps
+ * the first time. Either way the item no longer reads «không phát sinh»: one outcome, one stamp.
+ */
 export function setDone(store: Store, itemId: string, done: boolean, now: Date): Store {
   return updateItem(store, itemId, 'done', now, (item) => {
     if (done) item.doneAt ??= now.toISOString();
     else delete item.doneAt;
+    delete item.notArisenAt;
     return item;
   });
 }

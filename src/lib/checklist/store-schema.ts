@@ -47,6 +47,7 @@ const stamp = integer(0, Number.MAX_SAFE_INTEGER);
 export const itemStateSchema = object({
   id: string(matches(ITEM_ID, 'item-id')),
   doneAt: optional(instant),
+  notArisenAt: optional(instant),
   approvedAt: optional(instant),
   note: optional(text(1, LIMITS.note)),
   stamps: optional(

@@ -18,19 +18,12 @@ export interface Tally {
 /** "Đã xong 3/12 việc": the whole run. */
 export const runTally = ({ done, total }: Tally): string => `Đã xong ${done}/${total} việc`;
 
-/** "Đã xong 1/2": one moment of the shift. */
-export const momentTally = ({ done, total }: Tally): string => `Đã xong ${done}/${total}`;
-
 export const doneAtText = (run: Run, doneAt: string): string => `Xong lúc ${runTime(run, doneAt)}`;
 
 export const approvedAtText = (run: Run, approvedAt: string): string =>
   `(lúc ${runTime(run, approvedAt)})`;
 
 export const historyLinkText = (count: number): string => `Các ca đã qua (${count})`;
-
-/** The words after an ended run's name in the history list. */
-export const historyLine = (run: Run, tally: Tally): string =>
-  ` ${runTally(tally).toLowerCase()}, kết thúc lúc ${run.endedAt ? runTime(run, run.endedAt) : ''}`;
 
 /** Where the device's clock differs from the run's zone, the status line names the run's zone. */
 const zoneNote = (run: Run, deviceZone: string): string =>

@@ -2,6 +2,7 @@
  * The resolved handbook: validated content with its references joined up, ready for
  * pages and scripts. Built once per build from the content root.
  */
+import { arisingWords } from './arising.ts';
 import { eIdOf } from '../law/eid.ts';
 import { indexBy, under } from '../group.ts';
 import { provisionsOf, type Provision } from '../law/provisions.ts';
@@ -88,6 +89,13 @@ export interface Handbook {
   dutiesOf: (roleId: string) => DutyItem[];
   /** When the checklist items were last revised (yyyy-mm-dd, checklists.yaml). */
   checklistsRevised: string;
+  /**
+   * The law's words that make an item wait for something to arise, as its point says them
+   * (arising.ts; none for most items): such an item can be marked «không phát sinh trong ca».
+   */
+  arising: (duty: DutyItem) => string[];
+  /** The reading that lets an item be marked so (checklists.yaml `notArising`). */
+  notArisingReading: string | undefined;
   holderOf: (pointEId: string) => Role;
   /** The role that holds exactly this clause or sub-clause, if one does. */
   clauseHolder: (clauseEId: string) => Role | undefined;
@@ -179,6 +187,7 @@ export function resolveHandbook(set: ContentSet): Handbook {
   );
 
   const pointWords = new Map(set.pointWords.map((w) => [w.value.point, w.value.words]));
+  const notArising = set.checklists?.value.notArising;
   const handbook: Handbook = {
     sources: set.sources.map((s) => s.value),
     instruments: set.instruments.map((i) => i.value),
@@ -195,6 +204,9 @@ export function resolveHandbook(set: ContentSet): Handbook {
     duties,
     dutiesOf: (roleId) => under(dutiesByRole, roleId),
     checklistsRevised: set.checklists?.value.revised ?? '',
+    arising: (duty) =>
+      notArising ? arisingWords(provisionMap.get(duty.point)?.text ?? '', duty.carries, notArising.words) : [],
+    notArisingReading: notArising?.reading,
     holderOf: holder,
     clauseHolder: (clauseEId) => holders.get(clauseEId),
     relationsOf: (roleId) => relationsOf(roleId, under(relationsByRole, roleId), role, orders),

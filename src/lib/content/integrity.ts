@@ -13,7 +13,7 @@ import { canonical, formatDateVi } from '../vi.ts';
 import type { ContentSet, Located } from './load.ts';
 import { dutyItemId, RELATIONS, type Article, type Source } from './schema.ts';
 import type { SourcePoint } from '../law/source.ts';
-import { checkPointWords, checkQuotations, checkReadings, checkSpans } from './law-gates.ts';
+import { checkNotArising, checkPointWords, checkQuotations, checkReadings, checkSpans } from './law-gates.ts';
 import { occurrences } from './spans.ts';
 
 /** Whether a point says `words` as an act of its own: «theo chỉ đạo», «sự chỉ đạo» are someone else's. */
@@ -283,6 +283,7 @@ class IntegrityCheck {
     checkSpans(this.set, this.provisions, this.report, push);
     checkQuotations(this.set, this.provisions, this.report, push);
     checkReadings(this.set, this.report);
+    checkNotArising(this.set, this.provisions, this.report);
     checkPointWords(this.set, this.provisions, this.report, push);
     for (const reading of this.set.readings) this.eachCite(reading, ['cites'], reading.value.cites);
   }

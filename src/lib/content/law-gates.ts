@@ -257,6 +257,7 @@ export function checkReadings(set: ContentSet, report: Report): void {
     if (!ids.has(id)) report(entry, field, `expected a reading id from readings.yaml (${[...ids].join(', ')})`, id);
   };
   for (const duty of set.duties) refer(duty, ['reading'], duty.value.reading);
+  if (set.checklists) refer(set.checklists, ['notArising', 'reading'], set.checklists.value.notArising?.reading);
   for (const instrument of set.instruments) refer(instrument, ['reading'], instrument.value.reading);
   for (const role of set.roles) role.value.relations?.forEach((relation, r) => refer(role, ['relations', r, 'reading'], relation.reading));
   for (const flow of set.flows) {
@@ -270,4 +271,22 @@ export function checkReadings(set: ContentSet, report: Report): void {
   for (const reading of set.readings) {
     if (!used.has(reading.value.id)) report(reading, ['id'], 'expected every reading to be used by some statement; nothing refers to this one', reading.value.id);
   }
+}
+
+/** Each of the words that make a duty wait for something to arise is verbatim in a point its reading cites. */
+export function checkNotArising(set: ContentSet, provisions: ReadonlyMap<string, Provision>, report: Report): void {
+  const notArising = set.checklists?.value.notArising;
+  if (!set.checklists || !notArising) return;
+  const reading = set.readings.find((r) => r.value.id === notArising.reading);
+  if (!reading) return; // reported by checkReadings
+  const texts = reading.value.cites.flatMap((eId) => textsOf(provisions, eId));
+  notArising.words.forEach((words, w) => {
+    if (!texts.some((text) => contains(text, words)))
+      report(
+        set.checklists!,
+        ['notArising', 'words', w],
+        `expected words of a point that reading ${reading.value.id} cites${nearest(words, texts)}`,
+        words,
+      );
+  });
 }

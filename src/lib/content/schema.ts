@@ -205,6 +205,18 @@ export const checklistsSchema = z.strictObject({
   /** When the handbook team last revised the items, their wording or grouping; printed on every checklist. */
   revised: isoDate,
   /**
+   * The law's words that make a duty wait for something to arise («khi có thông tin, tình huống
+   * phát sinh», «phát hiện» …), each verbatim in a point its reading cites, and that reading: an
+   * item whose point says one of them before its carried words end (arising.ts) can be marked
+   * «không phát sinh trong ca».
+   */
+  notArising: z
+    .strictObject({
+      reading: readingRef,
+      words: z.array(text).min(1, 'must list the words of the law that make a duty wait for something to arise'),
+    })
+    .optional(),
+  /**
    * Points that no checklist carries in full, each with the words left out (verbatim, as
    * the build reports them) and why. Without such a note a partly carried point fails the build.
    */

@@ -84,7 +84,8 @@ content/forms/phu-luc-1.yaml.
                       officer's name and one row per journal entry, with as many pages as
                       the rows need (at least --pages); not with --date, --shift, --from/--to
   --ticked            with --entries: the run's ticked checklist items become rows too
-                      ("Công việc thực hiện"), as the page's option does
+                      ("Công việc thực hiện"), as the page's option does, and so do the
+                      items marked as not arisen in the shift ("Không phát sinh trong ca")
   --help              show this help
 
 The same inputs give the same bytes; SOURCE_DATE_EPOCH (seconds) sets the PDF's dates.

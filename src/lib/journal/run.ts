@@ -11,6 +11,7 @@ import { byTime, KINDS } from '../checklist/entries.ts';
 import { entryTime, runTime, wallTimeIn } from '../checklist/time.ts';
 import type { EntryKind, JournalEntry, Run } from '../checklist/schema.ts';
 import { JournalOptionError, type JournalOptions } from './options.ts';
+import { NOT_ARISEN } from '../checklist/review-wording.ts';
 
 /** A row of the journal before layout: an entry of the log, or a ticked item. */
 export interface JournalLine {
@@ -35,7 +36,10 @@ export interface ChecklistItemText {
 }
 
 export interface RunJournalOptions {
-  /** When given, the run's ticked items among these become "công việc" lines. */
+  /**
+   * When given, the run's ticked items among these become "công việc" lines, and so do those
+   * marked «không phát sinh trong ca», their result saying so.
+   */
   ticked?: readonly ChecklistItemText[] | undefined;
 }
 
@@ -54,6 +58,17 @@ export function journalLines(run: Run, options: RunJournalOptions): JournalLine[
   }));
   for (const item of options.ticked ?? []) {
     const state = run.items.find((recorded) => recorded.id === item.id);
+    // An item marked «không phát sinh trong ca» says so in its row, at the time it was marked.
+    if (state?.notArisenAt) {
+      lines.push({
+        at: wallTimeIn(state.notArisenAt, run.timeZone),
+        kind: 'cong-viec',
+        content: item.action,
+        result: [NOT_ARISEN, state.note ?? ''].filter(Boolean).join('; '),
+        from: { item: item.id },
+      });
+      continue;
+    }
     if (!state?.doneAt) continue;
     const approved =
       item.approval && state.approvedAt
