@@ -296,7 +296,7 @@ export function showReplaced(runs: ShiftRuns, edits: readonly ReplacedEdit[]): v
   if (!box) return;
   for (const edit of edits) {
     // One notice per note or entry: a later replacement of the same one takes its place.
-    const key = replacedKey(edit);
+    const key = replacedKey(runs.merger!, edit);
     replaced.get(key)?.notice.remove();
     const [what, both, again] =
       edit.kind === 'note'
@@ -306,13 +306,7 @@ export function showReplaced(runs: ShiftRuns, edits: readonly ReplacedEdit[]): v
             edit.mine,
           )
         : replacedEntryNotice(edit.mine.at, edit.kept?.content ?? null, edit.mine.content);
-    const notice = el('div');
-    notice.className = 'notice';
-    notice.setAttribute('role', 'alert');
-    notice.append(el('p', what), el('p', both));
-    const button = el('button', again);
-    button.type = 'button';
-    button.addEventListener('click', async () => {
+    const notice = choiceNotice(box, [what, both, again], async () => {
       const kept =
         edit.kind === 'note'
           ? runs.update(
@@ -320,20 +314,41 @@ export function showReplaced(runs: ShiftRuns, edits: readonly ReplacedEdit[]): v
               [edit.itemId],
             )
           : await putBackEntry(runs, edit.mine);
-      if (!kept) return;
-      notice.remove();
-      if (replaced.get(key)?.notice === notice) replaced.delete(key);
+      if (kept && replaced.get(key)?.notice === notice) replaced.delete(key);
+      return kept;
     });
-    notice.append(button);
-    box.append(notice);
     replaced.set(key, { edit, notice });
   }
 }
 
-const replacedKey = (edit: ReplacedEdit): string =>
+/** Two texts and a button that uses the one not kept; the notice goes once that is stored. */
+function choiceNotice(
+  box: Element,
+  [what, both, again]: readonly [string, string, string],
+  use: () => boolean | Promise<boolean>,
+): HTMLElement {
+  const notice = el('div');
+  notice.className = 'notice';
+  notice.setAttribute('role', 'alert');
+  notice.append(el('p', what), el('p', both));
+  const button = el('button', again);
+  button.type = 'button';
+  button.addEventListener('click', async () => {
+    if (await use()) notice.remove();
+  });
+  notice.append(button);
+  box.append(notice);
+  return notice;
+}
+
+/** merge.ts's key of an edit (its code is loaded: replacements are found by it). */
+const replacedKey = (
+  merger: typeof import('../lib/checklist/merge.ts'),
+  edit: ReplacedEdit,
+): string =>
   edit.kind === 'note'
-    ? `note:${edit.runId}:${edit.itemId}`
-    : `entry:${edit.runId}:${edit.entryId}`;
+    ? merger.noteKey(edit.runId, edit.itemId)
+    : merger.entryKey(edit.runId, edit.entryId);
 
 /**
  * A notice shown earlier names the text that was kept then; the other tab may have gone on
@@ -416,22 +431,14 @@ function watchOvertyping(runs: ShiftRuns, before: Store): void {
     const text = overtyped.get(item.id) ?? '';
     stop();
     // A notice that the other tab's text was kept over this tab's is no longer true.
-    const key = `note:${runs.store.current?.id}:${item.id}`;
+    const key = runs.merger!.noteKey(runs.store.current?.id ?? '', item.id);
     replaced.get(key)?.notice.remove();
     replaced.delete(key);
-    const [what, both, again] = overtypedNoteNotice(item.action, text);
-    const notice = el('div');
-    notice.className = 'notice';
-    notice.setAttribute('role', 'alert');
-    notice.append(el('p', what), el('p', both));
-    const button = el('button', again);
-    button.type = 'button';
-    button.addEventListener('click', () => {
-      if (runs.update((store) => setNote(store, item.id, text, new Date()), [item.id]))
-        notice.remove();
-    });
-    notice.append(button);
-    $('[data-notices]', runs.panel)?.append(notice);
+    const box = $('[data-notices]', runs.panel);
+    if (box)
+      choiceNotice(box, overtypedNoteNotice(item.action, text), () =>
+        runs.update((store) => setNote(store, item.id, text, new Date()), [item.id]),
+      );
   };
   field.addEventListener('input', onKey);
   field.addEventListener('blur', stop);

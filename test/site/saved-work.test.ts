@@ -28,7 +28,7 @@ import { emptyStore, serialise } from '../../src/lib/checklist/state.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { describeBrowser, waitForText } from '../support/browser.ts';
 import { OFFLINE_NOW } from '../../src/lib/site/offline-wording.ts';
-import { test } from '../support/site-test.ts';
+import { test, type OpenSite } from '../support/site-test.ts';
 import { distDir } from '../support/site.ts';
 import { startStaticServer } from '../support/static-server.ts';
 import { KEY, note, ROLE, startRun, tick, VN } from '../support/role-page.ts';
@@ -101,6 +101,17 @@ const asideKeys = (page: Page) =>
     (key) => Object.keys(localStorage).filter((k) => k.startsWith(`${key}:set-aside:`)),
     KEY,
   );
+
+/** The role page with `store` seeded, open in two tabs of one context at LATE. */
+async function twoTabs(openSite: OpenSite, store: Store) {
+  const site = await openSite(null, { ...VN, at: LATE });
+  await seed(site.context, serialise(store));
+  await site.goto(`/vai-tro/${ROLE}/`);
+  const b = await site.context.newPage();
+  await b.clock.setFixedTime(LATE);
+  await b.goto(site.page.url());
+  return { site, a: site.page, b };
+}
 
 describeBrowser('saved work at its edges', () => {
   test('1. two tabs adding the 100th entry at once keep the journal at its cap, set nothing aside, and the tab whose entry went says so', async ({
@@ -364,13 +375,7 @@ describeBrowser('saved work at its edges', () => {
   test('11. an entry being edited in one tab and removed in the other keeps the text in the form, and says so', async ({
     openSite,
   }) => {
-    const site = await openSite(null, { ...VN, at: LATE });
-    await seed(site.context, serialise(storedRun(1)));
-    await site.goto(`/vai-tro/${ROLE}/`);
-    const a = site.page;
-    const b = await site.context.newPage();
-    await b.clock.setFixedTime(LATE);
-    await b.goto(a.url());
+    const { a, b } = await twoTabs(openSite, storedRun(1));
     for (const page of [a, b]) {
       await page.waitForSelector('[data-item] .tick:enabled');
       await openLog(page);
@@ -393,13 +398,7 @@ describeBrowser('saved work at its edges', () => {
   test('11. the same note typed at once in two tabs, key by key, is never stored as a mix of both: one text is kept in both tabs, and the other is shown in one of them', async ({
     openSite,
   }) => {
-    const site = await openSite(null, { ...VN, at: LATE });
-    await seed(site.context, serialise(storedRun(0)));
-    await site.goto(`/vai-tro/${ROLE}/`);
-    const a = site.page;
-    const b = await site.context.newPage();
-    await b.clock.setFixedTime(LATE);
-    await b.goto(a.url());
+    const { a, b } = await twoTabs(openSite, storedRun(0));
     for (const page of [a, b]) await page.waitForSelector('[data-item] .tick:enabled');
     const field = note(ITEMS[0]!.id);
     const [textA, textB] = ['Nội dung của A', 'Nội dung của B'];
