@@ -11,7 +11,8 @@ import type { ShiftRuns } from './checklist.ts';
 import { $ } from './dom.ts';
 import { journalBodyHtml } from '../lib/checklist/journal-form.ts';
 import stylesUrl from '../styles/journal-log.css?url';
-import { ChecklistError } from '../lib/checklist/state.ts';
+import { ChecklistError, runLabel } from '../lib/checklist/state.ts';
+import { LIMITS } from '../lib/checklist/schema.ts';
 import { newId } from '../lib/checklist/runs.ts';
 import { deviceTimeZone, entryTime, runNow, wallTimeIn } from '../lib/checklist/time.ts';
 import { entryKey } from '../lib/checklist/merge.ts';
@@ -47,6 +48,16 @@ import { journalOfRun, type ChecklistItemText, type JournalLine } from '../lib/j
 import { squashSpace } from '../lib/vi.ts';
 import * as importWords from '../lib/checklist/import-wording.ts';
 import * as words from '../lib/checklist/journal-wording.ts';
+import * as matterWords from '../lib/checklist/matter-wording.ts';
+import {
+  closeMatter,
+  mattersToReceive,
+  previousRun,
+  receiveMatters,
+  reopenMatter,
+} from '../lib/checklist/matters.ts';
+import { readingAnchor } from '../lib/booklet/parts.ts';
+import { routes, withBase } from '../lib/site/routes.ts';
 import regularUrl from '../lib/journal/fonts/Tinos-Regular.ttf?url';
 import boldUrl from '../lib/journal/fonts/Tinos-Bold.ttf?url';
 
@@ -117,6 +128,13 @@ export class JournalLog {
   readonly jsonButton: HTMLButtonElement;
   readonly ticked: HTMLInputElement;
   readonly importer: HTMLInputElement;
+  readonly handover: HTMLElement;
+  readonly handoverFile: HTMLInputElement;
+  readonly handoverResult: HTMLElement;
+  /** A run file read for its matters («Nhận bàn giao từ tệp»), until they are received. */
+  fileOffer: Run | null = null;
+  /** The form closing a matter, while one is open: kept across redraws of the list. */
+  closing: { entryId: string; form: HTMLFormElement } | null = null;
   /** Where what is typed in the form is kept, so that it outlives a reload (e.g. after a new version). */
   readonly draftKey: string;
   /** The entry being edited, if any. */
@@ -130,7 +148,15 @@ export class JournalLog {
     const find = <T extends HTMLElement = HTMLElement>(selector: string) =>
       $<T>(selector, section)!;
     // The working part is written here, not in the page: it needs this code anyway.
-    $('[data-journal-body]', section)?.insertAdjacentHTML('afterbegin', journalBodyHtml());
+    const reading = section.dataset.followReading;
+    $('[data-journal-body]', section)?.insertAdjacentHTML(
+      'afterbegin',
+      journalBodyHtml(
+        reading
+          ? withBase(import.meta.env.BASE_URL, `${routes.booklet()}#${readingAnchor(reading)}`)
+          : '',
+      ),
+    );
     this.section = section;
     this.runs = runs;
     this.specUrl = section.dataset.journalSpec ?? '';
@@ -149,6 +175,9 @@ export class JournalLog {
     this.jsonButton = find<HTMLButtonElement>('[data-journal-json]');
     this.ticked = find<HTMLInputElement>('[data-journal-ticked]');
     this.importer = find<HTMLInputElement>('[data-journal-import]');
+    this.handover = find('[data-journal-handover]');
+    this.handoverFile = find<HTMLInputElement>('[data-handover-file]');
+    this.handoverResult = find('[data-handover-result]');
     this.draftKey = `so-tay-truc-ban:nhat-ky-nhap:${runs.role}`;
   }
 
@@ -174,6 +203,8 @@ export class JournalLog {
     this.pdfButton.addEventListener('click', () => void this.onPdf());
     this.jsonButton.addEventListener('click', () => this.onJson());
     this.importer.addEventListener('change', () => void this.onImport());
+    this.handoverFile.addEventListener('change', () => void this.onHandoverFile());
+    this.handover.addEventListener('click', (event) => this.onReceive(event));
   }
 
   // ── the form ───────────────────────────────────────────────────────────
@@ -183,9 +214,11 @@ export class JournalLog {
       HTMLInputElement | HTMLTextAreaElement | RadioNodeList | null;
   }
 
-  setValue(name: string, value: string): void {
+  setValue(name: string, value: string | boolean): void {
     const element = this.field(name);
-    if (element) element.value = value;
+    if (element instanceof HTMLInputElement && element.type === 'checkbox')
+      element.checked = value === true || value === 'on';
+    else if (element) element.value = String(value);
   }
 
   /** A new entry is dated in the run's zone, whatever this device's is. */
@@ -276,7 +309,8 @@ export class JournalLog {
     term!.remove();
     value!.remove();
     if (parts.childElementCount === 0) parts.remove();
-    const buttons = $('.run-actions', view)!;
+    this.renderMatter(view, entry, run, live, head.id);
+    const buttons = $('.entry-head ~ .run-actions', view)!;
     if (!live) buttons.remove();
     for (const button of buttons.querySelectorAll('button')) {
       button.setAttribute(button.hasAttribute('data-edit') ? 'data-edit' : 'data-remove', entry.id);
@@ -285,12 +319,36 @@ export class JournalLog {
     return view.firstElementChild!;
   }
 
+  /** A matter followed: since when (or its closing), and the button that closes it or takes the closing back. */
+  renderMatter(
+    view: DocumentFragment,
+    entry: JournalEntry,
+    run: Run,
+    live: boolean,
+    headId: string,
+  ): void {
+    const line = $('[data-matter-line]', view)!;
+    if (!entry.followUp) return line.remove();
+    line.hidden = false;
+    const closed = entry.closedAt !== undefined;
+    $('span', line)!.textContent = closed
+      ? matterWords.closedMatterLine(entry, run)
+      : matterWords.openMatterLine(entry, run);
+    const button = $<HTMLButtonElement>('button', line)!;
+    if (!live) return button.remove();
+    button.textContent = closed ? matterWords.reopenButton : matterWords.closeButton;
+    button.setAttribute(closed ? 'data-reopen-matter' : 'data-close-matter', entry.id);
+    button.setAttribute('aria-describedby', headId);
+  }
+
   render(): void {
     const { run, live } = this.runs.view();
     const entries = byTime(run?.journal ?? []);
     this.list.replaceChildren(
       ...(run ? entries.map((entry) => this.renderEntry(entry, run, live)) : []),
     );
+    this.placeClosing(run, live);
+    this.renderHandover(run, live);
     this.list.hidden = entries.length === 0;
     this.state.textContent = words.journalStateText(run, live);
     if (this.editing && (!live || !run?.journal.some((entry) => entry.id === this.editing))) {
@@ -323,6 +381,7 @@ export class JournalLog {
       direction: text('direction'),
       informed: text('informed'),
       result: text('result'),
+      followUp: data.get('followUp') !== null,
     };
     const edited = this.editing;
     const id = edited ?? newId();
@@ -372,10 +431,202 @@ export class JournalLog {
     const button = (event.target as Element).closest<HTMLButtonElement>('button');
     const run = this.runs.view().run;
     if (!button || !run) return;
-    const entry = run.journal.find((e) => e.id === (button.dataset.edit ?? button.dataset.remove));
+    const { edit, remove, closeMatter: close, reopenMatter: reopen } = button.dataset;
+    const entry = run.journal.find((e) => e.id === (edit ?? remove ?? close ?? reopen));
     if (!entry) return;
-    if (button.dataset.edit) this.onEdit(entry, run);
-    else this.onRemove(entry, run);
+    if (edit) this.onEdit(entry, run);
+    else if (remove) this.onRemove(entry, run);
+    else if (close) this.onCloseMatter(entry, run);
+    else if (reopen) this.onReopenMatter(entry, run);
+  }
+
+  // ── matters followed ───────────────────────────────────────────────────
+
+  /** Opens the form that closes a matter, under its entry, dated now in the run's zone. */
+  onCloseMatter(entry: JournalEntry, run: Run): void {
+    const time = entryTime(entry.at, run.date);
+    const form = document.createElement('form');
+    form.className = 'journal-close';
+    form.noValidate = true;
+    const [date, clock] = runNow(run, new Date()).split('T');
+    form.innerHTML =
+      `<h4 tabindex="-1"></h4><div class="journal-when">` +
+      `<p class="field"><label for="nk-kt-ngay">${FIELD_LABELS.date}</label><input type="date" id="nk-kt-ngay" name="date" required aria-describedby="nk-kt-loi"></p>` +
+      `<p class="field"><label for="nk-kt-gio">${FIELD_LABELS.time}</label><input type="time" id="nk-kt-gio" name="time" required aria-describedby="nk-kt-loi"></p></div>` +
+      `<p class="field"><label for="nk-kt-ket-qua">${FIELD_LABELS.outcome}</label><span class="hint" id="nk-kt-goi-y">Tối đa ${LIMITS.outcome} ký tự.</span>` +
+      `<textarea id="nk-kt-ket-qua" name="outcome" rows="2" required data-max="${LIMITS.outcome}" aria-describedby="nk-kt-goi-y nk-kt-loi"></textarea></p>` +
+      `<p class="run-error" id="nk-kt-loi" hidden></p>` +
+      `<p class="run-actions"><button type="submit"></button><button type="button" data-close-cancel>Hủy</button></p>`;
+    $('h4', form)!.textContent = matterWords.closeLegend(time);
+    $('[type="submit"]', form)!.textContent = matterWords.closeSubmit;
+    (form.elements.namedItem('date') as HTMLInputElement).value = date ?? '';
+    (form.elements.namedItem('time') as HTMLInputElement).value = clock ?? '';
+    form.addEventListener('input', (event) => checkLength(event.target));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.onCloseSubmit(entry.id, time, form);
+    });
+    $('[data-close-cancel]', form)!.addEventListener('click', () => {
+      this.closing = null;
+      form.remove();
+      document.querySelector<HTMLElement>(`[data-close-matter="${entry.id}"]`)?.focus();
+    });
+    this.closing?.form.remove();
+    this.closing = { entryId: entry.id, form };
+    this.placeClosing(run, true);
+    $<HTMLElement>('h4', form)!.focus();
+  }
+
+  /** Puts the closing form back under its entry after a redraw; drops it once the matter is closed or gone. */
+  placeClosing(run: Run | null, live: boolean): void {
+    if (!this.closing) return;
+    const entry = run?.journal.find((candidate) => candidate.id === this.closing?.entryId);
+    const item = document.getElementById(`nk-muc-${this.closing.entryId}`)?.parentElement;
+    if (!live || !entry || entry.closedAt !== undefined || !item) {
+      this.closing.form.remove();
+      this.closing = null;
+      return;
+    }
+    item.append(this.closing.form);
+  }
+
+  onCloseSubmit(entryId: string, time: string, form: HTMLFormElement): void {
+    const data = new FormData(form);
+    const error = $('.run-error', form)!;
+    const input = {
+      date: String(data.get('date') ?? ''),
+      time: String(data.get('time') ?? ''),
+      outcome: String(data.get('outcome') ?? ''),
+    };
+    try {
+      if (!this.runs.commit(closeMatter(this.runs.store, entryId, input, new Date()))) return;
+    } catch (caught) {
+      if (!(caught instanceof ChecklistError)) throw caught;
+      error.textContent = caught.message;
+      error.hidden = false;
+      const field = caught instanceof EntryError ? caught.field : 'outcome';
+      form.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
+      return;
+    }
+    const saved = this.runs.saved.last;
+    if (saved !== 'saved' && saved !== 'unchanged') this.say(notSaved(saved), true);
+    this.announce(matterWords.closedAnnouncement(time));
+    document.querySelector<HTMLElement>(`[data-reopen-matter="${entryId}"]`)?.focus();
+  }
+
+  onReopenMatter(entry: JournalEntry, run: Run): void {
+    const time = entryTime(entry.at, run.date);
+    try {
+      if (!this.runs.commit(reopenMatter(this.runs.store, entry.id, new Date()))) return;
+    } catch (caught) {
+      if (!(caught instanceof ChecklistError)) throw caught;
+      this.say(caught.message, true);
+      return;
+    }
+    this.announce(matterWords.reopenedAnnouncement(time));
+    document.querySelector<HTMLElement>(`[data-close-matter="${entry.id}"]`)?.focus();
+  }
+
+  // ── receiving the handover ─────────────────────────────────────────────
+
+  /** The run whose matters are offered: a file read for them, else this device's previous run. */
+  handoverSource(): { from: Run; fromFile: boolean } | null {
+    if (this.fileOffer) return { from: this.fileOffer, fromFile: true };
+    const from = previousRun(this.runs.store);
+    return from ? { from, fromFile: false } : null;
+  }
+
+  /** The offer: each matter with a box (all ticked) and one button that receives those ticked. */
+  renderHandover(run: Run | null, live: boolean): void {
+    this.handover.hidden = !live;
+    const box = $('[data-handover-offer]', this.handover)!;
+    const source = live ? this.handoverSource() : null;
+    const matters = source ? mattersToReceive(this.runs.store, source.from) : [];
+    if (source?.fromFile && matters.length === 0) this.fileOffer = null;
+    const shown = box.dataset.shown ?? '';
+    const key = source ? `${source.from.id}:${matters.map((entry) => entry.id).join(',')}` : '';
+    // Redrawn only when what is offered changes, so that boxes a person unticked stay so.
+    if (shown === key) return;
+    box.dataset.shown = key;
+    box.replaceChildren();
+    if (!source || !run || matters.length === 0) return;
+    const lead = document.createElement('p');
+    lead.textContent = matterWords.receiveOffer(matters.length, source.from);
+    const list = document.createElement('ul');
+    list.className = 'handover-list';
+    for (const entry of matters) {
+      const item = document.createElement('li');
+      const check = document.createElement('input');
+      check.type = 'checkbox';
+      check.checked = true;
+      check.id = `nk-nhan-${entry.id}`;
+      check.value = entry.id;
+      const label = document.createElement('label');
+      label.htmlFor = check.id;
+      label.textContent = matterWords.matterSummary(entry, source.from, run);
+      item.append(check, label);
+      list.append(item);
+    }
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'primary';
+    button.dataset.receive = '';
+    button.textContent = matterWords.receiveButton(matters.length);
+    list.addEventListener('change', () => {
+      const count = list.querySelectorAll('input:checked').length;
+      button.textContent = matterWords.receiveButton(count);
+      button.disabled = count === 0;
+    });
+    box.append(lead, list, button);
+  }
+
+  onReceive(event: Event): void {
+    const button = (event.target as Element).closest<HTMLButtonElement>('[data-receive]');
+    const source = this.handoverSource();
+    if (!button || !source) return;
+    const ids = [
+      ...this.handover.querySelectorAll<HTMLInputElement>('.handover-list input:checked'),
+    ].map((check) => check.value);
+    let next;
+    try {
+      next = receiveMatters(this.runs.store, source.from, ids, new Date());
+    } catch (caught) {
+      if (!(caught instanceof ChecklistError)) throw caught;
+      this.handoverResult.textContent = caught.message;
+      this.handoverResult.classList.add('run-error');
+      return;
+    }
+    if (!this.runs.commit(next)) return;
+    const saved = this.runs.saved.last;
+    this.handoverResult.classList.toggle('run-error', saved !== 'saved' && saved !== 'unchanged');
+    this.handoverResult.textContent =
+      saved === 'saved' || saved === 'unchanged'
+        ? matterWords.receivedAnnouncement(ids.length)
+        : notSaved(saved);
+    this.state.focus();
+  }
+
+  /** A run file read for its matters only: the run itself is not added to this device. */
+  async onHandoverFile(): Promise<void> {
+    const file = this.handoverFile.files?.[0];
+    if (!file) return;
+    this.handoverFile.value = '';
+    this.handoverResult.classList.remove('run-error');
+    const checked = await this.readImport(file);
+    if (typeof checked === 'string') {
+      this.handoverResult.textContent = importWords.importRefused(file.name, checked);
+      this.handoverResult.classList.add('run-error');
+      return;
+    }
+    if (mattersToReceive(this.runs.store, checked).length === 0) {
+      this.fileOffer = null;
+      this.handoverResult.textContent = matterWords.nothingToReceive(runLabel(checked));
+    } else {
+      this.fileOffer = checked;
+      this.handoverResult.textContent = '';
+    }
+    this.render();
+    $<HTMLElement>('#nk-ban-giao', this.handover)?.focus();
   }
 
   onEdit(entry: JournalEntry, run: Run): void {

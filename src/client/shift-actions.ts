@@ -23,6 +23,15 @@ import {
 import type { JournalEntry, Run, Store } from '../lib/checklist/schema.ts';
 import { runTime, shiftHours } from '../lib/checklist/time.ts';
 import { formatDateVi } from '../lib/vi.ts';
+import { openMatters, sinceText } from '../lib/checklist/matters.ts';
+import {
+  followedBy,
+  matterSummary,
+  pendingText,
+  reviewMatters,
+  sheetMattersColumns,
+  sheetMattersHeading,
+} from '../lib/checklist/matter-wording.ts';
 import {
   endedAnnouncement,
   overtypedNoteNotice,
@@ -84,6 +93,7 @@ export function fillSheet(runs: ShiftRuns, mode: PrintMode): void {
   const sheet = $('[data-sheet]');
   if (!sheet) return;
   const run = mode === 'blank' ? null : runs.shown();
+  fillSheetMatters(sheet, mode === 'handover' ? run : null);
   const open = new Set(openItems(run, runs.ids));
   const notArisen = notArisenItems(run, runs.ids).length;
   const title = $('[data-sheet-title]', sheet);
@@ -125,10 +135,56 @@ export function fillSheet(runs: ShiftRuns, mode: PrintMode): void {
         .join('; ');
     row.toggleAttribute('hidden', !(mode !== 'handover' || open.has(row.dataset.sheetItem ?? '')));
   }
-  for (const group of $$('tbody', sheet))
+  for (const group of $$('tbody[data-sheet-moment]', sheet))
     group.toggleAttribute('hidden', $$('[data-sheet-item]:not([hidden])', group).length === 0);
   const signer = $('[data-sheet-signer]', sheet);
   if (signer) signer.textContent = sheetSigner(mode === 'handover');
+}
+
+/**
+ * The handover sheet's first part, where the run has any: its matters followed (what, since
+ * when, who follows it, what is pending), written here on first use, like the sheet's rows.
+ */
+function fillSheetMatters(sheet: HTMLElement, run: Run | null): void {
+  $('[data-sheet-matters]', sheet)?.remove();
+  const matters = openMatters(run);
+  if (!run || matters.length === 0) return;
+  const box = el('div');
+  box.dataset.sheetMatters = '';
+  const heading = el('p', sheetMattersHeading(matters.length));
+  heading.className = 'sheet-handover';
+  const table = el('table');
+  table.className = 'sheet-table';
+  const columns = el('colgroup');
+  for (const width of ['24mm', '', '32mm', '50mm']) {
+    const column = el('col');
+    column.style.width = width;
+    columns.append(column);
+  }
+  const head = el('tr');
+  head.append(
+    ...sheetMattersColumns.map((name) => {
+      const cell = el('th', name);
+      cell.scope = 'col';
+      return cell;
+    }),
+  );
+  const rows = matters.map((entry) => {
+    const row = el('tr');
+    row.append(
+      ...[sinceText(entry, run), entry.content, followedBy(run), pendingText(entry)].map((text) =>
+        el('td', text),
+      ),
+    );
+    return row;
+  });
+  const thead = el('thead');
+  thead.append(head);
+  const tbody = el('tbody');
+  tbody.append(...rows);
+  table.append(columns, thead, tbody);
+  box.append(heading, table);
+  $('[data-sheet-handover]', sheet)?.after(box);
 }
 
 export function print(runs: ShiftRuns, mode: PrintMode): void {
@@ -233,7 +289,19 @@ function fillReview(runs: ShiftRuns, dialog: HTMLDialogElement, run: Run): void 
   }
   const journal = $('[data-review-journal]', dialog);
   if (journal) journal.textContent = reviewJournal(run.journal.length);
+  // The matters followed go with the shift to the next one: listed, to be seen before ending.
+  const matters = openMatters(run);
+  $('[data-review-matters]', dialog)?.replaceChildren(
+    el('p', reviewMatters(matters.length)),
+    ...(matters.length > 0 ? [listOfMatters(matters, run)] : []),
+  );
 }
+
+const listOfMatters = (matters: readonly JournalEntry[], run: Run) => {
+  const list = el('ul');
+  list.append(...matters.map((entry) => el('li', matterSummary(entry, run))));
+  return list;
+};
 
 /**
  * The review's dialog, written on first use (a first visit does without it). The journal's
@@ -248,7 +316,7 @@ function reviewDialog(runs: ShiftRuns): HTMLDialogElement {
     `<dialog class="run-review" aria-labelledby="xem-lai-ca" data-review>` +
       `<h2 id="xem-lai-ca" tabindex="-1">Xem lại trước khi kết thúc ca</h2>` +
       `<p data-review-run></p><div data-review-open></div><p data-review-approvals></p>` +
-      (journal ? `<p data-review-journal></p>` : '') +
+      (journal ? `<p data-review-journal></p><div data-review-matters></div>` : '') +
       `<p class="hint">Sau khi kết thúc, vẫn mở lại được ca này cho đến khi bắt đầu ca mới.</p>` +
       // What the PDF made (or why not) shows just above the buttons, where the officer is.
       (journal ? `<div role="status" data-review-result></div>` : '') +

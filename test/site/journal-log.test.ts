@@ -422,8 +422,8 @@ describeBrowser('journal log', () => {
     const refused: [string, string, string][] = [
       [
         'moi.json',
-        JSON.stringify({ ...data, version: 4 }),
-        'Không nhập được «moi.json»: Ô «phiên bản» của tệp được tạo bởi phiên bản sổ tay mới hơn (định dạng 4); trang này chỉ đọc được định dạng 3.',
+        JSON.stringify({ ...data, version: 5 }),
+        'Không nhập được «moi.json»: Ô «phiên bản» của tệp được tạo bởi phiên bản sổ tay mới hơn (định dạng 5); trang này chỉ đọc được định dạng 4.',
       ],
       [
         'gio.json',
@@ -466,7 +466,7 @@ describeBrowser('journal log', () => {
     expect(await foreign.page.$$('[data-history-list] li')).toHaveLength(0);
   });
 
-  test('loads a run stored by an old version (v1, no journal) as v3 with an empty log, and logs into it', async ({
+  test('loads a run stored by an old version (v1, no journal) as the current version with an empty log, and logs into it', async ({
     openSite,
   }) => {
     const site = await open(openSite);
@@ -511,7 +511,7 @@ describeBrowser('journal log', () => {
       (key) => JSON.parse(localStorage.getItem(key) ?? '{}'),
       KEY(ROLE),
     );
-    expect(stored.version).toBe(4);
+    expect(stored.version).toBe(5);
     // The zone of this device (Chromium names Hà Nội time "Asia/Saigon").
     expect(stored.current).toMatchObject({
       shiftStart: null,

@@ -211,7 +211,7 @@ describe('journal entries', () => {
 
   it('gives the form back what an entry holds', () => {
     const entry = entryFrom(input({ informed: '' }), 'e-0001');
-    expect(inputOf(entry)).toEqual({ ...input(), informed: '' });
+    expect(inputOf(entry)).toEqual({ ...input(), informed: '', followUp: false });
     expect(entryFrom(inputOf(entry), 'e-0001')).toEqual(entry);
   });
 

@@ -13,6 +13,8 @@ import { emptyStore, serialise, setDone } from '../../src/lib/checklist/state.ts
 import { setNote } from '../../src/lib/checklist/printable.ts';
 import { endRun, setNotArisen, startRun } from '../../src/lib/checklist/runs.ts';
 import { deviceTimeZone } from '../../src/lib/checklist/time.ts';
+import { addEntry, inputOf, updateEntry } from '../../src/lib/checklist/entries.ts';
+import { closeMatter } from '../../src/lib/checklist/matters.ts';
 
 const ROLE = 'cong-chuc-gshqtt';
 const ITEM = 'art_7__para_3__subpara_2__point_c--bao-cao';
@@ -99,7 +101,7 @@ describe('loading stored runs', () => {
   });
 
   it('sets aside a version older than any migration (0), instead of guessing at it', () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2', '3']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2', '3', '4']);
     const raw = JSON.stringify({ ...sample(), version: 0 });
     const loaded = loadStore(raw, ROLE);
     expect(loaded.notice?.kind).toBe('older');
@@ -134,9 +136,49 @@ describe('loading stored runs', () => {
     history: store.history.map(fromVersion2),
   });
 
+  describe('version 4 → 5 (an entry may be a matter followed, closed, received at handover)', () => {
+    it('loads v4 runs as they were, says so, keeps the v4 text, and a matter closed reads back', () => {
+      expect(VERSION).toBe(5);
+      const store = addEntry(
+        sample(),
+        {
+          date: '2026-11-27',
+          time: '16:02',
+          kind: 'tinh-huong',
+          content: 'Niêm phong container bị cắt, đang xác minh',
+        },
+        'e-0001',
+        at('16:02'),
+      );
+      const raw = JSON.stringify({ ...store, version: 4 });
+      const loaded = loadStore(raw, ROLE);
+      expect(loaded.store).toEqual(store);
+      expect(loaded.notice?.kind).toBe('migrated');
+      expect(loaded.setAside).toBe(raw);
+      const entryId = store.current!.journal[0]!.id;
+      const followed = updateEntry(
+        store,
+        entryId,
+        { ...inputOf(store.current!.journal[0]!), followUp: true },
+        at('16:05'),
+      );
+      const closed = closeMatter(
+        followed,
+        entryId,
+        { date: store.current!.date, time: '16:20', outcome: 'Đã xác minh' },
+        at('16:20'),
+      );
+      expect(closed.current!.journal[0]).toMatchObject({ followUp: true, outcome: 'Đã xác minh' });
+      expect(loadStore(serialise(closed), ROLE)).toEqual({
+        store: closed,
+        notice: null,
+        setAside: null,
+      });
+    });
+  });
+
   describe('version 3 → 4 (an item may be marked «không phát sinh trong ca»)', () => {
     it('loads v3 runs as they were, says so, keeps the v3 text, and an item marked so reads back', () => {
-      expect(VERSION).toBe(4);
       const store = sample();
       const raw = JSON.stringify({ ...store, version: 3 });
       const loaded = loadStore(raw, ROLE);

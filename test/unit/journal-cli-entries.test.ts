@@ -167,6 +167,45 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
     expect(older.stdout).toContain('4 rows');
   });
 
+  it('a matter followed is a row where it happened, saying it is still followed or when it ended, and its closing a row where it closed', async () => {
+    const dir = tempDir();
+    const data = runData();
+    // The camera (22:15) is followed and closed at 01:10 the next day; the 23:40 entry stays open.
+    const [camera, declaration] = data.run.journal;
+    Object.assign(camera, {
+      followUp: true,
+      closedAt: '2026-11-28T01:10',
+      outcome: 'Đã thay bộ chuyển mạch, camera hoạt động lại',
+    });
+    Object.assign(declaration, { followUp: true });
+    writeFileSync(join(dir, 'ca.json'), JSON.stringify(data));
+    const result = await run(['--entries', 'ca.json', '--out', 'x.pdf'], dir);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('4 rows');
+    const values = await filled(join(dir, 'x.pdf'));
+    const rowAt = (time: string) =>
+      Object.keys(values)
+        .filter((key) => key.endsWith('.thoi_gian') && values[key] === time)
+        .map((key) => key.replace(/\.thoi_gian$/, ''));
+    const [closing] = rowAt('01:10 28/11/2026');
+    expect(values[`${closing}.noi_dung`]).toMatch(
+      /^Tình huống phát sinh: Kết thúc việc đang theo dõi từ 22:15: /,
+    );
+    expect(values[`${closing}.ghi_chu`]).toBe('Đã thay bộ chuyển mạch, camera hoạt động lại');
+    const [opened] = rowAt('22:15');
+    expect(values[`${opened}.ghi_chu`]).toMatch(/Kết thúc lúc 01:10 28\/11\/2026$/);
+    const [open] = rowAt('23:40');
+    expect(values[`${open}.ghi_chu`]).toBe('Việc đang theo dõi, chưa kết thúc');
+
+    // A closing without its result is refused, naming the field.
+    delete camera.outcome;
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(data));
+    const bad = await run(['--entries', 'bad.json', '--out', 'bad.pdf'], dir);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/run\.journal\[0\]\.closedAt: a matter closed needs both/);
+    expect(readdirSync(dir)).not.toContain('bad.pdf');
+  });
+
   const edit = (change: (data: Record<string, any>) => void) => {
     const data = runData();
     change(data);
@@ -190,8 +229,8 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
     ],
     [
       'a newer version',
-      edit((d) => (d.version = 4)),
-      /^journal: --entries: ca\.json: version: is 4: the file was written by a newer version of the handbook; this one reads version 3$/,
+      edit((d) => (d.version = 5)),
+      /^journal: --entries: ca\.json: version: is 5: the file was written by a newer version of the handbook; this one reads version 4$/,
     ],
     ['a missing run', edit((d) => delete d.run), /^journal: --entries: ca\.json: run: is missing$/],
     [

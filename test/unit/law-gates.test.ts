@@ -148,6 +148,7 @@ describe('the real content passes the gates', () => {
       for (const i of d.value.injects) use(i.reading, `drill ${d.value.id}/${i.id}`);
     }
     use(set.checklists?.value.notArising?.reading, 'checklists notArising');
+    use(set.checklists?.value.followUp?.reading, 'checklists followUp');
     expect(Object.fromEntries(uses)).toEqual({
       'lanh-dao-phong-phe-duyet': [
         'duty art_7__para_3__subpara_2__point_c--thuc-hien',
@@ -199,6 +200,7 @@ describe('the real content passes the gates', () => {
       ],
       'co-quan-ban-hanh': ['instrument qd-888-2017'],
       'khong-phat-sinh-trong-ca': ['checklists notArising'],
+      'viec-dang-theo-doi': ['checklists followUp'],
     });
     expect(handbook.readings.map((r) => r.id).sort()).toEqual([...uses.keys()].sort());
   });

@@ -81,7 +81,7 @@ describe('the run file', () => {
     const parsed = parseRunFile(text, READ);
     expect(parsed).toEqual({
       ok: true,
-      file: { format: RUN_FILE_FORMAT, version: 3, exportedAt: '2026-11-28T00:20:00.000Z', run },
+      file: { format: RUN_FILE_FORMAT, version: 4, exportedAt: '2026-11-28T00:20:00.000Z', run },
     });
     expect(run.timeZone).toBe(ZONE);
     // Written by editors that add a byte order mark, too.
@@ -110,7 +110,7 @@ describe('the run file', () => {
     };
     const parsed = parseRunFile(JSON.stringify(v1), READ);
     if (!parsed.ok) throw new Error(describeIssue(parsed.issue));
-    expect(parsed.file.version).toBe(3);
+    expect(parsed.file.version).toBe(4);
     expect(parsed.file.run).toMatchObject({
       timeZone: 'Europe/London',
       shiftStart: null,
@@ -123,17 +123,20 @@ describe('the run file', () => {
     );
   });
 
-  it('reads a version 2 file (no item marked «không phát sinh») as it is, as version 3', () => {
-    const run = sampleRun();
-    const parsed = parseRunFile(
-      edited((f) => (f.version = 2)),
-      READ,
-    );
-    expect(parsed).toEqual({
-      ok: true,
-      file: { format: RUN_FILE_FORMAT, version: 3, exportedAt: EXPORTED.toISOString(), run },
-    });
-  });
+  it.each([2, 3])(
+    'reads a version %i file (no matter followed, nor in version 2 an item marked «không phát sinh») as it is, as version 4',
+    (version) => {
+      const run = sampleRun();
+      const parsed = parseRunFile(
+        edited((f) => (f.version = version)),
+        READ,
+      );
+      expect(parsed).toEqual({
+        ok: true,
+        file: { format: RUN_FILE_FORMAT, version: 4, exportedAt: EXPORTED.toISOString(), run },
+      });
+    },
+  );
 
   it('names the file after the run’s date and shift, in ASCII', () => {
     expect(runFileName(sampleRun())).toBe('ca-truc-2026-11-27-ca-dem.json');
@@ -164,15 +167,15 @@ describe('the run file', () => {
     ],
     [
       'a newer version',
-      edited((f) => (f.version = 4)),
-      /^version: is 4: the file was written by a newer version of the handbook; this one reads version 3/,
-      /định dạng 4\); trang này chỉ đọc được định dạng 3/,
+      edited((f) => (f.version = 5)),
+      /^version: is 5: the file was written by a newer version of the handbook; this one reads version 4/,
+      /định dạng 5\); trang này chỉ đọc được định dạng 4/,
     ],
     [
       'an older or odd version',
       edited((f) => (f.version = '2')),
-      /^version: expected 3, found "2"/,
-      /^Ô «phiên bản» của tệp phải là 3\./,
+      /^version: expected 4, found "2"/,
+      /^Ô «phiên bản» của tệp phải là 4\./,
     ],
     [
       'an item both done and not arisen',

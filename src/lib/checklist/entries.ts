@@ -32,7 +32,8 @@ export const KINDS: Readonly<Record<EntryKind, { label: string; quote: string }>
   'thong-tin': { label: 'Thông tin tiếp nhận', quote: 'thông tin tiếp nhận khi trực ban' },
 };
 
-export type EntryField = 'date' | 'time' | 'kind' | 'content' | 'direction' | 'informed' | 'result';
+export type EntryField =
+  'date' | 'time' | 'kind' | 'content' | 'direction' | 'informed' | 'result' | 'outcome';
 
 /** Field names as the page and its messages say them. */
 export const FIELD_LABELS: Readonly<Record<EntryField, string>> = {
@@ -43,6 +44,7 @@ export const FIELD_LABELS: Readonly<Record<EntryField, string>> = {
   direction: 'Nội dung đã chỉ đạo',
   informed: 'Đã thông báo ý kiến của lãnh đạo đến',
   result: 'Kết quả, ghi chú',
+  outcome: 'Kết quả khi kết thúc',
 };
 
 export class EntryError extends ChecklistError {
@@ -62,12 +64,17 @@ export interface EntryInput {
   direction?: string | undefined;
   informed?: string | undefined;
   result?: string | undefined;
+  /** «Việc còn theo dõi»: the matter stays open until it is closed with its result (matters.ts). */
+  followUp?: boolean | undefined;
 }
 
 /** Text as stored: NFC, one space between words (a journal row has no line breaks). */
 const clean = (value: string | undefined): string => canonical(value ?? '');
 
-function checkText(field: 'content' | 'direction' | 'informed' | 'result', value: string): void {
+export function checkText(
+  field: 'content' | 'direction' | 'informed' | 'result' | 'outcome',
+  value: string,
+): void {
   if (value.length > LIMITS[field]) {
     throw new EntryError(
       field,
@@ -109,6 +116,7 @@ export function entryFrom(input: EntryInput, id: string, run?: Run): JournalEntr
     checkText(field, value);
     entry[field] = value;
   }
+  if (input.followUp) entry.followUp = true;
   return entry;
 }
 
@@ -130,7 +138,7 @@ export const byTime = <T extends { at: string }>(entries: readonly T[]): T[] =>
     .map(({ entry }) => entry);
 
 /** Applies a change to the open run's journal; the journal can change only while the run is open. */
-function updateJournal(
+export function updateJournal(
   store: Store,
   change: (journal: JournalEntry[], run: Run) => JournalEntry[],
   removed?: Run['removed'],
@@ -162,20 +170,33 @@ export function addEntry(store: Store, input: EntryInput, id: string, now: Date)
   });
 }
 
-const find = (journal: JournalEntry[], entryId: string): number => {
+export const find = (journal: JournalEntry[], entryId: string): number => {
   const index = journal.findIndex((entry) => entry.id === entryId);
   if (index < 0)
     throw new ChecklistError('Không tìm thấy mục nhật ký này (có thể đã bị xóa ở thẻ khác).');
   return index;
 };
 
-/** Replaces an entry of the open run, keeping its id. */
+/**
+ * Replaces an entry of the open run, keeping its id, where it was received from, and its
+ * closing (a matter closed stays one followed: its closing is taken back with reopenMatter).
+ */
 export function updateEntry(store: Store, entryId: string, input: EntryInput, now: Date): Store {
   return updateJournal(store, (journal, run) => {
-    journal[find(journal, entryId)] = {
-      ...entryFrom(input, entryId, run),
+    const index = find(journal, entryId);
+    const { closedAt, outcome, carriedFrom } = journal[index]!;
+    const closed = closedAt !== undefined;
+    journal[index] = {
+      ...entryFrom({ ...input, followUp: input.followUp || closed }, entryId, run),
+      ...(closed && { closedAt, outcome }),
+      ...(carriedFrom && { carriedFrom }),
       stamp: nextStamp(store, now),
     };
+    if (closedAt !== undefined && closedAt < journal[index].at)
+      throw new EntryError(
+        'time',
+        `việc này đã kết thúc lúc ${entryTime(closedAt, run.date)}; giờ ghi không được muộn hơn.`,
+      );
     return journal;
   });
 }
@@ -205,4 +226,5 @@ export const inputOf = (entry: JournalEntry): Required<EntryInput> => ({
   direction: entry.direction ?? '',
   informed: entry.informed ?? '',
   result: entry.result ?? '',
+  followUp: entry.followUp === true,
 });

@@ -3,9 +3,9 @@
  * per role), and its rules, which ship to every role page. Validated by store-schema.ts with
  * validator.ts (a few hundred bytes).
  *
- * Format, version 4 (JSON):
+ * Format, version 5 (JSON):
  *
- *   { "format": "so-tay-truc-ban/checklist", "version": 4, "role": "<role id>",
+ *   { "format": "so-tay-truc-ban/checklist", "version": 5, "role": "<role id>",
  *     "current": Run | null,            // the open run, if any
  *     "history": Run[] }                // ended runs, newest first, at most 30
  *
@@ -29,20 +29,28 @@
  *
  *   Entry = { "id", "at": wall time "yyyy-mm-ddTHH:MM" in the run's zone,
  *             "kind": "cong-viec" | "tinh-huong" | "thong-tin",
- *             "content": text, "direction"?: text, "informed"?: text, "result"?: text, "stamp"?: n }
+ *             "content": text, "direction"?: text, "informed"?: text, "result"?: text,
+ *             "followUp"?: true,              // a matter still followed («việc đang theo dõi»)
+ *             "closedAt"?: wall time, "outcome"?: text,   // when it was closed, and its result
+ *             "carriedFrom"?: { "runId", "entryId", "at": wall time, "timeZone", "label" },
+ *                                      // received at handover («Nhận bàn giao»): where the matter
+ *                                      // was first written (that run's id, label and zone, the
+ *                                      // entry's id and wall time); the entry's own "at" is when
+ *                                      // this run received it
+ *             "stamp"?: n }
  *
  * Instants are UTC ISO strings ("2026-11-27T15:10:00.000Z"). Stamps (merge.ts) order the
  * changes that two tabs make to the same field: milliseconds of a clock that never runs
  * backwards on one device. Item ids are the duty ids of the content (point eId + "--suffix"),
- * so rewording an item keeps its ticks. Version 4 added notArisenAt: a version 3 store is read
- * as it is, and an older page refuses a version 4 store as newer instead of setting it aside as
- * damaged. A later version bumps VERSION and adds a migration
+ * so rewording an item keeps its ticks. Version 4 added notArisenAt, version 5 the matters
+ * followed (followUp, closedAt, outcome, carriedFrom): an older store is read as it is, and an
+ * older page refuses a newer store as newer instead of setting it aside as damaged. A later version bumps VERSION and adds a migration
  * in load.ts; objects are strict, so a field this version does not know makes the state
  * invalid and it is set aside, never dropped.
  */
 
 export const FORMAT = 'so-tay-truc-ban/checklist';
-export const VERSION = 4;
+export const VERSION = 5;
 
 export const LIMITS = {
   /** Characters in a note ("đã báo cáo lãnh đạo phòng lúc 22:10" is 35). */
@@ -66,6 +74,10 @@ export const LIMITS = {
   direction: 500,
   informed: 500,
   result: 500,
+  /** The result a matter followed is closed with. */
+  outcome: 500,
+  /** Characters in the name of the run a matter was received from ("06/12/2026 · Ca đêm 19:30–07:30 (hôm sau) · …"). */
+  label: 200,
 } as const;
 
 /** A calendar date, yyyy-mm-dd, that exists (no 31/02). */

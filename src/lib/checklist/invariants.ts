@@ -1,6 +1,6 @@
 /**
  * What every stored state of the shift runs keeps, whatever made it: the caps, stamps within
- * bounds, every tick and approval inside its run. The store's validator (store-schema.ts)
+ * bounds, every tick and approval inside its run, a matter's closing after it and with its result. The store's validator (store-schema.ts)
  * checks the forms; these are what combining two valid states could break, so the one store
  * (src/lib/store/kept.ts) checks them on every merge and load, and an import on its result.
  * Loaded with the reader and the merge, never with a role page's first paint: the changes a
@@ -30,6 +30,15 @@ export function lastInstant(run: Run): string {
   return last;
 }
 
+/**
+ * A journal entry's closing belongs to a matter followed, has its result, and is not before the
+ * entry (both are wall times of the run's zone).
+ */
+export const closingFits = (entry: Run['journal'][number]): boolean =>
+  entry.closedAt === undefined
+    ? entry.outcome === undefined
+    : entry.followUp === true && entry.outcome !== undefined && entry.closedAt >= entry.at;
+
 /** Whether a store keeps every invariant above. */
 export const fits = (store: Store): boolean =>
   store.history.length <= LIMITS.history &&
@@ -37,6 +46,7 @@ export const fits = (store: Store): boolean =>
   runsOf(store).every(
     (run) =>
       run.journal.length <= LIMITS.entries &&
+      run.journal.every(closingFits) &&
       (run.endedAt === null || run.endedAt >= run.startedAt) &&
       run.items.every(
         (item) =>

@@ -6,6 +6,7 @@
  */
 import { FIELD_LABELS, KINDS } from './entries.ts';
 import { ENTRY_KINDS, LIMITS } from './schema.ts';
+import * as matter from './matter-wording.ts';
 
 const TEXT_FIELDS = [
   {
@@ -34,11 +35,24 @@ const textField = (field: (typeof TEXT_FIELDS)[number]) =>
   `<span class="hint" id="${field.id}-goi-y">${field.hint} ${LIMITS[field.name]} ký tự; chữ dài hơn một dòng được ghi tiếp ở các dòng dưới.</span>` +
   `<textarea id="${field.id}" name="${field.name}" rows="${field.rows}" data-max="${LIMITS[field.name]}"${field.required ? ' required' : ''} aria-describedby="${field.id}-goi-y nk-loi"></textarea></p>`;
 
-/** The log's body after its loading line: entries, the form for one, export and import. */
-export const journalBodyHtml = (): string =>
+/**
+ * Receiving the handover: the previous run's matters offered, or those of a run file; the list
+ * and its button are drawn by the log's code (journal-log.ts).
+ */
+const handoverHtml = (readingHref: string): string =>
+  `<section class="journal-handover" aria-labelledby="nk-ban-giao" data-journal-handover hidden>` +
+  `<h3 id="nk-ban-giao" tabindex="-1">${matter.receiveHeading}</h3>` +
+  `<div data-handover-offer></div>` +
+  `<p class="field"><label for="nk-nhan-tep">${matter.receiveFromFile}</label><span class="hint" id="nk-nhan-tep-goi-y">${matter.receiveFromFileHint}${readingHref ? ` <a href="${readingHref}">Cách hiểu của sổ tay</a>.` : ''}</span><input type="file" id="nk-nhan-tep" accept=".json,application/json" aria-describedby="nk-nhan-tep-goi-y" data-handover-file></p>` +
+  `<div class="journal-result" role="status" data-handover-result></div>` +
+  `</section>`;
+
+/** The log's body after its loading line: receiving the handover, entries, the form for one, export and import. */
+export const journalBodyHtml = (readingHref = ''): string =>
+  handoverHtml(readingHref) +
   `<p class="run-status" data-journal-state tabindex="-1"></p>` +
   `<ol class="journal-entries" data-journal-list></ol>` +
-  `<template data-journal-entry><li class="journal-entry"><p class="entry-head"><strong></strong></p><p class="entry-content"></p><dl class="entry-parts"><dt></dt><dd></dd></dl><p class="run-actions"><button type="button" data-edit>Sửa</button><button type="button" data-remove>Xóa</button></p></li></template>` +
+  `<template data-journal-entry><li class="journal-entry"><p class="entry-head"><strong></strong></p><p class="entry-content"></p><dl class="entry-parts"><dt></dt><dd></dd></dl><p class="entry-matter" data-matter-line hidden><span></span> <button type="button" data-matter-action></button></p><p class="run-actions"><button type="button" data-edit>Sửa</button><button type="button" data-remove>Xóa</button></p></li></template>` +
   `<form class="journal-form" data-journal-form novalidate hidden>` +
   `<h3 data-journal-legend tabindex="-1">Mục mới</h3>` +
   `<div class="journal-when">` +
@@ -47,6 +61,8 @@ export const journalBodyHtml = (): string =>
   `</div>` +
   `<fieldset class="field journal-kinds"><legend>${FIELD_LABELS.kind}</legend>${ENTRY_KINDS.map(kindChoice).join('')}</fieldset>` +
   TEXT_FIELDS.map(textField).join('') +
+  `<p class="approved"><input type="checkbox" id="nk-theo-doi" name="followUp" aria-describedby="nk-theo-doi-goi-y"><label for="nk-theo-doi">${matter.followUpLabel}</label></p>` +
+  `<p class="hint" id="nk-theo-doi-goi-y">${matter.followUpHint}${readingHref ? ` <a href="${readingHref}">Cách hiểu của sổ tay</a>.` : ''}</p>` +
   `<p class="run-error" id="nk-loi" data-journal-error hidden></p>` +
   `<p class="run-actions"><button type="submit" data-journal-submit>Ghi vào nhật ký</button><button type="button" data-journal-cancel hidden>Hủy sửa</button></p>` +
   `</form>` +

@@ -53,6 +53,8 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   2: (old) => eachRun(old, 3, addShift),
   // Version 4 lets an item record that it did not arise (notArisenAt): version 3 runs lack nothing.
   3: (old) => ({ ...old, version: 4 }),
+  // Version 5 lets an entry be a matter followed (followUp, closedAt, outcome, carriedFrom): version 4 runs lack nothing.
+  4: (old) => ({ ...old, version: 5 }),
 };
 
 export type NoticeKind = 'corrupt' | 'partial' | 'newer' | 'older' | 'migrated';

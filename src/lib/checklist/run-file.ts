@@ -5,16 +5,17 @@
  * run.journal[2].at) and what was expected, in English for the command line and in
  * Vietnamese for the page.
  *
- * Format "so-tay-truc-ban/ca-truc", version 3 (UTF-8 JSON):
+ * Format "so-tay-truc-ban/ca-truc", version 4 (UTF-8 JSON):
  *
- *   { "format": "so-tay-truc-ban/ca-truc", "version": 3,
+ *   { "format": "so-tay-truc-ban/ca-truc", "version": 4,
  *     "exportedAt": instant,            // when the file was written (UTC)
- *     "run": Run }                       // as stored, version 4 (schema.ts): the run
- *                                        // carries its zone and the shift's times, and
- *                                        // items may be marked «không phát sinh»
+ *     "run": Run }                       // as stored, version 5 (schema.ts): the run
+ *                                        // carries its zone and the shift's times, items
+ *                                        // may be marked «không phát sinh», entries may be
+ *                                        // matters followed, closed, received at handover
  *
- * Version 2 files (a run of store version 3: no item marked «không phát sinh») are read as
- * they are. Version 1 files (a run of store version 2 beside the zone of the device that
+ * Version 3 files (no matter followed) and version 2 files (a run of store version 3: no item
+ * marked «không phát sinh» either) are read as they are. Version 1 files (a run of store version 2 beside the zone of the device that
  * wrote the file) are read as version 3: the run takes that zone and has no shift times.
  * Text must be NFC and within the limits of schema.ts, and journal text must be in the
  * journal font's character set. A run must be possible: it ends after it starts, its
@@ -28,14 +29,14 @@ import { runSchema } from './store-schema.ts';
 import { ChecklistError, runLabel } from './state.ts';
 import { unprintable } from './printable.ts';
 import { FILE_STAMP_MAX } from '../store/limits.ts';
-import { fits } from './invariants.ts';
+import { closingFits, fits } from './invariants.ts';
 import { isKnownTimeZone, wallTimeIn } from './time.ts';
 import { withinRun } from './shift-window.ts';
 
 export { isKnownTimeZone };
 
 export const RUN_FILE_FORMAT = 'so-tay-truc-ban/ca-truc';
-export const RUN_FILE_VERSION = 3;
+export const RUN_FILE_VERSION = 4;
 
 export const runFileSchema = object({
   format: literal(RUN_FILE_FORMAT),
@@ -109,25 +110,37 @@ export function runProblem(run: Run, now: Date): Issue | undefined {
       return { path: ['run', field], rule: 'future', limit: today, found: instant };
   }
   for (const [index, entry] of run.journal.entries()) {
-    if (entry.at.slice(0, 10) > today)
-      return {
-        path: ['run', 'journal', index, 'at'],
-        rule: 'future',
-        limit: today,
-        found: entry.at,
-      };
-    if (!withinRun(run, entry.at))
-      return { path: ['run', 'journal', index, 'at'], rule: 'outside-run', found: entry.at };
+    for (const field of ['at', 'closedAt'] as const) {
+      const at = entry[field];
+      if (at === undefined) continue;
+      if (at.slice(0, 10) > today)
+        return { path: ['run', 'journal', index, field], rule: 'future', limit: today, found: at };
+      if (!withinRun(run, at))
+        return { path: ['run', 'journal', index, field], rule: 'outside-run', found: at };
+    }
+    // A matter's closing: of a matter followed, with its result, not before the entry.
+    if (!closingFits(entry)) {
+      const rule =
+        entry.closedAt === undefined || entry.outcome === undefined
+          ? 'closing-incomplete'
+          : entry.followUp !== true
+            ? 'closed-not-followed'
+            : 'closed-before-entry';
+      return { path: ['run', 'journal', index, 'closedAt'], rule, found: entry.closedAt };
+    }
   }
   if (unprintable(run.officer).length > 0)
     return { path: ['run', 'officer'], rule: 'charset', limit: unprintable(run.officer) };
   // Text that goes into the journal must be printable with its font.
   for (const [index, entry] of run.journal.entries()) {
-    for (const field of ['content', 'direction', 'informed', 'result'] as const) {
+    for (const field of ['content', 'direction', 'informed', 'result', 'outcome'] as const) {
       const missing = unprintable(entry[field] ?? '');
       if (missing.length > 0)
         return { path: ['run', 'journal', index, field], rule: 'charset', limit: missing };
     }
+    const missing = unprintable(entry.carriedFrom?.label ?? '');
+    if (missing.length > 0)
+      return { path: ['run', 'journal', index, 'carriedFrom'], rule: 'charset', limit: missing };
   }
   for (const [index, item] of run.items.entries()) {
     const missing = unprintable(item.note ?? '');
@@ -183,8 +196,8 @@ export function parseRunFile(text: string, now: Date): ParsedRunFile {
       issue: { path: ['version'], rule: 'newer', limit: RUN_FILE_VERSION, found: data.version },
     };
   }
-  if (data.version === 2) {
-    // Version 3 added what version 2 lacks only (an item's notArisenAt): its runs read as they are.
+  if (data.version === 2 || data.version === 3) {
+    // Versions 3 and 4 added what older files lack only (notArisenAt; the matters followed): their runs read as they are.
     data = { ...data, version: RUN_FILE_VERSION };
   } else if (data.version === 1) {
     data = fromVersion1(data);
@@ -292,6 +305,12 @@ export function describeIssue(issue: Issue): string {
         return `lies outside the run's shift by more than the shift's own length${f}`;
       case 'done-and-not-arisen':
         return 'marks the item as not arisen in the shift, yet it is done (doneAt): an item is one or the other';
+      case 'closing-incomplete':
+        return 'a matter closed needs both when (closedAt) and its result (outcome)';
+      case 'closed-not-followed':
+        return 'closes an entry that is not a matter followed (followUp)';
+      case 'closed-before-entry':
+        return `expected a closing not before the entry's own time (at)${f}`;
       case 'integer':
         return `expected a whole number${f}`;
       case 'range':
@@ -325,6 +344,10 @@ const ENTRY_FIELDS: Record<string, string> = {
   direction: 'nội dung đã chỉ đạo',
   informed: 'thông báo ý kiến của lãnh đạo',
   result: 'kết quả, ghi chú',
+  followUp: 'việc còn theo dõi',
+  closedAt: 'giờ kết thúc việc',
+  outcome: 'kết quả khi kết thúc',
+  carriedFrom: 'nhận bàn giao từ',
 };
 const ITEM_FIELDS: Record<string, string> = {
   id: 'mã việc',
@@ -408,6 +431,12 @@ export function describeIssueVi(issue: Issue): string {
         return 'ở quá xa ca trực (ngoài ca quá độ dài của ca)';
       case 'done-and-not-arisen':
         return 'ghi việc không phát sinh trong ca, mà việc lại đã xong: mỗi việc chỉ là một trong hai';
+      case 'closing-incomplete':
+        return 'ghi việc đã kết thúc mà thiếu giờ kết thúc hoặc kết quả';
+      case 'closed-not-followed':
+        return 'ghi kết thúc cho một mục không phải việc đang theo dõi';
+      case 'closed-before-entry':
+        return 'sớm hơn giờ ghi của chính mục đó';
       case 'time-zone':
         return 'không phải múi giờ mà trình duyệt biết';
       default:

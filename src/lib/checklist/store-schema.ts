@@ -43,6 +43,7 @@ const realInstant = (value: string): boolean => {
 const instant = string(matches(INSTANT, 'instant'), satisfies(realInstant, 'instant'));
 const id = string(matches(RUN_ID, 'id'));
 const stamp = integer(0, Number.MAX_SAFE_INTEGER);
+const wallTime = string(satisfies(isWallTime, 'wall-time'));
 
 export const itemStateSchema = object({
   id: string(matches(ITEM_ID, 'item-id')),
@@ -57,12 +58,24 @@ export const itemStateSchema = object({
 
 export const entrySchema = object({
   id,
-  at: string(satisfies(isWallTime, 'wall-time')),
+  at: wallTime,
   kind: oneOf(ENTRY_KINDS),
   content: text(1, LIMITS.content),
   direction: optional(text(1, LIMITS.direction)),
   informed: optional(text(1, LIMITS.informed)),
   result: optional(text(1, LIMITS.result)),
+  followUp: optional(literal(true)),
+  closedAt: optional(wallTime),
+  outcome: optional(text(1, LIMITS.outcome)),
+  carriedFrom: optional(
+    object({
+      runId: id,
+      entryId: id,
+      at: wallTime,
+      timeZone: string(matches(TIME_ZONE, 'time-zone'), satisfies(isKnownTimeZone, 'time-zone')),
+      label: text(1, LIMITS.label),
+    }),
+  ),
   stamp: optional(stamp),
 });
 

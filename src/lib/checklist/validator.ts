@@ -77,7 +77,7 @@ export const satisfies =
   (value) =>
     !test(value) && [rule];
 
-export const literal = <const T extends string | number>(expected: T): Schema<T> =>
+export const literal = <const T extends string | number | boolean>(expected: T): Schema<T> =>
   schema((value, path, issues) => {
     if (value !== expected) issues.push({ path, rule: 'literal', limit: expected, found: value });
   });

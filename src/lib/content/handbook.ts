@@ -96,6 +96,8 @@ export interface Handbook {
   arising: (duty: DutyItem) => string[];
   /** The reading that lets an item be marked so (checklists.yaml `notArising`). */
   notArisingReading: string | undefined;
+  /** The reading that lets a journal entry be a matter followed and handed over (checklists.yaml `followUp`). */
+  followUpReading: string | undefined;
   holderOf: (pointEId: string) => Role;
   /** The role that holds exactly this clause or sub-clause, if one does. */
   clauseHolder: (clauseEId: string) => Role | undefined;
@@ -207,6 +209,7 @@ export function resolveHandbook(set: ContentSet): Handbook {
     arising: (duty) =>
       notArising ? arisingWords(provisionMap.get(duty.point)?.text ?? '', duty.carries, notArising.words) : [],
     notArisingReading: notArising?.reading,
+    followUpReading: set.checklists?.value.followUp?.reading,
     holderOf: holder,
     clauseHolder: (clauseEId) => holders.get(clauseEId),
     relationsOf: (roleId) => relationsOf(roleId, under(relationsByRole, roleId), role, orders),

@@ -258,6 +258,7 @@ export function checkReadings(set: ContentSet, report: Report): void {
   };
   for (const duty of set.duties) refer(duty, ['reading'], duty.value.reading);
   if (set.checklists) refer(set.checklists, ['notArising', 'reading'], set.checklists.value.notArising?.reading);
+  if (set.checklists) refer(set.checklists, ['followUp', 'reading'], set.checklists.value.followUp?.reading);
   for (const instrument of set.instruments) refer(instrument, ['reading'], instrument.value.reading);
   for (const role of set.roles) role.value.relations?.forEach((relation, r) => refer(role, ['relations', r, 'reading'], relation.reading));
   for (const flow of set.flows) {

@@ -217,6 +217,12 @@ export const checklistsSchema = z.strictObject({
     })
     .optional(),
   /**
+   * Matters followed («việc đang theo dõi», src/lib/checklist/matters.ts): a journal entry kept
+   * open, closed with its result, handed over to the next shift; the handbook's reading that
+   * lets them (the law gives no handover).
+   */
+  followUp: z.strictObject({ reading: readingRef }).optional(),
+  /**
    * Points that no checklist carries in full, each with the words left out (verbatim, as
    * the build reports them) and why. Without such a note a partly carried point fails the build.
    */

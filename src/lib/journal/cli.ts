@@ -331,7 +331,13 @@ const ENTRY_FIELD: Record<EntryPart, string> = {
 function sourceOf(form: JournalForm, line: JournalLine | undefined, column: string): string {
   const part = form.table.columns.find((c) => c.id === column)?.fills;
   if (!line || !part) return `row ${column}`;
-  if ('entry' in line.from) return pathText(['run', 'journal', line.from.entry, ENTRY_FIELD[part]]);
+  if ('entry' in line.from) {
+    // The row of a matter's closing holds its closing time and result.
+    const field = line.from.closing
+      ? { time: 'closedAt', result: 'outcome' }[part as string]
+      : undefined;
+    return pathText(['run', 'journal', line.from.entry, field ?? ENTRY_FIELD[part]]);
+  }
   return `ticked item ${line.from.item} (${part})`;
 }
 

@@ -12,6 +12,11 @@ import { entryTime, runTime, wallTimeIn } from '../checklist/time.ts';
 import type { EntryKind, JournalEntry, Run } from '../checklist/schema.ts';
 import { JournalOptionError, type JournalOptions } from './options.ts';
 import { NOT_ARISEN } from '../checklist/review-wording.ts';
+import {
+  closingRowContent,
+  matterRowState,
+  receivedRowPrefix,
+} from '../checklist/matter-wording.ts';
 
 /** A row of the journal before layout: an entry of the log, or a ticked item. */
 export interface JournalLine {
@@ -22,8 +27,11 @@ export interface JournalLine {
   direction?: string | undefined;
   informed?: string | undefined;
   result?: string | undefined;
-  /** Where it comes from: the index of the entry in the run's journal, or the item id. */
-  from: { entry: number } | { item: string };
+  /**
+   * Where it comes from: the index of the entry in the run's journal (closing: the row of a
+   * matter's closing, at its time, with its result), or the item id.
+   */
+  from: { entry: number; closing?: true } | { item: string };
 }
 
 /** A checklist item as the journal names it. */
@@ -45,17 +53,34 @@ export interface RunJournalOptions {
 
 export { wallTimeIn };
 
-/** The run's lines in time order: its journal entries, and its ticked items if asked. */
+/**
+ * The run's lines in time order: its journal entries, and its ticked items if asked. A matter
+ * followed says so in its result cell, one received at handover says where from, and a matter
+ * closed has a second row at its closing, with its result.
+ */
 export function journalLines(run: Run, options: RunJournalOptions): JournalLine[] {
-  const lines: JournalLine[] = run.journal.map((entry: JournalEntry, index) => ({
-    at: entry.at,
-    kind: entry.kind,
-    content: entry.content,
-    direction: entry.direction,
-    informed: entry.informed,
-    result: entry.result,
-    from: { entry: index },
-  }));
+  const lines: JournalLine[] = run.journal.flatMap((entry: JournalEntry, index) => {
+    const line: JournalLine = {
+      at: entry.at,
+      kind: entry.kind,
+      content: `${receivedRowPrefix(entry, run)}${entry.content}`,
+      direction: entry.direction,
+      informed: entry.informed,
+      result: entry.followUp
+        ? [entry.result, matterRowState(entry, run)].filter(Boolean).join('; ')
+        : entry.result,
+      from: { entry: index },
+    };
+    if (entry.closedAt === undefined) return [line];
+    const closing: JournalLine = {
+      at: entry.closedAt,
+      kind: entry.kind,
+      content: closingRowContent(entry, run),
+      result: entry.outcome,
+      from: { entry: index, closing: true },
+    };
+    return [line, closing];
+  });
   for (const item of options.ticked ?? []) {
     const state = run.items.find((recorded) => recorded.id === item.id);
     // An item marked «không phát sinh trong ca» says so in its row, at the time it was marked.
