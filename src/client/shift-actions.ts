@@ -71,6 +71,7 @@ interface ShiftRuns {
     action: string;
     approve: HTMLInputElement | null;
     note: HTMLInputElement | null;
+    noteError: HTMLElement | null;
   }[];
   readonly ids: string[];
   readonly moments: readonly { name: string; ids: string[] }[];
@@ -374,7 +375,9 @@ export function showReplaced(runs: ShiftRuns, edits: readonly ReplacedEdit[]): v
             edit.mine,
           )
         : replacedEntryNotice(edit.mine.at, edit.kept?.content ?? null, edit.mine.content);
-    const notice = choiceNotice(box, [what, both, again], async () => {
+    const place = (made: HTMLElement) =>
+      edit.kind === 'note' ? byNote(runs, edit, made, box) : box.append(made);
+    const notice = choiceNotice(place, [what, both, again], async () => {
       const kept =
         edit.kind === 'note'
           ? runs.update(
@@ -391,7 +394,7 @@ export function showReplaced(runs: ShiftRuns, edits: readonly ReplacedEdit[]): v
 
 /** Two texts and a button that uses the one not kept; the notice goes once that is stored. */
 function choiceNotice(
-  box: Element,
+  place: (notice: HTMLElement) => void,
   [what, both, again]: readonly [string, string, string],
   use: () => boolean | Promise<boolean>,
 ): HTMLElement {
@@ -405,8 +408,36 @@ function choiceNotice(
     if (await use()) notice.remove();
   });
   notice.append(button);
-  box.append(notice);
+  place(notice);
   return notice;
+}
+
+/**
+ * A note's notice goes where the note is typed: just after its field (and its error), inside
+ * the item, since a phone shows a few items and the run panel's box is far up the page. One
+ * notice per note: a newer one takes the place of the one there. While the field is being
+ * typed in, the notice is scrolled into view (focus stays in the field). A note whose field
+ * is not on the page, or not showing that run, has its notice in the run panel's box.
+ */
+function byNote(
+  runs: ShiftRuns,
+  { runId, itemId }: { runId: string; itemId: string },
+  notice: HTMLElement,
+  box: Element,
+): void {
+  const item = runs.items.find((entry) => entry.id === itemId);
+  const after = item?.noteError ?? item?.note?.parentElement;
+  if (!item?.note || !after || runs.shown()?.id !== runId || item.note.closest('[hidden]')) {
+    box.append(notice);
+    return;
+  }
+  notice.dataset.noteNotice = '';
+  after.parentElement?.querySelector(':scope > [data-note-notice]')?.remove();
+  after.after(notice);
+  if (document.activeElement !== item.note) return;
+  // Scrolled in with its margin, not flush against the screen's edge (lazy code, not the CSS).
+  notice.style.scrollMarginBlock = '0.75rem';
+  notice.scrollIntoView({ block: 'nearest' });
 }
 
 /** merge.ts's key of an edit (its code is loaded: replacements are found by it). */
@@ -504,8 +535,11 @@ function watchOvertyping(runs: ShiftRuns, before: Store): void {
     replaced.delete(key);
     const box = $('[data-notices]', runs.panel);
     if (box)
-      choiceNotice(box, overtypedNoteNotice(item.action, text), () =>
-        runs.update((store) => setNote(store, item.id, text, new Date()), [item.id]),
+      choiceNotice(
+        (notice) =>
+          byNote(runs, { runId: runs.store.current?.id ?? '', itemId: item.id }, notice, box),
+        overtypedNoteNotice(item.action, text),
+        () => runs.update((store) => setNote(store, item.id, text, new Date()), [item.id]),
       );
   };
   field.addEventListener('input', onKey);

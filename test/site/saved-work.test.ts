@@ -4,7 +4,8 @@
  * copy with renamed chunks); storage full (an init script makes Storage.setItem throw
  * QuotaExceededError) or blocked (the localStorage and sessionStorage getters throw); a
  * newer version's store; pasted text over a limit; a stored run in a zone no browser knows;
- * a clock set back (the clock API); an entry removed in one tab while another edits it.
+ * a clock set back (the clock API); an entry removed in one tab while another edits it; on a
+ * phone, a note's notice where the note is typed, far down the list from the run panel.
  * Each scenario was watched failing on main before the change it checks.
  */
 import {
@@ -19,7 +20,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, ViewportSize as Viewport } from 'playwright-core';
 import { expect } from 'vitest';
 import { addEntry } from '../../src/lib/checklist/entries.ts';
 import { startRun as startStored } from '../../src/lib/checklist/runs.ts';
@@ -102,10 +103,39 @@ const asideKeys = (page: Page) =>
     KEY,
   );
 
+/** A tab that can stop hearing the others (`deafen`): what they store waits until `hear`. */
+interface Deaf {
+  deafen(): void;
+  hear(): void;
+}
+
+/** Gives each page `deafen` and `hear`, before its own listeners (which then run in order). */
+const deafening = (context: BrowserContext) =>
+  context.addInitScript(() => {
+    const held: StorageEvent[] = [];
+    let deaf = false;
+    window.addEventListener('storage', (event) => {
+      if (!deaf || !event.isTrusted) return;
+      event.stopImmediatePropagation();
+      held.push(event);
+    });
+    Object.assign(window, {
+      deafen: () => (deaf = true),
+      hear: () => {
+        deaf = false;
+        for (const { key, oldValue, newValue, url, storageArea } of held.splice(0))
+          window.dispatchEvent(
+            new StorageEvent('storage', { key, oldValue, newValue, url, storageArea }),
+          );
+      },
+    } satisfies Deaf);
+  });
+
 /** The role page with `store` seeded, open in two tabs of one context at LATE. */
-async function twoTabs(openSite: OpenSite, store: Store) {
-  const site = await openSite(null, { ...VN, at: LATE });
+async function twoTabs(openSite: OpenSite, store: Store, viewport?: Viewport) {
+  const site = await openSite(null, { ...VN, at: LATE, ...(viewport && { viewport }) });
   await seed(site.context, serialise(store));
+  await deafening(site.context);
   await site.goto(`/vai-tro/${ROLE}/`);
   const b = await site.context.newPage();
   await b.clock.setFixedTime(LATE);
@@ -424,10 +454,19 @@ describeBrowser('saved work at its edges', () => {
     await expect.poll(settled, { timeout: 15_000 }).toMatch(/^Nội dung của [AB]$/);
     const kept = await noteOf(a);
     const lost = kept === textA ? textB : textA;
-    // The text not kept is shown with a button to use it: in the tab that typed it (its text
-    // was replaced), or in the tab that typed on over it unseen (its field kept what it typed).
+    // The text not kept is shown with a button to use it, by the note's field: in the tab that
+    // typed it (its text was replaced), or in the tab that typed on over it unseen (its field
+    // kept what it typed).
     const shown = async () =>
-      (await Promise.all([a, b].map((page) => page.textContent('[data-notices]')))).join(' | ');
+      (
+        await Promise.all(
+          [a, b].map((page) =>
+            page.locator(`[data-item="${ITEMS[0]!.id}"] .notice`).allTextContents(),
+          ),
+        )
+      )
+        .flat()
+        .join(' | ');
     await expect.poll(shown, { timeout: 15_000 }).toContain(`‘${lost}’`);
   });
 
@@ -462,22 +501,117 @@ describeBrowser('saved work at its edges', () => {
       },
       [KEY, theirs] as const,
     );
-    // Heard: this tab's text was replaced, and is shown; the field keeps what is typed (no mix).
-    await waitForText(page, '[data-notices]', /Đang giữ: ‘Bản của thẻ kia’/);
+    // Heard: this tab's text was replaced, and is shown by the field, which keeps what is typed
+    // (no mix).
+    const notice = `[data-item="${id}"] .notice`;
+    await waitForText(page, notice, /Đang giữ: ‘Bản của thẻ kia’/);
     expect(await page.inputValue(note(id))).toBe('Bản của thẻ này');
     // The next key keeps this tab's text: the notice now shows the other tab's, to use it.
     await page.locator(note(id)).press('.');
     await expect
       .poll(async () => (await stored(page))!.current!.items.find((i) => i.id === id)?.note)
       .toBe('Bản của thẻ này.');
-    await waitForText(page, '[data-notices]', /^[^‘]*‘[^’]*’[^‘]*Bản ở thẻ kia: ‘Bản của thẻ kia’/);
-    expect(await page.locator('[data-notices] .notice').count()).toBe(1);
-    await page.click('[data-notices] .notice button');
+    await waitForText(page, notice, /^[^‘]*‘[^’]*’[^‘]*Bản ở thẻ kia: ‘Bản của thẻ kia’/);
+    expect(await page.locator(notice).count()).toBe(1);
+    expect(await page.locator('[data-notices] .notice').count()).toBe(0);
+    await page.click(`${notice} button`);
     await expect
       .poll(async () => (await stored(page))!.current!.items.find((i) => i.id === id)?.note)
       .toBe('Bản của thẻ kia');
     expect(await page.inputValue(note(id))).toBe('Bản của thẻ kia');
     expect(site.problems()).toEqual([]);
+  });
+
+  // A phone: the run panel's notices are far above a note typed down the list.
+  const PHONE = { width: 390, height: 844 };
+
+  /**
+   * Tab B of two phone tabs types the note of an item far down the list, its field scrolled
+   * to the bottom of the screen as a person scrolls to it. With `unheard`, tab A does not hear
+   * B until `hear()`: B's writes wait, as when two people type at once.
+   */
+  async function typingFarDown(openSite: OpenSite, unheard = false) {
+    const tabs = await twoTabs(openSite, storedRun(0), PHONE);
+    for (const page of [tabs.a, tabs.b]) await page.waitForSelector('[data-item] .tick:enabled');
+    if (unheard) await tabs.a.evaluate(() => (window as unknown as Deaf).deafen());
+    // B's console errors and failures (a refused style among them), as site.problems() are A's.
+    const troubles: string[] = [];
+    tabs.b.on(
+      'console',
+      (message) => void (message.type() === 'error' && troubles.push(message.text())),
+    );
+    tabs.b.on('pageerror', (error) => void troubles.push(error.message));
+    const id = ITEMS.at(-1)!.id;
+    const field = tabs.b.locator(note(id));
+    await field.evaluate((input) => input.scrollIntoView({ block: 'end' }));
+    await field.click();
+    await field.pressSequentially('Bản của thẻ B');
+    // The run panel, where the notices of saved work are drawn, is far up the page.
+    const panel = (await tabs.b.locator('[data-run-panel]').boundingBox())!;
+    expect(panel.y + panel.height).toBeLessThan(0);
+    return { ...tabs, id, field, troubles };
+  }
+
+  /** The note's notice in `page`: one, inside the item, on screen; the field still being typed in. */
+  async function noticeByField(page: Page, id: string, text: RegExp) {
+    const notice = page.locator(`[data-item="${id}"] .notice`);
+    await waitForText(page, `[data-item="${id}"] .notice`, text);
+    expect(await notice.count()).toBe(1);
+    expect(await notice.getAttribute('role')).toBe('alert');
+    expect(await page.locator('[data-notices] .notice').count()).toBe(0);
+    await expect
+      .poll(async () => {
+        const box = (await notice.boundingBox())!;
+        return box.y >= 0 && box.y + box.height <= PHONE.height;
+      })
+      .toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`ghi-chu-${id}`);
+    return notice;
+  }
+
+  const noteIn = async (page: Page, id: string) =>
+    (await stored(page))!.current!.items.find((i) => i.id === id)?.note;
+
+  test("12. on a phone, a note typed on over the other tab's text far down the list shows the notice by its field, on screen, with the other's text to use", async ({
+    openSite,
+  }) => {
+    const { a, b, id, field, site, troubles } = await typingFarDown(openSite);
+    // A hears B's text, then writes the note over it; B, still in the field, keeps its own.
+    await expect.poll(() => a.inputValue(note(id))).toBe('Bản của thẻ B');
+    await a.fill(note(id), 'Bản của thẻ A');
+    await expect.poll(() => noteIn(b, id)).toBe('Bản của thẻ A');
+    expect(await field.inputValue()).toBe('Bản của thẻ B');
+    // B's next key keeps B's text, and shows A's where B is typing.
+    await field.press('.');
+    await expect.poll(() => noteIn(b, id)).toBe('Bản của thẻ B.');
+    const notice = await noticeByField(b, id, /Bản ở thẻ kia: ‘Bản của thẻ A’/);
+    await notice.getByRole('button', { name: 'Dùng ghi chú của thẻ kia' }).click();
+    await expect.poll(() => noteIn(b, id)).toBe('Bản của thẻ A');
+    expect(await field.inputValue()).toBe('Bản của thẻ A');
+    expect(await notice.count()).toBe(0);
+    expect([...site.problems(), ...troubles]).toEqual([]);
+  });
+
+  test("12. on a phone, a note replaced by the other tab's text while typed far down the list shows the notice by its field, on screen, with this tab's text to put back", async ({
+    openSite,
+  }) => {
+    const { a, b, id, field, site, troubles } = await typingFarDown(openSite, true);
+    // A writes the note a minute later, not having heard B's text: A's is kept.
+    await a.clock.setFixedTime(new Date(LATE.getTime() + 60_000));
+    await a.fill(note(id), 'Bản của thẻ A');
+    await expect.poll(() => noteIn(a, id)).toBe('Bản của thẻ A');
+    await a.evaluate(() => (window as unknown as Deaf).hear());
+    expect(await field.inputValue()).toBe('Bản của thẻ B');
+    const notice = await noticeByField(
+      b,
+      id,
+      /Đang giữ: ‘Bản của thẻ A’\. Bản ở thẻ này: ‘Bản của thẻ B’/,
+    );
+    await notice.getByRole('button', { name: 'Dùng ghi chú của thẻ này' }).click();
+    await expect.poll(() => noteIn(b, id)).toBe('Bản của thẻ B');
+    expect(await field.inputValue()).toBe('Bản của thẻ B');
+    expect(await notice.count()).toBe(0);
+    expect([...site.problems(), ...troubles]).toEqual([]);
   });
 
   test('11. «Lưu để dùng khi mất mạng» pressed offline says why and stays a button; a full storage is not blamed on the network', async ({

@@ -381,12 +381,14 @@ describeBrowser('the shift run, as its users meet it', () => {
     expect(a, 'both tabs show one note').toBe(b);
     const [winner, loser] = a === 'bản của thẻ A' ? [site.page, other] : [other, site.page];
     const lost = a === 'bản của thẻ A' ? 'bản của thẻ B' : 'bản của thẻ A';
-    await loser.waitForSelector('[data-notices] .notice');
-    const notice = await text(loser, '[data-notices] .notice');
+    // The notice is by the note's field, in its item.
+    const byField = `[data-item="${ITEMS[1]!.id}"] .notice`;
+    await loser.waitForSelector(byField);
+    const notice = await text(loser, byField);
     expect(notice).toContain(`Đang giữ: ‘${a}’. Bản ở thẻ này: ‘${lost}’.`);
-    expect(await winner.$$('[data-notices] .notice')).toHaveLength(0);
+    expect(await winner.$$('.notice')).toHaveLength(0);
     // "Dùng ghi chú của thẻ này" puts the lost text back, in both tabs.
-    await loser.click('[data-notices] .notice button');
+    await loser.click(`${byField} button`);
     await winner.waitForFunction(
       ([selector, value]) => document.querySelector<HTMLInputElement>(selector!)?.value === value,
       [note(ITEMS[1]!.id), lost] as const,
@@ -425,8 +427,9 @@ describeBrowser('the shift run, as its users meet it', () => {
         ),
       [KEY, theirs] as const,
     );
-    await page.waitForSelector('[data-notices] .notice');
-    expect(await text(page, '[data-notices] .notice')).toContain(
+    const byField = `[data-item="${id}"] .notice`;
+    await page.waitForSelector(byField);
+    expect(await text(page, byField)).toContain(
       'Đang giữ: ‘bản của thẻ B’. Bản ở thẻ này: ‘bản của thẻ A’.',
     );
     const stored = () =>
@@ -442,7 +445,7 @@ describeBrowser('the shift run, as its users meet it', () => {
     await page.locator(note(id)).blur();
     expect(await page.inputValue(note(id))).toBe('bản của thẻ B');
     expect(await stored()).toBe('bản của thẻ B');
-    await page.click('[data-notices] .notice button');
+    await page.click(`${byField} button`);
     expect(await page.inputValue(note(id))).toBe('bản của thẻ A');
     expect(await stored()).toBe('bản của thẻ A');
     expect(site.problems()).toEqual([]);
