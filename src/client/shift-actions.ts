@@ -316,8 +316,11 @@ function reviewDialog(runs: ShiftRuns): HTMLDialogElement {
     'beforeend',
     `<dialog class="run-review" aria-labelledby="xem-lai-ca" data-review>` +
       `<h2 id="xem-lai-ca" tabindex="-1">Xem lại trước khi kết thúc ca</h2>` +
-      `<p data-review-run></p><div data-review-open></div><p data-review-approvals></p>` +
-      (journal ? `<p data-review-journal></p><div data-review-matters></div>` : '') +
+      // What goes on into the next shift (the matters followed) comes first, then what is left.
+      `<p data-review-run></p>` +
+      (journal ? `<div data-review-matters></div>` : '') +
+      `<div data-review-open></div><p data-review-approvals></p>` +
+      (journal ? `<p data-review-journal></p>` : '') +
       `<p class="hint">Sau khi kết thúc, vẫn mở lại được ca này cho đến khi bắt đầu ca mới.</p>` +
       // What the PDF made (or why not) shows just above the buttons, where the officer is.
       (journal ? `<div role="status" data-review-result></div>` : '') +

@@ -5,6 +5,8 @@
  * another device from the exported file, is offered the matter («Nhận bàn giao»), receives it,
  * closes it with its result, and the journal PDF shows the matter and its closing.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -12,6 +14,7 @@ import { clickToDownload, describeBrowser, waitForText } from '../support/browse
 import { readPdf } from '../support/pdf.ts';
 import { test } from '../support/site-test.ts';
 import { ROLE, startRun, text, VN } from '../support/role-page.ts';
+import { basePath, distDir } from '../support/site.ts';
 
 /** A wall time in Hà Nội as an instant. */
 const vn = (wall: string) => new Date(Date.parse(`${wall}:00+07:00`));
@@ -79,7 +82,7 @@ async function receiveAndClose(page: Page) {
   await waitForText(
     page,
     '[data-journal-list] .entry-matter',
-    `Đã kết thúc lúc 09:10: ${OUTCOME} Bỏ ghi kết thúc`,
+    `Theo dõi từ 23:10 06/12/2026 (nhận bàn giao từ ca ${FROM}); đã kết thúc lúc 09:10: ${OUTCOME} Bỏ ghi kết thúc`,
   );
   expect(await page.$('.journal-close')).toBeNull();
 
@@ -114,8 +117,14 @@ describeBrowser('a matter followed, handed over to the next shift', () => {
     // The first run on this device: nothing to receive.
     expect(await page.isVisible('.run-handover')).toBe(false);
 
-    // 23:10: the incident, kept open.
+    // 23:10: the incident, kept open. The mark rests on the handbook's reading, which the booklet states.
     await openLog(page);
+    expect(await page.getAttribute('#nk-theo-doi-goi-y a', 'href')).toBe(
+      `${basePath}in/#cach-hieu-viec-dang-theo-doi`,
+    );
+    expect(readFileSync(join(distDir, 'in', 'index.html'), 'utf8')).toContain(
+      'id="cach-hieu-viec-dang-theo-doi"',
+    );
     await page.fill('#nk-gio', '23:10');
     await page.check('#nk-loai-tinh-huong');
     await page.fill('#nk-noi-dung', SEAL);
@@ -176,7 +185,9 @@ describeBrowser('a matter followed, handed over to the next shift', () => {
     await openLog(page);
     expect(await page.isVisible('.run-handover')).toBe(false);
     expect(await page.$$('.handover-list')).toHaveLength(0);
-    expect(await text(page, '[data-journal-list] .entry-matter')).toMatch(/^Đã kết thúc lúc 09:10/);
+    expect(await text(page, '[data-journal-list] .entry-matter')).toMatch(
+      /; đã kết thúc lúc 09:10: /,
+    );
     expect(site.problems()).toEqual([]);
 
     // Another device, with nothing of the night: the exported file brings the matter.

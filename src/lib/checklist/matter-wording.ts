@@ -19,9 +19,9 @@ export const followUpHint =
 export const openMatterLine = (entry: JournalEntry, run: Run): string =>
   `${MATTER} từ ${sinceText(entry, run)}${entry.carriedFrom ? ` (nhận bàn giao từ ca ${entry.carriedFrom.label})` : ''}.`;
 
-/** Under a closed one: "Đã kết thúc lúc 09:10: Đã xác minh, lập biên bản". */
+/** Under a closed one: "Theo dõi từ 23:10 06/12/2026 (…); đã kết thúc lúc 09:10: Đã lập biên bản". */
 export const closedMatterLine = (entry: JournalEntry, run: Run): string =>
-  `Đã kết thúc lúc ${entryTime(entry.closedAt ?? '', run.date)}: ${entry.outcome ?? ''}`;
+  `Theo dõi từ ${sinceText(entry, run)}${entry.carriedFrom ? ` (nhận bàn giao từ ca ${entry.carriedFrom.label})` : ''}; đã kết thúc lúc ${entryTime(entry.closedAt ?? '', run.date)}: ${entry.outcome ?? ''}`;
 
 export const closeButton = 'Ghi kết thúc việc…';
 export const reopenButton = 'Bỏ ghi kết thúc';
