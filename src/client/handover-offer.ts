@@ -1,5 +1,5 @@
 /**
- * The offer to receive the handover, in the run panel under the run's status: on a page that
+ * The offer to receive the handover, a button first in the run panel's actions: on a page that
  * keeps the journal, once the open run has not received the matters followed («việc đang theo
  * dõi») that the run ended before it on this device left open. Its button opens the journal log
  * at its «Nhận bàn giao» part, where journal-log.ts lists them. Loaded with a run (run-shown.ts),
@@ -8,7 +8,7 @@
 import type { ShiftRuns } from './checklist.ts';
 import { $, el, show } from './dom.ts';
 import { mattersToReceive, previousRun } from '../lib/checklist/matters.ts';
-import { receiveHeading, receiveOffer } from '../lib/checklist/matter-wording.ts';
+import { receiveHeading, receiveNotice } from '../lib/checklist/matter-wording.ts';
 
 let wired: ShiftRuns | undefined;
 
@@ -25,13 +25,11 @@ export function offerHandover(runs: ShiftRuns): void {
   const log = $<HTMLDetailsElement>('[data-journal-open]');
   if (wired === runs || !log) return;
   wired = runs;
-  const box = el('p');
-  box.className = 'run-handover';
-  const text = el('span');
-  const button = el('button', receiveHeading);
+  // A button first in the run's row of actions: no line more above the checklist on a phone.
+  const button = el('button');
   button.type = 'button';
-  box.append(text, ' ', button);
-  $('[data-status]', runs.panel)?.after(box);
+  button.className = 'primary run-handover';
+  $('.run-actions', runs.panel)?.prepend(button);
   button.addEventListener('click', () => {
     log.open = true;
     goToHandover();
@@ -39,8 +37,10 @@ export function offerHandover(runs: ShiftRuns): void {
   const draw = () => {
     const from = previousRun(runs.store);
     const count = runs.view().live && from ? mattersToReceive(runs.store, from).length : 0;
-    show(box, count > 0);
-    if (from && count > 0) text.textContent = receiveOffer(count, from);
+    show(button, count > 0);
+    // Short on screen, so that the row does not wrap on a phone; the count is read out with it.
+    if (count > 0) button.replaceChildren(receiveHeading, el('span', receiveNotice(count)));
+    button.lastElementChild?.classList.add('visually-hidden');
   };
   runs.onRender(draw);
   draw();

@@ -10,7 +10,12 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { clickToDownload, describeBrowser, waitForText } from '../support/browser.ts';
+import {
+  axeInBothSchemes,
+  clickToDownload,
+  describeBrowser,
+  waitForText,
+} from '../support/browser.ts';
 import { readPdf } from '../support/pdf.ts';
 import { test } from '../support/site-test.ts';
 import { ROLE, startRun, text, VN } from '../support/role-page.ts';
@@ -57,6 +62,7 @@ async function journalPdf(bytes: Uint8Array) {
 /** Receives what the «Nhận bàn giao» part offers, and closes the matter at 09:10 with its result. */
 async function receiveAndClose(page: Page) {
   await page.waitForSelector('.handover-list input:checked');
+  expect(await axeInBothSchemes(page), 'the handover offered').toBe('');
   expect(await text(page, '[data-handover-offer] .handover-list')).toBe(
     `23:10 06/12/2026 · ${SEAL}`,
   );
@@ -77,6 +83,7 @@ async function receiveAndClose(page: Page) {
     '.journal-close .run-error',
     'Kết quả khi kết thúc: cần ghi kết quả của việc.',
   );
+  expect(await axeInBothSchemes(page), 'closing a matter, with an error').toBe('');
   await page.fill('.journal-close textarea', OUTCOME);
   await page.click('.journal-close [type=submit]');
   await waitForText(
@@ -170,13 +177,19 @@ describeBrowser('a matter followed, handed over to the next shift', () => {
     // 07:35, the same device: the morning's run is offered the matter.
     await page.clock.setFixedTime(vn('2026-12-07T07:35'));
     await startRun(page, 'Ca ngày', 'Trần Thị Bình');
-    await waitForText(
-      page,
-      '.run-handover',
-      'Ca trước (Ca đêm · Nguyễn Văn An) còn 1 việc đang theo dõi. Nhận bàn giao',
-    );
+    await waitForText(page, '.run-handover', 'Nhận bàn giao (1 việc đang theo dõi)');
+    // On a 390 × 844 phone, the page opened with the offer still keeps the first box on its first screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await waitForText(page, '.run-handover', 'Nhận bàn giao (1 việc đang theo dõi)');
+    const first = await page.evaluate(() => ({
+      bottom: document.querySelector('[data-item] .tick')!.getBoundingClientRect().bottom + scrollY,
+      scrolled: scrollY,
+    }));
+    expect(first.scrolled).toBe(0);
+    expect(first.bottom).toBeLessThanOrEqual(844);
     await page.clock.setFixedTime(vn('2026-12-07T07:36'));
-    await page.click('.run-handover button');
+    await page.click('.run-handover');
     await page.waitForFunction(() => document.activeElement?.id === 'nk-ban-giao');
     await receiveAndClose(page);
     expect(await page.isVisible('.run-handover')).toBe(false);

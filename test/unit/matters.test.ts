@@ -31,6 +31,7 @@ import {
   serialiseRunFile,
 } from '../../src/lib/checklist/run-file.ts';
 import { journalLines } from '../../src/lib/journal/run.ts';
+import * as words from '../../src/lib/checklist/matter-wording.ts';
 
 const ROLE = 'lanh-dao-ca-truc';
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -526,5 +527,59 @@ describe('files and stored states with matters', () => {
       }),
       { seed: 20261207, numRuns: 300 },
     );
+  });
+});
+
+describe('what the pages and sheets say of matters followed', () => {
+  const ended = endRun(nightWithMatters(), vn('2026-12-07T07:32'));
+  const night = ended.history[0]!;
+  const store = receiveMatters(morning(ended), night, ['e-seal'], vn('2026-12-07T07:36'));
+  const run = store.current!;
+  const [carried] = run.journal;
+  const seal = night.journal.find((entry) => entry.id === 'e-seal')!;
+  const camera = night.journal.find((entry) => entry.id === 'e-camera')!;
+
+  it.each([
+    [
+      'the open matter, in its own run',
+      words.openMatterLine(seal, night),
+      'Việc đang theo dõi từ 23:10.',
+    ],
+    [
+      'the matter received, in the morning',
+      words.openMatterLine(carried!, run),
+      'Việc đang theo dõi từ 23:10 06/12/2026 (nhận bàn giao từ ca 06/12/2026 · Ca đêm 19:30–07:30 (hôm sau) · Nguyễn Văn An).',
+    ],
+    [
+      'a closed one',
+      words.closedMatterLine(camera, night),
+      'Theo dõi từ 01:00 07/12/2026; đã kết thúc lúc 02:00 07/12/2026: Đã khắc phục đường truyền',
+    ],
+    ['the review, none', words.reviewMatters(0), 'Không còn việc đang theo dõi nào.'],
+    ['the review, one', words.reviewMatters(1), 'Việc đang theo dõi (1), sẽ bàn giao cho ca sau:'],
+    [
+      'a matter listed for the morning',
+      words.matterSummary(seal, night, run),
+      `23:10 06/12/2026 · ${SEAL}`,
+    ],
+    [
+      'what is pending',
+      words.pendingText(seal),
+      'Đã chỉ đạo: Yêu cầu Chi cục kiểm tra thực tế. Đến nay: Chờ Chi cục báo cáo',
+    ],
+    ['nothing yet', words.pendingText(camera), 'Chưa có kết quả'],
+    ['the run panel, read out', words.receiveNotice(2), ' (2 việc đang theo dõi)'],
+    [
+      'the log',
+      words.receiveOffer(1, night),
+      'Ca trước (Ca đêm · Nguyễn Văn An) còn 1 việc đang theo dõi.',
+    ],
+    [
+      'the state in its row, open',
+      words.matterRowState(seal, night),
+      'Việc đang theo dõi, chưa kết thúc',
+    ],
+  ])('%s', (_name, said, expected) => {
+    expect(said).toBe(expected);
   });
 });

@@ -69,7 +69,9 @@ export const pendingText = (entry: JournalEntry): string =>
 // ── receiving the handover ─────────────────────────────────────────────
 
 export const receiveHeading = 'Nhận bàn giao';
-/** The offer, when the previous run on this device left matters open. */
+/** Read out after the run panel's «Nhận bàn giao» (on screen the button stays short: a phone's row does not wrap). */
+export const receiveNotice = (count: number): string => ` (${count} việc đang theo dõi)`;
+/** The offer in the journal log, naming the run it comes from. */
 export const receiveOffer = (count: number, from: Run): string =>
   `Ca trước (${fromLabel(from)}) còn ${count} việc đang theo dõi.`;
 const fromLabel = (run: Run): string => {
