@@ -413,7 +413,10 @@ describeBrowser('journal log', () => {
     expect(await text(there, '[data-journal-result]')).toBe(
       'Đã nhập ca 27/11/2026 · Ca đêm 22:00–06:00 (hôm sau) · Nguyễn Văn An vào «Các ca đã qua».',
     );
-    expect(await there.$$('[data-history-list] li')).toHaveLength(1);
+    // The history list is drawn by code loaded on first use, just after the import says so.
+    await there.waitForFunction(
+      () => document.querySelectorAll('[data-history-list] li').length === 1,
+    );
 
     const data = JSON.parse(runJson.bytes.toString('utf8')) as {
       version: number;
