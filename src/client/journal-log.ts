@@ -499,7 +499,9 @@ export class JournalLog {
       outcome: String(data.get('outcome') ?? ''),
     };
     try {
-      if (!this.runs.commit(closeMatter(this.runs.store, entryId, input, new Date()))) return;
+      const next = closeMatter(this.runs.store, entryId, input, new Date());
+      // Tracked as an edit: if another tab changes the entry at once, both are shown (merge.ts).
+      if (!this.runs.commit(next, [entryKey(next.current?.id ?? '', entryId)])) return;
     } catch (caught) {
       if (!(caught instanceof ChecklistError)) throw caught;
       error.textContent = caught.message;
@@ -517,7 +519,8 @@ export class JournalLog {
   onReopenMatter(entry: JournalEntry, run: Run): void {
     const time = entryTime(entry.at, run.date);
     try {
-      if (!this.runs.commit(reopenMatter(this.runs.store, entry.id, new Date()))) return;
+      const next = reopenMatter(this.runs.store, entry.id, new Date());
+      if (!this.runs.commit(next, [entryKey(next.current?.id ?? '', entry.id)])) return;
     } catch (caught) {
       if (!(caught instanceof ChecklistError)) throw caught;
       this.say(caught.message, true);

@@ -22,7 +22,7 @@ import { ChecklistError, emptyStore } from '../../src/lib/checklist/state.ts';
 import { LIMITS, type Store } from '../../src/lib/checklist/schema.ts';
 import { storeSchema } from '../../src/lib/checklist/store-schema.ts';
 import { fits } from '../../src/lib/checklist/invariants.ts';
-import { mergeStores } from '../../src/lib/checklist/merge.ts';
+import { entryKey, hearOtherTab, mergeStores } from '../../src/lib/checklist/merge.ts';
 import {
   describeIssue,
   describeIssueVi,
@@ -345,6 +345,35 @@ describe('handed over to the next run', () => {
     expect(() => receiveMatters(full, from, ['e-seal'], vn('2026-12-07T08:01'))).toThrow(
       /còn chỗ cho 0 mục, không đủ cho 1 việc/,
     );
+  });
+
+  it('a closing replaced at once by another tab’s edit of the entry is reported with both, never lost unseen', () => {
+    const store = nightWithMatters();
+    const seal = store.current!.journal.find((entry) => entry.id === 'e-seal')!;
+    const closedHere = closeMatter(
+      store,
+      'e-seal',
+      { date: '2026-12-07', time: '03:00', outcome: 'Đã xác minh' },
+      vn('2026-12-07T03:00'),
+    );
+    const editedThere = updateEntry(
+      store,
+      'e-seal',
+      { ...inputOf(seal), content: `${SEAL} (đã báo Chi cục)` },
+      vn('2026-12-07T03:01'),
+    );
+    const key = entryKey('run-night', 'e-seal');
+    const heard = hearOtherTab(closedHere, editedThere, new Set([key]), null);
+    expect(
+      heard.store.current!.journal.find((entry) => entry.id === 'e-seal')!.closedAt,
+    ).toBeUndefined();
+    expect(heard.replaced).toEqual([
+      expect.objectContaining({
+        kind: 'entry',
+        entryId: 'e-seal',
+        mine: expect.objectContaining({ closedAt: '2026-12-07T03:00', outcome: 'Đã xác minh' }),
+      }),
+    ]);
   });
 
   it('a clock set back before the run began cannot receive', () => {
