@@ -25,6 +25,7 @@ import { runTime, shiftHours } from '../lib/checklist/time.ts';
 import { formatDateVi } from '../lib/vi.ts';
 import { openMatters, sinceText } from '../lib/checklist/matters.ts';
 import {
+  entryVersion,
   followedBy,
   matterSummary,
   pendingText,
@@ -377,7 +378,11 @@ export function showReplaced(runs: ShiftRuns, edits: readonly ReplacedEdit[]): v
             edit.kept,
             edit.mine,
           )
-        : replacedEntryNotice(edit.mine.at, edit.kept?.content ?? null, edit.mine.content);
+        : replacedEntryNotice(
+            edit.mine.at,
+            edit.kept ? entryVersion(edit.kept) : null,
+            entryVersion(edit.mine),
+          );
     const place = (made: HTMLElement) =>
       edit.kind === 'note' ? byNote(runs, edit, made, box) : box.append(made);
     const notice = choiceNotice(place, [what, both, again], async () => {

@@ -608,6 +608,12 @@ describe('what the pages and sheets say of matters followed', () => {
       words.matterRowState(seal, night),
       'Việc đang theo dõi, chưa kết thúc',
     ],
+    ['a version in the two-tab notice, open', words.entryVersion(seal), `Đang theo dõi: ${SEAL}`],
+    [
+      'a version in the two-tab notice, closed',
+      words.entryVersion(camera),
+      'Đã kết thúc lúc 02:00 (Đã khắc phục đường truyền): Camera cổng 3 mất tín hiệu',
+    ],
   ])('%s', (_name, said, expected) => {
     expect(said).toBe(expected);
   });

@@ -32,6 +32,18 @@ export const closedAnnouncement = (time: string): string => `Đã ghi kết thú
 export const reopenedAnnouncement = (time: string): string =>
   `Việc ghi lúc ${time} lại là việc đang theo dõi.`;
 
+/**
+ * An entry as the two-tab notice shows each version of it: its content, and whether it is a
+ * matter followed or closed (two versions may differ in that alone).
+ */
+export const entryVersion = (entry: JournalEntry): string =>
+  // The state first: the notice shortens long texts, and two versions may differ in it alone.
+  entry.closedAt !== undefined
+    ? `Đã kết thúc lúc ${entry.closedAt.slice(11, 16)} (${entry.outcome ?? ''}): ${entry.content}`
+    : entry.followUp
+      ? `Đang theo dõi: ${entry.content}`
+      : entry.content;
+
 // ── the review, the handover sheet ─────────────────────────────────────
 
 /** The review's line above the open matters: they are handed over with the shift. */
