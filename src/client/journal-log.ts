@@ -57,6 +57,7 @@ import {
   reopenMatter,
 } from '../lib/checklist/matters.ts';
 import { readingAnchor } from '../lib/booklet/parts.ts';
+import { withinRun } from '../lib/checklist/shift-window.ts';
 import { routes, withBase } from '../lib/site/routes.ts';
 import regularUrl from '../lib/journal/fonts/Tinos-Regular.ttf?url';
 import boldUrl from '../lib/journal/fonts/Tinos-Bold.ttf?url';
@@ -450,9 +451,10 @@ export class JournalLog {
     form.noValidate = true;
     const [date, clock] = runNow(run, new Date()).split('T');
     form.innerHTML =
-      `<h4 tabindex="-1"></h4><div class="journal-when">` +
-      `<p class="field"><label for="nk-kt-ngay">${FIELD_LABELS.date}</label><input type="date" id="nk-kt-ngay" name="date" required aria-describedby="nk-kt-loi"></p>` +
-      `<p class="field"><label for="nk-kt-gio">${FIELD_LABELS.time}</label><input type="time" id="nk-kt-gio" name="time" required aria-describedby="nk-kt-loi"></p></div>` +
+      `<h4 tabindex="-1"></h4><p class="hint" id="nk-kt-goi-y-dong">${matterWords.closeHint}</p>` +
+      `<div class="journal-when">` +
+      `<p class="field"><label for="nk-kt-ngay">${matterWords.closeDate}</label><input type="date" id="nk-kt-ngay" name="date" required aria-describedby="nk-kt-goi-y-dong nk-kt-loi"></p>` +
+      `<p class="field"><label for="nk-kt-gio">${matterWords.closeTime}</label><input type="time" id="nk-kt-gio" name="time" required aria-describedby="nk-kt-goi-y-dong nk-kt-loi"></p></div>` +
       `<p class="field"><label for="nk-kt-ket-qua">${FIELD_LABELS.outcome}</label><span class="hint" id="nk-kt-goi-y">Tối đa ${LIMITS.outcome} ký tự.</span>` +
       `<textarea id="nk-kt-ket-qua" name="outcome" rows="2" required data-max="${LIMITS.outcome}" aria-describedby="nk-kt-goi-y nk-kt-loi"></textarea></p>` +
       `<p class="run-error" id="nk-kt-loi" hidden></p>` +
@@ -541,11 +543,13 @@ export class JournalLog {
 
   /** The offer: each matter with a box (all ticked) and one button that receives those ticked. */
   renderHandover(run: Run | null, live: boolean): void {
-    this.handover.hidden = !live;
     const box = $('[data-handover-offer]', this.handover)!;
     const source = live ? this.handoverSource() : null;
     const matters = source ? mattersToReceive(this.runs.store, source.from) : [];
     if (source?.fromFile && matters.length === 0) this.fileOffer = null;
+    // Shown only while something is offered; the file's picker only while a run is open.
+    this.handover.hidden = matters.length === 0;
+    this.handoverFile.parentElement!.hidden = !live;
     const shown = box.dataset.shown ?? '';
     const key = source ? `${source.from.id}:${matters.map((entry) => entry.id).join(',')}` : '';
     // Redrawn only when what is offered changes, so that boxes a person unticked stay so.
@@ -599,13 +603,18 @@ export class JournalLog {
       this.handoverResult.classList.add('run-error');
       return;
     }
+    // What was added, not what was ticked: another tab may have received some already.
+    const added =
+      (next.current?.journal.length ?? 0) - (this.runs.store.current?.journal.length ?? 0);
     if (!this.runs.commit(next)) return;
     const saved = this.runs.saved.last;
     this.handoverResult.classList.toggle('run-error', saved !== 'saved' && saved !== 'unchanged');
     this.handoverResult.textContent =
-      saved === 'saved' || saved === 'unchanged'
-        ? matterWords.receivedAnnouncement(ids.length)
-        : notSaved(saved);
+      saved !== 'saved' && saved !== 'unchanged'
+        ? notSaved(saved)
+        : added > 0
+          ? matterWords.receivedAnnouncement(added)
+          : matterWords.nothingReceived;
     this.state.focus();
   }
 
@@ -704,7 +713,11 @@ export class JournalLog {
       `[name="kind"][value="${CSS.escape(String(draft.kind ?? ''))}"]`,
     );
     if (kind) kind.checked = true;
-    this.timeTyped = true;
+    // A draft of an earlier run (the night's, in the morning) keeps its text, dated now.
+    const run = this.runs.view().run;
+    const at = `${String(draft.date ?? '')}T${String(draft.time ?? '')}`;
+    this.timeTyped = !run || withinRun(run, at);
+    if (!this.timeTyped) this.setNow();
   }
 
   // ── exports and import ─────────────────────────────────────────────────
@@ -778,7 +791,8 @@ export class JournalLog {
         true,
       );
     } else if (caught instanceof JournalOptionError) {
-      this.say(words.pdfOptionRefused, true);
+      // Too many rows for one file is said as such, not blamed on the officer's name.
+      this.say(caught.option === 'rows' ? words.pdfTooLong : words.pdfOptionRefused, true);
     } else {
       this.say(words.pdfFailed, true);
       throw caught;

@@ -23,15 +23,16 @@ import {
 import type { JournalEntry, Run, Store } from '../lib/checklist/schema.ts';
 import { runTime, shiftHours } from '../lib/checklist/time.ts';
 import { formatDateVi } from '../lib/vi.ts';
-import { openMatters, sinceText } from '../lib/checklist/matters.ts';
+import { mattersToReceive, openMatters, previousRun, sinceText } from '../lib/checklist/matters.ts';
 import {
   entryVersion,
-  followedBy,
   matterSummary,
   pendingText,
   reviewMatters,
   sheetMattersColumns,
   sheetMattersHeading,
+  sheetMattersNote,
+  reviewUnreceived,
 } from '../lib/checklist/matter-wording.ts';
 import {
   endedAnnouncement,
@@ -150,15 +151,20 @@ export function fillSheet(runs: ShiftRuns, mode: PrintMode): void {
 function fillSheetMatters(sheet: HTMLElement, run: Run | null): void {
   $('[data-sheet-matters]', sheet)?.remove();
   const matters = openMatters(run);
+  // Room for the matters on the one page: the items' rows (left tall to write in by hand) shrink.
+  for (const cell of $$('[data-sheet-item] td', sheet))
+    cell.style.height = matters.length > 0 ? '8mm' : '';
   if (!run || matters.length === 0) return;
   const box = el('div');
   box.dataset.sheetMatters = '';
   const heading = el('p', sheetMattersHeading(matters.length));
   heading.className = 'sheet-handover';
+  const note = el('p', sheetMattersNote);
+  note.className = 'sheet-small';
   const table = el('table');
   table.className = 'sheet-table';
   const columns = el('colgroup');
-  for (const width of ['24mm', '', '32mm', '50mm']) {
+  for (const width of ['24mm', '', '70mm']) {
     const column = el('col');
     column.style.width = width;
     columns.append(column);
@@ -174,9 +180,7 @@ function fillSheetMatters(sheet: HTMLElement, run: Run | null): void {
   const rows = matters.map((entry) => {
     const row = el('tr');
     row.append(
-      ...[sinceText(entry, run), entry.content, followedBy(run), pendingText(entry)].map((text) =>
-        el('td', text),
-      ),
+      ...[sinceText(entry, run), entry.content, pendingText(entry)].map((text) => el('td', text)),
     );
     return row;
   });
@@ -185,7 +189,7 @@ function fillSheetMatters(sheet: HTMLElement, run: Run | null): void {
   const tbody = el('tbody');
   tbody.append(...rows);
   table.append(columns, thead, tbody);
-  box.append(heading, table);
+  box.append(heading, note, table);
   $('[data-sheet-handover]', sheet)?.after(box);
 }
 
@@ -293,7 +297,10 @@ function fillReview(runs: ShiftRuns, dialog: HTMLDialogElement, run: Run): void 
   if (journal) journal.textContent = reviewJournal(run.journal.length);
   // The matters followed go with the shift to the next one: listed, to be seen before ending.
   const matters = openMatters(run);
+  // Matters the previous run left open that this one has not received are said too.
+  const unreceived = mattersToReceive(runs.store, previousRun(runs.store)).length;
   $('[data-review-matters]', dialog)?.replaceChildren(
+    ...(unreceived > 0 ? [el('p', reviewUnreceived(unreceived))] : []),
     el('p', reviewMatters(matters.length)),
     ...(matters.length > 0 ? [listOfMatters(matters, run)] : []),
   );

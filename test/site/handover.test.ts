@@ -70,7 +70,8 @@ async function receiveAndClose(page: Page) {
   await waitForText(page, '[data-handover-result]', /^Đã nhận 1 việc đang theo dõi/);
   expect(await page.$$('.handover-list')).toHaveLength(0);
   expect(await entries(page)).toEqual([
-    `07:36 · Tình huống phát sinh ${SEAL} Nội dung đã chỉ đạo ${DIRECTED} Việc đang theo dõi từ 23:10 06/12/2026 (nhận bàn giao từ ca ${FROM}). Ghi kết thúc việc… Sửa Xóa`,
+    // The night's direction stays the night's: said as what the shift before wrote, not as the morning's.
+    `07:36 · Tình huống phát sinh ${SEAL} Việc đang theo dõi từ 23:10 06/12/2026, nhận bàn giao của ca ${FROM}. Ca trước ghi: Nội dung đã chỉ đạo: ${DIRECTED}. Ghi kết thúc việc… Sửa Xóa`,
   ]);
 
   await page.clock.setFixedTime(vn('2026-12-07T09:10'));
@@ -89,23 +90,29 @@ async function receiveAndClose(page: Page) {
   await waitForText(
     page,
     '[data-journal-list] .entry-matter',
-    `Theo dõi từ 23:10 06/12/2026 (nhận bàn giao từ ca ${FROM}); đã kết thúc lúc 09:10: ${OUTCOME} Bỏ ghi kết thúc`,
+    `Theo dõi từ 23:10 06/12/2026, nhận bàn giao của ca ${FROM}; đã kết thúc lúc 09:10: ${OUTCOME}. Ca trước ghi: Nội dung đã chỉ đạo: ${DIRECTED}. Bỏ ghi kết thúc`,
   );
   expect(await page.$('.journal-close')).toBeNull();
 
   const pdf = await journalPdf((await clickToDownload(page, '[data-journal-pdf]')).bytes);
   const received = pdf.row('07:36')!;
   expect(pdf.values[`${received}.noi_dung`]).toMatch(
-    /^Tình huống phát sinh: Nhận bàn giao việc đang theo dõi từ 23:10 06\/12\/2026 \(ca 06\/12\/2026 · Ca đêm/,
+    /^Tình huống phát sinh: Nhận bàn giao của ca 06\/12\/2026 · Ca đêm/,
   );
-  expect(pdf.values[`${received}.ghi_chu`]).toBe('Kết thúc lúc 09:10');
+  expect(pdf.values[`${received}.chi_dao`]).toBeUndefined();
+  expect(pdf.values[`${received}.ghi_chu`]).toMatch(/^Ca trước ghi: Nội dung đã chỉ đạo: /);
   const closing = pdf.row('09:10')!;
   expect(pdf.values[`${closing}.noi_dung`]).toMatch(
-    /^Tình huống phát sinh: Kết thúc việc đang theo dõi từ 23:10 06\/12\/2026: Niêm phong/,
+    /^Kết thúc việc ghi lúc 07:36 \(theo dõi từ 23:10 06\/12\/2026\): Niêm phong/,
   );
   expect(pdf.values[`${closing}.ghi_chu`]).toBe(OUTCOME);
   // As a reader sees it: the matter's text, its closing and its result.
-  for (const words of ['Nhận bàn giao việc đang theo dõi', 'Kết thúc việc đang theo dõi', OUTCOME])
+  for (const words of [
+    'Nhận bàn giao của ca',
+    'Kết thúc việc ghi lúc 07:36',
+    'Kết thúc lúc 09:10',
+    OUTCOME,
+  ])
     expect(pdf.text).toContain(words);
 }
 
@@ -149,7 +156,7 @@ describeBrowser('a matter followed, handed over to the next shift', () => {
     await page.click('[data-end]');
     await page.waitForSelector('[data-review][open]');
     expect((await page.innerText('[data-review-matters]')).replace(/\s+/g, ' ').trim()).toBe(
-      `Việc đang theo dõi (1), sẽ bàn giao cho ca sau: 23:10 · ${SEAL}`,
+      `Việc đang theo dõi chưa kết thúc (1), nêu ở đầu tờ bàn giao ca: 23:10 · ${SEAL}`,
     );
     await page.click('[data-review-handover]');
     await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 1);
@@ -158,10 +165,13 @@ describeBrowser('a matter followed, handed over to the next shift', () => {
         rows.map((row) => [...row.children].map((cell) => cell.textContent)),
       ),
     ).toEqual([
-      ['Từ lúc', 'Nội dung', 'Người theo dõi', 'Tình trạng đến lúc bàn giao'],
-      ['23:10', SEAL, 'Nguyễn Văn An', `Đã chỉ đạo: ${DIRECTED}. Chưa có kết quả`],
+      ['Từ lúc', 'Nội dung', 'Tình trạng đến lúc bàn giao'],
+      ['23:10', SEAL, `Nội dung đã chỉ đạo: ${DIRECTED}.`],
     ]);
-    const sheet = readPdf(await page.pdf({ format: 'A4' }), { mode: 'raw' }).text;
+    const printed = readPdf(await page.pdf({ format: 'A4' }), { mode: 'raw' });
+    // One matter and the nine items: one A4 page still.
+    expect(printed.pages).toHaveLength(1);
+    const sheet = printed.text;
     expect(sheet).toContain('Bàn giao ca: việc còn mở');
     expect(sheet).toContain('Việc đang theo dõi (1)');
     expect(sheet.indexOf('Việc đang theo dõi (1)')).toBeLessThan(sheet.indexOf('Việc cần làm'));
@@ -227,7 +237,7 @@ describeBrowser('a matter followed, handed over to the next shift', () => {
     await waitForText(
       other.page,
       '[data-handover-result]',
-      `Ca ${FROM} không còn việc đang theo dõi nào mà ca này chưa nhận.`,
+      `Ca trong tệp (${FROM}) không còn việc đang theo dõi nào mà ca này chưa nhận.`,
     );
     expect(other.problems()).toEqual([]);
   });

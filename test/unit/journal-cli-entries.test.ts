@@ -188,9 +188,7 @@ describe('npm run journal -- --entries', { timeout: 180_000 }, () => {
         .filter((key) => key.endsWith('.thoi_gian') && values[key] === time)
         .map((key) => key.replace(/\.thoi_gian$/, ''));
     const [closing] = rowAt('01:10 28/11/2026');
-    expect(values[`${closing}.noi_dung`]).toMatch(
-      /^Tình huống phát sinh: Kết thúc việc đang theo dõi từ 22:15: /,
-    );
+    expect(values[`${closing}.noi_dung`]).toMatch(/^Kết thúc việc ghi lúc 22:15: /);
     expect(values[`${closing}.ghi_chu`]).toBe('Đã thay bộ chuyển mạch, camera hoạt động lại');
     const [opened] = rowAt('22:15');
     expect(values[`${opened}.ghi_chu`]).toMatch(/Kết thúc lúc 01:10 28\/11\/2026$/);

@@ -12,6 +12,8 @@ import {
   isOpenMatter,
   mattersToReceive,
   openMatters,
+  originOf,
+  pendingOf,
   previousRun,
   receiveMatters,
   reopenMatter,
@@ -212,7 +214,6 @@ describe('handed over to the next run', () => {
       at: '2026-12-07T07:36',
       kind: 'tinh-huong',
       content: SEAL,
-      result: 'Chờ Chi cục báo cáo',
       followUp: true,
       carriedFrom: {
         runId: 'run-night',
@@ -220,8 +221,16 @@ describe('handed over to the next run', () => {
         at: '2026-12-06T23:10',
         timeZone: ZONE,
         label: '06/12/2026 · Ca đêm 19:30–07:30 (hôm sau) · Nguyễn Văn An',
+        pending:
+          'Nội dung đã chỉ đạo: Yêu cầu Chi cục kiểm tra thực tế. Kết quả, ghi chú: Chờ Chi cục báo cáo',
       },
     });
+    // The night's direction and result stay the night's: the morning's own parts are empty.
+    expect([carried.direction, carried.informed, carried.result]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(sinceText(carried, received.current!)).toBe('23:10 06/12/2026');
     expect(mattersToReceive(received, from)).toEqual([]);
     // Received twice (a second press, the same file again): nothing more.
@@ -239,12 +248,12 @@ describe('handed over to the next run', () => {
     expect(lines.map((line) => [line.at, line.content, line.result])).toEqual([
       [
         '2026-12-07T07:36',
-        `Nhận bàn giao việc đang theo dõi từ 23:10 06/12/2026 (ca 06/12/2026 · Ca đêm 19:30–07:30 (hôm sau) · Nguyễn Văn An): ${SEAL}`,
-        'Chờ Chi cục báo cáo; Kết thúc lúc 09:10',
+        `Nhận bàn giao của ca 06/12/2026 · Ca đêm 19:30–07:30 (hôm sau) · Nguyễn Văn An, việc ghi lúc 23:10 06/12/2026: ${SEAL}`,
+        'Ca trước ghi: Nội dung đã chỉ đạo: Yêu cầu Chi cục kiểm tra thực tế. Kết quả, ghi chú: Chờ Chi cục báo cáo; Kết thúc lúc 09:10',
       ],
       [
         '2026-12-07T09:10',
-        `Kết thúc việc đang theo dõi từ 23:10 06/12/2026: ${SEAL}`,
+        `Kết thúc việc ghi lúc 07:36 (theo dõi từ 23:10 06/12/2026): ${SEAL}`,
         'Đã lập biên bản, bàn giao Chi cục xử lý',
       ],
     ]);
@@ -577,15 +586,19 @@ describe('what the pages and sheets say of matters followed', () => {
     [
       'the matter received, in the morning',
       words.openMatterLine(carried!, run),
-      'Việc đang theo dõi từ 23:10 06/12/2026 (nhận bàn giao từ ca 06/12/2026 · Ca đêm 19:30–07:30 (hôm sau) · Nguyễn Văn An).',
+      'Việc đang theo dõi từ 23:10 06/12/2026, nhận bàn giao của ca 06/12/2026 · Ca đêm 19:30–07:30 (hôm sau) · Nguyễn Văn An. Ca trước ghi: Nội dung đã chỉ đạo: Yêu cầu Chi cục kiểm tra thực tế. Kết quả, ghi chú: Chờ Chi cục báo cáo.',
     ],
     [
       'a closed one',
       words.closedMatterLine(camera, night),
-      'Theo dõi từ 01:00 07/12/2026; đã kết thúc lúc 02:00 07/12/2026: Đã khắc phục đường truyền',
+      'Theo dõi từ 01:00 07/12/2026; đã kết thúc lúc 02:00 07/12/2026: Đã khắc phục đường truyền.',
     ],
     ['the review, none', words.reviewMatters(0), 'Không còn việc đang theo dõi nào.'],
-    ['the review, one', words.reviewMatters(1), 'Việc đang theo dõi (1), sẽ bàn giao cho ca sau:'],
+    [
+      'the review, one',
+      words.reviewMatters(1),
+      'Việc đang theo dõi chưa kết thúc (1), nêu ở đầu tờ bàn giao ca:',
+    ],
     [
       'a matter listed for the morning',
       words.matterSummary(seal, night, run),
@@ -594,19 +607,19 @@ describe('what the pages and sheets say of matters followed', () => {
     [
       'what is pending',
       words.pendingText(seal),
-      'Đã chỉ đạo: Yêu cầu Chi cục kiểm tra thực tế. Đến nay: Chờ Chi cục báo cáo',
+      'Nội dung đã chỉ đạo: Yêu cầu Chi cục kiểm tra thực tế. Kết quả, ghi chú: Chờ Chi cục báo cáo.',
     ],
-    ['nothing yet', words.pendingText(camera), 'Chưa có kết quả'],
+    ['nothing yet', words.pendingText(camera), 'Chưa có kết quả.'],
     ['the run panel, read out', words.receiveNotice(2), ' (2 việc đang theo dõi)'],
     [
       'the log',
       words.receiveOffer(1, night),
-      'Ca trước (Ca đêm · Nguyễn Văn An) còn 1 việc đang theo dõi.',
+      `Ca trước (${'06/12/2026 · Ca đêm 19:30–07:30 (hôm sau) · Nguyễn Văn An'}) còn 1 việc đang theo dõi. Việc được chọn được ghi vào nhật ký ca này thành một mục, vào lúc nhận; việc bỏ chọn không được ghi.`,
     ],
     [
       'the state in its row, open',
-      words.matterRowState(seal, night),
-      'Việc đang theo dõi, chưa kết thúc',
+      words.matterRowResult(seal, night),
+      'Chờ Chi cục báo cáo; Việc đang theo dõi, chưa kết thúc',
     ],
     ['a version in the two-tab notice, open', words.entryVersion(seal), `Đang theo dõi: ${SEAL}`],
     [
@@ -616,5 +629,106 @@ describe('what the pages and sheets say of matters followed', () => {
     ],
   ])('%s', (_name, said, expected) => {
     expect(said).toBe(expected);
+  });
+});
+
+describe('at the edges', () => {
+  it('the previous run is the one that ended last, never an older one behind a run begun later', () => {
+    // The night, then the morning (which receives and closes the matter), then a clock set back
+    // before a third run is started: the morning ended last but began after it.
+    let store = morning(endRun(nightWithMatters(), vn('2026-12-07T07:32')));
+    store = receiveMatters(store, previousRun(store)!, ['e-seal'], vn('2026-12-07T07:36'));
+    store = closeMatter(
+      store,
+      'e-seal',
+      { date: '2026-12-07', time: '09:10', outcome: 'Xong' },
+      vn('2026-12-07T09:10'),
+    );
+    store = endRun(store, vn('2026-12-07T16:31'));
+    store = startRun(
+      store,
+      { date: '2026-12-07', shiftStart: '07:30', shiftEnd: '16:30', timeZone: ZONE },
+      vn('2026-12-07T07:00'),
+      'run-clock-back',
+    );
+    expect(store.history.map((run) => run.id)).toEqual(['run-morning', 'run-night']);
+    expect(previousRun(store)).toBeUndefined();
+    expect(mattersToReceive(store, previousRun(store))).toEqual([]);
+  });
+
+  it('what a matter handed on many times carries stays within its limit, and says where it was shortened', () => {
+    let entry = nightWithMatters().current!.journal.find((e) => e.id === 'e-seal')!;
+    for (let hand = 0; hand < 5; hand += 1)
+      entry = {
+        ...entry,
+        direction: 'đ'.repeat(LIMITS.direction),
+        result: 'k'.repeat(LIMITS.result),
+        carriedFrom: { ...originOf(entry, nightWithMatters().current!), pending: pendingOf(entry) },
+      };
+    const pending = pendingOf(entry)!;
+    expect(pending.length).toBeLessThanOrEqual(LIMITS.pending);
+    expect(pending.startsWith('(lược phần đầu) …')).toBe(true);
+    expect(pending.endsWith(`Kết quả, ghi chú: ${'k'.repeat(LIMITS.result)}`)).toBe(true);
+  });
+
+  it('a closing row repeats the start of a long content, and names the row that holds it whole', () => {
+    const store = addEntry(
+      night(),
+      {
+        date: '2026-12-06',
+        time: '23:10',
+        kind: 'tinh-huong',
+        content: 'x'.repeat(1000),
+        followUp: true,
+      },
+      'e-long',
+      vn('2026-12-06T23:11'),
+    );
+    const closed = closeMatter(
+      store,
+      'e-long',
+      { date: '2026-12-06', time: '23:30', outcome: 'Xong' },
+      vn('2026-12-06T23:31'),
+    );
+    const closing = journalLines(closed.current!, {})[1]!;
+    expect(closing.kind).toBeUndefined();
+    expect(closing.content).toBe(
+      `Kết thúc việc ghi lúc 23:10: ${'x'.repeat(99)}… (toàn văn ở dòng lúc 23:10)`,
+    );
+  });
+});
+
+describe('a journal of matters closed', () => {
+  it('a closing row takes at most three rows of the journal, whatever the length of its entry', async () => {
+    const { getJournalFonts, getJournalForm } = await import('../../src/data/journal.ts');
+    const { journalSize } = await import('../../src/lib/journal/pdf.ts');
+    const { journalOfRun } = await import('../../src/lib/journal/run.ts');
+    const form = getJournalForm();
+    const rows = (store: Store) =>
+      journalSize(form, journalOfRun(form, store.current!, {}).options, getJournalFonts()).rows;
+    let open = night();
+    let closed = night();
+    const count = 40;
+    for (let index = 0; index < count; index += 1) {
+      const id = `e-${String(index).padStart(4, '0')}`;
+      const input = {
+        date: '2026-12-06',
+        time: '23:10',
+        kind: 'tinh-huong',
+        content: `${index} ${'Niêm phong bị cắt, đang xác minh. '.repeat(40)}`.slice(
+          0,
+          LIMITS.content,
+        ),
+        followUp: true,
+      };
+      open = addEntry(open, input, id, vn('2026-12-06T23:11'));
+      closed = closeMatter(
+        addEntry(closed, input, id, vn('2026-12-06T23:11')),
+        id,
+        { date: '2026-12-07', time: '02:00', outcome: 'Đã khắc phục, lập biên bản' },
+        vn('2026-12-07T02:01'),
+      );
+    }
+    expect(rows(closed) - rows(open)).toBeLessThanOrEqual(3 * count);
   });
 });

@@ -35,8 +35,9 @@
  *             "carriedFrom"?: { "runId", "entryId", "at": wall time, "timeZone", "label" },
  *                                      // received at handover («Nhận bàn giao»): where the matter
  *                                      // was first written (that run's id, label and zone, the
- *                                      // entry's id and wall time); the entry's own "at" is when
- *                                      // this run received it
+ *                                      // entry's id and wall time, and "pending"?: what it had
+ *                                      // written of it); the entry's own "at" is when this run
+ *                                      // received it, its own parts are this shift's
  *             "stamp"?: n }
  *
  * Instants are UTC ISO strings ("2026-11-27T15:10:00.000Z"). Stamps (merge.ts) order the
@@ -78,6 +79,8 @@ export const LIMITS = {
   outcome: 500,
   /** Characters in the name of the run a matter was received from ("06/12/2026 · Ca đêm 19:30–07:30 (hôm sau) · …"). */
   label: 200,
+  /** What the outgoing shift had written of a matter received: what was directed, who was told, the result so far. */
+  pending: 1600,
 } as const;
 
 /** A calendar date, yyyy-mm-dd, that exists (no 31/02). */

@@ -36,20 +36,24 @@ const textField = (field: (typeof TEXT_FIELDS)[number]) =>
   `<textarea id="${field.id}" name="${field.name}" rows="${field.rows}" data-max="${LIMITS[field.name]}"${field.required ? ' required' : ''} aria-describedby="${field.id}-goi-y nk-loi"></textarea></p>`;
 
 /**
- * Receiving the handover: the previous run's matters offered, or those of a run file; the list
- * and its button are drawn by the log's code (journal-log.ts).
+ * Receiving the handover, shown only while something is offered: the previous run's matters,
+ * or those of a run file (its picker is with export and import); the list and its button are
+ * drawn by the log's code (journal-log.ts). What receiving did is said just below it.
  */
-const handoverHtml = (readingHref: string): string =>
+const handoverHtml = (): string =>
   `<section class="journal-handover" aria-labelledby="nk-ban-giao" data-journal-handover hidden>` +
   `<h3 id="nk-ban-giao" tabindex="-1">${matter.receiveHeading}</h3>` +
   `<div data-handover-offer></div>` +
-  `<p class="field"><label for="nk-nhan-tep">${matter.receiveFromFile}</label><span class="hint" id="nk-nhan-tep-goi-y">${matter.receiveFromFileHint}${readingHref ? ` <a href="${readingHref}">Cách hiểu của sổ tay</a>.` : ''}</span><input type="file" id="nk-nhan-tep" accept=".json,application/json" aria-describedby="nk-nhan-tep-goi-y" data-handover-file></p>` +
-  `<div class="journal-result" role="status" data-handover-result></div>` +
-  `</section>`;
+  `</section>` +
+  `<div class="journal-result" role="status" data-handover-result></div>`;
+
+/** The picker of a run file whose matters followed are received (not the run itself). */
+const handoverFileHtml = (readingHref: string): string =>
+  `<p class="field"><label for="nk-nhan-tep">${matter.receiveFromFile}</label><span class="hint" id="nk-nhan-tep-goi-y">${matter.receiveFromFileHint}${readingHref ? ` <a href="${readingHref}">Cách hiểu của sổ tay</a>.` : ''}</span><input type="file" id="nk-nhan-tep" accept=".json,application/json" aria-describedby="nk-nhan-tep-goi-y" data-handover-file></p>`;
 
 /** The log's body after its loading line: receiving the handover, entries, the form for one, export and import. */
 export const journalBodyHtml = (readingHref = ''): string =>
-  handoverHtml(readingHref) +
+  handoverHtml() +
   `<p class="run-status" data-journal-state tabindex="-1"></p>` +
   `<ol class="journal-entries" data-journal-list></ol>` +
   `<template data-journal-entry><li class="journal-entry"><p class="entry-head"><strong></strong></p><p class="entry-content"></p><dl class="entry-parts"><dt></dt><dd></dd></dl><p class="entry-matter" data-matter-line hidden><span></span> <button type="button" data-matter-action></button></p><p class="run-actions"><button type="button" data-edit>Sửa</button><button type="button" data-remove>Xóa</button></p></li></template>` +
@@ -71,5 +75,6 @@ export const journalBodyHtml = (readingHref = ''): string =>
   `<p class="approved"><input type="checkbox" id="nk-viec-xong" data-journal-ticked><label for="nk-viec-xong">Đưa cả các việc đã đánh dấu xong hay không phát sinh trong danh sách vào nhật ký (loại «${KINDS['cong-viec'].label}», giờ là lúc đánh dấu)</label></p>` +
   `<p class="run-actions"><button type="button" data-journal-pdf>Xuất nhật ký (PDF)</button><button type="button" data-journal-json>Xuất ca ra tệp</button></p>` +
   `<p class="field"><label for="nk-nhap">Nhập ca từ tệp</label><span class="hint" id="nk-nhap-goi-y">Tệp do nút «Xuất ca ra tệp» tạo ra, ở máy này hoặc máy khác.</span><input type="file" id="nk-nhap" accept=".json,application/json" aria-describedby="nk-nhap-goi-y" data-journal-import></p>` +
+  handoverFileHtml(readingHref) +
   `<div class="journal-result" role="status" data-journal-result></div>` +
   `</div>`;

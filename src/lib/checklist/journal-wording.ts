@@ -13,6 +13,7 @@ import { entryTime } from './time.ts';
 import type { EntryPart } from '../content/forms-schema.ts';
 import type { JournalLine } from '../journal/run.ts';
 import { formatDateVi } from '../vi.ts';
+import { MAX_PAGES } from '../journal/options.ts';
 
 /** What the officer typed, cut to 60 characters where a sentence quotes it. */
 export const shortText = (text: string): string =>
@@ -59,6 +60,7 @@ export const pdfCodeGone =
   'Không tải được phần tạo nhật ký (PDF): sổ tay trên máy chủ đã có phiên bản mới.';
 export const pdfOptionRefused =
   'Chưa tạo được nhật ký: tên người trực quá dài hoặc có ký tự phông chữ của nhật ký không có.';
+export const pdfTooLong = `Chưa tạo được nhật ký: nội dung dài hơn ${MAX_PAGES} trang, số trang tối đa của một tệp. Hãy viết gọn các mục dài nhất, rồi xuất lại.`;
 export const pdfFailed = 'Không tạo được nhật ký. Hãy tải lại trang rồi thử lại.';
 
 /** The journal made: its day, rows, pages and size (already in words, e.g. "12,3 KB"). */

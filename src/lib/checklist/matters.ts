@@ -13,6 +13,7 @@ import {
   checkText,
   entryFrom,
   EntryError,
+  FIELD_LABELS,
   find,
   outsideRun,
   updateJournal,
@@ -96,12 +97,33 @@ export function closeMatter(store: Store, entryId: string, input: CloseInput, no
 
 /** Takes a matter's closing back: it is followed again (one tap). */
 export function reopenMatter(store: Store, entryId: string, now: Date): Store {
+  if (store.current) checkClock(store.current, now, 'bỏ ghi kết thúc');
   return updateJournal(store, (journal) => {
     const index = find(journal, entryId);
     const { closedAt: _closedAt, outcome: _outcome, ...entry } = journal[index]!;
     journal[index] = { ...entry, stamp: nextStamp(store, now) };
     return journal;
   });
+}
+
+/**
+ * What a matter's shift had written of it besides its content: what was directed, who was told,
+ * the result so far, and what its own earlier shift had handed over. Undefined when nothing.
+ */
+export function pendingOf(entry: JournalEntry): string | undefined {
+  const parts = [
+    entry.carriedFrom?.pending,
+    entry.direction && `${FIELD_LABELS.direction}: ${entry.direction}`,
+    entry.informed && `${FIELD_LABELS.informed}: ${entry.informed}`,
+    entry.result && `${FIELD_LABELS.result}: ${entry.result}`,
+  ].filter(Boolean);
+  if (parts.length === 0) return undefined;
+  const text = parts.join('. ');
+  // A matter handed on many times: its oldest words go first, and the text says so.
+  const cut = '(lược phần đầu) …';
+  return text.length <= LIMITS.pending
+    ? text
+    : `${cut}${text.slice(text.length - LIMITS.pending + cut.length)}`;
 }
 
 /** Whether the open run has received a matter already (or received it and removed it since). */
@@ -122,10 +144,12 @@ export function mattersToReceive(store: Store, from: Run | undefined): JournalEn
 }
 
 /** The run this device's open run takes its handover from: the one that ended last. */
-export const previousRun = (store: Store): Run | undefined =>
-  store.current
-    ? store.history.find((run) => run.startedAt <= store.current!.startedAt)
-    : undefined;
+export function previousRun(store: Store): Run | undefined {
+  const last = store.history[0];
+  // Never an older run: one that ended last but began after the open run (a clock set back,
+  // a run imported from a device ahead) offers nothing, rather than matters received since.
+  return store.current && last && last.startedAt <= store.current.startedAt ? last : undefined;
+}
 
 /**
  * Receives matters of `from` into the open run's journal, written at `now`, followed on. Each
@@ -155,9 +179,16 @@ export function receiveMatters(
   return updateJournal(store, (journal) => [
     ...journal,
     ...matters.map((matter) => {
-      const carriedFrom = originOf(matter, from);
+      // What the outgoing shift had written (directed, told, the result so far) stays its own:
+      // the new entry's parts are this shift's, so its journal never dates the night's direction now.
+      const pending = pendingOf(matter);
+      const carriedFrom = { ...originOf(matter, from), ...(pending && { pending }) };
       return {
-        ...entryFrom({ ...matter, date, time, followUp: true }, carriedFrom.entryId, run),
+        ...entryFrom(
+          { date, time, kind: matter.kind, content: matter.content, followUp: true },
+          carriedFrom.entryId,
+          run,
+        ),
         carriedFrom,
         stamp,
       };

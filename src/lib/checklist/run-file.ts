@@ -138,7 +138,9 @@ export function runProblem(run: Run, now: Date): Issue | undefined {
       if (missing.length > 0)
         return { path: ['run', 'journal', index, field], rule: 'charset', limit: missing };
     }
-    const missing = unprintable(entry.carriedFrom?.label ?? '');
+    const missing = unprintable(
+      `${entry.carriedFrom?.label ?? ''}${entry.carriedFrom?.pending ?? ''}`,
+    );
     if (missing.length > 0)
       return { path: ['run', 'journal', index, 'carriedFrom'], rule: 'charset', limit: missing };
   }

@@ -74,6 +74,7 @@ export const entrySchema = object({
       at: wallTime,
       timeZone: string(matches(TIME_ZONE, 'time-zone'), satisfies(isKnownTimeZone, 'time-zone')),
       label: text(1, LIMITS.label),
+      pending: optional(text(1, LIMITS.pending)),
     }),
   ),
   stamp: optional(stamp),

@@ -14,7 +14,7 @@ import { JournalOptionError, type JournalOptions } from './options.ts';
 import { NOT_ARISEN } from '../checklist/review-wording.ts';
 import {
   closingRowContent,
-  matterRowState,
+  matterRowResult,
   receivedRowPrefix,
 } from '../checklist/matter-wording.ts';
 
@@ -22,7 +22,8 @@ import {
 export interface JournalLine {
   /** Wall clock, "2026-11-27T22:15". */
   at: string;
-  kind: EntryKind;
+  /** Its kind, named before its content; none on the row that closes a matter followed. */
+  kind?: EntryKind | undefined;
   content: string;
   direction?: string | undefined;
   informed?: string | undefined;
@@ -66,15 +67,13 @@ export function journalLines(run: Run, options: RunJournalOptions): JournalLine[
       content: `${receivedRowPrefix(entry, run)}${entry.content}`,
       direction: entry.direction,
       informed: entry.informed,
-      result: entry.followUp
-        ? [entry.result, matterRowState(entry, run)].filter(Boolean).join('; ')
-        : entry.result,
+      result: entry.followUp ? matterRowResult(entry, run) : entry.result,
       from: { entry: index },
     };
     if (entry.closedAt === undefined) return [line];
+    // No kind: a closing is not a new «tình huống phát sinh», it ends the entry it names.
     const closing: JournalLine = {
       at: entry.closedAt,
-      kind: entry.kind,
       content: closingRowContent(entry, run),
       result: entry.outcome,
       from: { entry: index, closing: true },
@@ -126,7 +125,7 @@ export function journalRows(
   return lines.map((line) => {
     const parts = {
       time: entryTime(line.at, run.date),
-      content: `${KINDS[line.kind].label}: ${line.content}`,
+      content: line.kind ? `${KINDS[line.kind].label}: ${line.content}` : line.content,
       direction: line.direction ?? '',
       informed: line.informed ?? '',
       result: line.result ?? '',
