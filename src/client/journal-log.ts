@@ -363,6 +363,9 @@ export class JournalLog {
       } else this.stopEditing();
     }
     this.form.hidden = !live;
+    // A new entry's date and time follow the clock until typed: a log opened in the night shows
+    // the morning's run dated now, not at the hour the log was first opened.
+    if (live && !this.editing && !this.timeTyped) this.setNow();
     this.exportBox.hidden = false;
     this.pdfButton.hidden = this.jsonButton.hidden = !run;
     this.ticked.parentElement!.hidden = !run;

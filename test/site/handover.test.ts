@@ -93,6 +93,11 @@ async function receiveAndClose(page: Page) {
     `Theo dõi từ 23:10 06/12/2026, nhận bàn giao của ca ${FROM}; đã kết thúc lúc 09:10: ${OUTCOME}. Ca trước ghi: Nội dung đã chỉ đạo: ${DIRECTED}. Bỏ ghi kết thúc`,
   );
   expect(await page.$('.journal-close')).toBeNull();
+  // A new entry is dated now in this run, even in a log first opened in the night.
+  expect([await page.inputValue('#nk-ngay'), await page.inputValue('#nk-gio')]).toEqual([
+    '2026-12-07',
+    '09:10',
+  ]);
 
   const pdf = await journalPdf((await clickToDownload(page, '[data-journal-pdf]')).bytes);
   const received = pdf.row('07:36')!;
