@@ -3,7 +3,7 @@
  * filled journal, the log's wording): a night shift's start form, a journal entry as the
  * form gives it, and entries added to a store in one go.
  */
-import { addEntry, type EntryInput } from '../../src/lib/checklist/entries.ts';
+import { addEntry, EntryError, type EntryInput } from '../../src/lib/checklist/entries.ts';
 import type { Store } from '../../src/lib/checklist/schema.ts';
 
 export const ZONE = 'Asia/Ho_Chi_Minh';
@@ -43,3 +43,14 @@ export const cameraEntry = (result = 'Đã khắc phục'): EntryInput =>
 /** Adds entries to the open run, each under its id, all written at `now`. */
 export const addEntries = (store: Store, entries: [string, EntryInput][], now: Date): Store =>
   entries.reduce((next, [id, input]) => addEntry(next, input, id, now), store);
+
+/** The field and message of the EntryError `make` throws (the test fails if it throws none, or another). */
+export function entryErrorOf(make: () => unknown): { field: string; message: string } {
+  try {
+    make();
+  } catch (error) {
+    if (error instanceof EntryError) return { field: error.field, message: error.message };
+    throw error;
+  }
+  throw new Error('no EntryError');
+}

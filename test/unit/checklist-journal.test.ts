@@ -10,7 +10,6 @@ import {
   addEntry,
   byTime,
   ENTRY_BASIS,
-  EntryError,
   entryFrom,
   inputOf,
   KINDS,
@@ -26,6 +25,7 @@ import { endRun, startRun } from '../../src/lib/checklist/runs.ts';
 import { entryTime, runNow } from '../../src/lib/checklist/time.ts';
 import { loadHandbook } from '../../src/lib/content/handbook.ts';
 import { canonical } from '../../src/lib/vi.ts';
+import { entryErrorOf } from '../support/journal-runs.ts';
 
 const ROLE = 'lanh-dao-ca-truc';
 const at = (iso: string) => new Date(iso);
@@ -61,15 +61,7 @@ const valid = (store: Store) => {
   expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
   return store;
 };
-const errorOf = (make: () => unknown): { field: string; message: string } => {
-  try {
-    make();
-  } catch (error) {
-    if (error instanceof EntryError) return { field: error.field, message: error.message };
-    throw error;
-  }
-  throw new Error('no EntryError');
-};
+const errorOf = entryErrorOf;
 
 describe('journal entries', () => {
   it('names the kinds in the words of point 2 d', () => {

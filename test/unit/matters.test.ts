@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addEntry, EntryError, inputOf, updateEntry } from '../../src/lib/checklist/entries.ts';
+import { addEntry, inputOf, updateEntry } from '../../src/lib/checklist/entries.ts';
 import {
   closeMatter,
   isOpenMatter,
@@ -33,6 +33,7 @@ import {
   serialiseRunFile,
 } from '../../src/lib/checklist/run-file.ts';
 import { journalLines } from '../../src/lib/journal/run.ts';
+import { entryErrorOf } from '../support/journal-runs.ts';
 import * as words from '../../src/lib/checklist/matter-wording.ts';
 
 const ROLE = 'lanh-dao-ca-truc';
@@ -119,15 +120,7 @@ const valid = (store: Store): Store => {
   expect(fits(store)).toBe(true);
   return store;
 };
-const entryError = (make: () => unknown): { field: string; message: string } => {
-  try {
-    make();
-  } catch (error) {
-    if (error instanceof EntryError) return { field: error.field, message: error.message };
-    throw error;
-  }
-  throw new Error('no EntryError');
-};
+const entryError = entryErrorOf;
 
 describe('a matter followed, in its own run', () => {
   it('is open until closed with its result and time; the closing can be taken back in one step', () => {
