@@ -13,6 +13,7 @@ import { routes } from '../../src/lib/site/routes.ts';
 import { squashSpace } from '../../src/lib/vi.ts';
 import { describeBrowser, type SitePage } from '../support/browser.ts';
 import { test, type OpenSite } from '../support/site-test.ts';
+import { deafen, deafening, hear } from '../support/deaf-tabs.ts';
 
 const drill = loadContent('content')
   .drills.map((d) => d.value)
@@ -31,7 +32,9 @@ async function twoTabs(
   openSite: OpenSite,
   path: string,
 ): Promise<{ site: SitePage; a: Page; b: Page }> {
-  const site = await openSite(path);
+  const site = await openSite(null);
+  await deafening(site.context);
+  await site.goto(path);
   const b = await site.context.newPage();
   await b.goto(site.page.url());
   return { site, a: site.page, b };
@@ -123,35 +126,29 @@ describeBrowser('drills in two tabs', () => {
       evaluator: 'Trần Thị Bình',
     });
 
-    // The same field changed in both: both tabs end with one text, and the tab whose text lost
-    // shows the other. On a loaded machine one tab may see the other's text before it types (then
-    // it is an edit, not a conflict, and nothing is shown): try again until the edits cross.
-    let shown: { loser: Page; winner: string; lost: string } | undefined;
-    for (let attempt = 1; attempt <= 5 && !shown; attempt += 1) {
-      const [textA, textB] = [`Phòng A${attempt}`, `Phòng B${attempt}`];
-      await Promise.all([a.fill('#aar-place', textA), b.fill('#aar-place', textB)]);
-      let places = [await a.inputValue('#aar-place'), await b.inputValue('#aar-place')];
-      for (let n = 0; n < 50 && places[0] !== places[1]; n += 1) {
-        await a.waitForTimeout(100);
-        places = [await a.inputValue('#aar-place'), await b.inputValue('#aar-place')];
-      }
-      expect(places[0]).toBe(places[1]);
-      const winner = places[0]!;
-      const [loser, lost] = winner === textA ? [b, textB] : [a, textA];
-      const notice = loser.locator('[data-notices] .notice', { hasText: `‘${winner}’` });
-      if (
-        await notice.waitFor({ timeout: 3000 }).then(
-          () => true,
-          () => false,
-        )
-      ) {
-        shown = { loser, winner, lost };
-        expect(squashSpace((await notice.first().textContent()) ?? '')).toContain(
-          `Đang giữ: ‘${winner}’. Bản ở thẻ này: ‘${lost}’.`,
-        );
-      }
+    // The same field changed in both at once: both tabs end with one text, and the tab whose text
+    // lost shows the other. Neither tab hears the other until both have typed, so the edits cross
+    // however loaded the machine (without that, one tab could see the other's text first: an edit,
+    // not a conflict, and nothing to show).
+    const [textA, textB] = ['Phòng A', 'Phòng B'];
+    for (const page of [a, b]) await deafen(page);
+    await a.fill('#aar-place', textA);
+    await b.fill('#aar-place', textB);
+    for (const page of [a, b]) await hear(page);
+    let places = [await a.inputValue('#aar-place'), await b.inputValue('#aar-place')];
+    for (let n = 0; n < 50 && places[0] !== places[1]; n += 1) {
+      await a.waitForTimeout(100);
+      places = [await a.inputValue('#aar-place'), await b.inputValue('#aar-place')];
     }
-    expect(shown, 'a crossing edit of one field shows the lost text').toBeDefined();
+    expect(places[0]).toBe(places[1]);
+    const winner = places[0]!;
+    const [loser, lost] = winner === textA ? [b, textB] : [a, textA];
+    const notice = loser.locator('[data-notices] .notice', { hasText: `‘${winner}’` });
+    await notice.waitFor({ timeout: 10_000 });
+    expect(
+      squashSpace((await notice.first().textContent()) ?? ''),
+      'the lost text is shown',
+    ).toContain(`Đang giữ: ‘${winner}’. Bản ở thẻ này: ‘${lost}’.`);
 
     // A report file over this unsaved draft: the page asks, and "no" changes nothing.
     const file = {

@@ -33,6 +33,7 @@ import { test, type OpenSite } from '../support/site-test.ts';
 import { distDir } from '../support/site.ts';
 import { startStaticServer } from '../support/static-server.ts';
 import { KEY, note, ROLE, startRun, tick, VN } from '../support/role-page.ts';
+import { deafening, type Deaf } from '../support/deaf-tabs.ts';
 
 const handbook = loadHandbook('content');
 const ITEMS = handbook.dutiesOf(ROLE);
@@ -102,34 +103,6 @@ const asideKeys = (page: Page) =>
     (key) => Object.keys(localStorage).filter((k) => k.startsWith(`${key}:set-aside:`)),
     KEY,
   );
-
-/** A tab that can stop hearing the others (`deafen`): what they store waits until `hear`. */
-interface Deaf {
-  deafen(): void;
-  hear(): void;
-}
-
-/** Gives each page `deafen` and `hear`, before its own listeners (which then run in order). */
-const deafening = (context: BrowserContext) =>
-  context.addInitScript(() => {
-    const held: StorageEvent[] = [];
-    let deaf = false;
-    window.addEventListener('storage', (event) => {
-      if (!deaf || !event.isTrusted) return;
-      event.stopImmediatePropagation();
-      held.push(event);
-    });
-    Object.assign(window, {
-      deafen: () => (deaf = true),
-      hear: () => {
-        deaf = false;
-        for (const { key, oldValue, newValue, url, storageArea } of held.splice(0))
-          window.dispatchEvent(
-            new StorageEvent('storage', { key, oldValue, newValue, url, storageArea }),
-          );
-      },
-    } satisfies Deaf);
-  });
 
 /** The role page with `store` seeded, open in two tabs of one context at LATE. */
 async function twoTabs(openSite: OpenSite, store: Store, viewport?: Viewport) {
