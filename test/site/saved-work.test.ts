@@ -544,6 +544,15 @@ describeBrowser('saved work at its edges', () => {
 
   const noteIn = async (page: Page, id: string) =>
     (await stored(page))!.current!.items.find((i) => i.id === id)?.note;
+  /** The note as the page's own runs hold it (what it has heard and merged), not the storage. */
+  const heardIn = (page: Page, id: string) =>
+    page.evaluate(async (item) => {
+      const element = document.querySelector('shift-checklist') as unknown as {
+        ready: Promise<{ store: Store } | null>;
+      };
+      const runs = await element.ready;
+      return runs?.store.current?.items.find((i) => i.id === item)?.note;
+    }, id);
 
   test("12. on a phone, a note typed on over the other tab's text far down the list shows the notice by its field, on screen, with the other's text to use", async ({
     openSite,
@@ -553,6 +562,9 @@ describeBrowser('saved work at its edges', () => {
     await expect.poll(() => a.inputValue(note(id))).toBe('Bản của thẻ B');
     await a.fill(note(id), 'Bản của thẻ A');
     await expect.poll(() => noteIn(b, id)).toBe('Bản của thẻ A');
+    // The storage holds A's text at once, but B takes it in (merges it) a little later, and only
+    // then is its next key typed on over it: wait for B's own runs to hold it.
+    await expect.poll(() => heardIn(b, id)).toBe('Bản của thẻ A');
     expect(await field.inputValue()).toBe('Bản của thẻ B');
     // B's next key keeps B's text, and shows A's where B is typing.
     await field.press('.');
