@@ -18,7 +18,7 @@ import {
 } from '../support/browser.ts';
 import { readPdf } from '../support/pdf.ts';
 import { test } from '../support/site-test.ts';
-import { ROLE, startRun, text, VN } from '../support/role-page.ts';
+import { countPrints, printedTimes, ROLE, startRun, text, VN } from '../support/role-page.ts';
 import { basePath, distDir } from '../support/site.ts';
 
 /** A wall time in Hà Nội as an instant. */
@@ -128,10 +128,7 @@ describeBrowser('a matter followed, handed over to the next shift', () => {
     const site = await openSite(`/vai-tro/${ROLE}/`, { ...VN, at: vn('2026-12-06T23:05') });
     const { page } = site;
     await page.waitForSelector('[data-run-panel]:not([hidden])');
-    await page.evaluate(() => {
-      (window as unknown as { printed: number }).printed = 0;
-      window.print = () => void ((window as unknown as { printed: number }).printed += 1);
-    });
+    await countPrints(page);
     await startRun(page, 'Ca đêm', 'Nguyễn Văn An');
     // The first run on this device: nothing to receive.
     expect(await page.isVisible('.run-handover')).toBe(false);
@@ -164,7 +161,7 @@ describeBrowser('a matter followed, handed over to the next shift', () => {
       `Việc đang theo dõi chưa kết thúc (1), nêu ở đầu tờ bàn giao ca: 23:10 · ${SEAL}`,
     );
     await page.click('[data-review-handover]');
-    await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 1);
+    await printedTimes(page, 1);
     expect(
       await page.$$eval('[data-sheet-matters] tr', (rows) =>
         rows.map((row) => [...row.children].map((cell) => cell.textContent)),

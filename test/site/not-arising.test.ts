@@ -15,7 +15,7 @@ import { describeBrowser, waitForText } from '../support/browser.ts';
 import { readPdf } from '../support/pdf.ts';
 import { test } from '../support/site-test.ts';
 import { basePath, distDir } from '../support/site.ts';
-import { startRun, text, tick, VN } from '../support/role-page.ts';
+import { countPrints, printedTimes, startRun, text, tick, VN } from '../support/role-page.ts';
 
 const handbook = loadHandbook('content');
 const ROLE = 'lanh-dao-ca-truc';
@@ -58,10 +58,7 @@ describeBrowser('«không phát sinh trong ca» on a quiet day shift', () => {
     const site = await openSite(`/vai-tro/${ROLE}/`, { ...VN, at: AT });
     const { page } = site;
     await page.waitForSelector('[data-run-panel]:not([hidden])');
-    await page.evaluate(() => {
-      (window as unknown as { printed: number }).printed = 0;
-      window.print = () => void ((window as unknown as { printed: number }).printed += 1);
-    });
+    await countPrints(page);
     await startRun(page, 'Ca ngày', 'Nguyễn Văn An');
 
     // Only the duties whose point waits for something to arise can be marked so.
@@ -99,14 +96,11 @@ describeBrowser('«không phát sinh trong ca» on a quiet day shift', () => {
     // Kept: a reload shows the same.
     await page.reload();
     await waitForText(page, '[data-progress-text]', 'Đã xong 6/9 việc, 3 việc không phát sinh');
-    await page.evaluate(() => {
-      (window as unknown as { printed: number }).printed = 0;
-      window.print = () => void ((window as unknown as { printed: number }).printed += 1);
-    });
+    await countPrints(page);
 
     // The run's sheet: the three rows say so, at the time they were marked, with a dash in the box.
     await page.click('[data-print-mode="run"]');
-    await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 1);
+    await printedTimes(page, 1);
     expect(await text(page, '[data-sheet-handover]')).toBe(
       'Không còn việc nào chưa xong: 6 việc đã xong, 3 việc không phát sinh trong ca (lập lúc 16:20).',
     );
@@ -144,7 +138,7 @@ describeBrowser('«không phát sinh trong ca» on a quiet day shift', () => {
 
     // The handover, printed from the review: no open item, and the count of those that did not arise.
     await page.click('[data-review-handover]');
-    await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 2);
+    await printedTimes(page, 2);
     expect(await text(page, '[data-sheet-title]')).toBe('Bàn giao ca: việc còn mở');
     expect(await text(page, '[data-sheet-handover]')).toBe(
       'Không còn việc nào chưa xong: 6 việc đã xong, 3 việc không phát sinh trong ca (lập lúc 16:20).',

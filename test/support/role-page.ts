@@ -42,3 +42,14 @@ export async function startRun(
   );
   await page.waitForSelector('[data-item] .tick:enabled');
 }
+
+/** Counts the page's print requests instead of opening the print dialog (`printedTimes` waits for them). */
+export const countPrints = (page: Page) =>
+  page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+  });
+
+/** Waits until the page has asked to print `times` times since `countPrints`. */
+export const printedTimes = (page: Page, times: number) =>
+  page.waitForFunction((n) => (window as unknown as { printed: number }).printed === n, times);
